@@ -1,0 +1,235 @@
+// The scenario: one plain, serialisable object holding everything needed to reproduce a result.
+// Defined once with zod; `parseScenario` returns a typed result (never throws) with a JSON path
+// and a human sentence for every problem. Units are in field names; degrees only at this edge.
+import { z } from 'zod';
+
+export const FORMAT_VERSION = 1 as const;
+
+const id = z.string().min(1, 'must not be empty').max(64).regex(/^[A-Za-z0-9._:-]+$/, 'may only use letters, digits, ".", "_", ":" and "-"');
+const isoTime = z.string().refine((s) => /^\d{4}-\d{2}-\d{2}T/.test(s) && Number.isFinite(Date.parse(s)), {
+  message: 'must be an ISO 8601 UTC time such as 2026-01-01T00:00:00Z',
+});
+const latDeg = z.number().min(-90, 'latitude must be between -90 and 90 degrees').max(90, 'latitude must be between -90 and 90 degrees');
+const lonDeg = z.number().min(-180, 'longitude must be between -180 and 180 degrees').max(180, 'longitude must be between -180 and 180 degrees');
+const elevationDeg = z.number().min(0, 'elevation mask must be between 0 and 90 degrees').max(90, 'elevation mask must be between 0 and 90 degrees');
+
+export const SatelliteStatus = z.enum(['planned', 'raising', 'operational']);
+export type SatelliteStatus = z.infer<typeof SatelliteStatus>;
+
+/** A Walker-delta shell i: t/p/f. RAAN spread 360 deg for delta, 180 for star. */
+export const WalkerShell = z.object({
+  id,
+  name: z.string(),
+  altitudeKm: z.number().min(150, 'altitude must be at least 150 km (LEO)').max(40000),
+  inclinationDeg: z.number().min(0).max(180),
+  planes: z.number().int().min(1).max(1000),
+  satsPerPlane: z.number().int().min(1).max(1000),
+  /** Walker phasing factor F (0..planes-1): slot phase offset between adjacent planes = F*360/T. */
+  phasingF: z.number().int().min(0),
+  raanSpreadDeg: z.number().gt(0).max(360).default(360),
+  raanOffsetDeg: z.number().default(0),
+  status: SatelliteStatus.default('operational'),
+  /** Laser crosslinks on or off for this shell. */
+  islEnabled: z.boolean().default(true),
+}).superRefine((s, ctx) => {
+  if (s.phasingF >= s.planes) ctx.addIssue({ code: 'custom', path: ['phasingF'], message: `phasing factor F must be less than the number of planes (${s.planes})` });
+});
+export type WalkerShell = z.infer<typeof WalkerShell>;
+
+/** A real element set, embedded as TLE lines or a CelesTrak OMM JSON record. */
+export const ElementSet = z.discriminatedUnion('format', [
+  z.object({ format: z.literal('tle'), name: z.string(), line1: z.string().length(69, 'TLE line 1 must be 69 characters'), line2: z.string().length(69, 'TLE line 2 must be 69 characters'), shellId: z.string().optional(), status: SatelliteStatus.default('operational') }),
+  z.object({ format: z.literal('omm'), omm: z.record(z.string(), z.union([z.string(), z.number()])), shellId: z.string().optional(), status: SatelliteStatus.default('operational') }),
+]);
+export type ElementSet = z.infer<typeof ElementSet>;
+
+export const IslSettings = z.object({
+  enabled: z.boolean().default(true),
+  /** Cross-plane links connect slot s in plane p to slot s + offset in plane p+1. */
+  crossPlanePhaseOffset: z.number().int().default(0),
+  /** Links must not pass below this height above the ellipsoid; sets the maximum length. */
+  grazingHeightKm: z.number().min(0).default(80),
+  /** Optional extra cap on link length. */
+  maxLengthKm: z.number().positive().nullable().default(null),
+});
+
+export const Gateway = z.object({
+  id,
+  name: z.string(),
+  latDeg,
+  lonDeg,
+  altitudeKm: z.number().min(-0.5).max(9).default(0),
+  minElevationDeg: elevationDeg.default(25),
+  maxSlantKm: z.number().positive().nullable().default(null),
+  antennas: z.number().int().min(1).default(8),
+  capacityGbps: z.number().positive().default(80),
+  /** PoP this gateway backhauls to; null = nearest PoP. */
+  popId: z.string().nullable().default(null),
+  status: z.enum(['planned', 'live']).default('live'),
+  inServiceDate: isoTime.nullable().default(null),
+  countryCode: z.string().max(3).nullable().default(null),
+});
+export type Gateway = z.infer<typeof Gateway>;
+
+export const Pop = z.object({
+  id,
+  name: z.string(),
+  latDeg,
+  lonDeg,
+  kind: z.enum(['aws-region', 'aws-edge', 'direct-connect', 'ix', 'other']).default('aws-region'),
+});
+export type Pop = z.infer<typeof Pop>;
+
+export const LatencyModel = z.object({
+  /** Space and radio legs travel at the speed of light in vacuum. */
+  vacuumKmPerS: z.number().positive().default(299792.458),
+  /** Refractive index of fiber (speed = c / index). */
+  fiberRefractiveIndex: z.number().min(1).default(1.47),
+  /** Fiber route length / great-circle distance. */
+  fiberRouteFactor: z.number().min(1).default(1.5),
+  /** Processing + queueing per satellite hop. */
+  perHopProcessingMs: z.number().min(0).default(0.1),
+  /** Processing at a gateway (RF to ground network). */
+  gatewayProcessingMs: z.number().min(0).default(0.5),
+});
+export type LatencyModel = z.infer<typeof LatencyModel>;
+
+export const RoutingSettings = z.object({
+  /** No laser crosslinks: user -> satellite -> gateway only. */
+  bentPipeOnly: z.boolean().default(false),
+  /** Allow paths that go down to a gateway and up again (ground relay) for ground-to-ground. */
+  allowGatewayRelay: z.boolean().default(true),
+  maxSatelliteHops: z.number().int().min(1).max(1000).default(30),
+  /** A ground point is "served" only if its one-way latency to a PoP is within this budget. */
+  maxOneWayLatencyMs: z.number().positive().default(100),
+});
+
+export const TerminalSettings = z.object({
+  minElevationDeg: elevationDeg.default(35),
+  maxSlantKm: z.number().positive().nullable().default(null),
+});
+
+export const AnalysisSettings = z.object({
+  startUtc: isoTime.default('2026-01-01T00:00:00Z'),
+  durationS: z.number().positive().max(30 * 86400).default(5760),
+  stepS: z.number().positive().default(60),
+  h3Resolution: z.number().int().min(0).max(6).default(3),
+  landOnly: z.boolean().default(true),
+  demandWeighted: z.boolean().default(true),
+});
+
+export const PlanningConstraints = z.object({
+  minSpacingKm: z.number().min(0).default(0),
+  excludedCountries: z.array(z.string()).default([]),
+  maxPerCountry: z.number().int().positive().nullable().default(null),
+});
+
+export const CameraBookmark = z.object({
+  name: z.string(),
+  latDeg,
+  lonDeg,
+  heightKm: z.number().positive(),
+  headingDeg: z.number().default(0),
+  pitchDeg: z.number().default(-90),
+});
+
+export const Launch = z.object({
+  id,
+  name: z.string(),
+  dateUtc: isoTime,
+  vehicle: z.string().default(''),
+  satellites: z.number().int().min(0),
+  shellId: z.string().nullable().default(null),
+});
+
+export const Scenario = z.object({
+  formatVersion: z.literal(FORMAT_VERSION),
+  name: z.string().default('Untitled scenario'),
+  notes: z.string().default(''),
+  /** Epoch of the Walker shells' element sets (mean anomaly 0 of slot 0, plane 0). */
+  epochUtc: isoTime.default('2026-01-01T00:00:00Z'),
+  constellation: z.object({
+    shells: z.array(WalkerShell).default([]),
+    elementSets: z.array(ElementSet).default([]),
+  }),
+  isl: IslSettings.default(IslSettings.parse({})),
+  terminal: TerminalSettings.default(TerminalSettings.parse({})),
+  gateways: z.array(Gateway).default([]),
+  pops: z.array(Pop).default([]),
+  latency: LatencyModel.default(LatencyModel.parse({})),
+  routing: RoutingSettings.default(RoutingSettings.parse({})),
+  analysis: AnalysisSettings.default(AnalysisSettings.parse({})),
+  planning: PlanningConstraints.default(PlanningConstraints.parse({})),
+  rollout: z.object({ launches: z.array(Launch).default([]) }).default({ launches: [] }),
+  bookmarks: z.array(CameraBookmark).default([]),
+}).superRefine((s, ctx) => {
+  const dup = (items: { id: string }[], key: string) => {
+    const seen = new Set<string>();
+    items.forEach((it, i) => {
+      if (seen.has(it.id)) ctx.addIssue({ code: 'custom', path: [key, i, 'id'], message: `duplicate id "${it.id}": every ${key.slice(0, -1)} needs a unique id` });
+      seen.add(it.id);
+    });
+  };
+  dup(s.gateways, 'gateways');
+  dup(s.pops, 'pops');
+  dup(s.constellation.shells, 'shells');
+  const popIds = new Set(s.pops.map((p) => p.id));
+  s.gateways.forEach((g, i) => {
+    if (g.popId !== null && !popIds.has(g.popId)) ctx.addIssue({ code: 'custom', path: ['gateways', i, 'popId'], message: `gateway "${g.id}" backhauls to PoP "${g.popId}", which is not in "pops"; use an existing PoP id or null for the nearest` });
+  });
+});
+export type Scenario = z.infer<typeof Scenario>;
+export type ScenarioInput = z.input<typeof Scenario>;
+
+export interface ScenarioProblem {
+  /** JSON path such as "gateways[3].latDeg". */
+  path: string;
+  message: string;
+}
+export type ParseResult = { ok: true; scenario: Scenario } | { ok: false; problems: ScenarioProblem[] };
+
+export function formatPath(path: readonly PropertyKey[]): string {
+  let out = '';
+  for (const p of path) out += typeof p === 'number' ? `[${p}]` : out ? `.${String(p)}` : String(p);
+  return out || '(root)';
+}
+
+/** Validate an unknown value (already JSON-parsed) as a scenario. Never throws. */
+export function validateScenario(value: unknown): ParseResult {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    return { ok: false, problems: [{ path: '(root)', message: 'a scenario must be a JSON object with "formatVersion" and "constellation"' }] };
+  }
+  const v = value as Record<string, unknown>;
+  if (typeof v.formatVersion === 'number' && v.formatVersion > FORMAT_VERSION) {
+    return { ok: false, problems: [{ path: 'formatVersion', message: `this file is format version ${v.formatVersion}, newer than this app understands (${FORMAT_VERSION}); update LEO Planner to open it` }] };
+  }
+  const r = Scenario.safeParse(value);
+  if (r.success) return { ok: true, scenario: r.data };
+  return { ok: false, problems: r.error.issues.map((i) => ({ path: formatPath(i.path), message: i.message })) };
+}
+
+/** Parse scenario JSON text. Never throws; syntax errors report line and column. */
+export function parseScenario(text: string): ParseResult {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (e) {
+    const msg = e instanceof Error ? e.message : String(e);
+    const m = /position (\d+)/.exec(msg);
+    let where = '';
+    if (m) {
+      const pos = Number(m[1]);
+      const before = text.slice(0, pos).split('\n');
+      where = ` at line ${before.length}, column ${before[before.length - 1]!.length + 1}`;
+    }
+    return { ok: false, problems: [{ path: '(file)', message: `not valid JSON${where}: ${msg}` }] };
+  }
+  return validateScenario(value);
+}
+
+/** Apply defaults to a partial scenario; throws only on programmer error (used for built-ins). */
+export function makeScenario(input: ScenarioInput): Scenario {
+  const r = validateScenario(input);
+  if (!r.ok) throw new Error(`invalid built-in scenario: ${r.problems.map((p) => `${p.path}: ${p.message}`).join('; ')}`);
+  return r.scenario;
+}
