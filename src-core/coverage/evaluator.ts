@@ -1,0 +1,553 @@
+// Coverage and latency of a gateway set over the analysis window, with incremental gateway edits.
+//
+// What is cached (CoverageCache, built once): positions, laser-link latencies, per-satellite
+// visible cells with uplink latency, visible counts. What a gateway edit recomputes: only the
+// per-step routing labels (LabelRouter) and the per-(step, cell) minimum, and then only where
+// they change:
+//   add    -> per step, a pruned Dijkstra from the new gateway's seeds (relaxes only where it
+//             improves) and a scatter-min over the cells of the satellites that improved;
+//   remove -> per step, nothing unless the gateway is some satellite's origin; else that step is
+//             rerouted in full (origins above it are renumbered, which keeps every tie-break);
+//   move   -> remove's rule for the old position, add's for the new one.
+// Per-cell window figures are recomputed for cells whose latency changed in any step; headline
+// figures are a fixed-order pass over all samples (milliseconds). Weights are integers, so the
+// demand-weighted sums are exact: incremental and full evaluations give bit-identical results.
+//
+// Definitions (one ground cell c, step t): covered = at least one usable satellite at or above the
+// terminal mask; latency = min over visible satellites s with a route of (uplink(c,s) + dist(s)),
+// dist = latency-shortest route s -> gateway -> PoP (seeded with backhaul incl. gateway processing;
+// per-hop processing at each satellite); served = latency <= routing.maxOneWayLatencyMs and the
+// chosen route has at most routing.maxSatelliteHops satellites. An outage is a run of unserved
+// steps, counted as run length x stepS (sample-and-hold).
+import type { SatelliteCatalog } from '../constellation/types';
+import { STATUS_CODES } from '../constellation/types';
+import { geoDemandSource } from '../geo';
+import { assignBackhaul } from '../network/backhaul';
+import { groundFrame, visibleSatellites } from '../network/ground';
+import type { Gateway, Scenario } from '../scenario/schema';
+import type { UtcMs } from '../units';
+import { CoverageCache, cacheSettingsOf, defaultLinkModel, propagatorPositions, type CacheMemory, type LinkModel, type PositionSource } from './cache';
+import { buildCoverageGrid, type CoverageGrid, type GeoDemandSource } from './grid';
+import { LabelRouter } from './routing';
+
+/** Per-step satellites a gateway sees, as routing seeds (CSR by step). */
+export interface GatewaySeeds {
+  /** Length T+1. */
+  off: Int32Array;
+  sat: Int32Array;
+  /** backhaul (incl. gateway processing) + gateway-satellite link + processing at the satellite, ms. */
+  ms: Float64Array;
+  backhaulMs: number;
+  popIndex: number;
+}
+
+export interface CellFigures {
+  /** % of steps served. */
+  servedPct: Float64Array;
+  /** % of steps with at least one satellite visible. */
+  coveredPct: Float64Array;
+  /** Longest run of unserved steps x stepS (s). */
+  longestOutageS: Float64Array;
+  /** Over served steps; NaN if never served. */
+  p50LatencyMs: Float64Array;
+  p95LatencyMs: Float64Array;
+  meanLatencyMs: Float64Array;
+  /** Mean number of visible satellites over the window. */
+  meanVisible: Float64Array;
+}
+
+export interface HeadlineFigures {
+  /** Demand-weighted, time-averaged. */
+  servedPct: number;
+  coveredPct: number;
+  /** Demand-weighted over served samples (histogram with `latencyResolutionMs` bins; value = bin centre). */
+  p50LatencyMs: number;
+  p95LatencyMs: number;
+  meanLatencyMs: number;
+  latencyResolutionMs: number;
+  /** Longest outage (s) of any cell with demand. */
+  longestOutageS: number;
+  meanVisibleSatellites: number;
+  /** Per gateway (scenario order): fraction of served demand-weighted samples routed to it. */
+  gatewayShare: Float64Array;
+  /** Sum of cell weights (population, or cell count). */
+  totalWeight: number;
+}
+
+export interface CoverageResult {
+  stepCount: number;
+  stepS: number;
+  startUtcMs: number;
+  cellCount: number;
+  gatewayIds: string[];
+  cells: CellFigures;
+  headline: HeadlineFigures;
+  /** Demand-weighted served % per step. */
+  servedPctByStep: Float64Array;
+}
+
+export interface CoverageEvaluatorInputs {
+  scenario: Scenario;
+  grid: CoverageGrid;
+  positions: PositionSource;
+  /** 1 = satellite may carry traffic. Default: every satellite. */
+  usable?: Uint8Array;
+  /** Laser links; default none. */
+  links?: LinkModel;
+}
+
+/** Usable mask of a catalogue: satellites still raising their orbit do not serve. */
+export function usableFromCatalog(catalog: SatelliteCatalog): Uint8Array {
+  const u = new Uint8Array(catalog.count);
+  for (let i = 0; i < catalog.count; i++) u[i] = catalog.status[i] === STATUS_CODES.raising ? 0 : 1;
+  return u;
+}
+
+/**
+ * The usual way in: scenario + catalogue + propagator (+ a demand source, default the geo module's, or a ready grid).
+ * The scenario's gateways are evaluated straight away.
+ */
+export function createCoverageEvaluator(
+  scenario: Scenario,
+  catalog: SatelliteCatalog,
+  propagator: { readonly count: number; propagateEcef(t: UtcMs, out: Float64Array): unknown },
+  source: { grid: CoverageGrid } | { geo: GeoDemandSource } = { geo: geoDemandSource },
+): CoverageEvaluator {
+  const grid = 'grid' in source ? source.grid : buildCoverageGrid(scenario.analysis, source.geo);
+  const ev = new CoverageEvaluator({ scenario, grid, positions: propagatorPositions(propagator), usable: usableFromCatalog(catalog), links: defaultLinkModel(scenario, catalog) });
+  ev.setGateways(scenario.gateways);
+  return ev;
+}
+
+export class CoverageEvaluator {
+  readonly cache: CoverageCache;
+  readonly scenario: Scenario;
+  readonly grid: CoverageGrid;
+  readonly maxHops: number;
+  readonly maxLatencyMs: number;
+  private readonly router: LabelRouter;
+  private gws: Gateway[] = [];
+  private seeds: GatewaySeeds[] = [];
+  /** T x N routing labels. */
+  readonly dist: Float64Array;
+  readonly hops: Int32Array;
+  readonly origin: Int32Array;
+  /** T x C: latency (Infinity = no route) and the satellite it goes through (-1). */
+  readonly cellLat: Float64Array;
+  readonly cellSat: Int32Array;
+  private readonly dirty: Uint8Array;
+  private readonly changed: Int32Array;
+  private readonly rowScratch: Float64Array;
+  // Per-cell figures, kept up to date for dirty cells.
+  private readonly servedSteps: Int32Array;
+  private readonly fig: CellFigures;
+  private readonly visSum: Float64Array;
+  private readonly coveredSteps: Int32Array;
+  private readonly sortBuf: Float64Array;
+  private readonly hist: Float64Array;
+  private readonly histBinMs: number;
+  private readonly msPerKm: number;
+  /** Sum over cells of weight x steps with at least one satellite visible (gateway independent). */
+  private readonly seedIdx: Int32Array;
+  private readonly seedSlant: Float64Array;
+
+  constructor(inputs: CoverageEvaluatorInputs) {
+    const { scenario, grid, positions } = inputs;
+    this.scenario = scenario;
+    this.grid = grid;
+    const N = positions.count;
+    const usable = inputs.usable ?? new Uint8Array(N).fill(1);
+    const links = inputs.links ?? { topology: { count: 0, a: new Int32Array(0), b: new Int32Array(0) }, update: () => undefined };
+    this.cache = new CoverageCache(grid, positions, usable, links, cacheSettingsOf(scenario));
+    const T = this.cache.stepCount;
+    const C = grid.count;
+    this.maxHops = scenario.routing.maxSatelliteHops;
+    this.maxLatencyMs = scenario.routing.maxOneWayLatencyMs;
+    this.msPerKm = 1000 / scenario.latency.vacuumKmPerS;
+    this.router = new LabelRouter(N, this.cache.adjOff, this.cache.adjTo, this.cache.adjLink);
+    this.dist = new Float64Array(T * N).fill(Infinity);
+    this.hops = new Int32Array(T * N);
+    this.origin = new Int32Array(T * N).fill(-1);
+    this.cellLat = new Float64Array(T * C).fill(Infinity);
+    this.cellSat = new Int32Array(T * C).fill(-1);
+    this.dirty = new Uint8Array(C).fill(1);
+    this.changed = new Int32Array(N);
+    this.rowScratch = new Float64Array(C);
+    this.servedSteps = new Int32Array(C);
+    this.sortBuf = new Float64Array(T);
+    this.fig = {
+      servedPct: new Float64Array(C),
+      coveredPct: new Float64Array(C),
+      longestOutageS: new Float64Array(C),
+      p50LatencyMs: new Float64Array(C),
+      p95LatencyMs: new Float64Array(C),
+      meanLatencyMs: new Float64Array(C),
+      meanVisible: new Float64Array(C),
+    };
+    this.visSum = new Float64Array(C);
+    this.coveredSteps = new Int32Array(C);
+    const vc = this.cache.visCount;
+    for (let t = 0; t < T; t++) {
+      for (let c = 0; c < C; c++) {
+        const k = vc[t * C + c]!;
+        this.visSum[c]! += k;
+        if (k > 0) this.coveredSteps[c]!++;
+      }
+    }
+    for (let c = 0; c < C; c++) {
+      this.fig.meanVisible[c] = this.visSum[c]! / T;
+      this.fig.coveredPct[c] = (100 * this.coveredSteps[c]!) / T;
+    }
+    this.histBinMs = Math.max(0.001, this.maxLatencyMs / 1e6);
+    this.hist = new Float64Array(Math.ceil(this.maxLatencyMs / this.histBinMs) + 2);
+    this.seedIdx = new Int32Array(N);
+    this.seedSlant = new Float64Array(N);
+  }
+
+  get stepCount(): number {
+    return this.cache.stepCount;
+  }
+
+  get gateways(): readonly Gateway[] {
+    return this.gws;
+  }
+
+  /** Routing seeds of a gateway site over the window (cached positions; no propagation). */
+  gatewaySeeds(g: Gateway): GatewaySeeds {
+    const { satCount: N, stepCount: T, satPos, usable } = this.cache;
+    const bh = assignBackhaul([g], this.scenario.pops, this.scenario.latency);
+    const backhaulMs = bh.backhaulMs[0]!;
+    const off = new Int32Array(T + 1);
+    const sats: number[] = [];
+    const ms: number[] = [];
+    if (Number.isFinite(backhaulMs)) {
+      const frame = groundFrame(g.latDeg, g.lonDeg, g.altitudeKm);
+      const hop = this.scenario.latency.perHopProcessingMs;
+      for (let t = 0; t < T; t++) {
+        off[t] = sats.length;
+        const n = visibleSatellites(frame, satPos.subarray(t * 3 * N, (t + 1) * 3 * N), g.minElevationDeg, g.maxSlantKm, this.seedIdx, this.seedSlant, null, usable);
+        for (let i = 0; i < n; i++) {
+          sats.push(this.seedIdx[i]!);
+          ms.push(backhaulMs + this.seedSlant[i]! * this.msPerKm + hop);
+        }
+      }
+    }
+    off[T] = sats.length;
+    return { off, sat: Int32Array.from(sats), ms: Float64Array.from(ms), backhaulMs, popIndex: bh.popIndex[0]! };
+  }
+
+  /** Replace the whole gateway set: full routing of every step. */
+  setGateways(gateways: readonly Gateway[]): CoverageResult {
+    this.gws = gateways.slice();
+    this.seeds = this.gws.map((g) => this.gatewaySeeds(g));
+    for (let t = 0; t < this.cache.stepCount; t++) this.rerouteStep(t);
+    return this.result();
+  }
+
+  /** Append one gateway: pruned Dijkstra per step from its seeds only. */
+  addGateway(g: Gateway): CoverageResult {
+    const o = this.gws.length;
+    this.gws.push(g);
+    const seeds = this.gatewaySeeds(g);
+    this.seeds.push(seeds);
+    for (let t = 0; t < this.cache.stepCount; t++) this.improveStep(t, seeds, o);
+    return this.result();
+  }
+
+  /** Remove the gateway at `index` (scenario order): decremental repair of its routing forest per step. */
+  removeGateway(index: number): CoverageResult {
+    this.checkIndex(index);
+    const { satCount: N, stepCount: T } = this.cache;
+    this.gws.splice(index, 1);
+    this.seeds.splice(index, 1);
+    const origin = this.origin;
+    const affected = this.changed;
+    for (let t = 0; t < T; t++) {
+      let na = 0;
+      for (let i = t * N, end = i + N; i < end; i++) {
+        const o = origin[i]!;
+        if (o === index) affected[na++] = i - t * N;
+        else if (o > index) origin[i] = o - 1;
+      }
+      if (na > 0) {
+        this.repairStep(t, affected, na, null, -1);
+        this.cellPass(t);
+      }
+    }
+    return this.result();
+  }
+
+  /** Replace the gateway at `index` by `g` (a move or any edit of its site/mask/PoP). */
+  moveGateway(index: number, g: Gateway): CoverageResult {
+    this.checkIndex(index);
+    const { satCount: N, stepCount: T } = this.cache;
+    this.gws[index] = g;
+    const seeds = this.gatewaySeeds(g);
+    this.seeds[index] = seeds;
+    const origin = this.origin;
+    const affected = this.changed;
+    for (let t = 0; t < T; t++) {
+      let na = 0;
+      for (let i = t * N, end = i + N; i < end; i++) if (origin[i] === index) affected[na++] = i - t * N;
+      if (na > 0) {
+        this.repairStep(t, affected, na, seeds, index);
+        this.cellPass(t);
+      } else {
+        this.improveStep(t, seeds, index);
+      }
+    }
+    return this.result();
+  }
+
+  /** Repair step t's labels for the `affected` satellites, then add `extra` seeds (a moved gateway). */
+  private repairStep(t: number, affected: Int32Array, na: number, extra: GatewaySeeds | null, extraOrigin: number): void {
+    const { satCount: N, linkCount: L } = this.cache;
+    const all = this.stepSeeds(t);
+    const linkMs = this.cache.linkMs.subarray(t * L, (t + 1) * L);
+    const dist = this.dist.subarray(t * N, (t + 1) * N);
+    const hops = this.hops.subarray(t * N, (t + 1) * N);
+    const origin = this.origin.subarray(t * N, (t + 1) * N);
+    this.router.repair(linkMs, affected, na, all.sat, all.ms, all.org, all.sat.length, dist, hops, origin);
+    if (extra) {
+      const from = extra.off[t]!, to = extra.off[t + 1]!;
+      // `affected` doubles as the changed-list buffer; it is no longer needed.
+      if (to > from) this.router.improve(linkMs, extra.sat.subarray(from, to), extra.ms.subarray(from, to), extraOrigin, to - from, dist, hops, origin, this.changed);
+    }
+  }
+
+  /** All gateways' seeds at step t, with their origins (scenario order). */
+  private stepSeeds(t: number): { sat: Int32Array; ms: Float64Array; org: Int32Array } {
+    let count = 0;
+    for (const s of this.seeds) count += s.off[t + 1]! - s.off[t]!;
+    const sat = new Int32Array(count);
+    const ms = new Float64Array(count);
+    const org = new Int32Array(count);
+    let k = 0;
+    this.seeds.forEach((s, g) => {
+      for (let i = s.off[t]!; i < s.off[t + 1]!; i++, k++) {
+        sat[k] = s.sat[i]!;
+        ms[k] = s.ms[i]!;
+        org[k] = g;
+      }
+    });
+    return { sat, ms, org };
+  }
+
+  private checkIndex(index: number): void {
+    if (!Number.isInteger(index) || index < 0 || index >= this.gws.length) throw new RangeError(`no gateway at index ${index} (have ${this.gws.length})`);
+  }
+
+  /** Full routing of step t from all gateways' seeds, then the full cell pass. */
+  private rerouteStep(t: number): void {
+    const { satCount: N, linkCount: L } = this.cache;
+    const { sat, ms, org } = this.stepSeeds(t);
+    this.router.full(this.cache.linkMs.subarray(t * L, (t + 1) * L), sat, ms, org, sat.length, this.dist.subarray(t * N, (t + 1) * N), this.hops.subarray(t * N, (t + 1) * N), this.origin.subarray(t * N, (t + 1) * N));
+    this.cellPass(t);
+  }
+
+  private improveStep(t: number, seeds: GatewaySeeds, o: number): void {
+    const { satCount: N, linkCount: L, cellCount: C, visOff, visCell, visUpMs } = this.cache;
+    const from = seeds.off[t]!, to = seeds.off[t + 1]!;
+    if (from === to) return;
+    const dist = this.dist.subarray(t * N, (t + 1) * N);
+    const hops = this.hops.subarray(t * N, (t + 1) * N);
+    const nc = this.router.improve(this.cache.linkMs.subarray(t * L, (t + 1) * L), seeds.sat.subarray(from, to), seeds.ms.subarray(from, to), o, to - from, dist, hops, this.origin.subarray(t * N, (t + 1) * N), this.changed);
+    if (nc === 0) return;
+    const lat = this.cellLat.subarray(t * C, (t + 1) * C);
+    const best = this.cellSat.subarray(t * C, (t + 1) * C);
+    const H = this.maxHops;
+    const vo = t * (N + 1);
+    for (let i = 0; i < nc; i++) {
+      const s = this.changed[i]!;
+      const d = hops[s]! <= H ? dist[s]! : Infinity;
+      for (let k = visOff[vo + s]!, end = visOff[vo + s + 1]!; k < end; k++) {
+        const c = visCell[k]!;
+        const v = visUpMs[k]! + d;
+        const b = best[c]!;
+        if (b === s) {
+          if (v > lat[c]!) {
+            // The satellite's label improved but its route now breaks the hop limit: rare; redo the step.
+            this.cellPass(t);
+            return;
+          }
+          if (v !== lat[c]) {
+            lat[c] = v;
+            this.dirty[c] = 1;
+          }
+        } else if (v < lat[c]! || (v === lat[c]! && v !== Infinity && s < b)) {
+          if (v !== lat[c]) this.dirty[c] = 1;
+          lat[c] = v;
+          best[c] = s;
+        }
+      }
+    }
+  }
+
+  /** Scatter-min of step t from the routing labels; marks cells whose latency changed. */
+  private cellPass(t: number): void {
+    const { satCount: N, cellCount: C, visOff, visCell, visUpMs } = this.cache;
+    const lat = this.cellLat.subarray(t * C, (t + 1) * C);
+    const best = this.cellSat.subarray(t * C, (t + 1) * C);
+    const old = this.rowScratch;
+    old.set(lat);
+    lat.fill(Infinity);
+    best.fill(-1);
+    const dist = this.dist, hops = this.hops;
+    const H = this.maxHops;
+    const vo = t * (N + 1);
+    for (let s = 0; s < N; s++) {
+      const d = dist[t * N + s]!;
+      if (d === Infinity || hops[t * N + s]! > H) continue;
+      for (let k = visOff[vo + s]!, end = visOff[vo + s + 1]!; k < end; k++) {
+        const c = visCell[k]!;
+        const v = visUpMs[k]! + d;
+        if (v < lat[c]!) {
+          lat[c] = v;
+          best[c] = s;
+        }
+      }
+    }
+    const dirty = this.dirty;
+    for (let c = 0; c < C; c++) if (lat[c] !== old[c]) dirty[c] = 1;
+  }
+
+  private updateCellFigures(): void {
+    const { cellCount: C, stepCount: T } = this.cache;
+    const stepS = this.cache.settings.stepS;
+    const Lmax = this.maxLatencyMs;
+    const lat = this.cellLat;
+    const buf = this.sortBuf;
+    const f = this.fig;
+    for (let c = 0; c < C; c++) {
+      if (!this.dirty[c]) continue;
+      this.dirty[c] = 0;
+      let k = 0, run = 0, longest = 0, sum = 0;
+      for (let t = 0; t < T; t++) {
+        const v = lat[t * C + c]!;
+        if (v <= Lmax) {
+          buf[k++] = v;
+          sum += v;
+          run = 0;
+        } else if (++run > longest) longest = run;
+      }
+      this.servedSteps[c] = k;
+      f.servedPct[c] = (100 * k) / T;
+      f.longestOutageS[c] = longest * stepS;
+      if (k === 0) {
+        f.p50LatencyMs[c] = f.p95LatencyMs[c] = f.meanLatencyMs[c] = NaN;
+      } else {
+        const s = buf.subarray(0, k).sort();
+        f.p50LatencyMs[c] = quantileSorted(s, 0.5);
+        f.p95LatencyMs[c] = quantileSorted(s, 0.95);
+        f.meanLatencyMs[c] = sum / k;
+      }
+    }
+  }
+
+  /** Window figures of the current gateway set. */
+  result(): CoverageResult {
+    this.updateCellFigures();
+    const { cellCount: C, stepCount: T, satCount: N } = this.cache;
+    const w = this.grid.weight;
+    const Lmax = this.maxLatencyMs;
+    const G = this.gws.length;
+    let W = 0, servedW = 0, coveredW = 0, visW = 0, longest = 0;
+    for (let c = 0; c < C; c++) {
+      const wc = w[c]!;
+      W += wc;
+      servedW += wc * this.servedSteps[c]!;
+      coveredW += wc * this.coveredSteps[c]!;
+      visW += wc * this.visSum[c]!;
+      if (wc > 0 && this.fig.longestOutageS[c]! > longest) longest = this.fig.longestOutageS[c]!;
+    }
+    const hist = this.hist;
+    hist.fill(0);
+    const bin = this.histBinMs;
+    const share = new Float64Array(G);
+    const byStep = new Float64Array(T);
+    let latSum = 0, latW = 0;
+    for (let t = 0; t < T; t++) {
+      let stepW = 0;
+      const row = t * C;
+      for (let c = 0; c < C; c++) {
+        const v = this.cellLat[row + c]!;
+        if (!(v <= Lmax)) continue;
+        const wc = w[c]!;
+        if (wc === 0) continue;
+        stepW += wc;
+        latSum += wc * v;
+        latW += wc;
+        hist[Math.floor(v / bin)]! += wc;
+        const o = this.origin[t * N + this.cellSat[row + c]!]!;
+        share[o]! += wc;
+      }
+      byStep[t] = W > 0 ? (100 * stepW) / W : NaN;
+    }
+    for (let g = 0; g < G; g++) share[g] = latW > 0 ? share[g]! / latW : 0;
+    const f = this.fig;
+    return {
+      stepCount: T,
+      stepS: this.cache.settings.stepS,
+      startUtcMs: this.cache.settings.startUtcMs,
+      cellCount: C,
+      gatewayIds: this.gws.map((g) => g.id),
+      cells: {
+        servedPct: f.servedPct.slice(),
+        coveredPct: f.coveredPct.slice(),
+        longestOutageS: f.longestOutageS.slice(),
+        p50LatencyMs: f.p50LatencyMs.slice(),
+        p95LatencyMs: f.p95LatencyMs.slice(),
+        meanLatencyMs: f.meanLatencyMs.slice(),
+        meanVisible: f.meanVisible.slice(),
+      },
+      headline: {
+        servedPct: W > 0 ? (100 * servedW) / (W * T) : NaN,
+        coveredPct: W > 0 ? (100 * coveredW) / (W * T) : NaN,
+        p50LatencyMs: histQuantile(hist, bin, latW, 0.5),
+        p95LatencyMs: histQuantile(hist, bin, latW, 0.95),
+        meanLatencyMs: latW > 0 ? latSum / latW : NaN,
+        latencyResolutionMs: bin,
+        longestOutageS: longest,
+        meanVisibleSatellites: W > 0 ? visW / (W * T) : NaN,
+        gatewayShare: share,
+        totalWeight: W,
+      },
+      servedPctByStep: byStep,
+    };
+  }
+
+  /** Latency (ms) of every cell at step t (Infinity = no route; compare with maxLatencyMs for served). */
+  latencyAtStep(t: number): Float64Array {
+    const C = this.cache.cellCount;
+    return this.cellLat.slice(t * C, (t + 1) * C);
+  }
+
+  /** Bytes held: the gateway-independent cache and the per-gateway-set state. */
+  memory(): { cache: CacheMemory; routing: number; cells: number; total: number } {
+    const cache = this.cache.memory();
+    const routing = this.dist.byteLength + this.hops.byteLength + this.origin.byteLength;
+    const cells = this.cellLat.byteLength + this.cellSat.byteLength;
+    return { cache, routing, cells, total: cache.total + routing + cells };
+  }
+}
+
+/** Linear interpolation between closest ranks (R type 7) on a sorted array. */
+export function quantileSorted(s: ArrayLike<number>, q: number): number {
+  const n = s.length;
+  if (n === 0) return NaN;
+  const h = (n - 1) * q;
+  const lo = Math.floor(h);
+  const hi = Math.min(n - 1, lo + 1);
+  return s[lo]! + (h - lo) * (s[hi]! - s[lo]!);
+}
+
+function histQuantile(hist: Float64Array, bin: number, total: number, q: number): number {
+  if (!(total > 0)) return NaN;
+  const target = q * total;
+  let acc = 0;
+  for (let i = 0; i < hist.length; i++) {
+    acc += hist[i]!;
+    if (acc >= target && hist[i]! > 0) return (i + 0.5) * bin;
+  }
+  return NaN;
+}

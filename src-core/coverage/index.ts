@@ -1,0 +1,5 @@
+// Coverage: grid, gateway-independent cache, routing labels and the incremental evaluator.
+export * from './grid';
+export * from './cache';
+export * from './routing';
+export * from './evaluator';

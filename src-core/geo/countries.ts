@@ -1,0 +1,239 @@
+// Country lookup and land mask from the shipped Natural Earth 1:50m admin-0 polygons
+// (assets/data/countries.json, built by scripts/build-assets.mjs).
+//
+// Speed: polygons (MultiPolygons split into parts) are bucketed into a 1-degree lat/lon grid by
+// their bounding boxes. Grid cells that no polygon edge passes through have one answer for the
+// whole cell, computed once on first use, so an interior or open-ocean query is a table look-up.
+// Points in coastal/border cells run an exact point-in-polygon test (bbox-prefiltered), an
+// even-odd ray cast over only the edges in the point's 1-degree latitude band. The test is
+// planar in lon/lat, which is how Natural Earth draws its edges (d3-geo geoContains treats them
+// as great-circle arcs; at 1:50m the two differ by metres). Rings crossing the antimeridian are
+// unwrapped and Antarctica's ring is closed along the South Pole. d3-geo geoContains on the
+// same parts costs ~1 ms for Russia or Canada, too slow for per-cell loops.
+import { feature } from 'topojson-client';
+import type { Topology, GeometryCollection } from 'topojson-specification';
+import type { Feature, Geometry } from 'geojson';
+import countriesJson from '../../assets/data/countries.json';
+
+export interface CountryInfo {
+  /** ISO 3166-1 alpha-2 (derived from GeoNames codes of the cities inside; null for a few uninhabited territories). */
+  code: string | null;
+  /** Natural Earth short name, e.g. "United States of America". */
+  name: string;
+  /** ISO 3166-1 numeric as in Natural Earth / world-atlas, or null (e.g. Kosovo, N. Cyprus). */
+  isoNumeric: string | null;
+}
+
+interface CountryProps {
+  name: string;
+  code: string | null;
+  votes: number;
+}
+
+interface Part {
+  country: number;
+  /** Planar bbox in unwrapped longitude (may extend past +-180 for parts crossing the antimeridian). */
+  minX: number;
+  maxX: number;
+  minY: number;
+  maxY: number;
+  /** Edges (x0, y0, x1, y1) grouped by 1-degree latitude band: band b is edges[4*bandStart[b] .. 4*bandStart[b+1]). */
+  edges: Float64Array;
+  bandStart: Int32Array;
+  area: number;
+}
+
+interface Index {
+  countries: CountryInfo[];
+  parts: Part[];
+  /** CSR: candidate parts per grid cell (cellStart[k]..cellStart[k+1]). */
+  cellStart: Int32Array;
+  cellParts: Int32Array;
+  /** Per grid cell: 1 when a polygon edge passes through it (needs an exact test). */
+  boundary: Uint8Array;
+  /** Per non-boundary grid cell: -2 not yet known, -1 no country, else country index. */
+  cellAnswer: Int32Array;
+}
+
+const NLAT = 180;
+const NLON = 360;
+let index: Index | null = null;
+
+const latRow = (lat: number): number => Math.min(NLAT - 1, Math.max(0, Math.floor(lat + 90)));
+const lonCol = (lon: number): number => {
+  let x = Math.floor(lon + 180) % NLON;
+  if (x < 0) x += NLON;
+  return x;
+};
+
+/**
+ * Unwrap a ring's longitudes so consecutive vertices never jump by more than 180 deg. A ring
+ * that winds once around a pole (Antarctica) is closed along that pole.
+ */
+function unwrapRing(ring: readonly (readonly number[])[], reference: number | null): number[][] {
+  const out: number[][] = [];
+  let x = ring[0]![0]!;
+  if (reference !== null) x += 360 * Math.round((reference - x) / 360);
+  out.push([x, ring[0]![1]!]);
+  for (let i = 1; i < ring.length; i++) {
+    let d = ring[i]![0]! - ring[i - 1]![0]!;
+    if (d > 180) d -= 360;
+    else if (d < -180) d += 360;
+    x += d;
+    out.push([x, ring[i]![1]!]);
+  }
+  const wind = out[out.length - 1]![0]! - out[0]![0]!;
+  if (Math.abs(wind) > 180) {
+    let sumY = 0;
+    for (const v of out) sumY += v[1]!;
+    const pole = sumY < 0 ? -90 : 90;
+    out.push([out[out.length - 1]![0]!, pole], [out[0]![0]!, pole], [out[0]![0]!, out[0]![1]!]);
+  }
+  return out;
+}
+
+function makePart(country: number, rings: readonly (readonly (readonly number[])[])[]): Part {
+  const unwrapped: number[][][] = [];
+  let ref: number | null = null;
+  for (const ring of rings) {
+    const u = unwrapRing(ring, ref);
+    if (ref === null) {
+      let lo = Infinity;
+      let hi = -Infinity;
+      for (const v of u) { lo = Math.min(lo, v[0]!); hi = Math.max(hi, v[0]!); }
+      ref = (lo + hi) / 2;
+    }
+    unwrapped.push(u);
+  }
+  let minX = Infinity, maxX = -Infinity, minY = Infinity, maxY = -Infinity;
+  const perBand: number[][] = Array.from({ length: NLAT }, () => []);
+  for (const ring of unwrapped) {
+    for (let i = 1; i < ring.length; i++) {
+      const [x0, y0] = ring[i - 1]! as [number, number];
+      const [x1, y1] = ring[i]! as [number, number];
+      minX = Math.min(minX, x0, x1); maxX = Math.max(maxX, x0, x1);
+      minY = Math.min(minY, y0, y1); maxY = Math.max(maxY, y0, y1);
+      if (y0 === y1) continue; // horizontal edges never cross a horizontal ray
+      for (let b = latRow(Math.min(y0, y1)); b <= latRow(Math.max(y0, y1)); b++) perBand[b]!.push(x0, y0, x1, y1);
+    }
+  }
+  const bandStart = new Int32Array(NLAT + 1);
+  for (let b = 0; b < NLAT; b++) bandStart[b + 1] = bandStart[b]! + perBand[b]!.length / 4;
+  const edges = new Float64Array(bandStart[NLAT]! * 4);
+  for (let b = 0; b < NLAT; b++) edges.set(perBand[b]!, bandStart[b]! * 4);
+  return { country, minX, maxX, minY, maxY, edges, bandStart, area: (maxX - minX) * (maxY - minY) };
+}
+
+/** Even-odd crossing test of a horizontal ray towards -x (planar lon/lat, as Natural Earth is drawn). */
+function partContains(p: Part, lon: number, lat: number): boolean {
+  if (lat < p.minY || lat > p.maxY) return false;
+  let x = lon;
+  if (x < p.minX) x += 360;
+  else if (x > p.maxX) x -= 360;
+  if (x < p.minX || x > p.maxX) return false;
+  const b = latRow(lat);
+  const e = p.edges;
+  let inside = false;
+  for (let j = p.bandStart[b]! * 4, end = p.bandStart[b + 1]! * 4; j < end; j += 4) {
+    const y0 = e[j + 1]!;
+    const y1 = e[j + 3]!;
+    if (y0 > lat !== y1 > lat) {
+      const xc = e[j]! + ((lat - y0) / (y1 - y0)) * (e[j + 2]! - e[j]!);
+      if (xc < x) inside = !inside;
+    }
+  }
+  return inside;
+}
+
+function buildIndex(): Index {
+  const topo = countriesJson as unknown as Topology<{ countries: GeometryCollection<CountryProps> }>;
+  const fc = feature(topo, topo.objects.countries);
+  const countries: CountryInfo[] = [];
+  const parts: Part[] = [];
+  fc.features.forEach((f: Feature<Geometry | null, CountryProps>) => {
+    const ci = countries.length;
+    countries.push({ code: f.properties.code, name: f.properties.name, isoNumeric: f.id === undefined || f.id === null ? null : String(f.id) });
+    const g = f.geometry;
+    const polys = g?.type === 'Polygon' ? [g.coordinates] : g?.type === 'MultiPolygon' ? g.coordinates : [];
+    for (const rings of polys) parts.push(makePart(ci, rings));
+  });
+  // Smaller parts first: where polygons overlap (disputed areas) the more specific one wins.
+  parts.sort((a, b) => a.area - b.area);
+
+  const ncell = NLAT * NLON;
+  const lists: number[][] = Array.from({ length: ncell }, () => []);
+  const boundary = new Uint8Array(ncell);
+  const markCols = (row: number, x0: number, x1: number, fn: (k: number) => void) => {
+    if (x1 - x0 >= 359) { for (let c = 0; c < NLON; c++) fn(row * NLON + c); return; }
+    for (let c = Math.floor(x0 + 180); c <= Math.floor(x1 + 180); c++) fn(row * NLON + (((c % NLON) + NLON) % NLON));
+  };
+  parts.forEach((p, pi) => {
+    for (let r = latRow(p.minY); r <= latRow(p.maxY); r++) markCols(r, p.minX, p.maxX, (k) => lists[k]!.push(pi));
+  });
+  // Boundary cells: every grid cell a (straight, planar) edge passes through, by edge bbox.
+  for (const p of parts) {
+    const e = p.edges;
+    for (let j = 0; j < e.length; j += 4) {
+      const x0 = Math.min(e[j]!, e[j + 2]!);
+      const x1 = Math.max(e[j]!, e[j + 2]!);
+      for (let r = latRow(Math.min(e[j + 1]!, e[j + 3]!)); r <= latRow(Math.max(e[j + 1]!, e[j + 3]!)); r++) markCols(r, x0, x1, (k) => { boundary[k] = 1; });
+    }
+  }
+  // Horizontal edges were dropped from the band lists; a cell they cross is still a boundary
+  // cell only in degenerate cases (edges exactly on a row line), and partContains handles any
+  // point there exactly, so nothing else is needed.
+  const cellStart = new Int32Array(ncell + 1);
+  for (let k = 0; k < ncell; k++) cellStart[k + 1] = cellStart[k]! + lists[k]!.length;
+  const cellParts = new Int32Array(cellStart[ncell]!);
+  for (let k = 0; k < ncell; k++) cellParts.set(lists[k]!, cellStart[k]!);
+  return { countries, parts, cellStart, cellParts, boundary, cellAnswer: new Int32Array(ncell).fill(-2) };
+}
+
+function getIndex(): Index {
+  return (index ??= buildIndex());
+}
+
+function exactLookup(ix: Index, k: number, lon: number, lat: number): number {
+  for (let j = ix.cellStart[k]!; j < ix.cellStart[k + 1]!; j++) {
+    const p = ix.parts[ix.cellParts[j]!]!;
+    if (partContains(p, lon, lat)) return p.country;
+  }
+  return -1;
+}
+
+function countryIndexAt(latDeg: number, lonDeg: number): number {
+  if (!Number.isFinite(latDeg) || !Number.isFinite(lonDeg)) return -1;
+  const ix = getIndex();
+  const lon = ((((lonDeg + 180) % 360) + 360) % 360) - 180;
+  const lat = Math.max(-90, Math.min(90, latDeg));
+  const k = latRow(lat) * NLON + lonCol(lon);
+  if (ix.cellStart[k] === ix.cellStart[k + 1]) return -1;
+  if (ix.boundary[k]) return exactLookup(ix, k, lon, lat);
+  let a = ix.cellAnswer[k]!;
+  if (a === -2) {
+    const r = Math.floor(k / NLON);
+    const c = k % NLON;
+    a = exactLookup(ix, k, c - 180 + 0.5, r - 90 + 0.5);
+    ix.cellAnswer[k] = a;
+  }
+  return a;
+}
+
+/** The country containing a point (Natural Earth 1:50m admin-0), or null at sea. */
+export function countryAt(latDeg: number, lonDeg: number): CountryInfo | null {
+  const i = countryIndexAt(latDeg, lonDeg);
+  return i < 0 ? null : getIndex().countries[i]!;
+}
+
+/**
+ * True when the point lies inside a Natural Earth 1:50m country polygon (Antarctica included;
+ * the Caspian Sea and the oceans are not land).
+ */
+export function isLand(latDeg: number, lonDeg: number): boolean {
+  return countryIndexAt(latDeg, lonDeg) >= 0;
+}
+
+/** Every country feature (Natural Earth order). */
+export function listCountries(): readonly CountryInfo[] {
+  return getIndex().countries;
+}

@@ -1,0 +1,2 @@
+// Orbit: bulk SGP4 propagation of a catalogue.
+export * from './propagator';

@@ -1,0 +1,112 @@
+// Candidate gateway sites: generated (land H3 cells ranked by the demand around them, plus points
+// around each PoP, where a gateway's fiber backhaul is short) or imported from a list. Each gets a
+// country (for the constraints) and the nearest city's name (for people). Deterministic order.
+import { cellToLatLng, gridDisk, latLngToCell } from 'h3-js';
+import type { GeoDemandSource } from '../coverage/grid';
+import type { Gateway, Pop } from '../scenario/schema';
+
+export interface Candidate {
+  id: string;
+  name: string;
+  latDeg: number;
+  lonDeg: number;
+  countryCode: string | null;
+  countryName: string | null;
+  nearestCity: string | null;
+  source: 'demand' | 'pop' | 'import';
+  /** Demand within one ring of the site's cell (generated), 0 otherwise. */
+  score: number;
+}
+
+/** The geo lookups candidates need (the geo module's countryAt / nearestCity). */
+export interface CandidateGeo {
+  countryAt(latDeg: number, lonDeg: number): { code: string | null; name: string } | null;
+  nearestCity(latDeg: number, lonDeg: number): { name: string } | null;
+}
+
+export interface CandidateOptions {
+  /** Resolution of the demand-ranked land cells (3: ~12,000 km^2 cells; 4 for finer). */
+  resolution?: number;
+  /** How many demand-ranked cells to keep. */
+  demandCount?: number;
+  /** Resolution and ring radius of the points around each PoP (gridDisk(popCell, k)). */
+  popResolution?: number;
+  popRing?: number;
+  /** Skip cells with no demand around them. */
+  requireDemand?: boolean;
+}
+
+const round = (x: number): number => Math.round(x * 1e6) / 1e6;
+
+function describe(geo: CandidateGeo, latDeg: number, lonDeg: number): Pick<Candidate, 'countryCode' | 'countryName' | 'nearestCity'> {
+  const country = geo.countryAt(latDeg, lonDeg);
+  return { countryCode: country?.code ?? null, countryName: country?.name ?? null, nearestCity: geo.nearestCity(latDeg, lonDeg)?.name ?? null };
+}
+
+/** Generated candidates: demand-ranked land cells, then points around PoPs (duplicates dropped). */
+export function generateCandidates(demand: GeoDemandSource, geo: CandidateGeo, pops: readonly Pop[], opts: CandidateOptions = {}): Candidate[] {
+  const res = opts.resolution ?? 3;
+  const demandCount = opts.demandCount ?? 3000;
+  const popRes = opts.popResolution ?? 4;
+  const popRing = opts.popRing ?? 2;
+  const d = demand.demandForResolution(res);
+  const pop = new Map<string, number>();
+  for (let i = 0; i < d.cells.length; i++) pop.set(d.cells[i]!, d.population[i]!);
+  const land = new Set<string>(demand.landCells(res));
+  for (const c of d.cells) land.add(c);
+  const ranked: { id: string; score: number }[] = [];
+  for (const cell of land) {
+    let score = 0;
+    for (const n of gridDisk(cell, 1)) score += pop.get(n) ?? 0;
+    if (opts.requireDemand !== false && score <= 0) continue;
+    ranked.push({ id: cell, score });
+  }
+  ranked.sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : 1));
+  const out: Candidate[] = [];
+  const seen = new Set<string>();
+  for (const r of ranked.slice(0, demandCount)) {
+    const [lat, lon] = cellToLatLng(r.id);
+    const info = describe(geo, lat, lon);
+    seen.add(r.id);
+    out.push({ id: r.id, name: info.nearestCity ?? r.id, latDeg: round(lat), lonDeg: round(lon), ...info, source: 'demand', score: r.score });
+  }
+  const popLand = new Set<string>(demand.landCells(Math.min(popRes, 3)));
+  for (const p of pops) {
+    const centre = latLngToCell(p.latDeg, p.lonDeg, popRes);
+    for (const cell of gridDisk(centre, popRing).sort()) {
+      if (seen.has(cell)) continue;
+      const [lat, lon] = cellToLatLng(cell);
+      // Keep land points only (the parent at the shipped land resolution must be land).
+      if (popRes > 3 && !popLand.has(latLngToCell(lat, lon, 3))) continue;
+      seen.add(cell);
+      const info = describe(geo, lat, lon);
+      out.push({ id: cell, name: `${info.nearestCity ?? cell} (near ${p.name})`, latDeg: round(lat), lonDeg: round(lon), ...info, source: 'pop', score: 0 });
+    }
+  }
+  return out;
+}
+
+/** Imported candidates (e.g. a site survey list). */
+export function importCandidates(sites: readonly { name: string; latDeg: number; lonDeg: number }[], geo: CandidateGeo): Candidate[] {
+  return sites.map((s, i) => ({ id: `import-${i}`, name: s.name, latDeg: s.latDeg, lonDeg: s.lonDeg, ...describe(geo, s.latDeg, s.lonDeg), source: 'import' as const, score: 0 }));
+}
+
+/** A scenario gateway for a candidate, with the template's antenna settings (schema defaults otherwise). */
+export function candidateGateway(c: Candidate, template: Partial<Gateway> = {}): Gateway {
+  return {
+    altitudeKm: 0,
+    minElevationDeg: 25,
+    maxSlantKm: null,
+    antennas: 8,
+    capacityGbps: 80,
+    popId: null,
+    status: 'planned',
+    inServiceDate: null,
+    ...template,
+    id: `gw-${c.id}`,
+    name: c.name,
+    latDeg: c.latDeg,
+    lonDeg: c.lonDeg,
+    countryCode: c.countryCode,
+  };
+}

@@ -1,0 +1,4 @@
+// Planning: candidate gateway sites, placement constraints and the lazy-greedy optimizer.
+export * from './candidates';
+export * from './constraints';
+export * from './optimizer';

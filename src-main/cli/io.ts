@@ -1,0 +1,80 @@
+// CLI input/output helpers: load a scenario (JSON) or an element-set file (TLE/OMM) from disk,
+// report problems in one consistent shape, print tables or JSON. Node-side only.
+import { readFileSync } from 'node:fs';
+import { extname } from 'node:path';
+import { parseScenario, type Scenario, type ScenarioProblem } from '../../src-core/scenario/schema';
+import { parseElementSets } from '../../src-core/constellation';
+import { defaultScenario } from '../../src-core/scenario/default';
+
+/** A user-facing error: printed without a stack trace, exit code 1 (2 for usage errors). */
+export class CliError extends Error {
+  constructor(message: string, readonly problems: ScenarioProblem[] = [], readonly exitCode = 1) {
+    super(message);
+  }
+}
+
+export function readText(path: string): string {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') throw new CliError(`cannot read "${path}": no such file`);
+    if (code === 'EISDIR') throw new CliError(`cannot read "${path}": it is a directory, give a scenario .json or a .tle file`);
+    throw new CliError(`cannot read "${path}": ${(e as Error).message}`);
+  }
+}
+
+export type LoadedInput = { kind: 'scenario' | 'elements'; scenario: Scenario; source: string };
+
+/**
+ * A scenario file, or an element-set file (TLE 2/3-line, OMM JSON/XML): the latter becomes the
+ * default scenario's assumptions (gateways, PoPs, links) with exactly those satellites.
+ */
+export function loadInput(path: string): LoadedInput {
+  const text = readText(path);
+  const ext = extname(path).toLowerCase();
+  const trimmed = text.trimStart();
+  const looksJsonScenario = trimmed.startsWith('{') && /"formatVersion"/.test(text.slice(0, 10000));
+  if (ext === '.json' && looksJsonScenario || (ext !== '.tle' && ext !== '.txt' && ext !== '.xml' && looksJsonScenario)) {
+    const r = parseScenario(text);
+    if (!r.ok) throw new CliError(`${path} is not a valid scenario (${r.problems.length} problem${r.problems.length > 1 ? 's' : ''})`, r.problems);
+    return { kind: 'scenario', scenario: r.scenario, source: path };
+  }
+  const imp = parseElementSets(text);
+  if (imp.sets.length === 0) {
+    const detail = imp.problems.slice(0, 5).map((p) => ({ path: p.line !== null ? `line ${p.line}` : p.record !== null ? `record ${p.record}` : '(file)', message: p.message }));
+    throw new CliError(`${path}: no usable element sets found (expected a scenario .json, TLE, or OMM JSON/XML)`, detail);
+  }
+  const base = defaultScenario();
+  const scenario: Scenario = { ...base, name: `Element sets from ${path}`, constellation: { shells: [], elementSets: imp.sets } };
+  return { kind: 'elements', scenario, source: path };
+}
+
+export function printProblems(problems: ScenarioProblem[]): void {
+  for (const p of problems) console.error(`  ${p.path}: ${p.message}`);
+}
+
+/** Render rows as an aligned text table. */
+export function table(headers: string[], rows: (string | number)[][]): string {
+  const cells = rows.map((r) => r.map((c) => String(c)));
+  const widths = headers.map((h, i) => Math.max(h.length, ...cells.map((r) => (r[i] ?? '').length)));
+  const line = (r: string[]) => r.map((c, i) => (/^-?[\d.,]+( ?[a-z%]+)?$/.test(c) ? c.padStart(widths[i]!) : c.padEnd(widths[i]!))).join('  ').trimEnd();
+  return [line(headers), widths.map((w) => '-'.repeat(w)).join('  '), ...cells.map(line)].join('\n');
+}
+
+export function parseIsoArg(name: string, value: string | undefined, fallback: string): number {
+  const v = value ?? fallback;
+  const t = Date.parse(v);
+  if (!/^\d{4}-\d{2}-\d{2}/.test(v) || !Number.isFinite(t)) throw new CliError(`--${name} "${v}" is not an ISO 8601 time; use e.g. 2026-01-01T00:00:00Z`, [], 2);
+  return t;
+}
+
+export function parseNumberArg(name: string, value: string | undefined, fallback: number, opts: { min?: number; max?: number; integer?: boolean } = {}): number {
+  if (value === undefined) return fallback;
+  const n = Number(value);
+  if (!Number.isFinite(n)) throw new CliError(`--${name} "${value}" is not a number`, [], 2);
+  if (opts.integer && !Number.isInteger(n)) throw new CliError(`--${name} must be a whole number, got ${value}`, [], 2);
+  if (opts.min !== undefined && n < opts.min) throw new CliError(`--${name} must be at least ${opts.min}, got ${value}`, [], 2);
+  if (opts.max !== undefined && n > opts.max) throw new CliError(`--${name} must be at most ${opts.max}, got ${value}`, [], 2);
+  return n;
+}

@@ -1,0 +1,279 @@
+// Electron main process: hardens the session, opens the one app window (restoring its
+// geometry), installs the menu and the IPC handlers. The decisions live in the pure modules
+// beside this file (security-policy, ipc-contract, window-state, menu-template); this file
+// only wires them to Electron, following Electron's security checklist.
+import { app, BrowserWindow, dialog, ipcMain, Menu, screen, session, type WebContents } from 'electron';
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import type { DocumentState, MenuCommandType, MenuState, QualityMode } from '../preload/api';
+import type { TrustedPage } from './ipc-contract';
+import { registerIpcHandlers } from './ipc-handlers';
+import { buildMenuTemplate } from './menu-template';
+import { ScenarioFiles } from './scenario-files';
+import { contentSecurityPolicy, isAllowedRequest, isAppResource, type RequestPolicy } from './security-policy';
+import { loadWindowState, MIN_WINDOW_SIZE, saveWindowState, type WindowState } from './window-state';
+
+const APP_NAME = 'LEO Planner';
+const here = dirname(fileURLToPath(import.meta.url));
+const rendererDir = join(here, '../renderer');
+const indexHtml = join(rendererDir, 'index.html');
+const preloadPath = join(here, '../preload/index.cjs');
+// The dev server URL is only honoured from a source checkout: a packaged app must never be
+// pointed at an arbitrary origin by an environment variable.
+const devUrl = !app.isPackaged && process.env.ELECTRON_RENDERER_URL ? process.env.ELECTRON_RENDERER_URL : undefined;
+const isDev = !app.isPackaged;
+
+const page: TrustedPage = { indexFileUrl: pathToFileURL(indexHtml).href, devUrl };
+const requestPolicy: RequestPolicy = { rendererRootUrl: pathToFileURL(rendererDir + '/').href, devUrl };
+const csp = contentSecurityPolicy(devUrl);
+
+let mainWindow: BrowserWindow | null = null;
+const menuState: MenuState = { quality: 'auto', canUndo: true, canRedo: true };
+let documentState: DocumentState = { title: 'Untitled', dirty: false };
+
+// Must run before `ready`: every renderer, including ones we never meant to create, is sandboxed.
+app.enableSandbox();
+
+function hardenSession(): void {
+  const ses = session.defaultSession;
+  // The app needs no camera, notifications, geolocation or the like.
+  ses.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
+  ses.setPermissionCheckHandler(() => false);
+  ses.webRequest.onBeforeRequest((details, callback) => {
+    const allowed = isAllowedRequest(details.url, requestPolicy);
+    if (!allowed) console.warn(`[security] blocked request to ${details.url}`);
+    callback({ cancel: !allowed });
+  });
+  ses.webRequest.onHeadersReceived((details, callback) => {
+    if (!isAppResource(details.url, requestPolicy)) {
+      callback({});
+      return;
+    }
+    const headers: Record<string, string[]> = {};
+    for (const [name, value] of Object.entries(details.responseHeaders ?? {})) {
+      // Drop any policy a dev server sent so ours is the only one in force.
+      if (name.toLowerCase() !== 'content-security-policy') headers[name] = value;
+    }
+    headers['Content-Security-Policy'] = [csp];
+    headers['X-Content-Type-Options'] = ['nosniff'];
+    callback({ responseHeaders: headers });
+  });
+}
+
+function hardenWebContents(contents: WebContents): void {
+  contents.setWindowOpenHandler(({ url }) => {
+    console.warn(`[security] denied new window for ${url}`);
+    return { action: 'deny' };
+  });
+  const denyNavigation = (event: { preventDefault(): void }, url: string): void => {
+    event.preventDefault();
+    console.warn(`[security] denied navigation to ${url}`);
+  };
+  contents.on('will-navigate', (event) => denyNavigation(event, event.url));
+  // will-navigate covers the main frame only; iframes navigate through this one.
+  contents.on('will-frame-navigate', (event) => {
+    if (!event.isMainFrame) denyNavigation(event, event.url);
+  });
+  contents.on('will-redirect', (event) => {
+    if (!isAllowedRequest(event.url, requestPolicy)) denyNavigation(event, event.url);
+  });
+  contents.on('will-attach-webview', (event) => event.preventDefault());
+}
+
+function sendToRenderer(event: MenuCommandType, payload?: { quality: QualityMode }): void {
+  if (mainWindow && !mainWindow.isDestroyed()) mainWindow.webContents.send(event, payload);
+}
+
+function showAbout(): void {
+  const options = {
+    type: 'info' as const,
+    title: `About ${APP_NAME}`,
+    message: `${APP_NAME} ${app.getVersion()}`,
+    detail: `Plan low-Earth-orbit satellite networks.\n\nElectron ${process.versions.electron}\nChromium ${process.versions.chrome}\nNode ${process.versions.node}`,
+  };
+  void (mainWindow ? dialog.showMessageBox(mainWindow, options) : dialog.showMessageBox(options));
+}
+
+function installMenu(): void {
+  const template = buildMenuTemplate(
+    { ...menuState, isDev, isMac: process.platform === 'darwin', appName: APP_NAME },
+    { send: sendToRenderer, showAbout },
+  );
+  Menu.setApplicationMenu(Menu.buildFromTemplate(template));
+}
+
+function applyDocumentState(): void {
+  if (!mainWindow || mainWindow.isDestroyed()) return;
+  mainWindow.setTitle(`${documentState.dirty ? '• ' : ''}${documentState.title} — ${APP_NAME}`);
+  if (process.platform === 'darwin') mainWindow.setDocumentEdited(documentState.dirty);
+}
+
+const windowStateFile = (): string => join(app.getPath('userData'), 'window-state.json');
+
+function currentWindowState(win: BrowserWindow): WindowState {
+  // Normal bounds, so a maximized or full-screen window comes back to its old size when restored.
+  const b = win.getNormalBounds();
+  return { x: b.x, y: b.y, width: b.width, height: b.height, maximized: win.isMaximized() };
+}
+
+function persistWindowState(win: BrowserWindow): void {
+  const err = saveWindowState(windowStateFile(), currentWindowState(win), { readFileSync, writeFileSync, renameSync, mkdirSync }, app.getPath('userData'));
+  if (err) console.warn(`[window-state] not saved: ${err.message}`);
+}
+
+function createWindow(): BrowserWindow {
+  const state = loadWindowState(
+    windowStateFile(),
+    { readFileSync },
+    screen.getAllDisplays().map((d) => d.workArea),
+    screen.getPrimaryDisplay().workArea,
+  );
+  const win = new BrowserWindow({
+    ...(state.x !== undefined && state.y !== undefined ? { x: state.x, y: state.y } : {}),
+    width: state.width,
+    height: state.height,
+    minWidth: MIN_WINDOW_SIZE.width,
+    minHeight: MIN_WINDOW_SIZE.height,
+    title: APP_NAME,
+    show: false,
+    backgroundColor: '#0b0f19',
+    webPreferences: {
+      preload: preloadPath,
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      webviewTag: false,
+      navigateOnDragDrop: false,
+      safeDialogs: true,
+      spellcheck: false,
+    },
+  });
+  if (state.maximized) win.maximize();
+  win.once('ready-to-show', () => win.show());
+
+  let saveTimer: NodeJS.Timeout | undefined;
+  const saveSoon = (): void => {
+    // Also saved while running, so a crash or a kill still keeps a recent geometry.
+    clearTimeout(saveTimer);
+    saveTimer = setTimeout(() => !win.isDestroyed() && persistWindowState(win), 1000);
+  };
+  win.on('resize', saveSoon);
+  win.on('move', saveSoon);
+
+  let discardConfirmed = false;
+  win.on('close', (event) => {
+    clearTimeout(saveTimer);
+    persistWindowState(win);
+    if (!documentState.dirty || discardConfirmed) return;
+    event.preventDefault();
+    void dialog
+      .showMessageBox(win, {
+        type: 'warning',
+        buttons: ['Discard Changes', 'Cancel'],
+        defaultId: 1,
+        cancelId: 1,
+        message: `${documentState.title} has unsaved changes.`,
+        detail: 'Close the window and lose them?',
+      })
+      .then(({ response }) => {
+        if (response !== 0) return;
+        discardConfirmed = true;
+        win.close();
+      });
+  });
+  win.on('closed', () => {
+    if (mainWindow === win) mainWindow = null;
+  });
+
+  win.webContents.on('render-process-gone', (_event, details) => {
+    if (details.reason === 'clean-exit') return;
+    console.error(`[renderer] gone: ${details.reason} (exit code ${details.exitCode})`);
+    void dialog
+      .showMessageBox(win, {
+        type: 'error',
+        buttons: ['Reload', 'Quit'],
+        message: 'The LEO Planner window stopped working.',
+        detail: `Reason: ${details.reason}. Unsaved changes may be recoverable after reload.`,
+      })
+      .then(({ response }) => (response === 0 ? win.reload() : app.quit()));
+  });
+
+  if (devUrl) void win.loadURL(devUrl);
+  else void win.loadFile(indexHtml);
+  return win;
+}
+
+if (!app.requestSingleInstanceLock()) {
+  // A second launch focuses the first window instead of fighting over the same userData.
+  app.quit();
+} else {
+  app.on('second-instance', () => {
+    if (!mainWindow) return;
+    if (mainWindow.isMinimized()) mainWindow.restore();
+    mainWindow.focus();
+  });
+  app.on('web-contents-created', (_event, contents) => hardenWebContents(contents));
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+
+  void app.whenReady().then(() => {
+    hardenSession();
+    const files = new ScenarioFiles(
+      {
+        async showOpenDialog() {
+          const opts: Electron.OpenDialogOptions = {
+            title: 'Open Scenario',
+            properties: ['openFile'],
+            filters: [{ name: 'LEO Planner scenario', extensions: ['json'] }, { name: 'All files', extensions: ['*'] }],
+          };
+          const r = mainWindow ? await dialog.showOpenDialog(mainWindow, opts) : await dialog.showOpenDialog(opts);
+          return r.canceled ? undefined : r.filePaths[0];
+        },
+        async showSaveDialog(defaultPath) {
+          const opts: Electron.SaveDialogOptions = {
+            title: 'Save Scenario',
+            defaultPath,
+            filters: [{ name: 'LEO Planner scenario', extensions: ['json'] }],
+            properties: ['createDirectory', 'showOverwriteConfirmation'],
+          };
+          const r = mainWindow ? await dialog.showSaveDialog(mainWindow, opts) : await dialog.showSaveDialog(opts);
+          return r.canceled || !r.filePath ? undefined : r.filePath;
+        },
+      },
+      app.getPath('documents'),
+    );
+    registerIpcHandlers(ipcMain, page, {
+      appInfo: () => ({
+        name: APP_NAME,
+        version: app.getVersion(),
+        shell: 'electron',
+        electronVersion: process.versions.electron ?? '',
+        chromeVersion: process.versions.chrome ?? '',
+        nodeVersion: process.versions.node,
+        os: process.platform,
+        isDev,
+      }),
+      files,
+      updateMenuState(state) {
+        Object.assign(menuState, state);
+        installMenu();
+      },
+      setDocumentState(state) {
+        documentState = state;
+        applyDocumentState();
+      },
+    });
+    installMenu();
+    mainWindow = createWindow();
+    app.on('activate', () => {
+      // macOS: clicking the dock icon with no window open makes a new one.
+      if (!mainWindow) mainWindow = createWindow();
+    });
+  });
+}

@@ -1,0 +1,210 @@
+// The IPC contract between preload and main: channel names, argument validators and the
+// sender check. Pure (no electron, no node:*) because the sandboxed preload bundles it too.
+// Every main-process handler runs validateSender and its channel's validator before acting:
+// the renderer shows content we do not fully control (scenario notes, names), so we treat it
+// as untrusted input, as the Electron security checklist asks.
+import type { DocumentState, MenuCommand, MenuCommandType, MenuState, QualityMode } from '../preload/api';
+
+/** Renderer -> main invoke channels, one per LeoApi operation. */
+export const IPC = {
+  getAppInfo: 'app:get-info',
+  openScenarioFile: 'file:open-scenario',
+  saveScenarioFile: 'file:save-scenario',
+  saveScenarioFileAs: 'file:save-scenario-as',
+  updateMenuState: 'menu:update-state',
+  setDocumentState: 'window:set-document-state',
+} as const;
+
+export type InvokeChannel = (typeof IPC)[keyof typeof IPC];
+
+/** Main -> renderer menu events. The preload listens to exactly these. */
+export const MENU_EVENTS = [
+  'menu:new',
+  'menu:open',
+  'menu:save',
+  'menu:save-as',
+  'menu:undo',
+  'menu:redo',
+  'menu:quality',
+  'menu:documentation',
+] as const satisfies readonly MenuCommandType[];
+
+export const QUALITY_MODES: readonly QualityMode[] = ['auto', 'pretty', 'lean'];
+
+/** Scenario files are JSON text; this bounds memory if someone opens a huge file by mistake. */
+export const MAX_SCENARIO_BYTES = 256 * 1024 * 1024;
+const MAX_TITLE_CHARS = 300;
+const MAX_PATH_CHARS = 4096;
+const MAX_FILE_NAME_CHARS = 255;
+
+export type Validation<T> = { ok: true; value: T } | { ok: false; error: string };
+
+const valid = <T>(value: T): Validation<T> => ({ ok: true, value });
+const invalid = (error: string): Validation<never> => ({ ok: false, error });
+
+function describe(v: unknown): string {
+  if (v === null) return 'null';
+  if (Array.isArray(v)) return 'an array';
+  if (typeof v === 'string') return `a string of ${v.length} characters`;
+  return typeof v === 'object' ? 'an object' : `${typeof v} ${String(v)}`;
+}
+
+function arity(op: string, args: readonly unknown[], min: number, max: number): string | null {
+  // Trailing undefined is what an omitted optional argument looks like after structured clone.
+  let n = args.length;
+  while (n > min && args[n - 1] === undefined) n--;
+  if (n < min || n > max) {
+    const want = min === max ? `${min}` : `${min} to ${max}`;
+    return `${op}: expected ${want} argument(s), got ${args.length}`;
+  }
+  return null;
+}
+
+function checkText(op: string, v: unknown): string | null {
+  if (typeof v !== 'string') return `${op}: argument 1 (text) must be a string, got ${describe(v)}`;
+  // UTF-16 length is a lower bound on UTF-8 bytes; precise enough for a memory guard.
+  if (v.length > MAX_SCENARIO_BYTES) return `${op}: text is larger than ${MAX_SCENARIO_BYTES / 1024 / 1024} MiB`;
+  return null;
+}
+
+/** An absolute path in POSIX or Windows form, no NUL, bounded length. */
+export function isAbsolutePathString(p: string): boolean {
+  if (p.length === 0 || p.length > MAX_PATH_CHARS || p.includes('\0')) return false;
+  return p.startsWith('/') || /^[A-Za-z]:[\\/]/.test(p) || p.startsWith('\\\\');
+}
+
+export const validateArgs = {
+  [IPC.getAppInfo](args: readonly unknown[]): Validation<[]> {
+    const e = arity('getAppInfo', args, 0, 0);
+    return e ? invalid(e) : valid([]);
+  },
+  [IPC.openScenarioFile](args: readonly unknown[]): Validation<[]> {
+    const e = arity('openScenarioFile', args, 0, 0);
+    return e ? invalid(e) : valid([]);
+  },
+  [IPC.saveScenarioFile](args: readonly unknown[]): Validation<[text: string, path: string | undefined]> {
+    const op = 'saveScenarioFile';
+    const e = arity(op, args, 1, 2) ?? checkText(op, args[0]);
+    if (e) return invalid(e);
+    const path = args[1];
+    if (path !== undefined && (typeof path !== 'string' || !isAbsolutePathString(path))) {
+      return invalid(`${op}: argument 2 (path) must be an absolute file path or omitted, got ${describe(path)}`);
+    }
+    return valid([args[0] as string, path]);
+  },
+  [IPC.saveScenarioFileAs](args: readonly unknown[]): Validation<[text: string, suggestedName: string | undefined]> {
+    const op = 'saveScenarioFileAs';
+    const e = arity(op, args, 1, 2) ?? checkText(op, args[0]);
+    if (e) return invalid(e);
+    const name = args[1];
+    if (name !== undefined) {
+      // A bare name only: the dialog decides the folder, the renderer does not.
+      const bad = typeof name !== 'string' || name.length === 0 || name.length > MAX_FILE_NAME_CHARS ||
+        /[\\/\0]/.test(name) || name === '.' || name === '..';
+      if (bad) return invalid(`${op}: argument 2 (suggestedName) must be a bare file name or omitted, got ${describe(name)}`);
+    }
+    return valid([args[0] as string, name]);
+  },
+  [IPC.updateMenuState](args: readonly unknown[]): Validation<[Partial<MenuState>]> {
+    const op = 'updateMenuState';
+    const e = arity(op, args, 1, 1);
+    if (e) return invalid(e);
+    const s = args[0];
+    if (typeof s !== 'object' || s === null || Array.isArray(s)) {
+      return invalid(`${op}: argument 1 (state) must be an object, got ${describe(s)}`);
+    }
+    const out: Partial<MenuState> = {};
+    for (const [key, v] of Object.entries(s)) {
+      if (key === 'quality') {
+        if (!QUALITY_MODES.includes(v as QualityMode)) return invalid(`${op}: state.quality must be one of ${QUALITY_MODES.join(', ')}, got ${describe(v)}`);
+        out.quality = v as QualityMode;
+      } else if (key === 'canUndo' || key === 'canRedo') {
+        if (typeof v !== 'boolean') return invalid(`${op}: state.${key} must be a boolean, got ${describe(v)}`);
+        out[key] = v;
+      } else {
+        return invalid(`${op}: unknown field state.${key}`);
+      }
+    }
+    return valid([out]);
+  },
+  [IPC.setDocumentState](args: readonly unknown[]): Validation<[DocumentState]> {
+    const op = 'setDocumentState';
+    const e = arity(op, args, 1, 1);
+    if (e) return invalid(e);
+    const s = args[0] as Record<string, unknown> | null;
+    if (typeof s !== 'object' || s === null || Array.isArray(s)) {
+      return invalid(`${op}: argument 1 (state) must be an object, got ${describe(s)}`);
+    }
+    const extra = Object.keys(s).find((k) => k !== 'title' && k !== 'dirty');
+    if (extra) return invalid(`${op}: unknown field state.${extra}`);
+    if (typeof s.title !== 'string' || s.title.length > MAX_TITLE_CHARS) {
+      return invalid(`${op}: state.title must be a string of at most ${MAX_TITLE_CHARS} characters, got ${describe(s.title)}`);
+    }
+    if (typeof s.dirty !== 'boolean') return invalid(`${op}: state.dirty must be a boolean, got ${describe(s.dirty)}`);
+    return valid([{ title: s.title, dirty: s.dirty }]);
+  },
+} satisfies Record<InvokeChannel, (args: readonly unknown[]) => Validation<unknown[]>>;
+
+/** Where the app's own page lives: the built index.html, or the dev server in development. */
+export interface TrustedPage {
+  /** file:// URL of out/renderer/index.html. */
+  indexFileUrl: string;
+  /** ELECTRON_RENDERER_URL when running `electron-vite dev`; undefined otherwise. */
+  devUrl?: string | undefined;
+}
+
+/** The frame that sent an IPC message, as far as the check needs it. */
+export interface SenderFrame {
+  url: string;
+  /** True for the top-level frame; iframes never get to call the API. */
+  isTopFrame: boolean;
+}
+
+/** True when `url` is the app's own page (any hash or query), per `page`. */
+export function isAppPageUrl(url: string, page: TrustedPage): boolean {
+  let u: URL;
+  try {
+    u = new URL(url);
+  } catch {
+    return false;
+  }
+  if (u.protocol === 'file:') {
+    const index = new URL(page.indexFileUrl);
+    // host must be empty: file://server/share/... would be a network path.
+    return u.host === '' && index.host === '' && u.pathname === index.pathname;
+  }
+  if (page.devUrl && (u.protocol === 'http:' || u.protocol === 'https:')) {
+    return u.origin === new URL(page.devUrl).origin;
+  }
+  return false;
+}
+
+export function validateSender(frame: SenderFrame | null | undefined, page: TrustedPage): Validation<true> {
+  if (!frame) return invalid('the sending frame is gone');
+  if (!frame.isTopFrame) return invalid(`IPC from a sub-frame is not allowed (${frame.url})`);
+  if (!isAppPageUrl(frame.url, page)) return invalid(`IPC from a page that is not the app is not allowed (${frame.url})`);
+  return valid(true);
+}
+
+/**
+ * Checks a menu event's payload in the preload, turning it into a MenuCommand. Only main can
+ * send on these channels, but the renderer's code relies on the shape, so we still check it.
+ */
+export function toMenuCommand(channel: string, payload: unknown): MenuCommand | null {
+  switch (channel) {
+    case 'menu:quality': {
+      const q = (payload as { quality?: unknown } | null)?.quality;
+      return QUALITY_MODES.includes(q as QualityMode) ? { type: 'menu:quality', quality: q as QualityMode } : null;
+    }
+    case 'menu:new':
+    case 'menu:open':
+    case 'menu:save':
+    case 'menu:save-as':
+    case 'menu:undo':
+    case 'menu:redo':
+    case 'menu:documentation':
+      return { type: channel };
+    default:
+      return null;
+  }
+}

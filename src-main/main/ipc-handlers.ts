@@ -1,0 +1,77 @@
+// Registers one ipcMain.handle per LeoApi operation. Each handler checks the sender, then its
+// arguments, then runs the operation, and always resolves to a LeoResult: a thrown error would
+// reach the renderer as an opaque "Error invoking remote method" string. ipcMain and the
+// operations are injected, so tests drive the real dispatch with a fake ipcMain.
+import type { IpcMainInvokeEvent } from 'electron';
+import type { AppInfo, DocumentState, LeoApi, LeoResult, MenuState } from '../preload/api';
+import { IPC, validateArgs, validateSender, type InvokeChannel, type SenderFrame, type TrustedPage } from './ipc-contract';
+import type { ScenarioFiles } from './scenario-files';
+
+export interface IpcMainLike {
+  handle(channel: string, listener: (event: IpcMainInvokeEvent, ...args: unknown[]) => Promise<unknown>): void;
+  removeHandler(channel: string): void;
+}
+
+export interface IpcOperations {
+  appInfo(): AppInfo;
+  files: Pick<ScenarioFiles, 'open' | 'save' | 'saveAs'>;
+  updateMenuState(state: Partial<MenuState>): void;
+  setDocumentState(state: DocumentState): void;
+}
+
+type Ops = {
+  [C in InvokeChannel]: (...args: Extract<ReturnType<(typeof validateArgs)[C]>, { ok: true }>['value']) => Promise<LeoResult<object>> | LeoResult<object>;
+};
+
+/** The frame as the check needs it; senderFrame is null once the frame navigated or died. */
+export function senderOf(event: Pick<IpcMainInvokeEvent, 'senderFrame'>): SenderFrame | null {
+  const frame = event.senderFrame;
+  if (!frame) return null;
+  return { url: frame.url, isTopFrame: frame.parent === null };
+}
+
+export function registerIpcHandlers(ipcMain: IpcMainLike, page: TrustedPage, ops: IpcOperations, log: (msg: string) => void = console.warn): () => void {
+  const impl: Ops = {
+    [IPC.getAppInfo]: () => ({ ok: true, info: ops.appInfo() }),
+    [IPC.openScenarioFile]: () => ops.files.open(),
+    [IPC.saveScenarioFile]: (text, path) => ops.files.save(text, path),
+    [IPC.saveScenarioFileAs]: (text, name) => ops.files.saveAs(text, name),
+    [IPC.updateMenuState]: (state) => {
+      ops.updateMenuState(state);
+      return { ok: true };
+    },
+    [IPC.setDocumentState]: (state) => {
+      ops.setDocumentState(state);
+      return { ok: true };
+    },
+  };
+
+  const channels = Object.values(IPC);
+  for (const channel of channels) {
+    ipcMain.handle(channel, async (event, ...args): Promise<LeoResult<object>> => {
+      const sender = validateSender(senderOf(event), page);
+      if (!sender.ok) {
+        log(`[ipc] rejected ${channel}: ${sender.error}`);
+        return { ok: false, code: 'forbidden', error: sender.error };
+      }
+      const parsed = validateArgs[channel](args);
+      if (!parsed.ok) {
+        log(`[ipc] rejected ${channel}: ${parsed.error}`);
+        return { ok: false, code: 'bad-argument', error: parsed.error };
+      }
+      try {
+        const run = impl[channel] as (...a: unknown[]) => Promise<LeoResult<object>> | LeoResult<object>;
+        return await run(...parsed.value);
+      } catch (err) {
+        log(`[ipc] ${channel} failed: ${err instanceof Error ? err.stack : String(err)}`);
+        return { ok: false, code: 'internal', error: err instanceof Error ? err.message : String(err) };
+      }
+    });
+  }
+  return () => channels.forEach((c) => ipcMain.removeHandler(c));
+}
+
+// Compile-time check that every LeoApi invoke operation has a channel (onMenuCommand is the
+// one event subscription, not an invoke).
+type _EveryOperationHasAChannel = Exclude<keyof LeoApi, keyof typeof IPC | 'onMenuCommand'> extends never ? true : never;
+export const _everyOperationHasAChannel: _EveryOperationHasAChannel = true;

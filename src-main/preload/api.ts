@@ -1,0 +1,99 @@
+// The contract of `window.leo`, the only door from the renderer to the Electron main process.
+// Types only: the renderer imports this file with `import type`, and it is also compiled under
+// the renderer's DOM tsconfig, so it must never gain a runtime import (least of all electron).
+// In a plain browser `window.leo` is absent; the renderer's platform/ bridge supplies a fallback.
+
+/** Why a call failed, so the renderer can branch without parsing sentences. */
+export type LeoErrorCode =
+  | 'canceled' // the user closed a dialog: not an error worth showing
+  | 'forbidden' // the call came from a frame that is not the app's own page
+  | 'bad-argument' // an argument failed validation (see `error` for which and why)
+  | 'too-large' // a file or text over the size limit
+  | 'io' // the file system said no (message from the OS)
+  | 'internal';
+
+export interface LeoFailure {
+  ok: false;
+  code: LeoErrorCode;
+  /** One human sentence, safe to show in the UI. */
+  error: string;
+}
+
+/** Every invoke resolves (never rejects) to `{ ok: true, ...T }` or a failure. */
+export type LeoResult<T extends object = object> = ({ ok: true } & T) | LeoFailure;
+
+export type QualityMode = 'auto' | 'pretty' | 'lean';
+
+export interface AppInfo {
+  name: string;
+  version: string;
+  /** 'electron' here; the browser fallback reports 'browser'. */
+  shell: 'electron' | 'browser';
+  electronVersion: string;
+  chromeVersion: string;
+  nodeVersion: string;
+  /** process.platform of the host: 'linux', 'darwin', 'win32'. */
+  os: string;
+  isDev: boolean;
+}
+
+export interface OpenedFile {
+  /** Absolute path; pass it back to saveScenarioFile to save in place. */
+  path: string;
+  /** File name without directories, for titles. */
+  name: string;
+  text: string;
+}
+
+export interface SavedFile {
+  path: string;
+  name: string;
+  /** Path of the previous version kept beside the file, or null when there was none. */
+  backupPath: string | null;
+}
+
+/** What the renderer tells the menu so that it mirrors the app (radio, enabled items). */
+export interface MenuState {
+  quality: QualityMode;
+  canUndo: boolean;
+  canRedo: boolean;
+}
+
+export interface DocumentState {
+  /** Shown in the window title, e.g. the scenario's file name. */
+  title: string;
+  /** Unsaved changes: closing the window asks before discarding them. */
+  dirty: boolean;
+}
+
+/** Named events the application menu sends to the renderer (one IPC channel each). */
+export type MenuCommand =
+  | { type: 'menu:new' }
+  | { type: 'menu:open' }
+  | { type: 'menu:save' }
+  | { type: 'menu:save-as' }
+  | { type: 'menu:undo' }
+  | { type: 'menu:redo' }
+  | { type: 'menu:quality'; quality: QualityMode }
+  | { type: 'menu:documentation' };
+
+export type MenuCommandType = MenuCommand['type'];
+
+export interface LeoApi {
+  getAppInfo(): Promise<LeoResult<{ info: AppInfo }>>;
+  /** Shows the Open dialog; `code: 'canceled'` when the user backs out. */
+  openScenarioFile(): Promise<LeoResult<{ file: OpenedFile }>>;
+  /**
+   * Saves atomically, keeping the previous version as `<path>.bak`. With the path of a file
+   * the user opened or saved in this session it saves in place; otherwise (or with no path)
+   * it shows the Save dialog first.
+   */
+  saveScenarioFile(text: string, path?: string): Promise<LeoResult<{ file: SavedFile }>>;
+  /** Always shows the Save dialog; `suggestedName` is a bare file name. */
+  saveScenarioFileAs(text: string, suggestedName?: string): Promise<LeoResult<{ file: SavedFile }>>;
+  /** Partial update; fields left out keep their value. */
+  updateMenuState(state: Partial<MenuState>): Promise<LeoResult>;
+  setDocumentState(state: DocumentState): Promise<LeoResult>;
+  /** Subscribes to menu commands; returns the unsubscribe function. */
+  onMenuCommand(callback: (command: MenuCommand) => void): () => void;
+}

@@ -1,0 +1,34 @@
+// Preload (sandboxed, built as CommonJS): exposes `window.leo`, one named function per
+// operation of LeoApi. Never a generic send/invoke, and never the IPC event object, which
+// would hand the page a route to ipcRenderer. Main validates everything again anyway.
+import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
+import type { LeoApi, MenuCommand } from './api';
+import { IPC, MENU_EVENTS, toMenuCommand } from '../main/ipc-contract';
+
+const api: LeoApi = {
+  getAppInfo: () => ipcRenderer.invoke(IPC.getAppInfo),
+  openScenarioFile: () => ipcRenderer.invoke(IPC.openScenarioFile),
+  saveScenarioFile: (text, path) => ipcRenderer.invoke(IPC.saveScenarioFile, text, path),
+  saveScenarioFileAs: (text, suggestedName) => ipcRenderer.invoke(IPC.saveScenarioFileAs, text, suggestedName),
+  updateMenuState: (state) => ipcRenderer.invoke(IPC.updateMenuState, state),
+  setDocumentState: (state) => ipcRenderer.invoke(IPC.setDocumentState, state),
+  onMenuCommand(callback: (command: MenuCommand) => void): () => void {
+    if (typeof callback !== 'function') throw new TypeError('onMenuCommand: callback must be a function');
+    const subscriptions = MENU_EVENTS.map((channel) => {
+      const listener = (_event: IpcRendererEvent, payload: unknown): void => {
+        const command = toMenuCommand(channel, payload);
+        if (command) callback(command);
+      };
+      ipcRenderer.on(channel, listener);
+      return () => ipcRenderer.removeListener(channel, listener);
+    });
+    let active = true;
+    return () => {
+      if (!active) return;
+      active = false;
+      subscriptions.forEach((unsubscribe) => unsubscribe());
+    };
+  },
+};
+
+contextBridge.exposeInMainWorld('leo', Object.freeze(api));

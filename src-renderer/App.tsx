@@ -1,0 +1,69 @@
+// The application shell: top bar, left panels, globe, right inspector, bottom timeline and the
+// status bar. Areas hold whatever panels are registered for them (ui/panels/registry.ts).
+import { useEffect } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import { GlobeView } from './globe/GlobeView';
+import { getBridge } from './platform/bridge';
+import { installPlatformSync } from './platform/sync';
+import { useApp, appStore } from './state/store';
+import { fromMenu, installShortcuts } from './ui/actions';
+import { Dialogs, NoticeToast } from './ui/Overlays';
+import { PanelArea } from './ui/panels/PanelArea';
+import { usePanels } from './ui/panels/registry';
+import { StatusBar } from './ui/StatusBar';
+import { TopBar } from './ui/TopBar';
+
+/** Advances simulation time while playing, one step per animation frame. */
+function useClockDriver(): void {
+  const playing = useApp((s) => s.playing);
+  useEffect(() => {
+    if (!playing) return;
+    let last = performance.now();
+    let raf = requestAnimationFrame(function step(now) {
+      appStore.getState().tick(now - last);
+      last = now;
+      raf = requestAnimationFrame(step);
+    });
+    return () => cancelAnimationFrame(raf);
+  }, [playing]);
+}
+
+export function App() {
+  const visible = useApp(useShallow((s) => s.panels));
+  const left = usePanels('left').length > 0 && visible.left;
+  const right = usePanels('right').length > 0 && visible.right;
+  const bottom = usePanels('bottom').length > 0 && visible.bottom;
+
+  useEffect(() => installShortcuts(), []);
+  useEffect(() => getBridge().onMenuCommand(fromMenu), []);
+  useEffect(() => installPlatformSync(), []);
+  useClockDriver();
+
+  const cls = ['shell', left ? 'has-left' : '', right ? 'has-right' : '', bottom ? 'has-bottom' : ''].filter(Boolean).join(' ');
+  return (
+    <div className={cls}>
+      <TopBar />
+      {left && (
+        <aside className="slot slot--left" aria-label="Left panels">
+          <PanelArea area="left" />
+        </aside>
+      )}
+      <main className="slot slot--globe" aria-label="Globe">
+        <GlobeView />
+        <NoticeToast />
+      </main>
+      {right && (
+        <aside className="slot slot--right" aria-label="Inspector">
+          <PanelArea area="right" />
+        </aside>
+      )}
+      {bottom && (
+        <section className="slot slot--bottom" aria-label="Timeline">
+          <PanelArea area="bottom" />
+        </section>
+      )}
+      <StatusBar />
+      <Dialogs />
+    </div>
+  );
+}

@@ -1,0 +1,224 @@
+// The worker side of the engine protocol: holds the current scenario, its catalogue, SGP4
+// propagator, ISL topology and (lazily) a routing context, and answers EngineRequests. It knows
+// nothing about the Worker global: `createEngineHost(post)` takes the send function, so the same
+// code runs inside the real Web Worker (worker.ts) and in-process in the Node unit tests.
+//
+// Every response allocates fresh typed arrays and lists them for transfer; arrays the host keeps
+// (catalogue, topology) are COPIED before being sent, because transferring them would detach the
+// host's own state.
+import { buildCatalog } from '../../src-core/constellation/catalog';
+import type { SatelliteCatalog } from '../../src-core/constellation/types';
+import { buildPlusGrid, updateIslLengths, type IslTopology } from '../../src-core/network/isl';
+import {
+  createRoutingContextFrom,
+  routeGroundToGround,
+  routeTimeSeries,
+  routeToPop,
+  type RouteQuery,
+  type RouteTimeSeries,
+  type RoutingContext,
+} from '../../src-core/network/route';
+import { Propagator } from '../../src-core/orbit/propagator';
+import type { Scenario } from '../../src-core/scenario/schema';
+import {
+  ENGINE_ERROR,
+  EngineError,
+  serializeError,
+  type ClientMessage,
+  type EngineRequest,
+  type EngineRequestName,
+  type EngineResponse,
+  type Progress,
+  type WorkerMessage,
+} from './protocol';
+
+export type PostToClient = (message: WorkerMessage, transfer: Transferable[]) => void;
+
+/** What a handler gets besides its payload. */
+interface TaskContext {
+  progress(p: Progress): void;
+  /** Throws AbortError when the client cancelled this request. Call between chunks. */
+  checkCancelled(): void;
+}
+
+interface Handled<R> {
+  result: R;
+  transfer: Transferable[];
+}
+
+type Handler<K extends EngineRequestName> = (payload: EngineRequest<K>, task: TaskContext) => Handled<EngineResponse<K>> | Promise<Handled<EngineResponse<K>>>;
+
+/** Samples per chunk of a latency time series between progress reports / cancel checks. */
+export const TIME_SERIES_CHUNK = 64;
+
+interface LoadedScenario {
+  revision: number;
+  scenario: Scenario;
+  catalog: SatelliteCatalog;
+  propagator: Propagator;
+  topo: IslTopology;
+  /** Scratch for updateIslLengths (it writes float64). */
+  islLengthScratch: Float64Array;
+  routing: RoutingContext | null;
+}
+
+/** Yield to the event loop so queued messages (cancel, positions) are handled between chunks. */
+const yieldToEventLoop = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
+
+export interface EngineHost {
+  handle(message: ClientMessage): void;
+}
+
+export function createEngineHost(post: PostToClient): EngineHost {
+  let current: LoadedScenario | null = null;
+  const cancelled = new Set<number>();
+
+  const need = (revision: number): LoadedScenario => {
+    if (!current) throw new EngineError(ENGINE_ERROR.noScenario, 'no scenario is loaded in the engine worker');
+    // The client drops these anyway; failing fast avoids computing for a scenario nobody shows.
+    if (revision !== current.revision) throw new EngineError(ENGINE_ERROR.stale, `request for scenario revision ${revision}, worker holds ${current.revision}`);
+    return current;
+  };
+  const routing = (s: LoadedScenario): RoutingContext => (s.routing ??= createRoutingContextFrom(s.scenario, s.catalog, s.propagator));
+
+  const handlers: { [K in EngineRequestName]: Handler<K> } = {
+    loadScenario({ scenario, revision }, task) {
+      task.progress({ done: 0, total: 3, phase: 'catalogue' });
+      const built = buildCatalog(scenario);
+      task.progress({ done: 1, total: 3, phase: 'propagator' });
+      const propagator = new Propagator(built.satrecs);
+      task.progress({ done: 2, total: 3, phase: 'laser links' });
+      const topo = buildPlusGrid(built.catalog, scenario.isl, scenario.constellation.shells);
+      const { catalog } = built;
+      current = { revision, scenario, catalog, propagator, topo, islLengthScratch: new Float64Array(topo.count), routing: null };
+      const topology = {
+        shellIndex: catalog.shellIndex.slice(),
+        plane: catalog.plane.slice(),
+        slot: catalog.slot.slice(),
+        status: catalog.status.slice(),
+        noradIds: catalog.noradIds.slice(),
+        names: catalog.names.slice(),
+        islA: topo.a.slice(),
+        islB: topo.b.slice(),
+        islKind: topo.kind.slice(),
+        islSeam: topo.seam.slice(),
+      };
+      return {
+        result: {
+          revision,
+          satelliteCount: catalog.count,
+          shells: catalog.shells,
+          islCount: topo.count,
+          problems: built.problems,
+          terminalMinElevationDeg: scenario.terminal.minElevationDeg,
+          topology,
+        },
+        transfer: [topology.shellIndex.buffer, topology.plane.buffer, topology.slot.buffer, topology.status.buffer, topology.noradIds.buffer, topology.islA.buffer, topology.islB.buffer, topology.islKind.buffer, topology.islSeam.buffer],
+      };
+    },
+
+    positions({ tUtcMs, revision, withVelocity }) {
+      const s = need(revision);
+      const n = s.catalog.count;
+      const positionsEcefKm = new Float64Array(3 * n);
+      const velocitiesEcefKmS = withVelocity ? new Float64Array(3 * n) : null;
+      const failedCount = s.propagator.propagateEcef(tUtcMs, positionsEcefKm, velocitiesEcefKmS ?? undefined);
+      const islActive = new Uint8Array(s.topo.count);
+      updateIslLengths(s.topo, positionsEcefKm, s.catalog, s.scenario.isl, s.islLengthScratch, islActive);
+      const islLengthKm = Float32Array.from(s.islLengthScratch);
+      const transfer: Transferable[] = [positionsEcefKm.buffer, islActive.buffer, islLengthKm.buffer];
+      if (velocitiesEcefKmS) transfer.push(velocitiesEcefKmS.buffer);
+      return { result: { revision, tUtcMs, positionsEcefKm, velocitiesEcefKmS, islActive, islLengthKm, failedCount }, transfer };
+    },
+
+    routeToPop({ revision, tUtcMs, from }) {
+      const s = need(revision);
+      return { result: { revision, tUtcMs, route: routeToPop(routing(s), tUtcMs, from) }, transfer: [] };
+    },
+
+    routeGroundToGround({ revision, tUtcMs, from, to, viaGateways }) {
+      const s = need(revision);
+      const route = routeGroundToGround(routing(s), tUtcMs, from, to, viaGateways === undefined ? {} : { viaGateways });
+      return { result: { revision, tUtcMs, route }, transfer: [] };
+    },
+
+    async routeTimeSeries({ revision, query, startUtcMs, durationS, stepS }, task) {
+      const s = need(revision);
+      const series = await chunkedRouteTimeSeries(routing(s), query, startUtcMs, durationS, stepS, task);
+      const transfer = [series.tUtcMs.buffer, series.oneWayMs.buffer, series.rttMs.buffer, series.pathChanged.buffer, series.satelliteHops.buffer];
+      return { result: { revision, series }, transfer };
+    },
+
+    ping() {
+      return { result: { workerNowMs: Date.now() }, transfer: [] };
+    },
+  };
+
+  async function run(id: number, name: EngineRequestName, payload: unknown): Promise<void> {
+    const task: TaskContext = {
+      progress: (progress) => post({ type: 'progress', id, progress }, []),
+      checkCancelled: () => {
+        if (cancelled.has(id)) throw new EngineError(ENGINE_ERROR.aborted, `${name} was cancelled`);
+      },
+    };
+    try {
+      const handler = handlers[name] as Handler<EngineRequestName> | undefined;
+      if (!handler) throw new Error(`unknown engine request "${String(name)}"`);
+      const { result, transfer } = await handler(payload as never, task);
+      post({ type: 'response', id, ok: true, result }, transfer);
+    } catch (e) {
+      post({ type: 'response', id, ok: false, error: serializeError(e) }, []);
+    } finally {
+      cancelled.delete(id);
+    }
+  }
+
+  return {
+    handle(message) {
+      if (message.type === 'cancel') {
+        cancelled.add(message.id);
+        return;
+      }
+      void run(message.id, message.name, message.payload);
+    },
+  };
+}
+
+/**
+ * routeTimeSeries in chunks of TIME_SERIES_CHUNK samples, reporting progress and honouring cancel
+ * between chunks. Each chunk after the first starts one sample early (that sample is recomputed
+ * and discarded) so `pathChanged` at a chunk's first kept sample compares against the true
+ * previous sample: the result equals one uninterrupted routeTimeSeries call.
+ */
+export async function chunkedRouteTimeSeries(ctx: RoutingContext, query: RouteQuery, startUtcMs: number, durationS: number, stepS: number, task: TaskContext): Promise<RouteTimeSeries> {
+  if (!(stepS > 0) || !(durationS >= 0)) throw new RangeError(`routeTimeSeries needs stepS > 0 and durationS >= 0 (got ${stepS}, ${durationS})`);
+  // Same sample count rule as routeTimeSeries.
+  const n = Math.floor(durationS / stepS + 1e-9) + 1;
+  const out: RouteTimeSeries = {
+    tUtcMs: new Float64Array(n),
+    oneWayMs: new Float64Array(n),
+    rttMs: new Float64Array(n),
+    pathChanged: new Uint8Array(n),
+    satelliteHops: new Int32Array(n),
+  };
+  let next = 0;
+  while (next < n) {
+    task.checkCancelled();
+    const first = next === 0 ? 0 : next - 1;
+    const kept = Math.min(TIME_SERIES_CHUNK, n - next);
+    const count = kept + (next - first);
+    const part = routeTimeSeries(ctx, query, startUtcMs + first * stepS * 1000, (count - 1) * stepS, stepS);
+    for (let j = next - first; j < count; j++) {
+      const k = first + j;
+      out.tUtcMs[k] = part.tUtcMs[j]!;
+      out.oneWayMs[k] = part.oneWayMs[j]!;
+      out.rttMs[k] = part.rttMs[j]!;
+      out.pathChanged[k] = part.pathChanged[j]!;
+      out.satelliteHops[k] = part.satelliteHops[j]!;
+    }
+    next += kept;
+    task.progress({ done: next, total: n, phase: 'route samples' });
+    if (next < n) await yieldToEventLoop();
+  }
+  return out;
+}

@@ -1,0 +1,181 @@
+// The engine worker protocol: ONE request/response map shared by the worker (host.ts) and the
+// client (client.ts), plus the envelope messages that carry it (MapLibre actor_messages style).
+// Adding an operation = one entry in EngineRequests + one handler in host.ts; both sides are then
+// type-checked against the same shapes.
+//
+// Conventions:
+// - Every request that depends on the scenario carries the `revision` it was made for, and every
+//   such response echoes it, so the client can drop results computed for an older scenario.
+// - Bulk data crosses as typed arrays that are TRANSFERRED (never copied): the worker allocates a
+//   fresh array per response, and the receiving side owns it afterwards.
+// - Static topology (catalogue struct-of-arrays, ISL pairs) is sent once, in the loadScenario
+//   response; per-frame `positions` responses only carry what changes with time.
+// - Units are the engine's: km, km/s, radians, UTC ms (see DESIGN.md).
+import type { CatalogProblem } from '../../src-core/constellation/catalog';
+import type { ShellInfo } from '../../src-core/constellation/types';
+import type { PopQuery, RouteQuery, RouteResult, RouteTimeSeries, GeoPoint } from '../../src-core/network/route';
+import type { Scenario } from '../../src-core/scenario/schema';
+
+/** Static per-scenario data the renderer needs to draw and label the constellation. */
+export interface ConstellationTopology {
+  /** Catalogue struct-of-arrays (copies: the worker keeps its own). Index i = satellite i everywhere. */
+  shellIndex: Int32Array;
+  plane: Int32Array;
+  slot: Int32Array;
+  /** STATUS_CODES value per satellite (0 planned, 1 raising, 2 operational). */
+  status: Uint8Array;
+  noradIds: Int32Array;
+  names: string[];
+  /** +Grid laser links: endpoints (satellite indices), 0 intra-plane / 1 cross-plane, 1 = crosses the Walker seam. */
+  islA: Int32Array;
+  islB: Int32Array;
+  islKind: Uint8Array;
+  islSeam: Uint8Array;
+}
+
+export interface LoadScenarioResult {
+  revision: number;
+  satelliteCount: number;
+  shells: ShellInfo[];
+  islCount: number;
+  problems: CatalogProblem[];
+  /** User terminal elevation mask (scenario.terminal), for footprints drawn at that mask. */
+  terminalMinElevationDeg: number;
+  topology: ConstellationTopology;
+}
+
+export interface PositionsRequest {
+  tUtcMs: number;
+  revision: number;
+  /** Also return ECEF velocities (for Hermite interpolation between snapshots). */
+  withVelocity?: boolean;
+}
+
+export interface PositionsResult {
+  revision: number;
+  tUtcMs: number;
+  /** ECEF km, xyz interleaved (3N). NaN where propagation failed (decayed, bad elements). */
+  positionsEcefKm: Float64Array;
+  /** Earth-fixed ECEF velocity km/s (3N), when asked for; otherwise null. */
+  velocitiesEcefKmS: Float64Array | null;
+  /** Per ISL (topology order): 1 = usable now (both ends up, not raising, under the grazing limit). */
+  islActive: Uint8Array;
+  islLengthKm: Float32Array;
+  /** Satellites whose propagation failed at this time. */
+  failedCount: number;
+}
+
+export interface RouteToPopRequest {
+  revision: number;
+  tUtcMs: number;
+  from: PopQuery;
+}
+export interface RouteGroundToGroundRequest {
+  revision: number;
+  tUtcMs: number;
+  from: GeoPoint;
+  to: GeoPoint;
+  viaGateways?: boolean;
+}
+export interface RouteResponse {
+  revision: number;
+  tUtcMs: number;
+  route: RouteResult;
+}
+
+export interface RouteTimeSeriesRequest {
+  revision: number;
+  query: RouteQuery;
+  startUtcMs: number;
+  durationS: number;
+  stepS: number;
+}
+export interface RouteTimeSeriesResponse {
+  revision: number;
+  series: RouteTimeSeries;
+}
+
+/** The one map of operations. `req` goes to the worker, `res` comes back. */
+export interface EngineRequests {
+  /** Replace the worker's scenario (builds catalogue, SGP4 records, ISL topology). */
+  loadScenario: { req: { scenario: Scenario; revision: number }; res: LoadScenarioResult };
+  /** Satellite positions (and ISL state) at one time: the per-frame request, latest-wins. */
+  positions: { req: PositionsRequest; res: PositionsResult };
+  routeToPop: { req: RouteToPopRequest; res: RouteResponse };
+  routeGroundToGround: { req: RouteGroundToGroundRequest; res: RouteResponse };
+  /** Latency time series: long task (progress, cancellable). */
+  routeTimeSeries: { req: RouteTimeSeriesRequest; res: RouteTimeSeriesResponse };
+  /** Liveness/latency probe. */
+  ping: { req: Record<string, never>; res: { workerNowMs: number } };
+}
+
+export type EngineRequestName = keyof EngineRequests;
+export type EngineRequest<K extends EngineRequestName> = EngineRequests[K]['req'];
+export type EngineResponse<K extends EngineRequestName> = EngineRequests[K]['res'];
+
+/**
+ * Per-frame requests: at most one in flight per name, and a newer request REPLACES a queued one
+ * (the replaced promise rejects with SupersededError). Never queued up behind each other.
+ */
+export const LATEST_WINS: ReadonlySet<EngineRequestName> = new Set<EngineRequestName>(['positions']);
+
+/** Progress of a long task: `done` of `total` units (samples, phases). */
+export interface Progress {
+  done: number;
+  total: number;
+  phase?: string;
+}
+
+/** An Error flattened for postMessage (structured clone keeps Error subclasses poorly across engines). */
+export interface SerializedError {
+  name: string;
+  message: string;
+  stack?: string;
+}
+
+/** Client -> worker. */
+export type ClientMessage =
+  | { type: 'request'; id: number; name: EngineRequestName; payload: unknown }
+  | { type: 'cancel'; id: number };
+
+/** Worker -> client. `ready` is sent once when the worker script has started. */
+export type WorkerMessage =
+  | { type: 'ready' }
+  | { type: 'response'; id: number; ok: true; result: unknown }
+  | { type: 'response'; id: number; ok: false; error: SerializedError }
+  | { type: 'progress'; id: number; progress: Progress };
+
+export function serializeError(e: unknown): SerializedError {
+  if (e instanceof Error) return { name: e.name, message: e.message, ...(e.stack !== undefined ? { stack: e.stack } : {}) };
+  return { name: 'Error', message: String(e) };
+}
+
+/** Error names with a meaning for callers (compare `err.name`, they survive the boundary). */
+export const ENGINE_ERROR = {
+  /** The request was cancelled through its AbortSignal. */
+  aborted: 'AbortError',
+  /** A newer latest-wins request replaced this one before it was sent. */
+  superseded: 'SupersededError',
+  /** The result was computed for an older scenario revision and was dropped. */
+  stale: 'StaleResultError',
+  /** The worker crashed or hung while this request was pending; it has been restarted. */
+  restarted: 'EngineRestartedError',
+  /** The worker could not be (re)started; the engine is unavailable. */
+  unavailable: 'EngineUnavailableError',
+  /** The request needs a scenario and none is loaded in the worker. */
+  noScenario: 'NoScenarioError',
+} as const;
+
+/** An error carrying one of the ENGINE_ERROR names. */
+export class EngineError extends Error {
+  constructor(name: string, message: string) {
+    super(message);
+    this.name = name;
+  }
+}
+
+/** True for the errors that only mean "this result is no longer wanted" (no user message needed). */
+export function isDroppedResult(e: unknown): boolean {
+  if (!(e instanceof Error)) return false;
+  return e.name === ENGINE_ERROR.aborted || e.name === ENGINE_ERROR.superseded || e.name === ENGINE_ERROR.stale || e.name === ENGINE_ERROR.restarted;
+}

@@ -1,0 +1,184 @@
+// The Cesium globe: an offline viewer (bundled Natural Earth II imagery, no ion, no network
+// widgets), country borders, quality switching, and the live readouts the status bar shows
+// (frame time, cursor position). Cesium owns the Earth; the moving constellation will be a
+// three.js overlay (see DESIGN.md), synced from this viewer's camera.
+import {
+  buildModuleUrl,
+  Cartographic,
+  Cartesian2,
+  Cartesian3,
+  Ellipsoid,
+  ImageryLayer,
+  Ion,
+  Math as CesiumMath,
+  SceneTransforms,
+  ScreenSpaceEventHandler,
+  ScreenSpaceEventType,
+  TileMapServiceImageryProvider,
+  Viewer,
+  type Primitive,
+} from 'cesium';
+import 'cesium/Build/Cesium/Widgets/widgets.css';
+import { appStore } from '../state/store';
+import { createBorderPrimitive, loadBorderLines } from './borders';
+import { attachGlobeProbe, markGlobeReady, type ProjectedPoint } from './hooks';
+import { applyQuality, detectWebglRenderer, msaaSamplesFor, resolveQuality } from './quality';
+import { cartesianFromDegreesKm, julianFromUtcMs } from './units';
+
+/** Initial view: Africa and Europe, whole disc visible. */
+const HOME = { lonDeg: 15, latDeg: 15, heightKm: 20_000 };
+/** Consecutive fully-loaded frames required before declaring the globe ready. */
+const READY_FRAMES = 3;
+
+export interface Globe {
+  readonly viewer: Viewer;
+  destroy(): void;
+}
+
+export function createGlobe(container: HTMLElement): Globe {
+  // Belt and braces next to the build-time define: Cesium reads this global lazily.
+  const w = window as Window & { CESIUM_BASE_URL?: string };
+  w.CESIUM_BASE_URL ??= CESIUM_BASE_URL;
+  // Offline app: never talk to Cesium ion.
+  Ion.defaultAccessToken = '';
+
+  const store = appStore;
+  const webglRenderer = detectWebglRenderer();
+  const initial = resolveQuality(store.getState().qualitySetting, webglRenderer);
+  store.getState().setResolvedQuality(initial.quality, initial.reason, webglRenderer);
+
+  const baseLayer = ImageryLayer.fromProviderAsync(TileMapServiceImageryProvider.fromUrl(buildModuleUrl('Assets/Textures/NaturalEarthII')));
+  const viewer = new Viewer(container, {
+    baseLayer,
+    geocoder: false,
+    baseLayerPicker: false,
+    homeButton: false,
+    sceneModePicker: false,
+    navigationHelpButton: false,
+    animation: false,
+    timeline: false,
+    fullscreenButton: false,
+    infoBox: false,
+    selectionIndicator: false,
+    vrButton: false,
+    shouldAnimate: false,
+    msaaSamples: msaaSamplesFor(initial.quality),
+  });
+  const { scene, camera } = viewer;
+  applyQuality(viewer, initial.quality);
+  // Cesium's default double-click zooms to/tracks entities; our own UI owns selection.
+  viewer.cesiumWidget.screenSpaceEventHandler.removeInputAction(ScreenSpaceEventType.LEFT_DOUBLE_CLICK);
+  camera.setView({ destination: cartesianFromDegreesKm(HOME.lonDeg, HOME.latDeg, HOME.heightKm) });
+
+  const unsubs: (() => void)[] = [];
+
+  // Quality follows the setting.
+  unsubs.push(
+    store.subscribe((s, prev) => {
+      if (s.qualitySetting === prev.qualitySetting) return;
+      const r = resolveQuality(s.qualitySetting, webglRenderer);
+      applyQuality(viewer, r.quality);
+      s.setResolvedQuality(r.quality, r.reason, webglRenderer);
+    }),
+  );
+
+  // Cesium's clock mirrors the store's time (sun position for lighting, later time-dynamic layers).
+  viewer.clock.currentTime = julianFromUtcMs(store.getState().timeUtcMs);
+  unsubs.push(
+    store.subscribe((s, prev) => {
+      if (s.timeUtcMs !== prev.timeUtcMs) viewer.clock.currentTime = julianFromUtcMs(s.timeUtcMs, viewer.clock.currentTime);
+    }),
+  );
+
+  // Borders.
+  const abort = new AbortController();
+  let borders: Primitive | null = null;
+  let bordersSettled = false;
+  loadBorderLines(abort.signal)
+    .then((lines) => {
+      if (viewer.isDestroyed()) return;
+      borders = scene.primitives.add(createBorderPrimitive(lines)) as Primitive;
+    })
+    .catch((e: unknown) => {
+      if (abort.signal.aborted) return;
+      bordersSettled = true;
+      store.getState().notify('error', `Country borders could not be loaded: ${e instanceof Error ? e.message : String(e)}`);
+    });
+  const bordersLoaded = () => bordersSettled || (borders !== null && borders.ready);
+
+  // Frame time (mean over about a second) and readiness.
+  let frames = 0;
+  let windowStart = performance.now();
+  let loadedFrames = 0;
+  const onPostRender = () => {
+    const now = performance.now();
+    frames++;
+    if (now - windowStart >= 1000) {
+      store.getState().setFrameMs((now - windowStart) / frames);
+      frames = 0;
+      windowStart = now;
+    }
+    if (!window.__leo?.isReady) {
+      const done = baseLayer.ready && scene.globe.tilesLoaded && bordersLoaded();
+      loadedFrames = done ? loadedFrames + 1 : 0;
+      if (loadedFrames >= READY_FRAMES) markGlobeReady();
+    }
+  };
+  scene.postRender.addEventListener(onPostRender);
+
+  // Cursor position, at most once per frame.
+  const handler = new ScreenSpaceEventHandler(scene.canvas);
+  let pending: Cartesian2 | null = null;
+  let raf = 0;
+  const scratchCarto = new Cartographic();
+  const flushCursor = () => {
+    raf = 0;
+    const p = pending && camera.pickEllipsoid(pending, Ellipsoid.WGS84);
+    if (!p) {
+      store.getState().setCursor(null);
+      return;
+    }
+    const c = Cartographic.fromCartesian(p, Ellipsoid.WGS84, scratchCarto);
+    store.getState().setCursor({ latDeg: CesiumMath.toDegrees(c.latitude), lonDeg: CesiumMath.toDegrees(c.longitude) });
+  };
+  handler.setInputAction((move: ScreenSpaceEventHandler.MotionEvent) => {
+    pending = Cartesian2.clone(move.endPosition, pending ?? undefined);
+    if (!raf) raf = requestAnimationFrame(flushCursor);
+  }, ScreenSpaceEventType.MOUSE_MOVE);
+  const onLeave = () => {
+    pending = null;
+    store.getState().setCursor(null);
+  };
+  scene.canvas.addEventListener('mouseleave', onLeave);
+
+  // A surface point is on the visible side when the camera is above its tangent plane.
+  const scratchNormal = new Cartesian3();
+  const scratchToCamera = new Cartesian3();
+  const facesCamera = (world: Cartesian3): boolean => {
+    const n = Ellipsoid.WGS84.geodeticSurfaceNormal(world, scratchNormal);
+    return Cartesian3.dot(n, Cartesian3.subtract(camera.positionWC, world, scratchToCamera)) > 0;
+  };
+  const project = (latDeg: number, lonDeg: number): ProjectedPoint => {
+    const world = cartesianFromDegreesKm(lonDeg, latDeg, 0);
+    const win = SceneTransforms.worldToWindowCoordinates(scene, world);
+    const rect = scene.canvas.getBoundingClientRect();
+    if (!win) return { x: NaN, y: NaN, canvasX: NaN, canvasY: NaN, visible: false };
+    const inside = win.x >= 0 && win.y >= 0 && win.x < rect.width && win.y < rect.height;
+    return { x: rect.left + win.x, y: rect.top + win.y, canvasX: win.x, canvasY: win.y, visible: inside && facesCamera(world) };
+  };
+  attachGlobeProbe({ tilesLoaded: () => scene.globe.tilesLoaded, bordersLoaded, project });
+
+  return {
+    viewer,
+    destroy() {
+      attachGlobeProbe(null);
+      abort.abort();
+      for (const u of unsubs) u();
+      if (raf) cancelAnimationFrame(raf);
+      scene.canvas.removeEventListener('mouseleave', onLeave);
+      handler.destroy();
+      scene.postRender.removeEventListener(onPostRender);
+      viewer.destroy();
+    },
+  };
+}

@@ -1,0 +1,93 @@
+// The overlay's shader materials: one three.js ShaderMaterial per GLSL program pair in shaders/
+// (imported as text with Vite's ?raw), with the uniforms the programs declare. Colours come from
+// palette.ts as sRGB floats passed straight through (no colour management), so the legend and the
+// globe agree.
+import { AdditiveBlending, NormalBlending, ShaderMaterial } from 'three';
+import beamFrag from '../../../shaders/beam.frag.glsl?raw';
+import beamVert from '../../../shaders/beam.vert.glsl?raw';
+import footprintFrag from '../../../shaders/footprint.frag.glsl?raw';
+import footprintVert from '../../../shaders/footprint.vert.glsl?raw';
+import islFrag from '../../../shaders/isl.frag.glsl?raw';
+import islVert from '../../../shaders/isl.vert.glsl?raw';
+import occluderFrag from '../../../shaders/occluder.frag.glsl?raw';
+import occluderVert from '../../../shaders/occluder.vert.glsl?raw';
+import satelliteFrag from '../../../shaders/satellite.frag.glsl?raw';
+import satelliteVert from '../../../shaders/satellite.vert.glsl?raw';
+import { EARTH_MEAN_RADIUS_KM } from '../../../src-core/units';
+import {
+  BEAM_OPACITY,
+  FOOTPRINT_COLOR,
+  FOOTPRINT_OPACITY,
+  LINK_OPACITY,
+  LINK_RAMP,
+  SEAM_COLOR,
+  SEAM_DASH_KM,
+  type Rgb,
+} from './palette';
+
+const vec3 = (c: Rgb): Float32Array => Float32Array.from(c);
+
+export function occluderMaterial(): ShaderMaterial {
+  return new ShaderMaterial({ vertexShader: occluderVert, fragmentShader: occluderFrag, colorWrite: false, depthWrite: true, depthTest: true });
+}
+
+export function satelliteMaterial(sizeDevicePx: number): ShaderMaterial {
+  return new ShaderMaterial({
+    vertexShader: satelliteVert,
+    fragmentShader: satelliteFrag,
+    uniforms: { uSizePx: { value: sizeDevicePx } },
+    depthTest: true,
+    depthWrite: true,
+  });
+}
+
+export function islMaterial(): ShaderMaterial {
+  return new ShaderMaterial({
+    vertexShader: islVert,
+    fragmentShader: islFrag,
+    uniforms: {
+      uRampColor: { value: Float32Array.from(LINK_RAMP.flatMap((s) => [...s.color])) },
+      uRampKm: { value: Float32Array.from(LINK_RAMP.map((s) => s.lengthKm)) },
+      uSeamColor: { value: vec3(SEAM_COLOR) },
+      uDashKm: { value: SEAM_DASH_KM },
+      uOpacity: { value: LINK_OPACITY },
+    },
+    transparent: true,
+    depthTest: true,
+    // Overlapping translucent lines: no depth writes, so the order among them does not matter.
+    depthWrite: false,
+    blending: NormalBlending,
+  });
+}
+
+export function footprintMaterial(): ShaderMaterial {
+  return new ShaderMaterial({
+    vertexShader: footprintVert,
+    fragmentShader: footprintFrag,
+    uniforms: {
+      uCameraKm: { value: new Float32Array(3) },
+      uMinElevRad: { value: (35 * Math.PI) / 180 },
+      uMeanRadiusKm: { value: EARTH_MEAN_RADIUS_KM },
+      uEllipsoidKm: { value: new Float32Array(3) },
+      uColor: { value: vec3(FOOTPRINT_COLOR) },
+      uOpacity: { value: FOOTPRINT_OPACITY },
+    },
+    transparent: true,
+    depthTest: true,
+    depthWrite: false,
+    // Additive: where rings overlap (dense coverage) the outlines get brighter instead of muddier.
+    blending: AdditiveBlending,
+  });
+}
+
+export function beamMaterial(color: Rgb): ShaderMaterial {
+  return new ShaderMaterial({
+    vertexShader: beamVert,
+    fragmentShader: beamFrag,
+    uniforms: { uColor: { value: vec3(color) }, uOpacity: { value: BEAM_OPACITY } },
+    transparent: true,
+    depthTest: true,
+    depthWrite: false,
+    blending: NormalBlending,
+  });
+}

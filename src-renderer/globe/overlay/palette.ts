@@ -1,0 +1,90 @@
+// Colours of the constellation layer, shared with the legend so both show the same values.
+// Colours are sRGB components in 0..1 written straight to the framebuffer (our shaders do no
+// colour management), so `cssColor(c)` is exactly what appears on screen.
+
+export type Rgb = readonly [number, number, number];
+
+const hex = (h: number): Rgb => [((h >> 16) & 255) / 255, ((h >> 8) & 255) / 255, (h & 255) / 255];
+
+/** Base colour per shell index (cycled when a scenario has more shells). Distinguishable on the dark-blue globe. */
+export const SHELL_COLORS: readonly Rgb[] = [
+  hex(0x4fc3f7), // light blue
+  hex(0xffd54f), // amber
+  hex(0xf06292), // pink
+  hex(0x81c784), // green
+  hex(0xba68c8), // purple
+  hex(0xff8a65), // coral
+  hex(0x4db6ac), // teal
+  hex(0xe0e0e0), // light grey
+];
+
+/** STATUS_CODES order: planned, raising, operational. */
+export const STATUS_LABELS = ['planned', 'raising', 'operational'] as const;
+
+/** How a status modifies the shell colour: mixed toward `tint` by `amount`. */
+export const STATUS_TINT: readonly { tint: Rgb; amount: number }[] = [
+  { tint: hex(0x607080), amount: 0.65 }, // planned: greyed out, the slot exists on paper only
+  { tint: hex(0xff9800), amount: 0.55 }, // raising: toward orange, not in its slot yet
+  { tint: hex(0x000000), amount: 0 }, // operational: the shell colour itself
+];
+
+export function shellColor(shellIndex: number): Rgb {
+  return SHELL_COLORS[((shellIndex % SHELL_COLORS.length) + SHELL_COLORS.length) % SHELL_COLORS.length]!;
+}
+
+/** The colour of a satellite of shell `shellIndex` with STATUS_CODES value `status`. */
+export function satelliteColor(shellIndex: number, status: number): Rgb {
+  const base = shellColor(shellIndex);
+  const t = STATUS_TINT[status] ?? STATUS_TINT[2]!;
+  const k = t.amount;
+  return [base[0] * (1 - k) + t.tint[0] * k, base[1] * (1 - k) + t.tint[1] * k, base[2] * (1 - k) + t.tint[2] * k];
+}
+
+/**
+ * Laser link colour by length (km): green (short, low latency) through yellow to red (near the
+ * grazing limit). Linear between stops, clamped at the ends. Exactly 5 stops (the shader's array size).
+ */
+export const LINK_RAMP: readonly { lengthKm: number; color: Rgb }[] = [
+  { lengthKm: 0, color: hex(0x00e676) },
+  { lengthKm: 1000, color: hex(0x76ff03) },
+  { lengthKm: 2000, color: hex(0xffea00) },
+  { lengthKm: 3500, color: hex(0xff9100) },
+  { lengthKm: 5000, color: hex(0xff1744) },
+];
+
+/** Links across the Walker seam (last plane -> plane 0): a distinct colour, drawn dashed. */
+export const SEAM_COLOR: Rgb = hex(0xe040fb);
+/** Dash period along seam links, km (half on, half off). */
+export const SEAM_DASH_KM = 160;
+/** Opacity of laser links (many overlap; full opacity turns the shell into a solid mesh). */
+export const LINK_OPACITY = 0.55;
+
+export const FOOTPRINT_COLOR: Rgb = hex(0x80deea);
+export const FOOTPRINT_OPACITY = 0.22;
+
+export const FEEDER_BEAM_COLOR: Rgb = hex(0xffab40);
+export const USER_BEAM_COLOR: Rgb = hex(0x69f0ae);
+export const BEAM_OPACITY = 0.9;
+
+/** Satellite sprite diameter in CSS pixels (constant at every zoom). */
+export const SATELLITE_SIZE_PX = 4.5;
+
+/** Link colour for a length, the same interpolation as the isl fragment shader (legend, tests). */
+export function linkColor(lengthKm: number): Rgb {
+  const r = LINK_RAMP;
+  if (!(lengthKm > r[0]!.lengthKm)) return r[0]!.color;
+  for (let i = 1; i < r.length; i++) {
+    const b = r[i]!;
+    if (lengthKm <= b.lengthKm) {
+      const a = r[i - 1]!;
+      const t = (lengthKm - a.lengthKm) / (b.lengthKm - a.lengthKm);
+      return [a.color[0] + (b.color[0] - a.color[0]) * t, a.color[1] + (b.color[1] - a.color[1]) * t, a.color[2] + (b.color[2] - a.color[2]) * t];
+    }
+  }
+  return r[r.length - 1]!.color;
+}
+
+export function cssColor(c: Rgb, alpha = 1): string {
+  const b = (x: number) => Math.round(Math.min(1, Math.max(0, x)) * 255);
+  return alpha >= 1 ? `rgb(${b(c[0])}, ${b(c[1])}, ${b(c[2])})` : `rgba(${b(c[0])}, ${b(c[1])}, ${b(c[2])}, ${alpha})`;
+}

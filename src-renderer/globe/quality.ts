@@ -1,0 +1,45 @@
+// Rendering quality: "pretty" (MSAA, FXAA, atmospheres, fog, sun lighting) for real GPUs and
+// "lean" for software WebGL, where the pretty settings run at about 1 fps. "auto" picks from
+// the WebGL renderer string; the user can override it (View menu, ?quality= URL parameter).
+import type { Viewer } from 'cesium';
+import type { Quality, QualitySetting } from '../state/slices/ui';
+
+const SOFTWARE_RENDERERS = /swiftshader|llvmpipe|softpipe|software|basic render driver|mesa offscreen/i;
+
+/** The unmasked WebGL renderer string, read from a throwaway context (before the viewer exists). */
+export function detectWebglRenderer(): string {
+  const canvas = document.createElement('canvas');
+  const gl = canvas.getContext('webgl2') ?? canvas.getContext('webgl');
+  if (!gl) return 'no WebGL';
+  const info = gl.getExtension('WEBGL_debug_renderer_info');
+  const renderer: unknown = gl.getParameter(info ? info.UNMASKED_RENDERER_WEBGL : gl.RENDERER);
+  gl.getExtension('WEBGL_lose_context')?.loseContext();
+  return typeof renderer === 'string' ? renderer : 'unknown';
+}
+
+export function isSoftwareRenderer(renderer: string): boolean {
+  return SOFTWARE_RENDERERS.test(renderer);
+}
+
+export function resolveQuality(setting: QualitySetting, renderer: string): { quality: Quality; reason: string } {
+  if (setting !== 'auto') return { quality: setting, reason: 'chosen' };
+  const m = /swiftshader|llvmpipe|softpipe/i.exec(renderer);
+  return isSoftwareRenderer(renderer)
+    ? { quality: 'lean', reason: `auto: software WebGL${m ? ` (${m[0]})` : ''}` }
+    : { quality: 'pretty', reason: 'auto: hardware WebGL' };
+}
+
+export function msaaSamplesFor(q: Quality): number {
+  return q === 'pretty' ? 4 : 1;
+}
+
+export function applyQuality(viewer: Viewer, q: Quality): void {
+  const pretty = q === 'pretty';
+  const { scene } = viewer;
+  scene.msaaSamples = msaaSamplesFor(q);
+  scene.postProcessStages.fxaa.enabled = pretty;
+  if (scene.skyAtmosphere) scene.skyAtmosphere.show = pretty;
+  scene.globe.showGroundAtmosphere = pretty;
+  scene.globe.enableLighting = pretty;
+  scene.fog.enabled = pretty;
+}

@@ -1,0 +1,18 @@
+// Renderer entry: installs the test/debug hooks, registers the shell's panels, mounts React.
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { App } from './App';
+import { installLeoHooks } from './globe/hooks';
+import { registerBuiltinPanels } from './ui/panels/builtin';
+import './styles.css';
+
+installLeoHooks();
+registerBuiltinPanels();
+
+const root = document.getElementById('root');
+if (!root) throw new Error('index.html has no #root element');
+createRoot(root).render(
+  <StrictMode>
+    <App />
+  </StrictMode>,
+);

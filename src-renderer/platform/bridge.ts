@@ -1,0 +1,52 @@
+// The platform bridge: everything the renderer needs from its host (files, menu). Two
+// implementations: Electron (the preload's window.leo) and a plain-browser fallback (file
+// input, download link, in-page menu bar), which is also what the e2e tests drive.
+import type { QualitySetting } from '../state/slices/ui';
+import type { MenuCommand } from './menu';
+import { createElectronBridge, isLeoApi } from './electronBridge';
+import { createBrowserBridge } from './browserBridge';
+
+export interface OpenedFile {
+  /** Display name (file name). */
+  name: string;
+  /** Path to save back to; null in the browser (saving downloads a copy). */
+  path: string | null;
+  text: string;
+}
+
+export interface SaveRequest {
+  text: string;
+  /** File name offered in the save dialog / used for the download. */
+  suggestedName: string;
+  /** Where the scenario came from; null for a new scenario. */
+  path: string | null;
+  saveAs: boolean;
+}
+
+export interface SavedFile {
+  name: string;
+  path: string | null;
+}
+
+export interface PlatformBridge {
+  readonly kind: 'electron' | 'browser';
+  /** True when the host draws the menu (Electron); false means the page shows its own. */
+  readonly hasNativeMenu: boolean;
+  openScenario(): Promise<OpenedFile | null>;
+  saveScenario(request: SaveRequest): Promise<SavedFile | null>;
+  onMenuCommand(listener: (command: MenuCommand) => void): () => void;
+  /** Mirrors app state into the host menu (radio items, enabled Undo/Redo). */
+  syncMenuState(state: { quality: QualitySetting; canUndo: boolean; canRedo: boolean }): void;
+  /** Window title and unsaved-changes flag (Electron asks before closing a dirty window). */
+  setDocumentState(state: { title: string; dirty: boolean }): void;
+}
+
+let bridge: PlatformBridge | null = null;
+
+export function getBridge(): PlatformBridge {
+  if (!bridge) {
+    const leo = (window as Window & { leo?: unknown }).leo;
+    bridge = isLeoApi(leo) ? createElectronBridge(leo) : createBrowserBridge();
+  }
+  return bridge;
+}

@@ -1,0 +1,66 @@
+// Browser fallback: open through a file input, save as a download. The menu is drawn in the
+// page (ui/MenuBar.tsx) and dispatches through emitMenuCommand, so a click reaches the app by
+// the same onMenuCommand subscription as a native Electron menu click.
+import type { OpenedFile, PlatformBridge } from './bridge';
+import type { MenuCommand } from './menu';
+
+const listeners = new Set<(command: MenuCommand) => void>();
+
+/** Dispatches a menu command to the bridge's listeners (the in-page menu bar uses this). */
+export function emitMenuCommand(command: MenuCommand): void {
+  for (const l of listeners) l(command);
+}
+
+function pickFile(accept: string): Promise<File | null> {
+  return new Promise((resolve) => {
+    const input = document.createElement('input');
+    input.type = 'file';
+    input.accept = accept;
+    input.style.display = 'none';
+    let settled = false;
+    const finish = (f: File | null) => {
+      if (settled) return;
+      settled = true;
+      input.remove();
+      resolve(f);
+    };
+    input.addEventListener('change', () => finish(input.files?.[0] ?? null));
+    input.addEventListener('cancel', () => finish(null));
+    document.body.append(input);
+    input.click();
+  });
+}
+
+export function createBrowserBridge(): PlatformBridge {
+  return {
+    kind: 'browser',
+    hasNativeMenu: false,
+    async openScenario(): Promise<OpenedFile | null> {
+      const file = await pickFile('.json,application/json');
+      if (!file) return null;
+      return { name: file.name, path: null, text: await file.text() };
+    },
+    async saveScenario(request) {
+      const url = URL.createObjectURL(new Blob([request.text], { type: 'application/json' }));
+      const a = document.createElement('a');
+      a.href = url;
+      a.download = request.suggestedName;
+      a.style.display = 'none';
+      document.body.append(a);
+      a.click();
+      a.remove();
+      // Revoke later: the download reads the blob asynchronously.
+      setTimeout(() => URL.revokeObjectURL(url), 10_000);
+      return { name: request.suggestedName, path: null };
+    },
+    onMenuCommand(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    // The in-page menu reads the store directly.
+    syncMenuState() {},
+    setDocumentState({ title, dirty }) {
+      document.title = `${dirty ? '• ' : ''}${title} — LEO Planner`;
+    },
+  };
+}

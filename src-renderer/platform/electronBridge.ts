@@ -1,0 +1,73 @@
+// Bridge over the Electron preload API (window.leo, contract in src-main/preload/api.ts).
+// Translates LeoResult failures into null (canceled) or thrown Errors with the main process's
+// human sentence, and main's menu events into the renderer's MenuCommand ids.
+import type { LeoApi, LeoResult, MenuCommand as LeoMenuCommand } from '../../src-main/preload/api';
+import type { PlatformBridge } from './bridge';
+import type { MenuCommand } from './menu';
+
+export function isLeoApi(v: unknown): v is LeoApi {
+  if (typeof v !== 'object' || v === null) return false;
+  const o = v as Record<string, unknown>;
+  return ['openScenarioFile', 'saveScenarioFile', 'saveScenarioFileAs', 'onMenuCommand', 'updateMenuState', 'setDocumentState'].every((k) => typeof o[k] === 'function');
+}
+
+/** Unwraps a result: the value, null when the user canceled, or throws the failure's sentence. */
+function unwrap<T extends object>(r: LeoResult<T>): T | null {
+  if (r.ok) return r;
+  if (r.code === 'canceled') return null;
+  throw new Error(r.error);
+}
+
+function toCommand(c: LeoMenuCommand): MenuCommand | null {
+  switch (c.type) {
+    case 'menu:new':
+      return 'file.new';
+    case 'menu:open':
+      return 'file.open';
+    case 'menu:save':
+      return 'file.save';
+    case 'menu:save-as':
+      return 'file.saveAs';
+    case 'menu:undo':
+      return 'edit.undo';
+    case 'menu:redo':
+      return 'edit.redo';
+    case 'menu:quality':
+      return `view.quality.${c.quality}`;
+    case 'menu:documentation':
+      // No documentation viewer yet; the shortcuts sheet is the in-app help there is.
+      return 'help.shortcuts';
+    default:
+      return null;
+  }
+}
+
+export function createElectronBridge(api: LeoApi): PlatformBridge {
+  const report = (what: string) => (r: LeoResult) => {
+    if (!r.ok) console.warn(`${what}: ${r.error}`);
+  };
+  return {
+    kind: 'electron',
+    hasNativeMenu: true,
+    async openScenario() {
+      const r = unwrap(await api.openScenarioFile());
+      return r && { name: r.file.name, path: r.file.path, text: r.file.text };
+    },
+    async saveScenario({ text, suggestedName, path, saveAs }) {
+      const r = unwrap(saveAs || path === null ? await api.saveScenarioFileAs(text, suggestedName) : await api.saveScenarioFile(text, path));
+      return r && { name: r.file.name, path: r.file.path };
+    },
+    onMenuCommand(listener) {
+      return api.onMenuCommand((c) => {
+        const command = toCommand(c);
+        if (command) listener(command);
+      });
+    },
+    syncMenuState(state) {
+      api.updateMenuState(state).then(report('updateMenuState'), report('updateMenuState'));
+    },
+    setDocumentState(state) {
+      api.setDocumentState(state).then(report('setDocumentState'), report('setDocumentState'));
+    },
+  };
+}

@@ -1,0 +1,25 @@
+// The application menu as data: one list of command ids shared by the native Electron menu
+// (main process sends the id through the preload's onMenuCommand) and the in-page menu bar
+// of the browser fallback. Keep ids stable: the main process uses the same strings.
+export const MENU_COMMANDS = [
+  'file.new',
+  'file.open',
+  'file.save',
+  'file.saveAs',
+  'edit.undo',
+  'edit.redo',
+  'view.quality.auto',
+  'view.quality.lean',
+  'view.quality.pretty',
+  'view.toggle.left',
+  'view.toggle.right',
+  'view.toggle.bottom',
+  'help.shortcuts',
+  'help.about',
+] as const;
+
+export type MenuCommand = (typeof MENU_COMMANDS)[number];
+
+export function isMenuCommand(v: unknown): v is MenuCommand {
+  return typeof v === 'string' && (MENU_COMMANDS as readonly string[]).includes(v);
+}

@@ -1,0 +1,43 @@
+// Status bar: engine state, rendering quality, frame time and the cursor's position.
+import { useApp } from '../state/store';
+import type { EngineStatus } from '../state/slices/ui';
+import { formatLatLon } from './format';
+
+const ENGINE_TEXT: Record<EngineStatus, string> = {
+  'not-started': 'not started',
+  starting: 'starting…',
+  ready: 'ready',
+  busy: 'working…',
+  restarting: 'restarting after a crash…',
+  failed: 'failed',
+};
+
+export function StatusBar() {
+  const engine = useApp((s) => s.engineStatus);
+  const quality = useApp((s) => s.quality);
+  const reason = useApp((s) => s.qualityReason);
+  const renderer = useApp((s) => s.webglRenderer);
+  const frameMs = useApp((s) => s.frameMs);
+  const cursor = useApp((s) => s.cursor);
+  const revision = useApp((s) => s.revision);
+  return (
+    <footer className="statusbar" role="status" aria-live="off">
+      <span className={`statusbar__field statusbar__engine is-${engine}`} data-field="engine">
+        Engine: {ENGINE_TEXT[engine]}
+      </span>
+      <span className="statusbar__field" data-field="quality" title={renderer}>
+        Quality: {quality} <span className="muted">({reason})</span>
+      </span>
+      <span className="statusbar__field" data-field="frame">
+        Frame: {frameMs === null ? '—' : `${frameMs.toFixed(frameMs < 10 ? 1 : 0)} ms`}
+      </span>
+      <span className="statusbar__field statusbar__cursor" data-field="cursor">
+        {cursor ? formatLatLon(cursor.latDeg, cursor.lonDeg) : '—'}
+      </span>
+      <span className="statusbar__spacer" />
+      <span className="statusbar__field muted" data-field="revision">
+        rev {revision}
+      </span>
+    </footer>
+  );
+}

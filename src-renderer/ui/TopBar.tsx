@@ -1,0 +1,64 @@
+// Top bar: the in-page menu (browser only), the app title and the scenario name, which is
+// edited in place and committed as an undoable "Rename scenario" command.
+import { useEffect, useState } from 'react';
+import { getBridge } from '../platform/bridge';
+import { renameScenario } from '../state/commands';
+import { useApp } from '../state/store';
+import { MenuBar } from './MenuBar';
+
+function ScenarioName() {
+  const name = useApp((s) => s.scenario.name);
+  const dirty = useApp((s) => s.scenario !== s.savedScenario);
+  const execute = useApp((s) => s.execute);
+  const [draft, setDraft] = useState(name);
+  // Follow outside changes (undo, redo, open) while the field is not being edited.
+  const [editing, setEditing] = useState(false);
+  useEffect(() => {
+    if (!editing) setDraft(name);
+  }, [name, editing]);
+
+  const commit = () => {
+    setEditing(false);
+    if (draft.trim() === '') setDraft(name);
+    else execute(renameScenario(draft));
+  };
+
+  return (
+    <div className="scenario-name">
+      <input
+        aria-label="Scenario name"
+        data-testid="scenario-name"
+        value={draft}
+        spellCheck={false}
+        onFocus={() => setEditing(true)}
+        onChange={(e) => setDraft(e.target.value)}
+        onBlur={commit}
+        onKeyDown={(e) => {
+          if (e.key === 'Enter') e.currentTarget.blur();
+          if (e.key === 'Escape') {
+            setDraft(name);
+            setEditing(false);
+            // Blur after the revert so commit sees the original name.
+            requestAnimationFrame(() => e.currentTarget.blur());
+          }
+        }}
+      />
+      {dirty && <span className="scenario-name__dirty" title="Unsaved changes" aria-label="Unsaved changes">●</span>}
+    </div>
+  );
+}
+
+export function TopBar() {
+  const showMenu = !getBridge().hasNativeMenu;
+  return (
+    <header className="topbar">
+      <div className="topbar__brand">
+        <span className="topbar__logo" aria-hidden="true" />
+        <span className="topbar__title">LEO Planner</span>
+      </div>
+      {showMenu && <MenuBar />}
+      <ScenarioName />
+      <div className="topbar__spacer" />
+    </header>
+  );
+}

@@ -1,0 +1,53 @@
+// Panel registry: the slots later capabilities plug into. A capability registers a component
+// for an area; the shell lays the areas out and hides empty ones.
+//
+//   registerPanel({ id: 'coverage', area: 'right', title: 'Coverage', component: CoveragePanel, order: 20 });
+import { useSyncExternalStore, type ComponentType } from 'react';
+import type { PanelArea } from '../../state/slices/ui';
+
+export interface PanelSpec {
+  /** Unique; registering the same id again replaces the earlier panel (hot reload). */
+  readonly id: string;
+  readonly area: PanelArea;
+  readonly title: string;
+  readonly component: ComponentType;
+  /** Lower comes first within an area; default 100. */
+  readonly order?: number;
+}
+
+let panels: readonly PanelSpec[] = [];
+const listeners = new Set<() => void>();
+const byArea = new Map<PanelArea, readonly PanelSpec[]>();
+
+function emit(): void {
+  byArea.clear();
+  for (const l of listeners) l();
+}
+
+/** Adds a panel; returns a function that removes it. */
+export function registerPanel(spec: PanelSpec): () => void {
+  panels = [...panels.filter((p) => p.id !== spec.id), spec];
+  emit();
+  return () => {
+    panels = panels.filter((p) => p !== spec);
+    emit();
+  };
+}
+
+export function panelsIn(area: PanelArea): readonly PanelSpec[] {
+  let list = byArea.get(area);
+  if (!list) {
+    list = panels.filter((p) => p.area === area).sort((a, b) => (a.order ?? 100) - (b.order ?? 100));
+    byArea.set(area, list);
+  }
+  return list;
+}
+
+function subscribe(l: () => void): () => void {
+  listeners.add(l);
+  return () => listeners.delete(l);
+}
+
+export function usePanels(area: PanelArea): readonly PanelSpec[] {
+  return useSyncExternalStore(subscribe, () => panelsIn(area));
+}

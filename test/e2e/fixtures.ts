@@ -1,0 +1,48 @@
+// A page fixture that fails the test on any console error, uncaught exception or request to a
+// host other than the local test server: the app is offline by design.
+import { test as base, expect, type Page } from '@playwright/test';
+// Brings in the app's `window.__leo` declaration (globe/hooks.ts augments Window).
+export type { LeoHooks } from '../../src-renderer/globe/hooks';
+
+const LOCAL_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
+
+export interface Guard {
+  requests: string[];
+  foreign: string[];
+  errors: string[];
+}
+
+export const test = base.extend<{ guard: Guard; app: Page }>({
+  guard: async ({ page }, use) => {
+    const guard: Guard = { requests: [], foreign: [], errors: [] };
+    page.on('request', (r) => {
+      const url = r.url();
+      guard.requests.push(url);
+      const u = new URL(url);
+      if (u.protocol === 'data:' || u.protocol === 'blob:') return;
+      if (!LOCAL_HOSTS.has(u.hostname)) guard.foreign.push(url);
+    });
+    page.on('console', (m) => {
+      if (m.type() === 'error') guard.errors.push(`console.error: ${m.text()}`);
+    });
+    page.on('pageerror', (e) => guard.errors.push(`uncaught: ${e.message}`));
+    await use(guard);
+    expect(guard.foreign, 'requests that left localhost').toEqual([]);
+    expect(guard.errors, 'console errors and uncaught exceptions').toEqual([]);
+  },
+  app: async ({ page, guard }, use) => {
+    const url = process.env.LEO_E2E_URL;
+    if (!url) throw new Error('LEO_E2E_URL is not set: run through test/e2e/playwright.config.ts (its globalSetup starts the server)');
+    void guard;
+    await page.goto(url);
+    await expect(page.getByRole('menubar', { name: 'Application menu' })).toBeVisible();
+    await use(page);
+  },
+});
+
+export { expect };
+
+/** Waits for the app's readiness signal (globe tiles loaded after a render), never a sleep. */
+export async function waitForGlobe(page: Page): Promise<void> {
+  await page.locator('body[data-globe-ready="true"]').waitFor({ state: 'attached', timeout: 150_000 });
+}

@@ -1,0 +1,53 @@
+// Shared set-up for coverage/planning tests and benches: the Kuiper default constellation, a
+// scenario with an analysis window, and a demand grid read from the shipped geo assets.
+import { buildCatalog, kuiperShells } from '../../../src-core/constellation';
+import { Propagator } from '../../../src-core/orbit';
+import { makeScenario, type Gateway, type Pop, type Scenario, type ScenarioInput } from '../../../src-core/scenario/schema';
+import type { GeoDemandSource } from '../../../src-core/coverage/grid';
+import { geoDemandSource } from '../../../src-core/geo';
+
+/** The geo module's demand and land cells (shipped assets). */
+export const assetGeo: GeoDemandSource = geoDemandSource;
+
+export const POPS: Pop[] = [
+  { id: 'us-east-1', name: 'N. Virginia', latDeg: 38.9, lonDeg: -77.4, kind: 'aws-region' },
+  { id: 'us-west-2', name: 'Oregon', latDeg: 45.8, lonDeg: -119.7, kind: 'aws-region' },
+  { id: 'eu-central-1', name: 'Frankfurt', latDeg: 50.1, lonDeg: 8.7, kind: 'aws-region' },
+  { id: 'ap-southeast-2', name: 'Sydney', latDeg: -33.9, lonDeg: 151.2, kind: 'aws-region' },
+  { id: 'sa-east-1', name: 'Sao Paulo', latDeg: -23.5, lonDeg: -46.6, kind: 'aws-region' },
+  { id: 'ap-south-1', name: 'Mumbai', latDeg: 19.1, lonDeg: 72.9, kind: 'aws-region' },
+  { id: 'af-south-1', name: 'Cape Town', latDeg: -33.9, lonDeg: 18.4, kind: 'aws-region' },
+  { id: 'ap-northeast-1', name: 'Tokyo', latDeg: 35.7, lonDeg: 139.7, kind: 'aws-region' },
+];
+
+export function gateway(id: string, latDeg: number, lonDeg: number, extra: Partial<Gateway> = {}): Gateway {
+  return { id, name: id, latDeg, lonDeg, altitudeKm: 0, minElevationDeg: 25, maxSlantKm: null, antennas: 8, capacityGbps: 80, popId: null, status: 'live', inServiceDate: null, countryCode: null, ...extra };
+}
+
+export const GATEWAYS: Gateway[] = [
+  gateway('gw-virginia', 38.0, -78.5),
+  gateway('gw-oregon', 44.5, -121.0),
+  gateway('gw-germany', 49.5, 9.5),
+  gateway('gw-sydney', -34.5, 150.5),
+  gateway('gw-saopaulo', -22.5, -47.5),
+  gateway('gw-mumbai', 19.5, 74.0),
+  gateway('gw-capetown', -33.5, 19.5),
+  gateway('gw-tokyo', 36.0, 140.0),
+];
+
+export function kuiperScenario(analysis: Partial<Scenario['analysis']> = {}, extra: Partial<ScenarioInput> = {}): Scenario {
+  return makeScenario({
+    formatVersion: 1,
+    name: 'coverage test',
+    constellation: { shells: kuiperShells() },
+    pops: POPS,
+    gateways: GATEWAYS,
+    analysis: { startUtc: '2026-01-01T00:00:00Z', durationS: 96 * 60, stepS: 60, h3Resolution: 3, landOnly: true, demandWeighted: true, ...analysis },
+    ...extra,
+  } as ScenarioInput);
+}
+
+export function kuiperPropagator(scenario: Scenario): { catalog: ReturnType<typeof buildCatalog>['catalog']; propagator: Propagator } {
+  const built = buildCatalog(scenario);
+  return { catalog: built.catalog, propagator: new Propagator(built.satrecs) };
+}

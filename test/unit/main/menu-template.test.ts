@@ -1,0 +1,82 @@
+import type { MenuItemConstructorOptions } from 'electron';
+import { describe, expect, it } from 'vitest';
+import type { MenuCommandType, QualityMode } from '../../../src-main/preload/api';
+import { buildMenuTemplate, findMenuItem, type MenuTemplateState } from '../../../src-main/main/menu-template';
+
+const base: MenuTemplateState = { quality: 'auto', canUndo: true, canRedo: true, isDev: false, isMac: false, appName: 'LEO Planner' };
+
+function build(state: Partial<MenuTemplateState> = {}) {
+  const sent: [MenuCommandType, { quality: QualityMode } | undefined][] = [];
+  let about = 0;
+  const template = buildMenuTemplate({ ...base, ...state }, { send: (e, p) => sent.push([e, p]), showAbout: () => about++ });
+  const click = (id: string) => {
+    const item = findMenuItem(template, id);
+    if (!item?.click) throw new Error(`no clickable item ${id}`);
+    (item.click as () => void)();
+  };
+  return { template, sent, click, about: () => about };
+}
+
+const labels = (t: MenuItemConstructorOptions[]) => t.map((i) => i.label?.replace('&', ''));
+
+describe('buildMenuTemplate', () => {
+  it('has File, Edit, View and Help (with the macOS app menu and Window menu on macOS)', () => {
+    expect(labels(build().template)).toEqual(['File', 'Edit', 'View', 'Help']);
+    const mac = build({ isMac: true }).template;
+    expect(labels(mac)).toEqual(['LEO Planner', 'File', 'Edit', 'View', undefined, 'Help']);
+    expect(mac[4]!.role).toBe('windowMenu');
+  });
+
+  it('sends named events for the scenario commands', () => {
+    const m = build();
+    for (const id of ['file-new', 'file-open', 'file-save', 'file-save-as', 'edit-undo', 'edit-redo', 'help-docs']) m.click(id);
+    expect(m.sent.map(([e]) => e)).toEqual(['menu:new', 'menu:open', 'menu:save', 'menu:save-as', 'menu:undo', 'menu:redo', 'menu:documentation']);
+    expect(findMenuItem(m.template, 'edit-undo')!.accelerator).toBe('CmdOrCtrl+Z');
+  });
+
+  it('mirrors canUndo/canRedo', () => {
+    const t = build({ canUndo: false, canRedo: true }).template;
+    expect(findMenuItem(t, 'edit-undo')!.enabled).toBe(false);
+    expect(findMenuItem(t, 'edit-redo')!.enabled).toBe(true);
+  });
+
+  it('uses roles for clipboard, zoom, full screen, DevTools and quit', () => {
+    const t = build().template;
+    const role = (id: string) => findMenuItem(t, id)!.role;
+    expect(['edit-cut', 'edit-copy', 'edit-paste', 'edit-select-all'].map(role)).toEqual(['cut', 'copy', 'paste', 'selectAll']);
+    expect(['view-devtools', 'view-zoom-reset', 'view-zoom-in', 'view-zoom-out', 'view-fullscreen', 'file-quit'].map(role)).toEqual(['toggleDevTools', 'resetZoom', 'zoomIn', 'zoomOut', 'togglefullscreen', 'quit']);
+  });
+
+  it('shows Reload only in development', () => {
+    expect(findMenuItem(build().template, 'view-reload')).toBeUndefined();
+    expect(findMenuItem(build({ isDev: true }).template, 'view-reload')!.role).toBe('reload');
+  });
+
+  it('has Import and Export disabled until they are implemented', () => {
+    const t = build().template;
+    for (const id of ['file-import', 'file-export']) {
+      const item = findMenuItem(t, id)!;
+      expect(item.enabled).toBe(false);
+      expect((item.submenu as MenuItemConstructorOptions[]).every((i) => i.enabled === false)).toBe(true);
+    }
+  });
+
+  it('has a Quality radio group reflecting the state and sending menu:quality', () => {
+    const m = build({ quality: 'lean' });
+    const group = findMenuItem(m.template, 'view-quality')!.submenu as MenuItemConstructorOptions[];
+    expect(group.map((i) => [i.id, i.type, i.checked])).toEqual([
+      ['quality-auto', 'radio', false],
+      ['quality-pretty', 'radio', false],
+      ['quality-lean', 'radio', true],
+    ]);
+    m.click('quality-pretty');
+    expect(m.sent).toEqual([['menu:quality', { quality: 'pretty' }]]);
+  });
+
+  it('shows About through the injected action', () => {
+    const m = build();
+    m.click('help-about');
+    expect(m.about()).toBe(1);
+    expect(findMenuItem(m.template, 'help-about')!.label).toBe('&About LEO Planner');
+  });
+});
