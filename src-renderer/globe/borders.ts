@@ -1,7 +1,7 @@
 // Country borders: the shared arcs of Natural Earth's 1:50m countries (world-atlas), drawn as
 // one static primitive of 1-pixel lines. Coastlines come from the imagery, so only internal
 // borders (arcs shared by two countries) are drawn.
-import { ArcType, Cartesian3, Color, ColorGeometryInstanceAttribute, GeometryInstance, PerInstanceColorAppearance, Primitive, SimplePolylineGeometry } from 'cesium';
+import { ArcType, Cartesian3, Color, ColorGeometryInstanceAttribute, GeometryInstance, PerInstanceColorAppearance, Primitive, SimplePolylineGeometry } from '@cesium/engine';
 import { mesh } from 'topojson-client';
 import type { GeometryCollection, Topology } from 'topojson-specification';
 import countriesUrl from 'world-atlas/countries-50m.json?url';
@@ -9,7 +9,7 @@ import { kmToM } from './units';
 
 /** Lifted slightly so the lines never sink into coarse low-zoom globe tiles. */
 const BORDER_HEIGHT_KM = 0.5;
-const BORDER_COLOR = Color.fromCssColorString('rgba(255, 255, 255, 0.38)');
+const BORDER_COLOR = Color.fromCssColorString('rgba(255, 255, 255, 0.3)');
 
 export async function loadBorderLines(signal?: AbortSignal): Promise<number[][][]> {
   const res = await fetch(countriesUrl, signal ? { signal } : {});

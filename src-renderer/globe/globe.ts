@@ -1,7 +1,14 @@
-// The Cesium globe: an offline viewer (bundled Natural Earth II imagery, no ion, no network
-// widgets), country borders, quality switching, and the live readouts the status bar shows
-// (frame time, cursor position). Cesium owns the Earth; the moving constellation will be a
-// three.js overlay (see DESIGN.md), synced from this viewer's camera.
+// The Cesium globe: an offline CesiumWidget (bundled Natural Earth II imagery, no ion, no
+// network widgets), country borders, quality switching, and the live readouts the status bar
+// shows (frame time, cursor position). Cesium owns the Earth; the moving constellation will be
+// a three.js overlay (see DESIGN.md), synced from this widget's camera.
+//
+// Why CesiumWidget from @cesium/engine and not Viewer from 'cesium': Viewer lives in
+// @cesium/widgets, which bundles knockout, and knockout runs eval("this") when its module is
+// evaluated. Under the app's CSP (no 'unsafe-eval') that throws before React mounts. With all
+// of Viewer's widgets turned off (our UI does their jobs) Viewer is CesiumWidget plus knockout,
+// so we use CesiumWidget directly and never import the 'cesium' umbrella (which re-exports
+// @cesium/widgets, side effects included). Only widgets.css is taken from the cesium package.
 import {
   buildModuleUrl,
   Cartographic,
@@ -15,9 +22,9 @@ import {
   ScreenSpaceEventHandler,
   ScreenSpaceEventType,
   TileMapServiceImageryProvider,
-  Viewer,
+  CesiumWidget,
   type Primitive,
-} from 'cesium';
+} from '@cesium/engine';
 import 'cesium/Build/Cesium/Widgets/widgets.css';
 import { appStore } from '../state/store';
 import { createBorderPrimitive, loadBorderLines } from './borders';
@@ -26,12 +33,12 @@ import { applyQuality, detectWebglRenderer, msaaSamplesFor, resolveQuality } fro
 import { cartesianFromDegreesKm, julianFromUtcMs } from './units';
 
 /** Initial view: Africa and Europe, whole disc visible. */
-const HOME = { lonDeg: 15, latDeg: 15, heightKm: 20_000 };
+const HOME = { lonDeg: 15, latDeg: 15, heightKm: 12_000 };
 /** Consecutive fully-loaded frames required before declaring the globe ready. */
 const READY_FRAMES = 3;
 
 export interface Globe {
-  readonly viewer: Viewer;
+  readonly viewer: CesiumWidget;
   destroy(): void;
 }
 
@@ -48,26 +55,15 @@ export function createGlobe(container: HTMLElement): Globe {
   store.getState().setResolvedQuality(initial.quality, initial.reason, webglRenderer);
 
   const baseLayer = ImageryLayer.fromProviderAsync(TileMapServiceImageryProvider.fromUrl(buildModuleUrl('Assets/Textures/NaturalEarthII')));
-  const viewer = new Viewer(container, {
+  const viewer = new CesiumWidget(container, {
     baseLayer,
-    geocoder: false,
-    baseLayerPicker: false,
-    homeButton: false,
-    sceneModePicker: false,
-    navigationHelpButton: false,
-    animation: false,
-    timeline: false,
-    fullscreenButton: false,
-    infoBox: false,
-    selectionIndicator: false,
-    vrButton: false,
     shouldAnimate: false,
     msaaSamples: msaaSamplesFor(initial.quality),
   });
   const { scene, camera } = viewer;
   applyQuality(viewer, initial.quality);
   // Cesium's default double-click zooms to/tracks entities; our own UI owns selection.
-  viewer.cesiumWidget.screenSpaceEventHandler.removeInputAction(ScreenSpaceEventType.LEFT_DOUBLE_CLICK);
+  viewer.screenSpaceEventHandler.removeInputAction(ScreenSpaceEventType.LEFT_DOUBLE_CLICK);
   camera.setView({ destination: cartesianFromDegreesKm(HOME.lonDeg, HOME.latDeg, HOME.heightKm) });
 
   const unsubs: (() => void)[] = [];

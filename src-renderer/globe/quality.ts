@@ -1,7 +1,7 @@
 // Rendering quality: "pretty" (MSAA, FXAA, atmospheres, fog, sun lighting) for real GPUs and
 // "lean" for software WebGL, where the pretty settings run at about 1 fps. "auto" picks from
 // the WebGL renderer string; the user can override it (View menu, ?quality= URL parameter).
-import type { Viewer } from 'cesium';
+import type { CesiumWidget } from '@cesium/engine';
 import type { Quality, QualitySetting } from '../state/slices/ui';
 
 const SOFTWARE_RENDERERS = /swiftshader|llvmpipe|softpipe|software|basic render driver|mesa offscreen/i;
@@ -33,7 +33,7 @@ export function msaaSamplesFor(q: Quality): number {
   return q === 'pretty' ? 4 : 1;
 }
 
-export function applyQuality(viewer: Viewer, q: Quality): void {
+export function applyQuality(viewer: CesiumWidget, q: Quality): void {
   const pretty = q === 'pretty';
   const { scene } = viewer;
   scene.msaaSamples = msaaSamplesFor(q);

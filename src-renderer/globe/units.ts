@@ -1,6 +1,6 @@
 // The one place where engine units (km, radians, UTC ms) meet Cesium's (metres, degrees,
 // JulianDate). Nothing else in globe/ multiplies by 1000.
-import { Cartesian3, JulianDate } from 'cesium';
+import { Cartesian3, JulianDate } from '@cesium/engine';
 import type { UtcMs } from '../../src-core/units';
 import { utcMs } from '../../src-core/units';
 

@@ -36,10 +36,10 @@ function ScenarioName() {
         onKeyDown={(e) => {
           if (e.key === 'Enter') e.currentTarget.blur();
           if (e.key === 'Escape') {
+            // Revert, then leave the field; commit() then sees the original name and does nothing.
+            const input = e.currentTarget;
             setDraft(name);
-            setEditing(false);
-            // Blur after the revert so commit sees the original name.
-            requestAnimationFrame(() => e.currentTarget.blur());
+            requestAnimationFrame(() => input.blur());
           }
         }}
       />

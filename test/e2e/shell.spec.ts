@@ -43,7 +43,9 @@ test('globe renders offline: ocean is blue, land is land-coloured, no network, n
 
   const sea = meanColor(img, ocean.x, ocean.y);
   const sand = meanColor(img, land.x, land.y);
-  test.info().annotations.push({ type: 'pixels', description: `ocean ${JSON.stringify(sea)} land ${JSON.stringify(sand)}; ready after ${readyMs} ms; ${guard.requests.length} requests` });
+  const summary = `globe ready after ${readyMs} ms; ocean rgb(${[sea.r, sea.g, sea.b].map(Math.round)}), land rgb(${[sand.r, sand.g, sand.b].map(Math.round)}); ${guard.requests.length} requests, all local`;
+  test.info().annotations.push({ type: 'globe', description: summary });
+  console.log(summary);
   // Natural Earth II: deep blue sea; the Sahara is tan (red > blue by a wide margin).
   expect(sea.b, `ocean pixel ${JSON.stringify(sea)} is bluish`).toBeGreaterThan(sea.r + 20);
   expect(sea.b).toBeGreaterThan(sea.g);
@@ -56,8 +58,8 @@ test('globe renders offline: ocean is blue, land is land-coloured, no network, n
 
   // Layout: the slots are there.
   await expect(page.getByRole('complementary', { name: 'Left panels' })).toBeVisible();
-  await expect(page.getByRole('complementary', { name: 'Inspector' })).toBeVisible();
-  await expect(page.getByRole('region', { name: 'Timeline' })).toBeVisible();
+  await expect(page.getByRole('complementary', { name: 'Right panels' })).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Bottom panels' })).toBeVisible();
   await expect(page.locator('[data-field="engine"]')).toBeVisible();
 
   // Every request went to the local server (the fixture fails the test otherwise) and the
@@ -123,10 +125,10 @@ test('the in-page menu drives undo/redo, quality and panels', async ({ app: page
   // View > Inspector hides the right slot, and again shows it.
   await menu('View').click();
   await page.getByRole('menuitemcheckbox', { name: 'Inspector' }).click();
-  await expect(page.getByRole('complementary', { name: 'Inspector' })).toHaveCount(0);
+  await expect(page.getByRole('complementary', { name: 'Right panels' })).toHaveCount(0);
   await menu('View').click();
   await page.getByRole('menuitemcheckbox', { name: 'Inspector' }).click();
-  await expect(page.getByRole('complementary', { name: 'Inspector' })).toBeVisible();
+  await expect(page.getByRole('complementary', { name: 'Right panels' })).toBeVisible();
 
   // View > Quality: the choice shows in the status bar once the globe applies it.
   await waitForGlobe(page);

@@ -43,7 +43,7 @@ import type { EngineClient } from '../../engine/client';
 import { isDroppedResult, type LoadScenarioResult } from '../../engine/protocol';
 import { installLeoHooks } from '../hooks';
 import { mToKm } from '../units';
-import { RateEstimator, stepMsForRate } from './interpolate';
+import { RateEstimator, StepPolicy } from './interpolate';
 import { beamMaterial, footprintMaterial, islMaterial, occluderMaterial, satelliteMaterial } from './materials';
 import { FEEDER_BEAM_COLOR, SATELLITE_SIZE_PX, USER_BEAM_COLOR, satelliteColor } from './palette';
 import { depthRangeKm, hiddenByEllipsoid, projectRelative, rotationOnly, withDepthRange } from './projection';
@@ -69,7 +69,7 @@ export interface LayerStats {
   activeLinks: number;
   /** Layer JS in the last postRender: interpolation, buffer fills, camera sync and three's render call. */
   lastFrameJsMs: number;
-  /** Exponential mean of lastFrameJsMs (about the last 50 frames). */
+  /** Mean of lastFrameJsMs over the last FRAME_WINDOW frames. */
   avgFrameJsMs: number;
   /** Largest lastFrameJsMs since attach (or since the last scenario load). */
   maxFrameJsMs: number;
@@ -121,6 +121,8 @@ export const OCCLUDER_DEPTH_KM = 5;
 const FOOTPRINT_LIFT_KM = 2;
 /** Vertices of one footprint ring. */
 const RING_SEGMENTS = 64;
+/** Frames averaged in stats.avgFrameJsMs. */
+const FRAME_WINDOW = 60;
 const DEFAULT_VISIBLE: Record<LayerName, boolean> = { satellites: true, links: true, footprints: false, feederBeams: true, userBeams: true };
 
 declare module '../hooks' {
@@ -207,10 +209,11 @@ export function attachConstellationLayer(viewer: Viewer, client: EngineClient, o
   let linkLen = new Float32Array(0);
   let linkPosAttr = new BufferAttribute(linkPos, 3);
   let linkLenAttr = new BufferAttribute(linkLen, 1);
-  let islA = new Int32Array(0);
-  let islB = new Int32Array(0);
+  let islA: Int32Array = new Int32Array(0);
+  let islB: Int32Array = new Int32Array(0);
   const cache = new SnapshotCache(8);
   const rate = new RateEstimator();
+  const stepPolicy = new StepPolicy();
 
   let timeUtcMs = opts.initialTimeUtcMs ?? Date.now();
   let stepMs = 1000;
@@ -243,6 +246,9 @@ export function attachConstellationLayer(viewer: Viewer, client: EngineClient, o
     revision: -1,
     timeUtcMs,
   };
+
+  const frameTimes = new Float64Array(FRAME_WINDOW);
+  let frameSum = 0;
 
   function rebuild(next: LoadScenarioResult): void {
     info = next;
@@ -297,8 +303,21 @@ export function attachConstellationLayer(viewer: Viewer, client: EngineClient, o
     requestToken = {};
     retryAfter = 0;
     Object.assign(stats, { satellites: n, links: l, activeLinks: 0, maxFrameJsMs: 0, revision: next.revision, source: 'none' as FrameSource });
+    precompile();
     requestSnapshots();
     scene.requestRender();
+  }
+
+  let compiled = false;
+  /** Compile every program up front (in parallel where the driver can), so switching a layer on later does not stall a frame. */
+  function precompile(): void {
+    if (compiled) return;
+    compiled = true;
+    const objects = [points, links, rings, feeder.object, user.object];
+    const was = objects.map((o) => o.visible);
+    for (const o of objects) o.visible = true;
+    renderer.compileAsync(scene3, camera3).catch(() => {});
+    objects.forEach((o, i) => (o.visible = was[i]!));
   }
 
   function requestSnapshots(): void {
@@ -500,7 +519,9 @@ export function attachConstellationLayer(viewer: Viewer, client: EngineClient, o
     const ms = t1 - t0;
     stats.lastRenderJsMs = t1 - tr;
     stats.lastFrameJsMs = ms;
-    stats.avgFrameJsMs = stats.frames === 0 ? ms : stats.avgFrameJsMs + (ms - stats.avgFrameJsMs) * 0.02;
+    frameSum += ms - frameTimes[stats.frames % FRAME_WINDOW]!;
+    frameTimes[stats.frames % FRAME_WINDOW] = ms;
+    stats.avgFrameJsMs = frameSum / Math.min(stats.frames + 1, FRAME_WINDOW);
     if (ms > stats.maxFrameJsMs) stats.maxFrameJsMs = ms;
     stats.frames++;
     stats.timeUtcMs = timeUtcMs;
@@ -524,9 +545,10 @@ export function attachConstellationLayer(viewer: Viewer, client: EngineClient, o
 
   const layer: ConstellationLayer = {
     setTime(utcMs) {
-      rate.update(utcMs, performance.now());
+      const wall = performance.now();
+      rate.update(utcMs, wall);
       // While paused the rate keeps its last value, and so does the step (cached snapshots stay useful).
-      if (rate.rate !== 0) stepMs = stepMsForRate(rate.rate);
+      stepMs = stepPolicy.update(rate.rate, wall);
       stats.stepMs = stepMs;
       timeUtcMs = utcMs;
       requestSnapshots();

@@ -57,30 +57,72 @@ export function stepMsForRate(simPerWall: number): number {
 }
 
 /**
- * Estimates the playback rate from successive setTime calls, ignoring seeks (jumps faster than
- * `maxRate`) and pauses (no change: the previous rate and step are kept, so pausing does not
- * throw away the cached snapshots).
+ * Estimates the playback rate from successive setTime calls over a window of about `windowMs` of
+ * wall time (single frames are too noisy: rAF bunching after a stall looks like a burst of speed),
+ * ignoring seeks (jumps faster than `maxRate`, which restart the window) and pauses (no change:
+ * the previous rate is kept, so pausing does not throw away the cached snapshots).
  */
 export class RateEstimator {
-  private lastSim = Number.NaN;
-  private lastWall = Number.NaN;
-  /** Smoothed sim ms per wall ms (signed: negative = playing backwards). */
+  private readonly wall: number[] = [];
+  private readonly sim: number[] = [];
+  /** Sim ms per wall ms over the window (signed: negative = playing backwards). */
   rate = 0;
-  constructor(private readonly maxRate = 5000) {}
+  constructor(
+    private readonly maxRate = 5000,
+    private readonly windowMs = 1000,
+  ) {}
 
   update(simMs: number, wallMs: number): void {
-    const dSim = simMs - this.lastSim;
-    const dWall = wallMs - this.lastWall;
-    this.lastSim = simMs;
-    this.lastWall = wallMs;
-    if (!(dWall > 0) || !Number.isFinite(dSim) || dSim === 0) return;
-    const r = dSim / dWall;
-    if (Math.abs(r) > this.maxRate) return; // a seek, not playback
-    // Frames arrive every ~16 ms; smoothing over a few of them steadies the step choice.
-    this.rate = this.rate === 0 ? r : this.rate + (r - this.rate) * 0.25;
+    const k = this.sim.length - 1;
+    if (k >= 0) {
+      const dSim = simMs - this.sim[k]!;
+      const dWall = wallMs - this.wall[k]!;
+      if (dSim === 0) return; // paused, or the same time again
+      if (!(dWall > 0) || Math.abs(dSim / Math.max(dWall, 1)) > this.maxRate) {
+        // A seek: start a new window from here.
+        this.sim.length = 0;
+        this.wall.length = 0;
+      }
+    }
+    this.sim.push(simMs);
+    this.wall.push(wallMs);
+    while (this.wall.length > 2 && wallMs - this.wall[1]! >= this.windowMs) {
+      this.wall.shift();
+      this.sim.shift();
+    }
+    const span = wallMs - this.wall[0]!;
+    if (span > 0) this.rate = (simMs - this.sim[0]!) / span;
   }
 
   get direction(): 1 | -1 {
     return this.rate < 0 ? -1 : 1;
+  }
+}
+
+/**
+ * Step hysteresis: a larger step is taken at once (faster playback must not starve), a smaller one
+ * only after it has been wanted for `holdMs` of wall time, so noise near a boundary does not flip
+ * the snapshot grid (each flip costs new snapshot requests).
+ */
+export class StepPolicy {
+  stepMs = STEP_CHOICES_S[0] * 1000;
+  private smallerSince = Number.NaN;
+  constructor(private readonly holdMs = 1000) {}
+
+  update(simPerWall: number, wallMs: number): number {
+    const want = stepMsForRate(simPerWall);
+    if (want > this.stepMs) {
+      this.stepMs = want;
+      this.smallerSince = Number.NaN;
+    } else if (want < this.stepMs) {
+      if (Number.isNaN(this.smallerSince)) this.smallerSince = wallMs;
+      else if (wallMs - this.smallerSince >= this.holdMs) {
+        this.stepMs = want;
+        this.smallerSince = Number.NaN;
+      }
+    } else {
+      this.smallerSince = Number.NaN;
+    }
+    return this.stepMs;
   }
 }

@@ -60,7 +60,7 @@ export const SEAM_DASH_KM = 160;
 export const LINK_OPACITY = 0.55;
 
 export const FOOTPRINT_COLOR: Rgb = hex(0x80deea);
-export const FOOTPRINT_OPACITY = 0.22;
+export const FOOTPRINT_OPACITY = 0.12;
 
 export const FEEDER_BEAM_COLOR: Rgb = hex(0xffab40);
 export const USER_BEAM_COLOR: Rgb = hex(0x69f0ae);

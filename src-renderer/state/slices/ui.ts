@@ -49,6 +49,8 @@ function isQualitySetting(v: string | null): v is QualitySetting {
 
 /** URL ?quality= wins (tests, bug reports), then the last choice made in the View menu. */
 export function initialQualitySetting(): QualitySetting {
+  // The store also runs under Node (unit tests), where there is no window.
+  if (typeof window === 'undefined') return 'auto';
   const fromUrl = new URLSearchParams(window.location.search).get('quality');
   if (isQualitySetting(fromUrl)) return fromUrl;
   try {

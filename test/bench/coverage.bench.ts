@@ -1,0 +1,80 @@
+// Coverage evaluator: a full evaluation of full Kuiper over 96 one-minute steps on the H3 res-3
+// land grid (propagation + visibility cache + routing + figures) against incremental gateway
+// edits (routing and cell minima only). Set-up is lazy (first, uncounted warm-up call) so that
+// importing this file costs nothing when other groups run.
+import { performance } from 'node:perf_hooks';
+import { createCoverageEvaluator, type CoverageEvaluator } from '../../src-core/coverage';
+import { gateway, kuiperPropagator, kuiperScenario } from '../unit/coverage/fixtures';
+import type { Bench } from './types';
+
+const GROUP = 'coverage: Kuiper 3,236 sats, 96 steps, H3 res 3';
+const FULL = 'full evaluation (positions + visibility + routing + figures)';
+const sc = kuiperScenario({ durationS: 96 * 60, stepS: 60, h3Resolution: 3 });
+const { catalog, propagator } = kuiperPropagator(sc);
+let ev: CoverageEvaluator | null = null;
+const evaluator = (): CoverageEvaluator => (ev ??= createCoverageEvaluator(sc, catalog, propagator));
+let lastMs = 0;
+let flip = false;
+const timed = (f: () => void): void => {
+  const t0 = performance.now();
+  f();
+  lastMs = performance.now() - t0;
+};
+
+export const benches: Bench[] = [
+  {
+    name: FULL,
+    group: GROUP,
+    iterations: 3,
+    fn: () => void createCoverageEvaluator(sc, catalog, propagator).result(),
+    notes: () => {
+      const m = evaluator().memory();
+      const mb = (b: number): string => `${(b / 2 ** 20).toFixed(1)} MiB`;
+      return [
+        `cells ${evaluator().grid.count}, visibility pairs ${m.cache.visibilityEntries}`,
+        `memory: cache ${mb(m.cache.total)} (positions ${mb(m.cache.positions)}, links ${mb(m.cache.links)}, visibility ${mb(m.cache.visibility)}, counts ${mb(m.cache.visibleCount)}), routing ${mb(m.routing)}, cells ${mb(m.cells)}, total ${mb(m.total)}`,
+      ];
+    },
+  },
+  {
+    name: 'incremental: add one gateway (+ figures)',
+    group: GROUP,
+    baselineOf: FULL,
+    budget: { ms: 300 },
+    fn: () => {
+      const e = evaluator();
+      timed(() => e.addGateway(gateway('gw-bench', 50.2, 8.8)));
+      e.removeGateway(e.gateways.length - 1);
+    },
+    measure: () => lastMs,
+  },
+  {
+    name: 'incremental: remove one gateway (+ figures)',
+    group: GROUP,
+    baselineOf: FULL,
+    budget: { ms: 300 },
+    fn: () => {
+      const e = evaluator();
+      e.addGateway(gateway('gw-bench', 50.2, 8.8));
+      timed(() => e.removeGateway(e.gateways.length - 1));
+    },
+    measure: () => lastMs,
+  },
+  {
+    name: 'incremental: move one gateway (+ figures)',
+    group: GROUP,
+    baselineOf: FULL,
+    budget: { ms: 300 },
+    fn: () => {
+      const e = evaluator();
+      flip = !flip;
+      timed(() => e.moveGateway(2, gateway('gw-germany', flip ? 50.1 : 49.5, flip ? 8.7 : 9.5)));
+    },
+    measure: () => lastMs,
+  },
+  {
+    name: 'rerun figures only (no edit)',
+    group: GROUP,
+    fn: () => void evaluator().result(),
+  },
+];

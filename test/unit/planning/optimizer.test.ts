@@ -1,0 +1,102 @@
+import { describe, expect, it } from 'vitest';
+import { CoverageEvaluator, buildCoverageGrid, defaultLinkModel, propagatorPositions, usableFromCatalog } from '../../../src-core/coverage';
+import { countryAt, nearestCity } from '../../../src-core/geo';
+import { PlacementObjective, candidateGateway, generateCandidates, importCandidates, optimizeGateways, placementViolations, siteViolation, type Candidate, type PlacementConstraints } from '../../../src-core/planning';
+import { assetGeo, kuiperPropagator, kuiperScenario } from '../coverage/fixtures';
+
+const geo = { countryAt, nearestCity };
+const sc = kuiperScenario({ durationS: 4 * 300, stepS: 300, h3Resolution: 2 });
+const { catalog, propagator } = kuiperPropagator(sc);
+const grid = buildCoverageGrid(sc.analysis, assetGeo);
+const makeEv = () => {
+  const ev = new CoverageEvaluator({ scenario: sc, grid, positions: propagatorPositions(propagator), usable: usableFromCatalog(catalog), links: defaultLinkModel(sc, catalog) });
+  ev.setGateways(sc.gateways.slice(0, 4)); // Virginia, Oregon, Germany, Sydney: room to improve
+  return ev;
+};
+const ev = makeEv();
+// Sites near the PoPs without a gateway (and a few elsewhere) so gains are non-zero.
+const small: Candidate[] = importCandidates([
+  { name: 'Sao Paulo A', latDeg: -23.4, lonDeg: -46.7 },
+  { name: 'Sao Paulo B', latDeg: -23.0, lonDeg: -47.2 },
+  { name: 'Mumbai', latDeg: 19.2, lonDeg: 73.0 },
+  { name: 'Cape Town', latDeg: -33.9, lonDeg: 18.6 },
+  { name: 'Tokyo', latDeg: 35.6, lonDeg: 139.6 },
+  { name: 'Osaka', latDeg: 34.7, lonDeg: 135.5 },
+  { name: 'Nairobi', latDeg: -1.3, lonDeg: 36.8 },
+  { name: 'Lima', latDeg: -12.0, lonDeg: -77.0 },
+], geo);
+
+function objectiveOf(sites: Candidate[]): number {
+  const o = new PlacementObjective(ev);
+  for (const s of sites) o.gain(ev.gatewaySeeds(candidateGateway(s)), true);
+  return o.value;
+}
+
+describe('candidates', () => {
+  it('generates demand-ranked land cells and PoP neighbourhoods with country and city', () => {
+    const c = generateCandidates(assetGeo, geo, sc.pops, { resolution: 2, demandCount: 100 });
+    expect(c.filter((x) => x.source === 'demand')).toHaveLength(100);
+    expect(c.some((x) => x.source === 'pop')).toBe(true);
+    expect(new Set(c.map((x) => x.id)).size).toBe(c.length);
+    expect(c.filter((x) => x.countryCode !== null).length).toBeGreaterThan(c.length / 2);
+    expect(c.every((x) => x.name.length > 0)).toBe(true);
+    expect(generateCandidates(assetGeo, geo, sc.pops, { resolution: 2, demandCount: 100 })).toEqual(c);
+  });
+});
+
+describe('optimizer', () => {
+  it('bound >= brute-force optimum >= greedy on 8 candidates, add 3', () => {
+    const r = optimizeGateways(ev, small, { add: 3, constraints: { minSpacingKm: 0, excludedCountries: [], maxPerCountry: null } });
+    expect(r.chosen).toHaveLength(3);
+    let best = -Infinity;
+    for (let a = 0; a < 8; a++) for (let b = a + 1; b < 8; b++) for (let c = b + 1; c < 8; c++) best = Math.max(best, objectiveOf([small[a]!, small[b]!, small[c]!]));
+    const tol = 1e-12;
+    expect(best).toBeGreaterThanOrEqual(r.objective - tol);
+    expect(r.upperBound).toBeGreaterThanOrEqual(best - tol);
+    expect(r.objective).toBeGreaterThan(r.baseObjective);
+    // Gains are non-increasing (submodularity) and sum to the improvement.
+    for (let i = 1; i < 3; i++) expect(r.chosen[i]!.marginalGain).toBeLessThanOrEqual(r.chosen[i - 1]!.marginalGain + tol);
+    expect(r.chosen.reduce((s, c) => s + c.marginalGain, r.baseObjective)).toBeCloseTo(r.objective, 12);
+    expect(objectiveOf(r.chosen.map((c) => c.candidate))).toBeCloseTo(r.objective, 12);
+  });
+
+  it('respects spacing, excluded countries and the per-country cap in every suggestion', () => {
+    const cands = generateCandidates(assetGeo, geo, sc.pops, { resolution: 2, demandCount: 150 });
+    const constraints: PlacementConstraints = { minSpacingKm: 400, excludedCountries: ['in', 'CN'], maxPerCountry: 2 };
+    const r = optimizeGateways(ev, cands, { add: 12, constraints });
+    expect(r.chosen.length).toBeGreaterThan(0);
+    const existing = ev.gateways.map((g) => ({ latDeg: g.latDeg, lonDeg: g.lonDeg, countryCode: g.countryCode }));
+    expect(placementViolations([...existing, ...r.chosen.map((c) => c.candidate)], constraints)).toEqual([]);
+    for (const c of r.chosen) expect(['IN', 'CN']).not.toContain(c.candidate.countryCode);
+    expect(r.upperBound).toBeGreaterThanOrEqual(r.objective);
+    expect(r.gapPct).toBeGreaterThanOrEqual(0);
+    expect(siteViolation({ latDeg: 0, lonDeg: 0, countryCode: 'IN' }, [], constraints)).toMatch(/excluded/);
+  });
+
+  it('is deterministic', () => {
+    const a = optimizeGateways(ev, small, { add: 4 });
+    const b = optimizeGateways(makeEv(), small, { add: 4 });
+    expect(b.chosen.map((c) => c.candidate.id)).toEqual(a.chosen.map((c) => c.candidate.id));
+    expect(b.objective).toBe(a.objective);
+    expect(b.upperBound).toBe(a.upperBound);
+  });
+
+  it('cancel returns the sites found so far', () => {
+    const signal = { aborted: false };
+    const r = optimizeGateways(ev, small, { add: 6, signal, onProgress: (done, total) => { if (done >= total - 5) signal.aborted = true; } });
+    expect(r.cancelled).toBe(true);
+    expect(r.chosen.length).toBeGreaterThanOrEqual(1);
+    expect(r.chosen.length).toBeLessThan(6);
+    expect(r.upperBound).toBeGreaterThanOrEqual(r.objective);
+  });
+
+  it('does not change the evaluator; its sites can be added to it', () => {
+    const before = ev.result();
+    const r = optimizeGateways(ev, small, { add: 2 });
+    expect(ev.result()).toEqual(before);
+    const e2 = makeEv();
+    let res = before;
+    for (const c of r.chosen) res = e2.addGateway(c.gateway);
+    expect(res.headline.meanLatencyMs).toBeLessThan(before.headline.meanLatencyMs);
+  });
+});

@@ -1,0 +1,79 @@
+// The scenario slice's command stack: execute/undo/redo, revisions, coalescing, no-op commands.
+import { beforeEach, describe, expect, it } from 'vitest';
+import { renameScenario, setScenarioNotes, updateGateway, type Command } from '../../../src-renderer/state/commands';
+import { builtinScenario } from '../../../src-renderer/state/builtinScenario';
+import { appStore } from '../../../src-renderer/state/store';
+
+const s = () => appStore.getState();
+
+beforeEach(() => {
+  s().loadScenario(builtinScenario(), null);
+});
+
+describe('command stack', () => {
+  it('executes, undoes and redoes a rename, moving the revision each time', () => {
+    const original = s().scenario;
+    const rev = s().revision;
+    s().execute(renameScenario('Polar study'));
+    expect(s().scenario.name).toBe('Polar study');
+    expect(s()).toMatchObject({ revision: rev + 1, canUndo: true, canRedo: false });
+    s().undo();
+    expect(s().scenario).toBe(original);
+    expect(s()).toMatchObject({ revision: rev + 2, canUndo: false, canRedo: true });
+    s().redo();
+    expect(s().scenario.name).toBe('Polar study');
+    expect(s()).toMatchObject({ revision: rev + 3, canUndo: true, canRedo: false });
+  });
+
+  it('records nothing for a command that changes nothing', () => {
+    const rev = s().revision;
+    s().execute(renameScenario(s().scenario.name));
+    s().execute(renameScenario('   '));
+    expect(s().revision).toBe(rev);
+    expect(s().past).toHaveLength(0);
+  });
+
+  it('a new command clears the redo stack', () => {
+    s().execute(renameScenario('A'));
+    s().undo();
+    expect(s().canRedo).toBe(true);
+    s().execute(renameScenario('B'));
+    expect(s().canRedo).toBe(false);
+    expect(s().future).toHaveLength(0);
+  });
+
+  it('merges consecutive commands with the same coalesce key into one step', () => {
+    const before = s().scenario;
+    s().execute(setScenarioNotes('a'));
+    s().execute(setScenarioNotes('ab'));
+    s().execute(setScenarioNotes('abc'));
+    expect(s().past).toHaveLength(1);
+    expect(s().scenario.notes).toBe('abc');
+    s().undo();
+    expect(s().scenario).toBe(before);
+  });
+
+  it('does not mutate the previous scenario and shares untouched parts', () => {
+    const before = s().scenario;
+    const id = before.gateways[0]!.id;
+    s().execute(updateGateway(id, { latDeg: 10 }));
+    expect(before.gateways[0]!.latDeg).not.toBe(10);
+    expect(s().scenario.gateways[0]!.latDeg).toBe(10);
+    expect(s().scenario.pops).toBe(before.pops);
+  });
+
+  it('loading a scenario clears the history and marks it saved', () => {
+    s().execute(renameScenario('X'));
+    const loaded = { ...builtinScenario(), name: 'Loaded' };
+    s().loadScenario(loaded, 'loaded.json');
+    expect(s()).toMatchObject({ canUndo: false, canRedo: false, filePath: 'loaded.json' });
+    expect(s().scenario).toBe(s().savedScenario);
+  });
+
+  it('ignores a command that throws, leaving state as it was', () => {
+    const bad: Command = { label: 'Bad', apply: () => { throw new Error('boom'); } };
+    const rev = s().revision;
+    expect(() => s().execute(bad)).toThrow('boom');
+    expect(s().revision).toBe(rev);
+  });
+});
