@@ -1,6 +1,7 @@
 // UI slice: panel visibility, rendering quality, and the live readouts of the status bar.
 import type { StateCreator } from 'zustand';
 import type { AppState } from '../store';
+import type { GlobeTool } from '../../globe/events';
 
 export type PanelArea = 'left' | 'right' | 'bottom';
 export type QualitySetting = 'auto' | 'lean' | 'pretty';
@@ -30,6 +31,9 @@ export interface UiSlice {
   cursor: { latDeg: number; lonDeg: number } | null;
   notice: Notice | null;
   dialog: Dialog;
+  /** What a click on the globe does (see globe/events.ts). */
+  globeTool: GlobeTool;
+  setGlobeTool(t: GlobeTool): void;
   togglePanel(area: PanelArea): void;
   setQualitySetting(q: QualitySetting): void;
   setResolvedQuality(quality: Quality, reason: string, webglRenderer: string): void;
@@ -75,6 +79,8 @@ export const createUiSlice: StateCreator<AppState, [], [], UiSlice> = (set, get)
   cursor: null,
   notice: null,
   dialog: null,
+  globeTool: 'select',
+  setGlobeTool: (globeTool) => set({ globeTool }),
   togglePanel: (area) => set({ panels: { ...get().panels, [area]: !get().panels[area] } }),
   setQualitySetting(qualitySetting) {
     try {

@@ -129,6 +129,8 @@ function InspectorPanel() {
       </dl>
     );
   }
+  if (selection.kind === 'gateways') return <p className="empty">{selection.ids.length} gateways selected</p>;
+  if (selection.kind === 'ground') return <p className="empty">Ground point {selection.latDeg.toFixed(2)}, {selection.lonDeg.toFixed(2)}</p>;
   return <p className="empty">Satellite {selection.index}</p>;
 }
 
