@@ -1,7 +1,7 @@
 // Candidate gateway sites: generated (land H3 cells ranked by the demand around them, plus points
 // around each PoP, where a gateway's fiber backhaul is short) or imported from a list. Each gets a
 // country (for the constraints) and the nearest city's name (for people). Deterministic order.
-import { cellToLatLng, gridDisk, latLngToCell } from 'h3-js';
+import { cellToChildren, cellToLatLng, gridDisk, latLngToCell } from 'h3-js';
 import type { GeoDemandSource } from '../coverage/grid';
 import type { Gateway, Pop } from '../scenario/schema';
 
@@ -64,11 +64,31 @@ export function generateCandidates(demand: GeoDemandSource, geo: CandidateGeo, p
   ranked.sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : 1));
   const out: Candidate[] = [];
   const seen = new Set<string>();
-  for (const r of ranked.slice(0, demandCount)) {
-    const [lat, lon] = cellToLatLng(r.id);
-    const info = describe(geo, lat, lon);
+  // A coastal cell's centre can fall in the sea, and gateways are built on land (inside a
+  // country): such a cell is represented by its most populous child cell whose centre is on land
+  // (ties by id, so the choice is deterministic), or dropped when it has none.
+  const fine = demand.demandForResolution(res + 1);
+  const finePop = new Map<string, number>();
+  for (let i = 0; i < fine.cells.length; i++) finePop.set(fine.cells[i]!, fine.population[i]!);
+  for (const r of ranked) {
+    if (out.length >= demandCount) break;
     seen.add(r.id);
-    out.push({ id: r.id, name: info.nearestCity ?? r.id, latDeg: round(lat), lonDeg: round(lon), ...info, source: 'demand', score: r.score });
+    let site = cellToLatLng(r.id);
+    let info = describe(geo, site[0], site[1]);
+    if (info.countryName === null) {
+      const children = cellToChildren(r.id, res + 1).sort((a, b) => (finePop.get(b) ?? 0) - (finePop.get(a) ?? 0) || (a < b ? -1 : 1));
+      for (const ch of children) {
+        const ll = cellToLatLng(ch);
+        const chInfo = describe(geo, ll[0], ll[1]);
+        if (chInfo.countryName !== null) {
+          site = ll;
+          info = chInfo;
+          break;
+        }
+      }
+      if (info.countryName === null) continue;
+    }
+    out.push({ id: r.id, name: info.nearestCity ?? r.id, latDeg: round(site[0]), lonDeg: round(site[1]), ...info, source: 'demand', score: r.score });
   }
   const popLand = new Set<string>(demand.landCells(Math.min(popRes, 3)));
   for (const p of pops) {
@@ -80,6 +100,7 @@ export function generateCandidates(demand: GeoDemandSource, geo: CandidateGeo, p
       if (popRes > 3 && !popLand.has(latLngToCell(lat, lon, 3))) continue;
       seen.add(cell);
       const info = describe(geo, lat, lon);
+      if (info.countryName === null) continue;
       out.push({ id: cell, name: `${info.nearestCity ?? cell} (near ${p.name})`, latDeg: round(lat), lonDeg: round(lon), ...info, source: 'pop', score: 0 });
     }
   }

@@ -163,6 +163,11 @@ export interface OptimizeOptions {
   onProgress?: (done: number, total: number, etaS: number) => void;
   /** Cancel: the optimizer stops at the next evaluation and returns what it has chosen. */
   signal?: { readonly aborted: boolean };
+  /**
+   * Called as each site is chosen (in order), with the online upper bound valid at that point:
+   * lets a caller stream results, so a run that is terminated keeps what it found.
+   */
+  onChosen?: (site: ChosenSite, index: number, upperBound: number) => void;
 }
 
 export interface ChosenSite {
@@ -189,6 +194,8 @@ export interface OptimizeResult {
   /** The same gap on the gain over the existing gateways: (upperBound - objective) / (upperBound - baseObjective), in %. */
   gainGapPct: number;
   cancelled: boolean;
+  /** Stopped before `add` sites because no remaining candidate has a positive gain. */
+  exhausted: boolean;
   evaluations: number;
   /** Candidates dropped before the start (constraint violations against the existing gateways). */
   infeasibleAtStart: number;
@@ -278,6 +285,7 @@ export function optimizeGateways(evaluator: CoverageEvaluator, candidates: reado
   const chosen: ChosenSite[] = [];
   let upper = Infinity;
   let cancelled = false;
+  let exhausted = false;
   let firstPass = 0;
   const progress = (done: number, total: number): void => {
     if (!opts.onProgress) return;
@@ -302,11 +310,18 @@ export function optimizeGateways(evaluator: CoverageEvaluator, candidates: reado
       if (stamp[j] === it) {
         // Fresh and on top: the best feasible candidate. Bound before adding it (all bounds valid for S_it).
         upper = Math.min(upper, objective.value + topKSum(liveBounds(), N));
+        if (!(bound[j]! > 0)) {
+          // The best remaining gain is zero: no candidate buys anything more; stop rather than
+          // suggest gateways that serve nobody.
+          exhausted = true;
+          break outer;
+        }
         const g = objective.gain(seeds[j]!, true);
         seeds[j] = null;
         alive[j] = 0;
         placed.push(candidates[j]!);
         chosen.push({ candidate: candidates[j]!, gateway: gw[j]!, marginalGain: g, objective: objective.value });
+        opts.onChosen?.(chosen[chosen.length - 1]!, chosen.length - 1, Math.max(upper, objective.value));
         progress(firstPass + it + 1, firstPass + N);
         break;
       }
@@ -337,6 +352,7 @@ export function optimizeGateways(evaluator: CoverageEvaluator, candidates: reado
     gapPct: Number.isFinite(upper) && upper > 0 ? (100 * (upper - f)) / upper : NaN,
     gainGapPct: Number.isFinite(upper) && upper > f0 ? (100 * (upper - f)) / (upper - f0) : upper === f0 ? 0 : NaN,
     cancelled,
+    exhausted,
     evaluations: objective.evaluations,
     infeasibleAtStart,
     elapsedMs: Date.now() - started,

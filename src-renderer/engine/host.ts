@@ -20,6 +20,7 @@ import {
 } from '../../src-core/network/route';
 import { Propagator } from '../../src-core/orbit/propagator';
 import type { Scenario } from '../../src-core/scenario/schema';
+import { createPlanningHandlers } from './planningHost';
 import {
   ENGINE_ERROR,
   EngineError,
@@ -28,6 +29,7 @@ import {
   type EngineRequest,
   type EngineRequestName,
   type EngineResponse,
+  type GatewayLinksResult,
   type Progress,
   type WorkerMessage,
 } from './protocol';
@@ -82,6 +84,8 @@ export function createEngineHost(post: PostToClient): EngineHost {
   const routing = (s: LoadedScenario): RoutingContext => (s.routing ??= createRoutingContextFrom(s.scenario, s.catalog, s.propagator));
 
   const handlers: { [K in EngineRequestName]: Handler<K> } = {
+    // Gateway planning (coverage evaluator, site look-ups): planningHost.ts.
+    ...createPlanningHandlers(),
     loadScenario({ scenario, revision }, task) {
       task.progress({ done: 0, total: 3, phase: 'catalogue' });
       const built = buildCatalog(scenario);
@@ -149,6 +153,13 @@ export function createEngineHost(post: PostToClient): EngineHost {
       return { result: { revision, series }, transfer };
     },
 
+    gatewayLinks({ revision, tUtcMs }) {
+      const s = need(revision);
+      const result = computeGatewayLinks(routing(s), tUtcMs, revision);
+      const transfer = [result.visibleOffsets.buffer, result.visibleSat.buffer, result.satGateway.buffer, result.satLatencyMs.buffer, result.satDirect.buffer, result.servedCount.buffer, result.directCount.buffer, result.popIndex.buffer, result.backhaulMs.buffer];
+      return { result, transfer };
+    },
+
     ping() {
       return { result: { workerNowMs: Date.now() }, transfer: [] };
     },
@@ -181,6 +192,57 @@ export function createEngineHost(post: PostToClient): EngineHost {
       }
       void run(message.id, message.name, message.payload);
     },
+  };
+}
+
+/** Gateway/satellite assignment at one time (see GatewayLinksResult): the PoP-bound multi-source search of routeToPop, over all satellites. */
+export function computeGatewayLinks(ctx: RoutingContext, tUtcMs: number, revision: number): GatewayLinksResult {
+  const { snapshot } = ctx;
+  ctx.propagator.propagateEcef(tUtcMs, ctx.positionsEcefKm);
+  const graph = snapshot.build(tUtcMs, ctx.positionsEcefKm, []);
+  const N = snapshot.satelliteCount;
+  const G = snapshot.gatewayCount;
+  const visibleOffsets = new Int32Array(G + 1);
+  const vis: number[] = [];
+  for (let g = 0; g < G; g++) {
+    const node = N + g;
+    for (let k = graph.offsets[node]!; k < graph.offsets[node + 1]!; k++) {
+      const v = graph.targets[k]!;
+      if (v < N) vis.push(v);
+    }
+    visibleOffsets[g + 1] = vis.length;
+  }
+  const r = ctx.dijkstra.run(graph, snapshot.gatewaySources, snapshot.backhaul.backhaulMs, { noTransit: snapshot.noTransit, maxHops: snapshot.maxHopsToGround - 1 });
+  const satGateway = new Int32Array(N).fill(-1);
+  const satLatencyMs = new Float64Array(N).fill(Infinity);
+  const satDirect = new Uint8Array(N);
+  const servedCount = new Int32Array(G);
+  const directCount = new Int32Array(G);
+  for (let i = 0; i < N; i++) {
+    const d = r.distMs[i]!;
+    if (!(d < Infinity)) continue;
+    const g = r.origin[i]! - N;
+    if (g < 0 || g >= G) continue;
+    satGateway[i] = g;
+    satLatencyMs[i] = d;
+    servedCount[g]!++;
+    if (r.prev[i] === N + g) {
+      satDirect[i] = 1;
+      directCount[g]!++;
+    }
+  }
+  return {
+    revision,
+    tUtcMs,
+    visibleOffsets,
+    visibleSat: Int32Array.from(vis),
+    satGateway,
+    satLatencyMs,
+    satDirect,
+    servedCount,
+    directCount,
+    popIndex: snapshot.backhaul.popIndex.slice(),
+    backhaulMs: snapshot.backhaul.backhaulMs.slice(),
   };
 }
 

@@ -15,6 +15,7 @@ import type { CatalogProblem } from '../../src-core/constellation/catalog';
 import type { ShellInfo } from '../../src-core/constellation/types';
 import type { PopQuery, RouteQuery, RouteResult, RouteTimeSeries, GeoPoint } from '../../src-core/network/route';
 import type { Scenario } from '../../src-core/scenario/schema';
+import type { PlanningRequests } from './planningProtocol';
 
 /** Static per-scenario data the renderer needs to draw and label the constellation. */
 export interface ConstellationTopology {
@@ -95,8 +96,37 @@ export interface RouteTimeSeriesResponse {
   series: RouteTimeSeries;
 }
 
-/** The one map of operations. `req` goes to the worker, `res` comes back. */
-export interface EngineRequests {
+/**
+ * Gateway <-> satellite state at one time (feeder beams, inspector): per gateway the satellites
+ * above its mask, and per satellite the gateway its best path to a PoP lands at (one multi-source
+ * Dijkstra from all gateways, starting at their backhaul latency: the routing of route.ts).
+ */
+export interface GatewayLinksRequest {
+  revision: number;
+  tUtcMs: number;
+}
+export interface GatewayLinksResult {
+  revision: number;
+  tUtcMs: number;
+  /** CSR over gateways (scenario order): visible satellites of gateway g are visibleSat[visibleOffsets[g]..visibleOffsets[g+1]). */
+  visibleOffsets: Int32Array;
+  visibleSat: Int32Array;
+  /** Per satellite: index of the gateway its best path lands at, -1 when none. */
+  satGateway: Int32Array;
+  /** Per satellite: one-way latency to the PoP of that gateway (ms), Infinity when unreachable. */
+  satLatencyMs: Float64Array;
+  /** Per satellite: 1 = its best path goes straight down to its gateway (a feeder beam carries it). */
+  satDirect: Uint8Array;
+  /** Per gateway: satellites routing to it, and of those, the ones it serves directly (feeder beams). */
+  servedCount: Int32Array;
+  directCount: Int32Array;
+  /** Per gateway: its PoP index (-1 none) and backhaul latency (ms, fiber + gateway processing). */
+  popIndex: Int32Array;
+  backhaulMs: Float64Array;
+}
+
+/** The one map of operations. `req` goes to the worker, `res` comes back. Gateway planning: planningProtocol.ts. */
+export interface EngineRequests extends PlanningRequests {
   /** Replace the worker's scenario (builds catalogue, SGP4 records, ISL topology). */
   loadScenario: { req: { scenario: Scenario; revision: number }; res: LoadScenarioResult };
   /** Satellite positions (and ISL state) at one time: the per-frame request, latest-wins. */
@@ -105,6 +135,8 @@ export interface EngineRequests {
   routeGroundToGround: { req: RouteGroundToGroundRequest; res: RouteResponse };
   /** Latency time series: long task (progress, cancellable). */
   routeTimeSeries: { req: RouteTimeSeriesRequest; res: RouteTimeSeriesResponse };
+  /** Per gateway visible/served satellites and per satellite gateway + latency to PoP (globe feeder beams, inspector). */
+  gatewayLinks: { req: GatewayLinksRequest; res: GatewayLinksResult };
   /** Liveness/latency probe. */
   ping: { req: Record<string, never>; res: { workerNowMs: number } };
 }

@@ -46,13 +46,14 @@ export function optimizeCommand(path: string, v: Values): number {
   });
   if (!json && process.stderr.isTTY) process.stderr.write('\r\x1b[K');
   const rows = r.chosen.map((c, i) => ({ rank: i + 1, name: c.candidate.name, latDeg: c.candidate.latDeg, lonDeg: c.candidate.lonDeg, countryCode: c.candidate.countryCode, marginalGain: c.marginalGain, objective: c.objective }));
-  const out = { ok: true, candidates: candidates.length, infeasibleAtStart: r.infeasibleAtStart, requested: add, chosen: rows, baseObjective: r.baseObjective, objective: r.objective, upperBound: r.upperBound, gapPct: r.gapPct, gainGapPct: r.gainGapPct, evaluations: r.evaluations, elapsedMs: r.elapsedMs };
+  const out = { ok: true, candidates: candidates.length, infeasibleAtStart: r.infeasibleAtStart, requested: add, chosen: rows, baseObjective: r.baseObjective, objective: r.objective, upperBound: r.upperBound, gapPct: r.gapPct, gainGapPct: r.gainGapPct, exhausted: r.exhausted, evaluations: r.evaluations, elapsedMs: r.elapsedMs };
   if (json) {
     console.log(JSON.stringify(out));
     return 0;
   }
   console.log(`${candidates.length} candidate sites (${r.infeasibleAtStart} ruled out by constraints), ${r.chosen.length} of ${add} placed in ${(r.elapsedMs / 1000).toFixed(1)} s (${r.evaluations} gain evaluations)\n`);
   console.log(table(['#', 'site', 'lat', 'lon', 'country', 'marginal gain', 'objective'], rows.map((x) => [x.rank, x.name, x.latDeg.toFixed(3), x.lonDeg.toFixed(3), x.countryCode ?? '-', x.marginalGain.toExponential(3), x.objective.toFixed(6)])));
+  if (r.exhausted) console.log(`\nstopped after ${r.chosen.length} of ${add}: no remaining candidate improves the objective (sites outside the service band or too far from demand buy nothing)`);
   console.log(`\nobjective ${r.objective.toFixed(6)} (existing gateways alone: ${r.baseObjective.toFixed(6)})`);
   console.log(`upper bound on the best ${add} additions: ${r.upperBound.toFixed(6)} -> within ${r.gapPct.toFixed(2)} % of optimal (${r.gainGapPct.toFixed(1)} % of the achievable gain unproven)`);
   return 0;

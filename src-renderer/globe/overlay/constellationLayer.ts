@@ -21,7 +21,7 @@
 //   than the upload, and it keeps picking (CPU) and drawing (GPU) on the very same positions.
 // - Budget: layer JS per frame (interpolate, fill buffers, camera sync, three's render call) is
 //   measured with performance.now() and published as window.__leo.layerStats.
-import { PerspectiveFrustum, PerspectiveOffCenterFrustum, type Viewer } from 'cesium';
+import { PerspectiveFrustum, PerspectiveOffCenterFrustum, type CesiumWidget } from '@cesium/engine';
 import {
   BufferAttribute,
   BufferGeometry,
@@ -111,6 +111,8 @@ export interface ConstellationLayer {
   projectSatellite(i: number): { x: number; y: number } | null;
   /** The visible satellite nearest to canvas CSS px (x, y) within the pick radius, or -1. */
   pickSatellite(x: number, y: number): number;
+  /** ECEF km of satellite i as last drawn (interpolated for stats.timeUtcMs); null before a frame or without a position. */
+  drawnPositionEcefKm(i: number): [number, number, number] | null;
   readonly stats: Readonly<LayerStats>;
   dispose(): void;
 }
@@ -130,7 +132,7 @@ declare module '../hooks' {
     /** Per-frame cost and counts of the constellation layer (tests, status bar). */
     layerStats?: Readonly<LayerStats>;
     /** The live layer, for end-to-end tests (projection and picking). */
-    constellationLayer?: Pick<ConstellationLayer, 'projectSatellite' | 'pickSatellite' | 'setLayerVisible' | 'isLayerVisible'>;
+    constellationLayer?: Pick<ConstellationLayer, 'projectSatellite' | 'pickSatellite' | 'setLayerVisible' | 'isLayerVisible' | 'drawnPositionEcefKm'>;
   }
 }
 
@@ -141,7 +143,7 @@ interface BeamSet {
   count: number;
 }
 
-export function attachConstellationLayer(viewer: Viewer, client: EngineClient, opts: ConstellationLayerOptions = {}): ConstellationLayer {
+export function attachConstellationLayer(viewer: CesiumWidget, client: EngineClient, opts: ConstellationLayerOptions = {}): ConstellationLayer {
   const { scene } = viewer;
   const cesiumCanvas = scene.canvas;
   const visible: Record<LayerName, boolean> = { ...DEFAULT_VISIBLE, ...opts.visible };
@@ -584,6 +586,10 @@ export function attachConstellationLayer(viewer: Viewer, client: EngineClient, o
       }
       return best;
     },
+    drawnPositionEcefKm(i) {
+      if (!hasFrame || !(i >= 0 && i < n) || cur[3 * i] !== cur[3 * i]) return null;
+      return [cur[3 * i]!, cur[3 * i + 1]!, cur[3 * i + 2]!];
+    },
     stats,
     dispose() {
       offLoaded();
@@ -608,7 +614,7 @@ export function attachConstellationLayer(viewer: Viewer, client: EngineClient, o
 
   const hooks = installLeoHooks();
   hooks.layerStats = stats;
-  hooks.constellationLayer = { projectSatellite: layer.projectSatellite, pickSatellite: layer.pickSatellite, setLayerVisible: layer.setLayerVisible, isLayerVisible: layer.isLayerVisible };
+  hooks.constellationLayer = { projectSatellite: layer.projectSatellite, pickSatellite: layer.pickSatellite, setLayerVisible: layer.setLayerVisible, isLayerVisible: layer.isLayerVisible, drawnPositionEcefKm: layer.drawnPositionEcefKm };
   layer.setTime(timeUtcMs);
   return layer;
 }

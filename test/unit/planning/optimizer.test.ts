@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CoverageEvaluator, buildCoverageGrid, defaultLinkModel, propagatorPositions, usableFromCatalog } from '../../../src-core/coverage';
-import { countryAt, nearestCity } from '../../../src-core/geo';
+import { countryAt, isLand, nearestCity } from '../../../src-core/geo';
 import { PlacementObjective, candidateGateway, generateCandidates, importCandidates, optimizeGateways, placementViolations, siteViolation, type Candidate, type PlacementConstraints } from '../../../src-core/planning';
 import { assetGeo, kuiperPropagator, kuiperScenario } from '../coverage/fixtures';
 
@@ -39,6 +39,8 @@ describe('candidates', () => {
     expect(c.some((x) => x.source === 'pop')).toBe(true);
     expect(new Set(c.map((x) => x.id)).size).toBe(c.length);
     expect(c.filter((x) => x.countryCode !== null).length).toBeGreaterThan(c.length / 2);
+    // Gateways are built on land: every generated site lies inside a country polygon.
+    expect(c.every((x) => x.countryName !== null && isLand(x.latDeg, x.lonDeg))).toBe(true);
     expect(c.every((x) => x.name.length > 0)).toBe(true);
     expect(generateCandidates(assetGeo, geo, sc.pops, { resolution: 2, demandCount: 100 })).toEqual(c);
   });
@@ -71,6 +73,16 @@ describe('optimizer', () => {
     expect(r.upperBound).toBeGreaterThanOrEqual(r.objective);
     expect(r.gapPct).toBeGreaterThanOrEqual(0);
     expect(siteViolation({ latDeg: 0, lonDeg: 0, countryCode: 'IN' }, [], constraints)).toMatch(/excluded/);
+  });
+
+  it('stops instead of suggesting sites that buy nothing (outside the service band)', () => {
+    // Svalbard and the South Pole: no Kuiper satellite rises 35 deg above terminals served from there.
+    const far = importCandidates([{ name: 'Longyearbyen', latDeg: 78.22, lonDeg: 15.65 }, { name: 'South Pole', latDeg: -89.9, lonDeg: 0 }], geo);
+    const r = optimizeGateways(ev, far, { add: 2, constraints: { minSpacingKm: 0, excludedCountries: [], maxPerCountry: null } });
+    expect(r.chosen).toHaveLength(0);
+    expect(r.exhausted).toBe(true);
+    expect(r.objective).toBe(r.baseObjective);
+    expect(r.upperBound).toBeGreaterThanOrEqual(r.objective);
   });
 
   it('is deterministic', () => {

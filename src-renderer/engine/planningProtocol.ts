@@ -1,0 +1,87 @@
+// Gateway-planning requests of the engine worker (merged into EngineRequests in protocol.ts).
+// The coverage evaluator lives in the worker (planningHost.ts); the renderer sends the scenario
+// once (`coverageEvaluate`) and then only the new gateway list per edit (`coverageApplyEdit`),
+// which the worker diffs against what it holds and applies as incremental add/remove/move.
+//
+// Per-cell arrays are indexed by the grid's cell order (`CoverageGridInfo.ids`); the grid is
+// sent with a full evaluation only (it changes with the analysis settings, not with gateways).
+// Units: %, ms, s, people (demand weight). All arrays are fresh and transferred.
+import type { Gateway, Scenario } from '../../src-core/scenario/schema';
+
+export interface CoverageGridInfo {
+  /** Increments whenever the worker builds a new grid; snapshots name the grid they index. */
+  generation: number;
+  resolution: number;
+  /** H3 cell ids, grid order. */
+  ids: string[];
+  latDeg: Float64Array;
+  lonDeg: Float64Array;
+  /** Demand weight per cell (population, or 1 per cell). */
+  weight: Float64Array;
+}
+
+export interface CoverageHeadline {
+  /** Demand-weighted % of (cell, step) samples served. */
+  servedPct: number;
+  coveredPct: number;
+  p50LatencyMs: number;
+  p95LatencyMs: number;
+  meanLatencyMs: number;
+  /** Longest outage of any cell with demand, s. */
+  longestOutageS: number;
+  meanVisibleSatellites: number;
+  /** Sum of demand weights (people). */
+  totalWeight: number;
+}
+
+export interface CoverageSnapshot {
+  revision: number;
+  gridGeneration: number;
+  headline: CoverageHeadline;
+  /** Gateway ids in the order of `gatewayShare` (the scenario's order). */
+  gatewayIds: string[];
+  /** Fraction of served demand-weighted samples routed through each gateway. */
+  gatewayShare: Float64Array;
+  cells: {
+    servedPct: Float64Array;
+    p50LatencyMs: Float64Array;
+    p95LatencyMs: Float64Array;
+    meanVisible: Float64Array;
+    longestOutageS: Float64Array;
+  };
+  /** Demand-weighted served % per analysis step. */
+  servedPctByStep: Float64Array;
+  startUtcMs: number;
+  stepS: number;
+  /** Demand-weighted histogram of served one-way latency: bin i = [i*binMs, (i+1)*binMs). */
+  latencyHist: { binMs: number; weights: Float64Array };
+  maxLatencyMs: number;
+  /** How this snapshot was computed and how long the worker took. */
+  mode: 'full' | 'incremental';
+  computeMs: number;
+  /** Gateway operations applied (incremental): added / removed / moved. */
+  edits: { added: number; removed: number; moved: number };
+}
+
+export interface CoverageEvaluateResult extends CoverageSnapshot {
+  grid: CoverageGridInfo;
+}
+
+export interface SiteInfo {
+  latDeg: number;
+  lonDeg: number;
+  isLand: boolean;
+  countryCode: string | null;
+  countryName: string | null;
+  nearestCity: string | null;
+  nearestCityKm: number | null;
+}
+
+export interface PlanningRequests {
+  /** Build (or reuse) the coverage evaluator for the scenario and evaluate its gateways: long task. */
+  coverageEvaluate: { req: { revision: number; scenario: Scenario }; res: CoverageEvaluateResult };
+  /** Apply a new gateway list incrementally to the evaluator built by coverageEvaluate. */
+  coverageApplyEdit: { req: { revision: number; gateways: Gateway[] }; res: CoverageSnapshot };
+  /** Land / country / nearest city of a point (the geo assets live in the worker bundle). */
+  describeSite: { req: { latDeg: number; lonDeg: number }; res: SiteInfo };
+}

@@ -1,0 +1,361 @@
+// Ground objects in Cesium: gateway markers (coloured by status, selected ones ringed), PoP
+// markers (a distinct diamond), decluttered labels, thin gateway -> PoP backhaul arcs, the
+// selected ground point and the highlighted route (ground -> satellites -> lasers -> gateway ->
+// PoP) drawn through the satellites' drawn positions.
+//
+// It follows the scenario and the selection it is given (`update`): gateway edits made anywhere
+// (planning commands, undo) show up here without this layer knowing about them.
+//
+// Decisions (and why):
+// - Markers ignore the depth buffer (disableDepthTestDistance = Infinity) so coarse globe tiles
+//   never cut them, and are hidden on the far side of the Earth by a horizon test every frame
+//   (a few dozen dot products).
+// - Labels declutter with a greedy screen-space overlap test (selected first, then gateways, then
+//   PoPs), re-run at most every DECLUTTER_MS while the camera moves: hundreds of objects at most.
+// - The path's satellite vertices are refreshed every frame from the constellation layer's last
+//   drawn positions (one frame behind the overlay at most), so the line meets the dots while the
+//   route itself is re-queried a few times per second by the caller.
+import {
+  BillboardCollection,
+  Cartesian2,
+  Cartesian3,
+  Color,
+  Ellipsoid,
+  HorizontalOrigin,
+  LabelCollection,
+  LabelStyle,
+  Material,
+  PolylineCollection,
+  SceneTransforms,
+  VerticalOrigin,
+  type Billboard,
+  type CesiumWidget,
+  type Label,
+  type Polyline,
+} from '@cesium/engine';
+import type { RouteOk } from '../../../src-core/network/route';
+import type { Gateway, Pop } from '../../../src-core/scenario/schema';
+import { cartesianFromDegreesKm, kmToM } from '../units';
+import {
+  BACKHAUL_COLOR,
+  GATEWAY_SIZE_PX,
+  GATEWAY_STATUS_COLORS,
+  GROUND_POINT_COLOR,
+  PATH_COLOR,
+  PATH_OUTLINE_COLOR,
+  POP_COLOR,
+  POP_SIZE_PX,
+  SELECTED_RING_COLOR,
+  type GatewayStatus,
+} from './palette';
+
+export type GroundPick = { kind: 'gateway'; id: string } | { kind: 'pop'; id: string };
+export type GroundLayerName = 'gateways' | 'pops' | 'labels' | 'backhaul' | 'path';
+
+export interface GroundLayerInput {
+  gateways: readonly Gateway[];
+  pops: readonly Pop[];
+  /** Index of each gateway's PoP (scenario order; -1 none), e.g. from the engine's backhaul. */
+  gatewayPop: (g: Gateway) => Pop | null;
+  selectedGatewayIds: ReadonlySet<string>;
+  selectedPopId: string | null;
+  groundPoint: { latDeg: number; lonDeg: number } | null;
+}
+
+export interface GroundLayer {
+  update(input: GroundLayerInput): void;
+  /** The highlighted route (null: none). */
+  setPath(route: RouteOk | null): void;
+  setVisible(name: GroundLayerName, on: boolean): void;
+  /** What scene.pick finds at canvas CSS px (x, y) among the ground objects. */
+  pick(x: number, y: number): GroundPick | null;
+  /** Cheap screen-space hit test (no pick pass): the nearest marker within radiusPx. */
+  hitTest(x: number, y: number, radiusPx?: number): GroundPick | null;
+  /** Labels currently shown (tests of the declutter). */
+  visibleLabels(): string[];
+  dispose(): void;
+}
+
+const DECLUTTER_MS = 200;
+const BACKHAUL_LIFT_KM = 3;
+const ARC_SEGMENTS = 24;
+const LABEL_FONT = '12px system-ui, sans-serif';
+
+function icon(kind: 'gateway' | 'pop', color: string, selected: boolean, hollow: boolean): HTMLCanvasElement {
+  const size = 32;
+  const c = document.createElement('canvas');
+  c.width = c.height = size;
+  const g = c.getContext('2d')!;
+  const m = size / 2;
+  if (selected) {
+    g.beginPath();
+    g.arc(m, m, 14, 0, 2 * Math.PI);
+    g.strokeStyle = SELECTED_RING_COLOR;
+    g.lineWidth = 3;
+    g.stroke();
+  }
+  g.beginPath();
+  if (kind === 'gateway') g.arc(m, m, 8, 0, 2 * Math.PI);
+  else {
+    g.moveTo(m, m - 10);
+    g.lineTo(m + 10, m);
+    g.lineTo(m, m + 10);
+    g.lineTo(m - 10, m);
+    g.closePath();
+  }
+  g.lineWidth = 2.5;
+  g.strokeStyle = '#0d1117';
+  if (hollow) {
+    g.fillStyle = 'rgba(13,17,23,0.6)';
+    g.fill();
+    g.stroke();
+    g.lineWidth = 2;
+    g.strokeStyle = color;
+    g.stroke();
+  } else {
+    g.fillStyle = color;
+    g.fill();
+    g.stroke();
+  }
+  return c;
+}
+
+interface Marker {
+  pick: GroundPick;
+  billboard: Billboard;
+  label: Label;
+  world: Cartesian3;
+  priority: number;
+  textWidthPx: number;
+}
+
+export function attachGroundLayer(viewer: CesiumWidget, satPositionEcefKm: (i: number) => readonly [number, number, number] | null): GroundLayer {
+  const { scene, camera } = viewer;
+  const billboards = scene.primitives.add(new BillboardCollection({ scene })) as BillboardCollection;
+  const labels = scene.primitives.add(new LabelCollection({ scene })) as LabelCollection;
+  const lines = scene.primitives.add(new PolylineCollection()) as PolylineCollection;
+  const pathLines = scene.primitives.add(new PolylineCollection()) as PolylineCollection;
+  const visible: Record<GroundLayerName, boolean> = { gateways: true, pops: true, labels: true, backhaul: true, path: true };
+
+  const iconCache = new Map<string, HTMLCanvasElement>();
+  const iconFor = (kind: 'gateway' | 'pop', color: string, selected: boolean, hollow: boolean) => {
+    const key = `${kind}|${color}|${selected}|${hollow}`;
+    let c = iconCache.get(key);
+    if (!c) iconCache.set(key, (c = icon(kind, color, selected, hollow)));
+    return c;
+  };
+  const measure = document.createElement('canvas').getContext('2d')!;
+  measure.font = LABEL_FONT;
+
+  let markers: Marker[] = [];
+  let groundMarker: Billboard | null = null;
+  let lastInput: GroundLayerInput | null = null;
+  let path: RouteOk | null = null;
+  let spacePath: Polyline | null = null;
+  let lastDeclutter = 0;
+  let declutterDirty = true;
+
+  const pathMaterial = Material.fromType('PolylineOutline', {
+    color: Color.fromCssColorString(PATH_COLOR),
+    outlineColor: Color.fromCssColorString(PATH_OUTLINE_COLOR),
+    outlineWidth: 1.5,
+  });
+  const backhaulMaterial = Material.fromType('Color', { color: Color.fromCssColorString(BACKHAUL_COLOR) });
+
+  /** Great-circle arc between two ground points, lifted a little (linear interpolation of unit vectors, renormalised). */
+  function arc(aLat: number, aLon: number, bLat: number, bLon: number): Cartesian3[] {
+    const a = cartesianFromDegreesKm(aLon, aLat, 0);
+    const b = cartesianFromDegreesKm(bLon, bLat, 0);
+    const out: Cartesian3[] = [];
+    const lift = kmToM(BACKHAUL_LIFT_KM);
+    for (let k = 0; k <= ARC_SEGMENTS; k++) {
+      const t = k / ARC_SEGMENTS;
+      const p = Cartesian3.lerp(a, b, t, new Cartesian3());
+      const surface = Ellipsoid.WGS84.scaleToGeodeticSurface(p, new Cartesian3());
+      if (!surface) continue;
+      const n = Ellipsoid.WGS84.geodeticSurfaceNormal(surface, new Cartesian3());
+      out.push(Cartesian3.add(surface, Cartesian3.multiplyByScalar(n, lift, n), surface));
+    }
+    return out;
+  }
+
+  function rebuild(input: GroundLayerInput): void {
+    billboards.removeAll();
+    labels.removeAll();
+    lines.removeAll();
+    markers = [];
+    groundMarker = null;
+    const mk = (pick: GroundPick, latDeg: number, lonDeg: number, name: string, image: HTMLCanvasElement, sizePx: number, priority: number) => {
+      const world = cartesianFromDegreesKm(lonDeg, latDeg, 0);
+      const billboard = billboards.add({ position: world, image, width: sizePx * (32 / 20), height: sizePx * (32 / 20), id: pick, disableDepthTestDistance: Number.POSITIVE_INFINITY });
+      const label = labels.add({
+        position: world,
+        text: name,
+        font: LABEL_FONT,
+        fillColor: Color.WHITE,
+        outlineColor: Color.BLACK,
+        outlineWidth: 3,
+        style: LabelStyle.FILL_AND_OUTLINE,
+        horizontalOrigin: HorizontalOrigin.LEFT,
+        verticalOrigin: VerticalOrigin.CENTER,
+        pixelOffset: new Cartesian2(11, 0),
+        disableDepthTestDistance: Number.POSITIVE_INFINITY,
+        id: pick,
+        show: false,
+      });
+      markers.push({ pick, billboard, label, world, priority, textWidthPx: measure.measureText(name).width + 6 });
+    };
+    for (const g of input.gateways) {
+      const sel = input.selectedGatewayIds.has(g.id);
+      const status: GatewayStatus = g.status === 'planned' ? 'planned' : 'live';
+      mk({ kind: 'gateway', id: g.id }, g.latDeg, g.lonDeg, g.name, iconFor('gateway', GATEWAY_STATUS_COLORS[status], sel, status === 'planned'), GATEWAY_SIZE_PX, sel ? 0 : 1);
+      const pop = input.gatewayPop(g);
+      if (pop) lines.add({ positions: arc(g.latDeg, g.lonDeg, pop.latDeg, pop.lonDeg), width: sel ? 2.5 : 1.5, material: backhaulMaterial, show: visible.backhaul });
+    }
+    for (const p of input.pops) {
+      const sel = input.selectedPopId === p.id;
+      mk({ kind: 'pop', id: p.id }, p.latDeg, p.lonDeg, p.name, iconFor('pop', POP_COLOR, sel, false), POP_SIZE_PX, sel ? 0 : 2);
+    }
+    if (input.groundPoint) {
+      const c = document.createElement('canvas');
+      c.width = c.height = 16;
+      const g = c.getContext('2d')!;
+      g.beginPath();
+      g.arc(8, 8, 5, 0, 2 * Math.PI);
+      g.fillStyle = GROUND_POINT_COLOR;
+      g.fill();
+      g.lineWidth = 2;
+      g.strokeStyle = '#fff';
+      g.stroke();
+      groundMarker = billboards.add({ position: cartesianFromDegreesKm(input.groundPoint.lonDeg, input.groundPoint.latDeg, 0), image: c, width: 16, height: 16, disableDepthTestDistance: Number.POSITIVE_INFINITY });
+    }
+    declutterDirty = true;
+    scene.requestRender();
+  }
+
+  const scratchNormal = new Cartesian3();
+  const scratchToCam = new Cartesian3();
+  const facesCamera = (world: Cartesian3): boolean => {
+    const n = Ellipsoid.WGS84.geodeticSurfaceNormal(world, scratchNormal);
+    return Cartesian3.dot(n, Cartesian3.subtract(camera.positionWC, world, scratchToCam)) > 0;
+  };
+
+  function declutter(): void {
+    const rect = scene.canvas.getBoundingClientRect();
+    const placed: { x0: number; y0: number; x1: number; y1: number }[] = [];
+    const order = markers.slice().sort((a, b) => a.priority - b.priority);
+    for (const m of order) {
+      const kindOn = m.pick.kind === 'gateway' ? visible.gateways : visible.pops;
+      let show = false;
+      if (visible.labels && kindOn && m.billboard.show) {
+        const win = SceneTransforms.worldToWindowCoordinates(scene, m.world);
+        if (win && win.x >= 0 && win.y >= 0 && win.x < rect.width && win.y < rect.height) {
+          const box = { x0: win.x + 9, y0: win.y - 8, x1: win.x + 11 + m.textWidthPx, y1: win.y + 8 };
+          show = !placed.some((p) => box.x0 < p.x1 && box.x1 > p.x0 && box.y0 < p.y1 && box.y1 > p.y0);
+          if (show) placed.push(box);
+          // Markers of other objects also block labels (but a label may sit next to its own marker).
+        }
+      }
+      m.label.show = show;
+    }
+  }
+
+  function updatePathPositions(): void {
+    if (!path || !spacePath) return;
+    const pts: Cartesian3[] = [];
+    for (const h of path.hops) {
+      if (h.kind === 'pop') break;
+      if (h.kind === 'satellite') {
+        const p = satPositionEcefKm(h.index);
+        if (p) {
+          pts.push(Cartesian3.fromElements(kmToM(p[0]), kmToM(p[1]), kmToM(p[2]), new Cartesian3()));
+          continue;
+        }
+      }
+      pts.push(cartesianFromDegreesKm(h.lonDeg, h.latDeg, h.altKm, new Cartesian3()));
+    }
+    if (pts.length >= 2) spacePath.positions = pts;
+  }
+
+  const onPreRender = () => {
+    let moved = false;
+    for (const m of markers) {
+      const kindOn = m.pick.kind === 'gateway' ? visible.gateways : visible.pops;
+      const show = kindOn && facesCamera(m.world);
+      if (m.billboard.show !== show) {
+        m.billboard.show = show;
+        moved = true;
+      }
+    }
+    if (groundMarker) groundMarker.show = facesCamera(groundMarker.position);
+    const now = performance.now();
+    if ((declutterDirty || moved) && now - lastDeclutter > DECLUTTER_MS) {
+      lastDeclutter = now;
+      declutterDirty = false;
+      declutter();
+    }
+    updatePathPositions();
+  };
+  scene.preRender.addEventListener(onPreRender);
+  const offCamera = camera.changed.addEventListener(() => {
+    declutterDirty = true;
+  });
+  camera.percentageChanged = 0.01;
+
+  const layer: GroundLayer = {
+    update(input) {
+      lastInput = input;
+      rebuild(input);
+    },
+    setPath(route) {
+      path = route;
+      pathLines.removeAll();
+      spacePath = null;
+      if (route && visible.path) {
+        spacePath = pathLines.add({ positions: [Cartesian3.ZERO, Cartesian3.UNIT_X], width: 4, material: pathMaterial });
+        const gw = route.hops.findIndex((h) => h.kind === 'pop');
+        const a = route.hops[gw - 1];
+        const b = route.hops[gw];
+        if (gw > 0 && a && b) pathLines.add({ positions: arc(a.latDeg, a.lonDeg, b.latDeg, b.lonDeg), width: 4, material: pathMaterial });
+        updatePathPositions();
+      }
+      scene.requestRender();
+    },
+    setVisible(name, on) {
+      if (visible[name] === on) return;
+      visible[name] = on;
+      if (name === 'backhaul') for (let i = 0; i < lines.length; i++) lines.get(i).show = on;
+      if (name === 'path') layer.setPath(path);
+      if (lastInput && name !== 'path' && name !== 'backhaul') declutterDirty = true;
+      scene.requestRender();
+    },
+    pick(x, y) {
+      const picked: unknown = scene.pick(new Cartesian2(x, y), 5, 5);
+      const id = (picked as { id?: unknown } | undefined)?.id as GroundPick | undefined;
+      if (id && typeof id === 'object' && (id.kind === 'gateway' || id.kind === 'pop') && typeof id.id === 'string') return id;
+      return null;
+    },
+    hitTest(x, y, radiusPx = 10) {
+      let best: GroundPick | null = null;
+      let bestD2 = radiusPx * radiusPx;
+      for (const m of markers) {
+        if (!m.billboard.show) continue;
+        const win = SceneTransforms.worldToWindowCoordinates(scene, m.world);
+        if (!win) continue;
+        const d2 = (win.x - x) ** 2 + (win.y - y) ** 2;
+        if (d2 <= bestD2) {
+          bestD2 = d2;
+          best = m.pick;
+        }
+      }
+      return best;
+    },
+    visibleLabels: () => markers.filter((m) => m.label.show).map((m) => m.label.text),
+    dispose() {
+      scene.preRender.removeEventListener(onPreRender);
+      offCamera();
+      for (const p of [billboards, labels, lines, pathLines]) scene.primitives.remove(p);
+    },
+  };
+  return layer;
+}
