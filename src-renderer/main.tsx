@@ -4,10 +4,14 @@ import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import { installLeoHooks } from './globe/hooks';
 import { registerBuiltinPanels } from './ui/panels/builtin';
+import { registerGlobePanels } from './ui/globe/register';
+import { installPlanning } from './ui/planning';
 import './styles.css';
 
 installLeoHooks();
 registerBuiltinPanels();
+registerGlobePanels();
+installPlanning();
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');

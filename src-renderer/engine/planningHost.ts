@@ -145,9 +145,16 @@ export function createPlanningHandlers(state: PlanningState = { evaluator: null,
       if (ops) for (const op of ops) edits[op.kind === 'add' ? 'added' : op.kind === 'remove' ? 'removed' : 'moved']++;
     } else {
       for (const op of ops) {
-        if (op.kind === 'remove') ev.removeGateway(op.index), edits.removed++;
-        else if (op.kind === 'move') ev.moveGateway(op.index, op.gateway), edits.moved++;
-        else ev.addGateway(op.gateway), edits.added++;
+        if (op.kind === 'remove') {
+          ev.removeGateway(op.index);
+          edits.removed++;
+        } else if (op.kind === 'move') {
+          ev.moveGateway(op.index, op.gateway);
+          edits.moved++;
+        } else {
+          ev.addGateway(op.gateway);
+          edits.added++;
+        }
       }
       r = ev.result();
     }

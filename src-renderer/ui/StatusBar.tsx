@@ -1,4 +1,5 @@
 // Status bar: engine state, rendering quality, frame time and the cursor's position.
+import { useGlobeView } from '../globe/ground/viewStore';
 import { useApp } from '../state/store';
 import type { EngineStatus } from '../state/slices/ui';
 import { formatLatLon } from './format';
@@ -20,6 +21,7 @@ export function StatusBar() {
   const frameMs = useApp((s) => s.frameMs);
   const cursor = useApp((s) => s.cursor);
   const revision = useApp((s) => s.revision);
+  const showFrame = useGlobeView((s) => s.showFrameTime);
   return (
     <footer className="statusbar" role="status" aria-live="off">
       <span className={`statusbar__field statusbar__engine is-${engine}`} data-field="engine">
@@ -28,9 +30,11 @@ export function StatusBar() {
       <span className="statusbar__field" data-field="quality" title={renderer}>
         Quality: {quality} <span className="muted">({reason})</span>
       </span>
-      <span className="statusbar__field" data-field="frame">
-        Frame: {frameMs === null ? '—' : `${frameMs.toFixed(frameMs < 10 ? 1 : 0)} ms`}
-      </span>
+      {showFrame && (
+        <span className="statusbar__field" data-field="frame" title="Mean frame time over the last second (frames per second)">
+          Frame: {frameMs === null ? '—' : `${frameMs.toFixed(frameMs < 10 ? 1 : 0)} ms · ${(1000 / frameMs).toFixed(frameMs > 100 ? 1 : 0)} fps`}
+        </span>
+      )}
       <span className="statusbar__field statusbar__cursor" data-field="cursor">
         {cursor ? formatLatLon(cursor.latDeg, cursor.lonDeg) : '—'}
       </span>

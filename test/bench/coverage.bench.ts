@@ -3,7 +3,8 @@
 // edits (routing and cell minima only). Set-up is lazy (first, uncounted warm-up call) so that
 // importing this file costs nothing when other groups run.
 import { performance } from 'node:perf_hooks';
-import { createCoverageEvaluator, type CoverageEvaluator } from '../../src-core/coverage';
+import { buildCoverageGrid, createCoverageEvaluator, type CoverageEvaluator, type CoverageGrid } from '../../src-core/coverage';
+import { geoDemandSource } from '../../src-core/geo';
 import { gateway, kuiperPropagator, kuiperScenario } from '../unit/coverage/fixtures';
 import type { Bench } from './types';
 
@@ -21,7 +22,19 @@ const timed = (f: () => void): void => {
   lastMs = performance.now() - t0;
 };
 
+// One time step on its own: propagate + laser links + visibility + routing + grid figures.
+const sc1 = kuiperScenario({ durationS: 60, stepS: 60, h3Resolution: 3 });
+let grid1: CoverageGrid | null = null;
+
 export const benches: Bench[] = [
+  {
+    name: 'one full time step (propagate + links + visibility + routing + grid figures)',
+    group: 'coverage: one step, Kuiper, H3 res 3',
+    fn: () => {
+      grid1 ??= buildCoverageGrid(sc1.analysis, geoDemandSource);
+      void createCoverageEvaluator(sc1, catalog, propagator, { grid: grid1 }).result();
+    },
+  },
   {
     name: FULL,
     group: GROUP,

@@ -10,8 +10,10 @@
 // - Markers ignore the depth buffer (disableDepthTestDistance = Infinity) so coarse globe tiles
 //   never cut them, and are hidden on the far side of the Earth by a horizon test every frame
 //   (a few dozen dot products).
-// - Labels declutter with a greedy screen-space overlap test (selected first, then gateways, then
-//   PoPs), re-run at most every DECLUTTER_MS while the camera moves: hundreds of objects at most.
+// - Labels are DOM elements over both canvases (Cesium's and the three.js overlay), so the laser
+//   mesh never runs across the text; positioned every frame, decluttered with a greedy screen-space
+//   overlap test (selected first, then gateways, then PoPs) at most every DECLUTTER_MS while the
+//   camera moves: hundreds of objects at most.
 // - The path's satellite vertices are refreshed every frame from the constellation layer's last
 //   drawn positions (one frame behind the overlay at most), so the line meets the dots while the
 //   route itself is re-queried a few times per second by the caller.
@@ -21,16 +23,11 @@ import {
   Cartesian3,
   Color,
   Ellipsoid,
-  HorizontalOrigin,
-  LabelCollection,
-  LabelStyle,
   Material,
   PolylineCollection,
   SceneTransforms,
-  VerticalOrigin,
   type Billboard,
   type CesiumWidget,
-  type Label,
   type Polyline,
 } from '@cesium/engine';
 import type { RouteOk } from '../../../src-core/network/route';
@@ -48,6 +45,7 @@ import {
   SELECTED_RING_COLOR,
   type GatewayStatus,
 } from './palette';
+import './ground.css';
 
 export type GroundPick = { kind: 'gateway'; id: string } | { kind: 'pop'; id: string };
 export type GroundLayerName = 'gateways' | 'pops' | 'labels' | 'backhaul' | 'path';
@@ -120,10 +118,16 @@ function icon(kind: 'gateway' | 'pop', color: string, selected: boolean, hollow:
   return c;
 }
 
+interface DomLabel {
+  el: HTMLSpanElement;
+  show: boolean;
+  text: string;
+}
+
 interface Marker {
   pick: GroundPick;
   billboard: Billboard;
-  label: Label;
+  label: DomLabel;
   world: Cartesian3;
   priority: number;
   textWidthPx: number;
@@ -132,7 +136,11 @@ interface Marker {
 export function attachGroundLayer(viewer: CesiumWidget, satPositionEcefKm: (i: number) => readonly [number, number, number] | null): GroundLayer {
   const { scene, camera } = viewer;
   const billboards = scene.primitives.add(new BillboardCollection({ scene })) as BillboardCollection;
-  const labels = scene.primitives.add(new LabelCollection({ scene })) as LabelCollection;
+  const labelBox = document.createElement('div');
+  labelBox.className = 'ground-labels';
+  labelBox.dataset.testid = 'ground-labels';
+  Object.assign(labelBox.style, { position: 'absolute', inset: '0', pointerEvents: 'none', overflow: 'hidden' });
+  viewer.container.appendChild(labelBox);
   const lines = scene.primitives.add(new PolylineCollection()) as PolylineCollection;
   const pathLines = scene.primitives.add(new PolylineCollection()) as PolylineCollection;
   const visible: Record<GroundLayerName, boolean> = { gateways: true, pops: true, labels: true, backhaul: true, path: true };
@@ -155,12 +163,14 @@ export function attachGroundLayer(viewer: CesiumWidget, satPositionEcefKm: (i: n
   let lastDeclutter = 0;
   let declutterDirty = true;
 
-  const pathMaterial = Material.fromType('PolylineOutline', {
-    color: Color.fromCssColorString(PATH_COLOR),
-    outlineColor: Color.fromCssColorString(PATH_OUTLINE_COLOR),
-    outlineWidth: 1.5,
-  });
-  const backhaulMaterial = Material.fromType('Color', { color: Color.fromCssColorString(BACKHAUL_COLOR) });
+  // A polyline destroys its material with itself (removeAll), so every polyline gets its own.
+  const pathMaterial = () =>
+    Material.fromType('PolylineOutline', {
+      color: Color.fromCssColorString(PATH_COLOR),
+      outlineColor: Color.fromCssColorString(PATH_OUTLINE_COLOR),
+      outlineWidth: 1.5,
+    });
+  const backhaulMaterial = () => Material.fromType('Color', { color: Color.fromCssColorString(BACKHAUL_COLOR) });
 
   /** Great-circle arc between two ground points, lifted a little (linear interpolation of unit vectors, renormalised). */
   function arc(aLat: number, aLon: number, bLat: number, bLon: number): Cartesian3[] {
@@ -181,28 +191,19 @@ export function attachGroundLayer(viewer: CesiumWidget, satPositionEcefKm: (i: n
 
   function rebuild(input: GroundLayerInput): void {
     billboards.removeAll();
-    labels.removeAll();
+    labelBox.replaceChildren();
     lines.removeAll();
     markers = [];
     groundMarker = null;
     const mk = (pick: GroundPick, latDeg: number, lonDeg: number, name: string, image: HTMLCanvasElement, sizePx: number, priority: number) => {
       const world = cartesianFromDegreesKm(lonDeg, latDeg, 0);
       const billboard = billboards.add({ position: world, image, width: sizePx * (32 / 20), height: sizePx * (32 / 20), id: pick, disableDepthTestDistance: Number.POSITIVE_INFINITY });
-      const label = labels.add({
-        position: world,
-        text: name,
-        font: LABEL_FONT,
-        fillColor: Color.WHITE,
-        outlineColor: Color.BLACK,
-        outlineWidth: 3,
-        style: LabelStyle.FILL_AND_OUTLINE,
-        horizontalOrigin: HorizontalOrigin.LEFT,
-        verticalOrigin: VerticalOrigin.CENTER,
-        pixelOffset: new Cartesian2(11, 0),
-        disableDepthTestDistance: Number.POSITIVE_INFINITY,
-        id: pick,
-        show: false,
-      });
+      const el = document.createElement('span');
+      el.className = `ground-label ground-label--${pick.kind}${priority === 0 ? ' is-selected' : ''}`;
+      el.textContent = name;
+      el.style.display = 'none';
+      labelBox.appendChild(el);
+      const label: DomLabel = { el, show: false, text: name };
       markers.push({ pick, billboard, label, world, priority, textWidthPx: measure.measureText(name).width + 6 });
     };
     for (const g of input.gateways) {
@@ -210,7 +211,7 @@ export function attachGroundLayer(viewer: CesiumWidget, satPositionEcefKm: (i: n
       const status: GatewayStatus = g.status === 'planned' ? 'planned' : 'live';
       mk({ kind: 'gateway', id: g.id }, g.latDeg, g.lonDeg, g.name, iconFor('gateway', GATEWAY_STATUS_COLORS[status], sel, status === 'planned'), GATEWAY_SIZE_PX, sel ? 0 : 1);
       const pop = input.gatewayPop(g);
-      if (pop) lines.add({ positions: arc(g.latDeg, g.lonDeg, pop.latDeg, pop.lonDeg), width: sel ? 2.5 : 1.5, material: backhaulMaterial, show: visible.backhaul });
+      if (pop) lines.add({ positions: arc(g.latDeg, g.lonDeg, pop.latDeg, pop.lonDeg), width: sel ? 2.5 : 1.5, material: backhaulMaterial(), show: visible.backhaul });
     }
     for (const p of input.pops) {
       const sel = input.selectedPopId === p.id;
@@ -250,13 +251,26 @@ export function attachGroundLayer(viewer: CesiumWidget, satPositionEcefKm: (i: n
       if (visible.labels && kindOn && m.billboard.show) {
         const win = SceneTransforms.worldToWindowCoordinates(scene, m.world);
         if (win && win.x >= 0 && win.y >= 0 && win.x < rect.width && win.y < rect.height) {
-          const box = { x0: win.x + 9, y0: win.y - 8, x1: win.x + 11 + m.textWidthPx, y1: win.y + 8 };
+          const box = { x0: win.x + 9, y0: win.y - 9, x1: win.x + 13 + m.textWidthPx, y1: win.y + 9 };
           show = !placed.some((p) => box.x0 < p.x1 && box.x1 > p.x0 && box.y0 < p.y1 && box.y1 > p.y0);
           if (show) placed.push(box);
           // Markers of other objects also block labels (but a label may sit next to its own marker).
         }
       }
-      m.label.show = show;
+      if (m.label.show !== show) {
+        m.label.show = show;
+        m.label.el.style.display = show ? '' : 'none';
+      }
+    }
+  }
+
+  /** Moves the shown labels to their markers (every frame: the camera may move between declutters). */
+  function placeLabels(): void {
+    for (const m of markers) {
+      if (!m.label.show) continue;
+      const win = SceneTransforms.worldToWindowCoordinates(scene, m.world);
+      if (!win) continue;
+      m.label.el.style.transform = `translate(${Math.round(win.x + 11)}px, ${Math.round(win.y - 8)}px)`;
     }
   }
 
@@ -294,6 +308,7 @@ export function attachGroundLayer(viewer: CesiumWidget, satPositionEcefKm: (i: n
       declutterDirty = false;
       declutter();
     }
+    placeLabels();
     updatePathPositions();
   };
   scene.preRender.addEventListener(onPreRender);
@@ -312,11 +327,11 @@ export function attachGroundLayer(viewer: CesiumWidget, satPositionEcefKm: (i: n
       pathLines.removeAll();
       spacePath = null;
       if (route && visible.path) {
-        spacePath = pathLines.add({ positions: [Cartesian3.ZERO, Cartesian3.UNIT_X], width: 4, material: pathMaterial });
+        spacePath = pathLines.add({ positions: [Cartesian3.ZERO, Cartesian3.UNIT_X], width: 4, material: pathMaterial() });
         const gw = route.hops.findIndex((h) => h.kind === 'pop');
         const a = route.hops[gw - 1];
         const b = route.hops[gw];
-        if (gw > 0 && a && b) pathLines.add({ positions: arc(a.latDeg, a.lonDeg, b.latDeg, b.lonDeg), width: 4, material: pathMaterial });
+        if (gw > 0 && a && b) pathLines.add({ positions: arc(a.latDeg, a.lonDeg, b.latDeg, b.lonDeg), width: 4, material: pathMaterial() });
         updatePathPositions();
       }
       scene.requestRender();
@@ -354,7 +369,8 @@ export function attachGroundLayer(viewer: CesiumWidget, satPositionEcefKm: (i: n
     dispose() {
       scene.preRender.removeEventListener(onPreRender);
       offCamera();
-      for (const p of [billboards, labels, lines, pathLines]) scene.primitives.remove(p);
+      for (const p of [billboards, lines, pathLines]) scene.primitives.remove(p);
+      labelBox.remove();
     },
   };
   return layer;

@@ -13,7 +13,7 @@ export type GlobeLayerName = LayerName | GroundLayerName;
 export const LAYER_LABELS: Record<GlobeLayerName, string> = {
   satellites: 'Satellites',
   links: 'Laser links',
-  footprints: 'Footprints (terminal mask)',
+  footprints: 'Footprints',
   feederBeams: 'Feeder beams',
   userBeams: 'User beam',
   gateways: 'Gateways',

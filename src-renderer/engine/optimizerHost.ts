@@ -1,0 +1,102 @@
+// The gateway optimizer's worker logic: builds its own coverage evaluator (optionally on a coarser
+// time step: the optimizer's cost grows with steps x candidates), makes the candidate list
+// (generated from demand + PoPs, or an imported CSV list), and runs the lazy-greedy optimizer,
+// streaming every chosen site as it is found. It runs in a DEDICATED worker (optimizerWorker.ts)
+// so that Cancel can simply terminate it: the client keeps the sites already streamed. Pure
+// logic with a `post` callback, so the same code runs in Node tests.
+import { buildCatalog } from '../../src-core/constellation/catalog';
+import { createCoverageEvaluator } from '../../src-core/coverage';
+import { countryAt, geoDemandSource, nearestCity } from '../../src-core/geo';
+import { Propagator } from '../../src-core/orbit/propagator';
+import { generateCandidates, importCandidates, type Candidate } from '../../src-core/planning/candidates';
+import { optimizeGateways } from '../../src-core/planning/optimizer';
+import type { Gateway, Scenario } from '../../src-core/scenario/schema';
+
+export interface OptimizeRequest {
+  scenario: Scenario;
+  /** How many gateways to suggest. */
+  add: number;
+  /** Imported candidate sites; null = generated candidates (demand-ranked land cells + points near PoPs). */
+  importedSites: { name: string; latDeg: number; lonDeg: number }[] | null;
+  /** Evaluate every k-th analysis step (1 = the scenario's own step). */
+  stepFactor: number;
+  /** Antenna settings of proposed gateways (mask, PoP...). */
+  gatewayTemplate?: Partial<Gateway>;
+}
+
+export interface SuggestedSite {
+  rank: number;
+  gateway: Gateway;
+  candidateId: string;
+  countryName: string | null;
+  source: Candidate['source'];
+  marginalGain: number;
+  objective: number;
+  /** Upper bound on the optimum with `add` sites, valid when this site was chosen. */
+  upperBound: number;
+}
+
+export interface OptimizeSummary {
+  candidates: number;
+  infeasibleAtStart: number;
+  baseObjective: number;
+  objective: number;
+  upperBound: number;
+  gapPct: number;
+  gainGapPct: number;
+  exhausted: boolean;
+  evaluations: number;
+  elapsedMs: number;
+  steps: number;
+}
+
+export type OptimizerMessage =
+  | { type: 'progress'; done: number; total: number; etaS: number; phase: string }
+  | { type: 'chosen'; site: SuggestedSite }
+  | { type: 'done'; summary: OptimizeSummary }
+  | { type: 'error'; message: string };
+
+const geo = {
+  countryAt: (lat: number, lon: number) => countryAt(lat, lon),
+  nearestCity: (lat: number, lon: number) => nearestCity(lat, lon),
+};
+
+export function runOptimizer(req: OptimizeRequest, post: (m: OptimizerMessage) => void): OptimizeSummary {
+  const t0 = Date.now();
+  const factor = Math.max(1, Math.floor(req.stepFactor));
+  const scenario: Scenario = factor === 1 ? req.scenario : { ...req.scenario, analysis: { ...req.scenario.analysis, stepS: req.scenario.analysis.stepS * factor } };
+  post({ type: 'progress', done: 0, total: 1, etaS: NaN, phase: 'candidates' });
+  const candidates = req.importedSites ? importCandidates(req.importedSites, geo) : generateCandidates(geoDemandSource, geo, scenario.pops);
+  post({ type: 'progress', done: 0, total: 1, etaS: NaN, phase: 'coverage of the current gateways' });
+  const built = buildCatalog(scenario);
+  const ev = createCoverageEvaluator(scenario, built.catalog, new Propagator(built.satrecs));
+  let first = true;
+  const result = optimizeGateways(ev, candidates, {
+    add: req.add,
+    constraints: scenario.planning,
+    ...(req.gatewayTemplate ? { gatewayTemplate: req.gatewayTemplate } : {}),
+    onProgress: (done, total, etaS) => post({ type: 'progress', done, total, etaS, phase: first ? 'first pass over the candidates' : 'choosing sites' }),
+    onChosen: (c, index, upperBound) => {
+      first = false;
+      post({
+        type: 'chosen',
+        site: { rank: index + 1, gateway: c.gateway, candidateId: c.candidate.id, countryName: c.candidate.countryName, source: c.candidate.source, marginalGain: c.marginalGain, objective: c.objective, upperBound },
+      });
+    },
+  });
+  const summary: OptimizeSummary = {
+    candidates: candidates.length,
+    infeasibleAtStart: result.infeasibleAtStart,
+    baseObjective: result.baseObjective,
+    objective: result.objective,
+    upperBound: result.upperBound,
+    gapPct: result.gapPct,
+    gainGapPct: result.gainGapPct,
+    exhausted: result.exhausted,
+    evaluations: result.evaluations,
+    elapsedMs: Date.now() - t0,
+    steps: ev.stepCount,
+  };
+  post({ type: 'done', summary });
+  return summary;
+}

@@ -1,0 +1,116 @@
+// The coverage heatmap on the globe: one Cesium Primitive with one GeometryInstance per H3 cell
+// (a hexagon fan, geometry.ts) and a per-instance colour attribute. The mesh is built ONCE per
+// analysis grid; new coverage results (every gateway edit) only rewrite the colour attributes
+// (batch-table writes, no geometry rebuild). Follows the planning store: metric, comparison
+// (before/after, vs baseline) and results.
+import {
+  BoundingSphere,
+  ColorGeometryInstanceAttribute,
+  ComponentDatatype,
+  Geometry,
+  GeometryAttribute,
+  GeometryInstance,
+  PerInstanceColorAppearance,
+  Primitive,
+  PrimitiveType,
+  type CesiumWidget,
+} from '@cesium/engine';
+import type { CoverageGridInfo } from '../../engine/planningProtocol';
+import { planningStore, type PlanningState } from '../../ui/planning/planningStore';
+import { cellColors, scaleFor } from './colors';
+import { cellMesh } from './geometry';
+
+export interface HeatmapLayer {
+  destroy(): void;
+}
+
+function buildPrimitive(grid: CoverageGridInfo, rgba: Uint8Array): Primitive {
+  const instances: GeometryInstance[] = new Array(grid.ids.length);
+  for (let c = 0; c < grid.ids.length; c++) {
+    const mesh = cellMesh(grid.ids[c]!);
+    const geometry = new Geometry({
+      attributes: { position: new GeometryAttribute({ componentDatatype: ComponentDatatype.DOUBLE, componentsPerAttribute: 3, values: mesh.positions }) } as never,
+      indices: mesh.indices,
+      primitiveType: PrimitiveType.TRIANGLES,
+      boundingSphere: BoundingSphere.fromVertices(Array.from(mesh.positions)),
+    });
+    instances[c] = new GeometryInstance({
+      geometry,
+      id: c,
+      attributes: { color: new ColorGeometryInstanceAttribute(rgba[4 * c]! / 255, rgba[4 * c + 1]! / 255, rgba[4 * c + 2]! / 255, rgba[4 * c + 3]! / 255) },
+    });
+  }
+  return new Primitive({
+    geometryInstances: instances,
+    appearance: new PerInstanceColorAppearance({ flat: true, translucent: true, closed: false }),
+    asynchronous: false,
+    releaseGeometryInstances: true,
+    allowPicking: false,
+    compressVertices: false,
+  });
+}
+
+export function attachHeatmapLayer(viewer: CesiumWidget): HeatmapLayer {
+  const scene = viewer.scene;
+  let primitive: Primitive | null = null;
+  let builtFor: CoverageGridInfo | null = null;
+  let pending: Uint8Array | null = null;
+  const scratch = new Uint8Array(4);
+
+  const colorsFor = (s: PlanningState): Uint8Array | null => {
+    if (!s.current || s.metric === 'off') return null;
+    const ref = s.compare === 'previous' ? s.previous : s.compare === 'baseline' ? s.baseline : null;
+    const diff = s.compare !== 'none' && ref !== null;
+    return cellColors(scaleFor(s.metric, diff, s.current.maxLatencyMs), s.current, diff ? ref : null);
+  };
+
+  const writeColors = (colors: Uint8Array): boolean => {
+    if (!primitive || !primitive.ready) return false;
+    for (let c = 0; c < colors.length / 4; c++) {
+      const attrs = primitive.getGeometryInstanceAttributes(c) as { color: Uint8Array } | undefined;
+      if (!attrs) continue;
+      scratch[0] = colors[4 * c]!;
+      scratch[1] = colors[4 * c + 1]!;
+      scratch[2] = colors[4 * c + 2]!;
+      scratch[3] = colors[4 * c + 3]!;
+      attrs.color = scratch;
+    }
+    scene.requestRender();
+    return true;
+  };
+
+  const update = (s: PlanningState): void => {
+    const grid = s.grid;
+    const colors = grid && s.current && s.current.gridGeneration === grid.generation ? colorsFor(s) : null;
+    if (!colors || !grid) {
+      if (primitive) primitive.show = false;
+      return;
+    }
+    if (builtFor !== grid) {
+      if (primitive) scene.primitives.remove(primitive);
+      primitive = scene.primitives.add(buildPrimitive(grid, colors)) as Primitive;
+      builtFor = grid;
+      pending = null;
+    } else if (!writeColors(colors)) pending = colors;
+    primitive!.show = true;
+    scene.requestRender();
+  };
+
+  const onPostRender = (): void => {
+    if (pending && writeColors(pending)) pending = null;
+  };
+  scene.postRender.addEventListener(onPostRender);
+  update(planningStore.getState());
+  const unsub = planningStore.subscribe((s, prev) => {
+    if (s.current !== prev.current || s.grid !== prev.grid || s.metric !== prev.metric || s.compare !== prev.compare || s.baseline !== prev.baseline || s.previous !== prev.previous) update(s);
+  });
+
+  return {
+    destroy() {
+      unsub();
+      scene.postRender.removeEventListener(onPostRender);
+      if (primitive && !viewer.isDestroyed()) scene.primitives.remove(primitive);
+      primitive = null;
+    },
+  };
+}

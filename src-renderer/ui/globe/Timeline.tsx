@@ -1,0 +1,160 @@
+// The time panel (bottom): play/pause, playback speed (reverse x1000 .. x1000), a scrubbable
+// timeline across the analysis window, a UTC clock and a jump-to-date field. Keyboard (anywhere
+// but text fields): Space play/pause, [ ] slower/faster, Left/Right step 1 min (Shift: 10 min),
+// Home / End the window's start / end.
+import { useEffect, useState } from 'react';
+import { parseIsoUtc, utcMs } from '../../../src-core/units';
+import { appStore, useApp } from '../../state/store';
+import { formatUtc } from '../format';
+
+export const PLAYBACK_SPEEDS = [-1000, -300, -100, -60, -10, -1, 1, 10, 60, 100, 300, 1000] as const;
+const STEP_MS = 60_000;
+
+function isTyping(target: EventTarget | null): boolean {
+  if (!(target instanceof HTMLElement)) return false;
+  if (target.isContentEditable || target instanceof HTMLTextAreaElement || target instanceof HTMLSelectElement) return true;
+  // A focused range input keeps its own arrow/Home/End handling.
+  return target instanceof HTMLInputElement && !['checkbox', 'radio', 'button'].includes(target.type);
+}
+
+/** The speed `dir` steps away from `speed` in PLAYBACK_SPEEDS (clamped). */
+export function stepSpeed(speed: number, dir: 1 | -1): number {
+  let i = PLAYBACK_SPEEDS.findIndex((s) => s >= speed);
+  if (i < 0) i = PLAYBACK_SPEEDS.length - 1;
+  if (PLAYBACK_SPEEDS[i] !== speed && dir < 0) i++; // between two: the lower neighbour is i-1
+  const j = Math.min(PLAYBACK_SPEEDS.length - 1, Math.max(0, i + dir));
+  return PLAYBACK_SPEEDS[j]!;
+}
+
+function analysisWindow(): { start: number; end: number } {
+  const a = appStore.getState().scenario.analysis;
+  const start = parseIsoUtc(a.startUtc);
+  return { start, end: start + a.durationS * 1000 };
+}
+
+export function installTimeKeys(): () => void {
+  const onKey = (e: KeyboardEvent) => {
+    if (e.ctrlKey || e.metaKey || e.altKey || isTyping(e.target)) return;
+    const s = appStore.getState();
+    const { start, end } = analysisWindow();
+    switch (e.key) {
+      case ' ':
+        // A focused button would also "click" on Space: handle it here only.
+        s.togglePlaying();
+        break;
+      case '[':
+        s.setSpeed(stepSpeed(s.speed, -1));
+        break;
+      case ']':
+        s.setSpeed(stepSpeed(s.speed, 1));
+        break;
+      case 'ArrowLeft':
+        s.setTime(utcMs(s.timeUtcMs - (e.shiftKey ? 10 : 1) * STEP_MS));
+        break;
+      case 'ArrowRight':
+        s.setTime(utcMs(s.timeUtcMs + (e.shiftKey ? 10 : 1) * STEP_MS));
+        break;
+      case 'Home':
+        s.setTime(utcMs(start));
+        break;
+      case 'End':
+        s.setTime(utcMs(end));
+        break;
+      default:
+        return;
+    }
+    e.preventDefault();
+  };
+  window.addEventListener('keydown', onKey);
+  return () => window.removeEventListener('keydown', onKey);
+}
+
+const toInput = (ms: number) => new Date(ms).toISOString().slice(0, 19).replace('T', ' ');
+
+function JumpTo() {
+  const t = useApp((s) => s.timeUtcMs);
+  const setTime = useApp((s) => s.setTime);
+  const [draft, setDraft] = useState<string | null>(null);
+  const commit = () => {
+    if (draft === null) return;
+    const ms = Date.parse(`${draft.trim().replace(' ', 'T')}Z`);
+    if (Number.isFinite(ms)) setTime(utcMs(ms));
+    setDraft(null);
+  };
+  return (
+    <input
+      className="timeline__date"
+      type="text"
+      spellCheck={false}
+      placeholder="YYYY-MM-DD HH:MM:SS"
+      data-testid="jump-to"
+      aria-label="Jump to date and time (UTC)"
+      title="Jump to a date and time (UTC)"
+      value={draft ?? toInput(t)}
+      onChange={(e) => setDraft(e.target.value)}
+      onBlur={commit}
+      onKeyDown={(e) => {
+        if (e.key === 'Enter') commit();
+        if (e.key === 'Escape') setDraft(null);
+      }}
+    />
+  );
+}
+
+export function TimelinePanel() {
+  const t = useApp((s) => s.timeUtcMs);
+  const playing = useApp((s) => s.playing);
+  const speed = useApp((s) => s.speed);
+  const analysis = useApp((s) => s.scenario.analysis);
+  const togglePlaying = useApp((s) => s.togglePlaying);
+  const setSpeed = useApp((s) => s.setSpeed);
+  const setTime = useApp((s) => s.setTime);
+  useEffect(() => installTimeKeys(), []);
+  const start = parseIsoUtc(analysis.startUtc);
+  const end = start + analysis.durationS * 1000;
+  const outside = t < start || t > end;
+  const speeds: number[] = PLAYBACK_SPEEDS.includes(speed as (typeof PLAYBACK_SPEEDS)[number]) ? [...PLAYBACK_SPEEDS] : [...PLAYBACK_SPEEDS, speed].sort((a, b) => a - b);
+  return (
+    <div className="timeline" data-testid="timeline">
+      <button type="button" className="btn timeline__play" onClick={togglePlaying} aria-label={playing ? 'Pause' : 'Play'} title={playing ? 'Pause (Space)' : 'Play (Space)'} aria-keyshortcuts="Space" data-testid="play">
+        {playing ? '❚❚' : '▶'}
+      </button>
+      <output className="timeline__time" data-testid="sim-time" title="Simulation time (UTC)">
+        {formatUtc(t)}
+      </output>
+      <div className="timeline__track">
+        <input
+          className="timeline__range"
+          type="range"
+          aria-label="Simulation time"
+          aria-valuetext={formatUtc(t)}
+          min={start}
+          max={end}
+          step={1000}
+          value={Math.min(Math.max(t, start), end)}
+          onChange={(e) => setTime(utcMs(Number(e.target.value)))}
+          data-testid="time-range"
+        />
+        <div className="timeline__ticks muted" aria-hidden="true">
+          <span>{formatUtc(start).slice(5, 16)}</span>
+          {outside && <span className="timeline__outside">outside the analysis window</span>}
+          <span>{formatUtc(end).slice(5, 16)}</span>
+        </div>
+      </div>
+      <label className="timeline__speed" title="Playback speed ([ slower, ] faster)">
+        Speed
+        <select value={speed} onChange={(e) => setSpeed(Number(e.target.value))} data-testid="speed" aria-keyshortcuts="[ ]">
+          {speeds.map((v) => (
+            <option key={v} value={v}>
+              {v < 0 ? `◀ ${-v}×` : `${v}×`}
+            </option>
+          ))}
+        </select>
+      </label>
+      <JumpTo />
+      <button type="button" className="btn" onClick={() => setTime(utcMs(start))} title="Back to the window start (Home)" aria-keyshortcuts="Home">
+        ⇤
+      </button>
+    </div>
+  );
+}

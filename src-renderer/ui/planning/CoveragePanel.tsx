@@ -1,0 +1,288 @@
+// "Coverage & latency": the gateway tools, the live window figures with their change since the
+// last edit and since the saved baseline, the heatmap choice with its legend, and the charts
+// (demand-weighted latency CDF, served % over the window, load per gateway).
+import { useMemo } from 'react';
+import uPlot from 'uplot';
+import { useShallow } from 'zustand/react/shallow';
+import type { CoverageSnapshot } from '../../engine/planningProtocol';
+import { legendGradient, scaleFor } from '../../globe/heatmap/colors';
+import { selectedGatewayIds } from '../../state/slices/selection';
+import { useApp } from '../../state/store';
+import { formatDuration } from '../format';
+import './planning.css';
+import { Chart } from './Chart';
+import { usePlanning, type HeatmapCompare, type HeatmapMetric } from './planningStore';
+
+interface FigureDef {
+  key: string;
+  label: string;
+  unit: string;
+  digits: number;
+  /** +1: larger is better; -1: smaller is better. */
+  better: 1 | -1;
+  get(s: CoverageSnapshot, selected: string[]): number;
+}
+
+const share = (s: CoverageSnapshot, ids: string[]): number => {
+  if (ids.length === 0) return NaN;
+  let sum = 0;
+  for (const id of ids) {
+    const i = s.gatewayIds.indexOf(id);
+    if (i >= 0) sum += s.gatewayShare[i]!;
+  }
+  return 100 * sum;
+};
+
+const FIGURES: FigureDef[] = [
+  { key: 'served', label: 'Served (pop.)', unit: '%', digits: 3, better: 1, get: (s) => s.headline.servedPct },
+  { key: 'p50', label: 'p50 latency', unit: 'ms', digits: 2, better: -1, get: (s) => s.headline.p50LatencyMs },
+  { key: 'p95', label: 'p95 latency', unit: 'ms', digits: 2, better: -1, get: (s) => s.headline.p95LatencyMs },
+  { key: 'mean', label: 'Mean latency', unit: 'ms', digits: 2, better: -1, get: (s) => s.headline.meanLatencyMs },
+  { key: 'outage', label: 'Longest outage', unit: 's', digits: 0, better: -1, get: (s) => s.headline.longestOutageS },
+  { key: 'top', label: 'Top gateway share', unit: '%', digits: 2, better: -1, get: (s) => 100 * s.gatewayShare.reduce((m, x) => Math.max(m, x), 0) },
+  { key: 'share', label: 'Selected share', unit: '%', digits: 2, better: 1, get: (s, sel) => share(s, sel) },
+];
+
+function fmt(v: number, digits: number): string {
+  return Number.isFinite(v) ? v.toFixed(digits) : '–';
+}
+
+function Delta({ now, then, def, selected }: { now: CoverageSnapshot; then: CoverageSnapshot | null; def: FigureDef; selected: string[] }) {
+  if (!then) return <td className="delta muted">–</td>;
+  const d = def.get(now, selected) - def.get(then, selected);
+  if (!Number.isFinite(d)) return <td className="delta muted">–</td>;
+  const eps = 0.5 * 10 ** -def.digits;
+  if (Math.abs(d) < eps) return <td className="delta muted">0</td>;
+  const good = d * def.better > 0;
+  return <td className={`delta ${good ? 'delta--good' : 'delta--bad'}`}>{`${d > 0 ? '+' : '−'}${Math.abs(d).toFixed(def.digits)}`}</td>;
+}
+
+function Figures() {
+  const { current, previous, baseline, baselineLabel, status, progress, error, roundTripMs } = usePlanning(
+    useShallow((s) => ({ current: s.current, previous: s.previous, baseline: s.baseline, baselineLabel: s.baselineLabel, status: s.status, progress: s.progress, error: s.error, roundTripMs: s.roundTripMs })),
+  );
+  const selection = useApp((s) => s.selection);
+  const selected = selectedGatewayIds(selection);
+  const setBaseline = usePlanning((s) => s.setBaseline);
+  const clearBaseline = usePlanning((s) => s.clearBaseline);
+  const revision = useApp((s) => s.revision);
+  if (!current) {
+    return (
+      <p className="empty" data-testid="coverage-status">
+        {status === 'error' ? `Coverage failed: ${error}` : `Computing coverage… ${progress?.phase ?? ''} (${progress ? `${progress.done}/${progress.total}` : ''})`}
+      </p>
+    );
+  }
+  return (
+    <>
+      <table className="figures" data-testid="figures">
+        <thead>
+          <tr>
+            <th />
+            <th>now</th>
+            <th title="Change caused by the last edit">Δ edit</th>
+            <th title={baselineLabel ? `Change since the baseline: ${baselineLabel}` : 'Set a baseline to compare against'}>Δ base</th>
+          </tr>
+        </thead>
+        <tbody>
+          {FIGURES.map((f) => (
+            <tr key={f.key} data-figure={f.key}>
+              <th scope="row">
+                {f.label} <span className="muted">{f.unit}</span>
+              </th>
+              <td className="num" data-testid={`fig-${f.key}`}>
+                {fmt(f.get(current, selected), f.digits)}
+              </td>
+              <Delta now={current} then={previous} def={f} selected={selected} />
+              <Delta now={current} then={baseline} def={f} selected={selected} />
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <p className="figures__meta muted" data-testid="coverage-status">
+        {status === 'evaluating' ? `Re-evaluating… ${progress?.phase ?? ''}` : `${current.mode === 'full' ? 'Full evaluation' : 'Incremental'} ${current.computeMs.toFixed(0)} ms in the worker${roundTripMs !== null ? `, ${roundTripMs.toFixed(0)} ms to screen` : ''}`}
+        {' · '}
+        {current.servedPctByStep.length} steps × {formatDuration(current.stepS)}
+      </p>
+      <div className="row">
+        <button type="button" className="btn btn--small" data-testid="set-baseline" onClick={() => setBaseline(`revision ${revision}`)}>
+          Set baseline
+        </button>
+        {baseline && (
+          <button type="button" className="btn btn--small" onClick={clearBaseline}>
+            Clear baseline
+          </button>
+        )}
+        {baselineLabel && <span className="muted">baseline: {baselineLabel}</span>}
+      </div>
+    </>
+  );
+}
+
+const METRICS: [HeatmapMetric, string][] = [
+  ['off', 'Off'],
+  ['served', 'Served %'],
+  ['p50', 'p50 latency'],
+  ['p95', 'p95 latency'],
+  ['visible', 'Visible satellites'],
+];
+const COMPARES: [HeatmapCompare, string][] = [
+  ['none', 'Absolute'],
+  ['previous', 'Δ last edit'],
+  ['baseline', 'Δ baseline'],
+];
+
+export function HeatmapLegend() {
+  const { metric, compare, current, baseline, previous } = usePlanning(useShallow((s) => ({ metric: s.metric, compare: s.compare, current: s.current, baseline: s.baseline, previous: s.previous })));
+  if (metric === 'off' || !current) return null;
+  const ref = compare === 'previous' ? previous : compare === 'baseline' ? baseline : null;
+  const scale = scaleFor(metric, compare !== 'none' && ref !== null, current.maxLatencyMs);
+  return (
+    <div className="legend" data-testid="heatmap-legend">
+      <div className="legend__title">
+        {scale.label} <span className="muted">({scale.unit})</span>
+        {compare !== 'none' && ref === null && <span className="muted"> — no {compare === 'baseline' ? 'baseline' : 'earlier result'} yet</span>}
+      </div>
+      <div className="legend__bar" style={{ background: legendGradient(scale) }} />
+      <div className="legend__ends">
+        <span>{scale.lowText}</span>
+        <span>{scale.highText}</span>
+      </div>
+      {!scale.diff && (
+        <div className="legend__nodata">
+          <span className="legend__swatch" /> never served
+        </div>
+      )}
+    </div>
+  );
+}
+
+function HeatmapControls() {
+  const { metric, compare, setMetric, setCompare } = usePlanning(useShallow((s) => ({ metric: s.metric, compare: s.compare, setMetric: s.setMetric, setCompare: s.setCompare })));
+  return (
+    <div className="heatmap-controls">
+      <label>
+        Heatmap
+        <select value={metric} onChange={(e) => setMetric(e.target.value as HeatmapMetric)} data-testid="heatmap-metric">
+          {METRICS.map(([v, l]) => (
+            <option key={v} value={v}>
+              {l}
+            </option>
+          ))}
+        </select>
+      </label>
+      <select value={compare} onChange={(e) => setCompare(e.target.value as HeatmapCompare)} aria-label="Heatmap comparison" data-testid="heatmap-compare">
+        {COMPARES.map(([v, l]) => (
+          <option key={v} value={v}>
+            {l}
+          </option>
+        ))}
+      </select>
+      <HeatmapLegend />
+    </div>
+  );
+}
+
+const AXIS = { stroke: '#8b96a5', grid: { stroke: '#262f3a', width: 1 }, ticks: { stroke: '#262f3a' }, font: '10px system-ui' };
+
+function Charts() {
+  const { current, baseline } = usePlanning(useShallow((s) => ({ current: s.current, baseline: s.baseline })));
+  const names = useApp((s) => s.scenario.gateways);
+  const cdf = useMemo(() => {
+    if (!current) return null;
+    const toCdf = (snap: CoverageSnapshot): Float64Array => {
+      const w = snap.latencyHist.weights;
+      const total = w.reduce((a, b) => a + b, 0);
+      const out = new Float64Array(w.length);
+      let acc = 0;
+      for (let i = 0; i < w.length; i++) out[i] = total > 0 ? (100 * (acc += w[i]!)) / total : NaN;
+      return out;
+    };
+    const x = Float64Array.from(current.latencyHist.weights, (_, i) => (i + 1) * current.latencyHist.binMs);
+    const series: uPlotData = [x, toCdf(current)];
+    if (baseline && baseline.latencyHist.weights.length === x.length) series.push(toCdf(baseline));
+    return series;
+  }, [current, baseline]);
+  const served = useMemo(() => (current ? ([Float64Array.from(current.servedPctByStep, (_, i) => (i * current.stepS) / 60), current.servedPctByStep] as uPlotData) : null), [current]);
+  const load = useMemo(() => {
+    if (!current) return null;
+    const servedPeople = (current.headline.servedPct / 100) * current.headline.totalWeight;
+    return [Float64Array.from(current.gatewayShare, (_, i) => i), Float64Array.from(current.gatewayShare, (s) => (s * servedPeople) / 1e6)] as uPlotData;
+  }, [current]);
+  if (!current || !cdf || !served || !load) return null;
+  const gwName = (i: number): string => names.find((g) => g.id === current.gatewayIds[i])?.name ?? current.gatewayIds[i] ?? '';
+  return (
+    <div className="charts">
+      <h3 className="list-title">Latency CDF (demand-weighted)</h3>
+      <Chart
+        testId="chart-cdf"
+        data={cdf}
+        options={{
+          height: 120,
+          legend: { show: false },
+          scales: { x: { time: false }, y: { range: [0, 100] } },
+          axes: [{ ...AXIS, label: 'one-way ms', labelSize: 14, labelFont: '10px system-ui' }, { ...AXIS, size: 34 }],
+          series: [{ label: 'ms' }, { label: 'now', stroke: '#4ea1ff', width: 1.5 }, ...(cdf.length > 2 ? [{ label: 'baseline', stroke: '#e5b454', width: 1, dash: [4, 3] }] : [])],
+        }}
+      />
+      <h3 className="list-title">Served % over the window</h3>
+      <Chart
+        testId="chart-served"
+        data={served}
+        options={{
+          height: 90,
+          legend: { show: false },
+          scales: { x: { time: false } },
+          axes: [{ ...AXIS, label: 'minutes', labelSize: 14, labelFont: '10px system-ui' }, { ...AXIS, size: 40 }],
+          series: [{ label: 'min' }, { label: 'served %', stroke: '#4cc38a', width: 1.5 }],
+        }}
+      />
+      <h3 className="list-title">Load per gateway (M people served)</h3>
+      <Chart
+        testId="chart-load"
+        data={load}
+        options={{
+          height: 100,
+          legend: { show: false },
+          scales: { x: { time: false } },
+          axes: [{ ...AXIS, values: (_u, ticks) => ticks.map((t) => (Number.isInteger(t) ? gwName(t).slice(0, 8) : '')) }, { ...AXIS, size: 34 }],
+          series: [{ label: 'gateway' }, { label: 'M people', stroke: '#4ea1ff', fill: 'rgba(78,161,255,0.45)', paths: barPaths, points: { show: false } }],
+        }}
+      />
+    </div>
+  );
+}
+
+type uPlotData = uPlot.AlignedData;
+// uPlot ships bar path builders on its constructor.
+const barPaths = uPlot.paths.bars!({ size: [0.7, 40] });
+
+function Tools() {
+  const tool = useApp((s) => s.globeTool);
+  const setTool = useApp((s) => s.setGlobeTool);
+  const { allowSea, setAllowSea } = usePlanning(useShallow((s) => ({ allowSea: s.allowSea, setAllowSea: s.setAllowSea })));
+  return (
+    <div className="row tools" role="toolbar" aria-label="Globe tools">
+      <button type="button" className={`btn btn--small${tool === 'select' ? ' is-on' : ''}`} aria-pressed={tool === 'select'} onClick={() => setTool('select')} data-testid="tool-select">
+        Select / move
+      </button>
+      <button type="button" className={`btn btn--small${tool === 'add-gateway' ? ' is-on' : ''}`} aria-pressed={tool === 'add-gateway'} onClick={() => setTool(tool === 'add-gateway' ? 'select' : 'add-gateway')} data-testid="tool-add-gateway">
+        + Add gateway
+      </button>
+      <label className="small" title="Allow gateways on sea points (platforms, ships)">
+        <input type="checkbox" checked={allowSea} onChange={(e) => setAllowSea(e.target.checked)} /> allow sea
+      </label>
+    </div>
+  );
+}
+
+export function CoveragePanel() {
+  return (
+    <div className="planning">
+      <Tools />
+      <Figures />
+      <HeatmapControls />
+      <Charts />
+    </div>
+  );
+}

@@ -1,0 +1,171 @@
+// "Suggest gateways": how many, from which candidates (generated or an imported CSV), how fine in
+// time; a progress bar with ETA; the ranked suggestions with marginal gain, objective and the
+// optimality bound; accept all / the ticked ones / none (accepting is one undoable command).
+import { useState } from 'react';
+import { parseCandidateCsv, type CsvProblem, type CsvSite } from '../../../src-core/planning/candidate-csv';
+import { useApp } from '../../state/store';
+import { acceptSuggestions, cancelOptimizer, rejectSuggestions, startOptimizer } from './optimizerRun';
+import { usePlanning } from './planningStore';
+
+function eta(s: number): string {
+  if (!Number.isFinite(s)) return 'estimating…';
+  if (s < 60) return `${Math.ceil(s)} s left`;
+  return `${Math.floor(s / 60)} min ${Math.ceil(s % 60)} s left`;
+}
+
+export function OptimizerPanel() {
+  const run = usePlanning((s) => s.optimizer);
+  const analysis = useApp((s) => s.scenario.analysis);
+  const [n, setN] = useState(20);
+  const [source, setSource] = useState<'generated' | 'import'>('generated');
+  const [imported, setImported] = useState<{ file: string; sites: CsvSite[]; problems: CsvProblem[] } | null>(null);
+  const steps = Math.max(1, Math.floor(analysis.durationS / analysis.stepS + 1e-9));
+  const [factor, setFactor] = useState(steps > 40 ? 4 : 1);
+  const running = run.status === 'running';
+  const onFile = (f: File | undefined) => {
+    if (!f) return;
+    void f.text().then((text) => setImported({ file: f.name, ...parseCandidateCsv(text) }));
+  };
+  const canRun = !running && n >= 1 && (source === 'generated' || (imported !== null && imported.sites.length > 0));
+  const p = run.progress;
+  const last = run.sites[run.sites.length - 1];
+  const base = run.summary?.baseObjective;
+  const upper = run.summary?.upperBound ?? last?.upperBound;
+  const objective = run.summary?.objective ?? last?.objective;
+  const within = run.summary ? run.summary.gapPct : objective !== undefined && upper !== undefined ? (100 * (upper - objective)) / upper : NaN;
+  return (
+    <div className="optimizer">
+      <div className="row">
+        <label>
+          Suggest
+          <input type="number" min={1} max={1000} value={n} onChange={(e) => setN(Math.max(1, Math.min(1000, Math.floor(Number(e.target.value) || 1))))} data-testid="optimizer-n" className="num-input" />
+          gateways
+        </label>
+      </div>
+      <div className="row">
+        <label>
+          From
+          <select value={source} onChange={(e) => setSource(e.target.value as typeof source)} data-testid="optimizer-source">
+            <option value="generated">generated candidates</option>
+            <option value="import">imported CSV list</option>
+          </select>
+        </label>
+        <label title="The optimizer evaluates every k-th analysis step: faster, slightly less exact">
+          Steps
+          <select value={factor} onChange={(e) => setFactor(Number(e.target.value))} data-testid="optimizer-steps">
+            {[1, 2, 4, 8].map((k) => (
+              <option key={k} value={k}>
+                {Math.ceil(steps / k)} steps
+              </option>
+            ))}
+          </select>
+        </label>
+      </div>
+      {source === 'import' && (
+        <div className="import">
+          <input type="file" accept=".csv,text/csv" onChange={(e) => onFile(e.target.files?.[0])} data-testid="optimizer-file" aria-label="Candidate CSV file" />
+          {imported && (
+            <p className="small">
+              {imported.file}: {imported.sites.length} sites{imported.problems.length > 0 ? `, ${imported.problems.length} problem rows` : ''}
+            </p>
+          )}
+          {imported && imported.problems.length > 0 && (
+            <ul className="problems small" data-testid="csv-problems">
+              {imported.problems.slice(0, 8).map((pr, i) => (
+                <li key={i}>
+                  line {pr.line}: {pr.message}
+                </li>
+              ))}
+              {imported.problems.length > 8 && <li>… and {imported.problems.length - 8} more</li>}
+            </ul>
+          )}
+        </div>
+      )}
+      <div className="row">
+        {!running ? (
+          <button type="button" className="btn btn--primary" disabled={!canRun} onClick={() => startOptimizer({ add: n, importedSites: source === 'import' ? (imported?.sites ?? []) : null, stepFactor: factor })} data-testid="optimizer-run">
+            Suggest next {n}
+          </button>
+        ) : (
+          <button type="button" className="btn" onClick={() => cancelOptimizer()} data-testid="optimizer-cancel">
+            Cancel (keep {run.sites.length})
+          </button>
+        )}
+      </div>
+      {running && p && (
+        <div className="progress" data-testid="optimizer-progress">
+          <div className="progress__bar">
+            <div style={{ width: `${p.total > 0 ? Math.min(100, (100 * p.done) / p.total) : 0}%` }} />
+          </div>
+          <span className="small muted">
+            {p.phase} · {run.sites.length}/{run.add} chosen · {eta(p.etaS)}
+          </span>
+        </div>
+      )}
+      {run.message && (
+        <p className={`small ${run.status === 'error' ? 'error-text' : ''}`} data-testid="optimizer-message">
+          {run.message}
+        </p>
+      )}
+      {run.sites.length > 0 && (
+        <>
+          <p className="small" data-testid="optimizer-bound">
+            Objective {objective?.toFixed(5)}
+            {base !== undefined ? ` (from ${base.toFixed(5)})` : ''} · bound {upper !== undefined && Number.isFinite(upper) ? upper.toFixed(5) : '–'} · within{' '}
+            <strong>{Number.isFinite(within) ? `${within.toFixed(2)} %` : '–'}</strong> of optimal
+            {run.summary && Number.isFinite(run.summary.gainGapPct) ? ` (gain within ${run.summary.gainGapPct.toFixed(0)} %)` : ''}
+          </p>
+          <div className="gw-table-wrap gw-table-wrap--short">
+            <table className="gw-table" data-testid="suggestions">
+              <thead>
+                <tr>
+                  <th />
+                  <th>#</th>
+                  <th>Site</th>
+                  <th title="Marginal gain of the objective when chosen (×10⁻⁴)">Gain</th>
+                </tr>
+              </thead>
+              <tbody>
+                {run.sites.map((s) => (
+                  <tr key={s.rank}>
+                    <td>
+                      <input
+                        type="checkbox"
+                        aria-label={`Keep ${s.gateway.name}`}
+                        checked={run.picked.has(s.rank)}
+                        onChange={(e) => {
+                          const picked = new Set(run.picked);
+                          if (e.target.checked) picked.add(s.rank);
+                          else picked.delete(s.rank);
+                          usePlanning.setState({ optimizer: { ...run, picked } });
+                        }}
+                      />
+                    </td>
+                    <td className="num">{s.rank}</td>
+                    <td title={`${s.gateway.name} (${s.countryName ?? 'no country'}) · objective ${s.objective.toFixed(5)}`}>
+                      {s.gateway.name} <span className="muted">{s.gateway.countryCode ?? ''}</span>
+                    </td>
+                    <td className="num">{(s.marginalGain * 1e4).toFixed(2)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          {!running && (
+            <div className="row">
+              <button type="button" className="btn btn--primary btn--small" onClick={() => acceptSuggestions('all')} data-testid="optimizer-accept-all">
+                Accept all {run.sites.length}
+              </button>
+              <button type="button" className="btn btn--small" disabled={run.picked.size === 0} onClick={() => acceptSuggestions('picked')} data-testid="optimizer-accept-picked">
+                Accept {run.picked.size} ticked
+              </button>
+              <button type="button" className="btn btn--small" onClick={rejectSuggestions}>
+                None
+              </button>
+            </div>
+          )}
+        </>
+      )}
+    </div>
+  );
+}

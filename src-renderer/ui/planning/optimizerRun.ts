@@ -1,0 +1,105 @@
+// Runs the gateway optimizer in a dedicated worker (engine/optimizerWorker.ts), one worker per run.
+// Every chosen site is streamed into the planning store as it is found, so Cancel terminates the
+// worker and keeps the sites found so far. Accepting is one undoable command.
+import type { OptimizeRequest, OptimizerMessage } from '../../engine/optimizerHost';
+import { addGateways, placementProblem } from '../../state/gatewayCommands';
+import { appStore } from '../../state/store';
+import { planningStore, IDLE_RUN } from './planningStore';
+
+let worker: Worker | null = null;
+
+export function optimizerRunning(): boolean {
+  return worker !== null;
+}
+
+const patchRun = (patch: Partial<ReturnType<typeof planningStore.getState>['optimizer']>): void =>
+  planningStore.setState({ optimizer: { ...planningStore.getState().optimizer, ...patch } });
+
+export function startOptimizer(opts: { add: number; importedSites: OptimizeRequest['importedSites']; stepFactor: number }): void {
+  cancelOptimizer(false);
+  const { scenario, revision } = appStore.getState();
+  planningStore.setState({ optimizer: { ...IDLE_RUN, status: 'running', add: opts.add, revision, progress: { done: 0, total: 1, etaS: NaN, phase: 'starting' } } });
+  const w = new Worker(new URL('../../engine/optimizerWorker.ts', import.meta.url), { type: 'module', name: 'leo-optimizer' });
+  worker = w;
+  const finish = (): void => {
+    if (worker === w) worker = null;
+    w.terminate();
+  };
+  w.onmessage = (e: MessageEvent<OptimizerMessage>) => {
+    if (worker !== w) return;
+    const m = e.data;
+    const run = planningStore.getState().optimizer;
+    switch (m.type) {
+      case 'progress':
+        patchRun({ progress: { done: m.done, total: m.total, etaS: m.etaS, phase: m.phase } });
+        return;
+      case 'chosen': {
+        const picked = new Set(run.picked);
+        picked.add(m.site.rank);
+        patchRun({ sites: [...run.sites, m.site], picked });
+        return;
+      }
+      case 'done': {
+        const s = m.summary;
+        const n = run.sites.length;
+        const message = s.exhausted
+          ? `Stopped after ${n} of ${run.add}: no remaining candidate improves coverage or latency (every further site would have zero marginal gain).`
+          : `${n} sites suggested from ${s.candidates.toLocaleString('en-US')} candidates${s.infeasibleAtStart ? ` (${s.infeasibleAtStart} ruled out by the constraints)` : ''} in ${(s.elapsedMs / 1000).toFixed(1)} s.`;
+        patchRun({ status: 'done', summary: s, progress: null, message });
+        finish();
+        return;
+      }
+      case 'error':
+        patchRun({ status: 'error', progress: null, message: `The optimizer failed: ${m.message}` });
+        finish();
+        return;
+    }
+  };
+  w.onerror = (e) => {
+    e.preventDefault();
+    if (worker !== w) return;
+    patchRun({ status: 'error', progress: null, message: `The optimizer worker failed: ${e.message || 'could not start'}` });
+    finish();
+  };
+  const req: OptimizeRequest = { scenario, add: opts.add, importedSites: opts.importedSites, stepFactor: opts.stepFactor };
+  w.postMessage(req);
+}
+
+/** Terminate a running optimizer; the sites found so far stay in the list. */
+export function cancelOptimizer(report = true): void {
+  if (!worker) return;
+  worker.terminate();
+  worker = null;
+  if (report) {
+    const run = planningStore.getState().optimizer;
+    patchRun({ status: 'cancelled', progress: null, message: `Cancelled: kept the ${run.sites.length} site${run.sites.length === 1 ? '' : 's'} found so far.` });
+  }
+}
+
+/** Add the picked suggestions as ONE undoable command; sites that now break a constraint are skipped and reported. */
+export function acceptSuggestions(which: 'picked' | 'all'): void {
+  const run = planningStore.getState().optimizer;
+  const sites = run.sites.filter((s) => which === 'all' || run.picked.has(s.rank));
+  const st = appStore.getState();
+  const placed = { ...st.scenario, gateways: [...st.scenario.gateways] };
+  const ok = [];
+  const skipped: string[] = [];
+  for (const s of sites) {
+    const why = placementProblem(placed, s.gateway);
+    if (why) {
+      skipped.push(`${s.gateway.name}: ${why}`);
+      continue;
+    }
+    ok.push(s.gateway);
+    placed.gateways.push(s.gateway);
+  }
+  if (ok.length > 0) st.execute(addGateways(ok, `Accept ${ok.length} suggested gateway${ok.length === 1 ? '' : 's'}`));
+  planningStore.setState({ optimizer: IDLE_RUN });
+  if (skipped.length > 0) st.notify('error', `${skipped.length} suggestion(s) skipped: they break the placement constraints now`, skipped.slice(0, 6));
+  else st.notify('info', `Added ${ok.length} suggested gateway${ok.length === 1 ? '' : 's'}`);
+}
+
+export function rejectSuggestions(): void {
+  cancelOptimizer(false);
+  planningStore.setState({ optimizer: IDLE_RUN });
+}

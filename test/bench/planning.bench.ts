@@ -1,0 +1,94 @@
+// Gateway planning, end to end through the engine worker's host code (createEngineHost, the same
+// message handling the Web Worker runs): one gateway edit -> updated window figures (headline,
+// per-cell figures, latency histogram), against a full recompute of the same scenario. Full
+// Kuiper (3,236 satellites), 96 one-minute steps, H3 res-3 land grid, the default 16 gateways.
+import { createEngineHost } from '../../src-renderer/engine/host';
+import type { ClientMessage, EngineRequestName, WorkerMessage } from '../../src-renderer/engine/protocol';
+import type { CoverageSnapshot } from '../../src-renderer/engine/planningProtocol';
+import { defaultScenario } from '../../src-core/scenario/default';
+import type { Gateway } from '../../src-core/scenario/schema';
+import type { Bench } from './types';
+
+const GROUP = 'planning: one gateway edit through the worker host (Kuiper, 96 steps, H3 res 3)';
+const FULL = 'full recompute (coverageEvaluate, new evaluator)';
+
+const scenario = defaultScenario();
+const extra: Gateway = { ...scenario.gateways[0]!, id: 'gw-bench-chad', name: 'Bench (Chad)', latDeg: 12.1, lonDeg: 15.0, countryCode: 'TD', status: 'planned' };
+
+function makeHost() {
+  let id = 0;
+  const waiting = new Map<number, { resolve(v: unknown): void; reject(e: Error): void }>();
+  const host = createEngineHost((m: WorkerMessage) => {
+    if (m.type !== 'response') return;
+    const w = waiting.get(m.id)!;
+    waiting.delete(m.id);
+    if (m.ok) w.resolve(m.result);
+    else w.reject(new Error(m.error.message));
+  });
+  return <T>(name: EngineRequestName, payload: unknown): Promise<T> =>
+    new Promise<T>((resolve, reject) => {
+      const mid = ++id;
+      waiting.set(mid, { resolve: resolve as (v: unknown) => void, reject });
+      host.handle({ type: 'request', id: mid, name, payload } as ClientMessage);
+    });
+}
+
+let request: ReturnType<typeof makeHost> | null = null;
+let revision = 1;
+let withExtra = false;
+let lastMs = 0;
+let last: CoverageSnapshot | null = null;
+
+async function ready(): Promise<ReturnType<typeof makeHost>> {
+  if (!request) {
+    request = makeHost();
+    await request('coverageEvaluate', { revision: revision++, scenario });
+  }
+  return request;
+}
+
+export const benches: Bench[] = [
+  {
+    name: FULL,
+    group: GROUP,
+    iterations: 2,
+    fn: async () => {
+      await makeHost()('coverageEvaluate', { revision: 1, scenario });
+    },
+  },
+  {
+    name: 'one gateway edit (coverageApplyEdit: add / remove alternately)',
+    group: GROUP,
+    baselineOf: FULL,
+    iterations: 10,
+    budget: { ms: 300 },
+    fn: async () => {
+      const req = await ready();
+      withExtra = !withExtra;
+      const gateways = withExtra ? [...scenario.gateways, extra] : scenario.gateways;
+      const t0 = performance.now();
+      last = await req<CoverageSnapshot>('coverageApplyEdit', { revision: revision++, gateways });
+      lastMs = performance.now() - t0;
+    },
+    measure: () => lastMs,
+    notes: () => (last ? [`last edit: ${last.edits.added} added / ${last.edits.removed} removed; served ${last.headline.servedPct.toFixed(3)} %, p50 ${last.headline.p50LatencyMs.toFixed(2)} ms, p95 ${last.headline.p95LatencyMs.toFixed(2)} ms; worker compute ${last.computeMs.toFixed(0)} ms`] : []),
+  },
+  {
+    name: 'move one gateway (coverageApplyEdit)',
+    group: GROUP,
+    baselineOf: FULL,
+    iterations: 10,
+    budget: { ms: 300 },
+    fn: async () => {
+      const req = await ready();
+      withExtra = false;
+      const g0 = scenario.gateways[3]!;
+      const moved = { ...g0, latDeg: g0.latDeg + (revision % 2 ? 0.8 : 0), lonDeg: g0.lonDeg + (revision % 2 ? 0.8 : 0) };
+      const gateways = scenario.gateways.map((g, i) => (i === 3 ? moved : g));
+      const t0 = performance.now();
+      last = await req<CoverageSnapshot>('coverageApplyEdit', { revision: revision++, gateways });
+      lastMs = performance.now() - t0;
+    },
+    measure: () => lastMs,
+  },
+];

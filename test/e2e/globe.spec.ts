@@ -1,0 +1,283 @@
+// The live globe in a browser: the engine worker feeds the constellation layer, ground objects,
+// picking, the inspector's route (checked against the engine run in Node), the time panel, and
+// the drawn positions against SGP4 run in Node. One page for the whole file (SwiftShader page
+// loads are slow), tests run in order and share it; the page's own guard (console errors,
+// foreign requests) is checked at the end.
+//
+// Tolerances: route latency 1e-6 ms (same engine code, same inputs); drawn positions 1e-6 km at
+// snapshot times (exact copies of the worker's SGP4 output) and 1 km between snapshots (cubic
+// Hermite over a 1 s step is far below that; the bound is what the UI needs, not the method's).
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { Browser, Page } from '@playwright/test';
+import { buildCatalog } from '../../src-core/constellation/catalog';
+import { createRoutingContext, routeToPop } from '../../src-core/network/route';
+import { Propagator } from '../../src-core/orbit/propagator';
+import type { Scenario } from '../../src-core/scenario/schema';
+import { satelliteColor } from '../../src-renderer/globe/overlay/palette';
+// The hooks the live globe and the constellation layer add to window.__leo (types only).
+import type {} from './liveHooks';
+import { decodePng, type Rgba } from './png';
+import { expect, test, waitForGlobe } from './fixtures';
+
+const OUT = fileURLToPath(new URL('../../test-results/', import.meta.url));
+const shot = async (page: Page, name: string): Promise<Buffer> => {
+  mkdirSync(OUT, { recursive: true });
+  const png = await page.screenshot();
+  writeFileSync(`${OUT}globe-${name}.png`, png);
+  return png;
+};
+
+test.describe.configure({ mode: 'serial' });
+
+let browser: Browser;
+let page: Page;
+const errors: string[] = [];
+const foreign: string[] = [];
+let scenario: Scenario;
+
+const LOCAL = new Set(['127.0.0.1', 'localhost', '[::1]']);
+
+test.beforeAll(async ({ browser: b }) => {
+  browser = b;
+  page = await browser.newPage({ viewport: { width: 1280, height: 720 }, deviceScaleFactor: 1 });
+  page.on('console', (m) => m.type() === 'error' && errors.push(`console.error: ${m.text()}`));
+  page.on('pageerror', (e) => errors.push(`uncaught: ${e.message}`));
+  page.on('request', (r) => {
+    const u = new URL(r.url());
+    if (u.protocol !== 'data:' && u.protocol !== 'blob:' && !LOCAL.has(u.hostname)) foreign.push(r.url());
+  });
+  await page.goto(process.env.LEO_E2E_URL!);
+  await waitForGlobe(page);
+  await page.waitForFunction(() => (window.__leo?.live?.counts().linksDrawn ?? 0) > 0, null, { timeout: 60_000 });
+  scenario = JSON.parse(await page.evaluate(() => window.__leo!.live!.scenarioJson())) as Scenario;
+});
+
+// The page belongs to the worker's browser and goes with it (closing it here races Playwright's trace recorder).
+test.afterAll(() => {
+  expect(foreign, 'requests that left localhost').toEqual([]);
+  expect(errors, 'console errors and uncaught exceptions').toEqual([]);
+});
+
+/** Waits until the layer has drawn `n` more frames. */
+async function frames(n = 2): Promise<void> {
+  const f0 = await page.evaluate(() => window.__leo!.live!.counts().frames);
+  await page.waitForFunction((target) => window.__leo!.live!.counts().frames >= target, f0 + n, { timeout: 30_000 });
+}
+
+const pixel = (img: Rgba, x: number, y: number) => {
+  const i = (Math.floor(y) * img.width + Math.floor(x)) * 4;
+  return [img.data[i]!, img.data[i + 1]!, img.data[i + 2]!] as const;
+};
+
+/** Front-side satellites in the middle of the globe with no other satellite within `isolationPx`. */
+async function isolatedSatellites(count: number, isolationPx = 9): Promise<{ i: number; x: number; y: number }[]> {
+  return page.evaluate(
+    ([count, iso]) => {
+      const live = window.__leo!.live!;
+      const pts: { i: number; x: number; y: number }[] = [];
+      for (let i = 0; i < 3236; i++) {
+        const p = live.projectSatelliteViewport(i);
+        if (p) pts.push({ i, x: p.x, y: p.y });
+      }
+      const out: typeof pts = [];
+      for (const p of pts) {
+        if (p.x < 420 || p.x > 860 || p.y < 200 || p.y > 560) continue; // away from labels and the limb
+        if (pts.some((q) => q !== p && Math.hypot(q.x - p.x, q.y - p.y) < iso)) continue;
+        out.push(p);
+        if (out.length >= count) break;
+      }
+      return out;
+    },
+    [count, isolationPx] as const,
+  );
+}
+
+test('default scenario: 3,236 satellites and 6,472 laser links drawn, ground objects shown', async () => {
+  const c = await page.evaluate(() => window.__leo!.live!.counts());
+  expect(c.satellites).toBe(3236);
+  expect(c.links).toBe(6472);
+  expect(c.linksDrawn).toBe(6472);
+  expect(c.gateways).toBe(16);
+  expect(c.pops).toBe(34);
+  await expect(page.locator('[data-field="engine"]')).toContainText('ready');
+  // Labels declutter: some shown, not all (the default view has overlapping European sites).
+  const labels = await page.evaluate(() => window.__leo!.live!.labels());
+  expect(labels.length).toBeGreaterThan(3);
+  expect(labels.length).toBeLessThan(c.gateways + c.pops);
+  await expect(page.getByTestId('legend')).toContainText('Laser link length');
+  await shot(page, 'default');
+});
+
+test('satellites are drawn at their projected positions in their palette colour', async () => {
+  await page.evaluate(() => window.__leo!.constellationLayer!.setLayerVisible('links', false));
+  await frames();
+  const sats = await isolatedSatellites(6);
+  expect(sats.length).toBeGreaterThanOrEqual(4);
+  const withSats = decodePng(await shot(page, 'satellites-only'));
+  // Same camera, same time, satellites hidden: the globe underneath.
+  await page.evaluate(() => window.__leo!.constellationLayer!.setLayerVisible('satellites', false));
+  await frames();
+  const without = decodePng(await page.screenshot());
+  await page.evaluate(() => {
+    window.__leo!.constellationLayer!.setLayerVisible('satellites', true);
+    window.__leo!.constellationLayer!.setLayerVisible('links', true);
+  });
+  for (const s of sats) {
+    const meta = (await page.evaluate((i) => window.__leo!.live!.satelliteMeta(i), s.i))!;
+    const want = satelliteColor(meta.shellIndex, meta.status).map((v) => Math.round(v * 255));
+    const got = pixel(withSats, s.x, s.y);
+    const under = pixel(without, s.x, s.y);
+    const diff = Math.abs(got[0] - under[0]) + Math.abs(got[1] - under[1]) + Math.abs(got[2] - under[2]);
+    expect(diff, `${meta.name} at (${s.x.toFixed(1)}, ${s.y.toFixed(1)}): ${got} vs hidden ${under}`).toBeGreaterThan(30);
+    for (let k = 0; k < 3; k++) expect(Math.abs(got[k]! - want[k]!), `${meta.name} colour ${got} vs palette ${want}`).toBeLessThanOrEqual(16);
+  }
+});
+
+test('clicking a projected satellite selects that satellite in the inspector', async () => {
+  await frames();
+  const [s] = await isolatedSatellites(1, 12);
+  expect(s).toBeDefined();
+  const name = await page.evaluate((i) => window.__leo!.live!.satelliteName(i), s!.i);
+  await page.mouse.click(s!.x, s!.y);
+  await expect(page.getByTestId('inspector-title')).toHaveText(name!);
+  expect(await page.evaluate(() => window.__leo!.live!.selection())).toEqual({ kind: 'satellite', index: s!.i });
+  await expect(page.getByTestId('neighbours').locator('button')).toHaveCount(4);
+  await expect(page.getByTestId('inspector')).toContainText(/Routes to\s*\S+/);
+  await shot(page, 'satellite-selected');
+});
+
+test('clicking a ground point shows its path, with the engine latency for that point and time', async () => {
+  const g = (await page.evaluate(() => window.__leo!.projectLatLon(12, 8)))!;
+  expect(g.visible).toBe(true);
+  await page.mouse.click(g.x, g.y);
+  await page.waitForFunction(() => window.__leo!.live!.route() !== null, null, { timeout: 30_000 });
+  const route = (await page.evaluate(() => window.__leo!.live!.route()))!;
+  const time = await page.evaluate(() => window.__leo!.live!.time());
+  expect(time.playing).toBe(false);
+  expect(route.tUtcMs).toBe(time.timeUtcMs);
+  expect(route.result.ok).toBe(true);
+  if (!route.result.ok) return;
+
+  const ctx = createRoutingContext(scenario);
+  const expected = routeToPop(ctx, time.timeUtcMs, { latDeg: route.latDeg, lonDeg: route.lonDeg });
+  expect(expected.ok).toBe(true);
+  if (!expected.ok) return;
+  expect(Math.abs(route.result.oneWayMs - expected.oneWayMs)).toBeLessThan(1e-6);
+  expect(route.result.hops.map((h) => h.id)).toEqual(expected.hops.map((h) => h.id));
+  await expect(page.getByTestId('route-oneway')).toHaveText(expected.oneWayMs.toFixed(3));
+  await expect(page.getByTestId('route-rtt')).toHaveText(expected.rttMs.toFixed(3));
+  await expect(page.getByTestId('route-table').locator('tbody tr')).toHaveCount(expected.segments.length);
+  // The RTT chart over the next 30 minutes finishes.
+  await expect(page.getByTestId('rtt-chart')).toContainText(/min [\d.]+ · max [\d.]+ ms/, { timeout: 60_000 });
+  await frames(3);
+  await shot(page, 'ground-path');
+});
+
+test('drawn positions equal SGP4 in Node at snapshot times and between them', async () => {
+  const built = buildCatalog(scenario);
+  const prop = new Propagator(built.satrecs);
+  const ref = new Float64Array(3 * built.catalog.count);
+  const start = Date.parse(scenario.analysis.startUtc);
+  const idx = [0, 1, 500, 1234, 2000, 3235];
+  // +600 s: on every snapshot grid (exact); +601.37 s: between snapshots (interpolated).
+  for (const [dt, tolKm, kind] of [
+    [600_000, 1e-6, 'exact'],
+    [601_370, 1, 'hermite'],
+    [1_800_250, 1, 'hermite'],
+  ] as const) {
+    const t = start + dt;
+    await page.evaluate((ms) => window.__leo!.live!.setTime(ms), t);
+    await page.waitForFunction(
+      ([ms, kind]) => {
+        const l = window.__leo!.live!;
+        return l.time().drawnTimeUtcMs === ms && l.frameSource() === kind;
+      },
+      [t, kind] as const,
+      { timeout: 30_000 },
+    );
+    const drawn = await page.evaluate(([ids]) => ids.map((i) => window.__leo!.constellationLayer!.drawnPositionEcefKm(i)), [idx] as const);
+    prop.propagateEcef(t, ref);
+    let worst = 0;
+    idx.forEach((i, k) => {
+      const p = drawn[k]!;
+      expect(p, `satellite ${i} drawn`).not.toBeNull();
+      worst = Math.max(worst, Math.hypot(p![0] - ref[3 * i]!, p![1] - ref[3 * i + 1]!, p![2] - ref[3 * i + 2]!));
+    });
+    test.info().annotations.push({ type: 'position error', description: `t=start+${dt / 1000} s (${kind}): worst ${worst.toExponential(2)} km` });
+    expect(worst, `t=start+${dt / 1000} s (${kind})`).toBeLessThan(tolKm);
+  }
+});
+
+test('play/pause and scrubbing move the displayed time and the satellites', async () => {
+  const clock = page.getByTestId('sim-time');
+  const pos = () => page.evaluate(() => window.__leo!.constellationLayer!.drawnPositionEcefKm(100));
+  await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+  const text0 = await clock.textContent();
+  const p0 = await pos();
+  await page.keyboard.press('Space');
+  expect((await page.evaluate(() => window.__leo!.live!.time())).playing).toBe(true);
+  await expect(clock).not.toHaveText(text0!);
+  await frames(3);
+  await page.keyboard.press('Space');
+  const t1 = await page.evaluate(() => window.__leo!.live!.time());
+  expect(t1.playing).toBe(false);
+  await frames(2);
+  const p1 = await pos();
+  expect(Math.hypot(p1![0] - p0![0], p1![1] - p0![1], p1![2] - p0![2]), 'satellite moved while playing').toBeGreaterThan(1);
+
+  // Speed keys.
+  await page.keyboard.press(']');
+  expect((await page.evaluate(() => window.__leo!.live!.time())).speed).toBe(100);
+  await page.keyboard.press('[');
+  expect((await page.evaluate(() => window.__leo!.live!.time())).speed).toBe(60);
+
+  // Scrub: click at three quarters of the timeline.
+  const range = page.getByTestId('time-range');
+  const box = (await range.boundingBox())!;
+  await page.mouse.click(box.x + box.width * 0.75, box.y + box.height / 2);
+  const start = Date.parse(scenario.analysis.startUtc);
+  const t2 = (await page.evaluate(() => window.__leo!.live!.time())).timeUtcMs;
+  expect(Math.abs(t2 - (start + 0.75 * scenario.analysis.durationS * 1000))).toBeLessThan(0.05 * scenario.analysis.durationS * 1000);
+  await expect(clock).toHaveText(`${new Date(t2).toISOString().slice(0, 19).replace('T', ' ')} UTC`);
+  await page.waitForFunction((ms) => window.__leo!.live!.time().drawnTimeUtcMs === ms, t2);
+  const p2 = await pos();
+  expect(Math.hypot(p2![0] - p1![0], p2![1] - p1![1], p2![2] - p1![2]), 'satellite moved after scrubbing').toBeGreaterThan(100);
+
+  // Home: back to the window start (focus off the range input, which keeps its own keys).
+  await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+  await page.keyboard.press('Home');
+  expect((await page.evaluate(() => window.__leo!.live!.time())).timeUtcMs).toBe(start);
+  await shot(page, 'after-scrub');
+});
+
+test('shift-click selects several gateways; a crashed engine restarts and is re-fed', async () => {
+  const gws = scenario.gateways.slice(0, 16);
+  const visible = [];
+  for (const g of gws) {
+    const p = (await page.evaluate(([lat, lon]) => window.__leo!.projectLatLon(lat!, lon!), [g.latDeg, g.lonDeg]))!;
+    if (p.visible) visible.push({ id: g.id, x: p.x, y: p.y });
+  }
+  // Two gateways far enough apart to click unambiguously.
+  const a = visible[0]!;
+  const b = visible.find((v) => Math.hypot(v.x - a.x, v.y - a.y) > 60)!;
+  await page.mouse.click(a.x, a.y);
+  await expect.poll(() => page.evaluate(() => window.__leo!.live!.selection())).toEqual({ kind: 'gateway', id: a.id });
+  await page.keyboard.down('Shift');
+  await page.mouse.click(b.x, b.y);
+  await page.keyboard.up('Shift');
+  await expect.poll(() => page.evaluate(() => window.__leo!.live!.selection())).toEqual({ kind: 'gateways', ids: [a.id, b.id] });
+  await page.mouse.click(a.x, a.y);
+  await expect(page.getByTestId('inspector')).toContainText('In view now');
+  await frames(2);
+  await shot(page, 'gateway-selected');
+
+  await page.evaluate(() => window.__leo!.live!.simulateEngineCrash());
+  await expect(page.locator('.toast')).toContainText('Engine restarted, scenario re-loaded');
+  await expect(page.locator('[data-field="engine"]')).toContainText('ready');
+  // Still drawing after the re-feed.
+  const t = Date.parse(scenario.analysis.startUtc) + 20 * 60_000;
+  await page.evaluate((ms) => window.__leo!.live!.setTime(ms), t);
+  await page.waitForFunction((ms) => window.__leo!.live!.time().drawnTimeUtcMs === ms, t);
+  expect((await page.evaluate(() => window.__leo!.live!.counts())).linksDrawn).toBeGreaterThan(6000);
+});

@@ -1,0 +1,96 @@
+// Gateway planning in the browser: place a gateway with the add-gateway tool, see the count, the
+// live figures and the heatmap change; undo restores them exactly; run the optimizer for 20
+// sites and accept them in one undoable step. Screenshots in test-results/planning-*.png.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { Page } from '@playwright/test';
+import { decodePng, meanColor } from './png';
+import { expect, test, waitForGlobe } from './fixtures';
+
+test.describe.configure({ mode: 'serial' });
+
+const OUT = fileURLToPath(new URL('../../test-results/', import.meta.url));
+/** Land near the AWS UAE region, which has no gateway in the default scenario. */
+const SITE = { latDeg: 24.3, lonDeg: 54.6 };
+/** A heatmap sample point whose latency the new gateway improves (Oman). */
+const SAMPLE = { latDeg: 21.5, lonDeg: 57.5 };
+const FIGS = ['served', 'p50', 'p95', 'mean', 'outage'] as const;
+
+async function project(page: Page, p: { latDeg: number; lonDeg: number }) {
+  const r = await page.evaluate(([lat, lon]) => window.__leo?.projectLatLon(lat!, lon!) ?? null, [p.latDeg, p.lonDeg]);
+  expect(r?.visible, `${p.latDeg},${p.lonDeg} visible`).toBe(true);
+  return r!;
+}
+
+async function figures(page: Page): Promise<Record<string, string>> {
+  const out: Record<string, string> = {};
+  for (const f of FIGS) out[f] = (await page.getByTestId(`fig-${f}`).textContent()) ?? '';
+  return out;
+}
+
+async function shot(page: Page, name: string, at: { x: number; y: number }) {
+  // Let Cesium draw the new colours (it renders continuously; two frames are enough).
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+  const png = await page.screenshot();
+  mkdirSync(OUT, { recursive: true });
+  writeFileSync(`${OUT}planning-${name}.png`, png);
+  return meanColor(decodePng(png), at.x, at.y, 2);
+}
+
+test('place a gateway, see the figures and heatmap change, undo restores them; optimizer suggests 20', async ({ app: page }) => {
+  await waitForGlobe(page);
+  // A short analysis window keeps the worker fast on software-only test machines.
+  await page.getByTestId('analysis-window').selectOption('1440/60');
+  await expect(page.getByTestId('coverage-status')).toContainText('24 steps', { timeout: 120_000 });
+  await expect(page.getByTestId('fig-served')).not.toHaveText('–');
+  await page.getByTestId('heatmap-metric').selectOption('p50');
+  await expect(page.getByTestId('heatmap-legend')).toContainText('ms');
+
+  const count0 = await page.getByTestId('gateway-count').textContent();
+  const before = await figures(page);
+  const sample = await project(page, SAMPLE);
+  const colour0 = await shot(page, 'before', sample);
+
+  // Add a gateway with the tool.
+  await page.getByTestId('tool-add-gateway').click();
+  const site = await project(page, SITE);
+  await page.mouse.click(site.x, site.y);
+  await expect(page.getByTestId('gateway-count')).toHaveText(String(Number(count0) + 1));
+  await expect.poll(async () => JSON.stringify(await figures(page)), { timeout: 60_000 }).not.toBe(JSON.stringify(before));
+  await expect(page.getByTestId('coverage-status')).toContainText('Incremental');
+  const after = await figures(page);
+  expect(Number(after.p50) <= Number(before.p50) && Number(after.served) >= Number(before.served)).toBe(true);
+  await expect(page.getByTestId('history')).toContainText('Add gateway');
+  const colour1 = await shot(page, 'added', sample);
+  const moved = Math.abs(colour1.r - colour0.r) + Math.abs(colour1.g - colour0.g) + Math.abs(colour1.b - colour0.b);
+  console.log(`figures before ${JSON.stringify(before)} after ${JSON.stringify(after)}; heatmap at sample ${JSON.stringify(colour0)} -> ${JSON.stringify(colour1)}`);
+  expect(moved, 'heatmap colour at the sample point changed').toBeGreaterThan(6);
+
+  // Undo: count, figures and heatmap back exactly.
+  await page.getByTestId('tool-select').click();
+  await page.keyboard.press('Control+z');
+  await expect(page.getByTestId('gateway-count')).toHaveText(count0!);
+  await expect.poll(async () => JSON.stringify(await figures(page)), { timeout: 60_000 }).toBe(JSON.stringify(before));
+  const colour2 = await shot(page, 'undone', sample);
+  expect(Math.abs(colour2.r - colour0.r) + Math.abs(colour2.g - colour0.g) + Math.abs(colour2.b - colour0.b)).toBeLessThan(4);
+
+  // Optimizer: 20 sites, coarse steps, accept all in one step.
+  await page.getByTestId('optimizer-n').fill('20');
+  await page.getByTestId('optimizer-steps').selectOption('4');
+  await page.getByTestId('optimizer-run').click();
+  await expect(page.getByTestId('optimizer-accept-all')).toBeVisible({ timeout: 170_000 });
+  const suggested = await page.getByTestId('suggestions').locator('tbody tr').count();
+  expect(suggested).toBeGreaterThan(0);
+  expect(suggested).toBeLessThanOrEqual(20);
+  await expect(page.getByTestId('optimizer-bound')).toContainText('of optimal');
+  await page.getByTestId('suggestions').scrollIntoViewIfNeeded();
+  await shot(page, 'optimizer', sample);
+  await page.getByTestId('optimizer-accept-all').click();
+  await expect(page.getByTestId('gateway-count')).toHaveText(String(Number(count0) + suggested));
+  await expect(page.getByTestId('history')).toContainText('Accept');
+  await expect.poll(async () => JSON.stringify(await figures(page)), { timeout: 60_000 }).not.toBe(JSON.stringify(before));
+  await page.getByTestId('heatmap-compare').selectOption('previous');
+  await shot(page, 'accepted', sample);
+  await page.keyboard.press('Control+z');
+  await expect(page.getByTestId('gateway-count')).toHaveText(count0!);
+});
