@@ -42,7 +42,7 @@ const DIVERGING: [number, number, number][] = [
   [178, 24, 43],
 ];
 
-export const ALPHA = 150;
+export const ALPHA = 185;
 export const NODATA: [number, number, number, number] = [90, 90, 90, 90];
 
 export function valuesOf(snap: CoverageSnapshot, m: Metric): Float64Array {

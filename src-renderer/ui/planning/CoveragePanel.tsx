@@ -16,6 +16,8 @@ import { usePlanning, type HeatmapCompare, type HeatmapMetric } from './planning
 interface FigureDef {
   key: string;
   label: string;
+  /** Full name (tooltip). */
+  title: string;
   unit: string;
   digits: number;
   /** +1: larger is better; -1: smaller is better. */
@@ -34,13 +36,13 @@ const share = (s: CoverageSnapshot, ids: string[]): number => {
 };
 
 const FIGURES: FigureDef[] = [
-  { key: 'served', label: 'Served (pop.)', unit: '%', digits: 3, better: 1, get: (s) => s.headline.servedPct },
-  { key: 'p50', label: 'p50 latency', unit: 'ms', digits: 2, better: -1, get: (s) => s.headline.p50LatencyMs },
-  { key: 'p95', label: 'p95 latency', unit: 'ms', digits: 2, better: -1, get: (s) => s.headline.p95LatencyMs },
-  { key: 'mean', label: 'Mean latency', unit: 'ms', digits: 2, better: -1, get: (s) => s.headline.meanLatencyMs },
-  { key: 'outage', label: 'Longest outage', unit: 's', digits: 0, better: -1, get: (s) => s.headline.longestOutageS },
-  { key: 'top', label: 'Top gateway share', unit: '%', digits: 2, better: -1, get: (s) => 100 * s.gatewayShare.reduce((m, x) => Math.max(m, x), 0) },
-  { key: 'share', label: 'Selected share', unit: '%', digits: 2, better: 1, get: (s, sel) => share(s, sel) },
+  { key: 'served', title: 'Demand-weighted % of time served (population)', label: 'Served', unit: '%', digits: 3, better: 1, get: (s) => s.headline.servedPct },
+  { key: 'p50', title: 'Demand-weighted median one-way latency to the PoP', label: 'p50', unit: 'ms', digits: 2, better: -1, get: (s) => s.headline.p50LatencyMs },
+  { key: 'p95', title: 'Demand-weighted 95th percentile one-way latency', label: 'p95', unit: 'ms', digits: 2, better: -1, get: (s) => s.headline.p95LatencyMs },
+  { key: 'mean', title: 'Demand-weighted mean one-way latency', label: 'Mean', unit: 'ms', digits: 2, better: -1, get: (s) => s.headline.meanLatencyMs },
+  { key: 'outage', title: 'Longest outage of any populated cell', label: 'Outage', unit: 's', digits: 0, better: -1, get: (s) => s.headline.longestOutageS },
+  { key: 'top', title: 'Largest share of served demand through one gateway', label: 'Top gw', unit: '%', digits: 2, better: -1, get: (s) => 100 * s.gatewayShare.reduce((m, x) => Math.max(m, x), 0) },
+  { key: 'share', title: 'Share of served demand through the selected gateway(s)', label: 'Sel. gw', unit: '%', digits: 2, better: 1, get: (s, sel) => share(s, sel) },
 ];
 
 function fmt(v: number, digits: number): string {
@@ -87,7 +89,7 @@ function Figures() {
         <tbody>
           {FIGURES.map((f) => (
             <tr key={f.key} data-figure={f.key}>
-              <th scope="row">
+              <th scope="row" title={f.title}>
                 {f.label} <span className="muted">{f.unit}</span>
               </th>
               <td className="num" data-testid={`fig-${f.key}`}>

@@ -91,7 +91,9 @@ export function GatewayPanel() {
   const [query, setQuery] = useState('');
   const [status, setStatus] = useState<'all' | 'planned' | 'live'>('all');
   const [sort, setSort] = useState<{ key: SortKey; dir: 1 | -1 }>({ key: 'name', dir: 1 });
-  const selected = selectedGatewayIds(selection);
+  // A selection can outlive its gateways (undo of an add, delete): only existing ones count.
+  const existing = new Set(gateways.map((g) => g.id));
+  const selected = selectedGatewayIds(selection).filter((id) => existing.has(id));
   const selSet = new Set(selected);
   const shareOf = useMemo(() => {
     const m = new Map<string, number>();
@@ -165,7 +167,7 @@ export function GatewayPanel() {
           </tbody>
         </table>
       </div>
-      {selected.length > 0 && (
+      {selGateways.length > 0 && (
         <>
           <div className="row">
             <button type="button" className="btn btn--small btn--danger" onClick={deleteSelectedGateways} data-testid="delete-gateways">
