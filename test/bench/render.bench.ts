@@ -75,21 +75,18 @@ async function setLayers(p: Page, on: boolean, footprints = on): Promise<void> {
 
 /** Mean animation-frame interval (ms) over n frames, after two frames to settle. */
 async function meanFrameMs(p: Page, n = FRAMES): Promise<number> {
-  return p.evaluate(
-    (n) =>
-      new Promise<number>((resolve) => {
-        let k = -2;
-        let t0 = 0;
-        const step = (t: number) => {
-          if (k === 0) t0 = t;
-          if (k === n) return resolve((t - t0) / n);
-          k++;
-          requestAnimationFrame(step);
-        };
-        requestAnimationFrame(step);
-      }),
-    n,
-  );
+  // A string, not a function: tsx (esbuild keepNames) would wrap named inner functions in a
+  // __name() helper that does not exist in the page.
+  return p.evaluate(`new Promise((resolve) => {
+    let k = -2, t0 = 0;
+    const step = (t) => {
+      if (k === 0) t0 = t;
+      if (k === ${n}) return resolve((t - t0) / ${n});
+      k++;
+      requestAnimationFrame(step);
+    };
+    requestAnimationFrame(step);
+  })`);
 }
 
 async function heapMb(p: Page): Promise<number> {

@@ -38,8 +38,10 @@ let scenario: Scenario;
 
 const LOCAL = new Set(['127.0.0.1', 'localhost', '[::1]']);
 
-test.beforeAll(async ({ browser: b }) => {
-  browser = b;
+test.beforeAll(async ({ playwright, launchOptions }) => {
+  // A browser of our own (same launch options): the shared page must not outlive this file, or its
+  // render loop keeps a core busy under later specs; and Playwright's per-test tracing stays out of it.
+  browser = await playwright.chromium.launch(launchOptions);
   page = await browser.newPage({ viewport: { width: 1280, height: 720 }, deviceScaleFactor: 1 });
   page.on('console', (m) => m.type() === 'error' && errors.push(`console.error: ${m.text()}`));
   page.on('pageerror', (e) => errors.push(`uncaught: ${e.message}`));
@@ -53,8 +55,8 @@ test.beforeAll(async ({ browser: b }) => {
   scenario = JSON.parse(await page.evaluate(() => window.__leo!.live!.scenarioJson())) as Scenario;
 });
 
-// The page belongs to the worker's browser and goes with it (closing it here races Playwright's trace recorder).
-test.afterAll(() => {
+test.afterAll(async () => {
+  await browser?.close();
   expect(foreign, 'requests that left localhost').toEqual([]);
   expect(errors, 'console errors and uncaught exceptions').toEqual([]);
 });
