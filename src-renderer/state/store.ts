@@ -3,7 +3,7 @@
 // `appStore.getState()` / `appStore.subscribe`. Scenario edits go through `execute(command)`.
 import { create } from 'zustand';
 import { createScenarioSlice, type ScenarioSlice } from './slices/scenario';
-import { createSelectionSlice, type SelectionSlice } from './slices/selection';
+import { createSelectionSlice, pruneSelection, type SelectionSlice } from './slices/selection';
 import { createTimeSlice, type TimeSlice } from './slices/time';
 import { createUiSlice, type UiSlice } from './slices/ui';
 
@@ -17,6 +17,14 @@ export const useApp = create<AppState>()((...a) => ({
 }));
 
 useApp.getState().resetTimeTo(useApp.getState().scenario);
+
+// A selection must never name something the scenario no longer has (after undo of an add, a
+// delete, or opening another file): drop the missing ids, or the whole selection.
+useApp.subscribe((st, prev) => {
+  if (st.scenario === prev.scenario || !st.selection) return;
+  const pruned = pruneSelection(st.selection, st.scenario);
+  if (pruned !== st.selection) st.select(pruned);
+});
 
 /** The same store, named for use outside React. */
 export const appStore = useApp;

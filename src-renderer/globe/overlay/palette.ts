@@ -57,7 +57,7 @@ export const SEAM_COLOR: Rgb = hex(0xe040fb);
 /** Dash period along seam links, km (half on, half off). */
 export const SEAM_DASH_KM = 160;
 /** Opacity of laser links (many overlap; full opacity turns the shell into a solid mesh). */
-export const LINK_OPACITY = 0.55;
+export const LINK_OPACITY = 0.4;
 
 export const FOOTPRINT_COLOR: Rgb = hex(0x80deea);
 export const FOOTPRINT_OPACITY = 0.12;

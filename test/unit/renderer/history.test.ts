@@ -77,3 +77,21 @@ describe('command stack', () => {
     expect(s().revision).toBe(rev);
   });
 });
+
+describe('selection follows the scenario', () => {
+  it('undoing the add of a selected gateway clears the selection; a multi-select keeps the survivors', async () => {
+    const { appStore } = await import('../../../src-renderer/state/store');
+    const st = appStore.getState();
+    const base = st.scenario;
+    const g0 = base.gateways[0]!;
+    const extra = { ...g0, id: 'gw-extra', name: 'Extra' };
+    st.execute({ label: 'Add gateway', apply: (s) => ({ ...s, gateways: [...s.gateways, extra] }) });
+    appStore.getState().select({ kind: 'gateway', id: 'gw-extra' });
+    appStore.getState().undo();
+    expect(appStore.getState().selection).toBeNull();
+    appStore.getState().redo();
+    appStore.getState().select({ kind: 'gateways', ids: [g0.id, 'gw-extra'] });
+    appStore.getState().undo();
+    expect(appStore.getState().selection).toEqual({ kind: 'gateway', id: g0.id });
+  });
+});
