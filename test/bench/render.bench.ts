@@ -9,7 +9,11 @@
 //
 // The browser starts lazily (loadBenches is also called when other benches are filtered) and one
 // page is shared by consecutive render benches; it closes a few seconds after the last one.
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { synthetic30kShells } from '../../src-core/constellation';
+import { defaultScenario } from '../../src-core/scenario/default';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from '@playwright/test';
 import { startServer, type RunningServer } from '../../scripts/serve.mjs';
@@ -117,6 +121,8 @@ async function heapGrowth(seconds: number): Promise<{ mb: number; line: string }
 export function loadBenches(): Promise<Bench[]> {
   let bare = NaN;
   let full = NaN;
+  let noFootprints = NaN;
+  let big = { frameMs: NaN, jsMs: NaN, sats: 0, links: 0 };
   let js = { avg: NaN, max: NaN };
   let heap = { mb: NaN, line: '' };
   let heapLong = { mb: NaN, line: '' };
@@ -139,6 +145,15 @@ export function loadBenches(): Promise<Bench[]> {
       fn: async () => setLayers(await page(), true, true),
       measure: async () => (full = await meanFrameMs(await page())),
       notes: () => [`full / bare = ${(full / bare).toFixed(2)} (+${((full / bare - 1) * 100).toFixed(0)}% frame time; budget < +25%: ${full / bare < 1.25 ? 'PASS' : 'FAIL'}; SwiftShader, software raster)`],
+    },
+    {
+      group: 'render',
+      name: 'Kuiper satellites + lasers (no footprints), frame ms',
+      baselineOf: 'bare lean globe (layers hidden), frame ms',
+      iterations: 5,
+      fn: async () => setLayers(await page(), true, false),
+      measure: async () => (noFootprints = await meanFrameMs(await page())),
+      notes: () => [`satellites + lasers / bare = ${(noFootprints / bare).toFixed(2)} (+${((noFootprints / bare - 1) * 100).toFixed(0)}% frame time; footprints are the rest)`],
     },
     {
       group: 'render',
@@ -165,9 +180,39 @@ export function loadBenches(): Promise<Bench[]> {
         heap = await heapGrowth(heapRuns++ === 0 ? 5 : 60);
       },
       measure: () => heap.mb,
+      notes: () => [heap.line, 'the 10-minute run: npm run bench -- render-long'],
+    },
+    {
+      // "A 30,000-satellite scenario stays interactive": open a synthetic 29,988-satellite
+      // scenario through File > Open (the browser fallback's file chooser) and time frames.
+      group: 'render-30k',
+      name: 'synthetic 29,988 satellites + lasers (no footprints), frame ms',
+      iterations: 3,
+      fn: async () => {
+        const p = await page();
+        if (big.sats === 0) {
+          const sc = { ...defaultScenario(), name: 'Synthetic 30k', constellation: { shells: synthetic30kShells(), elementSets: [] } };
+          const file = join(mkdtempSync(join(tmpdir(), 'leo-30k-')), 'synthetic-30k.json');
+          writeFileSync(file, JSON.stringify(sc));
+          const chooser = p.waitForEvent('filechooser');
+          await p.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+          await p.keyboard.press('Control+o');
+          await (await chooser).setFiles(file);
+          await p.waitForFunction(() => (window.__leo?.live?.counts().linksDrawn ?? 0) > 40_000, null, { timeout: 300_000 });
+          const c = await p.evaluate(() => window.__leo!.live!.counts());
+          big = { ...big, sats: c.satellites, links: c.linksDrawn };
+        }
+        await setLayers(p, true, false);
+      },
+      measure: async () => {
+        const p = await page();
+        big.frameMs = await meanFrameMs(p);
+        big.jsMs = await p.evaluate(() => window.__leo!.layerStats!.avgFrameJsMs);
+        return big.frameMs;
+      },
       notes: () => {
         release();
-        return [heap.line, 'the 10-minute run: npm run bench -- render-long'];
+        return [`${big.sats} satellites, ${big.links} laser links drawn; layer JS ${big.jsMs.toFixed(2)} ms/frame; ${(1000 / big.frameMs).toFixed(1)} fps on SwiftShader`];
       },
     },
     {

@@ -121,8 +121,9 @@ export interface ConstellationLayer {
 export const OCCLUDER_DEPTH_KM = 5;
 /** Footprint rings are drawn this far above the ellipsoid. */
 const FOOTPRINT_LIFT_KM = 2;
-/** Vertices of one footprint ring. */
-const RING_SEGMENTS = 64;
+// Chords of one footprint ring. 32 chords: at a ~700 km footprint radius the ring is within 3.4 km of the true circle, and half the
+// vertices of 64 (footprint vertices dominate the layer's cost under software WebGL).
+const RING_SEGMENTS = 32;
 /** Frames averaged in stats.avgFrameJsMs. */
 const FRAME_WINDOW = 60;
 const DEFAULT_VISIBLE: Record<LayerName, boolean> = { satellites: true, links: true, footprints: false, feederBeams: true, userBeams: true };
