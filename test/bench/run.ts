@@ -72,7 +72,7 @@ async function main(): Promise<void> {
         if (base) r.ratio = base.medianMs / r.medianMs;
       }
       let line = `  ${r.name.padEnd(58)} median ${fmt(r.medianMs).padStart(9)} ms  (p10 ${fmt(r.p10Ms)}, p90 ${fmt(r.p90Ms)}, n=${r.iterations})`;
-      if (r.ratio !== undefined) line += `  ${r.ratio.toFixed(1)}x faster than "${r.baselineOf}"`;
+      if (r.ratio !== undefined) line += r.ratio >= 1 ? `  ${r.ratio.toFixed(1)}x faster than "${r.baselineOf}"` : `  ${(1 / r.ratio).toFixed(2)}x the time of "${r.baselineOf}"`;
       console.log(line);
       if (r.budget) {
         const okMs = r.budget.ms === undefined || r.medianMs <= r.budget.ms;
