@@ -3,7 +3,7 @@
 // country (for the constraints) and the nearest city's name (for people). Deterministic order.
 import { cellToChildren, cellToLatLng, gridDisk, latLngToCell } from 'h3-js';
 import type { GeoDemandSource } from '../coverage/grid';
-import type { Gateway, Pop } from '../scenario/schema';
+import { newGatewayDefaults, type Gateway, type Pop } from '../scenario/schema';
 
 export interface Candidate {
   id: string;
@@ -115,14 +115,7 @@ export function importCandidates(sites: readonly { name: string; latDeg: number;
 /** A scenario gateway for a candidate, with the template's antenna settings (schema defaults otherwise). */
 export function candidateGateway(c: Candidate, template: Partial<Gateway> = {}): Gateway {
   return {
-    altitudeKm: 0,
-    minElevationDeg: 25,
-    maxSlantKm: null,
-    antennas: 8,
-    capacityGbps: 80,
-    popId: null,
-    status: 'planned',
-    inServiceDate: null,
+    ...newGatewayDefaults(),
     ...template,
     id: `gw-${c.id}`,
     name: c.name,

@@ -233,3 +233,9 @@ export function makeScenario(input: ScenarioInput): Scenario {
   if (!r.ok) throw new Error(`invalid built-in scenario: ${r.problems.map((p) => `${p.path}: ${p.message}`).join('; ')}`);
   return r.scenario;
 }
+
+/** The schema's defaults for a new gateway (the one place they live), as a proposal: status 'planned'. */
+export function newGatewayDefaults(): Omit<Gateway, 'id' | 'name' | 'latDeg' | 'lonDeg' | 'countryCode'> {
+  const { id: _id, name: _name, latDeg: _lat, lonDeg: _lon, countryCode: _cc, ...rest } = Gateway.parse({ id: 'x', name: '', latDeg: 0, lonDeg: 0 });
+  return { ...rest, status: 'planned' };
+}

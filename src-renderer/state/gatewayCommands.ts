@@ -3,23 +3,14 @@
 // commands.ts): each returns the same reference when nothing changes, copies only the paths it
 // touches, and undo restores the exact previous scenario object.
 import { siteViolation, type PlacementConstraints, type Site } from '../../src-core/planning/constraints';
-import type { Gateway, Scenario } from '../../src-core/scenario/schema';
+import { newGatewayDefaults, type Gateway, type Scenario } from '../../src-core/scenario/schema';
 import type { Command } from './commands';
 
 /** Attributes a planner edits in the table or the inspector. */
 export type GatewayPatch = Partial<Pick<Gateway, 'name' | 'minElevationDeg' | 'antennas' | 'capacityGbps' | 'popId' | 'status' | 'inServiceDate' | 'latDeg' | 'lonDeg' | 'countryCode' | 'maxSlantKm'>>;
 
 /** Schema defaults of a new gateway (scenario/schema.ts Gateway), status 'planned' for a proposal. */
-export const NEW_GATEWAY_DEFAULTS: Omit<Gateway, 'id' | 'name' | 'latDeg' | 'lonDeg' | 'countryCode'> = {
-  altitudeKm: 0,
-  minElevationDeg: 25,
-  maxSlantKm: null,
-  antennas: 8,
-  capacityGbps: 80,
-  popId: null,
-  status: 'planned',
-  inServiceDate: null,
-};
+export const NEW_GATEWAY_DEFAULTS: Omit<Gateway, 'id' | 'name' | 'latDeg' | 'lonDeg' | 'countryCode'> = newGatewayDefaults();
 
 const slug = (s: string): string =>
   s
