@@ -74,6 +74,32 @@ test('place a gateway, see the figures and heatmap change, undo restores them; o
   const colour2 = await shot(page, 'undone', sample);
   expect(Math.abs(colour2.r - colour0.r) + Math.abs(colour2.g - colour0.g) + Math.abs(colour2.b - colour0.b)).toBeLessThan(4);
 
+  // Drag a gateway to move it (one undoable move), then select it and delete it with the key.
+  const gwOf = async (id: string) => page.evaluate((gid) => (JSON.parse(window.__leo!.live!.scenarioJson()) as { gateways: { id: string; latDeg: number; lonDeg: number }[] }).gateways.find((g) => g.id === gid) ?? null, id);
+  const madrid0 = (await gwOf('gw-madrid'))!;
+  const from = await project(page, madrid0);
+  const to = await project(page, { latDeg: 41.65, lonDeg: -0.9 }); // Zaragoza area, on land
+  await page.mouse.move(from.x, from.y);
+  await page.mouse.down();
+  for (let k = 1; k <= 8; k++) await page.mouse.move(from.x + ((to.x - from.x) * k) / 8, from.y + ((to.y - from.y) * k) / 8);
+  await page.mouse.up();
+  await expect.poll(async () => (await gwOf('gw-madrid'))!.latDeg, { timeout: 30_000 }).toBeGreaterThan(madrid0.latDeg + 0.5);
+  const madrid1 = (await gwOf('gw-madrid'))!;
+  expect(Math.abs(madrid1.lonDeg - -0.9)).toBeLessThan(0.5);
+  await expect(page.getByTestId('history')).toContainText('Move');
+  await page.keyboard.press('Control+z');
+  await expect.poll(async () => JSON.stringify(await gwOf('gw-madrid'))).toBe(JSON.stringify(madrid0));
+  // The marker follows the undo on the next rendered frames; click once it is drawn back.
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => requestAnimationFrame(r)))));
+  await page.mouse.click(from.x, from.y);
+  await expect.poll(() => page.evaluate(() => JSON.stringify(window.__leo!.live!.selection()))).toContain('gw-madrid');
+  await page.keyboard.press('Delete');
+  await expect(page.getByTestId('gateway-count')).toHaveText(String(Number(count0) - 1));
+  await page.keyboard.press('Control+z');
+  await expect(page.getByTestId('gateway-count')).toHaveText(count0!);
+  expect(await gwOf('gw-madrid')).toEqual(madrid0);
+  await expect.poll(async () => JSON.stringify(await figures(page)), { timeout: 60_000 }).toBe(JSON.stringify(before));
+
   // Optimizer: 20 sites, coarse steps, accept all in one step.
   await page.getByTestId('optimizer-n').fill('20');
   await page.getByTestId('optimizer-steps').selectOption('4');

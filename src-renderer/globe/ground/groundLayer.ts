@@ -345,9 +345,13 @@ export function attachGroundLayer(viewer: CesiumWidget, satPositionEcefKm: (i: n
       scene.requestRender();
     },
     pick(x, y) {
-      const picked: unknown = scene.pick(new Cartesian2(x, y), 5, 5);
-      const id = (picked as { id?: unknown } | undefined)?.id as GroundPick | undefined;
-      if (id && typeof id === 'object' && (id.kind === 'gateway' || id.kind === 'pop') && typeof id.id === 'string') return id;
+      // drillPick, not pick: a heatmap cell or a border line at the same spot can be in front of
+      // a marker in the pick pass; the marker must still win.
+      const picked: unknown[] = scene.drillPick(new Cartesian2(x, y), 8, 5, 5);
+      for (const p of picked) {
+        const id = (p as { id?: unknown } | undefined)?.id as GroundPick | undefined;
+        if (id && typeof id === 'object' && (id.kind === 'gateway' || id.kind === 'pop') && typeof id.id === 'string') return id;
+      }
       return null;
     },
     hitTest(x, y, radiusPx = 10) {
