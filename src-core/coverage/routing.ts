@@ -17,7 +17,11 @@
 // constrained shortest path; with Kuiper defaults (~3-4 ms per laser hop, 30 hops, 100 ms budget)
 // the latency budget binds first.
 //
-// `DistRouter` is the same search on distances only (no hops/origin), for the optimizer.
+// `DistRouter` is the same search on distances only (no hops/origin), for the optimizer; it uses
+// the engine's shared IndexedHeap (network/graph.ts). LabelRouter keeps its own heap because it
+// orders by the whole label (dist, hops, origin), not by distance alone.
+import { IndexedHeap } from '../network/graph';
+
 export class LabelRouter {
   private readonly heap: Int32Array;
   private readonly pos: Int32Array;
@@ -214,11 +218,8 @@ export class LabelRouter {
 
 /** Distance-only pruned Dijkstra (optimizer): improves `dist` from new seeds, lists changed nodes. */
 export class DistRouter {
-  private readonly heap: Int32Array;
-  private readonly pos: Int32Array;
+  private readonly heap: IndexedHeap;
   private readonly changedFlag: Uint8Array;
-  private size = 0;
-  private dist!: Float64Array;
 
   constructor(
     n: number,
@@ -226,64 +227,13 @@ export class DistRouter {
     private readonly adjTo: Int32Array,
     private readonly adjLink: Int32Array,
   ) {
-    this.heap = new Int32Array(n);
-    this.pos = new Int32Array(n).fill(-1);
+    this.heap = new IndexedHeap(n, new Float64Array(n));
     this.changedFlag = new Uint8Array(n);
   }
 
-  private push(v: number): void {
-    const h = this.heap, p = this.pos, d = this.dist;
-    let i = p[v]!;
-    if (i < 0) {
-      i = this.size++;
-      p[v] = i;
-    }
-    const dv = d[v]!;
-    while (i > 0) {
-      const parent = (i - 1) >> 1;
-      const pv = h[parent]!;
-      const dp = d[pv]!;
-      if (dp < dv || (dp === dv && pv < v)) break;
-      h[i] = pv;
-      p[pv] = i;
-      i = parent;
-    }
-    h[i] = v;
-    p[v] = i;
-  }
-
-  private pop(): number {
-    const h = this.heap, p = this.pos, d = this.dist;
-    const top = h[0]!;
-    p[top] = -1;
-    const n = --this.size;
-    if (n > 0) {
-      const v = h[n]!;
-      const dv = d[v]!;
-      let i = 0;
-      for (;;) {
-        let c = 2 * i + 1;
-        if (c >= n) break;
-        const r = c + 1;
-        if (r < n) {
-          const dr = d[h[r]!]!, dc = d[h[c]!]!;
-          if (dr < dc || (dr === dc && h[r]! < h[c]!)) c = r;
-        }
-        const cv = h[c]!;
-        const dc = d[cv]!;
-        if (dv < dc || (dv === dc && v < cv)) break;
-        h[i] = cv;
-        p[cv] = i;
-        i = c;
-      }
-      h[i] = v;
-      p[v] = i;
-    }
-    return top;
-  }
-
   improve(linkMs: Float64Array, seedSat: ArrayLike<number>, seedMs: ArrayLike<number>, from: number, to: number, dist: Float64Array, changed: Int32Array): number {
-    this.dist = dist;
+    const heap = this.heap;
+    heap.setKeyArray(dist);
     const flag = this.changedFlag;
     let nc = 0;
     for (let i = from; i < to; i++) {
@@ -295,12 +245,12 @@ export class DistRouter {
           flag[s] = 1;
           changed[nc++] = s;
         }
-        this.push(s);
+        heap.pushOrDecrease(s);
       }
     }
     const { adjOff, adjTo, adjLink } = this;
-    while (this.size > 0) {
-      const u = this.pop();
+    while (heap.size > 0) {
+      const u = heap.pop();
       const du = dist[u]!;
       for (let k = adjOff[u]!, end = adjOff[u + 1]!; k < end; k++) {
         const nd = du + linkMs[adjLink[k]!]!;
@@ -311,7 +261,7 @@ export class DistRouter {
             flag[v] = 1;
             changed[nc++] = v;
           }
-          this.push(v);
+          heap.pushOrDecrease(v);
         }
       }
     }

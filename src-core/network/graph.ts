@@ -107,8 +107,11 @@ export class GraphBuilder {
   }
 }
 
-/** Indexed binary min-heap over node ids keyed by a Float64Array (decrease-key in O(log n)). */
-class IndexedHeap {
+/**
+ * Indexed binary min-heap over node ids keyed by a Float64Array (decrease-key in O(log n)); equal
+ * keys pop in node-id order. Shared by every latency-only Dijkstra in the engine.
+ */
+export class IndexedHeap {
   heap: Int32Array;
   pos: Int32Array;
   size = 0;

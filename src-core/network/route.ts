@@ -271,8 +271,18 @@ export interface RouteTimeSeries {
   satelliteHops: Int32Array;
 }
 
-/** Evaluate `query` every `stepS` seconds over [startUtc, startUtc + durationS] (both ends included when the step divides the window). */
-export function routeTimeSeries(ctx: RoutingContext, query: RouteQuery, startUtc: UtcMs | number, durationS: number, stepS: number): RouteTimeSeries {
+/**
+ * A route time series computed a few samples at a time: `advance(k)` evaluates the next k samples
+ * and returns how many are done. Lets a caller (the engine worker) report progress and honour a
+ * cancel between chunks while giving exactly the result of one uninterrupted run.
+ */
+export interface RouteTimeSeriesStepper {
+  readonly result: RouteTimeSeries;
+  readonly total: number;
+  advance(samples: number): number;
+}
+
+export function routeTimeSeriesStepper(ctx: RoutingContext, query: RouteQuery, startUtc: UtcMs | number, durationS: number, stepS: number): RouteTimeSeriesStepper {
   if (!(stepS > 0) || !(durationS >= 0)) throw new RangeError(`routeTimeSeries needs stepS > 0 and durationS >= 0 (got ${stepS}, ${durationS})`);
   const n = Math.floor(durationS / stepS + 1e-9) + 1;
   const out: RouteTimeSeries = {
@@ -283,18 +293,34 @@ export function routeTimeSeries(ctx: RoutingContext, query: RouteQuery, startUtc
     satelliteHops: new Int32Array(n),
   };
   let prev: number[] | null = null;
-  for (let i = 0; i < n; i++) {
-    const t = startUtc + i * stepS * 1000;
-    out.tUtcMs[i] = t;
-    const { result, nodes } = query.kind === 'pop' ? routeToPopNodes(ctx, t, query.from) : routeG2gNodes(ctx, t, query.from, query.to, { viaGateways: query.viaGateways });
-    const cur = result.ok ? nodes : null;
-    out.oneWayMs[i] = result.ok ? result.oneWayMs : NaN;
-    out.rttMs[i] = result.ok ? result.rttMs : NaN;
-    out.satelliteHops[i] = result.ok ? result.satelliteHops : 0;
-    out.pathChanged[i] = i > 0 && !samePath(prev, cur) ? 1 : 0;
-    prev = cur;
-  }
-  return out;
+  let done = 0;
+  return {
+    result: out,
+    total: n,
+    advance(samples) {
+      const stop = Math.min(n, done + Math.max(0, samples));
+      for (let i = done; i < stop; i++) {
+        const t = startUtc + i * stepS * 1000;
+        out.tUtcMs[i] = t;
+        const { result, nodes } = query.kind === 'pop' ? routeToPopNodes(ctx, t, query.from) : routeG2gNodes(ctx, t, query.from, query.to, { viaGateways: query.viaGateways });
+        const cur = result.ok ? nodes : null;
+        out.oneWayMs[i] = result.ok ? result.oneWayMs : NaN;
+        out.rttMs[i] = result.ok ? result.rttMs : NaN;
+        out.satelliteHops[i] = result.ok ? result.satelliteHops : 0;
+        out.pathChanged[i] = i > 0 && !samePath(prev, cur) ? 1 : 0;
+        prev = cur;
+      }
+      done = stop;
+      return done;
+    },
+  };
+}
+
+/** Evaluate `query` every `stepS` seconds over [startUtc, startUtc + durationS] (both ends included when the step divides the window). */
+export function routeTimeSeries(ctx: RoutingContext, query: RouteQuery, startUtc: UtcMs | number, durationS: number, stepS: number): RouteTimeSeries {
+  const stepper = routeTimeSeriesStepper(ctx, query, startUtc, durationS, stepS);
+  stepper.advance(stepper.total);
+  return stepper.result;
 }
 
 function samePath(a: number[] | null, b: number[] | null): boolean {

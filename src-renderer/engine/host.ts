@@ -12,7 +12,7 @@ import { buildPlusGrid, updateIslLengths, type IslTopology } from '../../src-cor
 import {
   createRoutingContextFrom,
   routeGroundToGround,
-  routeTimeSeries,
+  routeTimeSeriesStepper,
   routeToPop,
   type RouteQuery,
   type RouteTimeSeries,
@@ -261,41 +261,14 @@ export function computeGatewayLinks(ctx: RoutingContext, tUtcMs: number, revisio
   };
 }
 
-/**
- * routeTimeSeries in chunks of TIME_SERIES_CHUNK samples, reporting progress and honouring cancel
- * between chunks. Each chunk after the first starts one sample early (that sample is recomputed
- * and discarded) so `pathChanged` at a chunk's first kept sample compares against the true
- * previous sample: the result equals one uninterrupted routeTimeSeries call.
- */
+/** routeTimeSeries in chunks of TIME_SERIES_CHUNK samples, reporting progress and honouring cancel between chunks. */
 export async function chunkedRouteTimeSeries(ctx: RoutingContext, query: RouteQuery, startUtcMs: number, durationS: number, stepS: number, task: TaskContext): Promise<RouteTimeSeries> {
-  if (!(stepS > 0) || !(durationS >= 0)) throw new RangeError(`routeTimeSeries needs stepS > 0 and durationS >= 0 (got ${stepS}, ${durationS})`);
-  // Same sample count rule as routeTimeSeries.
-  const n = Math.floor(durationS / stepS + 1e-9) + 1;
-  const out: RouteTimeSeries = {
-    tUtcMs: new Float64Array(n),
-    oneWayMs: new Float64Array(n),
-    rttMs: new Float64Array(n),
-    pathChanged: new Uint8Array(n),
-    satelliteHops: new Int32Array(n),
-  };
-  let next = 0;
-  while (next < n) {
+  const stepper = routeTimeSeriesStepper(ctx, query, startUtcMs, durationS, stepS);
+  for (let done = 0; done < stepper.total; ) {
     task.checkCancelled();
-    const first = next === 0 ? 0 : next - 1;
-    const kept = Math.min(TIME_SERIES_CHUNK, n - next);
-    const count = kept + (next - first);
-    const part = routeTimeSeries(ctx, query, startUtcMs + first * stepS * 1000, (count - 1) * stepS, stepS);
-    for (let j = next - first; j < count; j++) {
-      const k = first + j;
-      out.tUtcMs[k] = part.tUtcMs[j]!;
-      out.oneWayMs[k] = part.oneWayMs[j]!;
-      out.rttMs[k] = part.rttMs[j]!;
-      out.pathChanged[k] = part.pathChanged[j]!;
-      out.satelliteHops[k] = part.satelliteHops[j]!;
-    }
-    next += kept;
-    task.progress({ done: next, total: n, phase: 'route samples' });
-    if (next < n) await yieldToEventLoop();
+    done = stepper.advance(TIME_SERIES_CHUNK);
+    task.progress({ done, total: stepper.total, phase: 'route samples' });
+    if (done < stepper.total) await yieldToEventLoop();
   }
-  return out;
+  return stepper.result;
 }
