@@ -23,7 +23,7 @@ import type { Scenario } from '../../src-core/scenario/schema';
 import { utcMs } from '../../src-core/units';
 import { getEngine, syncEngineScenario } from '../engine/instance';
 import { isDroppedResult } from '../engine/protocol';
-import { selectedGatewayIds, type Selection } from '../state/slices/selection';
+import { selectedGatewayIds } from '../state/slices/selection';
 import { appStore } from '../state/store';
 import { emitGlobe, onGlobe, type GlobePick, type GlobePointerEvent } from './events';
 import { attachGroundLayer, type GroundLayerName } from './ground/groundLayer';
@@ -40,32 +40,8 @@ const DRAG_THRESHOLD_PX = 3;
 const OVERLAY_LAYERS: readonly LayerName[] = ['satellites', 'links', 'footprints', 'feederBeams', 'userBeams'];
 const GROUND_LAYERS: readonly GroundLayerName[] = ['gateways', 'pops', 'labels', 'backhaul', 'path'];
 
-export interface LiveHooks {
-  counts(): { satellites: number; links: number; linksDrawn: number; gateways: number; pops: number; frames: number; revision: number };
-  time(): { timeUtcMs: number; drawnTimeUtcMs: number; playing: boolean; speed: number };
-  selection(): Selection | null;
-  route(): ReturnType<typeof globeView.getState>['route'];
-  labels(): string[];
-  satelliteName(i: number): string | null;
-  satelliteMeta(i: number): { name: string; shellIndex: number; status: number } | null;
-  /** The scenario as the engine got it (JSON), for Node-side reference computations in tests. */
-  scenarioJson(): string;
-  /** Sets the simulation time exactly (ms), as the timeline does. */
-  setTime(utcMs: number): void;
-  /** How the last drawn frame's positions were obtained ('exact' at snapshot times, 'hermite' between). */
-  frameSource(): string;
-  /** Viewport CSS px of satellite i as drawn (page.mouse coordinates), null when not visible. */
-  projectSatelliteViewport(i: number): { x: number; y: number } | null;
-  /** Test-only: make the engine client treat its worker as crashed (restart + re-feed). */
-  simulateEngineCrash(): void;
-  flyToSatellite(i: number): void;
-}
+export type { LiveHooks } from './hookTypes';
 
-declare module './hooks' {
-  interface LeoHooks {
-    live?: LiveHooks;
-  }
-}
 
 /** Set while a live globe exists: lets UI (search) move the camera. */
 let flyTo: ((i: number) => void) | null = null;

@@ -17,7 +17,7 @@ import { defaultScenario } from '../../src-core/scenario/default';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from '@playwright/test';
 import { startServer, type RunningServer } from '../../scripts/serve.mjs';
-import type {} from '../e2e/liveHooks';
+import type {} from '../../src-renderer/globe/hookTypes';
 import type { Bench } from './types';
 
 const FRAMES = 40;

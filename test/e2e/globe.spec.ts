@@ -16,7 +16,7 @@ import { Propagator } from '../../src-core/orbit/propagator';
 import type { Scenario } from '../../src-core/scenario/schema';
 import { satelliteColor } from '../../src-renderer/globe/overlay/palette';
 // The hooks the live globe and the constellation layer add to window.__leo (types only).
-import type {} from './liveHooks';
+import type {} from '../../src-renderer/globe/hookTypes';
 import { decodePng, type Rgba } from './png';
 import { expect, test, waitForGlobe } from './fixtures';
 

@@ -49,7 +49,8 @@ import { FEEDER_BEAM_COLOR, SATELLITE_SIZE_PX, USER_BEAM_COLOR, satelliteColor }
 import { depthRangeKm, hiddenByEllipsoid, projectRelative, rotationOnly, withDepthRange } from './projection';
 import { SnapshotCache, maxRadiusKm, type FrameSource } from './snapshots';
 
-export type LayerName = 'satellites' | 'links' | 'footprints' | 'feederBeams' | 'userBeams';
+export type { LayerName, LayerStats } from '../hookTypes';
+import type { LayerName, LayerStats } from '../hookTypes';
 
 export interface GroundPoint {
   latDeg: number;
@@ -62,31 +63,6 @@ export interface FeederBeam extends GroundPoint {
   satIndex: number;
 }
 
-export interface LayerStats {
-  satellites: number;
-  links: number;
-  /** Links drawn in the last frame (active ones). */
-  activeLinks: number;
-  /** Layer JS in the last postRender: interpolation, buffer fills, camera sync and three's render call. */
-  lastFrameJsMs: number;
-  /** Mean of lastFrameJsMs over the last FRAME_WINDOW frames. */
-  avgFrameJsMs: number;
-  /** Largest lastFrameJsMs since attach (or since the last scenario load). */
-  maxFrameJsMs: number;
-  /** Part of lastFrameJsMs spent in three's render call. */
-  lastRenderJsMs: number;
-  frames: number;
-  /** How the last frame's positions were obtained. */
-  source: FrameSource;
-  /** Snapshot step in sim ms (follows the playback rate). */
-  stepMs: number;
-  snapshotRequests: number;
-  snapshotsReceived: number;
-  /** Scenario revision drawn (-1 before the first load). */
-  revision: number;
-  /** Sim time of the last frame drawn (UTC ms). */
-  timeUtcMs: number;
-}
 
 export interface ConstellationLayerOptions {
   visible?: Partial<Record<LayerName, boolean>>;
@@ -128,14 +104,6 @@ const RING_SEGMENTS = 32;
 const FRAME_WINDOW = 60;
 const DEFAULT_VISIBLE: Record<LayerName, boolean> = { satellites: true, links: true, footprints: false, feederBeams: true, userBeams: true };
 
-declare module '../hooks' {
-  interface LeoHooks {
-    /** Per-frame cost and counts of the constellation layer (tests, status bar). */
-    layerStats?: Readonly<LayerStats>;
-    /** The live layer, for end-to-end tests (projection and picking). */
-    constellationLayer?: Pick<ConstellationLayer, 'projectSatellite' | 'pickSatellite' | 'setLayerVisible' | 'isLayerVisible' | 'drawnPositionEcefKm'>;
-  }
-}
 
 interface BeamSet {
   object: LineSegments<BufferGeometry, ShaderMaterial>;

@@ -1,0 +1,74 @@
+// Types of the window.__leo hooks that the live globe (live.ts) and the constellation layer
+// (overlay/constellationLayer.ts) install. Kept free of Vite-only imports (shaders ?raw) so the
+// Node-side tests and benchmarks type their page.evaluate calls against these same declarations.
+import type { RouteResult } from '../../src-core/network/route';
+import type { FrameSource } from './overlay/snapshots';
+
+export type LayerName = 'satellites' | 'links' | 'footprints' | 'feederBeams' | 'userBeams';
+
+/** Per-frame cost and counts of the constellation layer (tests, status bar). */
+export interface LayerStats {
+  satellites: number;
+  links: number;
+  /** Links drawn in the last frame (active ones). */
+  activeLinks: number;
+  /** Layer JS in the last postRender: interpolation, buffer fills, camera sync and three's render call. */
+  lastFrameJsMs: number;
+  /** Mean of lastFrameJsMs over the last FRAME_WINDOW frames. */
+  avgFrameJsMs: number;
+  /** Largest lastFrameJsMs since attach (or since the last scenario load). */
+  maxFrameJsMs: number;
+  /** Part of lastFrameJsMs spent in three's render call. */
+  lastRenderJsMs: number;
+  frames: number;
+  /** How the last frame's positions were obtained. */
+  source: FrameSource;
+  /** Snapshot step in sim ms (follows the playback rate). */
+  stepMs: number;
+  snapshotRequests: number;
+  snapshotsReceived: number;
+  /** Scenario revision drawn (-1 before the first load). */
+  revision: number;
+  /** Sim time of the last frame drawn (UTC ms). */
+  timeUtcMs: number;
+}
+
+/** The live constellation layer, for end-to-end tests (projection and picking). */
+export interface LayerHooks {
+  projectSatellite(i: number): { x: number; y: number } | null;
+  pickSatellite(x: number, y: number): number;
+  setLayerVisible(name: LayerName, visible: boolean): void;
+  isLayerVisible(name: LayerName): boolean;
+  drawnPositionEcefKm(i: number): [number, number, number] | null;
+}
+
+export interface LiveHooks {
+  counts(): { satellites: number; links: number; linksDrawn: number; gateways: number; pops: number; frames: number; revision: number };
+  time(): { timeUtcMs: number; drawnTimeUtcMs: number; playing: boolean; speed: number };
+  /** The current selection (state/slices/selection.ts Selection). */
+  selection(): unknown;
+  /** The highlighted ground-point route, as last computed by the worker. */
+  route(): { latDeg: number; lonDeg: number; tUtcMs: number; revision: number; result: RouteResult } | null;
+  labels(): string[];
+  satelliteName(i: number): string | null;
+  satelliteMeta(i: number): { name: string; shellIndex: number; status: number } | null;
+  /** The scenario as the engine got it (JSON), for Node-side reference computations in tests. */
+  scenarioJson(): string;
+  /** Sets the simulation time exactly (ms), as the timeline does. */
+  setTime(utcMs: number): void;
+  /** How the last drawn frame's positions were obtained ('exact' at snapshot times, 'hermite' between). */
+  frameSource(): string;
+  /** Viewport CSS px of satellite i as drawn (page.mouse coordinates), null when not visible. */
+  projectSatelliteViewport(i: number): { x: number; y: number } | null;
+  /** Test-only: make the engine client treat its worker as crashed (restart + re-feed). */
+  simulateEngineCrash(): void;
+  flyToSatellite(i: number): void;
+}
+
+declare module './hooks' {
+  interface LeoHooks {
+    live?: LiveHooks;
+    layerStats?: Readonly<LayerStats>;
+    constellationLayer?: LayerHooks;
+  }
+}
