@@ -1,15 +1,54 @@
 // Laser crosslinks: one line segment per link, all links in one draw call. `position` is
-// eye-relative km of the link's endpoint. aLengthKm < 0 marks an inactive link (beyond the
-// grazing limit, an end raising its orbit or without a position): both of its vertices are moved
-// outside the clip volume so the segment is clipped away.
+// eye-relative km of the link's endpoint. aLengthKm < 0 marks a link not to draw (inactive:
+// beyond the grazing limit, an end raising its orbit or without a position; or entirely behind the
+// Earth this frame): both of its vertices are moved outside the clip volume so the segment is
+// clipped away before rasterisation.
+// Colour (per link, so it runs here, twice per link, not once per fragment):
+// - by length through a 5-stop ramp (palette.ts LINK_RAMP, also used by the legend);
+// - by routed load (uLoadMode = 1): sqrt(load / uMaxLoad) through LOAD_RAMP, links carrying
+//   nothing dim (palette.ts linkLoadColor is the same function for the legend and the tests).
 attribute float aLengthKm;
+attribute float aLoad;
 attribute vec2 aLink; // x: 1 = crosses the Walker seam; y: 0 at endpoint a, 1 at endpoint b
-varying float vLengthKm;
+uniform vec3 uRampColor[5];
+uniform float uRampKm[5];
+uniform float uLoadMode;
+uniform float uMaxLoad;
+uniform vec3 uLoadColor[5];
+uniform vec3 uUnloadedColor;
+uniform float uUnloadedAlpha;
+varying vec3 vColor;
+varying float vAlpha;
 varying float vAlongKm;
 varying float vSeam;
 
+vec3 lengthRamp(float km) {
+  vec3 c = uRampColor[0];
+  for (int i = 1; i < 5; i++) {
+    float t = clamp((km - uRampKm[i - 1]) / (uRampKm[i] - uRampKm[i - 1]), 0.0, 1.0);
+    c = km > uRampKm[i - 1] ? mix(uRampColor[i - 1], uRampColor[i], t) : c;
+  }
+  return c;
+}
+
+vec3 loadRamp(float x) { // x in [0, 4]
+  vec3 c = uLoadColor[0];
+  for (int i = 1; i < 5; i++) c = x > float(i - 1) ? mix(uLoadColor[i - 1], uLoadColor[i], clamp(x - float(i - 1), 0.0, 1.0)) : c;
+  return c;
+}
+
 void main() {
-  vLengthKm = aLengthKm;
+  vAlpha = 1.0;
+  if (uLoadMode > 0.5) {
+    if (aLoad > 0.0 && uMaxLoad > 0.0) {
+      vColor = loadRamp(4.0 * sqrt(min(1.0, aLoad / uMaxLoad)));
+    } else {
+      vColor = uUnloadedColor;
+      vAlpha = uUnloadedAlpha;
+    }
+  } else {
+    vColor = lengthRamp(aLengthKm);
+  }
   vAlongKm = aLink.y * aLengthKm;
   vSeam = aLink.x;
   gl_Position = aLengthKm < 0.0 ? vec4(2.0, 2.0, 2.0, 1.0) : projectionMatrix * modelViewMatrix * vec4(position, 1.0);

@@ -130,6 +130,7 @@ export function createEngineHost(post: PostToClient): EngineHost {
           islCount: topo.count,
           problems: built.problems,
           terminalMinElevationDeg: scenario.terminal.minElevationDeg,
+          terminalMaxSlantKm: scenario.terminal.maxSlantKm ?? null,
           topology,
         },
         transfer: [topology.shellIndex.buffer, topology.plane.buffer, topology.slot.buffer, topology.status.buffer, topology.noradIds.buffer, topology.islA.buffer, topology.islB.buffer, topology.islKind.buffer, topology.islSeam.buffer],

@@ -9,7 +9,7 @@ import { buildCoverageGrid, CoverageEvaluator, defaultLinkModel, propagatorPosit
 import { countryAt, geoDemandSource, nearestCity } from '../../src-core/geo';
 import { Propagator } from '../../src-core/orbit/propagator';
 import type { Gateway, Scenario } from '../../src-core/scenario/schema';
-import type { CoverageEvaluateResult, CoverageGridInfo, CoverageSnapshot, PlanningRequests, SiteInfo } from './planningProtocol';
+import type { CoverageEvaluateResult, CoverageGridInfo, CoverageSnapshot, LinkLoadResult, PlanningRequests, SiteInfo } from './planningProtocol';
 
 /** The parts of a host TaskContext planning handlers use (structural: host.ts passes its own). */
 export interface PlanningTask {
@@ -212,6 +212,32 @@ export function createPlanningHandlers(state: PlanningState = { evaluator: null,
       }
       const snap = apply(ev, gateways, revision);
       return { result: snap, transfer: snapshotTransfer(snap) };
+    },
+
+    coverageLinkLoad({ revision, tUtcMs }) {
+      const ev = state.evaluator;
+      if (!ev) {
+        const e = new Error('no coverage evaluator in the engine worker yet: run coverageEvaluate first');
+        e.name = NO_EVALUATOR;
+        throw e;
+      }
+      const step = ev.nearestStep(tUtcMs);
+      const weighting = ev.scenario.analysis.demandWeighted ? 'population' : 'cells';
+      const stepS = ev.cache.settings.stepS;
+      if (step < 0) {
+        const result: LinkLoadResult = { revision, tUtcMs, step: -1, stepUtcMs: NaN, stepS, linkLoad: new Float32Array(0), linkCount: ev.cache.linkCount, maxLinkLoad: 0, loadedLinks: 0, servedWeight: 0, weighting };
+        return { result, transfer: [] };
+      }
+      const ll = ev.linkLoadAtStep(step);
+      const linkLoad = Float32Array.from(ll.linkLoad);
+      let maxLinkLoad = 0;
+      let loadedLinks = 0;
+      for (const x of ll.linkLoad) {
+        if (x > maxLinkLoad) maxLinkLoad = x;
+        if (x > 0) loadedLinks++;
+      }
+      const result: LinkLoadResult = { revision, tUtcMs, step, stepUtcMs: ll.stepUtcMs, stepS, linkLoad, linkCount: ev.cache.linkCount, maxLinkLoad, loadedLinks, servedWeight: ll.servedWeight, weighting };
+      return { result, transfer: [linkLoad.buffer] };
     },
 
     describeSite({ latDeg, lonDeg }) {

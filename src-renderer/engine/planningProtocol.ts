@@ -77,11 +77,36 @@ export interface SiteInfo {
   nearestCityKm: number | null;
 }
 
+/**
+ * Routed load on the laser links at the analysis step nearest to `tUtcMs` (the evaluator's
+ * demand routing: each served cell's demand follows its route from the access satellite over the
+ * lasers down to its gateway). `step` is -1 when tUtcMs is outside the analysis window.
+ */
+export interface LinkLoadResult {
+  revision: number;
+  tUtcMs: number;
+  step: number;
+  stepUtcMs: number;
+  stepS: number;
+  /** Per laser link (topology order, as LoadScenarioResult.topology): demand weight carried. */
+  linkLoad: Float32Array;
+  /** Laser links the routing uses: 0 when the scenario routes bent-pipe only or has ISLs off. */
+  linkCount: number;
+  maxLinkLoad: number;
+  /** Links carrying any demand. */
+  loadedLinks: number;
+  /** Served demand weight at the step (people, or cells when the analysis is not demand-weighted). */
+  servedWeight: number;
+  weighting: 'population' | 'cells';
+}
+
 export interface PlanningRequests {
   /** Build (or reuse) the coverage evaluator for the scenario and evaluate its gateways: long task. */
   coverageEvaluate: { req: { revision: number; scenario: Scenario }; res: CoverageEvaluateResult };
   /** Apply a new gateway list incrementally to the evaluator built by coverageEvaluate. */
   coverageApplyEdit: { req: { revision: number; gateways: Gateway[] }; res: CoverageSnapshot };
+  /** Routed load per laser link at the analysis step nearest a time (globe: links coloured by load). */
+  coverageLinkLoad: { req: { revision: number; tUtcMs: number }; res: LinkLoadResult };
   /** Land / country / nearest city of a point (the geo assets live in the worker bundle). */
   describeSite: { req: { latDeg: number; lonDeg: number }; res: SiteInfo };
 }

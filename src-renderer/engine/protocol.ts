@@ -42,6 +42,8 @@ export interface LoadScenarioResult {
   problems: CatalogProblem[];
   /** User terminal elevation mask (scenario.terminal), for footprints drawn at that mask. */
   terminalMinElevationDeg: number;
+  /** User terminal slant-range limit (km), null for none. */
+  terminalMaxSlantKm: number | null;
   topology: ConstellationTopology;
 }
 

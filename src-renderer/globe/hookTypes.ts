@@ -10,8 +10,20 @@ export type LayerName = 'satellites' | 'links' | 'footprints' | 'feederBeams' | 
 export interface LayerStats {
   satellites: number;
   links: number;
-  /** Links drawn in the last frame (active ones). */
+  /** Active links in the last frame (the engine's grazing limit and orbit raising, with positions). */
   activeLinks: number;
+  /** Active links not entirely behind the Earth (the ones sent to the GPU; others are clipped). */
+  linksInFront: number;
+  /** Satellites without a position or behind the Earth in the last frame (not rasterised). */
+  hiddenSatellites: number;
+  /** Footprint rings drawn in the last frame (after horizon and frustum culling; 0 when the layer is off). */
+  footprintsDrawn: number;
+  /** Usable satellites above the terminal mask from the selected ground point (0: no ground point or user beams off). */
+  userSatellitesInView: number;
+  /** Chords per footprint ring in the last frame (level of detail from the largest ring on screen). */
+  footprintChords: number;
+  /** Frames (counted in `frames`) not redrawn because nothing the overlay shows had changed. */
+  skippedFrames: number;
   /** Layer JS in the last postRender: interpolation, buffer fills, camera sync and three's render call. */
   lastFrameJsMs: number;
   /** Mean of lastFrameJsMs over the last FRAME_WINDOW frames. */
@@ -40,6 +52,8 @@ export interface LayerHooks {
   setLayerVisible(name: LayerName, visible: boolean): void;
   isLayerVisible(name: LayerName): boolean;
   drawnPositionEcefKm(i: number): [number, number, number] | null;
+  /** What the laser links are coloured by in the frames drawn now. */
+  linkColoring(): 'length' | 'load';
 }
 
 export interface LiveHooks {

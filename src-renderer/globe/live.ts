@@ -22,9 +22,11 @@ import type { RouteOk } from '../../src-core/network/route';
 import type { Scenario } from '../../src-core/scenario/schema';
 import { utcMs } from '../../src-core/units';
 import { getEngine, syncEngineScenario } from '../engine/instance';
+import { NO_EVALUATOR } from '../engine/planningHost';
 import { isDroppedResult } from '../engine/protocol';
 import { selectedGatewayIds } from '../state/slices/selection';
 import { appStore } from '../state/store';
+import { planningStore } from '../ui/planning/planningStore';
 import { emitGlobe, onGlobe, type GlobePick, type GlobePointerEvent } from './events';
 import { attachGroundLayer, type GroundLayerName } from './ground/groundLayer';
 import { globeView, type GlobeLayerName } from './ground/viewStore';
@@ -126,6 +128,7 @@ export function attachLiveGlobe(viewer: CesiumWidget): () => void {
         layer.setTime(s.timeUtcMs);
         links.poke();
         route.poke();
+        load.poke();
       }
     }),
   );
@@ -187,14 +190,23 @@ export function attachLiveGlobe(viewer: CesiumWidget): () => void {
     );
   });
 
+  let terminalAt = '';
+  const setTerminal = (p: { latDeg: number; lonDeg: number } | null): void => {
+    const key = p ? `${p.latDeg},${p.lonDeg}` : '';
+    if (key === terminalAt) return;
+    terminalAt = key;
+    layer.setUserTerminal(p);
+  };
   const route = throttled(ROUTE_INTERVAL_MS, () => {
     const sel = store.getState().selection;
     if (sel?.kind !== 'ground') {
       if (globeView.getState().route) globeView.setState({ route: null });
       ground.setPath(null);
       layer.setUserBeams(null, []);
+      setTerminal(null);
       return null;
     }
+    setTerminal({ latDeg: sel.latDeg, lonDeg: sel.lonDeg });
     if (!engineHasCurrentScenario()) return null;
     const { revision, timeUtcMs } = store.getState();
     const from = { latDeg: sel.latDeg, lonDeg: sel.lonDeg };
@@ -213,7 +225,48 @@ export function attachLiveGlobe(viewer: CesiumWidget): () => void {
       },
     );
   });
-  unsubs.push(links.dispose, route.dispose);
+  // Links coloured by routed load: the coverage evaluator's demand routing at the analysis step
+  // nearest the displayed time, asked for once the evaluator holds the current gateways.
+  let loadShown = '';
+  const load = throttled(LINKS_INTERVAL_MS, () => {
+    if (globeView.getState().linkColoring !== 'load') {
+      if (loadShown) {
+        loadShown = '';
+        layer.setLinkLoad(null, 0);
+        globeView.setState({ linkLoad: null });
+      }
+      return null;
+    }
+    const { revision, timeUtcMs } = store.getState();
+    if (!engineHasCurrentScenario() || planningStore.getState().current?.revision !== revision) return null;
+    return client.request('coverageLinkLoad', { revision, tUtcMs: timeUtcMs }).then(
+      (res) => {
+        if (res.revision !== store.getState().revision || globeView.getState().linkColoring !== 'load') return;
+        const key = `${res.revision}:${res.step}`;
+        const { linkLoad, ...info } = res;
+        const shownInfo = globeView.getState().linkLoad;
+        if (key === loadShown && shownInfo?.step === res.step) return;
+        loadShown = key;
+        layer.setLinkLoad(res.step >= 0 ? linkLoad : null, res.maxLinkLoad);
+        globeView.setState({ linkLoad: info });
+      },
+      (e: unknown) => {
+        if (!isDroppedResult(e) && !(e instanceof Error && e.name === NO_EVALUATOR)) console.warn('coverageLinkLoad failed', e);
+      },
+    );
+  });
+  unsubs.push(
+    globeView.subscribe((v, p) => {
+      if (v.linkColoring !== p.linkColoring) load.poke();
+    }),
+    planningStore.subscribe((v, p) => {
+      if (v.current !== p.current) {
+        loadShown = ''; // new gateways: new load even at the same step
+        load.poke();
+      }
+    }),
+  );
+  unsubs.push(links.dispose, route.dispose, load.dispose);
   unsubs.push(
     store.subscribe((s, p) => {
       if (s.selection !== p.selection) route.poke();

@@ -77,9 +77,16 @@ async function main(): Promise<void> {
       if (r.budget) {
         const okMs = r.budget.ms === undefined || r.medianMs <= r.budget.ms;
         const okRatio = r.budget.ratio === undefined || (r.ratio !== undefined && r.ratio <= r.budget.ratio);
-        r.budgetOk = okMs && okRatio;
+        const okSlowdown = r.budget.slowdown === undefined || (r.ratio !== undefined && 1 / r.ratio <= r.budget.slowdown);
+        r.budgetOk = okMs && okRatio && okSlowdown;
         if (!r.budgetOk) failed++;
-        const what = [r.budget.ms !== undefined ? `<= ${r.budget.ms} ms` : '', r.budget.ratio !== undefined ? `ratio <= ${r.budget.ratio}` : ''].filter(Boolean).join(', ');
+        const what = [
+          r.budget.ms !== undefined ? `<= ${r.budget.ms} ms` : '',
+          r.budget.ratio !== undefined ? `ratio <= ${r.budget.ratio}` : '',
+          r.budget.slowdown !== undefined ? `<= ${r.budget.slowdown}x the time of "${r.baselineOf}" (measured ${r.ratio !== undefined ? (1 / r.ratio).toFixed(3) : '?'}x)` : '',
+        ]
+          .filter(Boolean)
+          .join(', ');
         console.log(`    budget ${what}: ${r.budgetOk ? 'PASS' : 'FAIL'}`);
       }
       for (const n of r.notes ?? []) console.log(`    ${n}`);

@@ -10,8 +10,12 @@ export interface Bench {
   baselineOf?: string;
   /** Fixed iteration count (long benches); otherwise the runner picks one (>= 5, about 1 s). */
   iterations?: number;
-  /** Budget to reach, printed next to the result: e.g. { ms: 3 } or { ratio: 1.25 }. */
-  budget?: { ms?: number; ratio?: number };
+  /**
+   * Budget to reach, printed next to the result: { ms: 3 } (median at most 3 ms), { ratio: 10 }
+   * (speed-up over baselineOf at least... printed as baseline/median), or { slowdown: 1.25 } (median
+   * at most 1.25 x the baseline's median, e.g. frame time with a layer vs without).
+   */
+  budget?: { ms?: number; ratio?: number; slowdown?: number };
   /** Optional: the bench reports its own metric instead of wall time (e.g. frame time). */
   measure?: () => Promise<number> | number;
   /** Extra lines to print after the result (e.g. optimizer bound gap). */

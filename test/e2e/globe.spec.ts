@@ -11,6 +11,8 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from '@playwright/test';
 import { buildCatalog } from '../../src-core/constellation/catalog';
+import { STATUS_CODES } from '../../src-core/constellation/types';
+import { groundFrame, visibleSatellites } from '../../src-core/network/ground';
 import { createRoutingContext, routeToPop } from '../../src-core/network/route';
 import { Propagator } from '../../src-core/orbit/propagator';
 import type { Scenario } from '../../src-core/scenario/schema';
@@ -170,10 +172,42 @@ test('clicking a ground point shows its path, with the engine latency for that p
   await expect(page.getByTestId('route-oneway')).toHaveText(expected.oneWayMs.toFixed(3));
   await expect(page.getByTestId('route-rtt')).toHaveText(expected.rttMs.toFixed(3));
   await expect(page.getByTestId('route-table').locator('tbody tr')).toHaveCount(expected.segments.length);
+  // User beams: the serving satellite plus every other usable satellite above the terminal mask,
+  // as many as the engine's visibility test finds in Node for that point and time.
+  const built = buildCatalog(scenario);
+  const pos = new Float64Array(3 * built.catalog.count);
+  new Propagator(built.satrecs).propagateEcef(time.timeUtcMs, pos);
+  const usable = Uint8Array.from(built.catalog.status, (st) => (st === STATUS_CODES.raising ? 0 : 1));
+  const n = built.catalog.count;
+  const inView = visibleSatellites(groundFrame(route.latDeg, route.lonDeg, 0), pos, scenario.terminal.minElevationDeg, scenario.terminal.maxSlantKm ?? null, new Int32Array(n), new Float64Array(n), null, usable);
+  expect(inView).toBeGreaterThan(1);
+  await frames(2);
+  expect(await page.evaluate(() => window.__leo!.layerStats!.userSatellitesInView)).toBe(inView);
   // The RTT chart over the next 30 minutes finishes.
   await expect(page.getByTestId('rtt-chart')).toContainText(/min [\d.]+ · max [\d.]+ ms/, { timeout: 60_000 });
   await frames(3);
   await shot(page, 'ground-path');
+});
+
+test('laser links coloured by routed load: the legend names the analysis step and the links change colour', async () => {
+  const before = decodePng(await shot(page, 'links-by-length'));
+  await page.getByTestId('link-coloring').selectOption('load');
+  await expect(page.getByTestId('link-load-status')).toContainText(/routed at the analysis step \d\d:\d\d UTC; \d+ links carry [\d.]+ M people served/, { timeout: 60_000 });
+  await page.waitForFunction(() => window.__leo!.constellationLayer!.linkColoring() === 'load');
+  await frames(3);
+  const after = decodePng(await shot(page, 'links-by-load'));
+  // The mesh changes colour: many pixels over the globe differ clearly.
+  let changed = 0;
+  for (let y = 0; y < before.height; y += 2) {
+    for (let x = 0; x < before.width; x += 2) {
+      const a = pixel(before, x, y), b = pixel(after, x, y);
+      if (Math.abs(a[0] - b[0]) + Math.abs(a[1] - b[1]) + Math.abs(a[2] - b[2]) > 40) changed++;
+    }
+  }
+  expect(changed, 'pixels that changed colour (every 2nd row and column)').toBeGreaterThan(2000);
+  await page.getByTestId('link-coloring').selectOption('length');
+  await page.waitForFunction(() => window.__leo!.constellationLayer!.linkColoring() === 'length');
+  await expect(page.getByTestId('legend')).toContainText('Laser link length');
 });
 
 test('drawn positions equal SGP4 in Node at snapshot times and between them', async () => {

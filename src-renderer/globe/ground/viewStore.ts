@@ -5,6 +5,7 @@
 import { create } from 'zustand';
 import type { RouteResult } from '../../../src-core/network/route';
 import type { GatewayLinksResult } from '../../engine/protocol';
+import type { LinkLoadResult } from '../../engine/planningProtocol';
 import type { LayerName } from '../overlay/constellationLayer';
 import type { GroundLayerName } from './groundLayer';
 
@@ -23,26 +24,39 @@ export const LAYER_LABELS: Record<GlobeLayerName, string> = {
   path: 'Highlighted path',
 };
 
+/** What colours the laser links: their length, or the demand routed over them (coverage analysis). */
+export type LinkColoring = 'length' | 'load';
+
+/** The link load drawn (legend): LinkLoadResult without the per-link array. */
+export type LinkLoadInfo = Omit<LinkLoadResult, 'linkLoad'>;
+
 export interface GlobeViewState {
   layers: Record<GlobeLayerName, boolean>;
   /** True once the user switched footprints; until then they follow the quality (on in pretty, off in lean). */
   footprintsChosen: boolean;
   showFrameTime: boolean;
+  linkColoring: LinkColoring;
+  /** The load the links show (load colouring), null while none has been computed. */
+  linkLoad: LinkLoadInfo | null;
   gatewayLinks: GatewayLinksResult | null;
   /** The selected ground point's route at `tUtcMs` (null: no ground selection or not computed yet). */
   route: { latDeg: number; lonDeg: number; tUtcMs: number; revision: number; result: RouteResult } | null;
   setLayer(name: GlobeLayerName, on: boolean): void;
   setShowFrameTime(on: boolean): void;
+  setLinkColoring(c: LinkColoring): void;
 }
 
 export const useGlobeView = create<GlobeViewState>()((set, get) => ({
   layers: { satellites: true, links: true, footprints: false, feederBeams: true, userBeams: true, gateways: true, pops: true, labels: true, backhaul: true, path: true },
   footprintsChosen: false,
   showFrameTime: true,
+  linkColoring: 'length',
+  linkLoad: null,
   gatewayLinks: null,
   route: null,
   setLayer: (name, on) => set({ layers: { ...get().layers, [name]: on }, ...(name === 'footprints' ? { footprintsChosen: true } : {}) }),
   setShowFrameTime: (showFrameTime) => set({ showFrameTime }),
+  setLinkColoring: (linkColoring) => set({ linkColoring }),
 }));
 
 export const globeView = useGlobeView;

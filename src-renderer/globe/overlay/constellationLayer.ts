@@ -26,9 +26,11 @@ import {
   BufferAttribute,
   BufferGeometry,
   DynamicDrawUsage,
-  InstancedBufferAttribute,
-  InstancedBufferGeometry,
+  DataTexture,
+  FloatType,
   LineSegments,
+  NearestFilter,
+  RGBAFormat,
   Mesh,
   PerspectiveCamera,
   Points,
@@ -37,15 +39,18 @@ import {
   WebGLRenderer,
   type ShaderMaterial,
 } from 'three';
+import { STATUS_CODES } from '../../../src-core/constellation/types';
 import { geodeticToEcef } from '../../../src-core/frames/geodetic';
-import { WGS84_A_KM, WGS84_B_KM, degToRad } from '../../../src-core/units';
+import { groundFrame, visibleSatellites } from '../../../src-core/network/ground';
+import { EARTH_MEAN_RADIUS_KM, WGS84_A_KM, WGS84_B_KM, degToRad, radToDeg } from '../../../src-core/units';
 import type { EngineClient } from '../../engine/client';
 import { isDroppedResult, type LoadScenarioResult } from '../../engine/protocol';
 import { installLeoHooks } from '../hooks';
 import { mToKm } from '../units';
 import { RateEstimator, StepPolicy } from './interpolate';
 import { beamMaterial, footprintMaterial, islMaterial, occluderMaterial, satelliteMaterial } from './materials';
-import { FEEDER_BEAM_COLOR, SATELLITE_SIZE_PX, USER_BEAM_COLOR, satelliteColor } from './palette';
+import { FEEDER_BEAM_COLOR, IN_VIEW_BEAM_COLOR, IN_VIEW_BEAM_OPACITY, SATELLITE_SIZE_PX, USER_BEAM_COLOR, satelliteColor } from './palette';
+import { cullFootprints, footprintHalfAngleRad, frustumSidePlanes, ringChords } from './culling';
 import { depthRangeKm, hiddenByEllipsoid, projectRelative, rotationOnly, withDepthRange } from './projection';
 import { SnapshotCache, maxRadiusKm, type FrameSource } from './snapshots';
 
@@ -81,6 +86,17 @@ export interface ConstellationLayer {
   setLayerVisible(name: LayerName, visible: boolean): void;
   isLayerVisible(name: LayerName): boolean;
   setFeederBeams(beams: readonly FeederBeam[]): void;
+  /**
+   * Colour the laser links by routed load (demand per link, topology order; busiest = maxLoad), or
+   * by length again when `load` is null or its length does not match the scenario's links.
+   */
+  setLinkLoad(load: Float32Array | null, maxLoad: number): void;
+  linkColoring(): 'length' | 'load';
+  /**
+   * The selected ground point (null: none): dim beams to every usable satellite above the terminal
+   * mask from it, recomputed each frame at the drawn positions (the serving one: setUserBeams).
+   */
+  setUserTerminal(ground: GroundPoint | null): void;
   /** Beams from one ground point (null: none) to the given satellites. */
   setUserBeams(ground: GroundPoint | null, satIndices: readonly number[]): void;
   /** Canvas CSS px of satellite i as last drawn; null when hidden, behind the Earth or off-canvas. */
@@ -97,9 +113,8 @@ export interface ConstellationLayer {
 export const OCCLUDER_DEPTH_KM = 5;
 /** Footprint rings are drawn this far above the ellipsoid. */
 const FOOTPRINT_LIFT_KM = 2;
-// Chords of one footprint ring. 32 chords: at a ~700 km footprint radius the ring is within 3.4 km of the true circle, and half the
-// vertices of 64 (footprint vertices dominate the layer's cost under software WebGL).
-const RING_SEGMENTS = 32;
+/** Texels per row of the footprint position texture. */
+const RING_TEXTURE_WIDTH = 1024;
 /** Frames averaged in stats.avgFrameJsMs. */
 const FRAME_WINDOW = 60;
 const DEFAULT_VISIBLE: Record<LayerName, boolean> = { satellites: true, links: true, footprints: false, feederBeams: true, userBeams: true };
@@ -151,7 +166,9 @@ export function attachConstellationLayer(viewer: CesiumWidget, client: EngineCli
 
   const points = new Points(new BufferGeometry(), pointsMaterial);
   const links = new LineSegments(new BufferGeometry(), linksMaterial);
-  const rings = new LineSegments(new InstancedBufferGeometry(), ringMaterial);
+  // Footprints: GL_LINES generated from gl_VertexID (shaders/footprint.vert.glsl) for the rings that
+  // may be visible (culling.ts), the chord count chosen per frame from the largest ring on screen.
+  const rings = new LineSegments(new BufferGeometry(), ringMaterial);
   points.renderOrder = 0;
   links.renderOrder = 1;
   rings.renderOrder = 2;
@@ -168,18 +185,30 @@ export function attachConstellationLayer(viewer: CesiumWidget, client: EngineCli
   };
   const feeder = makeBeams(FEEDER_BEAM_COLOR);
   const user = makeBeams(USER_BEAM_COLOR);
+  // The selected ground point's other satellites in view (above the terminal mask, usable): dim.
+  const inView = makeBeams(IN_VIEW_BEAM_COLOR);
+  inView.object.material.uniforms.uOpacity!.value = IN_VIEW_BEAM_OPACITY;
+  inView.object.renderOrder = 2.5;
+  let terminal: { frame: ReturnType<typeof groundFrame>; ground: GroundPoint } | null = null;
+  let viewIndex = new Int32Array(0);
+  let viewSlant = new Float64Array(0);
+  let usable = new Uint8Array(0);
+  let maxSlantKm: number | null = null;
 
   // ---- per-scenario state
   let info: LoadScenarioResult | null = null;
   let n = 0;
   let cur = new Float64Array(0); // interpolated ECEF km, 3N
-  let pointRel = new Float32Array(0); // eye-relative km, 3N (points and footprint instances)
+  let pointRel = new Float32Array(0); // eye-relative km, 3N (hidden satellites parked at the eye)
+  let hidden = new Uint8Array(0); // 1: no position, or behind the Earth this frame
   let pointAttr = new BufferAttribute(pointRel, 3);
-  let ringAttr = new InstancedBufferAttribute(pointRel, 3);
+  let ringTexture: DataTexture | null = null; // eye-relative km of the footprints drawn, packed (RGBA32F)
+  let minElevRad = 0;
   let linkPos = new Float32Array(0);
   let linkLen = new Float32Array(0);
   let linkPosAttr = new BufferAttribute(linkPos, 3);
   let linkLenAttr = new BufferAttribute(linkLen, 1);
+  let linkLoadAttr = new BufferAttribute(new Float32Array(0), 1);
   let islA: Int32Array = new Int32Array(0);
   let islB: Int32Array = new Int32Array(0);
   const cache = new SnapshotCache(8);
@@ -192,11 +221,14 @@ export function attachConstellationLayer(viewer: CesiumWidget, client: EngineCli
   let requestToken: object = {};
   let retryAfter = 0;
   let lastErrorMessage = '';
+  /** Bumped by every change that alters the overlay without moving the camera or the time. */
+  let drawVersion = 0;
 
   // ---- last frame's camera (for projectSatellite / pickSatellite)
   const camKm = new Float64Array(3);
   const viewRot = new Float64Array(16);
   const proj = new Float64Array(16);
+  const planes = new Float64Array(16);
   let cssWidth = 0;
   let cssHeight = 0;
   let hasFrame = false;
@@ -205,6 +237,12 @@ export function attachConstellationLayer(viewer: CesiumWidget, client: EngineCli
     satellites: 0,
     links: 0,
     activeLinks: 0,
+    linksInFront: 0,
+    hiddenSatellites: 0,
+    footprintsDrawn: 0,
+    footprintChords: 0,
+    userSatellitesInView: 0,
+    skippedFrames: 0,
     lastFrameJsMs: 0,
     avgFrameJsMs: 0,
     maxFrameJsMs: 0,
@@ -227,6 +265,7 @@ export function attachConstellationLayer(viewer: CesiumWidget, client: EngineCli
     const topo = next.topology;
     cur = new Float64Array(3 * n).fill(Number.NaN);
     pointRel = new Float32Array(3 * n);
+    hidden = new Uint8Array(n);
     const colors = new Float32Array(3 * n);
     for (let i = 0; i < n; i++) colors.set(satelliteColor(topo.shellIndex[i]!, topo.status[i]!), 3 * i);
     pointAttr = new BufferAttribute(pointRel, 3).setUsage(DynamicDrawUsage);
@@ -236,22 +275,24 @@ export function attachConstellationLayer(viewer: CesiumWidget, client: EngineCli
     points.geometry.dispose();
     points.geometry = pg;
 
-    // Footprints: template ring (position.xy = cos/sin of the angle) x one instance per satellite,
-    // sharing the points' eye-relative positions array (separate attribute: it has a divisor).
-    const ring = new Float32Array(RING_SEGMENTS * 2 * 3);
-    for (let k = 0; k < RING_SEGMENTS; k++) {
-      const p0 = (2 * Math.PI * k) / RING_SEGMENTS;
-      const p1 = (2 * Math.PI * (k + 1)) / RING_SEGMENTS;
-      ring.set([Math.cos(p0), Math.sin(p0), 0, Math.cos(p1), Math.sin(p1), 0], k * 6);
-    }
-    const rg = new InstancedBufferGeometry();
-    rg.setAttribute('position', new BufferAttribute(ring, 3));
-    ringAttr = new InstancedBufferAttribute(pointRel, 3).setUsage(DynamicDrawUsage);
-    rg.setAttribute('aSatRel', ringAttr);
-    rg.instanceCount = n;
+    // Footprints: one texel per ring drawn; the geometry only sets the vertex count (three.js draws
+    // position.count vertices; the shader reads none of them).
+    ringTexture?.dispose();
+    const texW = Math.min(Math.max(n, 1), RING_TEXTURE_WIDTH);
+    const texH = Math.max(1, Math.ceil(n / texW));
+    ringTexture = new DataTexture(new Float32Array(4 * texW * texH), texW, texH, RGBAFormat, FloatType);
+    ringTexture.minFilter = ringTexture.magFilter = NearestFilter;
+    ringTexture.generateMipmaps = false;
+    ringMaterial.uniforms.uSatRel!.value = ringTexture;
+    ringMaterial.uniforms.uSatRelWidth!.value = texW;
     rings.geometry.dispose();
-    rings.geometry = rg;
-    ringMaterial.uniforms.uMinElevRad!.value = degToRad(next.terminalMinElevationDeg);
+    rings.geometry = new BufferGeometry();
+    minElevRad = degToRad(next.terminalMinElevationDeg);
+    maxSlantKm = next.terminalMaxSlantKm;
+    viewIndex = new Int32Array(n);
+    viewSlant = new Float64Array(n);
+    usable = Uint8Array.from(topo.status, (st) => (st === STATUS_CODES.raising ? 0 : 1));
+    ringMaterial.uniforms.uMinElevRad!.value = minElevRad;
 
     const l = next.islCount;
     islA = topo.islA;
@@ -266,10 +307,14 @@ export function attachConstellationLayer(viewer: CesiumWidget, client: EngineCli
     lg.setAttribute('position', linkPosAttr);
     lg.setAttribute('aLengthKm', linkLenAttr);
     lg.setAttribute('aLink', new BufferAttribute(linkInfo, 2));
+    linkLoadAttr = new BufferAttribute(new Float32Array(2 * l), 1);
+    lg.setAttribute('aLoad', linkLoadAttr);
+    linksMaterial.uniforms.uLoadMode!.value = 0;
     links.geometry.dispose();
     links.geometry = lg;
 
     cache.clear();
+    drawVersion++;
     inFlight = null;
     requestToken = {};
     retryAfter = 0;
@@ -355,29 +400,76 @@ export function attachConstellationLayer(viewer: CesiumWidget, client: EngineCli
     return true;
   }
 
+  /** Marks the satellites without a position or behind the Earth; returns how many are hidden. */
+  function classify(): number {
+    const cx = camKm[0]!, cy = camKm[1]!, cz = camKm[2]!;
+    let count = 0;
+    for (let i = 0, j = 0; i < n; i++, j += 3) {
+      const x = cur[j]!;
+      const h = x !== x || hiddenByEllipsoid(cx, cy, cz, x, cur[j + 1]!, cur[j + 2]!, occA, occB) ? 1 : 0;
+      hidden[i] = h;
+      count += h;
+    }
+    return count;
+  }
+
   function fillPoints(): void {
     const cx = camKm[0]!, cy = camKm[1]!, cz = camKm[2]!;
-    for (let j = 0; j < 3 * n; j += 3) {
-      const x = cur[j]!;
-      if (x === x) {
-        pointRel[j] = x - cx;
+    for (let i = 0, j = 0; i < n; i++, j += 3) {
+      if (hidden[i] === 0) {
+        pointRel[j] = cur[j]! - cx;
         pointRel[j + 1] = cur[j + 1]! - cy;
         pointRel[j + 2] = cur[j + 2]! - cz;
       } else {
-        // No position: park it at the Earth's centre, behind the occluder.
-        pointRel[j] = -cx;
-        pointRel[j + 1] = -cy;
-        pointRel[j + 2] = -cz;
+        // Hidden or no position: park it at the eye, where the near plane clips it before any
+        // rasterisation (cheaper than letting the occluder's depth reject a sprite).
+        pointRel[j] = pointRel[j + 1] = pointRel[j + 2] = 0;
       }
     }
     pointAttr.needsUpdate = true;
-    if (visible.footprints) ringAttr.needsUpdate = true;
+  }
+
+  function fillRings(maxRadiusKm: number): void {
+    const tex = ringTexture;
+    if (!tex) return;
+    frustumSidePlanes(viewRot, proj, planes);
+    const { count, maxRadiusPx } = cullFootprints(
+      {
+        positionsKm: cur,
+        count: n,
+        cameraKm: camKm,
+        planes,
+        maxHalfAngleRad: footprintHalfAngleRad(maxRadiusKm, minElevRad, EARTH_MEAN_RADIUS_KM),
+        meanRadiusKm: EARTH_MEAN_RADIUS_KM,
+        horizonRadiusKm: occB,
+        ringMaxRadiusKm: WGS84_A_KM + FOOTPRINT_LIFT_KM,
+        focalPx: (proj[5]! * canvas.height) / 2,
+      },
+      tex.image.data as Float32Array,
+    );
+    const chords = ringChords(maxRadiusPx);
+    const vertices = 2 * chords * count;
+    let g = rings.geometry;
+    const have = (g.getAttribute('position') as BufferAttribute | undefined)?.count ?? 0;
+    if (have < vertices) {
+      // Grow by powers of two: the attribute only carries the count (1 byte per vertex, never read).
+      g.dispose();
+      g = new BufferGeometry();
+      g.setAttribute('position', new BufferAttribute(new Uint8Array(2 ** Math.ceil(Math.log2(vertices))), 1));
+      rings.geometry = g;
+    }
+    g.setDrawRange(0, vertices);
+    ringMaterial.uniforms.uChords!.value = chords;
+    tex.needsUpdate = true;
+    stats.footprintsDrawn = count;
+    stats.footprintChords = chords;
   }
 
   function fillLinks(active: Uint8Array): number {
     const cx = camKm[0]!, cy = camKm[1]!, cz = camKm[2]!;
     const l = islA.length;
     let drawn = 0;
+    let front = 0;
     for (let i = 0; i < l; i++) {
       const a = 3 * islA[i]!;
       const b = 3 * islB[i]!;
@@ -386,8 +478,12 @@ export function attachConstellationLayer(viewer: CesiumWidget, client: EngineCli
       const len = Math.sqrt((bx - ax) ** 2 + (by - ay) ** 2 + (bz - az) ** 2);
       const k = 6 * i;
       // Activity comes from the engine (grazing limit, raising satellites) at the nearest snapshot;
-      // NaN length (no position) hides it too.
-      if (active[i] === 1 && len === len) {
+      // NaN length (no position) hides it too, and so do two hidden ends: the region the Earth
+      // hides from the eye is convex, so the whole link is behind it.
+      const on = active[i] === 1 && len === len;
+      if (on) drawn++;
+      if (on && (hidden[islA[i]!] === 0 || hidden[islB[i]!] === 0)) {
+        front++;
         linkPos[k] = ax - cx;
         linkPos[k + 1] = ay - cy;
         linkPos[k + 2] = az - cz;
@@ -395,13 +491,13 @@ export function attachConstellationLayer(viewer: CesiumWidget, client: EngineCli
         linkPos[k + 4] = by - cy;
         linkPos[k + 5] = bz - cz;
         linkLen[2 * i] = linkLen[2 * i + 1] = len;
-        drawn++;
       } else {
         linkLen[2 * i] = linkLen[2 * i + 1] = -1;
       }
     }
     linkPosAttr.needsUpdate = true;
     linkLenAttr.needsUpdate = true;
+    stats.linksInFront = front;
     return drawn;
   }
 
@@ -433,20 +529,26 @@ export function attachConstellationLayer(viewer: CesiumWidget, client: EngineCli
     set.object.geometry.setDrawRange(0, 2 * set.count);
   }
 
+  /** Vertex buffers for `cap` beams, and per-beam arrays of that size. */
+  function growBeams(set: BeamSet, cap: number): void {
+    const g = new BufferGeometry();
+    g.setAttribute('position', new BufferAttribute(new Float32Array(6 * cap), 3).setUsage(DynamicDrawUsage));
+    const along = new Float32Array(2 * cap);
+    for (let i = 0; i < cap; i++) along[2 * i + 1] = 1;
+    g.setAttribute('aAlong', new BufferAttribute(along, 1));
+    set.object.geometry.dispose();
+    set.object.geometry = g;
+    if (set.sat.length < cap) {
+      set.sat = new Int32Array(cap);
+      set.groundEcefKm = new Float64Array(3 * cap);
+    }
+  }
+
   function setBeams(set: BeamSet, grounds: readonly GroundPoint[], sats: readonly number[]): void {
     const count = Math.min(grounds.length, sats.length);
     const pos = set.object.geometry.getAttribute('position') as BufferAttribute | undefined;
-    if (!pos || pos.count < 2 * count) {
-      // Grow (power of two) so a changing beam count does not reallocate every call.
-      const cap = Math.max(16, 2 ** Math.ceil(Math.log2(Math.max(count, 1))));
-      const g = new BufferGeometry();
-      g.setAttribute('position', new BufferAttribute(new Float32Array(6 * cap), 3).setUsage(DynamicDrawUsage));
-      const along = new Float32Array(2 * cap);
-      for (let i = 0; i < cap; i++) along[2 * i + 1] = 1;
-      g.setAttribute('aAlong', new BufferAttribute(along, 1));
-      set.object.geometry.dispose();
-      set.object.geometry = g;
-    }
+    // Grow (power of two) so a changing beam count does not reallocate every call.
+    if (!pos || pos.count < 2 * count) growBeams(set, Math.max(16, 2 ** Math.ceil(Math.log2(Math.max(count, 1)))));
     set.groundEcefKm = new Float64Array(3 * count);
     set.sat = new Int32Array(count);
     for (let i = 0; i < count; i++) {
@@ -456,7 +558,37 @@ export function attachConstellationLayer(viewer: CesiumWidget, client: EngineCli
       set.sat[i] = sats[i]!;
     }
     set.count = count;
+    drawVersion++;
     scene.requestRender();
+  }
+
+  /** Beams from the selected ground point to its other satellites in view, at the drawn positions. */
+  function fillInView(): void {
+    if (!terminal) {
+      inView.count = 0;
+      stats.userSatellitesInView = 0;
+      return;
+    }
+    const k = visibleSatellites(terminal.frame, cur, radToDeg(minElevRad), maxSlantKm, viewIndex, viewSlant, null, usable);
+    stats.userSatellitesInView = k;
+    if (inView.sat.length < k) {
+      const cap = Math.max(16, 2 ** Math.ceil(Math.log2(k)));
+      growBeams(inView, cap);
+    }
+    const p = terminal.frame.posEcefKm;
+    let m = 0;
+    const serving = user.count > 0 ? user.sat[0] : -1;
+    for (let j = 0; j < k; j++) {
+      const s = viewIndex[j]!;
+      if (s === serving) continue;
+      inView.sat[m] = s;
+      inView.groundEcefKm[3 * m] = p.x;
+      inView.groundEcefKm[3 * m + 1] = p.y;
+      inView.groundEcefKm[3 * m + 2] = p.z;
+      m++;
+    }
+    inView.count = m;
+    fillBeams(inView);
   }
 
   function onPostRender(): void {
@@ -464,6 +596,7 @@ export function attachConstellationLayer(viewer: CesiumWidget, client: EngineCli
     hasFrame = false;
     if (!info || n === 0) {
       renderer.clear();
+      drawnKey[0] = Number.NaN;
       return;
     }
     const { source, snapshot } = cache.evaluate(timeUtcMs, cur, 2 * stepMs);
@@ -472,20 +605,71 @@ export function attachConstellationLayer(viewer: CesiumWidget, client: EngineCli
     syncSize();
     if (!snapshot || !syncCamera(snapshot.maxRadiusKm + 50)) {
       renderer.clear();
+      drawnKey[0] = Number.NaN;
       return;
     }
-    fillPoints();
     points.visible = visible.satellites;
     links.visible = visible.links;
     rings.visible = visible.footprints;
     feeder.object.visible = visible.feederBeams && feeder.count > 0;
     user.object.visible = visible.userBeams && user.count > 0;
+    const anything = points.visible || links.visible || rings.visible || feeder.object.visible || user.object.visible || (visible.userBeams && terminal !== null);
+    if (unchangedSinceLastDraw(anything)) {
+      // Same camera, time, snapshots and layers as the frame on screen: the overlay canvas keeps
+      // showing it (a WebGL canvas is only re-presented when drawn to), so a paused, still globe
+      // costs the layer nothing.
+      hasFrame = true;
+      stats.skippedFrames++;
+      endFrame(t0, t0);
+      return;
+    }
+    stats.hiddenSatellites = classify();
+    if (points.visible) fillPoints();
     stats.activeLinks = visible.links ? fillLinks(snapshot.islActive) : 0;
+    if (rings.visible) fillRings(snapshot.maxRadiusKm);
+    else stats.footprintsDrawn = 0;
     if (feeder.object.visible) fillBeams(feeder);
     if (user.object.visible) fillBeams(user);
+    inView.object.visible = visible.userBeams && terminal !== null;
+    if (inView.object.visible) fillInView();
+    else stats.userSatellitesInView = 0;
     hasFrame = true;
     const tr = performance.now();
-    renderer.render(scene3, camera3);
+    // Nothing to draw: no occluder pass and no transparent canvas for the compositor to blend.
+    const vis = anything ? 'visible' : 'hidden';
+    if (canvas.style.visibility !== vis) canvas.style.visibility = vis;
+    if (anything) renderer.render(scene3, camera3);
+    endFrame(t0, tr);
+  }
+
+  /** Everything a frame's pixels depend on, compared with the frame last drawn. */
+  const drawnKey = new Float64Array(48).fill(Number.NaN);
+  const frameKey = new Float64Array(48);
+  function unchangedSinceLastDraw(anything: boolean): boolean {
+    const k = frameKey;
+    k.set(viewRot, 0);
+    k.set(proj, 16);
+    k.set(camKm, 32);
+    k[35] = timeUtcMs;
+    k[36] = stats.snapshotsReceived;
+    k[37] = drawVersion;
+    k[38] = canvas.width;
+    k[39] = canvas.height;
+    k[40] = anything ? 1 : 0;
+    k[41] = stats.revision;
+    k[42] = cssWidth;
+    let same = true;
+    for (let i = 0; i < 43; i++) {
+      if (k[i] !== drawnKey[i]) {
+        same = false;
+        break;
+      }
+    }
+    drawnKey.set(k);
+    return same;
+  }
+
+  function endFrame(t0: number, tr: number): void {
     const t1 = performance.now();
     const ms = t1 - t0;
     stats.lastRenderJsMs = t1 - tr;
@@ -526,12 +710,32 @@ export function attachConstellationLayer(viewer: CesiumWidget, client: EngineCli
       scene.requestRender();
     },
     setLayerVisible(name, on) {
-      visible[name] = on;
+      visible[name] = on === true;
+      drawVersion++;
       scene.requestRender();
     },
     isLayerVisible: (name) => visible[name],
+    setLinkLoad(load, maxLoad) {
+      const arr = linkLoadAttr.array as Float32Array;
+      if (load && load.length * 2 === arr.length) {
+        for (let i = 0; i < load.length; i++) arr[2 * i] = arr[2 * i + 1] = load[i]!;
+        linkLoadAttr.needsUpdate = true;
+        linksMaterial.uniforms.uLoadMode!.value = 1;
+        linksMaterial.uniforms.uMaxLoad!.value = maxLoad;
+      } else {
+        linksMaterial.uniforms.uLoadMode!.value = 0;
+      }
+      drawVersion++;
+      scene.requestRender();
+    },
+    linkColoring: () => (linksMaterial.uniforms.uLoadMode!.value === 1 ? 'load' : 'length'),
     setFeederBeams(beams) {
       setBeams(feeder, beams, beams.map((b) => b.satIndex));
+    },
+    setUserTerminal(ground) {
+      terminal = ground ? { ground, frame: groundFrame(ground.latDeg, ground.lonDeg, ground.altKm ?? 0) } : null;
+      drawVersion++;
+      scene.requestRender();
     },
     setUserBeams(ground, satIndices) {
       setBeams(user, ground ? satIndices.map(() => ground) : [], ground ? satIndices : []);
@@ -564,11 +768,12 @@ export function attachConstellationLayer(viewer: CesiumWidget, client: EngineCli
       offLoaded();
       requestToken = {};
       scene.postRender.removeEventListener(onPostRender);
-      for (const o of [points, links, rings, feeder.object, user.object]) {
+      for (const o of [points, links, rings, feeder.object, user.object, inView.object]) {
         o.geometry.dispose();
         o.material.dispose();
       }
       occluderGeometry.dispose();
+      ringTexture?.dispose();
       occluder.material.dispose();
       renderer.dispose();
       renderer.forceContextLoss();
@@ -583,7 +788,7 @@ export function attachConstellationLayer(viewer: CesiumWidget, client: EngineCli
 
   const hooks = installLeoHooks();
   hooks.layerStats = stats;
-  hooks.constellationLayer = { projectSatellite: layer.projectSatellite, pickSatellite: layer.pickSatellite, setLayerVisible: layer.setLayerVisible, isLayerVisible: layer.isLayerVisible, drawnPositionEcefKm: layer.drawnPositionEcefKm };
+  hooks.constellationLayer = { projectSatellite: layer.projectSatellite, pickSatellite: layer.pickSatellite, setLayerVisible: layer.setLayerVisible, isLayerVisible: layer.isLayerVisible, drawnPositionEcefKm: layer.drawnPositionEcefKm, linkColoring: layer.linkColoring };
   layer.setTime(timeUtcMs);
   return layer;
 }

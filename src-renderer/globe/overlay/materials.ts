@@ -20,8 +20,11 @@ import {
   FOOTPRINT_OPACITY,
   LINK_OPACITY,
   LINK_RAMP,
+  LOAD_RAMP,
   SEAM_COLOR,
   SEAM_DASH_KM,
+  UNLOADED_LINK_ALPHA,
+  UNLOADED_LINK_COLOR,
   type Rgb,
 } from './palette';
 
@@ -48,6 +51,11 @@ export function islMaterial(): ShaderMaterial {
     uniforms: {
       uRampColor: { value: Float32Array.from(LINK_RAMP.flatMap((s) => [...s.color])) },
       uRampKm: { value: Float32Array.from(LINK_RAMP.map((s) => s.lengthKm)) },
+      uLoadMode: { value: 0 },
+      uMaxLoad: { value: 0 },
+      uLoadColor: { value: Float32Array.from(LOAD_RAMP.flatMap((c) => [...c])) },
+      uUnloadedColor: { value: vec3(UNLOADED_LINK_COLOR) },
+      uUnloadedAlpha: { value: UNLOADED_LINK_ALPHA },
       uSeamColor: { value: vec3(SEAM_COLOR) },
       uDashKm: { value: SEAM_DASH_KM },
       uOpacity: { value: LINK_OPACITY },
@@ -65,6 +73,9 @@ export function footprintMaterial(): ShaderMaterial {
     vertexShader: footprintVert,
     fragmentShader: footprintFrag,
     uniforms: {
+      uSatRel: { value: null },
+      uSatRelWidth: { value: 1 },
+      uChords: { value: 24 },
       uCameraKm: { value: new Float32Array(3) },
       uMinElevRad: { value: (35 * Math.PI) / 180 },
       uMeanRadiusKm: { value: EARTH_MEAN_RADIUS_KM },

@@ -3,7 +3,8 @@
 import { STATUS_NAMES } from '../../../src-core/constellation/types';
 import { GATEWAY_STATUS_COLORS, PATH_COLOR, POP_COLOR, BACKHAUL_COLOR } from '../../globe/ground/palette';
 import { LAYER_LABELS, useGlobeView, type GlobeLayerName } from '../../globe/ground/viewStore';
-import { FEEDER_BEAM_COLOR, FOOTPRINT_COLOR, LINK_RAMP, SEAM_COLOR, USER_BEAM_COLOR, cssColor, satelliteColor, shellColor } from '../../globe/overlay/palette';
+import { FEEDER_BEAM_COLOR, FOOTPRINT_COLOR, IN_VIEW_BEAM_COLOR, IN_VIEW_BEAM_OPACITY, LINK_RAMP, LOAD_RAMP, SEAM_COLOR, UNLOADED_LINK_COLOR, USER_BEAM_COLOR, cssColor, satelliteColor, shellColor } from '../../globe/overlay/palette';
+import { usePlanning } from '../planning/planningStore';
 import { useApp } from '../../state/store';
 import { useScenarioInfo } from './engineHooks';
 import './globe-ui.css';
@@ -25,6 +26,8 @@ export function LayersPanel() {
   const showFrame = useGlobeView((s) => s.showFrameTime);
   const setShowFrame = useGlobeView((s) => s.setShowFrameTime);
   const quality = useApp((s) => s.quality);
+  const coloring = useGlobeView((s) => s.linkColoring);
+  const setColoring = useGlobeView((s) => s.setLinkColoring);
   return (
     <div className="layers" data-testid="layers">
       <ul className="layers__list">
@@ -36,6 +39,15 @@ export function LayersPanel() {
               {LAYER_LABELS[n]}
               {n === 'footprints' && <span className="muted"> ({quality === 'pretty' ? 'on' : 'off'} in {quality})</span>}
             </label>
+            {n === 'links' && (
+              <label className="layers__sub">
+                colour by{' '}
+                <select value={coloring} onChange={(e) => setColoring(e.target.value === 'load' ? 'load' : 'length')} data-testid="link-coloring" aria-label="Colour laser links by">
+                  <option value="length">length</option>
+                  <option value="load">routed load</option>
+                </select>
+              </label>
+            )}
           </li>
         ))}
         <li className="layers__sep">
@@ -49,8 +61,75 @@ export function LayersPanel() {
   );
 }
 
+/** Compact demand figure: 3.0 B, 76.6 M, 12 k (people), or a cell count. */
+const fmtWeight = (w: number, weighting: 'population' | 'cells', unit = true): string => {
+  if (weighting === 'cells') return `${Math.round(w)}${unit ? ' cells' : ''}`;
+  const v = w >= 1e9 ? `${(w / 1e9).toFixed(1)} B` : w >= 1e6 ? `${(w / 1e6).toFixed(w >= 1e8 ? 0 : 1)} M` : w >= 1e3 ? `${(w / 1e3).toFixed(0)} k` : `${Math.round(w)}`;
+  return unit ? `${v} people` : v.replace(' ', '');
+};
+
+/** Legend of the link colours in load mode: the square-root ramp from 0 to the busiest link. */
+function LinkLoadLegend() {
+  const load = useGlobeView((s) => s.linkLoad);
+  const status = usePlanning((s) => s.status);
+  const gradient = `linear-gradient(to right, ${LOAD_RAMP.map((c, i) => `${cssColor(c)} ${(100 * i) / (LOAD_RAMP.length - 1)}%`).join(', ')})`;
+  if (!load) {
+    return (
+      <>
+        <h4 className="legend__title">Laser link routed load</h4>
+        <p className="muted legend__note" data-testid="link-load-status">{status === 'error' ? 'coverage analysis failed: no load to show' : 'waiting for the coverage analysis…'}</p>
+      </>
+    );
+  }
+  if (load.linkCount === 0) {
+    return (
+      <>
+        <h4 className="legend__title">Laser link routed load</h4>
+        <p className="muted legend__note" data-testid="link-load-status">this scenario routes without laser links (bent pipe or ISLs off): links coloured by length</p>
+      </>
+    );
+  }
+  if (load.step < 0) {
+    return (
+      <>
+        <h4 className="legend__title">Laser link routed load</h4>
+        <p className="muted legend__note" data-testid="link-load-status">outside the analysis window: links coloured by length</p>
+      </>
+    );
+  }
+  const max = load.maxLinkLoad;
+  // Ticks at fractions of the peak placed on the square-root scale the colours use.
+  const ticks = [0, 0.0625, 0.25, 1];
+  const stepTime = new Date(load.stepUtcMs).toISOString().slice(11, 16);
+  return (
+    <>
+      <h4 className="legend__title">Laser link routed load</h4>
+      <div className="ramp" style={{ background: gradient }} role="img" aria-label={`Laser link colour by routed load, 0 to ${fmtWeight(max, load.weighting)}, square-root scale`} />
+      <div className="ramp__ticks">
+        {ticks.map((f) => (
+          <span key={f} style={{ left: `${100 * Math.sqrt(f)}%` }}>
+            {f === 0 ? '0' : fmtWeight(f * max, load.weighting, false)}
+          </span>
+        ))}
+      </div>
+      <ul className="legend__items">
+        <li>
+          <span className="swatch swatch--line" style={{ background: cssColor(UNLOADED_LINK_COLOR) }} />
+          no routed demand
+        </li>
+      </ul>
+      <p className="muted legend__note" data-testid="link-load-status">
+        demand {load.weighting === 'cells' ? '(cells)' : '(people)'} routed at the analysis step {stepTime} UTC; {load.loadedLinks} links carry {fmtWeight(load.servedWeight, load.weighting)} served
+      </p>
+    </>
+  );
+}
+
 export function LegendPanel() {
   const info = useScenarioInfo();
+  const coloring = useGlobeView((s) => s.linkColoring);
+  // The links show load only in load mode once a load inside the analysis window has arrived.
+  const loadShown = useGlobeView((s) => s.linkColoring === 'load' && s.linkLoad !== null && s.linkLoad.step >= 0 && s.linkLoad.linkCount > 0);
   const shells = info?.shells ?? [];
   const max = LINK_RAMP[LINK_RAMP.length - 1]!.lengthKm;
   const gradient = `linear-gradient(to right, ${LINK_RAMP.map((s) => `${cssColor(s.color)} ${(100 * s.lengthKm) / max}%`).join(', ')})`;
@@ -74,15 +153,20 @@ export function LegendPanel() {
           </li>
         ))}
       </ul>
-      <h4 className="legend__title">Laser link length</h4>
-      <div className="ramp" style={{ background: gradient }} role="img" aria-label={`Laser link colour from ${LINK_RAMP[0]!.lengthKm} to ${max} km`} />
-      <div className="ramp__ticks">
-        {LINK_RAMP.map((s) => (
-          <span key={s.lengthKm} style={{ left: `${(100 * s.lengthKm) / max}%` }}>
-            {s.lengthKm >= 1000 ? `${s.lengthKm / 1000}k` : s.lengthKm}
-          </span>
-        ))}
-      </div>
+      {coloring === 'load' && <LinkLoadLegend />}
+      {!loadShown && (
+        <>
+          <h4 className="legend__title">Laser link length</h4>
+          <div className="ramp" style={{ background: gradient }} role="img" aria-label={`Laser link colour from ${LINK_RAMP[0]!.lengthKm} to ${max} km`} />
+          <div className="ramp__ticks">
+            {LINK_RAMP.map((s) => (
+              <span key={s.lengthKm} style={{ left: `${(100 * s.lengthKm) / max}%` }}>
+                {s.lengthKm >= 1000 ? `${s.lengthKm / 1000}k` : s.lengthKm}
+              </span>
+            ))}
+          </div>
+        </>
+      )}
       <ul className="legend__items">
         <li>
           <span className="swatch swatch--dash" style={{ color: cssColor(SEAM_COLOR) }} />
@@ -109,7 +193,11 @@ export function LegendPanel() {
         </li>
         <li>
           <span className="swatch swatch--line" style={{ background: cssColor(FEEDER_BEAM_COLOR) }} />
-          feeder beam · <span className="swatch swatch--line" style={{ background: cssColor(USER_BEAM_COLOR) }} /> user beam
+          feeder beam · <span className="swatch swatch--line" style={{ background: cssColor(USER_BEAM_COLOR) }} /> user beam (serving)
+        </li>
+        <li>
+          <span className="swatch swatch--line" style={{ background: cssColor(IN_VIEW_BEAM_COLOR, IN_VIEW_BEAM_OPACITY) }} />
+          other satellites in view of the selected point
         </li>
         <li>
           <span className="swatch swatch--line swatch--thick" style={{ background: PATH_COLOR }} />
