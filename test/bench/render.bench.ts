@@ -61,8 +61,11 @@ async function page(): Promise<Page> {
   return (await session).page;
 }
 
-/** Called when a bench is done: closes the session unless another bench starts soon. */
-function release(): void {
+/**
+ * Called when a bench is done (from its notes, which the runner reads once the group is done):
+ * closes the session unless another bench starts soon. Returns no note.
+ */
+function release(): string {
   if (closeTimer) clearTimeout(closeTimer);
   closeTimer = setTimeout(() => {
     const s = session;
@@ -72,6 +75,7 @@ function release(): void {
       await server.close();
     });
   }, 3000);
+  return '';
 }
 
 /** Plays at x100 from 2026-01-01 (Space / ']' as a user would), or stops and returns to x60. */
@@ -181,6 +185,7 @@ export function loadBenches(): Promise<Bench[]> {
         rounds.push(round);
       },
       measure: () => rounds[rounds.length - 1]!.bare,
+      notes: () => [release()],
     },
     {
       group: 'render',
@@ -189,6 +194,7 @@ export function loadBenches(): Promise<Bench[]> {
       iterations: 7,
       fn: () => undefined,
       measure: () => rounds[satsLinksTaken++]!.satsLinks,
+      notes: () => [release()],
     },
     {
       group: 'render',
@@ -199,6 +205,7 @@ export function loadBenches(): Promise<Bench[]> {
       fn: () => undefined,
       measure: () => rounds[fullTaken++]!.full,
       notes: () => {
+        release();
         const counted = rounds.slice(1);
         const r = counted.map((x) => x.full / x.bare);
         const sl = counted.map((x) => x.satsLinks / x.bare);
@@ -226,7 +233,7 @@ export function loadBenches(): Promise<Bench[]> {
         idle.skipped = (await p.evaluate(() => window.__leo!.layerStats!.skippedFrames)) - before;
       },
       measure: () => idle.full,
-      notes: () => [`paused and still: full / bare = ${(idle.full / idle.bare).toFixed(3)} (bare ${idle.bare.toFixed(0)} ms); the layer skipped redrawing ${idle.skipped} unchanged frames`],
+      notes: () => [release(), `paused and still: full / bare = ${(idle.full / idle.bare).toFixed(3)} (bare ${idle.bare.toFixed(0)} ms); the layer skipped redrawing ${idle.skipped} unchanged frames`],
     },
     {
       group: 'render',
@@ -244,7 +251,7 @@ export function loadBenches(): Promise<Bench[]> {
         js = s;
         return s.avg;
       },
-      notes: () => [`max single frame since load: ${js.max.toFixed(2)} ms (includes first uploads and shader compiles)`],
+      notes: () => [release(), `max single frame since load: ${js.max.toFixed(2)} ms (includes first uploads and shader compiles)`],
     },
     {
       group: 'render',
@@ -255,7 +262,7 @@ export function loadBenches(): Promise<Bench[]> {
         heap = await heapGrowth(heapRuns++ === 0 ? 5 : 60);
       },
       measure: () => heap.mb,
-      notes: () => [heap.line, 'the 10-minute run: npm run bench -- render-long'],
+      notes: () => [release(), heap.line, 'the 10-minute run: npm run bench -- render-long'],
     },
     {
       // "A 30,000-satellite scenario stays interactive": open a synthetic 29,988-satellite

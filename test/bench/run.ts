@@ -89,7 +89,7 @@ async function main(): Promise<void> {
           .join(', ');
         console.log(`    budget ${what}: ${r.budgetOk ? 'PASS' : 'FAIL'}`);
       }
-      for (const n of r.notes ?? []) console.log(`    ${n}`);
+      for (const n of r.notes ?? []) if (n) console.log(`    ${n}`);
     }
   }
   mkdirSync('bench-results', { recursive: true });

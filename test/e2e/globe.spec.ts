@@ -192,7 +192,7 @@ test('clicking a ground point shows its path, with the engine latency for that p
 test('laser links coloured by routed load: the legend names the analysis step and the links change colour', async () => {
   const before = decodePng(await shot(page, 'links-by-length'));
   await page.getByTestId('link-coloring').selectOption('load');
-  await expect(page.getByTestId('link-load-status')).toContainText(/routed at the analysis step \d\d:\d\d UTC; \d+ links carry [\d.]+ M people served/, { timeout: 60_000 });
+  await expect(page.getByTestId('link-load-status')).toContainText(/routed at the analysis step \d\d:\d\d UTC; \d+ links carry [\d.]+ [kMB] people served/, { timeout: 60_000 });
   await page.waitForFunction(() => window.__leo!.constellationLayer!.linkColoring() === 'load');
   await frames(3);
   const after = decodePng(await shot(page, 'links-by-load'));

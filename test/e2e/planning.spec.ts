@@ -89,10 +89,17 @@ test('place a gateway, see the figures and heatmap change, undo restores them; o
   await expect(page.getByTestId('history')).toContainText('Move');
   await page.keyboard.press('Control+z');
   await expect.poll(async () => JSON.stringify(await gwOf('gw-madrid'))).toBe(JSON.stringify(madrid0));
-  // The marker follows the undo on the next rendered frames; click once it is drawn back.
-  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => requestAnimationFrame(r)))));
-  await page.mouse.click(from.x, from.y);
-  await expect.poll(() => page.evaluate(() => JSON.stringify(window.__leo!.live!.selection()))).toContain('gw-madrid');
+  // The marker follows the undo on the next rendered frames (several under a loaded software
+  // renderer): click until it is drawn back there (a click beside it selects a ground point).
+  await expect
+    .poll(
+      async () => {
+        await page.mouse.click(from.x, from.y);
+        return JSON.stringify(await page.evaluate(() => window.__leo!.live!.selection()));
+      },
+      { timeout: 30_000, intervals: [300, 500, 1000] },
+    )
+    .toContain('gw-madrid');
   await page.keyboard.press('Delete');
   await expect(page.getByTestId('gateway-count')).toHaveText(String(Number(count0) - 1));
   await page.keyboard.press('Control+z');

@@ -35,7 +35,8 @@ import {
   PerspectiveCamera,
   Points,
   Scene,
-  SphereGeometry,
+  Sphere,
+  Vector3,
   WebGLRenderer,
   type ShaderMaterial,
 } from 'three';
@@ -111,6 +112,13 @@ export interface ConstellationLayer {
 
 /** The occluder sits this far under the WGS84 surface, so ground-level lines (beams, footprints) stay in front of it. */
 export const OCCLUDER_DEPTH_KM = 5;
+/**
+ * Occluder mesh: segments around the visible cap and rings from under the camera to the limb.
+ * 128 segments put the silhouette polygon within ~1.8 km of the true limb at a whole-Earth view
+ * (inside it by up to that, less than the occluder's depth under the surface).
+ */
+const OCCLUDER_SEGMENTS = 128;
+const OCCLUDER_RINGS = 6;
 /** Footprint rings are drawn this far above the ellipsoid. */
 const FOOTPRINT_LIFT_KM = 2;
 /** Texels per row of the footprint position texture. */
@@ -125,6 +133,24 @@ interface BeamSet {
   groundEcefKm: Float64Array;
   sat: Int32Array;
   count: number;
+}
+
+/** The occluder's template: (azimuth fraction, ring fraction) per vertex, triangles between rings (shaders/occluder.vert.glsl). */
+function horizonCapGeometry(segments: number, rings: number): BufferGeometry {
+  const pos = new Float32Array(3 * (1 + segments * rings));
+  for (let r = 1; r <= rings; r++) {
+    for (let k = 0; k < segments; k++) pos.set([k / segments, r / rings, 0], 3 * (1 + (r - 1) * segments + k));
+  }
+  const idx: number[] = [];
+  const at = (r: number, k: number): number => (r === 0 ? 0 : 1 + (r - 1) * segments + (k % segments));
+  for (let k = 0; k < segments; k++) idx.push(0, at(1, k), at(1, k + 1));
+  for (let r = 1; r < rings; r++) {
+    for (let k = 0; k < segments; k++) idx.push(at(r, k), at(r + 1, k), at(r + 1, k + 1), at(r, k), at(r + 1, k + 1), at(r, k + 1));
+  }
+  const g = new BufferGeometry();
+  g.setAttribute('position', new BufferAttribute(pos, 3));
+  g.setIndex(idx);
+  return g;
 }
 
 export function attachConstellationLayer(viewer: CesiumWidget, client: EngineClient, opts: ConstellationLayerOptions = {}): ConstellationLayer {
@@ -152,9 +178,9 @@ export function attachConstellationLayer(viewer: CesiumWidget, client: EngineCli
   camera3.matrixAutoUpdate = false;
   camera3.matrixWorldAutoUpdate = false;
 
-  const occluderGeometry = new SphereGeometry(1, 128, 64).rotateX(Math.PI / 2); // poles on +-Z, as in ECEF
+  const occluderGeometry = horizonCapGeometry(OCCLUDER_SEGMENTS, OCCLUDER_RINGS);
   const occluder = new Mesh(occluderGeometry, occluderMaterial());
-  occluder.scale.set(occA, occA, occB);
+  (occluder.material.uniforms.uRadiiKm!.value as Float32Array).set([occA, occB]);
   occluder.renderOrder = -10;
   occluder.frustumCulled = false;
   scene3.add(occluder);
@@ -314,6 +340,7 @@ export function attachConstellationLayer(viewer: CesiumWidget, client: EngineCli
     links.geometry = lg;
 
     cache.clear();
+    frameSnapshot = null;
     drawVersion++;
     inFlight = null;
     requestToken = {};
@@ -395,7 +422,7 @@ export function attachConstellationLayer(viewer: CesiumWidget, client: EngineCli
     camera3.matrixWorld.copy(camera3.matrixWorldInverse).invert();
     camera3.projectionMatrix.fromArray(proj);
     camera3.projectionMatrixInverse.copy(camera3.projectionMatrix).invert();
-    occluder.position.set(-camKm[0], -camKm[1], -camKm[2]);
+    (occluder.material.uniforms.uCameraKm!.value as Float32Array).set(camKm);
     (ringMaterial.uniforms.uCameraKm!.value as Float32Array).set(camKm);
     return true;
   }
@@ -456,6 +483,9 @@ export function attachConstellationLayer(viewer: CesiumWidget, client: EngineCli
       g.dispose();
       g = new BufferGeometry();
       g.setAttribute('position', new BufferAttribute(new Uint8Array(2 ** Math.ceil(Math.log2(vertices))), 1));
+      // three computes a bounding sphere from `position` to sort transparent objects; this one is
+      // not a position: give it one (the object is drawn unculled, in renderOrder).
+      g.boundingSphere = new Sphere(new Vector3(), Infinity);
       rings.geometry = g;
     }
     g.setDrawRange(0, vertices);
@@ -591,17 +621,31 @@ export function attachConstellationLayer(viewer: CesiumWidget, client: EngineCli
     fillBeams(inView);
   }
 
-  function onPostRender(): void {
+  // Positions are interpolated in preRender, before Cesium draws: the ground layer's highlighted
+  // path (its own preRender, registered after this one) then runs through the satellites where
+  // this frame draws them, not where the previous frame did.
+  let frameSnapshot: ReturnType<SnapshotCache['evaluate']>['snapshot'] = null;
+  let preRenderMs = 0;
+  function onPreRender(): void {
+    if (!info || n === 0) return;
     const t0 = performance.now();
+    const { source, snapshot } = cache.evaluate(timeUtcMs, cur, 2 * stepMs);
+    stats.source = source;
+    frameSnapshot = snapshot;
+    requestSnapshots();
+    preRenderMs = performance.now() - t0;
+  }
+
+  function onPostRender(): void {
+    const t0 = performance.now() - preRenderMs;
+    preRenderMs = 0;
     hasFrame = false;
     if (!info || n === 0) {
       renderer.clear();
       drawnKey[0] = Number.NaN;
       return;
     }
-    const { source, snapshot } = cache.evaluate(timeUtcMs, cur, 2 * stepMs);
-    stats.source = source;
-    requestSnapshots();
+    const snapshot = frameSnapshot;
     syncSize();
     if (!snapshot || !syncCamera(snapshot.maxRadiusKm + 50)) {
       renderer.clear();
@@ -696,6 +740,7 @@ export function attachConstellationLayer(viewer: CesiumWidget, client: EngineCli
   // ---- wiring
   const offLoaded = client.onScenarioLoaded(rebuild);
   if (client.scenarioInfo && client.scenarioInfo.revision === client.revision) rebuild(client.scenarioInfo);
+  scene.preRender.addEventListener(onPreRender);
   scene.postRender.addEventListener(onPostRender);
 
   const layer: ConstellationLayer = {
@@ -767,6 +812,7 @@ export function attachConstellationLayer(viewer: CesiumWidget, client: EngineCli
     dispose() {
       offLoaded();
       requestToken = {};
+      scene.preRender.removeEventListener(onPreRender);
       scene.postRender.removeEventListener(onPostRender);
       for (const o of [points, links, rings, feeder.object, user.object, inView.object]) {
         o.geometry.dispose();

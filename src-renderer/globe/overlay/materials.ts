@@ -2,7 +2,7 @@
 // (imported as text with Vite's ?raw), with the uniforms the programs declare. Colours come from
 // palette.ts as sRGB floats passed straight through (no colour management), so the legend and the
 // globe agree.
-import { AdditiveBlending, NormalBlending, ShaderMaterial } from 'three';
+import { AdditiveBlending, DoubleSide, NormalBlending, ShaderMaterial } from 'three';
 import beamFrag from '../../../shaders/beam.frag.glsl?raw';
 import beamVert from '../../../shaders/beam.vert.glsl?raw';
 import footprintFrag from '../../../shaders/footprint.frag.glsl?raw';
@@ -31,7 +31,15 @@ import {
 const vec3 = (c: Rgb): Float32Array => Float32Array.from(c);
 
 export function occluderMaterial(): ShaderMaterial {
-  return new ShaderMaterial({ vertexShader: occluderVert, fragmentShader: occluderFrag, colorWrite: false, depthWrite: true, depthTest: true });
+  return new ShaderMaterial({
+    vertexShader: occluderVert,
+    fragmentShader: occluderFrag,
+    uniforms: { uCameraKm: { value: new Float32Array(3) }, uRadiiKm: { value: new Float32Array(2) } },
+    colorWrite: false,
+    depthWrite: true,
+    depthTest: true,
+    side: DoubleSide, // the cap is built from the camera's side; winding does not matter
+  });
 }
 
 export function satelliteMaterial(sizeDevicePx: number): ShaderMaterial {
