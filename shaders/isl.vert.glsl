@@ -5,8 +5,8 @@
 // clipped away before rasterisation.
 // Colour (per link, so it runs here, twice per link, not once per fragment):
 // - by length through a 5-stop ramp (palette.ts LINK_RAMP, also used by the legend);
-// - by routed load (uLoadMode = 1): sqrt(load / uMaxLoad) through LOAD_RAMP, links carrying
-//   nothing dim (palette.ts linkLoadColor is the same function for the legend and the tests).
+// - by routed load (uLoadMode = 1): sqrt(load / uMaxLoad) through palette.ts LOAD_RAMP (the
+//   legend's gradient), links carrying nothing dim.
 attribute float aLengthKm;
 attribute float aLoad;
 attribute vec2 aLink; // x: 1 = crosses the Walker seam; y: 0 at endpoint a, 1 at endpoint b

@@ -137,6 +137,17 @@ export function createCoverageEvaluator(
   return ev;
 }
 
+/**
+ * Index of the analysis step whose time is nearest `utcMs`: step k covers [t_k - stepS/2,
+ * t_k + stepS/2) (half-way between two steps goes to the later one); -1 outside the window or for
+ * a non-finite time. The one rule for "which step is shown now" (worker and globe).
+ */
+export function nearestAnalysisStep(utcMs: number, startUtcMs: number, stepS: number, stepCount: number): number {
+  if (!Number.isFinite(utcMs)) return -1;
+  const k = Math.floor((utcMs - startUtcMs) / (stepS * 1000) + 0.5); // not Math.round: it gives -0 just before the start
+  return k >= 0 && k < stepCount ? k : -1;
+}
+
 export class CoverageEvaluator {
   readonly cache: CoverageCache;
   readonly scenario: Scenario;
@@ -551,10 +562,8 @@ export class CoverageEvaluator {
    * [start - stepS/2, last step + stepS/2) or for a non-finite time.
    */
   nearestStep(utcMs: number): number {
-    if (!Number.isFinite(utcMs)) return -1;
     const { startUtcMs, stepS, stepCount } = this.cache.settings;
-    const k = Math.floor((utcMs - startUtcMs) / (stepS * 1000) + 0.5); // not Math.round: it gives -0 just before the start
-    return k >= 0 && k < stepCount ? k : -1;
+    return nearestAnalysisStep(utcMs, startUtcMs, stepS, stepCount);
   }
 
   // Routed load at one step: how much served demand each laser link, satellite and gateway carries.

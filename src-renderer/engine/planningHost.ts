@@ -223,9 +223,8 @@ export function createPlanningHandlers(state: PlanningState = { evaluator: null,
       }
       const step = ev.nearestStep(tUtcMs);
       const weighting = ev.scenario.analysis.demandWeighted ? 'population' : 'cells';
-      const stepS = ev.cache.settings.stepS;
       if (step < 0) {
-        const result: LinkLoadResult = { revision, tUtcMs, step: -1, stepUtcMs: NaN, stepS, linkLoad: new Float32Array(0), linkCount: ev.cache.linkCount, maxLinkLoad: 0, loadedLinks: 0, servedWeight: 0, weighting };
+        const result: LinkLoadResult = { revision, tUtcMs, step: -1, stepUtcMs: NaN, linkLoad: new Float32Array(0), linkCount: ev.cache.linkCount, maxLinkLoad: 0, loadedLinks: 0, servedWeight: 0, weighting };
         return { result, transfer: [] };
       }
       const ll = ev.linkLoadAtStep(step);
@@ -236,7 +235,7 @@ export function createPlanningHandlers(state: PlanningState = { evaluator: null,
         if (x > maxLinkLoad) maxLinkLoad = x;
         if (x > 0) loadedLinks++;
       }
-      const result: LinkLoadResult = { revision, tUtcMs, step, stepUtcMs: ll.stepUtcMs, stepS, linkLoad, linkCount: ev.cache.linkCount, maxLinkLoad, loadedLinks, servedWeight: ll.servedWeight, weighting };
+      const result: LinkLoadResult = { revision, tUtcMs, step, stepUtcMs: ll.stepUtcMs, linkLoad, linkCount: ev.cache.linkCount, maxLinkLoad, loadedLinks, servedWeight: ll.servedWeight, weighting };
       return { result, transfer: [linkLoad.buffer] };
     },
 

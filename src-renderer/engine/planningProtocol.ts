@@ -87,7 +87,6 @@ export interface LinkLoadResult {
   tUtcMs: number;
   step: number;
   stepUtcMs: number;
-  stepS: number;
   /** Per laser link (topology order, as LoadScenarioResult.topology): demand weight carried. */
   linkLoad: Float32Array;
   /** Laser links the routing uses: 0 when the scenario routes bent-pipe only or has ISLs off. */

@@ -14,7 +14,7 @@ export interface LayerStats {
   activeLinks: number;
   /** Active links not entirely behind the Earth (the ones sent to the GPU; others are clipped). */
   linksInFront: number;
-  /** Satellites without a position or behind the Earth in the last frame (not rasterised). */
+  /** Satellites without a position or behind the Earth in the last frame (not rasterised); 0 when neither satellites nor links are shown. */
   hiddenSatellites: number;
   /** Footprint rings drawn in the last frame (after horizon and frustum culling; 0 when the layer is off). */
   footprintsDrawn: number;

@@ -20,6 +20,7 @@ import {
 } from '@cesium/engine';
 import type { RouteOk } from '../../src-core/network/route';
 import type { Scenario } from '../../src-core/scenario/schema';
+import { nearestAnalysisStep } from '../../src-core/coverage/evaluator';
 import { utcMs } from '../../src-core/units';
 import { getEngine, syncEngineScenario } from '../engine/instance';
 import { NO_EVALUATOR } from '../engine/planningHost';
@@ -238,15 +239,15 @@ export function attachLiveGlobe(viewer: CesiumWidget): () => void {
       return null;
     }
     const { revision, timeUtcMs } = store.getState();
-    if (!engineHasCurrentScenario() || planningStore.getState().current?.revision !== revision) return null;
+    const cov = planningStore.getState().current;
+    if (!engineHasCurrentScenario() || cov?.revision !== revision) return null;
+    // Same step as on screen: nothing to ask (time moves every frame, the step once a minute).
+    if (loadShown === `${revision}:${nearestAnalysisStep(timeUtcMs, cov.startUtcMs, cov.stepS, cov.servedPctByStep.length)}`) return null;
     return client.request('coverageLinkLoad', { revision, tUtcMs: timeUtcMs }).then(
       (res) => {
         if (res.revision !== store.getState().revision || globeView.getState().linkColoring !== 'load') return;
-        const key = `${res.revision}:${res.step}`;
         const { linkLoad, ...info } = res;
-        const shownInfo = globeView.getState().linkLoad;
-        if (key === loadShown && shownInfo?.step === res.step) return;
-        loadShown = key;
+        loadShown = `${res.revision}:${res.step}`;
         layer.setLinkLoad(res.step >= 0 ? linkLoad : null, res.maxLinkLoad);
         globeView.setState({ linkLoad: info });
       },

@@ -50,7 +50,7 @@ import { installLeoHooks } from '../hooks';
 import { mToKm } from '../units';
 import { RateEstimator, StepPolicy } from './interpolate';
 import { beamMaterial, footprintMaterial, islMaterial, occluderMaterial, satelliteMaterial } from './materials';
-import { FEEDER_BEAM_COLOR, IN_VIEW_BEAM_COLOR, IN_VIEW_BEAM_OPACITY, SATELLITE_SIZE_PX, USER_BEAM_COLOR, satelliteColor } from './palette';
+import { FEEDER_BEAM_COLOR, IN_VIEW_BEAM_COLOR, SATELLITE_SIZE_PX, USER_BEAM_COLOR, satelliteColor } from './palette';
 import { cullFootprints, footprintHalfAngleRad, frustumSidePlanes, ringChords } from './culling';
 import { depthRangeKm, hiddenByEllipsoid, projectRelative, rotationOnly, withDepthRange } from './projection';
 import { SnapshotCache, maxRadiusKm, type FrameSource } from './snapshots';
@@ -94,7 +94,7 @@ export interface ConstellationLayer {
   setLinkLoad(load: Float32Array | null, maxLoad: number): void;
   linkColoring(): 'length' | 'load';
   /**
-   * The selected ground point (null: none): dim beams to every usable satellite above the terminal
+   * The selected ground point (null: none): violet beams to every usable satellite above the terminal
    * mask from it, recomputed each frame at the drawn positions (the serving one: setUserBeams).
    */
   setUserTerminal(ground: GroundPoint | null): void;
@@ -211,11 +211,10 @@ export function attachConstellationLayer(viewer: CesiumWidget, client: EngineCli
   };
   const feeder = makeBeams(FEEDER_BEAM_COLOR);
   const user = makeBeams(USER_BEAM_COLOR);
-  // The selected ground point's other satellites in view (above the terminal mask, usable): dim.
+  // The selected ground point's other satellites in view (above the terminal mask, usable), in violet.
   const inView = makeBeams(IN_VIEW_BEAM_COLOR);
-  inView.object.material.uniforms.uOpacity!.value = IN_VIEW_BEAM_OPACITY;
   inView.object.renderOrder = 2.5;
-  let terminal: { frame: ReturnType<typeof groundFrame>; ground: GroundPoint } | null = null;
+  let terminal: ReturnType<typeof groundFrame> | null = null;
   let viewIndex = new Int32Array(0);
   let viewSlant = new Float64Array(0);
   let usable = new Uint8Array(0);
@@ -599,13 +598,13 @@ export function attachConstellationLayer(viewer: CesiumWidget, client: EngineCli
       stats.userSatellitesInView = 0;
       return;
     }
-    const k = visibleSatellites(terminal.frame, cur, radToDeg(minElevRad), maxSlantKm, viewIndex, viewSlant, null, usable);
+    const k = visibleSatellites(terminal, cur, radToDeg(minElevRad), maxSlantKm, viewIndex, viewSlant, null, usable);
     stats.userSatellitesInView = k;
     if (inView.sat.length < k) {
       const cap = Math.max(16, 2 ** Math.ceil(Math.log2(k)));
       growBeams(inView, cap);
     }
-    const p = terminal.frame.posEcefKm;
+    const p = terminal.posEcefKm;
     let m = 0;
     const serving = user.count > 0 ? user.sat[0] : -1;
     for (let j = 0; j < k; j++) {
@@ -657,24 +656,25 @@ export function attachConstellationLayer(viewer: CesiumWidget, client: EngineCli
     rings.visible = visible.footprints;
     feeder.object.visible = visible.feederBeams && feeder.count > 0;
     user.object.visible = visible.userBeams && user.count > 0;
-    const anything = points.visible || links.visible || rings.visible || feeder.object.visible || user.object.visible || (visible.userBeams && terminal !== null);
+    inView.object.visible = visible.userBeams && terminal !== null;
+    const anything = points.visible || links.visible || rings.visible || feeder.object.visible || user.object.visible || inView.object.visible;
     if (unchangedSinceLastDraw(anything)) {
       // Same camera, time, snapshots and layers as the frame on screen: the overlay canvas keeps
       // showing it (a WebGL canvas is only re-presented when drawn to), so a paused, still globe
       // costs the layer nothing.
       hasFrame = true;
       stats.skippedFrames++;
-      endFrame(t0, t0);
+      endFrame(t0, performance.now());
       return;
     }
-    stats.hiddenSatellites = classify();
+    // Satellites and links use the hidden flags; footprints and beams have their own culling.
+    stats.hiddenSatellites = points.visible || links.visible ? classify() : 0;
     if (points.visible) fillPoints();
     stats.activeLinks = visible.links ? fillLinks(snapshot.islActive) : 0;
     if (rings.visible) fillRings(snapshot.maxRadiusKm);
     else stats.footprintsDrawn = 0;
     if (feeder.object.visible) fillBeams(feeder);
     if (user.object.visible) fillBeams(user);
-    inView.object.visible = visible.userBeams && terminal !== null;
     if (inView.object.visible) fillInView();
     else stats.userSatellitesInView = 0;
     hasFrame = true;
@@ -687,8 +687,9 @@ export function attachConstellationLayer(viewer: CesiumWidget, client: EngineCli
   }
 
   /** Everything a frame's pixels depend on, compared with the frame last drawn. */
-  const drawnKey = new Float64Array(48).fill(Number.NaN);
-  const frameKey = new Float64Array(48);
+  const KEY_LENGTH = 43;
+  const drawnKey = new Float64Array(KEY_LENGTH).fill(Number.NaN);
+  const frameKey = new Float64Array(KEY_LENGTH);
   function unchangedSinceLastDraw(anything: boolean): boolean {
     const k = frameKey;
     k.set(viewRot, 0);
@@ -703,7 +704,7 @@ export function attachConstellationLayer(viewer: CesiumWidget, client: EngineCli
     k[41] = stats.revision;
     k[42] = cssWidth;
     let same = true;
-    for (let i = 0; i < 43; i++) {
+    for (let i = 0; i < KEY_LENGTH; i++) {
       if (k[i] !== drawnKey[i]) {
         same = false;
         break;
@@ -778,7 +779,7 @@ export function attachConstellationLayer(viewer: CesiumWidget, client: EngineCli
       setBeams(feeder, beams, beams.map((b) => b.satIndex));
     },
     setUserTerminal(ground) {
-      terminal = ground ? { ground, frame: groundFrame(ground.latDeg, ground.lonDeg, ground.altKm ?? 0) } : null;
+      terminal = ground ? groundFrame(ground.latDeg, ground.lonDeg, ground.altKm ?? 0) : null;
       drawVersion++;
       scene.requestRender();
     },

@@ -55,22 +55,12 @@ export const LINK_RAMP: readonly { lengthKm: number; color: Rgb }[] = [
 /**
  * Laser link colour by routed load: the fraction of the busiest link's load on a square-root
  * scale (so links carrying a few percent of the peak still read), 5 evenly spaced stops (the
- * shader's array size). Links carrying nothing are drawn dim in UNLOADED_LINK_COLOR.
+ * shader's array size, shaders/isl.vert.glsl). Links carrying nothing are drawn dim in UNLOADED_LINK_COLOR.
  */
 export const LOAD_RAMP: readonly Rgb[] = [hex(0x1e88e5), hex(0x00e5ff), hex(0x76ff03), hex(0xffea00), hex(0xff1744)];
 export const UNLOADED_LINK_COLOR: Rgb = hex(0x78909c);
 /** Opacity factor (x LINK_OPACITY) of unloaded links in load mode. */
 export const UNLOADED_LINK_ALPHA = 0.35;
-
-/** Load colour of a link carrying `load` when the busiest carries `maxLoad` (shaders/isl.vert.glsl; legend, tests). */
-export function linkLoadColor(load: number, maxLoad: number): Rgb {
-  if (!(load > 0) || !(maxLoad > 0)) return UNLOADED_LINK_COLOR;
-  const x = Math.sqrt(Math.min(1, load / maxLoad)) * (LOAD_RAMP.length - 1);
-  const i = Math.min(LOAD_RAMP.length - 2, Math.floor(x));
-  const t = x - i;
-  const a = LOAD_RAMP[i]!, b = LOAD_RAMP[i + 1]!;
-  return [a[0] + (b[0] - a[0]) * t, a[1] + (b[1] - a[1]) * t, a[2] + (b[2] - a[2]) * t];
-}
 
 /** Links across the Walker seam (last plane -> plane 0): a distinct colour, drawn dashed. */
 export const SEAM_COLOR: Rgb = hex(0xe040fb);
@@ -90,7 +80,6 @@ export const BEAM_OPACITY = 0.9;
  * violet, dark enough to read over bright land and light enough over the ocean.
  */
 export const IN_VIEW_BEAM_COLOR: Rgb = hex(0x9575ff);
-export const IN_VIEW_BEAM_OPACITY = 1;
 
 /** Satellite sprite diameter in CSS pixels (constant at every zoom). */
 export const SATELLITE_SIZE_PX = 4.5;

@@ -3,7 +3,7 @@
 import { STATUS_NAMES } from '../../../src-core/constellation/types';
 import { GATEWAY_STATUS_COLORS, PATH_COLOR, POP_COLOR, BACKHAUL_COLOR } from '../../globe/ground/palette';
 import { LAYER_LABELS, useGlobeView, type GlobeLayerName } from '../../globe/ground/viewStore';
-import { FEEDER_BEAM_COLOR, FOOTPRINT_COLOR, IN_VIEW_BEAM_COLOR, IN_VIEW_BEAM_OPACITY, LINK_RAMP, LOAD_RAMP, SEAM_COLOR, UNLOADED_LINK_COLOR, USER_BEAM_COLOR, cssColor, satelliteColor, shellColor } from '../../globe/overlay/palette';
+import { FEEDER_BEAM_COLOR, FOOTPRINT_COLOR, IN_VIEW_BEAM_COLOR, LINK_RAMP, LOAD_RAMP, SEAM_COLOR, UNLOADED_LINK_COLOR, USER_BEAM_COLOR, cssColor, satelliteColor, shellColor } from '../../globe/overlay/palette';
 import { usePlanning } from '../planning/planningStore';
 import { useApp } from '../../state/store';
 import { useScenarioInfo } from './engineHooks';
@@ -196,7 +196,7 @@ export function LegendPanel() {
           feeder beam · <span className="swatch swatch--line" style={{ background: cssColor(USER_BEAM_COLOR) }} /> user beam (serving)
         </li>
         <li>
-          <span className="swatch swatch--line" style={{ background: cssColor(IN_VIEW_BEAM_COLOR, IN_VIEW_BEAM_OPACITY) }} />
+          <span className="swatch swatch--line" style={{ background: cssColor(IN_VIEW_BEAM_COLOR) }} />
           other satellites in view of the selected point
         </li>
         <li>
