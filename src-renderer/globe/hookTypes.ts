@@ -22,6 +22,10 @@ export interface LayerStats {
   userSatellitesInView: number;
   /** Chords per footprint ring in the last frame (level of detail from the largest ring on screen). */
   footprintChords: number;
+  /** Largest footprint ring radius on screen in the last frame (device px; sets the chords and the opacity). */
+  footprintRadiusPx: number;
+  /** Opacity the footprint rings were drawn with in the last frame (palette.ts footprintOpacity). */
+  footprintOpacity: number;
   /** Frames (counted in `frames`) not redrawn because nothing the overlay shows had changed. */
   skippedFrames: number;
   /** Layer JS in the last postRender: interpolation, buffer fills, camera sync and three's render call. */

@@ -12,11 +12,14 @@ import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from '@playwright/test';
 import { buildCatalog } from '../../src-core/constellation/catalog';
 import { STATUS_CODES } from '../../src-core/constellation/types';
+import { ecefToGeodetic } from '../../src-core/frames/geodetic';
+import { coverageHalfAngleRad } from '../../src-core/frames/spherical';
 import { groundFrame, visibleSatellites } from '../../src-core/network/ground';
 import { createRoutingContext, routeToPop } from '../../src-core/network/route';
 import { Propagator } from '../../src-core/orbit/propagator';
 import type { Scenario } from '../../src-core/scenario/schema';
-import { satelliteColor } from '../../src-renderer/globe/overlay/palette';
+import { FOOTPRINT_OPACITY, satelliteColor } from '../../src-renderer/globe/overlay/palette';
+import { EARTH_MEAN_RADIUS_KM, WGS84_A_KM, WGS84_B_KM } from '../../src-core/units';
 // The hooks the live globe and the constellation layer add to window.__leo (types only).
 import type {} from '../../src-renderer/globe/hookTypes';
 import { decodePng, type Rgba } from './png';
@@ -316,4 +319,91 @@ test('shift-click selects several gateways; a crashed engine restarts and is re-
   await page.evaluate((ms) => window.__leo!.live!.setTime(ms), t);
   await page.waitForFunction((ms) => window.__leo!.live!.time().drawnTimeUtcMs === ms, t);
   expect((await page.evaluate(() => window.__leo!.live!.counts())).linksDrawn).toBeGreaterThan(6000);
+});
+
+test('footprints: the layer checkbox draws each satellite\'s ring at the engine\'s terminal-mask half-angle, bolder when zoomed in', async () => {
+  // Footprints alone, paused, seen from 4,000 km above a satellite near the middle of the globe.
+  const layer = (on: boolean) =>
+    page.evaluate((on) => {
+      const l = window.__leo!.constellationLayer!;
+      for (const n of ['satellites', 'links', 'feederBeams', 'userBeams'] as const) l.setLayerVisible(n, on);
+    }, on);
+  // Last in the file: it moves the camera. Paused, so the screenshots show one instant.
+  expect((await page.evaluate(() => window.__leo!.live!.time())).playing).toBe(false);
+  const box = page.getByRole('checkbox', { name: /Footprints/ });
+  await box.check(); // the panel applies every layer's checkbox: hide the others after it
+  await layer(false);
+  await frames(3);
+  const far = await page.evaluate(() => window.__leo!.layerStats!);
+  expect(far.footprintsDrawn, 'rings drawn at the default view').toBeGreaterThan(500);
+  expect(far.footprintOpacity, `opacity at the whole-Earth view (ring radius ${far.footprintRadiusPx.toFixed(1)} px)`).toBeLessThan(FOOTPRINT_OPACITY * 1.15); // the faint mesh
+  const [sat] = await isolatedSatellites(1, 0);
+  expect(sat).toBeDefined();
+  await page.evaluate((i) => window.__leo!.live!.flyToSatellite(i), sat!.i);
+  await page.waitForTimeout(2000); // the 1.2 s flight
+  // One wheel step closer, so that fewer other rings cross the test circles.
+  await page.mouse.move(630, 340);
+  for (let k = 0; k < 1; k++) {
+    await page.mouse.wheel(0, -400);
+    await page.waitForTimeout(400);
+  }
+  await page.waitForTimeout(1500);
+  await frames(3);
+  const near = await page.evaluate(() => window.__leo!.layerStats!);
+  expect(near.footprintRadiusPx, `ring radius on screen, near vs far (${far.footprintRadiusPx.toFixed(1)} px)`).toBeGreaterThan(2 * far.footprintRadiusPx);
+  expect(near.footprintOpacity, 'sparser rings on screen are drawn bolder').toBeGreaterThan(2 * far.footprintOpacity);
+  const on = decodePng(await shot(page, 'footprints-near'));
+  await box.uncheck();
+  await layer(false);
+  await frames(3);
+  const off = decodePng(await page.screenshot());
+  await layer(true);
+
+  // The ring in Node: points at the coverage half-angle (src-core, the planner's coverage model)
+  // around the satellite's drawn position, laid on the WGS84 ellipsoid as the shader does.
+  const p = (await page.evaluate((i) => window.__leo!.constellationLayer!.drawnPositionEcefKm(i), sat!.i))!;
+  const r = Math.hypot(...p);
+  const lam = coverageHalfAngleRad(r - EARTH_MEAN_RADIUS_KM, (scenario.terminal.minElevationDeg * Math.PI) / 180);
+  const u = p.map((v) => v / r) as [number, number, number];
+  const ref = Math.abs(u[2]) < 0.9 ? [0, 0, 1] : [1, 0, 0];
+  const e1n = [ref[1]! * u[2] - ref[2]! * u[1], ref[2]! * u[0] - ref[0]! * u[2], ref[0]! * u[1] - ref[1]! * u[0]];
+  const e1l = Math.hypot(...e1n);
+  const e1 = e1n.map((v) => v / e1l);
+  const e2 = [u[1] * e1[2]! - u[2] * e1[1]!, u[2] * e1[0]! - u[0] * e1[2]!, u[0] * e1[1]! - u[1] * e1[0]!];
+  const ringPoints = async (angle: number) => {
+    const out: { x: number; y: number }[] = [];
+    for (let k = 0; k < 36; k++) {
+      const phi = (2 * Math.PI * k) / 36;
+      const d = [0, 1, 2].map((j) => Math.cos(angle) * u[j]! + Math.sin(angle) * (Math.cos(phi) * e1[j]! + Math.sin(phi) * e2[j]!));
+      const s = 1 / Math.sqrt((d[0]! ** 2 + d[1]! ** 2) / WGS84_A_KM ** 2 + d[2]! ** 2 / WGS84_B_KM ** 2);
+      const g = ecefToGeodetic({ x: d[0]! * s, y: d[1]! * s, z: d[2]! * s });
+      const q = await page.evaluate(([la, lo]) => window.__leo!.projectLatLon(la, lo), [(g.latRad * 180) / Math.PI, (g.lonRad * 180) / Math.PI] as const);
+      if (q?.visible && q.x > 262 && q.x < 998 && q.y > 40 && q.y < 640) out.push({ x: q.x, y: q.y });
+    }
+    return out;
+  };
+  // A point "shows a ring" when a pixel within 1 px changed between footprints on and off.
+  const hitRate = (pts: { x: number; y: number }[]) => {
+    let hits = 0;
+    for (const q of pts) {
+      let hit = false;
+      for (let dy = -1; dy <= 1 && !hit; dy++) {
+        for (let dx = -1; dx <= 1 && !hit; dx++) {
+          const a = pixel(on, q.x + dx, q.y + dy), b = pixel(off, q.x + dx, q.y + dy);
+          hit = Math.abs(a[0] - b[0]) + Math.abs(a[1] - b[1]) + Math.abs(a[2] - b[2]) > 12;
+        }
+      }
+      if (hit) hits++;
+    }
+    return hits / pts.length;
+  };
+  const ring = await ringPoints(lam);
+  expect(ring.length, 'ring points on screen').toBeGreaterThanOrEqual(20);
+  const onRing = hitRate(ring);
+  // Control: circles 15% inside and outside cross only the other satellites' rings.
+  const inside = hitRate(await ringPoints(lam * 0.85));
+  const outside = hitRate(await ringPoints(lam * 1.15));
+  expect(onRing, `ring hit rate (inside ${inside.toFixed(2)}, outside ${outside.toFixed(2)}; ring ${near.footprintRadiusPx.toFixed(0)} px, opacity ${near.footprintOpacity.toFixed(2)})`).toBeGreaterThanOrEqual(0.9);
+  expect(inside).toBeLessThan(onRing - 0.25);
+  expect(outside).toBeLessThan(onRing - 0.25);
 });

@@ -50,7 +50,7 @@ import { installLeoHooks } from '../hooks';
 import { mToKm } from '../units';
 import { RateEstimator, StepPolicy } from './interpolate';
 import { beamMaterial, footprintMaterial, islMaterial, occluderMaterial, satelliteMaterial } from './materials';
-import { FEEDER_BEAM_COLOR, IN_VIEW_BEAM_COLOR, SATELLITE_SIZE_PX, USER_BEAM_COLOR, satelliteColor } from './palette';
+import { FEEDER_BEAM_COLOR, IN_VIEW_BEAM_COLOR, SATELLITE_SIZE_PX, USER_BEAM_COLOR, footprintOpacity, satelliteColor } from './palette';
 import { cullFootprints, footprintHalfAngleRad, frustumSidePlanes, ringChords } from './culling';
 import { depthRangeKm, hiddenByEllipsoid, projectRelative, rotationOnly, withDepthRange } from './projection';
 import { SnapshotCache, maxRadiusKm, type FrameSource } from './snapshots';
@@ -266,6 +266,8 @@ export function attachConstellationLayer(viewer: CesiumWidget, client: EngineCli
     hiddenSatellites: 0,
     footprintsDrawn: 0,
     footprintChords: 0,
+    footprintRadiusPx: 0,
+    footprintOpacity: 0,
     userSatellitesInView: 0,
     skippedFrames: 0,
     lastFrameJsMs: 0,
@@ -489,6 +491,10 @@ export function attachConstellationLayer(viewer: CesiumWidget, client: EngineCli
     }
     g.setDrawRange(0, vertices);
     ringMaterial.uniforms.uChords!.value = chords;
+    const opacity = footprintOpacity(maxRadiusPx);
+    ringMaterial.uniforms.uOpacity!.value = opacity;
+    stats.footprintRadiusPx = maxRadiusPx;
+    stats.footprintOpacity = opacity;
     tex.needsUpdate = true;
     stats.footprintsDrawn = count;
     stats.footprintChords = chords;

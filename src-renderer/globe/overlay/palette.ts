@@ -69,8 +69,26 @@ export const SEAM_DASH_KM = 160;
 /** Opacity of laser links (many overlap; full opacity turns the shell into a solid mesh). */
 export const LINK_OPACITY = 0.4;
 
-export const FOOTPRINT_COLOR: Rgb = hex(0x80deea);
+/** A mid cyan: reads over the bright land of the lean imagery as well as over the dark ocean. */
+export const FOOTPRINT_COLOR: Rgb = hex(0x26c6da);
+/** Footprint ring opacity when a ring is FOOTPRINT_REFERENCE_RADIUS_PX on screen (a whole-Earth view) or smaller. */
 export const FOOTPRINT_OPACITY = 0.12;
+/** Footprint ring opacity when zoomed in far enough that few rings are on screen. */
+export const FOOTPRINT_MAX_OPACITY = 0.75;
+/** On-screen radius (device px) of the nearest Kuiper footprint at the default whole-Earth view (1280x720: ~41). */
+export const FOOTPRINT_REFERENCE_RADIUS_PX = 42;
+
+/**
+ * Opacity of the footprint rings for a ring radius on screen (device px). Every ground point lies
+ * inside about ten Kuiper footprints at any zoom, so the ring outlines per screen pixel fall as
+ * 1 / radius: a dense mesh at a whole-Earth view (faint, or it would hide the Earth), a few
+ * crossing arcs when zoomed in (which a faint line would leave unreadable). The opacity grows with
+ * the radius, keeping the outlines' overall weight about the same at every zoom.
+ */
+export function footprintOpacity(ringRadiusPx: number): number {
+  const a = (FOOTPRINT_OPACITY * ringRadiusPx) / FOOTPRINT_REFERENCE_RADIUS_PX;
+  return a >= FOOTPRINT_MAX_OPACITY ? FOOTPRINT_MAX_OPACITY : a > FOOTPRINT_OPACITY ? a : FOOTPRINT_OPACITY;
+}
 
 export const FEEDER_BEAM_COLOR: Rgb = hex(0xffab40);
 export const USER_BEAM_COLOR: Rgb = hex(0x69f0ae);

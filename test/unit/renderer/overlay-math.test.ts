@@ -7,7 +7,7 @@ import { Propagator } from '../../../src-core/orbit/propagator';
 import { makeScenario } from '../../../src-core/scenario/schema';
 import { WGS84_A_KM, WGS84_B_KM } from '../../../src-core/units';
 import { RateEstimator, StepPolicy, extrapolateInto, hermiteInto, lerpInto, stepMsForRate } from '../../../src-renderer/globe/overlay/interpolate';
-import { LINK_RAMP, linkColor, satelliteColor, shellColor } from '../../../src-renderer/globe/overlay/palette';
+import { FOOTPRINT_MAX_OPACITY, FOOTPRINT_OPACITY, FOOTPRINT_REFERENCE_RADIUS_PX, LINK_RAMP, footprintOpacity, linkColor, satelliteColor, shellColor } from '../../../src-renderer/globe/overlay/palette';
 import { depthRangeKm, hiddenByEllipsoid, projectRelative, rotationOnly, withDepthRange } from '../../../src-renderer/globe/overlay/projection';
 import { SnapshotCache, maxRadiusKm, type Snapshot } from '../../../src-renderer/globe/overlay/snapshots';
 
@@ -221,3 +221,21 @@ describe('palette', () => {
     for (let k = 0; k < 3; k++) expect(mid[k]).toBeCloseTo((LINK_RAMP[1]!.color[k]! + LINK_RAMP[2]!.color[k]!) / 2, 12);
   });
 });
+
+describe('footprintOpacity', () => {
+  it('is the faint mesh value up to the whole-Earth ring size, grows with the radius, then caps', () => {
+    expect(footprintOpacity(0)).toBe(FOOTPRINT_OPACITY);
+    expect(footprintOpacity(FOOTPRINT_REFERENCE_RADIUS_PX)).toBeCloseTo(FOOTPRINT_OPACITY, 12);
+    // Between the two limits, opacity x (outlines per pixel ~ 1 / radius) stays constant.
+    const r = 2 * FOOTPRINT_REFERENCE_RADIUS_PX;
+    expect(footprintOpacity(r) / r).toBeCloseTo(FOOTPRINT_OPACITY / FOOTPRINT_REFERENCE_RADIUS_PX, 12);
+    expect(footprintOpacity(1e6)).toBe(FOOTPRINT_MAX_OPACITY);
+    let last = 0;
+    for (let px = 0; px < 1000; px += 7) {
+      const a = footprintOpacity(px);
+      expect(a).toBeGreaterThanOrEqual(last);
+      last = a;
+    }
+  });
+});
+
