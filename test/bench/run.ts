@@ -71,7 +71,9 @@ async function main(): Promise<void> {
         const base = results.find((x) => x.group === group && x.name === r.baselineOf);
         if (base) r.ratio = base.medianMs / r.medianMs;
       }
-      let line = `  ${r.name.padEnd(58)} median ${fmt(r.medianMs).padStart(9)} ms  (p10 ${fmt(r.p10Ms)}, p90 ${fmt(r.p90Ms)}, n=${r.iterations})`;
+      // A measured value other than a time names its unit at the end of the bench name ("..., MB").
+      const unit = / MB$/.test(r.name) ? 'MB' : 'ms';
+      let line = `  ${r.name.padEnd(58)} median ${fmt(r.medianMs).padStart(9)} ${unit}  (p10 ${fmt(r.p10Ms)}, p90 ${fmt(r.p90Ms)}, n=${r.iterations})`;
       if (r.ratio !== undefined) line += r.ratio >= 1 ? `  ${r.ratio.toFixed(1)}x faster than "${r.baselineOf}"` : `  ${(1 / r.ratio).toFixed(2)}x the time of "${r.baselineOf}"`;
       console.log(line);
       if (r.budget) {
