@@ -16,6 +16,12 @@ export interface Bench {
    * at most 1.25 x the baseline's median, e.g. frame time with a layer vs without).
    */
   budget?: { ms?: number; ratio?: number; slowdown?: number };
+  /**
+   * Optional, for a slowdown budget: the slowdown measured round by round against the baseline
+   * (median of the per-round ratios), judged instead of the ratio of the two medians. Pairing
+   * cancels machine drift between rounds, which two independent medians do not.
+   */
+  pairedSlowdown?: () => number;
   /** Optional: the bench reports its own metric instead of wall time (e.g. frame time). */
   measure?: () => Promise<number> | number;
   /** Extra lines to print after the result (e.g. optimizer bound gap). */

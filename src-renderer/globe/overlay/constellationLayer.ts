@@ -678,7 +678,7 @@ export function attachConstellationLayer(viewer: CesiumWidget, client: EngineCli
     if (points.visible) fillPoints();
     stats.activeLinks = visible.links ? fillLinks(snapshot.islActive) : 0;
     if (rings.visible) fillRings(snapshot.maxRadiusKm);
-    else stats.footprintsDrawn = 0;
+    else stats.footprintsDrawn = stats.footprintRadiusPx = stats.footprintOpacity = 0;
     if (feeder.object.visible) fillBeams(feeder);
     if (user.object.visible) fillBeams(user);
     if (inView.object.visible) fillInView();
