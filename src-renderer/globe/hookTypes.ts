@@ -26,6 +26,10 @@ export interface LayerStats {
   footprintRadiusPx: number;
   /** Opacity the footprint rings were drawn with in the last frame (palette.ts footprintOpacity). */
   footprintOpacity: number;
+  /** How the footprint rings were rasterised: GL lines ('gpu') or walked on the CPU ('cpu', lean quality). */
+  footprintRaster: 'gpu' | 'cpu';
+  /** Part of lastFrameJsMs spent walking the rings on the CPU and uploading them (0: GL lines or footprints off). */
+  footprintRasterJsMs: number;
   /** Frames (counted in `frames`) not redrawn because nothing the overlay shows had changed. */
   skippedFrames: number;
   /** Layer JS in the last postRender: interpolation, buffer fills, camera sync and three's render call. */
@@ -58,6 +62,9 @@ export interface LayerHooks {
   drawnPositionEcefKm(i: number): [number, number, number] | null;
   /** What the laser links are coloured by in the frames drawn now. */
   linkColoring(): 'length' | 'load';
+  /** Footprint rings as GL lines ('gpu') or rasterised on the CPU ('cpu'); follows the quality. */
+  setFootprintRaster(mode: 'gpu' | 'cpu'): void;
+  footprintRaster(): 'gpu' | 'cpu';
 }
 
 export interface LiveHooks {

@@ -96,6 +96,11 @@ export function attachLiveGlobe(viewer: CesiumWidget): () => void {
     initialTimeUtcMs: store.getState().timeUtcMs,
     onError: (e) => store.getState().notify('error', `Satellite positions: ${e.message}`),
   });
+  // Software WebGL (lean): footprint rings are walked on the CPU, where a line primitive costs
+  // ~1.2 us of the software rasteriser's setup (overlay/ringRaster.ts); GL lines on real GPUs.
+  const applyFootprintRaster = () => layer.setFootprintRaster(store.getState().quality === 'lean' ? 'cpu' : 'gpu');
+  applyFootprintRaster();
+  unsubs.push(store.subscribe((s, p) => s.quality !== p.quality && applyFootprintRaster()));
   const ground = attachGroundLayer(viewer, (i) => layer.drawnPositionEcefKm(i));
 
   const applyLayers = (l: Record<GlobeLayerName, boolean>) => {

@@ -6,9 +6,13 @@
 //   render / satellites + lasers, x100 playback   footprints off
 //   render / full Kuiper layer, x100 playback     satellites + 6,472 lasers + footprints: budget
 //                                                 <= 1.25 x the bare globe's frame time,
-//                                                 judged on the median of the per-round ratios
-//     the three are measured interleaved (bare, sats+lasers, full, bare, ...) so that machine
-//     noise hits them alike; the notes give the per-round ratios.
+//                                                 judged on the median of the per-round ratios.
+//                                                 Lean quality (software WebGL) rasterises the
+//                                                 footprint rings on the CPU (overlay/ringRaster.ts)
+//   render / full layer, footprints as GL lines   the same with the rings as GL lines (the path
+//                                                 real GPUs take), for comparison
+//     the four are measured interleaved (bare, sats+lasers, full, full GL lines, bare, ...) so
+//     that machine noise hits them alike; the notes give the per-round ratios.
 //   render / full layer, paused and still         the same layers, nothing moving
 //   render / layer JS per frame                   the layer's main-thread JS during playback: <= 2 ms
 //   render / heap growth 60 s x100                JS heap after - before a 60 s playback (after GC)
@@ -52,6 +56,7 @@ async function open(): Promise<Session> {
   await page.goto(`${server.url}?quality=lean`);
   await page.locator('body[data-globe-ready="true"]').waitFor({ state: 'attached', timeout: 180_000 });
   await page.waitForFunction(() => (window.__leo?.live?.counts().linksDrawn ?? 0) > 0, null, { timeout: 120_000 });
+  appRaster = await page.evaluate(() => window.__leo!.constellationLayer!.footprintRaster());
   return { browser, server, page };
 }
 
@@ -92,21 +97,26 @@ async function playback(p: Page, on: boolean): Promise<void> {
   if (on) await p.waitForFunction(() => window.__leo!.live!.time().speed === 100);
 }
 
-async function setLayers(p: Page, on: boolean, footprints = on): Promise<void> {
+/** 'auto': the footprint rasteriser the app picked for the quality (lean: CPU), read at load. */
+type Raster = 'auto' | 'gpu' | 'cpu';
+let appRaster: 'gpu' | 'cpu' = 'cpu';
+
+async function setLayers(p: Page, on: boolean, footprints = on, raster: Raster = 'auto'): Promise<void> {
   await p.evaluate(
-    ([on, fp]) => {
+    ([on, fp, raster]) => {
       const l = window.__leo!.constellationLayer!;
       // Beams are part of the constellation layer too: off in the bare globe.
       for (const n of ['satellites', 'links', 'feederBeams', 'userBeams'] as const) l.setLayerVisible(n, on);
       l.setLayerVisible('footprints', fp);
+      l.setFootprintRaster(raster);
     },
-    [on, footprints] as const,
+    [on, footprints, raster === 'auto' ? appRaster : raster] as const,
   );
 }
 
 /** Shows the layers, lets three frames pass, then measures the mean frame interval (ms). */
-async function frameMsWith(p: Page, on: boolean, footprints = on): Promise<number> {
-  await setLayers(p, on, footprints);
+async function frameMsWith(p: Page, on: boolean, footprints = on, raster: Raster = 'auto'): Promise<number> {
+  await setLayers(p, on, footprints, raster);
   await meanFrameMs(p, 3);
   return meanFrameMs(p);
 }
@@ -154,10 +164,12 @@ async function heapGrowth(seconds: number): Promise<{ mb: number; line: string }
 
 export function loadBenches(): Promise<Bench[]> {
   // Interleaved rounds: each 'bare' iteration measures bare, satellites + lasers and full in turn.
-  const rounds: Array<{ bare: number; satsLinks: number; full: number }> = [];
+  const rounds: Array<{ bare: number; satsLinks: number; full: number; fullLines: number }> = [];
   let satsLinksTaken = 0;
   let fullTaken = 0;
-  let drawn = { footprints: 0, chords: 0, linksInFront: 0, hidden: 0 };
+  let fullLinesTaken = 0;
+  let rasterJs = { ms: NaN, raster: '' };
+  let drawn = { footprints: 0, chords: 0, linksInFront: 0, hidden: 0, raster: '' };
   const idle = { bare: NaN, full: NaN, skipped: 0 };
   let big = { frameMs: NaN, jsMs: NaN, sats: 0, links: 0 };
   let js = { avg: NaN, max: NaN };
@@ -178,12 +190,14 @@ export function loadBenches(): Promise<Bench[]> {
       fn: async () => {
         const p = await page();
         await playback(p, true);
-        const round = { bare: NaN, satsLinks: NaN, full: NaN };
+        const round = { bare: NaN, satsLinks: NaN, full: NaN, fullLines: NaN };
         round.bare = await frameMsWith(p, false);
         round.satsLinks = await frameMsWith(p, true, false);
         round.full = await frameMsWith(p, true, true);
         const s = await p.evaluate(() => window.__leo!.layerStats!);
-        drawn = { footprints: s.footprintsDrawn, chords: s.footprintChords, linksInFront: s.linksInFront, hidden: s.hiddenSatellites };
+        drawn = { footprints: s.footprintsDrawn, chords: s.footprintChords, linksInFront: s.linksInFront, hidden: s.hiddenSatellites, raster: s.footprintRaster };
+        round.fullLines = await frameMsWith(p, true, true, 'gpu');
+        await setLayers(p, true, true);
         rounds.push(round);
       },
       measure: () => rounds[rounds.length - 1]!.bare,
@@ -215,9 +229,22 @@ export function loadBenches(): Promise<Bench[]> {
         const sl = counted.map((x) => x.satsLinks / x.bare);
         return [
           `per-round full / bare: ${r.map((x) => x.toFixed(2)).join(' ')} (median ${median(r).toFixed(3)}); satellites + lasers / bare: median ${median(sl).toFixed(3)}`,
-          `last frame: ${drawn.footprints} footprints drawn x ${drawn.chords} chords, ${drawn.linksInFront} of 6,472 links in front of the Earth, ${drawn.hidden} satellites hidden (not rasterised)`,
+          `last frame: ${drawn.footprints} footprints drawn x ${drawn.chords} chords (${drawn.raster === 'cpu' ? 'rasterised on the CPU, lean quality' : 'GL lines'}), ${drawn.linksInFront} of 6,472 links in front of the Earth, ${drawn.hidden} satellites hidden (not rasterised)`,
           'SwiftShader, software raster: an upper bound for any GPU',
         ];
+      },
+    },
+    {
+      group: 'render',
+      name: 'full layer with footprints as GL lines (the GPU path), x100 playback, frame ms',
+      baselineOf: 'bare lean globe, x100 playback, frame ms',
+      iterations: 7,
+      fn: () => undefined,
+      measure: () => rounds[fullLinesTaken++]!.fullLines,
+      notes: () => {
+        release();
+        const r = rounds.slice(1).map((x) => x.fullLines / x.bare);
+        return [`per-round full (GL lines) / bare: ${r.map((x) => x.toFixed(2)).join(' ')} (median ${median(r).toFixed(3)}); no budget: the app draws lines only on real GPUs`];
       },
     },
     {
@@ -249,11 +276,16 @@ export function loadBenches(): Promise<Bench[]> {
         await meanFrameMs(p, 20);
       },
       measure: async () => {
-        const s = await (await page()).evaluate(() => ({ avg: window.__leo!.layerStats!.avgFrameJsMs, max: window.__leo!.layerStats!.maxFrameJsMs }));
+        const s = await (await page()).evaluate(() => ({ avg: window.__leo!.layerStats!.avgFrameJsMs, max: window.__leo!.layerStats!.maxFrameJsMs, raster: window.__leo!.layerStats!.footprintRaster, rasterMs: window.__leo!.layerStats!.footprintRasterJsMs }));
         js = s;
+        rasterJs = { ms: s.rasterMs, raster: s.raster };
         return s.avg;
       },
-      notes: () => [release(), `max single frame since load: ${js.max.toFixed(2)} ms (includes first uploads and shader compiles)`],
+      notes: () => [
+        release(),
+        `max single frame since load: ${js.max.toFixed(2)} ms (includes first uploads and shader compiles)`,
+        rasterJs.raster === 'cpu' ? `of which footprints walked on the CPU and uploaded, last frame: ${rasterJs.ms.toFixed(2)} ms` : 'footprints as GL lines',
+      ],
     },
     {
       group: 'render',

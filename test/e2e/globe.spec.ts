@@ -337,6 +337,57 @@ test('footprints: the layer checkbox draws each satellite\'s ring at the engine\
   const far = await page.evaluate(() => window.__leo!.layerStats!);
   expect(far.footprintsDrawn, 'rings drawn at the default view').toBeGreaterThan(500);
   expect(far.footprintOpacity, `opacity at the whole-Earth view (ring radius ${far.footprintRadiusPx.toFixed(1)} px)`).toBeLessThan(FOOTPRINT_OPACITY * 1.15); // the faint mesh
+  // Software WebGL here, so lean quality: the rings are walked on the CPU (overlay/ringRaster.ts).
+  expect(far.footprintRaster, 'lean quality rasterises footprints on the CPU').toBe('cpu');
+  // The CPU raster and the GL lines draw the same rings: the pixels each changes (against
+  // footprints off) lie within 1 px of a pixel the other changes.
+  const raster = (mode: 'gpu' | 'cpu') => page.evaluate((m) => window.__leo!.constellationLayer!.setFootprintRaster(m), mode);
+  const fpShot = async (mode: 'gpu' | 'cpu' | 'off', name?: string) => {
+    await page.evaluate((on) => window.__leo!.constellationLayer!.setLayerVisible('footprints', on), mode !== 'off');
+    if (mode !== 'off') await raster(mode);
+    await frames(3);
+    return decodePng(name ? await shot(page, name) : await page.screenshot());
+  };
+  type Png = ReturnType<typeof decodePng>;
+  const differs = (a: Png, b: Png, i: number) => Math.abs(a.data[i]! - b.data[i]!) + Math.abs(a.data[i + 1]! - b.data[i + 1]!) + Math.abs(a.data[i + 2]! - b.data[i + 2]!) > 12;
+  /** Globe pixels that `a` changes against footprints off (both "off" shots alike: no toast or label moved). */
+  const changedMask = (a: Png, off1: Png, off2: Png) => {
+    const m = new Uint8Array(a.width * a.height);
+    for (let y = 40; y < 640; y++) {
+      for (let x = 262; x < 998; x++) {
+        const i = 4 * (y * a.width + x);
+        m[y * a.width + x] = !differs(off1, off2, i) && differs(a, off1, i) ? 1 : 0;
+      }
+    }
+    return m;
+  };
+  const within1px = (a: Uint8Array, b: Uint8Array, w: number) => {
+    let n = 0, near = 0;
+    for (let i = 0; i < a.length; i++) {
+      if (!a[i]) continue;
+      n++;
+      let hit = false;
+      for (let dy = -w; dy <= w && !hit; dy += w) for (let dx = -1; dx <= 1 && !hit; dx++) hit = b[i + dy + dx] === 1;
+      if (hit) near++;
+    }
+    return { n, share: near / Math.max(n, 1) };
+  };
+  {
+    const off1 = await fpShot('off');
+    const gpu = await fpShot('gpu', 'footprints-far-gpu');
+    const cpu = await fpShot('cpu', 'footprints-far-cpu');
+    const off2 = await fpShot('off');
+    const mg = changedMask(gpu, off1, off2), mc = changedMask(cpu, off1, off2);
+    const g = within1px(mg, mc, gpu.width), c = within1px(mc, mg, gpu.width);
+    const note = `GL lines changed ${g.n} px, ${(100 * g.share).toFixed(1)}% near a CPU-raster one; CPU raster ${c.n} px, ${(100 * c.share).toFixed(1)}% near a GL one`;
+    console.log(`footprints, whole-Earth view: ${note}`);
+    expect(g.n, note).toBeGreaterThan(20_000);
+    expect(c.n / g.n, note).toBeGreaterThan(0.8);
+    expect(c.n / g.n, note).toBeLessThan(1.25);
+    expect(g.share, note).toBeGreaterThan(0.9);
+    expect(c.share, note).toBeGreaterThan(0.9);
+    await fpShot('cpu');
+  }
   const [sat] = await isolatedSatellites(1, 0);
   expect(sat).toBeDefined();
   await page.evaluate((i) => window.__leo!.live!.flyToSatellite(i), sat!.i);
@@ -352,7 +403,9 @@ test('footprints: the layer checkbox draws each satellite\'s ring at the engine\
   const near = await page.evaluate(() => window.__leo!.layerStats!);
   expect(near.footprintRadiusPx, `ring radius on screen, near vs far (${far.footprintRadiusPx.toFixed(1)} px)`).toBeGreaterThan(2 * far.footprintRadiusPx);
   expect(near.footprintOpacity, 'sparser rings on screen are drawn bolder').toBeGreaterThan(2 * far.footprintOpacity);
-  const on = decodePng(await shot(page, 'footprints-near'));
+  const onCpu = await fpShot('cpu', 'footprints-near');
+  const onGpu = await fpShot('gpu', 'footprints-near-gpu');
+  await raster('cpu');
   await box.uncheck();
   await layer(false);
   await frames(3);
@@ -383,7 +436,7 @@ test('footprints: the layer checkbox draws each satellite\'s ring at the engine\
     return out;
   };
   // A point "shows a ring" when a pixel within 1 px changed between footprints on and off.
-  const hitRate = (pts: { x: number; y: number }[]) => {
+  const hitRate = (pts: { x: number; y: number }[], on = onCpu) => {
     let hits = 0;
     for (const q of pts) {
       let hit = false;
@@ -406,4 +459,7 @@ test('footprints: the layer checkbox draws each satellite\'s ring at the engine\
   expect(onRing, `ring hit rate (inside ${inside.toFixed(2)}, outside ${outside.toFixed(2)}; ring ${near.footprintRadiusPx.toFixed(0)} px, opacity ${near.footprintOpacity.toFixed(2)})`).toBeGreaterThanOrEqual(0.9);
   expect(inside).toBeLessThan(onRing - 0.25);
   expect(outside).toBeLessThan(onRing - 0.25);
+  // The GL-line path (real GPUs) draws the same ring.
+  const onRingGpu = hitRate(ring, onGpu);
+  expect(onRingGpu, `GL-line ring hit rate (inside ${hitRate(await ringPoints(lam * 0.85), onGpu).toFixed(2)})`).toBeGreaterThanOrEqual(0.9);
 });

@@ -19,6 +19,10 @@
 //   rate); each frame interpolates them with cubic Hermite (positions + velocities) on the CPU
 //   into the dynamic buffers (interpolate.ts, snapshots.ts). ~10k floats for Kuiper: far cheaper
 //   than the upload, and it keeps picking (CPU) and drawing (GPU) on the very same positions.
+// - Footprints: GL lines from gl_VertexID on real GPUs; on software WebGL (lean quality, set by
+//   live.ts through setFootprintRaster) the rings are walked on the CPU by ringRaster.ts and drawn
+//   as one textured rectangle: ~23k line primitives cost SwiftShader ~45 ms of GPU-process CPU
+//   per frame, the walk ~1-2 ms of JS (docs/BENCHMARKS.md, "Render, fourth session").
 // - Budget: layer JS per frame (interpolate, fill buffers, camera sync, three's render call) is
 //   measured with performance.now() and published as window.__leo.layerStats.
 import { PerspectiveFrustum, PerspectiveOffCenterFrustum, type CesiumWidget } from '@cesium/engine';
@@ -31,6 +35,8 @@ import {
   LineSegments,
   NearestFilter,
   RGBAFormat,
+  RedFormat,
+  UnsignedByteType,
   Mesh,
   PerspectiveCamera,
   Points,
@@ -49,7 +55,8 @@ import { isDroppedResult, type LoadScenarioResult } from '../../engine/protocol'
 import { installLeoHooks } from '../hooks';
 import { mToKm } from '../units';
 import { RateEstimator, StepPolicy } from './interpolate';
-import { beamMaterial, footprintMaterial, islMaterial, occluderMaterial, satelliteMaterial } from './materials';
+import { beamMaterial, footprintMaterial, footprintRasterMaterial, islMaterial, occluderMaterial, satelliteMaterial } from './materials';
+import { RingRaster } from './ringRaster';
 import { FEEDER_BEAM_COLOR, IN_VIEW_BEAM_COLOR, SATELLITE_SIZE_PX, USER_BEAM_COLOR, footprintOpacity, satelliteColor } from './palette';
 import { cullFootprints, footprintHalfAngleRad, frustumSidePlanes, ringChords } from './culling';
 import { depthRangeKm, hiddenByEllipsoid, projectRelative, rotationOnly, withDepthRange } from './projection';
@@ -79,7 +86,16 @@ export interface ConstellationLayerOptions {
   initialTimeUtcMs?: number;
   /** Engine errors other than dropped results (reported once per distinct message). */
   onError?: (error: Error) => void;
+  /** How footprint rings are rasterised (default 'gpu'; see setFootprintRaster). */
+  footprintRaster?: FootprintRaster;
 }
+
+/**
+ * 'gpu': GL lines from shaders/footprint.vert.glsl (real GPUs: next to free). 'cpu': walked into a
+ * byte per pixel by ringRaster.ts and drawn as one textured rectangle (software WebGL, where every
+ * line primitive costs ~1.2 us of rasteriser setup). Both draw the same rings.
+ */
+export type FootprintRaster = 'gpu' | 'cpu';
 
 export interface ConstellationLayer {
   /** The sim time to show (UTC ms); call whenever the app's time changes. */
@@ -98,6 +114,8 @@ export interface ConstellationLayer {
    * mask from it, recomputed each frame at the drawn positions (the serving one: setUserBeams).
    */
   setUserTerminal(ground: GroundPoint | null): void;
+  setFootprintRaster(mode: FootprintRaster): void;
+  footprintRaster(): FootprintRaster;
   /** Beams from one ground point (null: none) to the given satellites. */
   setUserBeams(ground: GroundPoint | null, satIndices: readonly number[]): void;
   /** Canvas CSS px of satellite i as last drawn; null when hidden, behind the Earth or off-canvas. */
@@ -195,6 +213,21 @@ export function attachConstellationLayer(viewer: CesiumWidget, client: EngineCli
   // Footprints: GL_LINES generated from gl_VertexID (shaders/footprint.vert.glsl) for the rings that
   // may be visible (culling.ts), the chord count chosen per frame from the largest ring on screen.
   const rings = new LineSegments(new BufferGeometry(), ringMaterial);
+  // The same rings rasterised on the CPU (footprintRaster 'cpu'): a rectangle over what was written.
+  let footprintRaster: FootprintRaster = opts.footprintRaster ?? 'gpu';
+  const ringRaster = new RingRaster();
+  let rasterTexture: DataTexture | null = null;
+  /** Rows [y0, y1) of the raster texture that may be non-zero on the GPU (uploaded last frame). */
+  let rasterRows = { y0: 0, y1: 0, allocated: false };
+  const rasterMaterial = footprintRasterMaterial();
+  const rectGeometry = new BufferGeometry();
+  rectGeometry.setAttribute('position', new BufferAttribute(new Float32Array([0, 0, 0, 1, 0, 0, 0, 1, 0, 1, 1, 0]), 3));
+  rectGeometry.setIndex([0, 1, 2, 2, 1, 3]);
+  rectGeometry.boundingSphere = new Sphere(new Vector3(), Infinity);
+  const ringRect = new Mesh(rectGeometry, rasterMaterial);
+  ringRect.renderOrder = -5; // after the occluder, before the satellites (opaque pass)
+  ringRect.frustumCulled = false;
+  scene3.add(ringRect);
   points.renderOrder = 0;
   links.renderOrder = 1;
   rings.renderOrder = 2;
@@ -251,6 +284,7 @@ export function attachConstellationLayer(viewer: CesiumWidget, client: EngineCli
 
   // ---- last frame's camera (for projectSatellite / pickSatellite)
   const camKm = new Float64Array(3);
+  let nearKm = 1;
   const viewRot = new Float64Array(16);
   const proj = new Float64Array(16);
   const planes = new Float64Array(16);
@@ -268,6 +302,8 @@ export function attachConstellationLayer(viewer: CesiumWidget, client: EngineCli
     footprintChords: 0,
     footprintRadiusPx: 0,
     footprintOpacity: 0,
+    footprintRaster,
+    footprintRasterJsMs: 0,
     userSatellitesInView: 0,
     skippedFrames: 0,
     lastFrameJsMs: 0,
@@ -417,6 +453,7 @@ export function attachConstellationLayer(viewer: CesiumWidget, client: EngineCli
     camKm[2] = mToKm(p.z);
     const d = Math.hypot(camKm[0], camKm[1], camKm[2]);
     const { near, far } = depthRangeKm(d, maxRadius, occB);
+    nearKm = near;
     rotationOnly(camera.viewMatrix, viewRot);
     withDepthRange(frustum.projectionMatrix, near, far, proj);
     camera3.matrixWorldInverse.fromArray(viewRot);
@@ -476,6 +513,19 @@ export function attachConstellationLayer(viewer: CesiumWidget, client: EngineCli
       tex.image.data as Float32Array,
     );
     const chords = ringChords(maxRadiusPx);
+    const opacity = footprintOpacity(maxRadiusPx);
+    stats.footprintRadiusPx = maxRadiusPx;
+    stats.footprintOpacity = opacity;
+    stats.footprintsDrawn = count;
+    stats.footprintChords = chords;
+    stats.footprintRaster = footprintRaster;
+    if (footprintRaster === 'cpu') {
+      const t0 = performance.now();
+      rasterRings(tex.image.data as Float32Array, count, chords, opacity);
+      stats.footprintRasterJsMs = performance.now() - t0;
+      return;
+    }
+    stats.footprintRasterJsMs = 0;
     const vertices = 2 * chords * count;
     let g = rings.geometry;
     const have = (g.getAttribute('position') as BufferAttribute | undefined)?.count ?? 0;
@@ -491,13 +541,78 @@ export function attachConstellationLayer(viewer: CesiumWidget, client: EngineCli
     }
     g.setDrawRange(0, vertices);
     ringMaterial.uniforms.uChords!.value = chords;
-    const opacity = footprintOpacity(maxRadiusPx);
     ringMaterial.uniforms.uOpacity!.value = opacity;
-    stats.footprintRadiusPx = maxRadiusPx;
-    stats.footprintOpacity = opacity;
     tex.needsUpdate = true;
-    stats.footprintsDrawn = count;
-    stats.footprintChords = chords;
+  }
+
+  /** The culled rings walked on the CPU into ringRaster, then one rectangle over what it wrote. */
+  function rasterRings(packed: Float32Array, count: number, chords: number, opacity: number): void {
+    const w = canvas.width, h = canvas.height;
+    if (!rasterTexture || ringRaster.width !== w || ringRaster.height !== h) {
+      ringRaster.resize(w, h);
+      rasterTexture?.dispose();
+      rasterTexture = new DataTexture(new Uint8Array(ringRaster.counts.buffer), w, h, RedFormat, UnsignedByteType);
+      rasterTexture.minFilter = rasterTexture.magFilter = NearestFilter;
+      rasterTexture.generateMipmaps = false;
+      rasterTexture.unpackAlignment = 1;
+      rasterTexture.needsUpdate = true; // three allocates and uploads it whole once
+      rasterMaterial.uniforms.uCounts!.value = rasterTexture;
+      rasterRows = { y0: 0, y1: 0, allocated: false };
+    }
+    ringRaster.draw({
+      positionsKm: cur,
+      rings: packed,
+      count,
+      chords,
+      cameraKm: camKm,
+      viewRot,
+      proj,
+      minElevationRad: minElevRad,
+      meanRadiusKm: EARTH_MEAN_RADIUS_KM,
+      ellipsoidAKm: WGS84_A_KM,
+      ellipsoidBKm: WGS84_B_KM,
+      liftKm: FOOTPRINT_LIFT_KM,
+      occluderAKm: occA,
+      occluderBKm: occB,
+      nearKm,
+    });
+    const r = ringRaster.written;
+    ringRect.visible = r.x1 > r.x0 && r.y1 > r.y0;
+    uploadRasterRows(r.y0, r.y1);
+    if (!ringRect.visible) return;
+    (rasterMaterial.uniforms.uRect!.value as Float32Array).set([(2 * r.x0) / w - 1, 1 - (2 * r.y1) / h, (2 * r.x1) / w - 1, 1 - (2 * r.y0) / h]);
+    rasterMaterial.uniforms.uHeight!.value = h;
+    rasterMaterial.uniforms.uOpacity!.value = opacity;
+  }
+
+  /**
+   * Uploads the raster rows written this frame or last frame (cleared since), not the whole
+   * texture: at a whole-Earth view that is under half of it. three's texture update ranges
+   * assume RGBA texels, so this binds three's texture through three's state and calls
+   * texSubImage2D itself.
+   */
+  function uploadRasterRows(y0: number, y1: number): void {
+    const tex = rasterTexture;
+    if (!tex) return;
+    if (!rasterRows.allocated) {
+      renderer.initTexture(tex); // the whole (zeroed or current) raster, once
+      rasterRows = { y0, y1, allocated: true };
+      return;
+    }
+    const from = y1 > y0 ? Math.min(y0, rasterRows.y0 < rasterRows.y1 ? rasterRows.y0 : y0) : rasterRows.y0;
+    const to = y1 > y0 ? Math.max(y1, rasterRows.y1) : rasterRows.y1;
+    rasterRows = { y0, y1, allocated: true };
+    if (!(to > from)) return;
+    const gl = renderer.getContext() as WebGL2RenderingContext;
+    const handle = (renderer.properties.get(tex) as { __webglTexture?: WebGLTexture }).__webglTexture;
+    if (!handle) return;
+    renderer.state.activeTexture(gl.TEXTURE0);
+    renderer.state.bindTexture(gl.TEXTURE_2D, handle);
+    gl.pixelStorei(gl.UNPACK_ALIGNMENT, 1);
+    gl.pixelStorei(gl.UNPACK_FLIP_Y_WEBGL, false);
+    gl.pixelStorei(gl.UNPACK_PREMULTIPLY_ALPHA_WEBGL, false);
+    const w = ringRaster.width;
+    gl.texSubImage2D(gl.TEXTURE_2D, 0, 0, from, w, to - from, gl.RED, gl.UNSIGNED_BYTE, tex.image.data as Uint8Array, from * w);
   }
 
   function fillLinks(active: Uint8Array): number {
@@ -659,11 +774,12 @@ export function attachConstellationLayer(viewer: CesiumWidget, client: EngineCli
     }
     points.visible = visible.satellites;
     links.visible = visible.links;
-    rings.visible = visible.footprints;
+    rings.visible = visible.footprints && footprintRaster === 'gpu';
+    ringRect.visible = visible.footprints && footprintRaster === 'cpu';
     feeder.object.visible = visible.feederBeams && feeder.count > 0;
     user.object.visible = visible.userBeams && user.count > 0;
     inView.object.visible = visible.userBeams && terminal !== null;
-    const anything = points.visible || links.visible || rings.visible || feeder.object.visible || user.object.visible || inView.object.visible;
+    const anything = points.visible || links.visible || rings.visible || ringRect.visible || feeder.object.visible || user.object.visible || inView.object.visible;
     if (unchangedSinceLastDraw(anything)) {
       // Same camera, time, snapshots and layers as the frame on screen: the overlay canvas keeps
       // showing it (a WebGL canvas is only re-presented when drawn to), so a paused, still globe
@@ -677,8 +793,8 @@ export function attachConstellationLayer(viewer: CesiumWidget, client: EngineCli
     stats.hiddenSatellites = points.visible || links.visible ? classify() : 0;
     if (points.visible) fillPoints();
     stats.activeLinks = visible.links ? fillLinks(snapshot.islActive) : 0;
-    if (rings.visible) fillRings(snapshot.maxRadiusKm);
-    else stats.footprintsDrawn = stats.footprintRadiusPx = stats.footprintOpacity = 0;
+    if (visible.footprints) fillRings(snapshot.maxRadiusKm);
+    else stats.footprintsDrawn = stats.footprintRadiusPx = stats.footprintOpacity = stats.footprintRasterJsMs = 0;
     if (feeder.object.visible) fillBeams(feeder);
     if (user.object.visible) fillBeams(user);
     if (inView.object.visible) fillInView();
@@ -789,6 +905,13 @@ export function attachConstellationLayer(viewer: CesiumWidget, client: EngineCli
       drawVersion++;
       scene.requestRender();
     },
+    setFootprintRaster(mode) {
+      if (mode === footprintRaster) return;
+      footprintRaster = mode;
+      drawVersion++;
+      scene.requestRender();
+    },
+    footprintRaster: () => footprintRaster,
     setUserBeams(ground, satIndices) {
       setBeams(user, ground ? satIndices.map(() => ground) : [], ground ? satIndices : []);
     },
@@ -821,12 +944,13 @@ export function attachConstellationLayer(viewer: CesiumWidget, client: EngineCli
       requestToken = {};
       scene.preRender.removeEventListener(onPreRender);
       scene.postRender.removeEventListener(onPostRender);
-      for (const o of [points, links, rings, feeder.object, user.object, inView.object]) {
+      for (const o of [points, links, rings, ringRect, feeder.object, user.object, inView.object]) {
         o.geometry.dispose();
         o.material.dispose();
       }
       occluderGeometry.dispose();
       ringTexture?.dispose();
+      rasterTexture?.dispose();
       occluder.material.dispose();
       renderer.dispose();
       renderer.forceContextLoss();
@@ -841,7 +965,7 @@ export function attachConstellationLayer(viewer: CesiumWidget, client: EngineCli
 
   const hooks = installLeoHooks();
   hooks.layerStats = stats;
-  hooks.constellationLayer = { projectSatellite: layer.projectSatellite, pickSatellite: layer.pickSatellite, setLayerVisible: layer.setLayerVisible, isLayerVisible: layer.isLayerVisible, drawnPositionEcefKm: layer.drawnPositionEcefKm, linkColoring: layer.linkColoring };
+  hooks.constellationLayer = { projectSatellite: layer.projectSatellite, pickSatellite: layer.pickSatellite, setLayerVisible: layer.setLayerVisible, isLayerVisible: layer.isLayerVisible, drawnPositionEcefKm: layer.drawnPositionEcefKm, linkColoring: layer.linkColoring, setFootprintRaster: layer.setFootprintRaster, footprintRaster: layer.footprintRaster };
   layer.setTime(timeUtcMs);
   return layer;
 }

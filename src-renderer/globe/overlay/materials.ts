@@ -2,11 +2,13 @@
 // (imported as text with Vite's ?raw), with the uniforms the programs declare. Colours come from
 // palette.ts as sRGB floats passed straight through (no colour management), so the legend and the
 // globe agree.
-import { AdditiveBlending, DoubleSide, NormalBlending, ShaderMaterial } from 'three';
+import { AdditiveBlending, AddEquation, CustomBlending, DoubleSide, NormalBlending, OneFactor, ShaderMaterial } from 'three';
 import beamFrag from '../../../shaders/beam.frag.glsl?raw';
 import beamVert from '../../../shaders/beam.vert.glsl?raw';
 import footprintFrag from '../../../shaders/footprint.frag.glsl?raw';
 import footprintVert from '../../../shaders/footprint.vert.glsl?raw';
+import footprintRasterFrag from '../../../shaders/footprintRaster.frag.glsl?raw';
+import footprintRasterVert from '../../../shaders/footprintRaster.vert.glsl?raw';
 import islFrag from '../../../shaders/isl.frag.glsl?raw';
 import islVert from '../../../shaders/isl.vert.glsl?raw';
 import occluderFrag from '../../../shaders/occluder.frag.glsl?raw';
@@ -96,6 +98,30 @@ export function footprintMaterial(): ShaderMaterial {
     depthWrite: false,
     // Additive: where rings overlap (dense coverage) the outlines get brighter instead of muddier.
     blending: AdditiveBlending,
+  });
+}
+
+/** Footprints rasterised on the CPU (ringRaster.ts): one rectangle reading the ring count per pixel. */
+export function footprintRasterMaterial(): ShaderMaterial {
+  return new ShaderMaterial({
+    vertexShader: footprintRasterVert,
+    fragmentShader: footprintRasterFrag,
+    uniforms: {
+      uCounts: { value: null },
+      uHeight: { value: 1 },
+      uRect: { value: new Float32Array([-1, -1, 1, 1]) },
+      uColor: { value: vec3(FOOTPRINT_COLOR) },
+      uOpacity: { value: FOOTPRINT_OPACITY },
+    },
+    // Drawn in the opaque pass, before the satellites (which then cover it, as their depth
+    // covers the line rings); the raster already left out what the Earth hides.
+    transparent: false,
+    depthTest: false,
+    depthWrite: false,
+    blending: CustomBlending,
+    blendEquation: AddEquation,
+    blendSrc: OneFactor,
+    blendDst: OneFactor,
   });
 }
 

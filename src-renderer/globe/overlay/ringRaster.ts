@@ -1,0 +1,319 @@
+// Footprint rings rasterised on the CPU, for software WebGL (lean quality).
+//
+// Why: under SwiftShader or llvmpipe every line primitive costs ~1.2 us of rasteriser setup plus
+// 60-100 ns per pixel (docs/BENCHMARKS.md, "Render, third session"). A whole-Earth view shows
+// ~1,450 rings x 16 chords: ~23k primitives, ~45 ms of GPU-process CPU per frame, the single
+// largest cost of the constellation layer. The same rings walked here with a DDA into a byte per
+// pixel take ~1 ms of JavaScript, and the GPU then draws one textured rectangle.
+// On a real GPU the line path (shaders/footprint.vert.glsl) costs next to nothing and stays.
+//
+// What is drawn is the GPU path's: the same ring points (laid on the WGS84 ellipsoid plus the lift,
+// at the coverage half-angle of the satellite's current radius, as footprint.vert.glsl), the same
+// chords, hidden where the ray from the eye crosses the occluder ellipsoid (cut at the limb by
+// bisection, as the depth test cuts per fragment), clipped to the near plane and the viewport.
+// Each pixel counts the rings that cross it (saturating at 255); the overlay blends count x
+// (colour, opacity) additively, as the line path's additive blending does ring by ring.
+import { hiddenByEllipsoid, type Mat4 } from './projection';
+
+export interface RingRasterFrame {
+  /** ECEF km, 3 per satellite. */
+  positionsKm: Float64Array;
+  /** Rings to draw, packed by cullFootprints: 4 floats per ring, the 4th the satellite index. */
+  rings: Float32Array;
+  count: number;
+  chords: number;
+  cameraKm: ArrayLike<number>;
+  /** Rotation-only view and projection (column-major), as the overlay's camera. */
+  viewRot: Mat4;
+  proj: Mat4;
+  minElevationRad: number;
+  meanRadiusKm: number;
+  /** Ellipsoid the rings lie on (km) and their lift above it. */
+  ellipsoidAKm: number;
+  ellipsoidBKm: number;
+  liftKm: number;
+  /** Occluder ellipsoid (km): a ring point is hidden when the ray from the eye crosses it. */
+  occluderAKm: number;
+  occluderBKm: number;
+  /** Clip-space w of the near plane: chords are cut there. */
+  nearKm: number;
+}
+
+/** Pixel rectangle [x0, x1) x [y0, y1), rows from the top. */
+export interface PixelRect {
+  x0: number;
+  y0: number;
+  x1: number;
+  y1: number;
+}
+
+const MAX_CHORDS = 128;
+const BISECTIONS = 10;
+
+/**
+ * A width x height byte raster of ring counts (row 0 at the top), reused frame after frame: draw()
+ * clears what the previous frame wrote, then walks every chord of every ring.
+ */
+export class RingRaster {
+  width = 0;
+  height = 0;
+  /** Ring count per pixel (saturating), row-major from the top-left. */
+  counts = new Uint8ClampedArray(0);
+  /** Bounding box of what the last draw() wrote (empty: x1 <= x0). */
+  readonly written: PixelRect = { x0: 0, y0: 0, x1: 0, y1: 0 };
+  /** Pixels the last draw() stepped through (counted before saturation). */
+  pixels = 0;
+
+  // Per-ring scratch: the chords + 1 ring points, eye-relative km, hidden flag, pixels and clip w.
+  private readonly rx = new Float64Array(MAX_CHORDS + 1);
+  private readonly ry = new Float64Array(MAX_CHORDS + 1);
+  private readonly rz = new Float64Array(MAX_CHORDS + 1);
+  private readonly hid = new Uint8Array(MAX_CHORDS + 1);
+  private readonly px = new Float64Array(MAX_CHORDS + 1);
+  private readonly py = new Float64Array(MAX_CHORDS + 1);
+  private readonly pw = new Float64Array(MAX_CHORDS + 1);
+  private cosT = new Float64Array(0);
+  private sinT = new Float64Array(0);
+  private tableChords = 0;
+  // Liang-Barsky parameters, and the written box while drawing.
+  private t0 = 0;
+  private t1 = 1;
+  private bx0 = 0;
+  private by0 = 0;
+  private bx1 = 0;
+  private by1 = 0;
+
+  /** Resizes (and clears) the raster. */
+  resize(width: number, height: number): void {
+    const w = Math.max(0, Math.floor(width)), h = Math.max(0, Math.floor(height));
+    if (w === this.width && h === this.height) return;
+    this.width = w;
+    this.height = h;
+    this.counts = new Uint8ClampedArray(w * h);
+    Object.assign(this.written, { x0: 0, y0: 0, x1: 0, y1: 0 });
+  }
+
+  /** Zeroes what the last draw wrote. */
+  clear(): void {
+    const w = this.written;
+    if (w.x1 > w.x0 && w.y1 > w.y0) {
+      for (let y = w.y0; y < w.y1; y++) this.counts.fill(0, y * this.width + w.x0, y * this.width + w.x1);
+    }
+    w.x0 = w.y0 = w.x1 = w.y1 = 0;
+    this.pixels = 0;
+  }
+
+  draw(f: RingRasterFrame): void {
+    this.clear();
+    this.bx0 = this.by0 = Infinity;
+    this.bx1 = this.by1 = -Infinity;
+    const chords = Math.min(MAX_CHORDS, Math.max(3, Math.floor(f.chords)));
+    if (this.tableChords !== chords) {
+      this.cosT = new Float64Array(chords + 1);
+      this.sinT = new Float64Array(chords + 1);
+      for (let k = 0; k <= chords; k++) {
+        this.cosT[k] = Math.cos((2 * Math.PI * k) / chords);
+        this.sinT[k] = Math.sin((2 * Math.PI * k) / chords);
+      }
+      this.tableChords = chords;
+    }
+    const { positionsKm: pos, rings, cameraKm: cam } = f;
+    const cx = cam[0]!, cy = cam[1]!, cz = cam[2]!;
+    const ia2 = 1 / (f.ellipsoidAKm * f.ellipsoidAKm);
+    const ib2 = 1 / (f.ellipsoidBKm * f.ellipsoidBKm);
+    const rCosEps = f.meanRadiusKm * Math.cos(f.minElevationRad);
+    const { rx, ry, rz, hid, px, py, pw, cosT, sinT } = this;
+    const v = f.viewRot, p = f.proj;
+    const halfW = 0.5 * this.width, halfH = 0.5 * this.height;
+    const wn = f.nearKm;
+    const oa = f.occluderAKm, ob = f.occluderBKm;
+    // Rings wholly on the near side of the horizon skip the per-point occlusion test. In
+    // coordinates scaled so that the occluder is the unit sphere, a point at radius >= q0 is
+    // visible when within acos(1/|O|) + acos(1/q0) of the eye's direction O (the two tangent
+    // angles); the scaling bends angles by < 0.4%, hence the 1.01 and a 2 mrad spare.
+    const ox = cx / oa, oy = cy / oa, oz = cz / ob;
+    const od = Math.sqrt(ox * ox + oy * oy + oz * oz);
+    const q0 = Math.min(f.ellipsoidAKm / oa, f.ellipsoidBKm / ob);
+    const safeAngle = od > 1 && q0 > 1 ? Math.acos(1 / od) + Math.acos(1 / q0) - 0.002 : -1;
+    for (let ring = 0; ring < f.count; ring++) {
+      const si = 3 * rings[4 * ring + 3]!;
+      const sx = pos[si]!, sy = pos[si + 1]!, sz = pos[si + 2]!;
+      const r = Math.sqrt(sx * sx + sy * sy + sz * sz);
+      if (!(r > f.meanRadiusKm + 1)) continue;
+      const ux = sx / r, uy = sy / r, uz = sz / r;
+      const c = rCosEps / r;
+      const lam = Math.acos(c > 1 ? 1 : c < -1 ? -1 : c) - f.minElevationRad;
+      if (!(lam > 0)) continue;
+      // e1 = normalize(ref x u), e2 = u x e1 (ref: the z axis, or x near the poles), as the shader.
+      let e1x: number, e1y: number, e1z: number;
+      if (Math.abs(uz) < 0.9) {
+        e1x = -uy;
+        e1y = ux;
+        e1z = 0;
+      } else {
+        e1x = 0;
+        e1y = -uz;
+        e1z = uy;
+      }
+      const e1l = Math.sqrt(e1x * e1x + e1y * e1y + e1z * e1z);
+      e1x /= e1l;
+      e1y /= e1l;
+      e1z /= e1l;
+      const e2x = uy * e1z - uz * e1y, e2y = uz * e1x - ux * e1z, e2z = ux * e1y - uy * e1x;
+      const cl = Math.cos(lam), sl = Math.sin(lam);
+      const qx = sx / oa, qy = sy / oa, qz = sz / ob;
+      const cosCentre = (qx * ox + qy * oy + qz * oz) / (Math.sqrt(qx * qx + qy * qy + qz * qz) * od);
+      const allVisible = Math.acos(cosCentre > 1 ? 1 : cosCentre) + 1.01 * lam < safeAngle;
+      let anyVisible = false;
+      for (let k = 0; k <= chords; k++) {
+        const cp = cosT[k]! * sl, sp = sinT[k]! * sl;
+        const dx = cl * ux + cp * e1x + sp * e2x;
+        const dy = cl * uy + cp * e1y + sp * e2y;
+        const dz = cl * uz + cp * e1z + sp * e2z;
+        const kk = 1 / Math.sqrt((dx * dx + dy * dy) * ia2 + dz * dz * ib2) + f.liftKm;
+        const gx = dx * kk, gy = dy * kk, gz = dz * kk;
+        const ax = gx - cx, ay = gy - cy, az = gz - cz;
+        rx[k] = ax;
+        ry[k] = ay;
+        rz[k] = az;
+        const h = !allVisible && hiddenByEllipsoid(cx, cy, cz, gx, gy, gz, oa, ob) ? 1 : 0;
+        hid[k] = h;
+        if (h === 1) continue;
+        anyVisible = true;
+        // Clip w and pixels (used only when w is past the near plane; otherwise the slow path clips).
+        const ex = v[0]! * ax + v[4]! * ay + v[8]! * az, ey = v[1]! * ax + v[5]! * ay + v[9]! * az, ez = v[2]! * ax + v[6]! * ay + v[10]! * az;
+        const w = p[3]! * ex + p[7]! * ey + p[11]! * ez + p[15]!;
+        pw[k] = w;
+        px[k] = ((p[0]! * ex + p[4]! * ey + p[8]! * ez + p[12]!) / w + 1) * halfW;
+        py[k] = (1 - (p[1]! * ex + p[5]! * ey + p[9]! * ez + p[13]!) / w) * halfH;
+      }
+      if (!anyVisible) continue;
+      for (let k = 0; k < chords; k++) {
+        const h0 = hid[k]!, h1 = hid[k + 1]!;
+        if (h0 === 1 && h1 === 1) continue;
+        if (h0 === 0 && h1 === 0 && pw[k]! >= wn && pw[k + 1]! >= wn) {
+          this.walk(px[k]!, py[k]!, px[k + 1]!, py[k + 1]!);
+          continue;
+        }
+        // A chord across the limb or the near plane (rare): cut in 3D, then project.
+        let ax = rx[k]!, ay = ry[k]!, az = rz[k]!;
+        let bx = rx[k + 1]!, by = ry[k + 1]!, bz = rz[k + 1]!;
+        if (h0 !== h1) {
+          // Bisect for the last visible point along the chord, from its visible end.
+          let lo = 0, hi = 1;
+          const vx = h0 === 0 ? ax : bx, vy = h0 === 0 ? ay : by, vz = h0 === 0 ? az : bz;
+          const wx = h0 === 0 ? bx : ax, wy = h0 === 0 ? by : ay, wz = h0 === 0 ? bz : az;
+          for (let it = 0; it < BISECTIONS; it++) {
+            const m = (lo + hi) / 2;
+            if (hiddenByEllipsoid(cx, cy, cz, vx + m * (wx - vx) + cx, vy + m * (wy - vy) + cy, vz + m * (wz - vz) + cz, oa, ob)) hi = m;
+            else lo = m;
+          }
+          const ex = vx + lo * (wx - vx), ey = vy + lo * (wy - vy), ez = vz + lo * (wz - vz);
+          if (h0 === 0) {
+            bx = ex;
+            by = ey;
+            bz = ez;
+          } else {
+            ax = ex;
+            ay = ey;
+            az = ez;
+          }
+        }
+        this.segment(f, ax, ay, az, bx, by, bz);
+      }
+    }
+    const w = this.written;
+    if (this.bx1 >= this.bx0) {
+      w.x0 = Math.max(0, Math.floor(this.bx0));
+      w.y0 = Math.max(0, Math.floor(this.by0));
+      w.x1 = Math.min(this.width, Math.floor(this.bx1) + 1);
+      w.y1 = Math.min(this.height, Math.floor(this.by1) + 1);
+    }
+  }
+
+  /** One Liang-Barsky edge (p t <= q): narrows [t0, t1]; false when nothing is left. */
+  private clipEdge(pe: number, qe: number): boolean {
+    if (pe === 0) return qe >= 0;
+    const t = qe / pe;
+    if (pe < 0) {
+      if (t > this.t1) return false;
+      if (t > this.t0) this.t0 = t;
+    } else {
+      if (t < this.t0) return false;
+      if (t < this.t1) this.t1 = t;
+    }
+    return true;
+  }
+
+  /** Projects an eye-relative segment, clips it to the near plane, and walks it. */
+  private segment(f: RingRasterFrame, ax: number, ay: number, az: number, bx: number, by: number, bz: number): void {
+    const v = f.viewRot, p = f.proj;
+    let ex0 = v[0]! * ax + v[4]! * ay + v[8]! * az, ey0 = v[1]! * ax + v[5]! * ay + v[9]! * az, ez0 = v[2]! * ax + v[6]! * ay + v[10]! * az;
+    let ex1 = v[0]! * bx + v[4]! * by + v[8]! * bz, ey1 = v[1]! * bx + v[5]! * by + v[9]! * bz, ez1 = v[2]! * bx + v[6]! * by + v[10]! * bz;
+    let w0 = p[3]! * ex0 + p[7]! * ey0 + p[11]! * ez0 + p[15]!;
+    let w1 = p[3]! * ex1 + p[7]! * ey1 + p[11]! * ez1 + p[15]!;
+    const wn = f.nearKm;
+    if (!(w0 >= wn) && !(w1 >= wn)) return;
+    if (!(w0 >= wn) || !(w1 >= wn)) {
+      const t = (wn - w0) / (w1 - w0); // w is linear along the segment in eye space
+      const nx = ex0 + t * (ex1 - ex0), ny = ey0 + t * (ey1 - ey0), nz = ez0 + t * (ez1 - ez0);
+      if (!(w0 >= wn)) {
+        ex0 = nx;
+        ey0 = ny;
+        ez0 = nz;
+        w0 = wn;
+      } else {
+        ex1 = nx;
+        ey1 = ny;
+        ez1 = nz;
+        w1 = wn;
+      }
+    }
+    const hw = 0.5 * this.width, hh = 0.5 * this.height;
+    this.walk(
+      ((p[0]! * ex0 + p[4]! * ey0 + p[8]! * ez0 + p[12]!) / w0 + 1) * hw,
+      (1 - (p[1]! * ex0 + p[5]! * ey0 + p[9]! * ez0 + p[13]!) / w0) * hh,
+      ((p[0]! * ex1 + p[4]! * ey1 + p[8]! * ez1 + p[12]!) / w1 + 1) * hw,
+      (1 - (p[1]! * ex1 + p[5]! * ey1 + p[9]! * ez1 + p[13]!) / w1) * hh,
+    );
+  }
+
+  /** Clips a pixel-space segment to the raster and adds one to each pixel it steps through. */
+  private walk(x0: number, y0: number, x1: number, y1: number): void {
+    const W = this.width, H = this.height;
+    if (!(x0 >= 0 && x0 < W && x1 >= 0 && x1 < W && y0 >= 0 && y0 < H && y1 >= 0 && y1 < H)) {
+      // Liang-Barsky against [0, W) x [0, H).
+      if (!(x0 === x0 && y0 === y0 && x1 === x1 && y1 === y1)) return;
+      const dx = x1 - x0, dy = y1 - y0;
+      this.t0 = 0;
+      this.t1 = 1;
+      if (!this.clipEdge(-dx, x0) || !this.clipEdge(dx, W - 1e-6 - x0) || !this.clipEdge(-dy, y0) || !this.clipEdge(dy, H - 1e-6 - y0)) return;
+      const t0 = this.t0, t1 = this.t1, ox = x0, oy = y0;
+      x0 = ox + t0 * dx;
+      y0 = oy + t0 * dy;
+      x1 = ox + t1 * dx;
+      y1 = oy + t1 * dy;
+    }
+    // DDA, one sample per step at the middle of each step: the shared end of two chords is
+    // counted once, so a ring adds exactly one to each pixel it crosses (bar sharp turns).
+    const n = Math.ceil(Math.max(Math.abs(x1 - x0), Math.abs(y1 - y0)));
+    if (!(n > 0)) return;
+    const sx = (x1 - x0) / n, sy = (y1 - y0) / n;
+    let x = x0 + 0.5 * sx, y = y0 + 0.5 * sy;
+    const c = this.counts;
+    for (let j = 0; j < n; j++) {
+      c[(y | 0) * W + (x | 0)]++;
+      x += sx;
+      y += sy;
+    }
+    this.pixels += n;
+    if (x0 < this.bx0) this.bx0 = x0;
+    if (x1 < this.bx0) this.bx0 = x1;
+    if (x0 > this.bx1) this.bx1 = x0;
+    if (x1 > this.bx1) this.bx1 = x1;
+    if (y0 < this.by0) this.by0 = y0;
+    if (y1 < this.by0) this.by0 = y1;
+    if (y0 > this.by1) this.by1 = y0;
+    if (y1 > this.by1) this.by1 = y1;
+  }
+}
