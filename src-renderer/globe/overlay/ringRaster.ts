@@ -135,6 +135,11 @@ export class RingRaster {
     const od = Math.sqrt(ox * ox + oy * oy + oz * oz);
     const q0 = Math.min(f.ellipsoidAKm / oa, f.ellipsoidBKm / ob);
     const safeAngle = od > 1 && q0 > 1 ? Math.acos(1 / od) + Math.acos(1 / q0) - 0.002 : -1;
+    // Clip-space rows x, y, w of projection x rotation (directions), and the projection's translation.
+    const m00 = p[0]! * v[0]! + p[4]! * v[1]! + p[8]! * v[2]!, m01 = p[0]! * v[4]! + p[4]! * v[5]! + p[8]! * v[6]!, m02 = p[0]! * v[8]! + p[4]! * v[9]! + p[8]! * v[10]!;
+    const m10 = p[1]! * v[0]! + p[5]! * v[1]! + p[9]! * v[2]!, m11 = p[1]! * v[4]! + p[5]! * v[5]! + p[9]! * v[6]!, m12 = p[1]! * v[8]! + p[5]! * v[9]! + p[9]! * v[10]!;
+    const m30 = p[3]! * v[0]! + p[7]! * v[1]! + p[11]! * v[2]!, m31 = p[3]! * v[4]! + p[7]! * v[5]! + p[11]! * v[6]!, m32 = p[3]! * v[8]! + p[7]! * v[9]! + p[11]! * v[10]!;
+    const tx = p[12]!, ty = p[13]!, tw = p[15]!;
     for (let ring = 0; ring < f.count; ring++) {
       const si = 3 * rings[4 * ring + 3]!;
       const sx = pos[si]!, sy = pos[si + 1]!, sz = pos[si + 2]!;
@@ -164,6 +169,7 @@ export class RingRaster {
       const qx = sx / oa, qy = sy / oa, qz = sz / ob;
       const cosCentre = (qx * ox + qy * oy + qz * oz) / (Math.sqrt(qx * qx + qy * qy + qz * qz) * od);
       const allVisible = Math.acos(cosCentre > 1 ? 1 : cosCentre) + 1.01 * lam < safeAngle;
+      if (allVisible && this.fastRing(ux, uy, uz, e1x, e1y, e1z, e2x, e2y, e2z, cl, sl, chords, cx, cy, cz, ia2, ib2, f.liftKm, wn, m00, m01, m02, m10, m11, m12, m30, m31, m32, tx, ty, tw)) continue;
       let anyVisible = false;
       for (let k = 0; k <= chords; k++) {
         const cp = cosT[k]! * sl, sp = sinT[k]! * sl;
@@ -229,6 +235,39 @@ export class RingRaster {
       w.x1 = Math.min(this.width, Math.floor(this.bx1) + 1);
       w.y1 = Math.min(this.height, Math.floor(this.by1) + 1);
     }
+  }
+
+  /**
+   * A ring wholly in front of the horizon, drawn as the planar circle it nearly is: the ring's
+   * points laid at the ellipsoid radius of its centre (plus the lift) instead of each point's own,
+   * which moves them by under 3 km (the flattening across a footprint: 21 km x sin 2 phi x
+   * sin 2 lambda / 2), then one homography from the circle's plane to pixels instead of a 3D
+   * transform per point. False (nothing drawn) when a point is behind the near plane.
+   */
+  private fastRing(
+    ux: number, uy: number, uz: number, e1x: number, e1y: number, e1z: number, e2x: number, e2y: number, e2z: number,
+    cl: number, sl: number, chords: number, cx: number, cy: number, cz: number, ia2: number, ib2: number, lift: number, wn: number,
+    m00: number, m01: number, m02: number, m10: number, m11: number, m12: number, m30: number, m31: number, m32: number, tx: number, ty: number, tw: number,
+  ): boolean {
+    const rr = 1 / Math.sqrt((ux * ux + uy * uy) * ia2 + uz * uz * ib2) + lift;
+    // Centre (eye-relative) and the two radius vectors of the circle, then each through the clip rows.
+    const ccx = ux * rr * cl - cx, ccy = uy * rr * cl - cy, ccz = uz * rr * cl - cz;
+    const rs = rr * sl;
+    const ax = e1x * rs, ay = e1y * rs, az = e1z * rs, bx = e2x * rs, by = e2y * rs, bz = e2z * rs;
+    const h1x = m00 * ax + m01 * ay + m02 * az, h1y = m10 * ax + m11 * ay + m12 * az, h1w = m30 * ax + m31 * ay + m32 * az;
+    const h2x = m00 * bx + m01 * by + m02 * bz, h2y = m10 * bx + m11 * by + m12 * bz, h2w = m30 * bx + m31 * by + m32 * bz;
+    const h3x = m00 * ccx + m01 * ccy + m02 * ccz + tx, h3y = m10 * ccx + m11 * ccy + m12 * ccz + ty, h3w = m30 * ccx + m31 * ccy + m32 * ccz + tw;
+    const { px, py, cosT, sinT } = this;
+    const halfW = 0.5 * this.width, halfH = 0.5 * this.height;
+    for (let k = 0; k <= chords; k++) {
+      const c = cosT[k]!, s = sinT[k]!;
+      const w = h1w * c + h2w * s + h3w;
+      if (!(w >= wn)) return false;
+      px[k] = ((h1x * c + h2x * s + h3x) / w + 1) * halfW;
+      py[k] = (1 - (h1y * c + h2y * s + h3y) / w) * halfH;
+    }
+    for (let k = 0; k < chords; k++) this.walk(px[k]!, py[k]!, px[k + 1]!, py[k + 1]!);
+    return true;
   }
 
   /** One Liang-Barsky edge (p t <= q): narrows [t0, t1]; false when nothing is left. */
