@@ -170,7 +170,7 @@ export function loadBenches(): Promise<Bench[]> {
   let fullLinesTaken = 0;
   let rasterJs = { ms: NaN, raster: '' };
   let drawn = { footprints: 0, chords: 0, linksInFront: 0, hidden: 0, raster: '' };
-  const idle = { bare: NaN, full: NaN, skipped: 0 };
+  const idle = { bare: NaN, full: NaN, skipped: 0, ratios: [] as number[] };
   let big = { frameMs: NaN, jsMs: NaN, sats: 0, links: 0 };
   let js = { avg: NaN, max: NaN };
   let heap = { mb: NaN, line: '' };
@@ -260,9 +260,15 @@ export function loadBenches(): Promise<Bench[]> {
         const before = await p.evaluate(() => window.__leo!.layerStats!.skippedFrames);
         idle.full = await meanFrameMs(p);
         idle.skipped = (await p.evaluate(() => window.__leo!.layerStats!.skippedFrames)) - before;
+        idle.ratios.push(idle.full / idle.bare);
       },
       measure: () => idle.full,
-      notes: () => [release(), `paused and still: full / bare = ${(idle.full / idle.bare).toFixed(3)} (bare ${idle.bare.toFixed(0)} ms); the layer skipped redrawing ${idle.skipped} unchanged frames`],
+      notes: () => {
+        release();
+        // Paired per iteration (the runner's first is its warm-up), as the playback rounds.
+        const r = idle.ratios.slice(1);
+        return [`paused and still: full / bare per iteration ${r.map((x) => x.toFixed(2)).join(' ')} (median ${median(r).toFixed(3)}); the layer skipped redrawing ${idle.skipped} unchanged frames in the last`];
+      },
     },
     {
       group: 'render',

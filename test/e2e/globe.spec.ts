@@ -461,5 +461,6 @@ test('footprints: the layer checkbox draws each satellite\'s ring at the engine\
   expect(outside).toBeLessThan(onRing - 0.25);
   // The GL-line path (real GPUs) draws the same ring.
   const onRingGpu = hitRate(ring, onGpu);
+  console.log(`footprints, zoomed in: ring hit rate CPU raster ${onRing.toFixed(2)}, GL lines ${onRingGpu.toFixed(2)} (${ring.length} points; 15% inside ${inside.toFixed(2)}, outside ${outside.toFixed(2)})`);
   expect(onRingGpu, `GL-line ring hit rate (inside ${hitRate(await ringPoints(lam * 0.85), onGpu).toFixed(2)})`).toBeGreaterThanOrEqual(0.9);
 });

@@ -35,8 +35,6 @@ import {
   LineSegments,
   NearestFilter,
   RGBAFormat,
-  RedFormat,
-  UnsignedByteType,
   Mesh,
   PerspectiveCamera,
   Points,
@@ -55,8 +53,8 @@ import { isDroppedResult, type LoadScenarioResult } from '../../engine/protocol'
 import { installLeoHooks } from '../hooks';
 import { mToKm } from '../units';
 import { RateEstimator, StepPolicy } from './interpolate';
-import { beamMaterial, footprintMaterial, footprintRasterMaterial, islMaterial, occluderMaterial, satelliteMaterial } from './materials';
-import { RingRaster } from './ringRaster';
+import { CpuFootprints } from './cpuFootprints';
+import { beamMaterial, footprintMaterial, islMaterial, occluderMaterial, satelliteMaterial } from './materials';
 import { FEEDER_BEAM_COLOR, IN_VIEW_BEAM_COLOR, SATELLITE_SIZE_PX, USER_BEAM_COLOR, footprintOpacity, satelliteColor } from './palette';
 import { cullFootprints, footprintHalfAngleRad, frustumSidePlanes, ringChords } from './culling';
 import { depthRangeKm, hiddenByEllipsoid, projectRelative, rotationOnly, withDepthRange } from './projection';
@@ -213,21 +211,10 @@ export function attachConstellationLayer(viewer: CesiumWidget, client: EngineCli
   // Footprints: GL_LINES generated from gl_VertexID (shaders/footprint.vert.glsl) for the rings that
   // may be visible (culling.ts), the chord count chosen per frame from the largest ring on screen.
   const rings = new LineSegments(new BufferGeometry(), ringMaterial);
-  // The same rings rasterised on the CPU (footprintRaster 'cpu'): a rectangle over what was written.
+  // The same rings rasterised on the CPU (footprintRaster 'cpu', cpuFootprints.ts).
   let footprintRaster: FootprintRaster = opts.footprintRaster ?? 'gpu';
-  const ringRaster = new RingRaster();
-  let rasterTexture: DataTexture | null = null;
-  /** Rows [y0, y1) of the raster texture that may be non-zero on the GPU (uploaded last frame). */
-  let rasterRows = { y0: 0, y1: 0, allocated: false };
-  const rasterMaterial = footprintRasterMaterial();
-  const rectGeometry = new BufferGeometry();
-  rectGeometry.setAttribute('position', new BufferAttribute(new Float32Array([0, 0, 0, 1, 0, 0, 0, 1, 0, 1, 1, 0]), 3));
-  rectGeometry.setIndex([0, 1, 2, 2, 1, 3]);
-  rectGeometry.boundingSphere = new Sphere(new Vector3(), Infinity);
-  const ringRect = new Mesh(rectGeometry, rasterMaterial);
-  ringRect.renderOrder = -5; // after the occluder, before the satellites (opaque pass)
-  ringRect.frustumCulled = false;
-  scene3.add(ringRect);
+  const cpuRings = new CpuFootprints();
+  scene3.add(cpuRings.object);
   points.renderOrder = 0;
   links.renderOrder = 1;
   rings.renderOrder = 2;
@@ -521,7 +508,29 @@ export function attachConstellationLayer(viewer: CesiumWidget, client: EngineCli
     stats.footprintRaster = footprintRaster;
     if (footprintRaster === 'cpu') {
       const t0 = performance.now();
-      rasterRings(tex.image.data as Float32Array, count, chords, opacity);
+      cpuRings.draw(
+        renderer,
+        canvas.width,
+        canvas.height,
+        {
+          positionsKm: cur,
+          rings: tex.image.data as Float32Array,
+          count,
+          chords,
+          cameraKm: camKm,
+          viewRot,
+          proj,
+          minElevationRad: minElevRad,
+          meanRadiusKm: EARTH_MEAN_RADIUS_KM,
+          ellipsoidAKm: WGS84_A_KM,
+          ellipsoidBKm: WGS84_B_KM,
+          liftKm: FOOTPRINT_LIFT_KM,
+          occluderAKm: occA,
+          occluderBKm: occB,
+          nearKm,
+        },
+        opacity,
+      );
       stats.footprintRasterJsMs = performance.now() - t0;
       return;
     }
@@ -543,76 +552,6 @@ export function attachConstellationLayer(viewer: CesiumWidget, client: EngineCli
     ringMaterial.uniforms.uChords!.value = chords;
     ringMaterial.uniforms.uOpacity!.value = opacity;
     tex.needsUpdate = true;
-  }
-
-  /** The culled rings walked on the CPU into ringRaster, then one rectangle over what it wrote. */
-  function rasterRings(packed: Float32Array, count: number, chords: number, opacity: number): void {
-    const w = canvas.width, h = canvas.height;
-    if (!rasterTexture || ringRaster.width !== w || ringRaster.height !== h) {
-      ringRaster.resize(w, h);
-      rasterTexture?.dispose();
-      rasterTexture = new DataTexture(new Uint8Array(ringRaster.counts.buffer), w, h, RedFormat, UnsignedByteType);
-      rasterTexture.minFilter = rasterTexture.magFilter = NearestFilter;
-      rasterTexture.generateMipmaps = false;
-      rasterTexture.unpackAlignment = 1;
-      rasterTexture.needsUpdate = true; // three allocates and uploads it whole once
-      rasterMaterial.uniforms.uCounts!.value = rasterTexture;
-      rasterRows = { y0: 0, y1: 0, allocated: false };
-    }
-    ringRaster.draw({
-      positionsKm: cur,
-      rings: packed,
-      count,
-      chords,
-      cameraKm: camKm,
-      viewRot,
-      proj,
-      minElevationRad: minElevRad,
-      meanRadiusKm: EARTH_MEAN_RADIUS_KM,
-      ellipsoidAKm: WGS84_A_KM,
-      ellipsoidBKm: WGS84_B_KM,
-      liftKm: FOOTPRINT_LIFT_KM,
-      occluderAKm: occA,
-      occluderBKm: occB,
-      nearKm,
-    });
-    const r = ringRaster.written;
-    ringRect.visible = r.x1 > r.x0 && r.y1 > r.y0;
-    uploadRasterRows(r.y0, r.y1);
-    if (!ringRect.visible) return;
-    (rasterMaterial.uniforms.uRect!.value as Float32Array).set([(2 * r.x0) / w - 1, 1 - (2 * r.y1) / h, (2 * r.x1) / w - 1, 1 - (2 * r.y0) / h]);
-    rasterMaterial.uniforms.uHeight!.value = h;
-    rasterMaterial.uniforms.uOpacity!.value = opacity;
-  }
-
-  /**
-   * Uploads the raster rows written this frame or last frame (cleared since), not the whole
-   * texture: at a whole-Earth view that is under half of it. three's texture update ranges
-   * assume RGBA texels, so this binds three's texture through three's state and calls
-   * texSubImage2D itself.
-   */
-  function uploadRasterRows(y0: number, y1: number): void {
-    const tex = rasterTexture;
-    if (!tex) return;
-    if (!rasterRows.allocated) {
-      renderer.initTexture(tex); // the whole (zeroed or current) raster, once
-      rasterRows = { y0, y1, allocated: true };
-      return;
-    }
-    const from = y1 > y0 ? Math.min(y0, rasterRows.y0 < rasterRows.y1 ? rasterRows.y0 : y0) : rasterRows.y0;
-    const to = y1 > y0 ? Math.max(y1, rasterRows.y1) : rasterRows.y1;
-    rasterRows = { y0, y1, allocated: true };
-    if (!(to > from)) return;
-    const gl = renderer.getContext() as WebGL2RenderingContext;
-    const handle = (renderer.properties.get(tex) as { __webglTexture?: WebGLTexture }).__webglTexture;
-    if (!handle) return;
-    renderer.state.activeTexture(gl.TEXTURE0);
-    renderer.state.bindTexture(gl.TEXTURE_2D, handle);
-    gl.pixelStorei(gl.UNPACK_ALIGNMENT, 1);
-    gl.pixelStorei(gl.UNPACK_FLIP_Y_WEBGL, false);
-    gl.pixelStorei(gl.UNPACK_PREMULTIPLY_ALPHA_WEBGL, false);
-    const w = ringRaster.width;
-    gl.texSubImage2D(gl.TEXTURE_2D, 0, 0, from, w, to - from, gl.RED, gl.UNSIGNED_BYTE, tex.image.data as Uint8Array, from * w);
   }
 
   function fillLinks(active: Uint8Array): number {
@@ -775,11 +714,12 @@ export function attachConstellationLayer(viewer: CesiumWidget, client: EngineCli
     points.visible = visible.satellites;
     links.visible = visible.links;
     rings.visible = visible.footprints && footprintRaster === 'gpu';
-    ringRect.visible = visible.footprints && footprintRaster === 'cpu';
+    cpuRings.hide(); // shown by fillRings when it draws a raster
+    const cpuFootprints = visible.footprints && footprintRaster === 'cpu';
     feeder.object.visible = visible.feederBeams && feeder.count > 0;
     user.object.visible = visible.userBeams && user.count > 0;
     inView.object.visible = visible.userBeams && terminal !== null;
-    const anything = points.visible || links.visible || rings.visible || ringRect.visible || feeder.object.visible || user.object.visible || inView.object.visible;
+    const anything = points.visible || links.visible || rings.visible || cpuFootprints || feeder.object.visible || user.object.visible || inView.object.visible;
     if (unchangedSinceLastDraw(anything)) {
       // Same camera, time, snapshots and layers as the frame on screen: the overlay canvas keeps
       // showing it (a WebGL canvas is only re-presented when drawn to), so a paused, still globe
@@ -944,13 +884,13 @@ export function attachConstellationLayer(viewer: CesiumWidget, client: EngineCli
       requestToken = {};
       scene.preRender.removeEventListener(onPreRender);
       scene.postRender.removeEventListener(onPostRender);
-      for (const o of [points, links, rings, ringRect, feeder.object, user.object, inView.object]) {
+      cpuRings.dispose();
+      for (const o of [points, links, rings, feeder.object, user.object, inView.object]) {
         o.geometry.dispose();
         o.material.dispose();
       }
       occluderGeometry.dispose();
       ringTexture?.dispose();
-      rasterTexture?.dispose();
       occluder.material.dispose();
       renderer.dispose();
       renderer.forceContextLoss();
