@@ -49,6 +49,8 @@ export interface PixelRect {
 }
 
 const MAX_CHORDS = 128;
+/** Rows x, y and w of a projection matrix (z is not needed for pixels). */
+const CLIP_ROWS = [0, 1, 3] as const;
 const BISECTIONS = 10;
 
 /**
@@ -73,6 +75,10 @@ export class RingRaster {
   private readonly px = new Float64Array(MAX_CHORDS + 1);
   private readonly py = new Float64Array(MAX_CHORDS + 1);
   private readonly pw = new Float64Array(MAX_CHORDS + 1);
+  /** Clip rows x, y, w of projection x view rotation (3 x 4: directions, then translation), per draw. */
+  private readonly clipRows = new Float64Array(12);
+  /** The ring in hand as a circle: eye-relative centre, then its two radius vectors (km). */
+  private readonly circle = new Float64Array(9);
   private cosT = new Float64Array(0);
   private sinT = new Float64Array(0);
   private tableChords = 0;
@@ -136,11 +142,13 @@ export class RingRaster {
     const od = Math.sqrt(ox * ox + oy * oy + oz * oz);
     const q0 = Math.min(f.ellipsoidAKm / oa, f.ellipsoidBKm / ob);
     const safeAngle = od > 1 && q0 > 1 ? Math.acos(1 / od) + Math.acos(1 / q0) - 0.002 : -1;
-    // Clip-space rows x, y, w of projection x rotation (directions), and the projection's translation.
-    const m00 = p[0]! * v[0]! + p[4]! * v[1]! + p[8]! * v[2]!, m01 = p[0]! * v[4]! + p[4]! * v[5]! + p[8]! * v[6]!, m02 = p[0]! * v[8]! + p[4]! * v[9]! + p[8]! * v[10]!;
-    const m10 = p[1]! * v[0]! + p[5]! * v[1]! + p[9]! * v[2]!, m11 = p[1]! * v[4]! + p[5]! * v[5]! + p[9]! * v[6]!, m12 = p[1]! * v[8]! + p[5]! * v[9]! + p[9]! * v[10]!;
-    const m30 = p[3]! * v[0]! + p[7]! * v[1]! + p[11]! * v[2]!, m31 = p[3]! * v[4]! + p[7]! * v[5]! + p[11]! * v[6]!, m32 = p[3]! * v[8]! + p[7]! * v[9]! + p[11]! * v[10]!;
-    const tx = p[12]!, ty = p[13]!, tw = p[15]!;
+    // Clip-space rows x, y, w of projection x rotation (directions), then the projection's translation.
+    const m = this.clipRows;
+    for (let r = 0; r < 3; r++) {
+      const row = CLIP_ROWS[r]!;
+      for (let col = 0; col < 3; col++) m[4 * r + col] = p[row]! * v[4 * col]! + p[4 + row]! * v[4 * col + 1]! + p[8 + row]! * v[4 * col + 2]!;
+      m[4 * r + 3] = p[12 + row]!;
+    }
     for (let ring = 0; ring < f.count; ring++) {
       const si = 3 * rings[4 * ring + 3]!;
       const sx = pos[si]!, sy = pos[si + 1]!, sz = pos[si + 2]!;
@@ -170,7 +178,21 @@ export class RingRaster {
       const qx = sx / oa, qy = sy / oa, qz = sz / ob;
       const cosCentre = (qx * ox + qy * oy + qz * oz) / (Math.sqrt(qx * qx + qy * qy + qz * qz) * od);
       const allVisible = Math.acos(cosCentre > 1 ? 1 : cosCentre) + 1.01 * lam < safeAngle;
-      if (allVisible && this.fastRing(ux, uy, uz, e1x, e1y, e1z, e2x, e2y, e2z, cl, sl, chords, cx, cy, cz, ia2, ib2, f.liftKm, wn, m00, m01, m02, m10, m11, m12, m30, m31, m32, tx, ty, tw)) continue;
+      if (allVisible) {
+        // The circle: centre (eye-relative) and two radius vectors, at the ellipsoid radius of the centre.
+        const rr = 1 / Math.sqrt((ux * ux + uy * uy) * ia2 + uz * uz * ib2) + f.liftKm;
+        const g = this.circle, rs = rr * sl;
+        g[0] = ux * rr * cl - cx;
+        g[1] = uy * rr * cl - cy;
+        g[2] = uz * rr * cl - cz;
+        g[3] = e1x * rs;
+        g[4] = e1y * rs;
+        g[5] = e1z * rs;
+        g[6] = e2x * rs;
+        g[7] = e2y * rs;
+        g[8] = e2z * rs;
+        if (this.fastRing(chords, wn)) continue;
+      }
       let anyVisible = false;
       for (let k = 0; k <= chords; k++) {
         const cp = cosT[k]! * sl, sp = sinT[k]! * sl;
@@ -239,25 +261,18 @@ export class RingRaster {
   }
 
   /**
-   * A ring wholly in front of the horizon, drawn as the planar circle it nearly is: the ring's
-   * points laid at the ellipsoid radius of its centre (plus the lift) instead of each point's own,
-   * which moves them by under 3 km (the flattening across a footprint: 21 km x sin 2 phi x
-   * sin 2 lambda / 2), then one homography from the circle's plane to pixels instead of a 3D
+   * A ring wholly in front of the horizon, drawn as the planar circle it nearly is (`circle`: its
+   * points laid at the ellipsoid radius of its centre plus the lift instead of each point's own,
+   * which moves them by under 3 km: the flattening across a footprint, 21 km x sin 2 phi x
+   * sin 2 lambda / 2), through one homography from the circle's plane to pixels instead of a 3D
    * transform per point. False (nothing drawn) when a point is behind the near plane.
    */
-  private fastRing(
-    ux: number, uy: number, uz: number, e1x: number, e1y: number, e1z: number, e2x: number, e2y: number, e2z: number,
-    cl: number, sl: number, chords: number, cx: number, cy: number, cz: number, ia2: number, ib2: number, lift: number, wn: number,
-    m00: number, m01: number, m02: number, m10: number, m11: number, m12: number, m30: number, m31: number, m32: number, tx: number, ty: number, tw: number,
-  ): boolean {
-    const rr = 1 / Math.sqrt((ux * ux + uy * uy) * ia2 + uz * uz * ib2) + lift;
-    // Centre (eye-relative) and the two radius vectors of the circle, then each through the clip rows.
-    const ccx = ux * rr * cl - cx, ccy = uy * rr * cl - cy, ccz = uz * rr * cl - cz;
-    const rs = rr * sl;
-    const ax = e1x * rs, ay = e1y * rs, az = e1z * rs, bx = e2x * rs, by = e2y * rs, bz = e2z * rs;
-    const h1x = m00 * ax + m01 * ay + m02 * az, h1y = m10 * ax + m11 * ay + m12 * az, h1w = m30 * ax + m31 * ay + m32 * az;
-    const h2x = m00 * bx + m01 * by + m02 * bz, h2y = m10 * bx + m11 * by + m12 * bz, h2w = m30 * bx + m31 * by + m32 * bz;
-    const h3x = m00 * ccx + m01 * ccy + m02 * ccz + tx, h3y = m10 * ccx + m11 * ccy + m12 * ccz + ty, h3w = m30 * ccx + m31 * ccy + m32 * ccz + tw;
+  private fastRing(chords: number, wn: number): boolean {
+    const m = this.clipRows, g = this.circle;
+    // Homography columns: each radius vector and the centre through the clip rows x, y, w.
+    const h1x = m[0]! * g[3]! + m[1]! * g[4]! + m[2]! * g[5]!, h1y = m[4]! * g[3]! + m[5]! * g[4]! + m[6]! * g[5]!, h1w = m[8]! * g[3]! + m[9]! * g[4]! + m[10]! * g[5]!;
+    const h2x = m[0]! * g[6]! + m[1]! * g[7]! + m[2]! * g[8]!, h2y = m[4]! * g[6]! + m[5]! * g[7]! + m[6]! * g[8]!, h2w = m[8]! * g[6]! + m[9]! * g[7]! + m[10]! * g[8]!;
+    const h3x = m[0]! * g[0]! + m[1]! * g[1]! + m[2]! * g[2]! + m[3]!, h3y = m[4]! * g[0]! + m[5]! * g[1]! + m[6]! * g[2]! + m[7]!, h3w = m[8]! * g[0]! + m[9]! * g[1]! + m[10]! * g[2]! + m[11]!;
     const { px, py, cosT, sinT } = this;
     const halfW = 0.5 * this.width, halfH = 0.5 * this.height;
     for (let k = 0; k <= chords; k++) {
