@@ -22,7 +22,7 @@
 // - Footprints: GL lines from gl_VertexID on real GPUs; on software WebGL (lean quality, set by
 //   live.ts through setFootprintRaster) the rings are walked on the CPU by ringRaster.ts and drawn
 //   as one textured rectangle: ~23k line primitives cost SwiftShader ~45 ms of GPU-process CPU
-//   per frame, the walk ~1-2 ms of JS (docs/BENCHMARKS.md, "Render, fourth session").
+//   per frame, the walk ~3 ms of main-thread JS there (docs/BENCHMARKS.md, "Render, fourth session").
 // - Budget: layer JS per frame (interpolate, fill buffers, camera sync, three's render call) is
 //   measured with performance.now() and published as window.__leo.layerStats.
 import { PerspectiveFrustum, PerspectiveOffCenterFrustum, type CesiumWidget } from '@cesium/engine';
