@@ -6,6 +6,14 @@ import type { FrameSource } from './overlay/snapshots';
 
 export type LayerName = 'satellites' | 'links' | 'footprints' | 'feederBeams' | 'userBeams';
 
+/**
+ * How footprint rings are rasterised. 'gpu': GL lines from shaders/footprint.vert.glsl (real GPUs:
+ * next to free). 'cpu': walked into a byte per pixel by overlay/ringRaster.ts and drawn as one
+ * textured rectangle (software WebGL, where every line primitive costs ~1.2 us of rasteriser
+ * setup). Both draw the same rings.
+ */
+export type FootprintRaster = 'gpu' | 'cpu';
+
 /** Per-frame cost and counts of the constellation layer (tests, status bar). */
 export interface LayerStats {
   satellites: number;
@@ -27,7 +35,7 @@ export interface LayerStats {
   /** Opacity the footprint rings were drawn with in the last frame (palette.ts footprintOpacity). */
   footprintOpacity: number;
   /** How the footprint rings were rasterised: GL lines ('gpu') or walked on the CPU ('cpu', lean quality). */
-  footprintRaster: 'gpu' | 'cpu';
+  footprintRaster: FootprintRaster;
   /** Part of lastFrameJsMs spent walking the rings on the CPU and uploading them (0: GL lines or footprints off). */
   footprintRasterJsMs: number;
   /** Frames (counted in `frames`) not redrawn because nothing the overlay shows had changed. */
@@ -63,8 +71,8 @@ export interface LayerHooks {
   /** What the laser links are coloured by in the frames drawn now. */
   linkColoring(): 'length' | 'load';
   /** Footprint rings as GL lines ('gpu') or rasterised on the CPU ('cpu'); follows the quality. */
-  setFootprintRaster(mode: 'gpu' | 'cpu'): void;
-  footprintRaster(): 'gpu' | 'cpu';
+  setFootprintRaster(mode: FootprintRaster): void;
+  footprintRaster(): FootprintRaster;
 }
 
 export interface LiveHooks {

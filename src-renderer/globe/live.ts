@@ -32,7 +32,7 @@ import { emitGlobe, onGlobe, type GlobePick, type GlobePointerEvent } from './ev
 import { attachGroundLayer, type GroundLayerName } from './ground/groundLayer';
 import { globeView, type GlobeLayerName } from './ground/viewStore';
 import { installLeoHooks } from './hooks';
-import { attachConstellationLayer, type LayerName } from './overlay/constellationLayer';
+import { attachConstellationLayer, type FootprintRaster, type LayerName } from './overlay/constellationLayer';
 import { kmToM } from './units';
 
 const LINKS_INTERVAL_MS = 500;
@@ -88,19 +88,24 @@ export function attachLiveGlobe(viewer: CesiumWidget): () => void {
     if (!v.footprintsChosen) globeView.setState({ layers: { ...v.layers, footprints: store.getState().quality === 'pretty' } });
   };
   applyQualityDefault();
-  unsubs.push(store.subscribe((s, p) => s.quality !== p.quality && applyQualityDefault()));
+  // Software WebGL (lean): footprint rings are walked on the CPU, where a line primitive costs
+  // ~1.2 us of the software rasteriser's setup (overlay/ringRaster.ts); GL lines on real GPUs.
+  const footprintRasterFor = (q: string): FootprintRaster => (q === 'lean' ? 'cpu' : 'gpu');
 
   const layers0 = globeView.getState().layers;
   const layer = attachConstellationLayer(viewer, client, {
     visible: Object.fromEntries(OVERLAY_LAYERS.map((n) => [n, layers0[n]])),
     initialTimeUtcMs: store.getState().timeUtcMs,
     onError: (e) => store.getState().notify('error', `Satellite positions: ${e.message}`),
+    footprintRaster: footprintRasterFor(store.getState().quality),
   });
-  // Software WebGL (lean): footprint rings are walked on the CPU, where a line primitive costs
-  // ~1.2 us of the software rasteriser's setup (overlay/ringRaster.ts); GL lines on real GPUs.
-  const applyFootprintRaster = () => layer.setFootprintRaster(store.getState().quality === 'lean' ? 'cpu' : 'gpu');
-  applyFootprintRaster();
-  unsubs.push(store.subscribe((s, p) => s.quality !== p.quality && applyFootprintRaster()));
+  unsubs.push(
+    store.subscribe((s, p) => {
+      if (s.quality === p.quality) return;
+      applyQualityDefault();
+      layer.setFootprintRaster(footprintRasterFor(s.quality));
+    }),
+  );
   const ground = attachGroundLayer(viewer, (i) => layer.drawnPositionEcefKm(i));
 
   const applyLayers = (l: Record<GlobeLayerName, boolean>) => {

@@ -163,16 +163,16 @@ async function heapGrowth(seconds: number): Promise<{ mb: number; line: string }
 }
 
 export function loadBenches(): Promise<Bench[]> {
-  // Interleaved rounds: each 'bare' iteration measures bare, satellites + lasers and full in turn.
+  // Interleaved rounds: each 'bare' iteration measures bare, satellites + lasers, full and full
+  // with GL-line footprints in turn.
   const rounds: Array<{ bare: number; satsLinks: number; full: number; fullLines: number }> = [];
   let satsLinksTaken = 0;
   let fullTaken = 0;
   let fullLinesTaken = 0;
-  let rasterJs = { ms: NaN, raster: '' };
   let drawn = { footprints: 0, chords: 0, linksInFront: 0, hidden: 0, raster: '' };
   const idle = { bare: NaN, full: NaN, skipped: 0, ratios: [] as number[] };
   let big = { frameMs: NaN, jsMs: NaN, sats: 0, links: 0 };
-  let js = { avg: NaN, max: NaN };
+  let js = { avg: NaN, max: NaN, raster: '', rasterMs: NaN };
   let heap = { mb: NaN, line: '' };
   let heapLong = { mb: NaN, line: '' };
   // The runner's first sample is a warm-up: keep it short for the long heap runs.
@@ -284,13 +284,12 @@ export function loadBenches(): Promise<Bench[]> {
       measure: async () => {
         const s = await (await page()).evaluate(() => ({ avg: window.__leo!.layerStats!.avgFrameJsMs, max: window.__leo!.layerStats!.maxFrameJsMs, raster: window.__leo!.layerStats!.footprintRaster, rasterMs: window.__leo!.layerStats!.footprintRasterJsMs }));
         js = s;
-        rasterJs = { ms: s.rasterMs, raster: s.raster };
         return s.avg;
       },
       notes: () => [
         release(),
         `max single frame since load: ${js.max.toFixed(2)} ms (includes first uploads and shader compiles)`,
-        rasterJs.raster === 'cpu' ? `of which footprints walked on the CPU and uploaded, last frame: ${rasterJs.ms.toFixed(2)} ms` : 'footprints as GL lines',
+        js.raster === 'cpu' ? `of which footprints walked on the CPU and uploaded, last frame: ${js.rasterMs.toFixed(2)} ms` : 'footprints as GL lines',
       ],
     },
     {

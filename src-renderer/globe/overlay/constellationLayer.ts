@@ -60,8 +60,8 @@ import { cullFootprints, footprintHalfAngleRad, frustumSidePlanes, ringChords } 
 import { depthRangeKm, hiddenByEllipsoid, projectRelative, rotationOnly, withDepthRange } from './projection';
 import { SnapshotCache, maxRadiusKm, type FrameSource } from './snapshots';
 
-export type { LayerName, LayerStats } from '../hookTypes';
-import type { LayerName, LayerStats } from '../hookTypes';
+export type { FootprintRaster, LayerName, LayerStats } from '../hookTypes';
+import type { FootprintRaster, LayerName, LayerStats } from '../hookTypes';
 
 export interface GroundPoint {
   latDeg: number;
@@ -87,13 +87,6 @@ export interface ConstellationLayerOptions {
   /** How footprint rings are rasterised (default 'gpu'; see setFootprintRaster). */
   footprintRaster?: FootprintRaster;
 }
-
-/**
- * 'gpu': GL lines from shaders/footprint.vert.glsl (real GPUs: next to free). 'cpu': walked into a
- * byte per pixel by ringRaster.ts and drawn as one textured rectangle (software WebGL, where every
- * line primitive costs ~1.2 us of rasteriser setup). Both draw the same rings.
- */
-export type FootprintRaster = 'gpu' | 'cpu';
 
 export interface ConstellationLayer {
   /** The sim time to show (UTC ms); call whenever the app's time changes. */

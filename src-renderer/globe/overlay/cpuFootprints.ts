@@ -24,11 +24,6 @@ export class CpuFootprints {
     this.object.visible = false;
   }
 
-  /** Pixels walked by the last draw (before saturation). */
-  get pixels(): number {
-    return this.raster.pixels;
-  }
-
   /** Walks the rings of `frame` on a width x height raster and shows them with `opacity` per ring. */
   draw(renderer: WebGLRenderer, width: number, height: number, frame: RingRasterFrame, opacity: number): void {
     this.ensureTexture(renderer, width, height);

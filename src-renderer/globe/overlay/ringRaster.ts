@@ -131,7 +131,6 @@ export class RingRaster {
     const rCosEps = f.meanRadiusKm * Math.cos(f.minElevationRad);
     const { rx, ry, rz, hid, px, py, pw, cosT, sinT } = this;
     const v = f.viewRot, p = f.proj;
-    const halfW = 0.5 * this.width, halfH = 0.5 * this.height;
     const wn = f.nearKm;
     const oa = f.occluderAKm, ob = f.occluderBKm;
     // Rings wholly on the near side of the horizon skip the per-point occlusion test. In
@@ -209,12 +208,10 @@ export class RingRaster {
         hid[k] = h;
         if (h === 1) continue;
         anyVisible = true;
-        // Clip w and pixels (used only when w is past the near plane; otherwise the slow path clips).
-        const ex = v[0]! * ax + v[4]! * ay + v[8]! * az, ey = v[1]! * ax + v[5]! * ay + v[9]! * az, ez = v[2]! * ax + v[6]! * ay + v[10]! * az;
-        const w = p[3]! * ex + p[7]! * ey + p[11]! * ez + p[15]!;
-        pw[k] = w;
-        px[k] = ((p[0]! * ex + p[4]! * ey + p[8]! * ez + p[12]!) / w + 1) * halfW;
-        py[k] = (1 - (p[1]! * ex + p[5]! * ey + p[9]! * ez + p[13]!) / w) * halfH;
+        // Clip w and pixels (the pixels are used only when w is past the near plane).
+        pw[k] = this.toPixels(ax, ay, az);
+        px[k] = this.outX;
+        py[k] = this.outY;
       }
       if (!anyVisible) continue;
       for (let k = 0; k < chords; k++) {
@@ -248,7 +245,7 @@ export class RingRaster {
             az = ez;
           }
         }
-        this.segment(f, ax, ay, az, bx, by, bz);
+        this.segment(wn, ax, ay, az, bx, by, bz);
       }
     }
     const w = this.written;
@@ -300,37 +297,43 @@ export class RingRaster {
     return true;
   }
 
-  /** Projects an eye-relative segment, clips it to the near plane, and walks it. */
-  private segment(f: RingRasterFrame, ax: number, ay: number, az: number, bx: number, by: number, bz: number): void {
-    const v = f.viewRot, p = f.proj;
-    let ex0 = v[0]! * ax + v[4]! * ay + v[8]! * az, ey0 = v[1]! * ax + v[5]! * ay + v[9]! * az, ez0 = v[2]! * ax + v[6]! * ay + v[10]! * az;
-    let ex1 = v[0]! * bx + v[4]! * by + v[8]! * bz, ey1 = v[1]! * bx + v[5]! * by + v[9]! * bz, ez1 = v[2]! * bx + v[6]! * by + v[10]! * bz;
-    let w0 = p[3]! * ex0 + p[7]! * ey0 + p[11]! * ez0 + p[15]!;
-    let w1 = p[3]! * ex1 + p[7]! * ey1 + p[11]! * ez1 + p[15]!;
-    const wn = f.nearKm;
+  private outX = 0;
+  private outY = 0;
+  /**
+   * Pixels (outX, outY) of an eye-relative point through the clip rows; returns its clip w. The
+   * pixels are meaningless when w is not past the near plane.
+   */
+  private toPixels(ax: number, ay: number, az: number): number {
+    const m = this.clipRows;
+    const w = m[8]! * ax + m[9]! * ay + m[10]! * az + m[11]!;
+    this.outX = ((m[0]! * ax + m[1]! * ay + m[2]! * az + m[3]!) / w + 1) * 0.5 * this.width;
+    this.outY = (1 - (m[4]! * ax + m[5]! * ay + m[6]! * az + m[7]!) / w) * 0.5 * this.height;
+    return w;
+  }
+
+  /** Clips an eye-relative segment to the near plane (clip w is linear along it), and walks it. */
+  private segment(wn: number, ax: number, ay: number, az: number, bx: number, by: number, bz: number): void {
+    const m = this.clipRows;
+    const w0 = m[8]! * ax + m[9]! * ay + m[10]! * az + m[11]!;
+    const w1 = m[8]! * bx + m[9]! * by + m[10]! * bz + m[11]!;
     if (!(w0 >= wn) && !(w1 >= wn)) return;
     if (!(w0 >= wn) || !(w1 >= wn)) {
-      const t = (wn - w0) / (w1 - w0); // w is linear along the segment in eye space
-      const nx = ex0 + t * (ex1 - ex0), ny = ey0 + t * (ey1 - ey0), nz = ez0 + t * (ez1 - ez0);
+      const t = (wn - w0) / (w1 - w0);
+      const nx = ax + t * (bx - ax), ny = ay + t * (by - ay), nz = az + t * (bz - az);
       if (!(w0 >= wn)) {
-        ex0 = nx;
-        ey0 = ny;
-        ez0 = nz;
-        w0 = wn;
+        ax = nx;
+        ay = ny;
+        az = nz;
       } else {
-        ex1 = nx;
-        ey1 = ny;
-        ez1 = nz;
-        w1 = wn;
+        bx = nx;
+        by = ny;
+        bz = nz;
       }
     }
-    const hw = 0.5 * this.width, hh = 0.5 * this.height;
-    this.walk(
-      ((p[0]! * ex0 + p[4]! * ey0 + p[8]! * ez0 + p[12]!) / w0 + 1) * hw,
-      (1 - (p[1]! * ex0 + p[5]! * ey0 + p[9]! * ez0 + p[13]!) / w0) * hh,
-      ((p[0]! * ex1 + p[4]! * ey1 + p[8]! * ez1 + p[12]!) / w1 + 1) * hw,
-      (1 - (p[1]! * ex1 + p[5]! * ey1 + p[9]! * ez1 + p[13]!) / w1) * hh,
-    );
+    this.toPixels(ax, ay, az);
+    const x0 = this.outX, y0 = this.outY;
+    this.toPixels(bx, by, bz);
+    this.walk(x0, y0, this.outX, this.outY);
   }
 
   /** Clips a pixel-space segment to the raster and adds one to each pixel it steps through. */

@@ -8,6 +8,7 @@ import { EARTH_MEAN_RADIUS_KM, WGS84_A_KM, WGS84_B_KM } from '../../../src-core/
 import { ringChords } from '../../../src-renderer/globe/overlay/culling';
 import { hiddenByEllipsoid, projectRelative } from '../../../src-renderer/globe/overlay/projection';
 import { RingRaster, type RingRasterFrame } from '../../../src-renderer/globe/overlay/ringRaster';
+import { footprintRingEcef } from './footprintRing';
 import { camera } from './overlayCamera';
 
 const W = 640;
@@ -53,21 +54,10 @@ function frame(positionsKm: Float64Array, cam: ReturnType<typeof camera>, chords
 function exactRing(p: ArrayLike<number>, camKm: number[], n: number): { rel: number[]; hidden: boolean }[] {
   const r = Math.hypot(p[0]!, p[1]!, p[2]!);
   const lam = coverageHalfAngleRad(r - EARTH_MEAN_RADIUS_KM, MIN_ELEV);
-  const u = [p[0]! / r, p[1]! / r, p[2]! / r];
-  const ref = Math.abs(u[2]!) < 0.9 ? [0, 0, 1] : [1, 0, 0];
-  const e1n = [ref[1]! * u[2]! - ref[2]! * u[1]!, ref[2]! * u[0]! - ref[0]! * u[2]!, ref[0]! * u[1]! - ref[1]! * u[0]!];
-  const l = Math.hypot(...e1n);
-  const e1 = e1n.map((x) => x / l);
-  const e2 = [u[1]! * e1[2]! - u[2]! * e1[1]!, u[2]! * e1[0]! - u[0]! * e1[2]!, u[0]! * e1[1]! - u[1]! * e1[0]!];
-  const out = [];
-  for (let k = 0; k < n; k++) {
-    const phi = (2 * Math.PI * k) / n;
-    const d = [0, 1, 2].map((j) => Math.cos(lam) * u[j]! + Math.sin(lam) * (Math.cos(phi) * e1[j]! + Math.sin(phi) * e2[j]!));
-    const s = 1 / Math.sqrt((d[0]! ** 2 + d[1]! ** 2) / WGS84_A_KM ** 2 + d[2]! ** 2 / WGS84_B_KM ** 2) + LIFT;
-    const g = d.map((x) => x * s);
-    out.push({ rel: g.map((x, j) => x - camKm[j]!), hidden: hiddenByEllipsoid(camKm[0]!, camKm[1]!, camKm[2]!, g[0]!, g[1]!, g[2]!, WGS84_A_KM - OCC, WGS84_B_KM - OCC) });
-  }
-  return out;
+  return footprintRingEcef(p, lam, n, LIFT).map((g) => ({
+    rel: g.map((x, j) => x - camKm[j]!),
+    hidden: hiddenByEllipsoid(camKm[0]!, camKm[1]!, camKm[2]!, g[0], g[1], g[2], WGS84_A_KM - OCC, WGS84_B_KM - OCC),
+  }));
 }
 
 const near1px = (r: RingRaster, x: number, y: number): boolean => {
