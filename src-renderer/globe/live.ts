@@ -34,6 +34,7 @@ import { globeView, type GlobeLayerName } from './ground/viewStore';
 import { installLeoHooks } from './hooks';
 import { attachConstellationLayer, type FootprintRaster, type LayerName } from './overlay/constellationLayer';
 import { kmToM } from './units';
+import { isSoftwareRenderer } from './quality';
 
 const LINKS_INTERVAL_MS = 500;
 const ROUTE_INTERVAL_MS = 300;
@@ -88,22 +89,22 @@ export function attachLiveGlobe(viewer: CesiumWidget): () => void {
     if (!v.footprintsChosen) globeView.setState({ layers: { ...v.layers, footprints: store.getState().quality === 'pretty' } });
   };
   applyQualityDefault();
-  // Software WebGL (lean): footprint rings are walked on the CPU, where a line primitive costs
-  // ~1.2 us of the software rasteriser's setup (overlay/ringRaster.ts); GL lines on real GPUs.
-  const footprintRasterFor = (q: string): FootprintRaster => (q === 'lean' ? 'cpu' : 'gpu');
+  // Software WebGL (SwiftShader, llvmpipe): footprint rings are walked on the CPU, where a line
+  // primitive costs ~1.2 us of the software rasteriser's setup (overlay/ringRaster.ts). Real GPUs
+  // draw them as GL lines at any quality: there the walk would only add main-thread JavaScript.
+  const footprintRaster: FootprintRaster = isSoftwareRenderer(store.getState().webglRenderer) ? 'cpu' : 'gpu';
 
   const layers0 = globeView.getState().layers;
   const layer = attachConstellationLayer(viewer, client, {
     visible: Object.fromEntries(OVERLAY_LAYERS.map((n) => [n, layers0[n]])),
     initialTimeUtcMs: store.getState().timeUtcMs,
     onError: (e) => store.getState().notify('error', `Satellite positions: ${e.message}`),
-    footprintRaster: footprintRasterFor(store.getState().quality),
+    footprintRaster,
   });
   unsubs.push(
     store.subscribe((s, p) => {
       if (s.quality === p.quality) return;
       applyQualityDefault();
-      layer.setFootprintRaster(footprintRasterFor(s.quality));
     }),
   );
   const ground = attachGroundLayer(viewer, (i) => layer.drawnPositionEcefKm(i));

@@ -12,9 +12,6 @@ import type { Bench } from './types';
 interface Result { group: string; name: string; medianMs: number; p10Ms: number; p90Ms: number; iterations: number; ratio?: number; pairedSlowdown?: number; baselineOf?: string; budget?: Bench['budget']; budgetOk?: boolean; notes?: string[] }
 
 const here = dirname(fileURLToPath(import.meta.url));
-const args = process.argv.slice(2);
-const strict = args.includes('--strict');
-const filters = args.filter((a) => !a.startsWith('--'));
 
 function quantile(sorted: number[], q: number): number {
   if (sorted.length === 0) return NaN;
@@ -45,6 +42,9 @@ async function runOne(b: Bench): Promise<Result> {
 const fmt = (ms: number): string => (ms >= 100 ? ms.toFixed(0) : ms >= 1 ? ms.toFixed(2) : ms.toFixed(4));
 
 async function main(): Promise<void> {
+  const args = process.argv.slice(2);
+  const strict = args.includes('--strict');
+  const filters = args.filter((a) => !a.startsWith('--'));
   const files = readdirSync(here).filter((f) => f.endsWith('.bench.ts')).sort();
   const all: Bench[] = [];
   for (const f of files) {
@@ -57,6 +57,11 @@ async function main(): Promise<void> {
     console.error(`no benchmark matches ${filters.join(', ')}; groups: ${[...new Set(all.map((b) => b.group))].join(', ')}`);
     process.exit(2);
   }
+  await runChosen(chosen, strict);
+}
+
+/** Runs the benches group by group, prints results, budgets and notes, writes bench-results/latest.json. */
+export async function runChosen(chosen: Bench[], strict = false): Promise<void> {
   const results: Result[] = [];
   let failed = 0;
   for (const group of [...new Set(chosen.map((b) => b.group))]) {
@@ -103,7 +108,10 @@ async function main(): Promise<void> {
   if (strict && failed > 0) process.exit(1);
 }
 
-main().catch((e: unknown) => {
-  console.error(e);
-  process.exit(1);
-});
+// Run when executed (`tsx test/bench/run.ts`), not when imported (test/bench/device-render.ts).
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  main().catch((e: unknown) => {
+    console.error(e);
+    process.exit(1);
+  });
+}

@@ -339,7 +339,7 @@ test('footprints: the layer checkbox draws each satellite\'s ring at the engine\
   expect(far.footprintsDrawn, 'rings drawn at the default view').toBeGreaterThan(500);
   expect(far.footprintOpacity, `opacity at the whole-Earth view (ring radius ${far.footprintRadiusPx.toFixed(1)} px)`).toBeLessThan(FOOTPRINT_OPACITY * 1.15); // the faint mesh
   // Software WebGL here, so lean quality: the rings are walked on the CPU (overlay/ringRaster.ts).
-  expect(far.footprintRaster, 'lean quality rasterises footprints on the CPU').toBe('cpu');
+  expect(far.footprintRaster, 'software WebGL rasterises footprints on the CPU').toBe('cpu');
   // The CPU raster and the GL lines draw the same rings: the pixels each changes (against
   // footprints off) lie within 1 px of a pixel the other changes.
   const raster = (mode: 'gpu' | 'cpu') => page.evaluate((m) => window.__leo!.constellationLayer!.setFootprintRaster(m), mode);
