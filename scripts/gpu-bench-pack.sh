@@ -3,7 +3,7 @@
 # Node: the built renderer, the render benches bundled into one file (test/bench/device-render.ts),
 # @playwright/test, a stripped node, this machine's Debian Chromium with the shared libraries it
 # links (glibc and libstdc++ left to the target), the GL/Vulkan loader packages and one font.
-# Everything goes into one tar cut into parts of at most 60 MiB, .gpu/1/part.aa, .gpu/2/part.ab...,
+# Everything goes into one tar cut into parts of at most 54 MiB, .gpu/1/part.aa, .gpu/2/part.ab...,
 # one part per call of a device whose calls each carry 64 MiB; scripts/gpu-bench-device.sh
 # stashes the parts and, in the last call, unpacks and runs them. See docs/BENCHMARKS.md.
 set -euo pipefail
@@ -27,7 +27,7 @@ cp /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf $S/fonts/
 mkdir -p $S/gl /tmp/amd64/partial
 o='-oAPT::Architecture=amd64 -oAPT::Architectures=amd64 -oDir::State::Lists=/tmp/amd64'
 apt-get $o update -qq && (cd $S/gl && apt-get $o download -qq libvulkan1 libegl1 libglvnd0 libopengl0 libgl1 libglx0 libgles2)
-tar -C .gpu -cf - stage | xz -T0 -6 | split -b 60M -a 2 - .gpu/part.
+tar -C .gpu -cf - stage | xz -T0 -6 | split -b 54M -a 2 - .gpu/part.
 n=0
 for p in .gpu/part.*; do n=$((n + 1)); mkdir -p .gpu/$n && mv "$p" .gpu/$n/; done
 rm -rf $S
