@@ -2,13 +2,15 @@
 # On the GPU machine (see scripts/gpu-bench-pack.sh). `stash`: keeps this call's part in /tmp/g
 # (the machine stays up between calls a few seconds apart). `run`: stashes the last part, unpacks
 # everything, finds the Chromium flags that give hardware WebGL (scripts/gpu-probe.mjs), then runs
-# the render benches on the GPU with the frame rate uncapped. Logs and results go to $OUT.
+# the render benches on the GPU with the frame rate uncapped. `shots`: the same up to the flags,
+# then screenshots (scripts/gpu-shots.mjs). Logs, results and PNGs go to $OUT.
 set -uo pipefail
+REPO=$PWD
 G=/tmp/g
 mkdir -p $G
 mv .gpu/*/part.* $G/ 2>/dev/null
 ls -la $G
-[ "${1:-}" = run ] || exit 0
+[ "${1:-}" = run ] || [ "${1:-}" = shots ] || exit 0
 OUT=${OUT:-/tmp/out}; mkdir -p "$OUT"
 cat $G/part.* | xz -dc | tar -C $G -xf - || { echo "unpack failed: a part is missing (was the machine given back between calls?)"; exit 4; }
 S=$G/stage
@@ -35,6 +37,11 @@ if [ -z "${RENDER_GL_ARGS:-}" ]; then
   export RENDER_GL_ARGS="$(cat $S/gl-args.txt)"
 fi
 echo "RENDER_GL_ARGS=$RENDER_GL_ARGS"
+if [ "$1" = shots ]; then
+  # Screenshots on the GPU at the app's window size (scripts/gpu-shots.mjs), nothing else.
+  cp "$REPO/scripts/gpu-shots.mjs" "$REPO/scripts/serve.mjs" $S/ && timeout 150 node gpu-shots.mjs
+  exit 0
+fi
 # 1. The budget run on the GPU: lean quality, as in `npm run bench -- render render-30k`.
 timeout "${GPU_TIMEOUT:-240}" node bench.mjs render render-30k 2>&1 | tee "$OUT/bench-gpu.log"
 cp bench-results/latest.json "$OUT/bench-gpu.json" 2>/dev/null

@@ -96,6 +96,8 @@ export interface LiveHooks {
   /** Test-only: make the engine client treat its worker as crashed (restart + re-feed). */
   simulateEngineCrash(): void;
   flyToSatellite(i: number): void;
+  /** The selected satellite's ring on the globe (window CSS px) and how many laser links it shows; null when none or hidden. */
+  selectedSatelliteMarker(): { x: number; y: number; links: number } | null;
 }
 
 declare module './hooks' {

@@ -23,6 +23,7 @@ import type { Scenario } from '../../src-core/scenario/schema';
 import { nearestAnalysisStep } from '../../src-core/coverage/evaluator';
 import { utcMs } from '../../src-core/units';
 import { getEngine, syncEngineScenario } from '../engine/instance';
+import { laserNeighbours } from '../engine/neighbours';
 import { NO_EVALUATOR } from '../engine/planningHost';
 import { isDroppedResult } from '../engine/protocol';
 import { selectedGatewayIds } from '../state/slices/selection';
@@ -132,6 +133,21 @@ export function attachLiveGlobe(viewer: CesiumWidget): () => void {
   };
   refreshGround();
   unsubs.push(store.subscribe((s, p) => (s.scenario !== p.scenario || s.selection !== p.selection) && refreshGround()));
+  // The selected satellite: ringed on the globe, with its laser links (the loaded topology's).
+  let neighboursOf = laserNeighbours(client.scenarioInfo);
+  const refreshSelectedSatellite = () => {
+    const sel = store.getState().selection;
+    const i = sel?.kind === 'satellite' ? sel.index : null;
+    ground.setSelectedSatellite(i, i === null ? [] : neighboursOf(i));
+  };
+  refreshSelectedSatellite();
+  unsubs.push(store.subscribe((s, p) => s.selection !== p.selection && refreshSelectedSatellite()));
+  unsubs.push(
+    client.onScenarioLoaded((info) => {
+      neighboursOf = laserNeighbours(info);
+      refreshSelectedSatellite();
+    }),
+  );
 
   // ---- time
   unsubs.push(
@@ -461,6 +477,7 @@ export function attachLiveGlobe(viewer: CesiumWidget): () => void {
       (client as unknown as { restart(e: Error): void }).restart(new Error('simulated crash (test hook)'));
     },
     flyToSatellite: (i) => flyTo?.(i),
+    selectedSatelliteMarker: () => ground.selectedSatelliteMarker(),
   };
 
   return () => {

@@ -152,7 +152,19 @@ test('clicking a projected satellite selects that satellite in the inspector', a
   expect(await page.evaluate(() => window.__leo!.live!.selection())).toEqual({ kind: 'satellite', index: s!.i });
   await expect(page.getByTestId('neighbours').locator('button')).toHaveCount(4);
   await expect(page.getByTestId('inspector')).toContainText(/Routes to\s*\S+/);
-  await shot(page, 'satellite-selected');
+  // On the globe: a ring at the satellite's drawn position, and its 4 laser links.
+  await page.waitForFunction(() => window.__leo!.live!.selectedSatelliteMarker()?.links === 4);
+  const ring = (await page.evaluate(() => window.__leo!.live!.selectedSatelliteMarker()))!;
+  const at = (await page.evaluate((i) => window.__leo!.live!.projectSatelliteViewport(i), s!.i))!;
+  expect(Math.hypot(ring.x - at.x, ring.y - at.y), `ring at (${ring.x}, ${ring.y}), satellite at (${at.x}, ${at.y})`).toBeLessThan(1.5);
+  const img = decodePng(await shot(page, 'satellite-selected'));
+  // The white ring (radius 9 px, 2.5 px wide) around the dot: most of 16 points on it are near white.
+  let white = 0;
+  for (let k = 0; k < 16; k++) {
+    const a = (2 * Math.PI * k) / 16;
+    if (Math.min(...pixel(img, at.x + 9 * Math.cos(a), at.y + 9 * Math.sin(a)).slice(0, 3)) > 190) white++;
+  }
+  expect(white, 'ring pixels near white').toBeGreaterThanOrEqual(10);
 });
 
 test('clicking a ground point shows its path, with the engine latency for that point and time', async () => {

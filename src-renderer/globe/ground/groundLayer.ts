@@ -1,7 +1,8 @@
 // Ground objects in Cesium: gateway markers (coloured by status, selected ones ringed), PoP
 // markers (a distinct diamond), decluttered labels, thin gateway -> PoP backhaul arcs, the
 // selected ground point and the highlighted route (ground -> satellites -> lasers -> gateway ->
-// PoP) drawn through the satellites' drawn positions.
+// PoP) drawn through the satellites' drawn positions, and the selected satellite: ringed, with its
+// laser links to its neighbours drawn over the mesh.
 //
 // It follows the scenario and the selection it is given (`update`): gateway edits made anywhere
 // (planning commands, undo) show up here without this layer knowing about them.
@@ -32,7 +33,9 @@ import {
 } from '@cesium/engine';
 import type { RouteOk } from '../../../src-core/network/route';
 import type { Gateway, Pop } from '../../../src-core/scenario/schema';
-import { cartesianFromDegreesKm, kmToM } from '../units';
+import { WGS84_A_KM, WGS84_B_KM } from '../../../src-core/units';
+import { hiddenByEllipsoid } from '../overlay/projection';
+import { cartesianFromDegreesKm, kmToM, mToKm } from '../units';
 import {
   BACKHAUL_COLOR,
   GATEWAY_SIZE_PX,
@@ -42,7 +45,9 @@ import {
   PATH_OUTLINE_COLOR,
   POP_COLOR,
   POP_SIZE_PX,
+  SELECTED_LINK_COLOR,
   SELECTED_RING_COLOR,
+  SELECTED_SATELLITE_COLOR,
   type GatewayStatus,
 } from './palette';
 import './ground.css';
@@ -64,6 +69,10 @@ export interface GroundLayer {
   update(input: GroundLayerInput): void;
   /** The highlighted route (null: none). */
   setPath(route: RouteOk | null): void;
+  /** The selected satellite (null: none), ringed at its drawn position, and its laser links to `neighbours`. */
+  setSelectedSatellite(index: number | null, neighbours: readonly number[]): void;
+  /** The selected satellite's ring as last placed: window CSS px, null when hidden or none (tests). */
+  selectedSatelliteMarker(): { x: number; y: number; links: number } | null;
   setVisible(name: GroundLayerName, on: boolean): void;
   /** What scene.pick finds at canvas CSS px (x, y) among the ground objects. */
   pick(x: number, y: number): GroundPick | null;
@@ -78,6 +87,24 @@ const DECLUTTER_MS = 200;
 const BACKHAUL_LIFT_KM = 3;
 const ARC_SEGMENTS = 24;
 const LABEL_FONT = '12px system-ui, sans-serif';
+
+let satelliteRing: HTMLCanvasElement | null = null;
+/** The selected satellite's ring: white with a dark edge, so it reads over the globe and the mesh. */
+function selectedSatelliteIcon(): HTMLCanvasElement {
+  if (satelliteRing) return satelliteRing;
+  const c = document.createElement('canvas');
+  c.width = c.height = 26;
+  const g = c.getContext('2d')!;
+  g.beginPath();
+  g.arc(13, 13, 9, 0, 2 * Math.PI);
+  g.lineWidth = 4.5;
+  g.strokeStyle = 'rgba(0, 0, 0, 0.7)';
+  g.stroke();
+  g.lineWidth = 2.5;
+  g.strokeStyle = SELECTED_SATELLITE_COLOR;
+  g.stroke();
+  return (satelliteRing = c);
+}
 
 function icon(kind: 'gateway' | 'pop', color: string, selected: boolean, hollow: boolean): HTMLCanvasElement {
   const size = 32;
@@ -143,6 +170,8 @@ export function attachGroundLayer(viewer: CesiumWidget, satPositionEcefKm: (i: n
   viewer.container.appendChild(labelBox);
   const lines = scene.primitives.add(new PolylineCollection()) as PolylineCollection;
   const pathLines = scene.primitives.add(new PolylineCollection()) as PolylineCollection;
+  const satLines = scene.primitives.add(new PolylineCollection()) as PolylineCollection;
+  const satBillboards = scene.primitives.add(new BillboardCollection({ scene })) as BillboardCollection;
   const visible: Record<GroundLayerName, boolean> = { gateways: true, pops: true, labels: true, backhaul: true, path: true };
 
   const iconCache = new Map<string, HTMLCanvasElement>();
@@ -162,6 +191,7 @@ export function attachGroundLayer(viewer: CesiumWidget, satPositionEcefKm: (i: n
   let spacePath: Polyline | null = null;
   let lastDeclutter = 0;
   let declutterDirty = true;
+  let selSat: { index: number; neighbours: readonly number[]; ring: Billboard; links: Polyline[] } | null = null;
 
   // A polyline destroys its material with itself (removeAll), so every polyline gets its own.
   const pathMaterial = () =>
@@ -291,6 +321,24 @@ export function attachGroundLayer(viewer: CesiumWidget, satPositionEcefKm: (i: n
     if (pts.length >= 2) spacePath.positions = pts;
   }
 
+  const satWorld = (i: number, out: Cartesian3): Cartesian3 | null => {
+    const p = satPositionEcefKm(i);
+    return p ? Cartesian3.fromElements(kmToM(p[0]), kmToM(p[1]), kmToM(p[2]), out) : null;
+  };
+  /** Moves the selected satellite's ring and links to the drawn positions (every frame). */
+  function updateSelectedSatellite(): void {
+    if (!selSat) return;
+    const at = satWorld(selSat.index, new Cartesian3());
+    const c = camera.positionWC;
+    selSat.ring.show = at !== null && !hiddenByEllipsoid(mToKm(c.x), mToKm(c.y), mToKm(c.z), mToKm(at.x), mToKm(at.y), mToKm(at.z), WGS84_A_KM, WGS84_B_KM);
+    if (at) selSat.ring.position = at;
+    selSat.links.forEach((line, k) => {
+      const other = satWorld(selSat!.neighbours[k]!, new Cartesian3());
+      line.show = at !== null && other !== null;
+      if (at && other) line.positions = [at, other];
+    });
+  }
+
   const onPreRender = () => {
     let moved = false;
     for (const m of markers) {
@@ -310,6 +358,7 @@ export function attachGroundLayer(viewer: CesiumWidget, satPositionEcefKm: (i: n
     }
     placeLabels();
     updatePathPositions();
+    updateSelectedSatellite();
   };
   scene.preRender.addEventListener(onPreRender);
   const offCamera = camera.changed.addEventListener(() => {
@@ -335,6 +384,27 @@ export function attachGroundLayer(viewer: CesiumWidget, satPositionEcefKm: (i: n
         updatePathPositions();
       }
       scene.requestRender();
+    },
+    setSelectedSatellite(index, neighbours) {
+      satBillboards.removeAll();
+      satLines.removeAll();
+      selSat = null;
+      if (index !== null) {
+        const ring = satBillboards.add({ position: Cartesian3.UNIT_X, image: selectedSatelliteIcon(), width: 26, height: 26, disableDepthTestDistance: Number.POSITIVE_INFINITY, show: false });
+        const links = neighbours.map(() =>
+          satLines.add({ positions: [Cartesian3.ZERO, Cartesian3.UNIT_X], width: 2.5, material: Material.fromType('Color', { color: Color.fromCssColorString(SELECTED_LINK_COLOR) }), show: false }),
+        );
+        selSat = { index, neighbours: neighbours.slice(), ring, links };
+        updateSelectedSatellite();
+      }
+      scene.requestRender();
+    },
+    selectedSatelliteMarker() {
+      if (!selSat?.ring.show) return null;
+      const win = SceneTransforms.worldToWindowCoordinates(scene, selSat.ring.position);
+      if (!win) return null;
+      const rect = scene.canvas.getBoundingClientRect();
+      return { x: rect.left + win.x, y: rect.top + win.y, links: selSat.links.filter((l) => l.show).length };
     },
     setVisible(name, on) {
       if (visible[name] === on) return;
@@ -373,7 +443,7 @@ export function attachGroundLayer(viewer: CesiumWidget, satPositionEcefKm: (i: n
     dispose() {
       scene.preRender.removeEventListener(onPreRender);
       offCamera();
-      for (const p of [billboards, lines, pathLines]) scene.primitives.remove(p);
+      for (const p of [billboards, lines, pathLines, satLines, satBillboards]) scene.primitives.remove(p);
       labelBox.remove();
     },
   };

@@ -14,6 +14,9 @@ export const BACKHAUL_COLOR = 'rgba(78, 161, 255, 0.55)';
 export const PATH_COLOR = '#ffee58';
 export const PATH_OUTLINE_COLOR = '#000000';
 export const GROUND_POINT_COLOR = '#ff5252';
+/** The selected satellite's ring and its laser links to its neighbours. */
+export const SELECTED_SATELLITE_COLOR = '#ffffff';
+export const SELECTED_LINK_COLOR = 'rgba(255, 255, 255, 0.9)';
 
 /** Marker sizes, CSS px. */
 export const GATEWAY_SIZE_PX = 12;

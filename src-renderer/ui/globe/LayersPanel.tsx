@@ -1,7 +1,7 @@
 // Layer switches and the legend of every colour scale on the globe. Colours come from the same
 // palette modules the layers draw with (overlay/palette.ts, ground/palette.ts).
 import { STATUS_NAMES } from '../../../src-core/constellation/types';
-import { GATEWAY_STATUS_COLORS, PATH_COLOR, POP_COLOR, BACKHAUL_COLOR } from '../../globe/ground/palette';
+import { GATEWAY_STATUS_COLORS, PATH_COLOR, POP_COLOR, BACKHAUL_COLOR, SELECTED_LINK_COLOR, SELECTED_SATELLITE_COLOR } from '../../globe/ground/palette';
 import { LAYER_LABELS, useGlobeView, type GlobeLayerName } from '../../globe/ground/viewStore';
 import { FEEDER_BEAM_COLOR, FOOTPRINT_COLOR, IN_VIEW_BEAM_COLOR, LINK_RAMP, LOAD_RAMP, SEAM_COLOR, UNLOADED_LINK_COLOR, USER_BEAM_COLOR, cssColor, satelliteColor, shellColor } from '../../globe/overlay/palette';
 import { usePlanning } from '../planning/planningStore';
@@ -202,6 +202,10 @@ export function LegendPanel() {
         <li>
           <span className="swatch swatch--line swatch--thick" style={{ background: PATH_COLOR }} />
           highlighted path
+        </li>
+        <li>
+          <span className="swatch swatch--dot swatch--hollow" style={{ borderColor: SELECTED_SATELLITE_COLOR }} />
+          selected satellite · <span className="swatch swatch--line" style={{ background: SELECTED_LINK_COLOR }} /> its laser links
         </li>
       </ul>
     </div>
