@@ -34,10 +34,13 @@ export interface LayerStats {
   footprintRadiusPx: number;
   /** Opacity the footprint rings were drawn with in the last frame (palette.ts footprintOpacity). */
   footprintOpacity: number;
-  /** How the footprint rings were rasterised: GL lines ('gpu') or walked on the CPU ('cpu', lean quality). */
+  /** How the footprint rings were rasterised: GL lines ('gpu') or walked on the CPU ('cpu', software WebGL). */
   footprintRaster: FootprintRaster;
   /** Part of lastFrameJsMs spent walking the rings on the CPU and uploading them (0: GL lines or footprints off). */
   footprintRasterJsMs: number;
+  /** Of which the ring walk, and the texture upload (texSubImage2D of the rows that changed), ms. */
+  footprintRasterWalkMs: number;
+  footprintRasterUploadMs: number;
   /** Frames (counted in `frames`) not redrawn because nothing the overlay shows had changed. */
   skippedFrames: number;
   /** Layer JS in the last postRender: interpolation, buffer fills, camera sync and three's render call. */

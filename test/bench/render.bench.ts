@@ -181,7 +181,7 @@ export function loadBenches(): Promise<Bench[]> {
   let drawn = { footprints: 0, chords: 0, linksInFront: 0, hidden: 0, raster: '' };
   const idle = { bare: NaN, full: NaN, skipped: 0, ratios: [] as number[] };
   let big = { frameMs: NaN, jsMs: NaN, sats: 0, links: 0 };
-  let js = { avg: NaN, max: NaN, raster: '', rasterMs: NaN };
+  let js = { avg: NaN, max: NaN, raster: '', rasterMs: NaN, walkMs: NaN, uploadMs: NaN };
   let heap = { mb: NaN, line: '' };
   let heapLong = { mb: NaN, line: '' };
   // The runner's first sample is a warm-up: keep it short for the long heap runs.
@@ -291,14 +291,17 @@ export function loadBenches(): Promise<Bench[]> {
         await meanFrameMs(p, 20);
       },
       measure: async () => {
-        const s = await (await page()).evaluate(() => ({ avg: window.__leo!.layerStats!.avgFrameJsMs, max: window.__leo!.layerStats!.maxFrameJsMs, raster: window.__leo!.layerStats!.footprintRaster, rasterMs: window.__leo!.layerStats!.footprintRasterJsMs }));
+        const s = await (await page()).evaluate(() => {
+          const l = window.__leo!.layerStats!;
+          return { avg: l.avgFrameJsMs, max: l.maxFrameJsMs, raster: l.footprintRaster, rasterMs: l.footprintRasterJsMs, walkMs: l.footprintRasterWalkMs, uploadMs: l.footprintRasterUploadMs };
+        });
         js = s;
         return s.avg;
       },
       notes: () => [
         release(),
         `max single frame since load: ${js.max.toFixed(2)} ms (includes first uploads and shader compiles)`,
-        js.raster === 'cpu' ? `of which footprints walked on the CPU and uploaded, last frame: ${js.rasterMs.toFixed(2)} ms` : 'footprints as GL lines',
+        js.raster === 'cpu' ? `of which footprints walked on the CPU and uploaded, last frame: ${js.rasterMs.toFixed(2)} ms (walk ${js.walkMs.toFixed(2)}, upload ${js.uploadMs.toFixed(2)})` : 'footprints as GL lines',
       ],
     },
     {

@@ -284,6 +284,8 @@ export function attachConstellationLayer(viewer: CesiumWidget, client: EngineCli
     footprintOpacity: 0,
     footprintRaster,
     footprintRasterJsMs: 0,
+    footprintRasterWalkMs: 0,
+    footprintRasterUploadMs: 0,
     userSatellitesInView: 0,
     skippedFrames: 0,
     lastFrameJsMs: 0,
@@ -525,9 +527,11 @@ export function attachConstellationLayer(viewer: CesiumWidget, client: EngineCli
         opacity,
       );
       stats.footprintRasterJsMs = performance.now() - t0;
+      stats.footprintRasterWalkMs = cpuRings.timing.walkMs;
+      stats.footprintRasterUploadMs = cpuRings.timing.uploadMs;
       return;
     }
-    stats.footprintRasterJsMs = 0;
+    stats.footprintRasterJsMs = stats.footprintRasterWalkMs = stats.footprintRasterUploadMs = 0;
     const vertices = 2 * chords * count;
     let g = rings.geometry;
     const have = (g.getAttribute('position') as BufferAttribute | undefined)?.count ?? 0;
@@ -727,7 +731,7 @@ export function attachConstellationLayer(viewer: CesiumWidget, client: EngineCli
     if (points.visible) fillPoints();
     stats.activeLinks = visible.links ? fillLinks(snapshot.islActive) : 0;
     if (visible.footprints) fillRings(snapshot.maxRadiusKm);
-    else stats.footprintsDrawn = stats.footprintRadiusPx = stats.footprintOpacity = stats.footprintRasterJsMs = 0;
+    else stats.footprintsDrawn = stats.footprintRadiusPx = stats.footprintOpacity = stats.footprintRasterJsMs = stats.footprintRasterWalkMs = stats.footprintRasterUploadMs = 0;
     if (feeder.object.visible) fillBeams(feeder);
     if (user.object.visible) fillBeams(user);
     if (inView.object.visible) fillInView();

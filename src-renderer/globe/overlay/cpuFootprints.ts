@@ -9,6 +9,8 @@ export class CpuFootprints {
   /** The rectangle: add it to the overlay's scene. Visible only while it shows a raster. */
   readonly object: Mesh<BufferGeometry, ShaderMaterial>;
   private readonly raster = new RingRaster();
+  /** The last draw's walk and upload (main-thread ms). */
+  readonly timing = { walkMs: 0, uploadMs: 0 };
   private texture: DataTexture | null = null;
   /** Rows [y0, y1) of the texture that may be non-zero on the GPU (written by the last upload). */
   private gpuRows = { y0: 0, y1: 0 };
@@ -27,10 +29,14 @@ export class CpuFootprints {
   /** Walks the rings of `frame` on a width x height raster and shows them with `opacity` per ring. */
   draw(renderer: WebGLRenderer, width: number, height: number, frame: RingRasterFrame, opacity: number): void {
     this.ensureTexture(renderer, width, height);
+    const t0 = performance.now();
     this.raster.draw(frame);
+    const t1 = performance.now();
     const w = this.raster.written;
     const any = w.x1 > w.x0 && w.y1 > w.y0;
     this.upload(renderer, any ? w.y0 : 0, any ? w.y1 : 0);
+    this.timing.walkMs = t1 - t0;
+    this.timing.uploadMs = performance.now() - t1;
     this.object.visible = any;
     if (!any) return;
     const u = this.object.material.uniforms;
