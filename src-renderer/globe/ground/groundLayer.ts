@@ -1,8 +1,10 @@
 // Ground objects in Cesium: gateway markers (coloured by status, selected ones ringed), PoP
 // markers (a distinct diamond), decluttered labels, thin gateway -> PoP backhaul arcs, the
 // selected ground point and the highlighted route (ground -> satellites -> lasers -> gateway ->
-// PoP) drawn through the satellites' drawn positions, and the selected satellite: ringed, with its
-// laser links to its neighbours drawn over the mesh.
+// PoP) drawn through the satellites' drawn positions, and the selected satellite: ringed (the ring
+// ignores depth, hidden behind the Earth by an ellipsoid test), with its laser links to its
+// neighbours as wider white lines under the overlay's mesh, all moved to the drawn positions
+// every frame.
 //
 // It follows the scenario and the selection it is given (`update`): gateway edits made anywhere
 // (planning commands, undo) show up here without this layer knowing about them.
