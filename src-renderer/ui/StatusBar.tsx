@@ -1,4 +1,5 @@
 // Status bar: engine state, rendering quality, frame time and the cursor's position.
+import { useEffect, useState } from 'react';
 import { useGlobeView } from '../globe/ground/viewStore';
 import { useApp } from '../state/store';
 import type { EngineStatus } from '../state/slices/ui';
@@ -13,8 +14,29 @@ const ENGINE_TEXT: Record<EngineStatus, string> = {
   failed: 'failed',
 };
 
+/**
+ * How long the engine must stay busy before the bar says so. During playback the globe asks for
+ * laser and feeder-beam state a few times a second, each answered in ~20 ms: shown at once, the
+ * field would blink "working…" every half second. Long work (coverage, optimisation) still shows.
+ */
+export const BUSY_SHOW_DELAY_MS = 300;
+
+/** The engine status as the bar shows it: 'busy' only once it has lasted BUSY_SHOW_DELAY_MS. */
+function useShownEngineStatus(engine: EngineStatus): EngineStatus {
+  const [shownBusy, setShownBusy] = useState(false);
+  useEffect(() => {
+    if (engine !== 'busy') {
+      setShownBusy(false);
+      return;
+    }
+    const id = setTimeout(() => setShownBusy(true), BUSY_SHOW_DELAY_MS);
+    return () => clearTimeout(id);
+  }, [engine]);
+  return engine === 'busy' && !shownBusy ? 'ready' : engine;
+}
+
 export function StatusBar() {
-  const engine = useApp((s) => s.engineStatus);
+  const engine = useShownEngineStatus(useApp((s) => s.engineStatus));
   const quality = useApp((s) => s.quality);
   const reason = useApp((s) => s.qualityReason);
   const renderer = useApp((s) => s.webglRenderer);

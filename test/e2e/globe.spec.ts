@@ -303,6 +303,35 @@ test('play/pause and scrubbing move the displayed time and the satellites', asyn
   await shot(page, 'after-scrub');
 });
 
+test('during playback the engine field stays steady: the routine laser and beam requests do not blink it', async () => {
+  await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+  await page.keyboard.press(']'); // x100
+  const t0 = (await page.evaluate(() => window.__leo!.live!.time())).timeUtcMs;
+  await page.keyboard.press('Space');
+  // Sample the field every 20 ms for 4 s (before the fix it read "working…" for ~20 ms every 0.5-1.5 s).
+  const seen = await page.evaluate(
+    () =>
+      new Promise<string[]>((resolve) => {
+        const el = document.querySelector('[data-field="engine"]')!;
+        const texts = new Set<string>();
+        const t0 = performance.now();
+        const id = setInterval(() => {
+          texts.add(el.textContent ?? '');
+          if (performance.now() - t0 > 4000) {
+            clearInterval(id);
+            resolve([...texts]);
+          }
+        }, 20);
+      }),
+  );
+  await page.keyboard.press('Space');
+  await page.keyboard.press('[');
+  // It played (laser state and feeder beams are re-requested every 500 ms while the time moves).
+  const t1 = (await page.evaluate(() => window.__leo!.live!.time())).timeUtcMs;
+  expect(t1 - t0, 'simulated ms played').toBeGreaterThan(100_000);
+  expect(seen).toEqual(['Engine: ready']);
+});
+
 test('shift-click selects several gateways; a crashed engine restarts and is re-fed', async () => {
   const gws = scenario.gateways.slice(0, 16);
   const visible = [];

@@ -41,7 +41,10 @@ test('place a gateway, see the figures and heatmap change, undo restores them; o
   await waitForGlobe(page);
   // A short analysis window keeps the worker fast on software-only test machines.
   await page.getByTestId('analysis-window').selectOption('1440/60');
+  // A long evaluation shows in the status bar (short routine requests do not: globe.spec.ts).
+  await expect(page.locator('[data-field="engine"]')).toHaveText('Engine: working…', { timeout: 30_000 });
   await expect(page.getByTestId('coverage-status')).toContainText('24 steps', { timeout: 120_000 });
+  await expect(page.locator('[data-field="engine"]')).toHaveText('Engine: ready', { timeout: 30_000 });
   await expect(page.getByTestId('fig-served')).not.toHaveText('–');
   await page.getByTestId('heatmap-metric').selectOption('p50');
   await expect(page.getByTestId('heatmap-legend')).toContainText('ms');
