@@ -19,10 +19,11 @@
 //   rate); each frame interpolates them with cubic Hermite (positions + velocities) on the CPU
 //   into the dynamic buffers (interpolate.ts, snapshots.ts). ~10k floats for Kuiper: far cheaper
 //   than the upload, and it keeps picking (CPU) and drawing (GPU) on the very same positions.
-// - Footprints: GL lines from gl_VertexID on real GPUs; on software WebGL (lean quality, set by
-//   live.ts through setFootprintRaster) the rings are walked on the CPU by ringRaster.ts and drawn
-//   as one textured rectangle: ~23k line primitives cost SwiftShader ~45 ms of GPU-process CPU
-//   per frame, the walk ~3 ms of main-thread JS there (docs/BENCHMARKS.md, "Render, fourth session").
+// - Footprints: GL lines from gl_VertexID on real GPUs; on software WebGL (any quality, set by
+//   live.ts through setFootprintRaster from the WebGL renderer) the rings are walked on the CPU by
+//   ringRaster.ts and drawn as one textured rectangle: ~23k line primitives cost SwiftShader
+//   ~45 ms of GPU-process CPU per frame, the walk ~2-3 ms of main-thread JS there
+//   (docs/BENCHMARKS.md, "Render, fourth session" and "fifth session").
 // - Budget: layer JS per frame (interpolate, fill buffers, camera sync, three's render call) is
 //   measured with performance.now() and published as window.__leo.layerStats.
 import { PerspectiveFrustum, PerspectiveOffCenterFrustum, type CesiumWidget } from '@cesium/engine';

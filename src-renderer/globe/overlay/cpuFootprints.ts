@@ -1,4 +1,4 @@
-// Footprint rings rasterised on the CPU, on screen (lean quality): ringRaster.ts walks the rings
+// Footprint rings rasterised on the CPU, on screen (software WebGL): ringRaster.ts walks the rings
 // into a count per pixel; this uploads the rows that changed to an R8 texture and places one
 // rectangle over what was written (shaders/footprintRaster.*.glsl). Why: see ringRaster.ts.
 import { BufferAttribute, BufferGeometry, DataTexture, Mesh, NearestFilter, RedFormat, Sphere, UnsignedByteType, Vector3, type ShaderMaterial, type WebGLRenderer } from 'three';

@@ -1,11 +1,12 @@
-// Footprint rings rasterised on the CPU, for software WebGL (lean quality).
+// Footprint rings rasterised on the CPU, for software WebGL (SwiftShader, llvmpipe; any quality).
 //
 // Why: under SwiftShader or llvmpipe every line primitive costs ~1.2 us of rasteriser setup plus
 // 60-100 ns per pixel (docs/BENCHMARKS.md, "Render, third session"). A whole-Earth view shows
 // ~1,450 rings x 16 chords: ~23k primitives, ~45 ms of GPU-process CPU per frame, the single
 // largest cost of the constellation layer. The same rings walked here with a DDA into a byte per
-// pixel take ~1 ms of JavaScript in Node (~3 ms on the renderer's main thread while SwiftShader's
-// threads share the cores), and the GPU then draws one textured rectangle (cpuFootprints.ts).
+// pixel take ~1 ms of JavaScript in Node (~2-3 ms on the renderer's main thread beside
+// SwiftShader, on 2 cores and on 16 alike), and the GPU then draws one textured rectangle
+// (cpuFootprints.ts).
 // On a real GPU the line path (shaders/footprint.vert.glsl) costs next to nothing and stays.
 //
 // What is drawn is the GPU path's: the same ring points (laid on the WGS84 ellipsoid plus the lift,
