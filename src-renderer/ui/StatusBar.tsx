@@ -19,7 +19,7 @@ const ENGINE_TEXT: Record<EngineStatus, string> = {
  * laser and feeder-beam state a few times a second, each answered in ~20 ms: shown at once, the
  * field would blink "working…" every half second. Long work (coverage, optimisation) still shows.
  */
-export const BUSY_SHOW_DELAY_MS = 300;
+export const BUSY_SHOW_DELAY_MS = 500;
 
 /** The engine status as the bar shows it: 'busy' only once it has lasted BUSY_SHOW_DELAY_MS. */
 function useShownEngineStatus(engine: EngineStatus): EngineStatus {
