@@ -99,8 +99,11 @@ export interface LiveHooks {
   /** Test-only: make the engine client treat its worker as crashed (restart + re-feed). */
   simulateEngineCrash(): void;
   flyToSatellite(i: number): void;
-  /** The selected satellite's ring on the globe (window CSS px) and how many laser links it shows; null when none or hidden. */
-  selectedSatelliteMarker(): { x: number; y: number; links: number } | null;
+  /**
+   * The selected satellite's marks on the globe: its ring (window CSS px), how many laser links
+   * it shows, its footprint's half-angle (rad) and first point (degrees); null when none or hidden.
+   */
+  selectedSatelliteMarker(): { x: number; y: number; links: number; footprint: { halfAngleRad: number; latDeg: number; lonDeg: number } | null } | null;
 }
 
 declare module './hooks' {

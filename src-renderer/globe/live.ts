@@ -133,12 +133,14 @@ export function attachLiveGlobe(viewer: CesiumWidget): () => void {
   };
   refreshGround();
   unsubs.push(store.subscribe((s, p) => (s.scenario !== p.scenario || s.selection !== p.selection) && refreshGround()));
-  // The selected satellite: ringed on the globe, with its laser links (the loaded topology's).
+  // The selected satellite: ringed on the globe, with its laser links (the loaded topology's) and
+  // its coverage footprint at the terminal mask.
   let neighboursOf = laserNeighbours(client.scenarioInfo);
   const refreshSelectedSatellite = () => {
     const sel = store.getState().selection;
     const i = sel?.kind === 'satellite' ? sel.index : null;
-    ground.setSelectedSatellite(i, i === null ? [] : neighboursOf(i));
+    const mask = client.scenarioInfo?.terminalMinElevationDeg;
+    ground.setSelectedSatellite(i, i === null ? [] : neighboursOf(i), mask === undefined ? null : (mask * Math.PI) / 180);
   };
   refreshSelectedSatellite();
   unsubs.push(store.subscribe((s, p) => s.selection !== p.selection && refreshSelectedSatellite()));

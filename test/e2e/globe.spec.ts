@@ -12,7 +12,7 @@ import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from '@playwright/test';
 import { buildCatalog } from '../../src-core/constellation/catalog';
 import { STATUS_CODES } from '../../src-core/constellation/types';
-import { ecefToGeodetic } from '../../src-core/frames/geodetic';
+import { ecefToGeodetic, geodeticToEcef } from '../../src-core/frames/geodetic';
 import { coverageHalfAngleRad } from '../../src-core/frames/spherical';
 import { groundFrame, visibleSatellites } from '../../src-core/network/ground';
 import { createRoutingContext, routeToPop } from '../../src-core/network/route';
@@ -165,6 +165,15 @@ test('clicking a projected satellite selects that satellite in the inspector', a
     if (Math.min(...pixel(img, at.x + 9 * Math.cos(a), at.y + 9 * Math.sin(a)).slice(0, 3)) > 190) white++;
   }
   expect(white, 'ring pixels near white').toBeGreaterThanOrEqual(10);
+  // Its coverage footprint: a ring on the ground at the engine's half-angle for the terminal mask
+  // around the satellite's drawn position (central angle to the ring's first point).
+  const fp = ring.footprint!;
+  expect(fp, 'footprint shown').not.toBeNull();
+  const p = (await page.evaluate((i) => window.__leo!.constellationLayer!.drawnPositionEcefKm(i), s!.i))!;
+  const lam = coverageHalfAngleRad(Math.hypot(...p) - EARTH_MEAN_RADIUS_KM, (scenario.terminal.minElevationDeg * Math.PI) / 180);
+  const q = geodeticToEcef({ latRad: (fp.latDeg * Math.PI) / 180, lonRad: (fp.lonDeg * Math.PI) / 180, heightKm: 0 });
+  const cosAngle = (p[0] * q.x + p[1] * q.y + p[2] * q.z) / (Math.hypot(...p) * Math.hypot(q.x, q.y, q.z));
+  expect(Math.abs(Math.acos(cosAngle) - lam), `footprint at ${Math.acos(cosAngle)} rad, engine ${lam} rad`).toBeLessThan(0.002 * lam);
 });
 
 test('clicking a ground point shows its path, with the engine latency for that point and time', async () => {

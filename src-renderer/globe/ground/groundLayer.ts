@@ -3,8 +3,9 @@
 // selected ground point and the highlighted route (ground -> satellites -> lasers -> gateway ->
 // PoP) drawn through the satellites' drawn positions, and the selected satellite: ringed (the ring
 // ignores depth, hidden behind the Earth by an ellipsoid test), with its laser links to its
-// neighbours as wider white lines under the overlay's mesh, all moved to the drawn positions
-// every frame.
+// neighbours as wider white lines under the overlay's mesh and its coverage footprint at the
+// terminal mask as a thin white circle on the ground, all moved to the drawn position every frame
+// (in lean quality, where the footprint layer is off, this is the one footprint shown).
 //
 // It follows the scenario and the selection it is given (`update`): gateway edits made anywhere
 // (planning commands, undo) show up here without this layer knowing about them.
@@ -24,9 +25,11 @@ import {
   BillboardCollection,
   Cartesian2,
   Cartesian3,
+  Cartographic,
   Color,
   Ellipsoid,
   Material,
+  Math as CesiumMath,
   PolylineCollection,
   SceneTransforms,
   type Billboard,
@@ -35,7 +38,8 @@ import {
 } from '@cesium/engine';
 import type { RouteOk } from '../../../src-core/network/route';
 import type { Gateway, Pop } from '../../../src-core/scenario/schema';
-import { WGS84_A_KM, WGS84_B_KM } from '../../../src-core/units';
+import { coverageHalfAngleRad } from '../../../src-core/frames/spherical';
+import { EARTH_MEAN_RADIUS_KM, WGS84_A_KM, WGS84_B_KM } from '../../../src-core/units';
 import { hiddenByEllipsoid } from '../overlay/projection';
 import { cartesianFromDegreesKm, kmToM, mToKm } from '../units';
 import {
@@ -71,10 +75,16 @@ export interface GroundLayer {
   update(input: GroundLayerInput): void;
   /** The highlighted route (null: none). */
   setPath(route: RouteOk | null): void;
-  /** The selected satellite (null: none), ringed at its drawn position, and its laser links to `neighbours`. */
-  setSelectedSatellite(index: number | null, neighbours: readonly number[]): void;
-  /** The selected satellite's ring as last placed: window CSS px, null when hidden or none (tests). */
-  selectedSatelliteMarker(): { x: number; y: number; links: number } | null;
+  /**
+   * The selected satellite (null: none), ringed at its drawn position, its laser links to
+   * `neighbours`, and its coverage footprint at the terminal mask (null: no footprint).
+   */
+  setSelectedSatellite(index: number | null, neighbours: readonly number[], minElevationRad: number | null): void;
+  /**
+   * The selected satellite's marks as last placed (tests): the ring in window CSS px, the links
+   * shown, and the footprint's half-angle (rad) and first point (degrees); null when hidden or none.
+   */
+  selectedSatelliteMarker(): { x: number; y: number; links: number; footprint: { halfAngleRad: number; latDeg: number; lonDeg: number } | null } | null;
   setVisible(name: GroundLayerName, on: boolean): void;
   /** What scene.pick finds at canvas CSS px (x, y) among the ground objects. */
   pick(x: number, y: number): GroundPick | null;
@@ -89,6 +99,38 @@ const DECLUTTER_MS = 200;
 const BACKHAUL_LIFT_KM = 3;
 const ARC_SEGMENTS = 24;
 const LABEL_FONT = '12px system-ui, sans-serif';
+const FOOTPRINT_SEGMENTS = 96;
+/** The selected satellite's footprint sits this far above the WGS84 surface (clear of the globe's depth). */
+const FOOTPRINT_LIFT_KM = 2;
+
+/**
+ * A satellite's coverage footprint at the terminal mask: the circle of central angle
+ * coverageHalfAngleRad (src-core, the engine's coverage model) around its sub-point direction,
+ * laid on the WGS84 surface plus a small lift. Null when the satellite sees no ground at the mask.
+ */
+function footprintRing(p: readonly [number, number, number], minElevationRad: number): { points: Cartesian3[]; halfAngleRad: number } | null {
+  const r = Math.hypot(p[0], p[1], p[2]);
+  const lam = coverageHalfAngleRad(r - EARTH_MEAN_RADIUS_KM, minElevationRad);
+  if (!(lam > 0)) return null;
+  const ux = p[0] / r, uy = p[1] / r, uz = p[2] / r;
+  // e1 = normalize(ref x u), e2 = u x e1 (ref: the z axis, or x near the poles).
+  let e1x = Math.abs(uz) < 0.9 ? -uy : 0, e1y = Math.abs(uz) < 0.9 ? ux : -uz, e1z = Math.abs(uz) < 0.9 ? 0 : uy;
+  const l = Math.hypot(e1x, e1y, e1z);
+  e1x /= l;
+  e1y /= l;
+  e1z /= l;
+  const e2x = uy * e1z - uz * e1y, e2y = uz * e1x - ux * e1z, e2z = ux * e1y - uy * e1x;
+  const cl = Math.cos(lam), sl = Math.sin(lam);
+  const points: Cartesian3[] = [];
+  for (let k = 0; k <= FOOTPRINT_SEGMENTS; k++) {
+    const t = (2 * Math.PI * k) / FOOTPRINT_SEGMENTS, c = Math.cos(t) * sl, s = Math.sin(t) * sl;
+    const d = new Cartesian3(cl * ux + c * e1x + s * e2x, cl * uy + c * e1y + s * e2y, cl * uz + c * e1z + s * e2z);
+    const surface = Ellipsoid.WGS84.scaleToGeocentricSurface(d, d);
+    const n = Ellipsoid.WGS84.geodeticSurfaceNormal(surface, new Cartesian3());
+    points.push(Cartesian3.add(surface, Cartesian3.multiplyByScalar(n, kmToM(FOOTPRINT_LIFT_KM), n), surface));
+  }
+  return { points, halfAngleRad: lam };
+}
 
 let satelliteRing: HTMLCanvasElement | null = null;
 /** The selected satellite's ring: white with a dark edge, so it reads over the globe and the mesh. */
@@ -193,7 +235,7 @@ export function attachGroundLayer(viewer: CesiumWidget, satPositionEcefKm: (i: n
   let spacePath: Polyline | null = null;
   let lastDeclutter = 0;
   let declutterDirty = true;
-  let selSat: { index: number; neighbours: readonly number[]; ring: Billboard; links: Polyline[] } | null = null;
+  let selSat: { index: number; neighbours: readonly number[]; ring: Billboard; links: Polyline[]; footprint: Polyline | null; minElevationRad: number; halfAngleRad: number } | null = null;
 
   // A polyline destroys its material with itself (removeAll), so every polyline gets its own.
   const pathMaterial = () =>
@@ -339,6 +381,16 @@ export function attachGroundLayer(viewer: CesiumWidget, satPositionEcefKm: (i: n
       line.show = at !== null && other !== null;
       if (at && other) line.positions = [at, other];
     });
+    const fp = selSat.footprint;
+    if (fp) {
+      const p = satPositionEcefKm(selSat.index);
+      const ring = p ? footprintRing(p, selSat.minElevationRad) : null;
+      fp.show = ring !== null;
+      if (ring) {
+        fp.positions = ring.points;
+        selSat.halfAngleRad = ring.halfAngleRad;
+      }
+    }
   }
 
   const onPreRender = () => {
@@ -387,7 +439,7 @@ export function attachGroundLayer(viewer: CesiumWidget, satPositionEcefKm: (i: n
       }
       scene.requestRender();
     },
-    setSelectedSatellite(index, neighbours) {
+    setSelectedSatellite(index, neighbours, minElevationRad) {
       satBillboards.removeAll();
       satLines.removeAll();
       selSat = null;
@@ -396,7 +448,11 @@ export function attachGroundLayer(viewer: CesiumWidget, satPositionEcefKm: (i: n
         const links = neighbours.map(() =>
           satLines.add({ positions: [Cartesian3.ZERO, Cartesian3.UNIT_X], width: 2.5, material: Material.fromType('Color', { color: Color.fromCssColorString(SELECTED_LINK_COLOR) }), show: false }),
         );
-        selSat = { index, neighbours: neighbours.slice(), ring, links };
+        const footprint =
+          minElevationRad === null
+            ? null
+            : satLines.add({ positions: [Cartesian3.ZERO, Cartesian3.UNIT_X], width: 1.5, material: Material.fromType('Color', { color: Color.fromCssColorString(SELECTED_LINK_COLOR) }), show: false });
+        selSat = { index, neighbours: neighbours.slice(), ring, links, footprint, minElevationRad: minElevationRad ?? 0, halfAngleRad: NaN };
         updateSelectedSatellite();
       }
       scene.requestRender();
@@ -406,7 +462,13 @@ export function attachGroundLayer(viewer: CesiumWidget, satPositionEcefKm: (i: n
       const win = SceneTransforms.worldToWindowCoordinates(scene, selSat.ring.position);
       if (!win) return null;
       const rect = scene.canvas.getBoundingClientRect();
-      return { x: rect.left + win.x, y: rect.top + win.y, links: selSat.links.filter((l) => l.show).length };
+      const fp = selSat.footprint?.show ? Cartographic.fromCartesian(selSat.footprint.positions[0]!) : null;
+      return {
+        x: rect.left + win.x,
+        y: rect.top + win.y,
+        links: selSat.links.filter((l) => l.show).length,
+        footprint: fp ? { halfAngleRad: selSat.halfAngleRad, latDeg: CesiumMath.toDegrees(fp.latitude), lonDeg: CesiumMath.toDegrees(fp.longitude) } : null,
+      };
     },
     setVisible(name, on) {
       if (visible[name] === on) return;

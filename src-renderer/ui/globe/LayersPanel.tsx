@@ -205,7 +205,7 @@ export function LegendPanel() {
         </li>
         <li>
           <span className="swatch swatch--dot swatch--hollow" style={{ borderColor: SELECTED_SATELLITE_COLOR }} />
-          selected satellite · <span className="swatch swatch--line" style={{ background: SELECTED_LINK_COLOR }} /> its laser links
+          selected satellite · <span className="swatch swatch--line" style={{ background: SELECTED_LINK_COLOR }} /> its laser links and footprint
         </li>
       </ul>
     </div>
