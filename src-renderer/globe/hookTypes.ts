@@ -73,7 +73,7 @@ export interface LayerHooks {
   drawnPositionEcefKm(i: number): [number, number, number] | null;
   /** What the laser links are coloured by in the frames drawn now. */
   linkColoring(): 'length' | 'load';
-  /** Footprint rings as GL lines ('gpu') or rasterised on the CPU ('cpu'); follows the quality. */
+  /** Footprint rings as GL lines ('gpu') or rasterised on the CPU ('cpu'); live.ts picks by the WebGL renderer. */
   setFootprintRaster(mode: FootprintRaster): void;
   footprintRaster(): FootprintRaster;
 }

@@ -175,9 +175,11 @@ export function loadBenches(): Promise<Bench[]> {
   // Interleaved rounds: each 'bare' iteration measures bare, satellites + lasers, full and full
   // with GL-line footprints in turn.
   const rounds: Array<{ bare: number; satsLinks: number; full: number; fullLines: number }> = [];
-  let satsLinksTaken = 0;
-  let fullTaken = 0;
-  let fullLinesTaken = 0;
+  /** The bench's k-th measurement of `key` is the k-th round's (its own counter per bench). */
+  const fromRounds = (key: 'satsLinks' | 'full' | 'fullLines') => {
+    let taken = 0;
+    return () => rounds[taken++]![key];
+  };
   let drawn = { footprints: 0, chords: 0, linksInFront: 0, hidden: 0, raster: '' };
   const idle = { bare: NaN, full: NaN, skipped: 0, ratios: [] as number[] };
   let big = { frameMs: NaN, jsMs: NaN, sats: 0, links: 0 };
@@ -218,7 +220,7 @@ export function loadBenches(): Promise<Bench[]> {
       baselineOf: 'bare lean globe, x100 playback, frame ms',
       iterations: 7,
       fn: () => undefined,
-      measure: () => rounds[satsLinksTaken++]!.satsLinks,
+      measure: fromRounds('satsLinks'),
       notes: () => [release()],
     },
     {
@@ -228,7 +230,7 @@ export function loadBenches(): Promise<Bench[]> {
       iterations: 7,
       budget: { slowdown: 1.25 },
       fn: () => undefined,
-      measure: () => rounds[fullTaken++]!.full,
+      measure: fromRounds('full'),
       // Judged round by round (the runner's first round is its warm-up, not counted).
       pairedSlowdown: () => median(rounds.slice(1).map((x) => x.full / x.bare)),
       notes: () => {
@@ -249,7 +251,7 @@ export function loadBenches(): Promise<Bench[]> {
       baselineOf: 'bare lean globe, x100 playback, frame ms',
       iterations: 7,
       fn: () => undefined,
-      measure: () => rounds[fullLinesTaken++]!.fullLines,
+      measure: fromRounds('fullLines'),
       notes: () => {
         release();
         const r = rounds.slice(1).map((x) => x.fullLines / x.bare);

@@ -20,7 +20,7 @@ import { Propagator } from '../../src-core/orbit/propagator';
 import type { Scenario } from '../../src-core/scenario/schema';
 import { FOOTPRINT_OPACITY, satelliteColor } from '../../src-renderer/globe/overlay/palette';
 import { EARTH_MEAN_RADIUS_KM } from '../../src-core/units';
-import { footprintRingEcef } from '../unit/renderer/footprintRing';
+import { footprintRingEcef } from '../../src-renderer/globe/overlay/footprintRing';
 // The hooks the live globe and the constellation layer add to window.__leo (types only).
 import type {} from '../../src-renderer/globe/hookTypes';
 import { decodePng, type Rgba } from './png';
@@ -323,10 +323,10 @@ test('during playback the engine field stays steady: the routine laser and beam 
       new Promise<string[]>((resolve) => {
         const el = document.querySelector('[data-field="engine"]')!;
         const texts = new Set<string>();
-        const t0 = performance.now();
+        const start = performance.now();
         const id = setInterval(() => {
           texts.add(el.textContent ?? '');
-          if (performance.now() - t0 > 4000) {
+          if (performance.now() - start > 4000) {
             clearInterval(id);
             resolve([...texts]);
           }
@@ -388,7 +388,7 @@ test('footprints: the layer checkbox draws each satellite\'s ring at the engine\
   const far = await page.evaluate(() => window.__leo!.layerStats!);
   expect(far.footprintsDrawn, 'rings drawn at the default view').toBeGreaterThan(500);
   expect(far.footprintOpacity, `opacity at the whole-Earth view (ring radius ${far.footprintRadiusPx.toFixed(1)} px)`).toBeLessThan(FOOTPRINT_OPACITY * 1.15); // the faint mesh
-  // Software WebGL here, so lean quality: the rings are walked on the CPU (overlay/ringRaster.ts).
+  // Software WebGL here: the rings are walked on the CPU (overlay/ringRaster.ts), at any quality.
   expect(far.footprintRaster, 'software WebGL rasterises footprints on the CPU').toBe('cpu');
   // The CPU raster and the GL lines draw the same rings: the pixels each changes (against
   // footprints off) lie within 1 px of a pixel the other changes.

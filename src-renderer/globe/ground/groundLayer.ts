@@ -40,6 +40,7 @@ import type { RouteOk } from '../../../src-core/network/route';
 import type { Gateway, Pop } from '../../../src-core/scenario/schema';
 import { coverageHalfAngleRad } from '../../../src-core/frames/spherical';
 import { EARTH_MEAN_RADIUS_KM, WGS84_A_KM, WGS84_B_KM } from '../../../src-core/units';
+import { footprintRingEcef } from '../overlay/footprintRing';
 import { hiddenByEllipsoid } from '../overlay/projection';
 import { cartesianFromDegreesKm, kmToM, mToKm } from '../units';
 import {
@@ -100,37 +101,8 @@ const BACKHAUL_LIFT_KM = 3;
 const ARC_SEGMENTS = 24;
 const LABEL_FONT = '12px system-ui, sans-serif';
 const FOOTPRINT_SEGMENTS = 96;
-/** The selected satellite's footprint sits this far above the WGS84 surface (clear of the globe's depth). */
+/** The selected satellite's footprint: as high above the WGS84 surface as the overlay's rings. */
 const FOOTPRINT_LIFT_KM = 2;
-
-/**
- * A satellite's coverage footprint at the terminal mask: the circle of central angle
- * coverageHalfAngleRad (src-core, the engine's coverage model) around its sub-point direction,
- * laid on the WGS84 surface plus a small lift. Null when the satellite sees no ground at the mask.
- */
-function footprintRing(p: readonly [number, number, number], minElevationRad: number): { points: Cartesian3[]; halfAngleRad: number } | null {
-  const r = Math.hypot(p[0], p[1], p[2]);
-  const lam = coverageHalfAngleRad(r - EARTH_MEAN_RADIUS_KM, minElevationRad);
-  if (!(lam > 0)) return null;
-  const ux = p[0] / r, uy = p[1] / r, uz = p[2] / r;
-  // e1 = normalize(ref x u), e2 = u x e1 (ref: the z axis, or x near the poles).
-  let e1x = Math.abs(uz) < 0.9 ? -uy : 0, e1y = Math.abs(uz) < 0.9 ? ux : -uz, e1z = Math.abs(uz) < 0.9 ? 0 : uy;
-  const l = Math.hypot(e1x, e1y, e1z);
-  e1x /= l;
-  e1y /= l;
-  e1z /= l;
-  const e2x = uy * e1z - uz * e1y, e2y = uz * e1x - ux * e1z, e2z = ux * e1y - uy * e1x;
-  const cl = Math.cos(lam), sl = Math.sin(lam);
-  const points: Cartesian3[] = [];
-  for (let k = 0; k <= FOOTPRINT_SEGMENTS; k++) {
-    const t = (2 * Math.PI * k) / FOOTPRINT_SEGMENTS, c = Math.cos(t) * sl, s = Math.sin(t) * sl;
-    const d = new Cartesian3(cl * ux + c * e1x + s * e2x, cl * uy + c * e1y + s * e2y, cl * uz + c * e1z + s * e2z);
-    const surface = Ellipsoid.WGS84.scaleToGeocentricSurface(d, d);
-    const n = Ellipsoid.WGS84.geodeticSurfaceNormal(surface, new Cartesian3());
-    points.push(Cartesian3.add(surface, Cartesian3.multiplyByScalar(n, kmToM(FOOTPRINT_LIFT_KM), n), surface));
-  }
-  return { points, halfAngleRad: lam };
-}
 
 let satelliteRing: HTMLCanvasElement | null = null;
 /** The selected satellite's ring: white with a dark edge, so it reads over the globe and the mesh. */
@@ -235,7 +207,17 @@ export function attachGroundLayer(viewer: CesiumWidget, satPositionEcefKm: (i: n
   let spacePath: Polyline | null = null;
   let lastDeclutter = 0;
   let declutterDirty = true;
-  let selSat: { index: number; neighbours: readonly number[]; ring: Billboard; links: Polyline[]; footprint: Polyline | null; minElevationRad: number; halfAngleRad: number } | null = null;
+  let selSat: {
+    index: number;
+    neighbours: readonly number[];
+    ring: Billboard;
+    links: Polyline[];
+    footprint: Polyline | null;
+    minElevationRad: number;
+    halfAngleRad: number;
+    /** ECEF km the marks were last placed at (null: not yet). */
+    drawnAt: [number, number, number] | null;
+  } | null = null;
 
   // A polyline destroys its material with itself (removeAll), so every polyline gets its own.
   const pathMaterial = () =>
@@ -365,31 +347,37 @@ export function attachGroundLayer(viewer: CesiumWidget, satPositionEcefKm: (i: n
     if (pts.length >= 2) spacePath.positions = pts;
   }
 
-  const satWorld = (i: number, out: Cartesian3): Cartesian3 | null => {
-    const p = satPositionEcefKm(i);
-    return p ? Cartesian3.fromElements(kmToM(p[0]), kmToM(p[1]), kmToM(p[2]), out) : null;
-  };
-  /** Moves the selected satellite's ring and links to the drawn positions (every frame). */
+  const toWorld = (p: readonly number[]): Cartesian3 => Cartesian3.fromElements(kmToM(p[0]!), kmToM(p[1]!), kmToM(p[2]!));
+  /**
+   * Moves the selected satellite's marks to the drawn positions. The ring's horizon test runs every
+   * frame (the camera moves); links and footprint are rebuilt only when the positions moved.
+   */
   function updateSelectedSatellite(): void {
     if (!selSat) return;
-    const at = satWorld(selSat.index, new Cartesian3());
+    const p = satPositionEcefKm(selSat.index);
     const c = camera.positionWC;
-    selSat.ring.show = at !== null && !hiddenByEllipsoid(mToKm(c.x), mToKm(c.y), mToKm(c.z), mToKm(at.x), mToKm(at.y), mToKm(at.z), WGS84_A_KM, WGS84_B_KM);
-    if (at) selSat.ring.position = at;
+    selSat.ring.show = p !== null && !hiddenByEllipsoid(mToKm(c.x), mToKm(c.y), mToKm(c.z), p[0], p[1], p[2], WGS84_A_KM, WGS84_B_KM);
+    if (!p) {
+      for (const line of selSat.links) line.show = false;
+      if (selSat.footprint) selSat.footprint.show = false;
+      selSat.drawnAt = null;
+      return;
+    }
+    const last = selSat.drawnAt;
+    if (last && p[0] === last[0] && p[1] === last[1] && p[2] === last[2]) return;
+    selSat.drawnAt = [p[0], p[1], p[2]];
+    const at = toWorld(p);
+    selSat.ring.position = at;
     selSat.links.forEach((line, k) => {
-      const other = satWorld(selSat!.neighbours[k]!, new Cartesian3());
-      line.show = at !== null && other !== null;
-      if (at && other) line.positions = [at, other];
+      const other = satPositionEcefKm(selSat!.neighbours[k]!);
+      line.show = other !== null;
+      if (other) line.positions = [at, toWorld(other)];
     });
-    const fp = selSat.footprint;
-    if (fp) {
-      const p = satPositionEcefKm(selSat.index);
-      const ring = p ? footprintRing(p, selSat.minElevationRad) : null;
-      fp.show = ring !== null;
-      if (ring) {
-        fp.positions = ring.points;
-        selSat.halfAngleRad = ring.halfAngleRad;
-      }
+    if (selSat.footprint) {
+      const lam = coverageHalfAngleRad(Math.hypot(p[0], p[1], p[2]) - EARTH_MEAN_RADIUS_KM, selSat.minElevationRad);
+      selSat.footprint.show = lam > 0;
+      selSat.halfAngleRad = lam;
+      if (lam > 0) selSat.footprint.positions = footprintRingEcef(p, lam, FOOTPRINT_SEGMENTS, FOOTPRINT_LIFT_KM).map(toWorld);
     }
   }
 
@@ -451,8 +439,8 @@ export function attachGroundLayer(viewer: CesiumWidget, satPositionEcefKm: (i: n
         const footprint =
           minElevationRad === null
             ? null
-            : satLines.add({ positions: [Cartesian3.ZERO, Cartesian3.UNIT_X], width: 1.5, material: Material.fromType('Color', { color: Color.fromCssColorString(SELECTED_LINK_COLOR) }), show: false });
-        selSat = { index, neighbours: neighbours.slice(), ring, links, footprint, minElevationRad: minElevationRad ?? 0, halfAngleRad: NaN };
+            : satLines.add({ positions: [Cartesian3.ZERO, Cartesian3.UNIT_X], loop: true, width: 1.5, material: Material.fromType('Color', { color: Color.fromCssColorString(SELECTED_LINK_COLOR) }), show: false });
+        selSat = { index, neighbours: neighbours.slice(), ring, links, footprint, minElevationRad: minElevationRad ?? 0, halfAngleRad: NaN, drawnAt: null };
         updateSelectedSatellite();
       }
       scene.requestRender();

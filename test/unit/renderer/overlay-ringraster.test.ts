@@ -8,7 +8,7 @@ import { EARTH_MEAN_RADIUS_KM, WGS84_A_KM, WGS84_B_KM } from '../../../src-core/
 import { ringChords } from '../../../src-renderer/globe/overlay/culling';
 import { hiddenByEllipsoid, projectRelative } from '../../../src-renderer/globe/overlay/projection';
 import { RingRaster, type RingRasterFrame } from '../../../src-renderer/globe/overlay/ringRaster';
-import { footprintRingEcef } from './footprintRing';
+import { footprintRingEcef } from '../../../src-renderer/globe/overlay/footprintRing';
 import { camera } from './overlayCamera';
 
 const W = 640;

@@ -1,7 +1,8 @@
-// A satellite's footprint ring built in the tests, independently of the renderer: the points at
-// Earth-central half-angle `lam` around the satellite's direction, laid on the WGS84 ellipsoid
-// (plus a lift), with the same ring frame as shaders/footprint.vert.glsl (so point k is at the
-// same azimuth as the shader's vertex k).
+// A satellite's footprint ring as points: at Earth-central half-angle `lam` around the satellite's
+// direction, laid on the WGS84 ellipsoid (plus a lift), with the same ring frame as
+// shaders/footprint.vert.glsl (point k at the azimuth of the shader's vertex k). The selected
+// satellite's footprint (ground/groundLayer.ts) is drawn through it; the tests hold the shader's
+// rings and the CPU raster (ringRaster.ts, which walks its own inlined copy for speed) to it.
 import { WGS84_A_KM, WGS84_B_KM } from '../../../src-core/units';
 
 /** `n` points (ECEF km) of the ring of the satellite at ECEF `p`, point k at azimuth 2 pi k / n. */
