@@ -36,6 +36,8 @@ export default defineConfig({
       }),
     ],
     worker: { format: 'es' },
+    // Cross-origin isolation in development too (ISOLATION_HEADERS in src-main/main/security-policy.ts).
+    server: { headers: { 'Cross-Origin-Opener-Policy': 'same-origin', 'Cross-Origin-Embedder-Policy': 'require-corp' } },
     build: {
       outDir: resolve('out/renderer'),
       minify: true,

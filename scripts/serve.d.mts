@@ -2,6 +2,7 @@
 import type { Server } from 'node:http';
 
 export declare const CSP: string;
+export declare const ISOLATION_HEADERS: Readonly<Record<string, string>>;
 export declare const MIME_TYPES: Readonly<Record<string, string>>;
 
 export interface StartServerOptions {

@@ -61,8 +61,19 @@ export const MIME_TYPES = {
   '.otf': 'font/otf',
 };
 
+/**
+ * Cross-origin isolation, so the page may share memory with its workers (the footprint-raster
+ * worker: src-renderer/globe/overlay/rasterWorker.ts). Must equal ISOLATION_HEADERS in
+ * src-main/main/security-policy.ts (a unit test checks).
+ */
+export const ISOLATION_HEADERS = {
+  'Cross-Origin-Opener-Policy': 'same-origin',
+  'Cross-Origin-Embedder-Policy': 'require-corp',
+};
+
 const COMMON_HEADERS = {
   'Content-Security-Policy': CSP,
+  ...ISOLATION_HEADERS,
   'X-Content-Type-Options': 'nosniff',
   'Referrer-Policy': 'no-referrer',
   // The tests rebuild and reload; a stale cached bundle would test the wrong code.

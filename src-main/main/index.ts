@@ -11,7 +11,7 @@ import type { TrustedPage } from './ipc-contract';
 import { registerIpcHandlers } from './ipc-handlers';
 import { buildMenuTemplate } from './menu-template';
 import { ScenarioFiles } from './scenario-files';
-import { contentSecurityPolicy, isAllowedRequest, isAppResource, type RequestPolicy } from './security-policy';
+import { contentSecurityPolicy, isAllowedRequest, isAppResource, ISOLATION_HEADERS, type RequestPolicy } from './security-policy';
 import { loadWindowState, MIN_WINDOW_SIZE, saveWindowState, type WindowState } from './window-state';
 
 const APP_NAME = 'LEO Planner';
@@ -34,6 +34,10 @@ let documentState: DocumentState = { title: 'Untitled', dirty: false };
 
 // Must run before `ready`: every renderer, including ones we never meant to create, is sandboxed.
 app.enableSandbox();
+// The page is loaded from file://, where response headers (ISOLATION_HEADERS) may not make it
+// cross-origin isolated; this lets it share memory with its workers all the same. It loads only
+// its own files (the request allow-list), so nothing cross-origin can read that memory.
+app.commandLine.appendSwitch('enable-features', 'SharedArrayBuffer');
 
 function hardenSession(): void {
   const ses = session.defaultSession;
@@ -57,6 +61,7 @@ function hardenSession(): void {
     }
     headers['Content-Security-Policy'] = [csp];
     headers['X-Content-Type-Options'] = ['nosniff'];
+    for (const [name, value] of Object.entries(ISOLATION_HEADERS)) headers[name] = [value];
     callback({ responseHeaders: headers });
   });
 }

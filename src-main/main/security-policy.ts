@@ -24,6 +24,17 @@ export const CSP = [
 ].join('; ');
 
 /**
+ * Cross-origin isolation: the page may then share memory (SharedArrayBuffer) with its workers,
+ * which the footprint-raster worker needs (src-renderer/globe/overlay/rasterWorker.ts). Every
+ * resource the app loads is its own, so requiring CORP of cross-origin ones costs nothing.
+ * Keep it identical to ISOLATION_HEADERS in scripts/serve.mjs (a unit test checks).
+ */
+export const ISOLATION_HEADERS: Readonly<Record<string, string>> = {
+  'Cross-Origin-Opener-Policy': 'same-origin',
+  'Cross-Origin-Embedder-Policy': 'require-corp',
+};
+
+/**
  * In development the React Fast Refresh preamble is an inline script and HMR talks over a
  * websocket, so the dev policy adds exactly those two things for the dev server's origin.
  */

@@ -36,11 +36,24 @@ export interface LayerStats {
   footprintOpacity: number;
   /** How the footprint rings were rasterised: GL lines ('gpu') or walked on the CPU ('cpu', software WebGL). */
   footprintRaster: FootprintRaster;
-  /** Part of lastFrameJsMs spent walking the rings on the CPU and uploading them (0: GL lines or footprints off). */
+  /**
+   * Part of lastFrameJsMs spent on the CPU-walked rings on the main thread: waiting for the raster
+   * worker, or culling and walking them here, and uploading them (0: GL lines or footprints off).
+   */
   footprintRasterJsMs: number;
-  /** Of which the ring walk, and the texture upload (texSubImage2D of the rows that changed), ms. */
+  /** Where the last frame's rings were culled and walked: the raster worker (same frame) or the main thread. */
+  footprintRasterThread: 'worker' | 'main' | 'none';
+  /** The last frame's ring walk (on footprintRasterThread), the main thread's wait for the worker, and the texture upload (texSubImage2D of the rows that changed), ms. */
   footprintRasterWalkMs: number;
+  footprintRasterWaitMs: number;
   footprintRasterUploadMs: number;
+  /** Frames whose CPU-walked rings came from the raster worker, and frames walked on the main thread (no shared memory, worker late or failed). */
+  footprintRasterWorkerFrames: number;
+  footprintRasterMainFrames: number;
+  /** Of the worker's frames, those that showed the previous frame's rings (this frame's were late). */
+  footprintRasterLateFrames: number;
+  /** Frames the last frame's CPU-walked rings lag behind it: 0 (its own time and camera) or 1 (the worker was late). */
+  footprintRasterFrameLag: number;
   /** Frames (counted in `frames`) not redrawn because nothing the overlay shows had changed. */
   skippedFrames: number;
   /** Layer JS in the last postRender: interpolation, buffer fills, camera sync and three's render call. */

@@ -183,7 +183,7 @@ export function loadBenches(): Promise<Bench[]> {
   let drawn = { footprints: 0, chords: 0, linksInFront: 0, hidden: 0, raster: '' };
   const idle = { bare: NaN, full: NaN, skipped: 0, ratios: [] as number[] };
   let big = { frameMs: NaN, jsMs: NaN, sats: 0, links: 0 };
-  let js = { avg: NaN, max: NaN, raster: '', rasterMs: NaN, walkMs: NaN, uploadMs: NaN };
+  let js = { avg: NaN, max: NaN, raster: '', rasterMs: NaN, walkMs: NaN, waitMs: NaN, uploadMs: NaN, thread: '', workerFrames: 0, lateFrames: 0, mainFrames: 0 };
   let heap = { mb: NaN, line: '' };
   let heapLong = { mb: NaN, line: '' };
   // The runner's first sample is a warm-up: keep it short for the long heap runs.
@@ -295,7 +295,7 @@ export function loadBenches(): Promise<Bench[]> {
       measure: async () => {
         const s = await (await page()).evaluate(() => {
           const l = window.__leo!.layerStats!;
-          return { avg: l.avgFrameJsMs, max: l.maxFrameJsMs, raster: l.footprintRaster, rasterMs: l.footprintRasterJsMs, walkMs: l.footprintRasterWalkMs, uploadMs: l.footprintRasterUploadMs };
+          return { avg: l.avgFrameJsMs, max: l.maxFrameJsMs, raster: l.footprintRaster, rasterMs: l.footprintRasterJsMs, walkMs: l.footprintRasterWalkMs, waitMs: l.footprintRasterWaitMs, uploadMs: l.footprintRasterUploadMs, thread: l.footprintRasterThread, workerFrames: l.footprintRasterWorkerFrames, lateFrames: l.footprintRasterLateFrames, mainFrames: l.footprintRasterMainFrames };
         });
         js = s;
         return s.avg;
@@ -303,7 +303,11 @@ export function loadBenches(): Promise<Bench[]> {
       notes: () => [
         release(),
         `max single frame since load: ${js.max.toFixed(2)} ms (includes first uploads and shader compiles)`,
-        js.raster === 'cpu' ? `of which footprints walked on the CPU and uploaded, last frame: ${js.rasterMs.toFixed(2)} ms (walk ${js.walkMs.toFixed(2)}, upload ${js.uploadMs.toFixed(2)})` : 'footprints as GL lines',
+        js.raster !== 'cpu'
+          ? 'footprints as GL lines'
+          : js.thread === 'worker'
+            ? `footprints walked in the raster worker (${js.walkMs.toFixed(2)} ms there, last frame); on the main thread, last frame: ${js.rasterMs.toFixed(2)} ms (wait ${js.waitMs.toFixed(2)}, upload ${js.uploadMs.toFixed(2)}); since load ${js.workerFrames} frames from the worker, ${js.lateFrames} of them showing the previous frame's rings (worker late), ${js.mainFrames} walked on the main thread`
+            : `footprints walked on the main thread, last frame: ${js.rasterMs.toFixed(2)} ms (walk ${js.walkMs.toFixed(2)}, upload ${js.uploadMs.toFixed(2)})`,
       ],
     },
     {

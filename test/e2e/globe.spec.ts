@@ -388,15 +388,36 @@ test('footprints: the layer checkbox draws each satellite\'s ring at the engine\
   const far = await page.evaluate(() => window.__leo!.layerStats!);
   expect(far.footprintsDrawn, 'rings drawn at the default view').toBeGreaterThan(500);
   expect(far.footprintOpacity, `opacity at the whole-Earth view (ring radius ${far.footprintRadiusPx.toFixed(1)} px)`).toBeLessThan(FOOTPRINT_OPACITY * 1.15); // the faint mesh
-  // Software WebGL here: the rings are walked on the CPU (overlay/ringRaster.ts), at any quality.
+  // Software WebGL here: the rings are walked on the CPU (overlay/ringRaster.ts), at any quality,
+  // in the raster worker where the page may share memory (served cross-origin isolated).
   expect(far.footprintRaster, 'software WebGL rasterises footprints on the CPU').toBe('cpu');
+  expect(await page.evaluate(() => crossOriginIsolated), 'served with COOP + COEP').toBe(true);
   // The CPU raster and the GL lines draw the same rings: the pixels each changes (against
   // footprints off) lie within 1 px of a pixel the other changes.
   const raster = (mode: 'gpu' | 'cpu') => page.evaluate((m) => window.__leo!.constellationLayer!.setFootprintRaster(m), mode);
+  /**
+   * Redraws the still globe until the frame on screen shows rings the raster worker walked for
+   * that very frame (a frame whose worker is late walks them on the main thread, or shows the
+   * previous frame's), so the CPU-raster shots test the worker's pixels.
+   */
+  const workerFrame = () =>
+    expect
+      .poll(
+        () =>
+          page.evaluate(() => {
+            const s = window.__leo!.layerStats!;
+            if (s.footprintRasterThread === 'worker' && s.footprintRasterFrameLag === 0) return 'worker, own frame';
+            window.__leo!.constellationLayer!.setLayerVisible('footprints', true); // one more frame
+            return `${s.footprintRasterThread}, lag ${s.footprintRasterFrameLag}`;
+          }),
+        { message: 'a frame of rings from the raster worker', timeout: 15_000 },
+      )
+      .toBe('worker, own frame');
   const fpShot = async (mode: 'gpu' | 'cpu' | 'off', name?: string) => {
     await page.evaluate((on) => window.__leo!.constellationLayer!.setLayerVisible('footprints', on), mode !== 'off');
     if (mode !== 'off') await raster(mode);
     await frames(3);
+    if (mode === 'cpu') await workerFrame();
     return decodePng(name ? await shot(page, name) : await page.screenshot());
   };
   type Png = ReturnType<typeof decodePng>;

@@ -55,6 +55,8 @@ import { installLeoHooks } from '../hooks';
 import { mToKm } from '../units';
 import { RateEstimator, StepPolicy } from './interpolate';
 import { CpuFootprints } from './cpuFootprints';
+import { RingRasterWorker, canShareMemory } from './rasterWorker';
+import { JOB, RESULT } from './ringRasterJob';
 import { beamMaterial, footprintMaterial, islMaterial, occluderMaterial, satelliteMaterial } from './materials';
 import { FEEDER_BEAM_COLOR, IN_VIEW_BEAM_COLOR, SATELLITE_SIZE_PX, USER_BEAM_COLOR, footprintOpacity, satelliteColor } from './palette';
 import { cullFootprints, footprintHalfAngleRad, frustumSidePlanes, ringChords } from './culling';
@@ -133,6 +135,15 @@ const OCCLUDER_RINGS = 6;
 const FOOTPRINT_LIFT_KM = 2;
 /** Texels per row of the footprint position texture. */
 const RING_TEXTURE_WIDTH = 1024;
+/**
+ * How long postRender waits for the raster worker's rings (posted in preRender) before showing
+ * the previous frame's: not at all. The worker has had Cesium's whole render (~6-7 ms on software
+ * WebGL) to walk them; where it has not finished, the cores are saturated (2 cores beside
+ * SwiftShader: ~30% of frames at x100), and spinning would only take more from it. A 1 ms spin
+ * there cost the main thread ~0.5 ms a frame on average and still missed most of the late ones
+ * (docs/BENCHMARKS.md, "Render, sixth session").
+ */
+const RASTER_WAIT_MS = 0;
 /** Frames averaged in stats.avgFrameJsMs. */
 const FRAME_WINDOW = 60;
 const DEFAULT_VISIBLE: Record<LayerName, boolean> = { satellites: true, links: true, footprints: false, feederBeams: true, userBeams: true };
@@ -209,6 +220,14 @@ export function attachConstellationLayer(viewer: CesiumWidget, client: EngineCli
   let footprintRaster: FootprintRaster = opts.footprintRaster ?? 'gpu';
   const cpuRings = new CpuFootprints();
   scene3.add(cpuRings.object);
+  // ... walked in the raster worker, in the same frame, where the page may share memory.
+  let rasterWorker: RingRasterWorker | null = null;
+  let rasterWorkerTried = false;
+  /** Seq of the raster job posted in this frame's preRender (0: none), and the camera it used. */
+  let rasterJob = 0;
+  /** stats.frames when the last two jobs were posted (by seq parity): a late frame may show the previous job only if it was the previous frame's. */
+  const rasterJobFrame = new Float64Array(2).fill(-2);
+  const rasterJobCamera = new Float64Array(35);
   points.renderOrder = 0;
   links.renderOrder = 1;
   rings.renderOrder = 2;
@@ -237,7 +256,7 @@ export function attachConstellationLayer(viewer: CesiumWidget, client: EngineCli
   // ---- per-scenario state
   let info: LoadScenarioResult | null = null;
   let n = 0;
-  let cur = new Float64Array(0); // interpolated ECEF km, 3N
+  let cur: Float64Array<ArrayBufferLike> = new Float64Array(0); // interpolated ECEF km, 3N (shared with the raster worker when it runs)
   let pointRel = new Float32Array(0); // eye-relative km, 3N (hidden satellites parked at the eye)
   let hidden = new Uint8Array(0); // 1: no position, or behind the Earth this frame
   let pointAttr = new BufferAttribute(pointRel, 3);
@@ -287,6 +306,12 @@ export function attachConstellationLayer(viewer: CesiumWidget, client: EngineCli
     footprintRasterJsMs: 0,
     footprintRasterWalkMs: 0,
     footprintRasterUploadMs: 0,
+    footprintRasterThread: 'none',
+    footprintRasterWaitMs: 0,
+    footprintRasterWorkerFrames: 0,
+    footprintRasterMainFrames: 0,
+    footprintRasterLateFrames: 0,
+    footprintRasterFrameLag: 0,
     userSatellitesInView: 0,
     skippedFrames: 0,
     lastFrameJsMs: 0,
@@ -477,9 +502,111 @@ export function attachConstellationLayer(viewer: CesiumWidget, client: EngineCli
     pointAttr.needsUpdate = true;
   }
 
+  function noRasterStats(footprintsOff: boolean): void {
+    if (footprintsOff) stats.footprintsDrawn = stats.footprintRadiusPx = stats.footprintOpacity = 0;
+    stats.footprintRasterJsMs = stats.footprintRasterWalkMs = stats.footprintRasterWaitMs = stats.footprintRasterUploadMs = stats.footprintRasterFrameLag = 0;
+    stats.footprintRasterThread = 'none';
+  }
+
+  /** This frame's camera as the raster job saw it (camKm, viewRot, proj). */
+  function jobCameraMatches(): boolean {
+    const c = rasterJobCamera;
+    for (let i = 0; i < 3; i++) if (c[i] !== camKm[i]) return false;
+    for (let i = 0; i < 16; i++) if (c[3 + i] !== viewRot[i] || c[19 + i] !== proj[i]) return false;
+    return true;
+  }
+
+  /**
+   * Shows the rings the raster worker walked for this frame, or, when it is late, those of the
+   * previous frame, and asks for one more frame so a paused globe ends on this frame's rings.
+   * False when it has none to show (the rings are then walked here).
+   */
+  function presentWorkerRings(): boolean {
+    const job = rasterJob;
+    rasterJob = 0;
+    const w = rasterWorker;
+    if (job === 0 || !w || !w.usable || w.width !== canvas.width || w.height !== canvas.height || !jobCameraMatches()) return false;
+    const t0 = performance.now();
+    const done = w.latest(job, RASTER_WAIT_MS);
+    const waitMs = performance.now() - t0;
+    if (!done || (done.seq !== job && rasterJobFrame[done.seq & 1] !== stats.frames - 1)) return false;
+    const r = done.result;
+    const count = r[RESULT.count]!, maxRadiusPx = r[RESULT.maxRadiusPx]!, opacity = r[RESULT.opacity]!;
+    cpuRings.present(renderer, done.counts, w.width, w.height, { x0: r[RESULT.x0]!, y0: r[RESULT.y0]!, x1: r[RESULT.x1]!, y1: r[RESULT.y1]! }, opacity);
+    stats.footprintRadiusPx = maxRadiusPx;
+    stats.footprintOpacity = opacity;
+    stats.footprintsDrawn = count;
+    stats.footprintChords = r[RESULT.chords]!;
+    stats.footprintRaster = 'cpu';
+    stats.footprintRasterThread = 'worker';
+    stats.footprintRasterJsMs = performance.now() - t0;
+    stats.footprintRasterWaitMs = waitMs;
+    stats.footprintRasterWalkMs = r[RESULT.walkMs]!;
+    stats.footprintRasterUploadMs = cpuRings.timing.uploadMs;
+    stats.footprintRasterWorkerFrames++;
+    stats.footprintRasterFrameLag = job - done.seq;
+    if (done.seq !== job) {
+      stats.footprintRasterLateFrames++;
+      drawVersion++;
+      scene.requestRender();
+    }
+    return true;
+  }
+
+  /**
+   * In preRender, when the rings are walked on the CPU: the raster worker gets this frame's camera
+   * and the positions just interpolated (shared), and culls and walks while Cesium renders.
+   */
+  function postRasterJob(maxRadiusKm: number): void {
+    if (!rasterWorkerTried) {
+      rasterWorkerTried = true;
+      if (canShareMemory()) {
+        try {
+          rasterWorker = new RingRasterWorker();
+        } catch {
+          rasterWorker = null;
+        }
+      }
+    }
+    const w = rasterWorker;
+    if (!w || !w.usable) return;
+    if (w.positions !== cur) {
+      const shared = w.sharePositions(cur.length);
+      shared.set(cur);
+      cur = shared;
+    }
+    syncSize();
+    if (!syncCamera(maxRadiusKm + 50)) return;
+    // The frame on screen again (Cesium renders every animation frame): postRender will skip it.
+    if (frameKeyIsDrawn(true)) return;
+    w.ensureSize(canvas.width, canvas.height);
+    frustumSidePlanes(viewRot, proj, planes);
+    const j = w.job;
+    j[JOB.count] = n;
+    j.set(camKm, JOB.camKm);
+    j.set(viewRot, JOB.viewRot);
+    j.set(proj, JOB.proj);
+    j.set(planes, JOB.planes);
+    j[JOB.nearKm] = nearKm;
+    j[JOB.width] = canvas.width;
+    j[JOB.height] = canvas.height;
+    j[JOB.minElevRad] = minElevRad;
+    j[JOB.maxRadiusKm] = maxRadiusKm;
+    j[JOB.focalPx] = (proj[5]! * canvas.height) / 2;
+    j[JOB.occluderAKm] = occA;
+    j[JOB.occluderBKm] = occB;
+    j[JOB.liftKm] = FOOTPRINT_LIFT_KM;
+    rasterJobCamera.set(camKm, 0);
+    rasterJobCamera.set(viewRot, 3);
+    rasterJobCamera.set(proj, 19);
+    rasterJob = w.post();
+    rasterJobFrame[rasterJob & 1] = stats.frames;
+  }
+
   function fillRings(maxRadiusKm: number): void {
     const tex = ringTexture;
     if (!tex) return;
+    if (footprintRaster === 'cpu' && presentWorkerRings()) return;
     frustumSidePlanes(viewRot, proj, planes);
     const { count, maxRadiusPx } = cullFootprints(
       {
@@ -528,11 +655,15 @@ export function attachConstellationLayer(viewer: CesiumWidget, client: EngineCli
         opacity,
       );
       stats.footprintRasterJsMs = performance.now() - t0;
+      stats.footprintRasterThread = 'main';
       stats.footprintRasterWalkMs = cpuRings.timing.walkMs;
+      stats.footprintRasterWaitMs = 0;
       stats.footprintRasterUploadMs = cpuRings.timing.uploadMs;
+      stats.footprintRasterMainFrames++;
+      stats.footprintRasterFrameLag = 0;
       return;
     }
-    stats.footprintRasterJsMs = stats.footprintRasterWalkMs = stats.footprintRasterUploadMs = 0;
+    noRasterStats(false);
     const vertices = 2 * chords * count;
     let g = rings.geometry;
     const have = (g.getAttribute('position') as BufferAttribute | undefined)?.count ?? 0;
@@ -690,6 +821,8 @@ export function attachConstellationLayer(viewer: CesiumWidget, client: EngineCli
     stats.source = source;
     frameSnapshot = snapshot;
     requestSnapshots();
+    rasterJob = 0;
+    if (snapshot && visible.footprints && footprintRaster === 'cpu') postRasterJob(snapshot.maxRadiusKm);
     preRenderMs = performance.now() - t0;
   }
 
@@ -731,12 +864,13 @@ export function attachConstellationLayer(viewer: CesiumWidget, client: EngineCli
     stats.hiddenSatellites = points.visible || links.visible ? classify() : 0;
     if (points.visible) fillPoints();
     stats.activeLinks = visible.links ? fillLinks(snapshot.islActive) : 0;
-    if (visible.footprints) fillRings(snapshot.maxRadiusKm);
-    else stats.footprintsDrawn = stats.footprintRadiusPx = stats.footprintOpacity = stats.footprintRasterJsMs = stats.footprintRasterWalkMs = stats.footprintRasterUploadMs = 0;
     if (feeder.object.visible) fillBeams(feeder);
     if (user.object.visible) fillBeams(user);
     if (inView.object.visible) fillInView();
     else stats.userSatellitesInView = 0;
+    // Last before drawing: the raster worker has had as long as possible.
+    if (visible.footprints) fillRings(snapshot.maxRadiusKm);
+    else noRasterStats(true);
     hasFrame = true;
     const tr = performance.now();
     // Nothing to draw: no occluder pass and no transparent canvas for the compositor to blend.
@@ -751,6 +885,13 @@ export function attachConstellationLayer(viewer: CesiumWidget, client: EngineCli
   const drawnKey = new Float64Array(KEY_LENGTH).fill(Number.NaN);
   const frameKey = new Float64Array(KEY_LENGTH);
   function unchangedSinceLastDraw(anything: boolean): boolean {
+    const same = frameKeyIsDrawn(anything);
+    drawnKey.set(frameKey);
+    return same;
+  }
+
+  /** Fills frameKey for this frame; true when it is the frame on screen. */
+  function frameKeyIsDrawn(anything: boolean): boolean {
     const k = frameKey;
     k.set(viewRot, 0);
     k.set(proj, 16);
@@ -763,15 +904,8 @@ export function attachConstellationLayer(viewer: CesiumWidget, client: EngineCli
     k[40] = anything ? 1 : 0;
     k[41] = stats.revision;
     k[42] = cssWidth;
-    let same = true;
-    for (let i = 0; i < KEY_LENGTH; i++) {
-      if (k[i] !== drawnKey[i]) {
-        same = false;
-        break;
-      }
-    }
-    drawnKey.set(k);
-    return same;
+    for (let i = 0; i < KEY_LENGTH; i++) if (k[i] !== drawnKey[i]) return false;
+    return true;
   }
 
   function endFrame(t0: number, tr: number): void {
@@ -883,6 +1017,7 @@ export function attachConstellationLayer(viewer: CesiumWidget, client: EngineCli
       scene.preRender.removeEventListener(onPreRender);
       scene.postRender.removeEventListener(onPostRender);
       cpuRings.dispose();
+      rasterWorker?.dispose();
       for (const o of [points, links, rings, feeder.object, user.object, inView.object]) {
         o.geometry.dispose();
         o.material.dispose();

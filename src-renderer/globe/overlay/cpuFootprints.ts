@@ -1,17 +1,19 @@
 // Footprint rings rasterised on the CPU, on screen (software WebGL): ringRaster.ts walks the rings
-// into a count per pixel; this uploads the rows that changed to an R8 texture and places one
-// rectangle over what was written (shaders/footprintRaster.*.glsl). Why: see ringRaster.ts.
+// into a count per pixel, in the raster worker (ringRasterJob.ts) or here; this uploads the rows
+// that changed to an R8 texture and places one rectangle over what was written
+// (shaders/footprintRaster.*.glsl). Why: see ringRaster.ts.
 import { BufferAttribute, BufferGeometry, DataTexture, Mesh, NearestFilter, RedFormat, Sphere, UnsignedByteType, Vector3, type ShaderMaterial, type WebGLRenderer } from 'three';
 import { footprintRasterMaterial } from './materials';
-import { RingRaster, type RingRasterFrame } from './ringRaster';
+import { RingRaster, type PixelRect, type RingRasterFrame } from './ringRaster';
 
 export class CpuFootprints {
   /** The rectangle: add it to the overlay's scene. Visible only while it shows a raster. */
   readonly object: Mesh<BufferGeometry, ShaderMaterial>;
   private readonly raster = new RingRaster();
-  /** The last draw's walk and upload (main-thread ms). */
+  /** The last walk here and the last upload (main-thread ms). */
   readonly timing = { walkMs: 0, uploadMs: 0 };
   private texture: DataTexture | null = null;
+  private size = { width: 0, height: 0 };
   /** Rows [y0, y1) of the texture that may be non-zero on the GPU (written by the last upload). */
   private gpuRows = { y0: 0, y1: 0 };
 
@@ -26,16 +28,25 @@ export class CpuFootprints {
     this.object.visible = false;
   }
 
-  /** Walks the rings of `frame` on a width x height raster and shows them with `opacity` per ring. */
+  /** Walks the rings of `frame` on a width x height raster here and shows them with `opacity` per ring. */
   draw(renderer: WebGLRenderer, width: number, height: number, frame: RingRasterFrame, opacity: number): void {
-    this.ensureTexture(renderer, width, height);
+    this.raster.resize(width, height);
     const t0 = performance.now();
     this.raster.draw(frame);
+    this.timing.walkMs = performance.now() - t0;
+    this.present(renderer, this.raster.counts, width, height, this.raster.written, opacity);
+  }
+
+  /**
+   * Shows `counts` (width x height ring counts, e.g. walked by the raster worker), which are zero
+   * outside `written`, with `opacity` per ring.
+   */
+  present(renderer: WebGLRenderer, counts: Uint8ClampedArray, width: number, height: number, written: PixelRect, opacity: number): void {
     const t1 = performance.now();
-    const w = this.raster.written;
+    this.ensureTexture(renderer, width, height);
+    const w = written;
     const any = w.x1 > w.x0 && w.y1 > w.y0;
-    this.upload(renderer, any ? w.y0 : 0, any ? w.y1 : 0);
-    this.timing.walkMs = t1 - t0;
+    this.upload(renderer, counts, any ? w.y0 : 0, any ? w.y1 : 0);
     this.timing.uploadMs = performance.now() - t1;
     this.object.visible = any;
     if (!any) return;
@@ -56,16 +67,18 @@ export class CpuFootprints {
   }
 
   private ensureTexture(renderer: WebGLRenderer, width: number, height: number): void {
-    if (this.texture && this.raster.width === width && this.raster.height === height) return;
-    this.raster.resize(width, height);
+    if (this.texture && this.size.width === width && this.size.height === height) return;
     this.texture?.dispose();
-    const t = new DataTexture(new Uint8Array(this.raster.counts.buffer), width, height, RedFormat, UnsignedByteType);
+    // Allocated and uploaded whole (zeros) once per size; rows after that, from whichever counts.
+    const t = new DataTexture(new Uint8Array(width * height), width, height, RedFormat, UnsignedByteType);
     t.minFilter = t.magFilter = NearestFilter;
     t.generateMipmaps = false;
     t.unpackAlignment = 1;
     t.needsUpdate = true;
-    renderer.initTexture(t); // allocated and uploaded whole (zeros) once; rows after that
+    renderer.initTexture(t);
+    t.image.data = null as unknown as Uint8Array; // on the GPU now; the zeros are not needed again
     this.texture = t;
+    this.size = { width, height };
     this.gpuRows = { y0: 0, y1: 0 };
     this.object.material.uniforms.uCounts!.value = t;
   }
@@ -75,7 +88,7 @@ export class CpuFootprints {
    * whole-Earth view under half of the texture. three's texture update ranges assume RGBA texels,
    * so this binds three's texture through three's state cache and calls texSubImage2D itself.
    */
-  private upload(renderer: WebGLRenderer, y0: number, y1: number): void {
+  private upload(renderer: WebGLRenderer, counts: Uint8ClampedArray, y0: number, y1: number): void {
     const g = this.gpuRows;
     const from = Math.min(y1 > y0 ? y0 : Infinity, g.y1 > g.y0 ? g.y0 : Infinity);
     const to = Math.max(y1 > y0 ? y1 : -Infinity, g.y1 > g.y0 ? g.y1 : -Infinity);
@@ -90,7 +103,8 @@ export class CpuFootprints {
     gl.pixelStorei(gl.UNPACK_ALIGNMENT, 1);
     gl.pixelStorei(gl.UNPACK_FLIP_Y_WEBGL, false);
     gl.pixelStorei(gl.UNPACK_PREMULTIPLY_ALPHA_WEBGL, false);
-    const w = this.raster.width;
-    gl.texSubImage2D(gl.TEXTURE_2D, 0, 0, from, w, to - from, gl.RED, gl.UNSIGNED_BYTE, tex.image.data as Uint8Array, from * w);
+    const w = this.size.width;
+    const bytes = new Uint8Array(counts.buffer, counts.byteOffset, counts.length);
+    gl.texSubImage2D(gl.TEXTURE_2D, 0, 0, from, w, to - from, gl.RED, gl.UNSIGNED_BYTE, bytes, from * w);
   }
 }

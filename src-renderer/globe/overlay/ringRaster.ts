@@ -62,7 +62,7 @@ export class RingRaster {
   width = 0;
   height = 0;
   /** Ring count per pixel (saturating), row-major from the top-left. */
-  counts = new Uint8ClampedArray(0);
+  counts: Uint8ClampedArray<ArrayBufferLike> = new Uint8ClampedArray(0);
   /** Bounding box of what the last draw() wrote (empty: x1 <= x0). */
   readonly written: PixelRect = { x0: 0, y0: 0, x1: 0, y1: 0 };
   /** Pixels the last draw() stepped through (counted before saturation). */
@@ -98,6 +98,19 @@ export class RingRaster {
     this.width = w;
     this.height = h;
     this.counts = new Uint8ClampedArray(w * h);
+    Object.assign(this.written, { x0: 0, y0: 0, x1: 0, y1: 0 });
+  }
+
+  /**
+   * Draws into `counts` (width x height, e.g. over shared memory) from now on, zeroed here; a
+   * later resize() to another size goes back to a buffer of its own.
+   */
+  adopt(counts: Uint8ClampedArray, width: number, height: number): void {
+    if (counts.length !== width * height) throw new Error(`RingRaster.adopt: ${counts.length} bytes for ${width} x ${height} pixels`);
+    this.width = width;
+    this.height = height;
+    this.counts = counts;
+    counts.fill(0);
     Object.assign(this.written, { x0: 0, y0: 0, x1: 0, y1: 0 });
   }
 

@@ -1,7 +1,7 @@
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { contentSecurityPolicy, CSP, isAllowedRequest, isAppResource } from '../../../src-main/main/security-policy';
-import { CSP as SERVE_CSP } from '../../../scripts/serve.mjs';
+import { contentSecurityPolicy, CSP, isAllowedRequest, isAppResource, ISOLATION_HEADERS } from '../../../src-main/main/security-policy';
+import { CSP as SERVE_CSP, ISOLATION_HEADERS as SERVE_ISOLATION } from '../../../scripts/serve.mjs';
 
 const root = pathToFileURL('/opt/leo/out/renderer/').href;
 
@@ -12,6 +12,11 @@ describe('security policy', () => {
     }
     expect(SERVE_CSP).toBe(CSP);
     expect(contentSecurityPolicy()).toBe(CSP);
+  });
+
+  it('asks for cross-origin isolation (shared memory with the raster worker), as serve.mjs does', () => {
+    expect(ISOLATION_HEADERS).toEqual({ 'Cross-Origin-Opener-Policy': 'same-origin', 'Cross-Origin-Embedder-Policy': 'require-corp' });
+    expect(SERVE_ISOLATION).toEqual(ISOLATION_HEADERS);
   });
 
   it('relaxes only script-src and connect-src for the dev server', () => {

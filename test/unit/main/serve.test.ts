@@ -43,7 +43,7 @@ afterEach(async () => {
 });
 
 describe('serve.mjs', () => {
-  it('listens on 127.0.0.1 and serves index.html at / with the CSP', async () => {
+  it('listens on 127.0.0.1 and serves index.html at / with the CSP and cross-origin isolation', async () => {
     expect(server.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/);
     const r = await get('/');
     expect(r.status).toBe(200);
@@ -51,6 +51,9 @@ describe('serve.mjs', () => {
     expect(r.headers['content-type']).toBe('text/html; charset=utf-8');
     expect(r.headers['content-security-policy']).toBe(CSP);
     expect(r.headers['x-content-type-options']).toBe('nosniff');
+    // COOP + COEP: the page may share memory with the footprint-raster worker.
+    expect(r.headers['cross-origin-opener-policy']).toBe('same-origin');
+    expect(r.headers['cross-origin-embedder-policy']).toBe('require-corp');
   });
 
   it.each([

@@ -1,0 +1,108 @@
+// The layer's side of the footprint-raster worker (ringRasterJob.ts says why and when). Shared
+// memory needs a cross-origin isolated page (COOP same-origin + COEP require-corp: the Electron
+// main process, scripts/serve.mjs and the Vite dev server send both; Electron also enables
+// SharedArrayBuffer for its file:// page); where it is missing, or the worker fails, the layer
+// walks the rings on the main thread as before.
+import { CTRL, JOB, RESULT, type RingRasterWorkerMessage } from './ringRasterJob';
+
+/** True when this page may share memory with a worker (posting the buffers may still fail: the layer catches it). */
+export function canShareMemory(): boolean {
+  return typeof SharedArrayBuffer === 'function' && typeof Atomics === 'object' && typeof Worker === 'function';
+}
+
+/** Frames in a row without a usable job before the worker is given up for good. */
+const MAX_MISSES = 5;
+
+/** A finished job: its seq, and which of the two buffers holds its counts and result. */
+export interface RingRasterDone {
+  seq: number;
+  counts: Uint8ClampedArray<ArrayBufferLike>;
+  result: Float64Array<ArrayBufferLike>;
+}
+
+/**
+ * Two counts buffers, by the parity of the job's seq: while the worker walks job f into one, the
+ * layer may show job f - 1 from the other (when job f is late).
+ */
+export class RingRasterWorker {
+  /** The job's parameters (JOB layout): fill, then post(). */
+  readonly job = new Float64Array(JOB.length);
+  width = 0;
+  height = 0;
+  /** ECEF km, 3 per satellite, read by the worker during a job. */
+  positions: Float64Array<ArrayBufferLike> = new Float64Array(0);
+  /** False once the worker failed to start or produced nothing MAX_MISSES times in a row. */
+  usable = true;
+  private counts: Array<Uint8ClampedArray<ArrayBufferLike>> = [new Uint8ClampedArray(0), new Uint8ClampedArray(0)];
+  private readonly worker: Worker;
+  private readonly ctrl = new Int32Array(new SharedArrayBuffer(4 * CTRL.length));
+  private readonly results = new Float64Array(new SharedArrayBuffer(8 * 2 * RESULT.length));
+  private seq = 0;
+  private misses = 0;
+
+  constructor() {
+    this.worker = new Worker(new URL('./ringRaster.worker.ts', import.meta.url), { type: 'module', name: 'leo-ring-raster' });
+    this.worker.addEventListener('error', () => (this.usable = false));
+    this.send({ ctrl: this.ctrl.buffer as SharedArrayBuffer, result: this.results.buffer as SharedArrayBuffer });
+  }
+
+  /** Shared positions of `length` floats (zeroed), handed to the worker. */
+  sharePositions(length: number): Float64Array<ArrayBufferLike> {
+    const buffer = new SharedArrayBuffer(8 * length);
+    this.positions = new Float64Array(buffer);
+    this.send({ positions: buffer });
+    return this.positions;
+  }
+
+  /** Shared counts buffers of width x height, handed to the worker (when the size changed). */
+  ensureSize(width: number, height: number): void {
+    if (width === this.width && height === this.height) return;
+    const buffers = [0, 1].map(() => new SharedArrayBuffer(Math.max(1, width * height)));
+    this.counts = buffers.map((b) => new Uint8ClampedArray(b, 0, width * height));
+    this.width = width;
+    this.height = height;
+    // Jobs posted before this (other size) can no longer be shown.
+    this.sizeFrom = this.seq + 1;
+    this.send({ counts: buffers, width, height });
+  }
+
+  /** Posts `job` (its seq set here) and returns the seq to wait for. */
+  post(): number {
+    const seq = ++this.seq;
+    this.job[JOB.seq] = seq;
+    Atomics.store(this.ctrl, CTRL.posted, seq);
+    this.send({ job: this.job });
+    return seq;
+  }
+
+  /**
+   * Job `seq` once done, waiting up to `waitMs` for it (the main thread may not block on
+   * Atomics.wait, so this spins; the job was posted a whole Cesium render earlier). Else job
+   * seq - 1 when that one is done (its buffers are not the ones being written), else null.
+   */
+  latest(seq: number, waitMs: number): RingRasterDone | null {
+    const { ctrl } = this;
+    const t0 = performance.now();
+    let done = Atomics.load(ctrl, CTRL.done);
+    while (done !== seq && Atomics.load(ctrl, CTRL.failed) !== seq && performance.now() - t0 < waitMs) done = Atomics.load(ctrl, CTRL.done);
+    const use = done === seq ? seq : done === seq - 1 ? seq - 1 : 0;
+    if (use === 0 || use < this.sizeFrom) {
+      if (++this.misses >= MAX_MISSES) this.usable = false;
+      return null;
+    }
+    this.misses = 0;
+    const k = use & 1;
+    return { seq: use, counts: this.counts[k]!, result: this.results.subarray(k * RESULT.length, (k + 1) * RESULT.length) };
+  }
+
+  dispose(): void {
+    this.usable = false;
+    this.worker.terminate();
+  }
+
+  private sizeFrom = 1;
+
+  private send(message: RingRasterWorkerMessage): void {
+    this.worker.postMessage(message);
+  }
+}
