@@ -36,21 +36,24 @@ export class RingRasterWorker {
   private counts: Array<Uint8ClampedArray<ArrayBufferLike>> = [new Uint8ClampedArray(0), new Uint8ClampedArray(0)];
   private readonly worker: Worker;
   private readonly ctrl = new Int32Array(new SharedArrayBuffer(4 * CTRL.length));
+  private readonly params = new Float64Array(new SharedArrayBuffer(8 * 2 * JOB.length));
   private readonly results = new Float64Array(new SharedArrayBuffer(8 * 2 * RESULT.length));
   private seq = 0;
+  private positionsGeneration = 0;
   private misses = 0;
 
   constructor() {
     this.worker = new Worker(new URL('./ringRaster.worker.ts', import.meta.url), { type: 'module', name: 'leo-ring-raster' });
     this.worker.addEventListener('error', () => (this.usable = false));
-    this.send({ ctrl: this.ctrl.buffer as SharedArrayBuffer, result: this.results.buffer as SharedArrayBuffer });
+    // ctrl last: the worker starts waiting for jobs once it has it.
+    this.send({ params: this.params.buffer as SharedArrayBuffer, results: this.results.buffer as SharedArrayBuffer, ctrl: this.ctrl.buffer as SharedArrayBuffer });
   }
 
   /** Shared positions of `length` floats (zeroed), handed to the worker. */
   sharePositions(length: number): Float64Array<ArrayBufferLike> {
     const buffer = new SharedArrayBuffer(8 * length);
     this.positions = new Float64Array(buffer);
-    this.send({ positions: buffer });
+    this.send({ positions: buffer, positionsGeneration: ++this.positionsGeneration });
     return this.positions;
   }
 
@@ -66,12 +69,15 @@ export class RingRasterWorker {
     this.send({ counts: buffers, width, height });
   }
 
-  /** Posts `job` (its seq set here) and returns the seq to wait for. */
+  /** Posts `job` (its seq set here) and returns the seq to look for in postRender. */
   post(): number {
     const seq = ++this.seq;
     this.job[JOB.seq] = seq;
+    this.job[JOB.positionsGeneration] = this.positionsGeneration;
+    this.params.set(this.job, (seq & 1) * JOB.length);
+    // The store orders the writes above (and the positions') before the worker's load of it.
     Atomics.store(this.ctrl, CTRL.posted, seq);
-    this.send({ job: this.job });
+    Atomics.notify(this.ctrl, CTRL.posted);
     return seq;
   }
 

@@ -16,18 +16,25 @@ import type { RingRaster } from './ringRaster';
 /** Slots of the control block (Int32Array over shared memory): the seq of the job last posted, done and failed. */
 export const CTRL = { posted: 0, done: 1, failed: 2, length: 3 } as const;
 
-/** What the layer posts to the raster worker; every field optional (shared buffers once, a job per frame). */
+/**
+ * The shared buffers the layer hands the raster worker (each when it is made). Jobs do not come as
+ * messages: the layer writes the parameters into `params` (slot seq & 1, JOB layout), stores the
+ * seq in ctrl[CTRL.posted] and notifies; the worker stores it in done or failed when finished.
+ */
 export interface RingRasterWorkerMessage {
   ctrl?: SharedArrayBuffer;
-  result?: SharedArrayBuffer;
+  /** Two parameter slots (JOB.length float64 each), by seq parity. */
+  params?: SharedArrayBuffer;
+  /** Two result slots (RESULT.length float64 each), by seq parity. */
+  results?: SharedArrayBuffer;
   /** ECEF km, 3 per satellite (the layer's interpolated positions, written in preRender). */
   positions?: SharedArrayBuffer;
+  /** Jobs for these positions carry this in JOB.positionsGeneration (others fail: positions of another scenario). */
+  positionsGeneration?: number;
   /** Two buffers of ring counts, width x height bytes, rows from the top: job seq walks into counts[seq & 1]. */
   counts?: SharedArrayBuffer[];
   width?: number;
   height?: number;
-  /** Parameters (JOB layout). */
-  job?: Float64Array;
 }
 
 /** Offsets in a job's parameters (one Float64Array, posted with the job). */
@@ -50,7 +57,8 @@ export const JOB = {
   occluderAKm: 59,
   occluderBKm: 60,
   liftKm: 61,
-  length: 62,
+  positionsGeneration: 62,
+  length: 63,
 } as const;
 
 /** Offsets in a job's result (Float64Array over shared memory, two of them by seq parity; valid once `done` holds its seq). */
