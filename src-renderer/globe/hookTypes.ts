@@ -77,6 +77,9 @@ export interface LayerStats {
   timeUtcMs: number;
 }
 
+/** performance.mark names of the layer's work, in frame order (setTraceMarks). */
+export const LAYER_MARKS = ['leo-layer-pre-start', 'leo-layer-pre-end', 'leo-layer-post-start', 'leo-layer-post-end'] as const;
+
 /** The live constellation layer, for end-to-end tests (projection and picking). */
 export interface LayerHooks {
   projectSatellite(i: number): { x: number; y: number } | null;
@@ -89,6 +92,12 @@ export interface LayerHooks {
   /** Footprint rings as GL lines ('gpu') or rasterised on the CPU ('cpu'); live.ts picks by the WebGL renderer. */
   setFootprintRaster(mode: FootprintRaster): void;
   footprintRaster(): FootprintRaster;
+  /**
+   * While on, the layer marks the start and end of its preRender and postRender work with
+   * performance.mark (names in LAYER_MARKS), so a trace can read its main-thread CPU time (the
+   * marks' thread timestamps) next to the wall-clock layerStats. For benchmarks; off by default.
+   */
+  setTraceMarks(on: boolean): void;
 }
 
 export interface LiveHooks {

@@ -64,7 +64,7 @@ import { depthRangeKm, hiddenByEllipsoid, projectRelative, rotationOnly, withDep
 import { SnapshotCache, maxRadiusKm, type FrameSource } from './snapshots';
 
 export type { FootprintRaster, LayerName, LayerStats } from '../hookTypes';
-import type { FootprintRaster, LayerName, LayerStats } from '../hookTypes';
+import { LAYER_MARKS, type FootprintRaster, type LayerName, type LayerStats } from '../hookTypes';
 
 export interface GroundPoint {
   latDeg: number;
@@ -110,6 +110,8 @@ export interface ConstellationLayer {
   setUserTerminal(ground: GroundPoint | null): void;
   setFootprintRaster(mode: FootprintRaster): void;
   footprintRaster(): FootprintRaster;
+  /** performance.mark around the layer's per-frame work (hookTypes LAYER_MARKS), for benchmarks. */
+  setTraceMarks(on: boolean): void;
   /** Beams from one ground point (null: none) to the given satellites. */
   setUserBeams(ground: GroundPoint | null, satIndices: readonly number[]): void;
   /** Canvas CSS px of satellite i as last drawn; null when hidden, behind the Earth or off-canvas. */
@@ -814,8 +816,10 @@ export function attachConstellationLayer(viewer: CesiumWidget, client: EngineCli
   // this frame draws them, not where the previous frame did.
   let frameSnapshot: ReturnType<SnapshotCache['evaluate']>['snapshot'] = null;
   let preRenderMs = 0;
+  let traceMarks = false;
   function onPreRender(): void {
     if (!info || n === 0) return;
+    if (traceMarks) performance.mark(LAYER_MARKS[0]);
     const t0 = performance.now();
     const { source, snapshot } = cache.evaluate(timeUtcMs, cur, 2 * stepMs);
     stats.source = source;
@@ -824,9 +828,17 @@ export function attachConstellationLayer(viewer: CesiumWidget, client: EngineCli
     rasterJob = 0;
     if (snapshot && visible.footprints && footprintRaster === 'cpu') postRasterJob(snapshot.maxRadiusKm);
     preRenderMs = performance.now() - t0;
+    if (traceMarks) performance.mark(LAYER_MARKS[1]);
   }
 
   function onPostRender(): void {
+    const marked = traceMarks && info !== null && n > 0;
+    if (marked) performance.mark(LAYER_MARKS[2]);
+    postRender();
+    if (marked) performance.mark(LAYER_MARKS[3]);
+  }
+
+  function postRender(): void {
     const t0 = performance.now() - preRenderMs;
     preRenderMs = 0;
     hasFrame = false;
@@ -984,6 +996,10 @@ export function attachConstellationLayer(viewer: CesiumWidget, client: EngineCli
       scene.requestRender();
     },
     footprintRaster: () => footprintRaster,
+    setTraceMarks(on) {
+      traceMarks = on === true;
+      if (!traceMarks) for (const m of LAYER_MARKS) performance.clearMarks(m);
+    },
     setUserBeams(ground, satIndices) {
       setBeams(user, ground ? satIndices.map(() => ground) : [], ground ? satIndices : []);
     },
@@ -1038,7 +1054,7 @@ export function attachConstellationLayer(viewer: CesiumWidget, client: EngineCli
 
   const hooks = installLeoHooks();
   hooks.layerStats = stats;
-  hooks.constellationLayer = { projectSatellite: layer.projectSatellite, pickSatellite: layer.pickSatellite, setLayerVisible: layer.setLayerVisible, isLayerVisible: layer.isLayerVisible, drawnPositionEcefKm: layer.drawnPositionEcefKm, linkColoring: layer.linkColoring, setFootprintRaster: layer.setFootprintRaster, footprintRaster: layer.footprintRaster };
+  hooks.constellationLayer = { projectSatellite: layer.projectSatellite, pickSatellite: layer.pickSatellite, setLayerVisible: layer.setLayerVisible, isLayerVisible: layer.isLayerVisible, drawnPositionEcefKm: layer.drawnPositionEcefKm, linkColoring: layer.linkColoring, setFootprintRaster: layer.setFootprintRaster, footprintRaster: layer.footprintRaster, setTraceMarks: layer.setTraceMarks };
   layer.setTime(timeUtcMs);
   return layer;
 }
