@@ -3,14 +3,16 @@
 # (the machine stays up between calls a few seconds apart). `run`: stashes the last part, unpacks
 # everything, finds the Chromium flags that give hardware WebGL (scripts/gpu-probe.mjs), then runs
 # the render benches on the GPU with the frame rate uncapped. `shots`: the same up to the flags,
-# then screenshots (scripts/gpu-shots.mjs). Logs, results and PNGs go to $OUT.
+# then screenshots (scripts/gpu-shots.mjs). `diag`: the same up to the flags, then opens the app
+# cross-origin isolated and with COOP/COEP stripped, and reports errors, crashes and readiness
+# (scripts/gpu-diag.mjs). Logs, results and PNGs go to $OUT.
 set -uo pipefail
 REPO=$PWD
 G=/tmp/g
 mkdir -p $G
 mv .gpu/*/part.* $G/ 2>/dev/null
 ls -la $G
-[ "${1:-}" = run ] || [ "${1:-}" = shots ] || exit 0
+[ "${1:-}" = run ] || [ "${1:-}" = shots ] || [ "${1:-}" = diag ] || exit 0
 OUT=${OUT:-/tmp/out}; mkdir -p "$OUT"
 cat $G/part.* | xz -dc | tar -C $G -xf - || { echo "unpack failed: a part is missing (was the machine given back between calls?)"; exit 4; }
 S=$G/stage
@@ -37,6 +39,13 @@ if [ -z "${RENDER_GL_ARGS:-}" ]; then
   export RENDER_GL_ARGS="$(cat $S/gl-args.txt)"
 fi
 echo "RENDER_GL_ARGS=$RENDER_GL_ARGS"
+if [ "$1" = diag ]; then
+  # Opens the app on the GPU, as served (cross-origin isolated) and with COOP/COEP stripped, and
+  # reports errors, crashes and readiness (scripts/gpu-diag.mjs); Chromium's log in $OUT.
+  cp "$REPO/scripts/gpu-diag.mjs" "$REPO/scripts/serve.mjs" $S/ && DEBUG=pw:browser timeout 150 node gpu-diag.mjs > "$OUT/diag.log" 2>&1
+  grep -v '^\s*$' "$OUT/diag.log" | grep -iv 'fontconfig' | tail -60
+  exit 0
+fi
 if [ "$1" = shots ]; then
   # Screenshots on the GPU at the app's window size (scripts/gpu-shots.mjs), nothing else.
   cp "$REPO/scripts/gpu-shots.mjs" "$REPO/scripts/serve.mjs" $S/ && timeout 150 node gpu-shots.mjs

@@ -14,7 +14,14 @@
 //     the four are measured interleaved (bare, sats+lasers, full, full GL lines, bare, ...) so
 //     that machine noise hits them alike; the notes give the per-round ratios.
 //   render / full layer, paused and still         the same layers, nothing moving
-//   render / layer JS per frame                   the layer's main-thread JS during playback: <= 2 ms
+//   render / layer JS per frame (wall clock)      the layer's main-thread time during playback by
+//                                                 performance.now() (layerStats), for reference
+//   render / layer main-thread CPU per frame      the same frames' work by the main thread's CPU
+//                                                 clock (trace thread timestamps): budget <= 2 ms.
+//                                                 The wall clock also counts time the OS gives the
+//                                                 core to other threads: on 2 cores beside
+//                                                 SwiftShader (GPU process at a higher priority)
+//                                                 that is ~2/3 of it (docs/BENCHMARKS.md, sixth session)
 //   render / heap growth 60 s x100                JS heap after - before a 60 s playback (after GC)
 //   render-30k                                    29,988 satellites + lasers
 //   render-long / heap growth 10 min              the same over 10 minutes: `npm run bench -- render-long`
@@ -331,9 +338,8 @@ export function loadBenches(): Promise<Bench[]> {
     },
     {
       group: 'render',
-      name: 'layer JS per frame, x100 playback (layerStats.avgFrameJsMs)',
+      name: 'layer JS per frame, x100 playback (layerStats.avgFrameJsMs, wall clock)',
       iterations: 5,
-      budget: { ms: 2 },
       fn: async () => {
         const p = await page();
         await setLayers(p, true, true);
@@ -350,6 +356,7 @@ export function loadBenches(): Promise<Bench[]> {
       },
       notes: () => [
         release(),
+        'no budget on the wall clock: the 2 ms budget is judged on the CPU time below (the wall clock adds whatever time other threads had the core)',
         `max single frame since load: ${js.max.toFixed(2)} ms (includes first uploads and shader compiles)`,
         js.raster !== 'cpu'
           ? 'footprints as GL lines'

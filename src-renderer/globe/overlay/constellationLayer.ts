@@ -22,10 +22,13 @@
 // - Footprints: GL lines from gl_VertexID on real GPUs; on software WebGL (any quality, set by
 //   live.ts through setFootprintRaster from the WebGL renderer) the rings are walked on the CPU by
 //   ringRaster.ts and drawn as one textured rectangle: ~23k line primitives cost SwiftShader
-//   ~45 ms of GPU-process CPU per frame, the walk ~2-3 ms of main-thread JS there
-//   (docs/BENCHMARKS.md, "Render, fourth session" and "fifth session").
+//   ~45 ms of GPU-process CPU per frame, the walk 2-5 ms of JS there. The walk runs in the raster
+//   worker, posted in preRender and picked up in postRender of the same frame (ringRasterJob.ts;
+//   a late one shows the previous frame's rings), or on the main thread where memory cannot be
+//   shared (docs/BENCHMARKS.md, "Render, fourth session" to "sixth session").
 // - Budget: layer JS per frame (interpolate, fill buffers, camera sync, three's render call) is
-//   measured with performance.now() and published as window.__leo.layerStats.
+//   measured with performance.now() and published as window.__leo.layerStats; the bench also
+//   reads its main-thread CPU time from performance marks in a trace (setTraceMarks).
 import { PerspectiveFrustum, PerspectiveOffCenterFrustum, type CesiumWidget } from '@cesium/engine';
 import {
   BufferAttribute,
