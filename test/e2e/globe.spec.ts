@@ -520,4 +520,35 @@ test('footprints: the layer checkbox draws each satellite\'s ring at the engine\
     expect(inside, note).toBeLessThan(onRing - 0.25);
     expect(outside, note).toBeLessThan(onRing - 0.25);
   }
+  // While the globe moves, the raster worker walks the rings: every frame shows its own rings or,
+  // when the worker is late, the previous frame's (never older); once paused, the globe ends on
+  // its own frame's rings.
+  await box.check();
+  await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+  const w0 = await page.evaluate(() => window.__leo!.layerStats!.footprintRasterWorkerFrames);
+  await page.keyboard.press('Space');
+  const lags = await page.evaluate(
+    () =>
+      new Promise<number[]>((resolve) => {
+        const seen: number[] = [];
+        let last = -1;
+        const step = () => {
+          const s = window.__leo!.layerStats!;
+          if (s.frames !== last && s.footprintRasterThread === 'worker') seen.push(s.footprintRasterFrameLag);
+          last = s.frames;
+          if (seen.length >= 20) resolve(seen);
+          else requestAnimationFrame(step);
+        };
+        requestAnimationFrame(step);
+      }),
+  );
+  await page.keyboard.press('Space');
+  expect((await page.evaluate(() => window.__leo!.live!.time())).playing).toBe(false);
+  const st = await page.evaluate(() => window.__leo!.layerStats!);
+  const note = `lags ${lags.join('')}; worker frames +${st.footprintRasterWorkerFrames - w0}, late ${st.footprintRasterLateFrames}, main-thread ${st.footprintRasterMainFrames}`;
+  console.log(`footprints while playing: ${note}`);
+  expect(lags.every((l) => l === 0 || l === 1), note).toBe(true);
+  expect(st.footprintRasterWorkerFrames - w0, note).toBeGreaterThanOrEqual(20);
+  await expect.poll(() => page.evaluate(() => window.__leo!.layerStats!.footprintRasterFrameLag), { message: 'paused: the last frame shows its own rings' }).toBe(0);
+  await box.uncheck();
 });
