@@ -1,6 +1,7 @@
 // On the GPU machine, after gpu-bench-device.sh unpacked /tmp/g/stage: opens the app with the GPU
 // flags, isolated (as served) and with COOP/COEP stripped, and reports console errors, crashes and
 // whether the globe became ready.
+/* global window, document, crossOriginIsolated -- page.evaluate callbacks run in the page */
 import { chromium } from '@playwright/test';
 import { startServer } from './serve.mjs';
 const args = (process.env.RENDER_GL_ARGS ?? '').split(' ').filter(Boolean);
