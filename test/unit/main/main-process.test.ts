@@ -63,6 +63,7 @@ function makeFakeElectron(userData: string) {
     app: {
       isPackaged: true,
       enableSandbox: () => calls.push('enableSandbox'),
+      commandLine: { appendSwitch: (name: string, value?: string) => calls.push(`switch:${name}=${value ?? ''}`) },
       requestSingleInstanceLock: () => true,
       on: (event: string, cb: Fn) => appHandlers.set(event, cb),
       whenReady: () => {
@@ -120,8 +121,8 @@ afterEach(() => {
 });
 
 describe('main process wiring', () => {
-  it('enables the sandbox before ready and opens one hardened window on the built page', () => {
-    expect(fake.calls.slice(0, 2)).toEqual(['enableSandbox', 'whenReady']);
+  it('enables the sandbox and shared memory before ready and opens one hardened window on the built page', () => {
+    expect(fake.calls.slice(0, 3)).toEqual(['enableSandbox', 'switch:enable-features=SharedArrayBuffer', 'whenReady']);
     expect(fake.windows).toHaveLength(1);
     const win = fake.windows[0]!;
     expect(win.options.webPreferences).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true, webviewTag: false });
@@ -130,11 +131,16 @@ describe('main process wiring', () => {
     expect(win.loaded[0]).toMatch(/^file:.*renderer[\\/]index\.html$/);
   });
 
-  it('sets the CSP on the app page and leaves DevTools alone', () => {
+  it('sets the CSP and cross-origin isolation on the app page and leaves DevTools alone', () => {
     const page = pathToFileURL(fake.windows[0]!.loaded[0]!.slice('file:'.length)).href;
     let out: { responseHeaders?: Record<string, string[]> } = {};
     fake.session.headersReceived!({ url: page, responseHeaders: { 'content-security-policy': ['default-src *'] } } as never, ((r: typeof out) => (out = r)) as never);
-    expect(out.responseHeaders).toEqual({ 'Content-Security-Policy': [CSP], 'X-Content-Type-Options': ['nosniff'] });
+    expect(out.responseHeaders).toEqual({
+      'Content-Security-Policy': [CSP],
+      'X-Content-Type-Options': ['nosniff'],
+      'Cross-Origin-Opener-Policy': ['same-origin'],
+      'Cross-Origin-Embedder-Policy': ['require-corp'],
+    });
     fake.session.headersReceived!({ url: 'devtools://devtools/bundled/inspector.html', responseHeaders: {} } as never, ((r: typeof out) => (out = r)) as never);
     expect(out).toEqual({});
   });
