@@ -10,9 +10,6 @@ export function canShareMemory(): boolean {
   return typeof SharedArrayBuffer === 'function' && typeof Atomics === 'object' && typeof Worker === 'function';
 }
 
-/** Frames in a row without a usable job before the worker is given up for good. */
-const MAX_MISSES = 5;
-
 /** A finished job: its seq, and which of the two buffers holds its counts and result. */
 export interface RingRasterDone {
   seq: number;
@@ -31,7 +28,11 @@ export class RingRasterWorker {
   height = 0;
   /** ECEF km, 3 per satellite, read by the worker during a job. */
   positions: Float64Array<ArrayBufferLike> = new Float64Array(0);
-  /** False once the worker failed to start or produced nothing MAX_MISSES times in a row. */
+  /**
+   * False once the worker failed (an error event). A frame without a usable job (the worker two
+   * frames behind, or a resize it has not seen yet) is walked on the main thread instead; that does
+   * not retire the worker, so a window being resized does not lose it.
+   */
   usable = true;
   private counts: Array<Uint8ClampedArray<ArrayBufferLike>> = [new Uint8ClampedArray(0), new Uint8ClampedArray(0)];
   private readonly worker: Worker;
@@ -40,7 +41,6 @@ export class RingRasterWorker {
   private readonly results = new Float64Array(new SharedArrayBuffer(8 * 2 * RESULT.length));
   private seq = 0;
   private positionsGeneration = 0;
-  private misses = 0;
 
   constructor() {
     this.worker = new Worker(new URL('./ringRaster.worker.ts', import.meta.url), { type: 'module', name: 'leo-ring-raster' });
@@ -92,11 +92,7 @@ export class RingRasterWorker {
     let done = Atomics.load(ctrl, CTRL.done);
     while (done !== seq && Atomics.load(ctrl, CTRL.failed) !== seq && performance.now() - t0 < waitMs) done = Atomics.load(ctrl, CTRL.done);
     const use = done === seq ? seq : done === seq - 1 ? seq - 1 : 0;
-    if (use === 0 || use < this.sizeFrom) {
-      if (++this.misses >= MAX_MISSES) this.usable = false;
-      return null;
-    }
-    this.misses = 0;
+    if (use === 0 || use < this.sizeFrom) return null;
     const k = use & 1;
     return { seq: use, counts: this.counts[k]!, result: this.results.subarray(k * RESULT.length, (k + 1) * RESULT.length) };
   }
