@@ -37,15 +37,14 @@ export interface LayerStats {
   /** How the footprint rings were rasterised: GL lines ('gpu') or walked on the CPU ('cpu', software WebGL). */
   footprintRaster: FootprintRaster;
   /**
-   * Part of lastFrameJsMs spent on the CPU-walked rings on the main thread: waiting for the raster
-   * worker, or culling and walking them here, and uploading them (0: GL lines or footprints off).
+   * Part of lastFrameJsMs spent on the CPU-walked rings on the main thread: taking the raster
+   * worker's, or culling and walking them here, and uploading them (0: GL lines or footprints off).
    */
   footprintRasterJsMs: number;
   /** Where the last frame's rings were culled and walked: the raster worker (same frame) or the main thread. */
   footprintRasterThread: 'worker' | 'main' | 'none';
-  /** The last frame's ring walk (on footprintRasterThread), the main thread's wait for the worker, and the texture upload (texSubImage2D of the rows that changed), ms. */
+  /** The last frame's ring walk (on footprintRasterThread) and texture upload (texSubImage2D of the rows that changed), ms. */
   footprintRasterWalkMs: number;
-  footprintRasterWaitMs: number;
   footprintRasterUploadMs: number;
   /** Frames whose CPU-walked rings came from the raster worker, and frames walked on the main thread (no shared memory, worker late or failed). */
   footprintRasterWorkerFrames: number;

@@ -237,7 +237,7 @@ export function loadBenches(): Promise<Bench[]> {
   let drawn = { footprints: 0, chords: 0, linksInFront: 0, hidden: 0, raster: '' };
   const idle = { bare: NaN, full: NaN, skipped: 0, ratios: [] as number[] };
   let big = { frameMs: NaN, jsMs: NaN, sats: 0, links: 0 };
-  let js = { avg: NaN, max: NaN, raster: '', rasterMs: NaN, walkMs: NaN, waitMs: NaN, uploadMs: NaN, thread: '', workerFrames: 0, lateFrames: 0, mainFrames: 0 };
+  let js = { avg: NaN, max: NaN, raster: '', rasterMs: NaN, walkMs: NaN, uploadMs: NaN, thread: '', workerFrames: 0, lateFrames: 0, mainFrames: 0 };
   const traced: Array<{ cpuMs: number; wallMs: number; frames: number }> = [];
   let heap = { mb: NaN, line: '' };
   let heapLong = { mb: NaN, line: '' };
@@ -349,7 +349,7 @@ export function loadBenches(): Promise<Bench[]> {
       measure: async () => {
         const s = await (await page()).evaluate(() => {
           const l = window.__leo!.layerStats!;
-          return { avg: l.avgFrameJsMs, max: l.maxFrameJsMs, raster: l.footprintRaster, rasterMs: l.footprintRasterJsMs, walkMs: l.footprintRasterWalkMs, waitMs: l.footprintRasterWaitMs, uploadMs: l.footprintRasterUploadMs, thread: l.footprintRasterThread, workerFrames: l.footprintRasterWorkerFrames, lateFrames: l.footprintRasterLateFrames, mainFrames: l.footprintRasterMainFrames };
+          return { avg: l.avgFrameJsMs, max: l.maxFrameJsMs, raster: l.footprintRaster, rasterMs: l.footprintRasterJsMs, walkMs: l.footprintRasterWalkMs, uploadMs: l.footprintRasterUploadMs, thread: l.footprintRasterThread, workerFrames: l.footprintRasterWorkerFrames, lateFrames: l.footprintRasterLateFrames, mainFrames: l.footprintRasterMainFrames };
         });
         js = s;
         return s.avg;
@@ -361,7 +361,7 @@ export function loadBenches(): Promise<Bench[]> {
         js.raster !== 'cpu'
           ? 'footprints as GL lines'
           : js.thread === 'worker'
-            ? `footprints walked in the raster worker (${js.walkMs.toFixed(2)} ms there, last frame); on the main thread, last frame: ${js.rasterMs.toFixed(2)} ms (wait ${js.waitMs.toFixed(2)}, upload ${js.uploadMs.toFixed(2)}); since load ${js.workerFrames} frames from the worker, ${js.lateFrames} of them showing the previous frame's rings (worker late), ${js.mainFrames} walked on the main thread`
+            ? `footprints walked in the raster worker (${js.walkMs.toFixed(2)} ms there, last frame); on the main thread, last frame: ${js.rasterMs.toFixed(2)} ms (of which upload ${js.uploadMs.toFixed(2)}); since load ${js.workerFrames} frames from the worker, ${js.lateFrames} of them showing the previous frame's rings (worker late), ${js.mainFrames} walked on the main thread`
             : `footprints walked on the main thread, last frame: ${js.rasterMs.toFixed(2)} ms (walk ${js.walkMs.toFixed(2)}, upload ${js.uploadMs.toFixed(2)})`,
       ],
     },

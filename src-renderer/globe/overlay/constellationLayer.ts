@@ -59,7 +59,8 @@ import { mToKm } from '../units';
 import { RateEstimator, StepPolicy } from './interpolate';
 import { CpuFootprints } from './cpuFootprints';
 import { RingRasterWorker, canShareMemory } from './rasterWorker';
-import { JOB, RESULT } from './ringRasterJob';
+import { RingRaster } from './ringRaster';
+import { JOB, RESULT, runRingRasterJob } from './ringRasterJob';
 import { beamMaterial, footprintMaterial, islMaterial, occluderMaterial, satelliteMaterial } from './materials';
 import { FEEDER_BEAM_COLOR, IN_VIEW_BEAM_COLOR, SATELLITE_SIZE_PX, USER_BEAM_COLOR, footprintOpacity, satelliteColor } from './palette';
 import { cullFootprints, footprintHalfAngleRad, frustumSidePlanes, ringChords } from './culling';
@@ -140,15 +141,6 @@ const OCCLUDER_RINGS = 6;
 const FOOTPRINT_LIFT_KM = 2;
 /** Texels per row of the footprint position texture. */
 const RING_TEXTURE_WIDTH = 1024;
-/**
- * How long postRender waits for the raster worker's rings (posted in preRender) before showing
- * the previous frame's: not at all. The worker has had Cesium's whole render (~6-7 ms on software
- * WebGL) to walk them; where it has not finished, the cores are saturated (2 cores beside
- * SwiftShader: ~30% of frames at x100), and spinning would only take more from it. A 1 ms spin
- * there cost the main thread ~0.5 ms a frame on average and still missed most of the late ones
- * (docs/BENCHMARKS.md, "Render, sixth session").
- */
-const RASTER_WAIT_MS = 0;
 /** Frames averaged in stats.avgFrameJsMs. */
 const FRAME_WINDOW = 60;
 const DEFAULT_VISIBLE: Record<LayerName, boolean> = { satellites: true, links: true, footprints: false, feederBeams: true, userBeams: true };
@@ -233,6 +225,10 @@ export function attachConstellationLayer(viewer: CesiumWidget, client: EngineCli
   /** stats.frames when the last two jobs were posted (by seq parity): a late frame may show the previous job only if it was the previous frame's. */
   const rasterJobFrame = new Float64Array(2).fill(-2);
   const rasterJobCamera = new Float64Array(35);
+  // The main thread's own run of the job, when there is no worker result to show.
+  const mainJob = new Float64Array(JOB.length);
+  const mainResult = new Float64Array(RESULT.length);
+  const mainRaster = new RingRaster();
   points.renderOrder = 0;
   links.renderOrder = 1;
   rings.renderOrder = 2;
@@ -312,7 +308,6 @@ export function attachConstellationLayer(viewer: CesiumWidget, client: EngineCli
     footprintRasterWalkMs: 0,
     footprintRasterUploadMs: 0,
     footprintRasterThread: 'none',
-    footprintRasterWaitMs: 0,
     footprintRasterWorkerFrames: 0,
     footprintRasterMainFrames: 0,
     footprintRasterLateFrames: 0,
@@ -509,7 +504,7 @@ export function attachConstellationLayer(viewer: CesiumWidget, client: EngineCli
 
   function noRasterStats(footprintsOff: boolean): void {
     if (footprintsOff) stats.footprintsDrawn = stats.footprintRadiusPx = stats.footprintOpacity = 0;
-    stats.footprintRasterJsMs = stats.footprintRasterWalkMs = stats.footprintRasterWaitMs = stats.footprintRasterUploadMs = stats.footprintRasterFrameLag = 0;
+    stats.footprintRasterJsMs = stats.footprintRasterWalkMs = stats.footprintRasterUploadMs = stats.footprintRasterFrameLag = 0;
     stats.footprintRasterThread = 'none';
   }
 
@@ -532,22 +527,11 @@ export function attachConstellationLayer(viewer: CesiumWidget, client: EngineCli
     const w = rasterWorker;
     if (job === 0 || !w || !w.usable || w.width !== canvas.width || w.height !== canvas.height || !jobCameraMatches()) return false;
     const t0 = performance.now();
-    const done = w.latest(job, RASTER_WAIT_MS);
-    const waitMs = performance.now() - t0;
+    const done = w.latest(job);
     if (!done || (done.seq !== job && rasterJobFrame[done.seq & 1] !== stats.frames - 1)) return false;
     const r = done.result;
-    const count = r[RESULT.count]!, maxRadiusPx = r[RESULT.maxRadiusPx]!, opacity = r[RESULT.opacity]!;
-    cpuRings.present(renderer, done.counts, w.width, w.height, { x0: r[RESULT.x0]!, y0: r[RESULT.y0]!, x1: r[RESULT.x1]!, y1: r[RESULT.y1]! }, opacity);
-    stats.footprintRadiusPx = maxRadiusPx;
-    stats.footprintOpacity = opacity;
-    stats.footprintsDrawn = count;
-    stats.footprintChords = r[RESULT.chords]!;
-    stats.footprintRaster = 'cpu';
-    stats.footprintRasterThread = 'worker';
-    stats.footprintRasterJsMs = performance.now() - t0;
-    stats.footprintRasterWaitMs = waitMs;
-    stats.footprintRasterWalkMs = r[RESULT.walkMs]!;
-    stats.footprintRasterUploadMs = cpuRings.timing.uploadMs;
+    cpuRings.present(renderer, done.counts, w.width, w.height, writtenRect(r), r[RESULT.opacity]!);
+    cpuRasterStats(r, 'worker', t0);
     stats.footprintRasterWorkerFrames++;
     stats.footprintRasterFrameLag = job - done.seq;
     if (done.seq !== job) {
@@ -556,6 +540,51 @@ export function attachConstellationLayer(viewer: CesiumWidget, client: EngineCli
       scene.requestRender();
     }
     return true;
+  }
+
+  /** The same job run here, on the main thread (no shared memory, or no worker result to show). */
+  function walkRingsHere(maxRadiusKm: number, rings: Float32Array): void {
+    const t0 = performance.now();
+    fillJob(mainJob, maxRadiusKm);
+    mainRaster.resize(canvas.width, canvas.height);
+    runRingRasterJob(mainJob, cur, mainRaster, rings, mainResult);
+    cpuRings.present(renderer, mainRaster.counts, canvas.width, canvas.height, mainRaster.written, mainResult[RESULT.opacity]!);
+    cpuRasterStats(mainResult, 'main', t0);
+    stats.footprintRasterMainFrames++;
+    stats.footprintRasterFrameLag = 0;
+  }
+
+  const writtenRect = (r: Float64Array<ArrayBufferLike>) => ({ x0: r[RESULT.x0]!, y0: r[RESULT.y0]!, x1: r[RESULT.x1]!, y1: r[RESULT.y1]! });
+
+  function cpuRasterStats(r: Float64Array<ArrayBufferLike>, thread: 'worker' | 'main', t0: number): void {
+    stats.footprintRadiusPx = r[RESULT.maxRadiusPx]!;
+    stats.footprintOpacity = r[RESULT.opacity]!;
+    stats.footprintsDrawn = r[RESULT.count]!;
+    stats.footprintChords = r[RESULT.chords]!;
+    stats.footprintRaster = 'cpu';
+    stats.footprintRasterThread = thread;
+    stats.footprintRasterJsMs = performance.now() - t0;
+    stats.footprintRasterWalkMs = r[RESULT.walkMs]!;
+    stats.footprintRasterUploadMs = cpuRings.timing.uploadMs;
+  }
+
+  /** This frame's cull-and-walk parameters (JOB layout; not seq or positions generation). */
+  function fillJob(j: Float64Array, maxRadiusKm: number): void {
+    frustumSidePlanes(viewRot, proj, planes);
+    j[JOB.count] = n;
+    j.set(camKm, JOB.camKm);
+    j.set(viewRot, JOB.viewRot);
+    j.set(proj, JOB.proj);
+    j.set(planes, JOB.planes);
+    j[JOB.nearKm] = nearKm;
+    j[JOB.width] = canvas.width;
+    j[JOB.height] = canvas.height;
+    j[JOB.minElevRad] = minElevRad;
+    j[JOB.maxRadiusKm] = maxRadiusKm;
+    j[JOB.focalPx] = (proj[5]! * canvas.height) / 2;
+    j[JOB.occluderAKm] = occA;
+    j[JOB.occluderBKm] = occB;
+    j[JOB.liftKm] = FOOTPRINT_LIFT_KM;
   }
 
   /**
@@ -585,22 +614,7 @@ export function attachConstellationLayer(viewer: CesiumWidget, client: EngineCli
     // The frame on screen again (Cesium renders every animation frame): postRender will skip it.
     if (frameKeyIsDrawn(true)) return;
     w.ensureSize(canvas.width, canvas.height);
-    frustumSidePlanes(viewRot, proj, planes);
-    const j = w.job;
-    j[JOB.count] = n;
-    j.set(camKm, JOB.camKm);
-    j.set(viewRot, JOB.viewRot);
-    j.set(proj, JOB.proj);
-    j.set(planes, JOB.planes);
-    j[JOB.nearKm] = nearKm;
-    j[JOB.width] = canvas.width;
-    j[JOB.height] = canvas.height;
-    j[JOB.minElevRad] = minElevRad;
-    j[JOB.maxRadiusKm] = maxRadiusKm;
-    j[JOB.focalPx] = (proj[5]! * canvas.height) / 2;
-    j[JOB.occluderAKm] = occA;
-    j[JOB.occluderBKm] = occB;
-    j[JOB.liftKm] = FOOTPRINT_LIFT_KM;
+    fillJob(w.job, maxRadiusKm);
     rasterJobCamera.set(camKm, 0);
     rasterJobCamera.set(viewRot, 3);
     rasterJobCamera.set(proj, 19);
@@ -611,7 +625,10 @@ export function attachConstellationLayer(viewer: CesiumWidget, client: EngineCli
   function fillRings(maxRadiusKm: number): void {
     const tex = ringTexture;
     if (!tex) return;
-    if (footprintRaster === 'cpu' && presentWorkerRings()) return;
+    if (footprintRaster === 'cpu') {
+      if (!presentWorkerRings()) walkRingsHere(maxRadiusKm, tex.image.data as Float32Array);
+      return;
+    }
     frustumSidePlanes(viewRot, proj, planes);
     const { count, maxRadiusPx } = cullFootprints(
       {
@@ -633,41 +650,7 @@ export function attachConstellationLayer(viewer: CesiumWidget, client: EngineCli
     stats.footprintOpacity = opacity;
     stats.footprintsDrawn = count;
     stats.footprintChords = chords;
-    stats.footprintRaster = footprintRaster;
-    if (footprintRaster === 'cpu') {
-      const t0 = performance.now();
-      cpuRings.draw(
-        renderer,
-        canvas.width,
-        canvas.height,
-        {
-          positionsKm: cur,
-          rings: tex.image.data as Float32Array,
-          count,
-          chords,
-          cameraKm: camKm,
-          viewRot,
-          proj,
-          minElevationRad: minElevRad,
-          meanRadiusKm: EARTH_MEAN_RADIUS_KM,
-          ellipsoidAKm: WGS84_A_KM,
-          ellipsoidBKm: WGS84_B_KM,
-          liftKm: FOOTPRINT_LIFT_KM,
-          occluderAKm: occA,
-          occluderBKm: occB,
-          nearKm,
-        },
-        opacity,
-      );
-      stats.footprintRasterJsMs = performance.now() - t0;
-      stats.footprintRasterThread = 'main';
-      stats.footprintRasterWalkMs = cpuRings.timing.walkMs;
-      stats.footprintRasterWaitMs = 0;
-      stats.footprintRasterUploadMs = cpuRings.timing.uploadMs;
-      stats.footprintRasterMainFrames++;
-      stats.footprintRasterFrameLag = 0;
-      return;
-    }
+    stats.footprintRaster = 'gpu';
     noRasterStats(false);
     const vertices = 2 * chords * count;
     let g = rings.geometry;

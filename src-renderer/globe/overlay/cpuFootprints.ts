@@ -1,17 +1,16 @@
 // Footprint rings rasterised on the CPU, on screen (software WebGL): ringRaster.ts walks the rings
-// into a count per pixel, in the raster worker (ringRasterJob.ts) or here; this uploads the rows
-// that changed to an R8 texture and places one rectangle over what was written
+// into a count per pixel (ringRasterJob.ts, in the raster worker or on the main thread); this
+// uploads the rows that changed to an R8 texture and places one rectangle over what was written
 // (shaders/footprintRaster.*.glsl). Why: see ringRaster.ts.
 import { BufferAttribute, BufferGeometry, DataTexture, Mesh, NearestFilter, RedFormat, Sphere, UnsignedByteType, Vector3, type ShaderMaterial, type WebGLRenderer } from 'three';
 import { footprintRasterMaterial } from './materials';
-import { RingRaster, type PixelRect, type RingRasterFrame } from './ringRaster';
+import type { PixelRect } from './ringRaster';
 
 export class CpuFootprints {
   /** The rectangle: add it to the overlay's scene. Visible only while it shows a raster. */
   readonly object: Mesh<BufferGeometry, ShaderMaterial>;
-  private readonly raster = new RingRaster();
-  /** The last walk here and the last upload (main-thread ms). */
-  readonly timing = { walkMs: 0, uploadMs: 0 };
+  /** The last upload (main-thread ms). */
+  readonly timing = { uploadMs: 0 };
   private texture: DataTexture | null = null;
   private size = { width: 0, height: 0 };
   /** Rows [y0, y1) of the texture that may be non-zero on the GPU (written by the last upload). */
@@ -26,15 +25,6 @@ export class CpuFootprints {
     this.object.renderOrder = -5; // after the occluder, before the satellites (opaque pass)
     this.object.frustumCulled = false;
     this.object.visible = false;
-  }
-
-  /** Walks the rings of `frame` on a width x height raster here and shows them with `opacity` per ring. */
-  draw(renderer: WebGLRenderer, width: number, height: number, frame: RingRasterFrame, opacity: number): void {
-    this.raster.resize(width, height);
-    const t0 = performance.now();
-    this.raster.draw(frame);
-    this.timing.walkMs = performance.now() - t0;
-    this.present(renderer, this.raster.counts, width, height, this.raster.written, opacity);
   }
 
   /**

@@ -41,6 +41,8 @@ export class RingRasterWorker {
   private readonly results = new Float64Array(new SharedArrayBuffer(8 * 2 * RESULT.length));
   private seq = 0;
   private positionsGeneration = 0;
+  /** The first seq posted for the current size (older jobs' buffers are gone). */
+  private sizeFrom = 1;
 
   constructor() {
     this.worker = new Worker(new URL('./ringRaster.worker.ts', import.meta.url), { type: 'module', name: 'leo-ring-raster' });
@@ -82,15 +84,14 @@ export class RingRasterWorker {
   }
 
   /**
-   * Job `seq` once done, waiting up to `waitMs` for it (the main thread may not block on
-   * Atomics.wait, so this spins; the job was posted a whole Cesium render earlier). Else job
-   * seq - 1 when that one is done (its buffers are not the ones being written), else null.
+   * Job `seq` if done; else job seq - 1 if that one is done (its buffers are not the ones being
+   * written); else null. It does not wait: the worker has had Cesium's whole render for the job,
+   * and where it has not finished the cores are saturated (2 cores beside SwiftShader), so a
+   * spinning main thread would take the core it needs. A 1 ms spin cost ~0.5 ms a frame on
+   * average and still missed most late jobs (docs/BENCHMARKS.md, "Render, sixth session").
    */
-  latest(seq: number, waitMs: number): RingRasterDone | null {
-    const { ctrl } = this;
-    const t0 = performance.now();
-    let done = Atomics.load(ctrl, CTRL.done);
-    while (done !== seq && Atomics.load(ctrl, CTRL.failed) !== seq && performance.now() - t0 < waitMs) done = Atomics.load(ctrl, CTRL.done);
+  latest(seq: number): RingRasterDone | null {
+    const done = Atomics.load(this.ctrl, CTRL.done);
     const use = done === seq ? seq : done === seq - 1 ? seq - 1 : 0;
     if (use === 0 || use < this.sizeFrom) return null;
     const k = use & 1;
@@ -101,8 +102,6 @@ export class RingRasterWorker {
     this.usable = false;
     this.worker.terminate();
   }
-
-  private sizeFrom = 1;
 
   private send(message: RingRasterWorkerMessage): void {
     this.worker.postMessage(message);

@@ -50,11 +50,10 @@ async function loop(c: Int32Array): Promise<void> {
     const k = seq & 1;
     job.set(params.subarray(k * JOB.length, (k + 1) * JOB.length));
     // The layer writes a slot two jobs later: if it has moved on past this one, skip to the newest.
-    if (Atomics.load(c, CTRL.posted) !== seq || job[JOB.seq] !== seq) {
-      Atomics.store(c, CTRL.failed, seq);
-      continue;
-    }
+    if (Atomics.load(c, CTRL.posted) !== seq || job[JOB.seq] !== seq) continue;
+    // A job that cannot be walked (positions of a replaced scenario, a size not arrived yet) is not
+    // marked done: the layer walks that frame itself.
     const ok = job[JOB.positionsGeneration] === positionsGeneration && runRingRasterJob(job, positions, rasters[k]!, rings, results.subarray(k * RESULT.length, (k + 1) * RESULT.length));
-    Atomics.store(c, ok ? CTRL.done : CTRL.failed, seq);
+    if (ok) Atomics.store(c, CTRL.done, seq);
   }
 }

@@ -13,13 +13,13 @@ import { cullFootprints, footprintHalfAngleRad, ringChords } from './culling';
 import { footprintOpacity } from './palette';
 import type { RingRaster } from './ringRaster';
 
-/** Slots of the control block (Int32Array over shared memory): the seq of the job last posted, done and failed. */
-export const CTRL = { posted: 0, done: 1, failed: 2, length: 3 } as const;
+/** Slots of the control block (Int32Array over shared memory): the seq of the job last posted, and of the last done. */
+export const CTRL = { posted: 0, done: 1, length: 2 } as const;
 
 /**
  * The shared buffers the layer hands the raster worker (each when it is made). Jobs do not come as
  * messages: the layer writes the parameters into `params` (slot seq & 1, JOB layout), stores the
- * seq in ctrl[CTRL.posted] and notifies; the worker stores it in done or failed when finished.
+ * seq in ctrl[CTRL.posted] and notifies; the worker stores it in ctrl[CTRL.done] when it has walked it.
  */
 export interface RingRasterWorkerMessage {
   ctrl?: SharedArrayBuffer;
