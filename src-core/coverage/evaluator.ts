@@ -270,6 +270,12 @@ export class CoverageEvaluator {
     return { off, sat: Int32Array.from(sats), ms: Float64Array.from(ms), backhaulMs, popIndex: bh.popIndex[0]! };
   }
 
+  /** The routing seeds of the gateway at `index` (scenario order): satellites it sees per step and their latency to its PoP. */
+  seedsOf(index: number): GatewaySeeds {
+    this.checkIndex(index);
+    return this.seeds[index]!;
+  }
+
   /** Replace the whole gateway set: full routing of every step. */
   setGateways(gateways: readonly Gateway[]): CoverageResult {
     this.gws = gateways.slice();

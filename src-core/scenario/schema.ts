@@ -61,7 +61,9 @@ export const Gateway = z.object({
   altitudeKm: z.number().min(-0.5).max(9).default(0),
   minElevationDeg: elevationDeg.default(25),
   maxSlantKm: z.number().positive().nullable().default(null),
+  /** Antennas at the site; each tracks one satellite at a time (capacity model: feeder links). */
   antennas: z.number().int().min(1).default(8),
+  /** Backhaul capacity from the gateway to its PoP, Gbps (capacity model). */
   capacityGbps: z.number().positive().default(80),
   /** PoP this gateway backhauls to; null = nearest PoP. */
   popId: z.string().nullable().default(null),
@@ -118,6 +120,24 @@ export const AnalysisSettings = z.object({
   demandWeighted: z.boolean().default(true),
 });
 
+/**
+ * Capacity model assumptions (docs/CAPACITY.md). Demand per cell = population x takeRatePct/100 x
+ * busyHourMbpsPerSubscriber / 1000 Gbps. Gateway antennas and backhaul are per gateway.
+ */
+export const CapacitySettings = z.object({
+  /** Share of the population that subscribes, %. */
+  takeRatePct: z.number().min(0).max(100).default(0.1),
+  /** Average busy-hour rate per subscriber after oversubscription, Mbps. */
+  busyHourMbpsPerSubscriber: z.number().min(0).max(10000).default(2),
+  /** User-beam (terminal side) capacity of one satellite, Gbps. */
+  userBeamGbpsPerSatellite: z.number().min(0).default(20),
+  /** Capacity of one laser crosslink in each direction, Gbps. */
+  laserGbps: z.number().min(0).default(100),
+  /** Feeder-link capacity of one gateway antenna (it tracks one satellite at a time), Gbps. */
+  feederGbpsPerAntenna: z.number().min(0).default(10),
+});
+export type CapacitySettings = z.infer<typeof CapacitySettings>;
+
 export const PlanningConstraints = z.object({
   minSpacingKm: z.number().min(0).default(0),
   excludedCountries: z.array(z.string()).default([]),
@@ -160,6 +180,7 @@ export const Scenario = z.object({
   routing: RoutingSettings.default(RoutingSettings.parse({})),
   analysis: AnalysisSettings.default(AnalysisSettings.parse({})),
   planning: PlanningConstraints.default(PlanningConstraints.parse({})),
+  capacity: CapacitySettings.default(CapacitySettings.parse({})),
   rollout: z.object({ launches: z.array(Launch).default([]) }).default({ launches: [] }),
   bookmarks: z.array(CameraBookmark).default([]),
 }).superRefine((s, ctx) => {
