@@ -83,6 +83,12 @@ export class FlowNetwork {
     return this.residual[a ^ 1]!;
   }
 
+  /** Send `amount` along arc `a` (no checks: the caller keeps within the residual). */
+  push(a: number, amount: number): void {
+    this.residual[a] = this.residual[a]! - amount;
+    this.residual[a ^ 1] = this.residual[a ^ 1]! + amount;
+  }
+
   /** Tail node of arc `a`. */
   tail(a: number): number {
     return this.head[a ^ 1]!;
@@ -108,11 +114,14 @@ export class FlowNetwork {
         const v = head[a]!;
         if (level[v]! < 0 && res[a]! > FLOW_EPS) {
           level[v] = level[u]! + 1;
+          // Every level below t's is complete once t is reached, and no other node at t's level
+          // can be on a shortest augmenting path: the level graph is final.
+          if (v === t) return true;
           queue[qt++] = v;
         }
       }
     }
-    return level[t]! >= 0;
+    return false;
   }
 
   /** One blocking flow on the level graph, by iterative DFS with current-arc pointers. */
