@@ -152,3 +152,16 @@ describe('properties (fast-check)', () => {
     expect(parseIsoStrict('2026-01-01T00:00:00+02:00')).toEqual({ ok: true, utcMs: Date.parse('2025-12-31T22:00:00Z') });
   });
 });
+
+describe('format detection (detectFileKind)', () => {
+  it('looks at the parsed structure, not at where a key sits in the text', async () => {
+    const { detectFileKind } = await import('../../../src-core/scenario/detect');
+    const filler = Array.from({ length: 2000 }, (_, i) => `"k${i}": ${i}`).join(', ');
+    expect(detectFileKind(`{"constellation": {}, "notes": "x", ${filler}, "formatVersion": 1}`, 'a.json')).toBe('scenario');
+    expect(detectFileKind(`[{"OBJECT_NAME": "formatVersion 1", "MEAN_MOTION": 15, "NORAD_CAT_ID": 1}]`, 'a.json')).toBe('omm-json');
+    expect(detectFileKind(`{"OBJECT_NAME": "has \\"formatVersion\\": 1", "MEAN_MOTION": 15}`, 'b.json')).toBe('omm-json');
+    expect(detectFileKind('\ufeff  <?xml version="1.0"?><ndm/>')).toBe('omm-xml');
+    expect(detectFileKind('{"formatVersion": 1, NaN}', 'x.leo.json')).toBe('scenario');
+    expect(detectFileKind(`ISS\n${TLE[0]}\n${TLE[1]}`, 'x.txt')).toBe('tle');
+  });
+});
