@@ -89,7 +89,7 @@ export class CoverageCache {
   readonly timesMs: Float64Array;
   /** T x 3N ECEF km. */
   readonly satPos: Float64Array;
-  /** 1 = may carry traffic (not raising its orbit). */
+  /** 1 = carries traffic (operational; constellation/status). */
   readonly usable: Uint8Array;
   /** Static adjacency over satellites: adjOff (N+1), neighbour and link index per arc. */
   readonly adjOff: Int32Array;
