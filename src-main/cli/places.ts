@@ -69,7 +69,7 @@ function suggestions(query: string): string[] {
 /** A place from "lat,lon" or a city name; `where` prefixes error messages (e.g. "pairs.csv line 3: "). */
 export function parsePlace(s: string, where = ''): Place {
   const p = parseLatLon(s, where);
-  if (p) return { label: s.trim(), point: p };
+  if (p) return { label: `${p.latDeg}, ${p.lonDeg}`, point: p };
   const hits = lookupCity(s);
   if (hits.length === 0) {
     const sug = suggestions(s);

@@ -15,18 +15,18 @@ import { batchRouteCommand } from './routeBatch';
 import { routeSettings } from './routeSettings';
 
 type Values = Record<string, string | boolean | undefined>;
-type Endpoint = { kind: 'point'; point: GeoPoint; label: string } | { kind: 'gateway'; id: string } | { kind: 'pop'; id: string | null };
+type Endpoint = { kind: 'point'; point: GeoPoint; label: string; city: boolean } | { kind: 'gateway'; id: string } | { kind: 'pop'; id: string | null };
 
 function endpoint(flag: 'from' | 'to', s: string | undefined, scenario: Scenario): Endpoint {
   if (s === undefined) throw new CliError(`route needs --${flag} (a "lat,lon" pair, a city name${flag === 'to' ? ', a PoP id, a gateway id, or "pop"' : ' or a gateway id'})`, [], 2);
   const p = parseLatLon(s, `--${flag} `);
-  if (p) return { kind: 'point', point: p, label: s };
+  if (p) return { kind: 'point', point: p, label: s, city: false };
   if (scenario.gateways.some((g) => g.id === s)) return { kind: 'gateway', id: s };
   if (flag === 'to' && s === 'pop') return { kind: 'pop', id: null };
   if (flag === 'to' && scenario.pops.some((x) => x.id === s)) return { kind: 'pop', id: s };
   try {
     const place = parsePlace(s);
-    return { kind: 'point', point: place.point, label: place.label };
+    return { kind: 'point', point: place.point, label: place.label, city: true };
   } catch {
     const known = [...scenario.gateways.map((g) => g.id), ...(flag === 'to' ? scenario.pops.map((x) => x.id) : [])];
     throw new CliError(`--${flag} "${s}" is neither "lat,lon", a city name, nor a known ${flag === 'to' ? 'gateway or PoP' : 'gateway'} id; known ids: ${known.slice(0, 12).join(', ')}${known.length > 12 ? ', …' : ''}`, [], 2);
@@ -73,6 +73,13 @@ export function routeCommand(path: string, v: Values): number {
       const hops = r.hops.filter((h) => h.kind !== 'pop');
       const oneWayMs = segments.reduce((a, s) => a + s.latencyMs, 0);
       r = { ...r, segments, hops, oneWayMs, rttMs: 2 * oneWayMs };
+    }
+    if (r.ok) {
+      // A city typed by name is shown by name (the engine names ground hops "lat, lon").
+      for (const h of r.hops) {
+        const e = h.id === 'ground' ? from : h.id === 'ground-1' ? to : null;
+        if (h.kind === 'ground' && e?.kind === 'point' && e.city) h.name = e.label;
+      }
     }
     samples.push({ t: new Date(t).toISOString(), ...r });
   }
