@@ -50,10 +50,14 @@ export function normalizeArgs(args: readonly string[]): string[] {
     }
     const name = a.startsWith('--') ? a.slice(2) : null;
     const next = args[i + 1];
-    if (name !== null && name in OPTIONS && OPTIONS[name as keyof typeof OPTIONS].type === 'string' && next !== undefined && /^-\.?\d/.test(next)) {
-      out.push(`${a}=${next}`);
-      i++;
-      continue;
+    if (name !== null && name in OPTIONS && OPTIONS[name as keyof typeof OPTIONS].type === 'string') {
+      if (next === undefined) throw new CliError(`${a} needs a value (see leo-planner --help)`, [], 2);
+      if (/^-\.?\d/.test(next)) {
+        out.push(`${a}=${next}`);
+        i++;
+        continue;
+      }
+      if (next.startsWith('-')) throw new CliError(`${a} needs a value, but the next argument is the option "${next}" (a value that starts with "-" is written ${a}=<value>)`, [], 2);
     }
     out.push(a);
   }
