@@ -4,17 +4,22 @@
 // Dijkstra: about 1.5-3 ms on full Kuiper, so 100 pairs x 200 steps would take a minute. Here each
 // step propagates once, builds ONE graph carrying every endpoint of the step as a ground query node,
 // and then runs
-//   - one multi-source Dijkstra from all gateways (no target) for every "to the Internet" pair, and
-//   - one single-source Dijkstra per distinct origin for ground-to-ground pairs.
+//   - one multi-source Dijkstra from all gateways (no target) for every "to the Internet" pair;
+//   - for ground-to-ground pairs, one full single-source Dijkstra per origin with more than
+//     TARGETED_MAX destinations (a city matrix), else one guided search (A*, TargetSearch) per
+//     pair, which settles the nodes heading towards the destination instead of a whole ball.
 // The results equal route.ts's routeToPop / routeGroundToGround for the same pair and time:
 //   - ground query nodes never relay (noTransit), so extra ones change no other node's label;
-//   - the heap pops in (latency, node id) order whatever the insertion order, so a run without a
+//   - the heap pops in (key, node id) order whatever the insertion order, so a run without a
 //     target settles every node exactly as a run that stops at that node would;
+//   - A* with a consistent lower bound settles the target at its shortest latency, along the
+//     same path unless two paths tie exactly (floating-point latencies of different paths);
 //   - the path is described by route.ts's own describeRoute (same hops, segments, sums).
+// batch.test.ts compares every pair and step with route.ts (1e-9 ms, identical hop lists).
 // Only the ground hops' ids/names are remapped: "ground" (origin) and "ground-1" (destination),
 // as route.ts names them, and the caller's label as the name.
 import type { UtcMs } from '../units';
-import { pathTo } from './graph';
+import { IndexedHeap, pathTo, type CsrGraph } from './graph';
 import { describeRoute, type GeoPoint, type RouteResult, type RoutingContext } from './route';
 
 export interface BatchPair {
@@ -33,6 +38,9 @@ export interface BatchStep {
   results: RouteResult[];
 }
 
+/** Origins with at most this many destinations get one guided search per destination; more share one full Dijkstra. */
+const TARGETED_MAX = 3;
+
 function checkPoint(p: GeoPoint): string | null {
   if (!(Math.abs(p.latDeg) <= 90)) return `latitude ${p.latDeg} is outside -90..90 degrees`;
   if (!(Math.abs(p.lonDeg) <= 180)) return `longitude ${p.lonDeg} is outside -180..180 degrees`;
@@ -48,6 +56,81 @@ export function batchTimes(startUtc: UtcMs | number, durationS: number, stepS: n
   if (!(stepS > 0) || !(durationS >= 0)) throw new RangeError(`batch routing needs stepS > 0 and durationS >= 0 (got ${stepS}, ${durationS})`);
   const n = Math.floor(durationS / stepS + 1e-9) + 1;
   return Array.from({ length: n }, (_, i) => startUtc + i * stepS * 1000);
+}
+
+/**
+ * Point-to-point search guided towards the target (A*): keys are latency so far plus a lower
+ * bound on the latency left, the straight-line distance to the target at the speed of light in
+ * vacuum (every link is at least that long and adds processing on top, so the bound is
+ * consistent). Same labels, relay rule and hop limit as graph.ts's Dijkstra; with a consistent
+ * bound the target is settled with the same latency and, unless two paths tie exactly, the same
+ * path, after settling only the nodes that head its way. batch.test.ts checks it against
+ * route.ts pair by pair.
+ */
+class TargetSearch {
+  dist = new Float64Array(0);
+  prev = new Int32Array(0);
+  private key = new Float64Array(0);
+  private hops = new Int32Array(0);
+  private origin = new Int32Array(0);
+  private heap = new IndexedHeap(0, this.key);
+  private xyz = new Float64Array(0);
+
+  /** Node positions (ECEF km, 3V) for this step's graph. */
+  setPositions(V: number, fill: (xyz: Float64Array) => void): void {
+    if (this.dist.length < V) {
+      this.dist = new Float64Array(V);
+      this.prev = new Int32Array(V);
+      this.key = new Float64Array(V);
+      this.hops = new Int32Array(V);
+      this.origin = new Int32Array(V);
+      this.heap = new IndexedHeap(V, this.key);
+      this.xyz = new Float64Array(3 * V);
+    }
+    fill(this.xyz);
+  }
+
+  run(g: CsrGraph, source: number, target: number, noTransit: Uint8Array, maxHops: number, msPerKm: number): void {
+    const V = g.nodeCount;
+    const { dist, prev, key, hops, origin, heap, xyz } = this;
+    dist.fill(Infinity, 0, V);
+    prev.fill(-1, 0, V);
+    origin.fill(-1, 0, V);
+    hops.fill(0, 0, V);
+    heap.clear();
+    // Shaved by 1e-9 relative so that rounding can never make the bound exceed a true latency.
+    const scale = msPerKm * (1 - 1e-9);
+    const tx = xyz[3 * target]!, ty = xyz[3 * target + 1]!, tz = xyz[3 * target + 2]!;
+    const h = (v: number): number => {
+      const dx = xyz[3 * v]! - tx, dy = xyz[3 * v + 1]! - ty, dz = xyz[3 * v + 2]! - tz;
+      return Math.sqrt(dx * dx + dy * dy + dz * dz) * scale;
+    };
+    dist[source] = 0;
+    origin[source] = source;
+    key[source] = h(source);
+    heap.pushOrDecrease(source);
+    const { offsets, targets, weightsMs } = g;
+    while (heap.size > 0) {
+      const u = heap.pop();
+      if (u === target) break;
+      if (noTransit[u] && origin[u] !== u) continue;
+      const du = dist[u]!;
+      const hu = hops[u]! + 1;
+      if (hu > maxHops) continue;
+      for (let k = offsets[u]!, end = offsets[u + 1]!; k < end; k++) {
+        const v = targets[k]!;
+        const nd = du + weightsMs[k]!;
+        if (nd < dist[v]! && !(noTransit[v] && origin[v] === v)) {
+          dist[v] = nd;
+          prev[v] = u;
+          origin[v] = source;
+          hops[v] = hu;
+          key[v] = nd + h(v);
+          heap.pushOrDecrease(v);
+        }
+      }
+    }
+  }
 }
 
 /**
@@ -95,6 +178,10 @@ export function routeBatch(ctx: RoutingContext, pairs: readonly BatchPair[], tim
   const anyPop = plans.some((pl) => pl.kind === 'pop');
   const relay = scenario.routing.allowGatewayRelay;
   const mask = scenario.terminal.minElevationDeg;
+  const noPath = (): string => {
+    const how = scenario.routing.bentPipeOnly ? (relay ? 'bent pipe with gateway relays' : 'bent pipe, no gateway relays') : relay ? 'lasers and gateway relays' : 'lasers only';
+    return `no path between the two points within ${scenario.routing.maxSatelliteHops} satellite hops (${how})`;
+  };
   const hasLinks = (node: number): boolean => snapshot.graph.offsets[node + 1]! > snapshot.graph.offsets[node]!;
 
   const labelled = (r: RouteResult, pair: BatchPair, ends: 1 | 2): RouteResult => {
@@ -112,6 +199,10 @@ export function routeBatch(ctx: RoutingContext, pairs: readonly BatchPair[], tim
     return r;
   };
 
+  const search = new TargetSearch();
+  const msPerKm = 1000 / scenario.latency.vacuumKmPerS;
+  const N3 = 3 * N;
+  const G = snapshot.gatewayCount;
   for (let step = 0; step < times.length; step++) {
     const t = times[step]!;
     const results: RouteResult[] = new Array(pairs.length);
@@ -141,10 +232,36 @@ export function routeBatch(ctx: RoutingContext, pairs: readonly BatchPair[], tim
       }
     }
 
+    if (byOrigin.size > 0) {
+      search.setPositions(snapshot.graph.nodeCount, (xyz) => {
+        xyz.set(ctx.positionsEcefKm.subarray(0, N3));
+        for (let g = 0; g < G; g++) {
+          const p = snapshot.gatewayFrames[g]!.posEcefKm;
+          xyz[N3 + 3 * g] = p.x; xyz[N3 + 3 * g + 1] = p.y; xyz[N3 + 3 * g + 2] = p.z;
+        }
+        for (let k = 0; k < ground.length; k++) {
+          const p = snapshot.groundFrames[k]!.posEcefKm;
+          const o = N3 + 3 * (G + k);
+          xyz[o] = p.x; xyz[o + 1] = p.y; xyz[o + 2] = p.z;
+        }
+      });
+    }
     for (const [k, members] of byOrigin) {
       const a = snapshot.groundNode(k);
       if (!hasLinks(a)) {
         for (const i of members) results[i] = { ok: false, reason: `no satellite in view above ${mask} deg at the origin` };
+        continue;
+      }
+      if (members.length <= TARGETED_MAX) {
+        for (const i of members) {
+          const b = snapshot.groundNode((plans[i] as { b: number }).b);
+          if (!hasLinks(b)) {
+            results[i] = { ok: false, reason: `no satellite in view above ${mask} deg at the destination` };
+            continue;
+          }
+          search.run(snapshot.graph, a, b, snapshot.noTransit, snapshot.maxHopsToGround, msPerKm);
+          results[i] = search.dist[b]! < Infinity ? labelled(describeRoute(ctx, pathTo(search.prev, b), ground, -1), pairs[i]!, 2) : { ok: false, reason: noPath() };
+        }
         continue;
       }
       // One destination: stop there (the same run route.ts makes); several: settle everything.
@@ -155,8 +272,7 @@ export function routeBatch(ctx: RoutingContext, pairs: readonly BatchPair[], tim
         if (!hasLinks(b)) {
           results[i] = { ok: false, reason: `no satellite in view above ${mask} deg at the destination` };
         } else if (!(r.distMs[b]! < Infinity)) {
-          const how = scenario.routing.bentPipeOnly ? (relay ? 'bent pipe with gateway relays' : 'bent pipe, no gateway relays') : relay ? 'lasers and gateway relays' : 'lasers only';
-          results[i] = { ok: false, reason: `no path between the two points within ${scenario.routing.maxSatelliteHops} satellite hops (${how})` };
+          results[i] = { ok: false, reason: noPath() };
         } else {
           results[i] = labelled(describeRoute(ctx, pathTo(r.prev, b), ground, -1), pairs[i]!, 2);
         }
