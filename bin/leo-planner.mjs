@@ -8,7 +8,8 @@
 //   and whenever a source it was built from changes (sizes and mtimes recorded in a manifest):
 //   out/cli/ in the project, or the user's cache folder when the project is read-only (a root-owned
 //   global install). Loading the bundle takes a few tens of ms where tsx took about 2 s.
-// - Without esbuild, or when the bundle cannot be built, tsx runs the sources in-process.
+// - Without esbuild, or when the bundle cannot be built, tsx runs the sources in-process
+//   (LEO_PLANNER_NO_BUNDLE=1 forces that path).
 // Everything resolves against this file's real location (symlinks of npm link / -g resolved),
 // never the working directory. There is no child process, so a signal that kills the CLI (an
 // out-of-memory kill, Ctrl-C) is the CLI's own exit status, and stdout drains before exit
@@ -38,6 +39,8 @@ if (argv.length === 0 || HELP.has(argv[0]) || (argv.includes('--help') || argv.i
 async function loadCli() {
   const root = realpathSync(join(dirname(fileURLToPath(import.meta.url)), '..'));
   const places = [join(root, 'out', 'cli'), cacheDir(root)];
+  // LEO_PLANNER_NO_BUNDLE=1 runs the TypeScript sources through tsx (debugging, and the tests of that path).
+  if (process.env.LEO_PLANNER_NO_BUNDLE === '1') return runSources(root);
   for (const dir of places) {
     const m = readManifest(dir, root);
     if (m) return import(pathToFileURL(join(dir, m.dir, 'index.mjs')).href);
@@ -57,6 +60,10 @@ async function loadCli() {
       }
     }
   }
+  return runSources(root);
+}
+
+async function runSources(root) {
   const { register } = await import('tsx/esm/api');
   register();
   return import(pathToFileURL(join(root, ENTRY)).href);

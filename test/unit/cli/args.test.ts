@@ -1,6 +1,9 @@
 // Argument parsing: negative numbers as option values (with and without "="), clear messages for
 // bad values, places (lat,lon or city names), help. The CLI runs in-process (main) on real files.
 import { describe, expect, it } from 'vitest';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { normalizeArgs } from '../../../src-main/cli/index';
 import { clean } from '../../../src-main/cli/io';
 import { parsePlace } from '../../../src-main/cli/places';
@@ -100,5 +103,21 @@ describe('places', () => {
     expect(clean('evil\x1b]0;pwned\x07name')).toBe('evil\\x1b]0;pwnedx07name'.replace('x07', '\\x07'));
     expect(clean('a\tb\nc\r\u009bd\u202ee')).toBe('a b c\\x0d\\x9bd\\u202ee');
     expect(clean('Zürich — São Paulo')).toBe('Zürich — São Paulo');
+  });
+
+  it('a satellite name with escape sequences from a TLE file prints as visible text in tables', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'leo-esc-'));
+    const lines = readFileSync('assets/examples/kuiper-k1.tle', 'utf8').split('\n').slice(0, 3);
+    lines[0] = 'EVIL\x1b[2J\x1b]0;owned\x07SAT';
+    const file = join(dir, 'evil.tle');
+    writeFileSync(file, `${lines.join('\n')}\n`);
+    const r = await run('propagate', file, '--at', '2026-01-01T00:00:00Z');
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('EVIL\\x1b[2J\\x1b]0;owned\\x07SAT');
+    // eslint-disable-next-line no-control-regex
+    expect(r.out).not.toMatch(/[\x00-\x09\x0b-\x1f\x7f]/);
+    // JSON keeps the name exactly (JSON.stringify escapes control characters itself).
+    const j = await run('propagate', file, '--at', '2026-01-01T00:00:00Z', '--json');
+    expect((JSON.parse(j.out) as { satellites: { name: string }[] }).satellites[0]!.name).toBe(lines[0]);
   });
 });

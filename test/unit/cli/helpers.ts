@@ -28,8 +28,8 @@ export interface Spawned {
 }
 
 /** Spawn the CLI entry with pipes for stdout/stderr; `done` resolves when the process has exited and both pipes are read to the end. */
-export function spawnCli(argv: string[], opts: { cwd?: string } = {}): Spawned {
-  const child = spawn(process.execPath, [BIN, ...argv], { cwd: opts.cwd ?? ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+export function spawnCli(argv: string[], opts: { cwd?: string; env?: Record<string, string> } = {}): Spawned {
+  const child = spawn(process.execPath, [BIN, ...argv], { cwd: opts.cwd ?? ROOT, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...opts.env } });
   const chunks: Buffer[] = [];
   let stderr = '';
   child.stdout!.on('data', (c: Buffer) => chunks.push(c));

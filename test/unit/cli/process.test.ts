@@ -56,6 +56,15 @@ describe('leo-planner as a process', () => {
     expect((JSON.parse(out) as { samples: { ok: boolean }[] }).samples[0]!.ok).toBe(true);
   });
 
+  it('without the bundle (tsx path, LEO_PLANNER_NO_BUNDLE=1) it also runs from another folder', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'leo-tsx-'));
+    const { done } = spawnCli(['route', SCENARIO, '--from', '-33.9,151.2', '--to', 'pop', '--json'], { cwd: dir, env: { LEO_PLANNER_NO_BUNDLE: '1' } });
+    const r = await done;
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect((JSON.parse(r.stdout.toString()) as { samples: { ok: boolean }[] }).samples[0]!.ok).toBe(true);
+  });
+
   it('a signal that kills the CLI mid-run is its exit status (no wrapper turns it into exit 1)', async () => {
     // optimize announces itself on stderr before the long part; kill it then, as an OOM killer would.
     const s = spawnCli(['optimize', SCENARIO, '--add', '50', '--duration', '86400', '--step', '60']);
