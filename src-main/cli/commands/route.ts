@@ -33,7 +33,7 @@ function endpoint(flag: 'from' | 'to', s: string | undefined, scenario: Scenario
   }
 }
 
-export function routeCommand(path: string, v: Values): number {
+export function routeCommand(path: string, v: Values): number | Promise<number> {
   if (v.pairs !== undefined || v.cities !== undefined) return batchRouteCommand(path, v);
   if (v.format !== undefined) throw new CliError('--format applies to batch routing (--pairs or --cities); a single route takes --json', [], 2);
   const input = loadInput(path);

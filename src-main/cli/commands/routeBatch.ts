@@ -9,7 +9,8 @@
 // Rows come in time order, pairs in input order within a time step.
 import { existsSync, statSync } from 'node:fs';
 import Papa from 'papaparse';
-import { batchTimes, routeBatch, type BatchPair } from '../../../src-core/network/batch';
+import { once } from 'node:events';
+import { batchTimes, routeBatch, type BatchPair, type BatchStep } from '../../../src-core/network/batch';
 import { createRoutingContext, type RouteResult } from '../../../src-core/network/route';
 import { CliError, clean, loadInput, readText, table } from '../io';
 import { parsePlace, type Place } from '../places';
@@ -75,9 +76,11 @@ function csvCell(s: string): string {
   return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
+const STEPS_PER_CHUNK = 10;
+
 const CSV_HEADER = ['pair', 'from', 'to', 'fromLatDeg', 'fromLonDeg', 'toLatDeg', 'toLonDeg', 't', 'ok', 'oneWayMs', 'rttMs', 'satelliteHops', 'withinLatencyBudget', 'path', 'reason'];
 
-export function batchRouteCommand(path: string, v: Values): number {
+export async function batchRouteCommand(path: string, v: Values): Promise<number> {
   if (v.pairs !== undefined && v.cities !== undefined) throw new CliError('give either --pairs or --cities, not both', [], 2);
   if (v.from !== undefined) throw new CliError('--from is for a single route; with --pairs the file names the origins, with --cities the list does', [], 2);
   const toArg = v.to as string | undefined;
@@ -112,7 +115,7 @@ export function batchRouteCommand(path: string, v: Values): number {
   const rtts: number[][] = pairs.map(() => []);
   const hops: number[][] = pairs.map(() => []);
   if (format === 'csv') console.log(CSV_HEADER.join(','));
-  routeBatch(ctx, enginePairs, times, ({ t, results }) => {
+  const onStep = ({ t, results }: BatchStep): void => {
     const iso = new Date(t).toISOString();
     if (format === 'table') {
       results.forEach((r, i) => {
@@ -135,7 +138,14 @@ export function batchRouteCommand(path: string, v: Values): number {
         r.ok ? fmtNum(r.oneWayMs) : '', r.ok ? fmtNum(r.rttMs) : '', r.ok ? String(r.satelliteHops) : '', r.ok ? String(r.withinLatencyBudget) : '', csvCell(pathOf(r).join(' > ')), r.ok ? '' : csvCell(r.reason)].join(',');
     });
     console.log(lines.join('\n'));
-  });
+  };
+  // A few steps at a time, yielding in between: stdout drains as it goes (memory stays flat on
+  // long runs) and a reader that goes away (`| head`) ends the run at once (EPIPE, see runCli).
+  for (let i = 0; i < times.length; i += STEPS_PER_CHUNK) {
+    routeBatch(ctx, enginePairs, times.slice(i, i + STEPS_PER_CHUNK), onStep);
+    if (process.stdout.writableNeedDrain) await once(process.stdout, 'drain');
+    else await new Promise((resolve) => setImmediate(resolve));
+  }
   if (format !== 'table') return 0;
 
   const q = (xs: number[], f: number) => {
