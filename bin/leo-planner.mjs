@@ -43,7 +43,13 @@ async function loadCli() {
   if (process.env.LEO_PLANNER_NO_BUNDLE === '1') return runSources(root);
   for (const dir of places) {
     const m = readManifest(dir, root);
-    if (m) return import(pathToFileURL(join(dir, m.dir, 'index.mjs')).href);
+    if (m) {
+      try {
+        return await import(pathToFileURL(join(dir, m.dir, 'index.mjs')).href);
+      } catch {
+        // A build removed under us, or unreadable: build again below.
+      }
+    }
   }
   const esbuild = await importEsbuild();
   if (esbuild) {
