@@ -51,12 +51,29 @@ export function loadInput(path: string): LoadedInput {
 }
 
 export function printProblems(problems: ScenarioProblem[]): void {
-  for (const p of problems) console.error(`  ${p.path}: ${p.message}`);
+  for (const p of problems) console.error(`  ${clean(p.path)}: ${clean(p.message)}`);
+}
+
+// C0/C1 control characters (ESC starts terminal escape sequences: colours, cursor moves, window
+// titles, OSC 8 links) and the bidirectional overrides that reorder what a terminal shows.
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+
+/**
+ * Text from files (satellite, gateway, city and scenario names, paths) made safe to print to a
+ * terminal: control characters shown as visible escapes (ESC -> "\\x1b"), tabs and newlines as
+ * spaces. JSON output needs none of this: JSON.stringify escapes control characters itself.
+ */
+export function clean(s: string): string {
+  return s.replace(/[\t\n]/g, ' ').replace(CONTROL, (c) => {
+    const n = c.charCodeAt(0);
+    return n <= 0xff ? `\\x${n.toString(16).padStart(2, '0')}` : `\\u${n.toString(16).padStart(4, '0')}`;
+  });
 }
 
 /** Render rows as an aligned text table. */
 export function table(headers: string[], rows: (string | number)[][]): string {
-  const cells = rows.map((r) => r.map((c) => String(c)));
+  const cells = rows.map((r) => r.map((c) => clean(String(c))));
   const widths = headers.map((h, i) => Math.max(h.length, ...cells.map((r) => (r[i] ?? '').length)));
   const line = (r: string[]) => r.map((c, i) => (/^-?[\d.,]+( ?[a-z%]+)?$/.test(c) ? c.padStart(widths[i]!) : c.padEnd(widths[i]!))).join('  ').trimEnd();
   return [line(headers), widths.map((w) => '-'.repeat(w)).join('  '), ...cells.map(line)].join('\n');

@@ -4,7 +4,7 @@ import type { Scenario } from '../../../src-core/scenario/schema';
 import { buildCatalog } from '../../../src-core/constellation';
 import { Propagator } from '../../../src-core/orbit';
 import { createCoverageEvaluator } from '../../../src-core/coverage';
-import { CliError, loadInput, parseIsoArg, parseNumberArg, table } from '../io';
+import { CliError, clean, loadInput, parseIsoArg, parseNumberArg, table } from '../io';
 
 type Values = Record<string, string | boolean | undefined>;
 
@@ -48,7 +48,7 @@ export function analyzeCommand(path: string, v: Values): number {
     console.log(JSON.stringify(out, (_k, x: unknown) => (typeof x === 'number' && !Number.isFinite(x) ? null : x)));
     return 0;
   }
-  console.log(`${scenario.name}: ${catalog.count} satellites, ${scenario.gateways.length} gateways, ${r.cellCount} H3 res-${a.h3Resolution} cells${a.landOnly ? ' (land)' : ''}`);
+  console.log(`${clean(scenario.name)}: ${catalog.count} satellites, ${scenario.gateways.length} gateways, ${r.cellCount} H3 res-${a.h3Resolution} cells${a.landOnly ? ' (land)' : ''}`);
   console.log(`window ${a.startUtc} + ${a.durationS} s every ${a.stepS} s (${r.stepCount} steps), ${a.demandWeighted ? 'population-weighted' : 'unweighted'}; computed in ${elapsedS.toFixed(1)} s\n`);
   console.log(table(['figure', 'value'], [
     ['served (% of demand x time)', `${h.servedPct.toFixed(2)} %`],

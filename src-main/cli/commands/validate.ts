@@ -1,7 +1,7 @@
 // `validate <scenario>`: ok, or every problem with its JSON path.
 import { buildCatalog } from '../../../src-core/constellation';
 import { parseScenario } from '../../../src-core/scenario/schema';
-import { CliError, readText } from '../io';
+import { CliError, clean, readText } from '../io';
 
 export function validateCommand(path: string, json: boolean): number {
   const r = parseScenario(readText(path));
@@ -18,6 +18,6 @@ export function validateCommand(path: string, json: boolean): number {
   const summary = { ok: built.problems.length === 0, file: path, name: s.name, satellites: built.catalog.count, shells: built.catalog.shells.length, gateways: s.gateways.length, pops: s.pops.length, problems: built.problems };
   if (json) console.log(JSON.stringify(summary, null, 2));
   else if (built.problems.length) throw new CliError(`${path}: ${built.problems.length} element-set problem(s)`, built.problems);
-  else console.log(`ok: ${path} — "${s.name}": ${summary.satellites} satellites in ${summary.shells} shells, ${summary.gateways} gateways, ${summary.pops} PoPs`);
+  else console.log(`ok: ${clean(path)} — "${clean(s.name)}": ${summary.satellites} satellites in ${summary.shells} shells, ${summary.gateways} gateways, ${summary.pops} PoPs`);
   return summary.ok ? 0 : 1;
 }

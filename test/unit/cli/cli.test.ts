@@ -90,9 +90,10 @@ describe('leo-planner CLI', () => {
     const missing = await run('validate', join(dir, 'nope.json'));
     expect(missing.code).toBe(1);
     expect(missing.err).toMatch(/no such file/);
-    const badTo = await run('route', smallPath, '--from', '1,2', '--to', 'atlantis');
+    // ("Atlantis" is a real place now that city names work: Atlantis, South Africa.)
+    const badTo = await run('route', smallPath, '--from', '1,2', '--to', 'el-dorado-9');
     expect(badTo.code).toBe(2);
-    expect(badTo.err).toMatch(/"atlantis" is neither/);
+    expect(badTo.err).toMatch(/"el-dorado-9" is neither "lat,lon", a city name, nor a known gateway or PoP id/);
     const badTime = await run('propagate', smallPath, '--at', 'yesterday');
     expect(badTime.code).toBe(2);
     expect(badTime.err).toMatch(/not an ISO 8601 time/);
