@@ -157,3 +157,29 @@ export function analyzeCapacity(
     linkUtilisationMean: scale(sum.link),
   };
 }
+
+export interface RegionShortfall {
+  region: string;
+  demandGbps: number;
+  servedGbps: number;
+  unservedGbps: number;
+}
+
+/**
+ * Unserved demand grouped by region (the caller names each cell's region, e.g. its country), most
+ * unserved first. `cellServedGbps` is a window mean (CapacitySummary.cellServedGbpsMean).
+ */
+export function unservedByRegion(demandGbps: ArrayLike<number>, cellServedGbps: ArrayLike<number>, regionOf: (cell: number) => string): RegionShortfall[] {
+  const m = new Map<string, RegionShortfall>();
+  for (let c = 0; c < demandGbps.length; c++) {
+    const d = demandGbps[c]!;
+    if (!(d > 0)) continue;
+    const key = regionOf(c);
+    let r = m.get(key);
+    if (!r) m.set(key, (r = { region: key, demandGbps: 0, servedGbps: 0, unservedGbps: 0 }));
+    r.demandGbps += d;
+    r.servedGbps += cellServedGbps[c]!;
+  }
+  for (const r of m.values()) r.unservedGbps = Math.max(0, r.demandGbps - r.servedGbps);
+  return [...m.values()].sort((a, b) => b.unservedGbps - a.unservedGbps || a.region.localeCompare(b.region));
+}

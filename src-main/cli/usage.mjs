@@ -14,8 +14,9 @@ commands:
                                                     many pairs in one run: a CSV with "from" and "to"
                                                     columns, or every ordered pair of a city list;
                                                     places are city names ("Paris", "Paris FR") or "lat,lon"
-  analyze   <scenario> [--start ISO] [--duration s] [--step s] [--grid-res n]
-                                                    headline coverage and latency figures
+  analyze   <scenario> [--start ISO] [--duration s] [--step s] [--grid-res n] [--capacity]
+                                                    headline coverage and latency figures; --capacity adds
+                                                    served Gbps, bottleneck, gateway utilisation (docs/CAPACITY.md)
   optimize  <scenario> --add N [--candidates file.csv] [--min-spacing-km km] [--step s] [--duration s] [--quiet]
                                                     suggest the next N gateways, with a bound on the optimum;
                                                     progress on stderr unless --quiet

@@ -1,10 +1,22 @@
-// `validate <scenario>`: ok, or every problem with its JSON path.
-import { buildCatalog } from '../../../src-core/constellation';
+// `validate <file>`: a scenario (ok, or every problem with its JSON path) or an element-set file
+// (TLE / OMM JSON / OMM XML: ok, or every unusable record with its line and reason; exit 1).
+import { buildCatalog, parseElementSets } from '../../../src-core/constellation';
+import { detectFileKind } from '../../../src-core/scenario/detect';
 import { parseScenario } from '../../../src-core/scenario/schema';
-import { CliError, clean, readText } from '../io';
+import { CliError, clean, elementProblem, readText } from '../io';
 
 export function validateCommand(path: string, json: boolean): number {
-  const r = parseScenario(readText(path));
+  const text = readText(path);
+  const kind = detectFileKind(text, path);
+  if (kind !== 'scenario') {
+    const imp = parseElementSets(text, { format: kind });
+    const problems = imp.problems.map(elementProblem);
+    if (json) console.log(JSON.stringify({ ok: imp.ok, file: path, format: kind, usable: imp.sets.length, problems }, null, 2));
+    else if (!imp.ok) throw new CliError(`${path}: ${imp.sets.length} usable element set${imp.sets.length === 1 ? '' : 's'}, ${problems.length} problem${problems.length === 1 ? '' : 's'} (${kind})`, problems);
+    else console.log(`ok: ${clean(path)} — ${imp.sets.length} element sets (${kind})`);
+    return imp.ok ? 0 : 1;
+  }
+  const r = parseScenario(text);
   if (!r.ok) {
     if (json) {
       console.log(JSON.stringify({ ok: false, file: path, problems: r.problems }, null, 2));
