@@ -25,9 +25,30 @@ const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const BIN = join(ROOT, 'bin/leo-planner.mjs');
 const SCENARIO = join(ROOT, 'assets/scenarios/default.json');
 
+/**
+ * CPU time (user + system, ms) of this process's reaped children so far, from /proc/self/stat
+ * (cutime + cstime, clock ticks of 10 ms); NaN where /proc is missing. On a loaded machine the
+ * wall time of a run is inflated by waiting for a core; its CPU time is not.
+ */
+function childrenCpuMs(): number {
+  try {
+    const stat = readFileSync('/proc/self/stat', 'utf8');
+    const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(f[13]) + Number(f[14])) * 10; // fields 16 and 17 of proc(5), 100 ticks/s
+  } catch {
+    return NaN;
+  }
+}
+
+const median = (xs: number[]): number => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length ? s[Math.floor((s.length - 1) / 2)]! : NaN;
+};
+
 /** ms from spawn to the first stdout byte, then wait for exit (so runs never overlap). */
-function timeToFirstOutput(args: string[]): Promise<number> {
-  return new Promise((resolve, reject) => {
+function timeToFirstOutput(args: string[], cpu?: number[]): Promise<number> {
+  const c0 = childrenCpuMs();
+  return new Promise<number>((resolve, reject) => {
     const t0 = performance.now();
     let first = NaN;
     const child = spawn(process.execPath, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'ignore'] });
@@ -35,12 +56,16 @@ function timeToFirstOutput(args: string[]): Promise<number> {
     child.stdout.resume();
     child.on('error', reject);
     child.on('close', (code) => (code === 0 && Number.isFinite(first) ? resolve(first) : reject(new Error(`${args.join(' ')} exited ${code} before writing`))));
+  }).then((ms) => {
+    cpu?.push(childrenCpuMs() - c0);
+    return ms;
   });
 }
 
 /** ms from spawn to exit with all of stdout read; rejects on a non-zero exit. */
-function timeToExit(args: string[]): Promise<number> {
-  return new Promise((resolve, reject) => {
+function timeToExit(args: string[], cpu?: number[]): Promise<number> {
+  const c0 = childrenCpuMs();
+  return new Promise<number>((resolve, reject) => {
     const t0 = performance.now();
     let bytes = 0;
     const child = spawn(process.execPath, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -49,6 +74,9 @@ function timeToExit(args: string[]): Promise<number> {
     child.stderr.setEncoding('utf8').on('data', (c: string) => (err += c));
     child.on('error', reject);
     child.on('close', (code) => (code === 0 && bytes > 0 ? resolve(performance.now() - t0) : reject(new Error(`exit ${code}: ${err}`))));
+  }).then((ms) => {
+    cpu?.push(childrenCpuMs() - c0);
+    return ms;
   });
 }
 
@@ -88,7 +116,9 @@ export function loadBenches(): Promise<Bench[]> {
   const csv = join(dir, 'pairs.csv');
   writeFileSync(csv, `from,to\n${names.map(([a, b]) => `${a},${b}`).join('\n')}\n`);
   let sink = 0;
-  let lastStartMs = NaN, lastBatchMs = NaN;
+  let lastBatchOk = NaN;
+  const cpuNode: number[] = [], cpuHelp: number[] = [], cpuBatch: number[] = [], cpuProcess: number[] = [];
+  const cpuNote = (xs: number[]) => `CPU (user + system) median ${median(xs).toFixed(0)} ms over ${xs.length} runs: about the wall time on an idle core`;
 
   const START = 'cli: start-up to first output (spawned process)';
   const BATCH = 'cli: batch route, 100 city pairs, full Kuiper (default scenario)';
@@ -98,7 +128,8 @@ export function loadBenches(): Promise<Bench[]> {
       name: 'node -e (bare Node start-up, writes one byte)',
       iterations: 15,
       fn: () => {},
-      measure: () => timeToFirstOutput(['-e', 'process.stdout.write("x")']),
+      measure: () => timeToFirstOutput(['-e', 'process.stdout.write("x")'], cpuNode),
+      notes: () => [cpuNote(cpuNode)],
     },
     {
       group: START,
@@ -107,8 +138,8 @@ export function loadBenches(): Promise<Bench[]> {
       baselineOf: 'node -e (bare Node start-up, writes one byte)',
       budget: { ms: 150 },
       fn: () => {},
-      measure: async () => (lastStartMs = await timeToFirstOutput([BIN, '--help'])),
-      notes: () => [`last run ${lastStartMs.toFixed(0)} ms; the usage is plain JS (src-main/cli/usage.mjs): no TypeScript loader, no engine`],
+      measure: () => timeToFirstOutput([BIN, '--help'], cpuHelp),
+      notes: () => [cpuNote(cpuHelp), 'the usage is plain JS (src-main/cli/usage.mjs): no TypeScript loader, no engine'],
     },
     {
       group: BATCH,
@@ -137,12 +168,15 @@ export function loadBenches(): Promise<Bench[]> {
       budget: { ms: 5000 },
       fn: () => {
         let ok = 0;
+        const c0 = process.cpuUsage();
         routeBatch(ctx, pairs, times200, ({ results }) => {
           for (const r of results) if (r.ok) ok++;
         });
-        lastBatchMs = ok;
+        const c = process.cpuUsage(c0);
+        cpuBatch.push((c.user + c.system) / 1000);
+        lastBatchOk = ok;
       },
-      notes: () => [`${lastBatchMs} of ${pairs.length * times200.length} samples with a path`],
+      notes: () => [cpuNote(cpuBatch), `${lastBatchOk} of ${pairs.length * times200.length} samples with a path`],
     },
     {
       group: BATCH,
@@ -150,8 +184,8 @@ export function loadBenches(): Promise<Bench[]> {
       iterations: 2,
       budget: { ms: 5000 },
       fn: () => {},
-      measure: () => timeToExit([BIN, 'route', SCENARIO, '--pairs', csv, '--duration', String(199 * 60), '--step', '60', '--format', 'csv']),
-      notes: () => [`whole process: start-up, catalogue, routing context, 20,000 CSV rows (sink ${sink > 0 ? 'ok' : 'empty'})`],
+      measure: () => timeToExit([BIN, 'route', SCENARIO, '--pairs', csv, '--duration', String(199 * 60), '--step', '60', '--format', 'csv'], cpuProcess),
+      notes: () => [cpuNote(cpuProcess), `whole process: start-up, catalogue, routing context, 20,000 CSV rows (sink ${sink > 0 ? 'ok' : 'empty'})`],
     },
   ]);
 }

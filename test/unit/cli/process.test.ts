@@ -88,6 +88,24 @@ describe('leo-planner as a process', () => {
     expect((await t.done).signal).toBe('SIGTERM');
   });
 
+  it('optimize reports progress on stderr while stdout carries only the result; --quiet silences it', async () => {
+    const args = ['optimize', SCENARIO, '--add', '2', '--duration', '600', '--step', '300', '--grid-res', '1', '--json'];
+    const r = await spawnCli(args).done;
+    expect(r.code).toBe(0);
+    const lines = r.stderr.trimEnd().split('\n');
+    expect(lines[0]).toMatch(/^optimize: \d+ candidate sites, 3236 satellites, 2 steps; building the coverage evaluator$/);
+    expect(r.stderr).toMatch(/^optimize: scoring candidates \d+\/\d+/m);
+    expect(r.stderr).toMatch(/^optimize: site 2\/2 .+, objective \+\d\.\d\de[-+]\d+ -> \d\.\d{5}$/m);
+    expect(lines[lines.length - 1]).toMatch(/^optimize: done, 2 of 2 placed in \d+\.\d s$/);
+    const j = JSON.parse(r.stdout.toString()) as { chosen: { name: string }[] };
+    expect(j.chosen).toHaveLength(2);
+    expect(r.stderr).toContain(`site 2/2 ${j.chosen[1]!.name}`);
+    const q = await spawnCli([...args, '--quiet']).done;
+    expect(q.code).toBe(0);
+    expect(q.stderr).toBe('');
+    expect((JSON.parse(q.stdout.toString()) as { chosen: { name: string }[] }).chosen.map((c) => c.name)).toEqual(j.chosen.map((c) => c.name));
+  });
+
   it('--help answers from the plain-JS usage: no TypeScript loader, no engine', async () => {
     const { done } = spawnCli(['--help']);
     const r = await done;
