@@ -13,9 +13,8 @@ const CESIUM_BASE = 'cesium';
  * satellite.js 7 ships two WASM SGP4 runtimes (Emscripten, the .wasm inlined as base64) behind
  * dynamic imports of its private `#wasm-single-thread` / `#wasm-multi-thread` subpaths. The app
  * propagates with the JS sgp4 (src-core/orbit/propagator.ts) and never creates a WASM runtime,
- * yet Rollup emitted them as a 308 kB chunk of the page, and resolving their Emscripten Node
- * branches (`import("node:module")`, `node:worker_threads`) were behind 10 of the build's
- * 14 warnings ("externalized for browser compatibility"). They resolve here to a module that
+ * yet Rollup emitted them as a 308 kB chunk of the page, and their Emscripten Node branches
+ * (`import("node:module")`, `node:worker_threads`) caused 10 of the build's 14 warnings ("externalized for browser compatibility"). They resolve here to a module that
  * says so if anything ever calls it.
  */
 function omitSatelliteWasm(): Plugin {
