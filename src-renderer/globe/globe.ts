@@ -162,7 +162,19 @@ export function createGlobe(container: HTMLElement, webglRenderer: string): Glob
     const inside = win.x >= 0 && win.y >= 0 && win.x < rect.width && win.y < rect.height;
     return { x: rect.left + win.x, y: rect.top + win.y, canvasX: win.x, canvasY: win.y, visible: inside && facesCamera(world) };
   };
-  attachGlobeProbe({ tilesLoaded: () => scene.globe.tilesLoaded, bordersLoaded, project });
+  // Camera movement, so tests wait for a flight or a zoom to end instead of sleeping.
+  let cameraMoves = 0;
+  let cameraMoving = false;
+  unsubs.push(
+    camera.moveStart.addEventListener(() => {
+      cameraMoving = true;
+    }),
+    camera.moveEnd.addEventListener(() => {
+      cameraMoving = false;
+      cameraMoves++;
+    }),
+  );
+  attachGlobeProbe({ tilesLoaded: () => scene.globe.tilesLoaded, bordersLoaded, project, cameraMoves: () => cameraMoves, cameraMoving: () => cameraMoving });
 
   return {
     viewer,

@@ -49,6 +49,10 @@ export interface LeoHooks {
     readonly bordersLoaded: boolean;
     readonly quality: Quality;
     readonly webglRenderer: string;
+    /** Camera movements that have ended (Cesium's camera.moveEnd: the view stood still for scene.cameraEventWaitTime). */
+    readonly cameraMoves: number;
+    /** Between Cesium's camera.moveStart and moveEnd (a flight, a drag, a wheel zoom with its inertia). */
+    readonly cameraMoving: boolean;
   };
   /** Geodetic degrees -> pixel position on the globe canvas; null before the globe exists. */
   projectLatLon(latDeg: number, lonDeg: number): ProjectedPoint | null;
@@ -61,6 +65,8 @@ export interface LeoHooks {
 export interface GlobeProbe {
   tilesLoaded(): boolean;
   bordersLoaded(): boolean;
+  cameraMoves(): number;
+  cameraMoving(): boolean;
   project(latDeg: number, lonDeg: number): ProjectedPoint;
 }
 
@@ -92,6 +98,12 @@ function create(): LeoHooks {
       },
       get webglRenderer() {
         return appStore.getState().webglRenderer;
+      },
+      get cameraMoves() {
+        return probe?.cameraMoves() ?? 0;
+      },
+      get cameraMoving() {
+        return probe?.cameraMoving() ?? false;
       },
     },
     projectLatLon: (latDeg, lonDeg) => probe?.project(latDeg, lonDeg) ?? null,
