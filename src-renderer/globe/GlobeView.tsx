@@ -9,17 +9,17 @@ import { attachLiveGlobe } from './live';
 import { attachHeatmapLayer } from './heatmap/heatmapLayer';
 import { isSoftwareFallbackRun, noteRenderer, probeWebgl2, useRendering } from './rendering';
 
-/** No WebGL 2: ask the shell for software rendering once; if it cannot, say what to do. */
-async function withoutWebgl(reason: string): Promise<void> {
+/** No WebGL 2: ask the shell for software rendering once; if it cannot, say what to do (in the globe's place). */
+async function withoutWebgl(reason: string, details: string): Promise<void> {
   if (!isSoftwareFallbackRun()) {
     useRendering.setState({ mode: 'switching', fallback: false, detail: reason });
-    const answer = await getBridge().requestSoftwareRendering(reason);
+    const answer = await getBridge().requestSoftwareRendering(details);
     if (answer.relaunching) return; // this page is about to be closed and reopened
     useRendering.setState({ mode: 'unavailable', detail: `${reason}; ${answer.why}` });
   } else {
     useRendering.setState({ mode: 'unavailable', fallback: true, detail: `${reason}, even in software rendering (SwiftShader)` });
   }
-  appStore.getState().notify('error', `The globe cannot be drawn: ${useRendering.getState().detail}.`);
+  // The globe area itself says so (below), as an alert; the status bar too.
 }
 
 export function GlobeView() {
@@ -29,7 +29,7 @@ export function GlobeView() {
     if (!el) return;
     const probe = probeWebgl2();
     if (!probe.ok) {
-      void withoutWebgl(probe.reason);
+      void withoutWebgl(probe.reason, probe.details);
       return undefined;
     }
     noteRenderer(probe.renderer);

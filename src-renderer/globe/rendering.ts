@@ -57,7 +57,8 @@ export const useRendering = create<RenderingState>()((set) => ({
   },
 }));
 
-export type Webgl2Probe = { ok: true; renderer: string } | { ok: false; reason: string };
+/** `reason`: one short clause for the UI; `details`: Chromium's whole status message, for logs. */
+export type Webgl2Probe = { ok: true; renderer: string } | { ok: false; reason: string; details: string };
 
 /**
  * Creates a throwaway WebGL 2 context, as Cesium is about to, and reads the unmasked renderer
@@ -75,7 +76,13 @@ export function probeWebgl2(): Webgl2Probe {
   } catch (e) {
     status ||= e instanceof Error ? e.message : String(e);
   }
-  if (!gl) return { ok: false, reason: status ? `WebGL 2 context creation failed: ${status}` : 'WebGL 2 is not available in this browser' };
+  if (!gl) {
+    // Chromium's message goes on with the GPU's ids and driver state ("…, VENDOR = 0xffff, …").
+    const short = status.split(/, [A-Z][A-Za-z_ ]* = /)[0]!.trim();
+    return status
+      ? { ok: false, reason: `WebGL 2 context creation failed: ${short}`, details: `WebGL 2 context creation failed: ${status}` }
+      : { ok: false, reason: 'WebGL 2 is not available in this browser', details: 'getContext("webgl2") returned null without a status message' };
+  }
   const info = gl.getExtension('WEBGL_debug_renderer_info');
   const renderer: unknown = gl.getParameter(info ? info.UNMASKED_RENDERER_WEBGL : gl.RENDERER);
   gl.getExtension('WEBGL_lose_context')?.loseContext();

@@ -16,7 +16,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from '@playwright/test';
-import { cpuThrottleRate, expect, test, waitForGlobe } from './fixtures';
+import { applyCpuThrottle, cpuThrottleRate, expect, test, waitForGlobe } from './fixtures';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const OUT = fileURLToPath(new URL('../../test-results/', import.meta.url));
@@ -120,29 +120,45 @@ test('npm start without a usable GPU reopens the app in software rendering: a le
   expect(errors, 'console errors and uncaught exceptions').toEqual([]);
 });
 
-test.describe('a browser without WebGL and no launcher to restart it', () => {
-  test.use({
-    launchOptions: {
-      executablePath: CHROMIUM,
-      args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync', '--disable-quic', ...NO_GPU_ARGS],
-      // Playwright adds it by default; without it, as in a desktop Chromium, no SwiftShader WebGL.
-      ignoreDefaultArgs: ['--enable-unsafe-swiftshader'],
-    },
+test('a browser without WebGL and no launcher to restart it: the page says plainly that the globe needs WebGL; the rest works', async ({ playwright }) => {
+  // A browser of its own: Playwright adds --enable-unsafe-swiftshader by default; without it, as
+  // in a desktop Chromium, there is no SwiftShader WebGL to fall back to.
+  const browser = await playwright.chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync', '--disable-quic', ...NO_GPU_ARGS],
+    ignoreDefaultArgs: ['--enable-unsafe-swiftshader'],
   });
-
-  test('says plainly that the globe needs WebGL instead of failing inside Cesium; the rest of the app works', async ({ app: page }) => {
+  const errors: string[] = [];
+  const foreign: string[] = [];
+  try {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 720 }, deviceScaleFactor: 1 });
+    page.on('console', (m) => m.type() === 'error' && errors.push(`console.error: ${m.text()}`));
+    page.on('pageerror', (e) => errors.push(`uncaught: ${e.message}`));
+    page.on('request', (r) => {
+      const u = new URL(r.url());
+      if (u.protocol !== 'data:' && u.protocol !== 'blob:' && u.hostname !== '127.0.0.1') foreign.push(r.url());
+    });
+    await applyCpuThrottle(page);
+    // The built page on the test server, which (unlike npm start's) cannot restart the browser.
+    await page.goto(process.env.LEO_E2E_URL!);
+    await expect(page.getByRole('menubar', { name: 'Application menu' })).toBeVisible();
     const message = page.getByTestId('globe-message');
     await expect(message).toContainText('The globe needs WebGL 2, which is not available here');
     await expect(message).toContainText('this server cannot restart the browser');
     await expect(page.locator('[data-field="rendering"]')).toHaveText('Rendering: no WebGL: globe unavailable');
-    await expect(page.getByRole('alert')).toContainText('The globe cannot be drawn: WebGL 2');
+    await expect(page.getByRole('alert')).toHaveText(/^The globe needs WebGL 2, which is not available here \(WebGL 2 .*\)\. Start LEO Planner with npm start/);
     await shot(page, 'no-webgl');
     // The rest of the app: an undoable edit.
     const name = page.getByTestId('scenario-name');
     const original = await name.inputValue();
     await name.fill('No-GPU study');
     await name.press('Enter');
+    await expect(name).toHaveValue('No-GPU study');
     await page.keyboard.press('Control+z');
     await expect(name).toHaveValue(original);
-  });
+  } finally {
+    await browser.close();
+  }
+  expect(foreign, 'requests that left localhost').toEqual([]);
+  expect(errors, 'console errors and uncaught exceptions').toEqual([]);
 });
