@@ -395,7 +395,9 @@ test('shift-click selects several gateways; a crashed engine restarts and is re-
     const r = log.indexOf('restarted');
     return r >= 0 && log.indexOf('ready', r) > r;
   }, statusFrom);
-  await expect.poll(() => page.evaluate(() => (window as Window & { __toasts?: string[] }).__toasts)).toContain('Engine restarted, scenario re-loaded');
+  await expect
+    .poll(() => page.evaluate(() => (window as Window & { __toasts?: string[] }).__toasts!.some((t) => t.startsWith('Engine restarted, scenario re-loaded'))), { message: 'the restart was announced' })
+    .toBe(true);
   await expect(page.locator('[data-field="engine"]')).toContainText('ready');
   // Still drawing after the re-feed.
   const t = Date.parse(scenario.analysis.startUtc) + 20 * 60_000;

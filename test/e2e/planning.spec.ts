@@ -39,6 +39,9 @@ async function shot(page: Page, name: string, at: { x: number; y: number }) {
 }
 
 test('place a gateway, see the figures and heatmap change, undo restores them; optimizer suggests 20', async ({ app: page }) => {
+  // Nine steps through the engine, the optimizer among them: three times the default time
+  // before calling it hung (a 2-core machine shared with other work took over 180 s).
+  test.slow();
   await waitForGlobe(page);
   // Every text the engine field shows from here on, with when (the field is checked against the
   // engine's own log below, not waited on: how long it shows "working…" depends on the machine).
