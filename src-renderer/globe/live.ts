@@ -29,6 +29,7 @@ import { isDroppedResult } from '../engine/protocol';
 import { selectedGatewayIds } from '../state/slices/selection';
 import { appStore } from '../state/store';
 import { planningStore } from '../ui/planning/planningStore';
+import { endsKey, routeStore } from '../ui/route/routeStore';
 import { emitGlobe, onGlobe, type GlobePick, type GlobePointerEvent } from './events';
 import { attachGroundLayer, type GroundLayerName } from './ground/groundLayer';
 import { globeView, type GlobeLayerName } from './ground/viewStore';
@@ -52,6 +53,11 @@ export type { LiveHooks } from './hookTypes';
 let flyTo: ((i: number) => void) | null = null;
 export function flyToSatellite(i: number): void {
   flyTo?.(i);
+}
+let flyToPoint: ((latDeg: number, lonDeg: number, heightKm: number) => void) | null = null;
+/** Flies the camera over a ground point (search results), `heightKm` above it. */
+export function flyToLatLon(latDeg: number, lonDeg: number, heightKm = 6000): void {
+  flyToPoint?.(latDeg, lonDeg, heightKm);
 }
 let drawnPosition: ((i: number) => [number, number, number] | null) | null = null;
 /** ECEF km of satellite i as drawn now (interpolated), null without a live globe. */
@@ -129,7 +135,12 @@ export function attachLiveGlobe(viewer: CesiumWidget): () => void {
       selectedGatewayIds: new Set(selectedGatewayIds(selection)),
       selectedPopId: selection?.kind === 'pop' ? selection.id : null,
       groundPoint: selection?.kind === 'ground' ? { latDeg: selection.latDeg, lonDeg: selection.lonDeg } : null,
+      routeEnds: selection?.kind === 'route' ? routeEndMarks() : [],
     });
+  };
+  const routeEndMarks = () => {
+    const { from, to } = routeStore.getState();
+    return [from, to].filter((e) => e?.end.kind === 'point').map((e) => ({ latDeg: e!.latDeg, lonDeg: e!.lonDeg }));
   };
   refreshGround();
   unsubs.push(store.subscribe((s, p) => (s.scenario !== p.scenario || s.selection !== p.selection) && refreshGround()));
@@ -227,8 +238,17 @@ export function attachLiveGlobe(viewer: CesiumWidget): () => void {
     terminalAt = key;
     layer.setUserTerminal(p);
   };
+  /** Highlights `ok` and draws the user beam from `terminal` to the path's first (or, atEnd, last) satellite. */
+  const showPath = (ok: RouteOk | null, terminal: { latDeg: number; lonDeg: number } | null, atEnd = false) => {
+    ground.setPath(ok);
+    const sats = ok?.hops.filter((h) => h.kind === 'satellite') ?? [];
+    const sat = atEnd ? sats[sats.length - 1] : sats[0];
+    layer.setUserBeams(sat && terminal ? terminal : null, sat && terminal ? [sat.index] : []);
+  };
   const route = throttled(ROUTE_INTERVAL_MS, () => {
     const sel = store.getState().selection;
+    if (sel?.kind === 'route') return routeEnds();
+    if (routeStore.getState().result) routeStore.setState({ result: null });
     if (sel?.kind !== 'ground') {
       if (globeView.getState().route) globeView.setState({ route: null });
       ground.setPath(null);
@@ -245,16 +265,48 @@ export function attachLiveGlobe(viewer: CesiumWidget): () => void {
         const cur = store.getState().selection;
         if (res.revision !== store.getState().revision || cur?.kind !== 'ground' || cur.latDeg !== from.latDeg || cur.lonDeg !== from.lonDeg) return;
         globeView.setState({ route: { ...from, tUtcMs: res.tUtcMs, revision: res.revision, result: res.route } });
-        const ok: RouteOk | null = res.route.ok ? res.route : null;
-        ground.setPath(ok);
-        const first = ok?.hops.find((h) => h.kind === 'satellite');
-        layer.setUserBeams(first ? from : null, first ? [first.index] : []);
+        showPath(res.route.ok ? res.route : null, from);
       },
       (e: unknown) => {
         if (!isDroppedResult(e)) store.getState().notify('error', `Route: ${e instanceof Error ? e.message : String(e)}`);
       },
     );
   });
+  /** The route panel's route (selection {kind: 'route'}): from its first end to its second. */
+  const routeEnds = (): Promise<void> | null => {
+    if (globeView.getState().route) globeView.setState({ route: null });
+    const { from, to } = routeStore.getState();
+    if (!from || !to) {
+      showPath(null, null);
+      setTerminal(null);
+      return null;
+    }
+    // The user terminal (beams) at the first end that is a place; a gateway or PoP end has its own marker.
+    const terminal = from.end.kind === 'point' ? { latDeg: from.latDeg, lonDeg: from.lonDeg } : to.end.kind === 'point' ? { latDeg: to.latDeg, lonDeg: to.lonDeg } : null;
+    setTerminal(terminal);
+    if (!engineHasCurrentScenario()) return null;
+    const { revision, timeUtcMs } = store.getState();
+    const key = endsKey(from, to);
+    return client.request('routeEnds', { revision, tUtcMs: timeUtcMs, from: from.end, to: to.end }).then(
+      (res) => {
+        const r = routeStore.getState();
+        if (res.revision !== store.getState().revision || store.getState().selection?.kind !== 'route' || endsKey(r.from, r.to) !== key) return;
+        routeStore.setState({ result: { key, tUtcMs: res.tUtcMs, revision: res.revision, result: res.route } });
+        showPath(res.route.ok ? res.route : null, terminal, from.end.kind !== 'point');
+      },
+      (e: unknown) => {
+        if (!isDroppedResult(e)) store.getState().notify('error', `Route: ${e instanceof Error ? e.message : String(e)}`);
+      },
+    );
+  };
+  unsubs.push(
+    routeStore.subscribe((v, p) => {
+      if ((v.from !== p.from || v.to !== p.to) && store.getState().selection?.kind === 'route') {
+        route.poke();
+        refreshGround();
+      }
+    }),
+  );
   // Links coloured by routed load: the coverage evaluator's demand routing at the analysis step
   // nearest the displayed time, asked for once the evaluator holds the current gateways.
   let loadShown = '';
@@ -405,6 +457,12 @@ export function attachLiveGlobe(viewer: CesiumWidget): () => void {
       mod,
     );
   }
+  // Right click (Cesium fires it only without a drag, which zooms): the context menu.
+  handler.setInputAction((e: ScreenSpaceEventHandler.PositionedEvent) => {
+    emitGlobe('contextMenu', toEvent(e.position, pickAt(e.position), { shift: false, ctrl: false }));
+  }, ScreenSpaceEventType.RIGHT_CLICK);
+  const noNativeMenu = (e: MouseEvent) => e.preventDefault();
+  scene.canvas.addEventListener('contextmenu', noNativeMenu);
   // A release outside the canvas still ends a drag.
   const onWindowUp = () => {
     if (drag) endDrag(null);
@@ -443,6 +501,11 @@ export function attachLiveGlobe(viewer: CesiumWidget): () => void {
     camera.flyTo({ destination: dest, duration: 1.2 });
   };
 
+  // ---- camera: fly to a place (search), looking straight down from a regional height
+  flyToPoint = (latDeg, lonDeg, heightKm) => {
+    camera.flyTo({ destination: Cartesian3.fromDegrees(lonDeg, latDeg, kmToM(heightKm)), duration: 1.2 });
+  };
+
   drawnPosition = (i) => layer.drawnPositionEcefKm(i);
 
   // ---- test/debug hooks
@@ -459,6 +522,11 @@ export function attachLiveGlobe(viewer: CesiumWidget): () => void {
     },
     selection: () => store.getState().selection,
     route: () => globeView.getState().route,
+    routeEnds: () => {
+      const r = routeStore.getState();
+      return { from: r.from, to: r.to, result: r.result };
+    },
+    drawnPath: () => ground.drawnPath(),
     labels: () => ground.visibleLabels(),
     satelliteName: (i) => client.scenarioInfo?.topology.names[i] ?? null,
     satelliteMeta(i) {
@@ -486,9 +554,11 @@ export function attachLiveGlobe(viewer: CesiumWidget): () => void {
     for (const u of unsubs) u();
     if (moveRaf) cancelAnimationFrame(moveRaf);
     window.removeEventListener('pointerup', onWindowUp);
+    scene.canvas.removeEventListener('contextmenu', noNativeMenu);
     handler.destroy();
     controller.enableInputs = true;
     flyTo = null;
+    flyToPoint = null;
     drawnPosition = null;
     if (hooks.live) delete hooks.live;
     ground.dispose();
