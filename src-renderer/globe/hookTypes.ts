@@ -128,6 +128,10 @@ export interface LiveHooks {
   /** Test-only: make the engine client treat its worker as crashed (restart + re-feed). */
   simulateEngineCrash(): void;
   flyToSatellite(i: number): void;
+  /** Flies the camera over a ground point, `heightKm` above it (search results). */
+  flyToLatLon(latDeg: number, lonDeg: number, heightKm: number): void;
+  /** Camera flights started by the app (search, route framing) that have not ended yet. */
+  cameraFlights(): number;
   /**
    * The selected satellite's marks on the globe: its ring (window CSS px), how many laser links
    * it shows, its footprint's half-angle (rad) and first point (degrees); null when none or hidden.

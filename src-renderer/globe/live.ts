@@ -206,6 +206,14 @@ export function attachLiveGlobe(viewer: CesiumWidget): () => void {
     return { poke, dispose: () => timer && clearTimeout(timer) };
   }
 
+  // Camera flights (search, routes) that have not finished: a test waits for none before looking.
+  let flights = 0;
+  const fly = (destination: Cartesian3) => {
+    flights++;
+    const done = () => void (flights = Math.max(0, flights - 1));
+    camera.flyTo({ destination, duration: 1.2, complete: done, cancel: done });
+  };
+
   const engineHasCurrentScenario = () => client.scenarioInfo !== null && client.scenarioInfo.revision === store.getState().revision;
 
   const links = throttled(LINKS_INTERVAL_MS, () => {
@@ -299,12 +307,31 @@ export function attachLiveGlobe(viewer: CesiumWidget): () => void {
       },
     );
   };
+  /** Flies the camera to show the whole route: above the great-circle midpoint of its ends, high enough for both. */
+  const frameRoute = () => {
+    const { from, to } = routeStore.getState();
+    if (!from || !to) return;
+    const a = Cartesian3.fromDegrees(from.lonDeg, from.latDeg, 0);
+    const b = Cartesian3.fromDegrees(to.lonDeg, to.latDeg, 0);
+    Cartesian3.normalize(a, a);
+    Cartesian3.normalize(b, b);
+    const angle = Math.acos(Math.max(-1, Math.min(1, Cartesian3.dot(a, b))));
+    const mid = Cartesian3.add(a, b, new Cartesian3());
+    if (Cartesian3.magnitude(mid) < 1e-6) return; // antipodal ends: no midpoint to look down on
+    const c = Cartographic.fromCartesian(Cartesian3.multiplyByScalar(Cartesian3.normalize(mid, mid), 6371e3, mid));
+    const heightKm = Math.min(14000, Math.max(2000, angle * 6371 * 0.75));
+    fly(Cartesian3.fromRadians(c.longitude, c.latitude, kmToM(heightKm)));
+  };
   unsubs.push(
     routeStore.subscribe((v, p) => {
       if ((v.from !== p.from || v.to !== p.to) && store.getState().selection?.kind === 'route') {
         route.poke();
         refreshGround();
+        frameRoute();
       }
+    }),
+    store.subscribe((s, p) => {
+      if (s.selection !== p.selection && s.selection?.kind === 'route' && p.selection?.kind !== 'route') frameRoute();
     }),
   );
   // Links coloured by routed load: the coverage evaluator's demand routing at the analysis step
@@ -503,7 +530,7 @@ export function attachLiveGlobe(viewer: CesiumWidget): () => void {
 
   // ---- camera: fly to a place (search), looking straight down from a regional height
   flyToPoint = (latDeg, lonDeg, heightKm) => {
-    camera.flyTo({ destination: Cartesian3.fromDegrees(lonDeg, latDeg, kmToM(heightKm)), duration: 1.2 });
+    fly(Cartesian3.fromDegrees(lonDeg, latDeg, kmToM(heightKm)));
   };
 
   drawnPosition = (i) => layer.drawnPositionEcefKm(i);
@@ -547,6 +574,8 @@ export function attachLiveGlobe(viewer: CesiumWidget): () => void {
       (client as unknown as { restart(e: Error): void }).restart(new Error('simulated crash (test hook)'));
     },
     flyToSatellite: (i) => flyTo?.(i),
+    flyToLatLon: (latDeg, lonDeg, heightKm) => flyToPoint?.(latDeg, lonDeg, heightKm),
+    cameraFlights: () => flights,
     selectedSatelliteMarker: () => ground.selectedSatelliteMarker(),
   };
 

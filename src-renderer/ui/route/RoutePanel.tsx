@@ -3,16 +3,17 @@
 // is selected, the path's latency breakdown and its RTT chart. The path itself is drawn by the
 // live globe (globe/live.ts) from the same engine answer (routeStore.result), so the numbers here
 // are the numbers of the drawn path.
+import { useState } from 'react';
 import type { RouteOk } from '../../../src-core/network/route';
 import { useApp } from '../../state/store';
 import { formatUtc } from '../format';
 import { RttChart } from '../globe/RttChart';
+import { routeRows } from './rows';
 import { clearRoute, clearRouteEnd, endsKey, setRouteFrom, setRouteTo, swapRouteEnds, useRoute, type RouteEndpoint } from './routeStore';
 import './route.css';
 
-const SEGMENT_LABEL: Record<RouteOk['segments'][number]['kind'], string> = { uplink: 'uplink', isl: 'laser', downlink: 'downlink', backhaul: 'backhaul' };
 
-export function RouteTable({ route }: { route: RouteOk }) {
+export function RouteTable({ route, group = false }: { route: RouteOk; group?: boolean }) {
   return (
     <table className="route-table" data-testid="route-table">
       <thead>
@@ -23,13 +24,13 @@ export function RouteTable({ route }: { route: RouteOk }) {
         </tr>
       </thead>
       <tbody>
-        {route.segments.map((s, k) => (
+        {routeRows(route, group).map((r, k) => (
           <tr key={k}>
-            <td title={`${route.hops[s.from]!.name} → ${route.hops[s.to]!.name}`}>
-              {SEGMENT_LABEL[s.kind]} <span className="muted">→ {route.hops[s.to]!.name}</span>
+            <td title={r.title}>
+              {r.kind} <span className="muted">→ {r.toName}</span>
             </td>
-            <td className="num">{s.distanceKm.toFixed(0)}</td>
-            <td className="num">{s.latencyMs.toFixed(2)}</td>
+            <td className="num">{r.distanceKm.toFixed(0)}</td>
+            <td className="num">{r.latencyMs.toFixed(2)}</td>
           </tr>
         ))}
       </tbody>
@@ -124,6 +125,7 @@ export function RouteInspector() {
   const to = useRoute((s) => s.to);
   const result = useRoute((s) => s.result);
   const revision = useApp((s) => s.revision);
+  const [allHops, setAllHops] = useState(false);
   const mine = result && result.key === endsKey(from, to) && result.revision === revision ? result : null;
   const r = mine?.result;
   const gateways = r?.ok ? r.hops.filter((h) => h.kind === 'gateway').map((h) => h.name) : [];
@@ -158,9 +160,17 @@ export function RouteInspector() {
             )}
             {!r.withinLatencyBudget && <span className="error-text"> (over budget)</span>}
           </p>
-          <RouteTable route={r} />
+          <RouteTable route={r} group={!allHops} />
           <p className="muted inspector__at" data-testid="route-time">
             at {formatUtc(mine!.tUtcMs)}
+            {r.segments.some((sg) => sg.kind === 'isl') && (
+              <>
+                {' · '}
+                <button type="button" className="link" onClick={() => setAllHops(!allHops)}>
+                  {allHops ? 'group laser links' : `each of ${r.segments.length} segments`}
+                </button>
+              </>
+            )}
           </p>
         </>
       )}
