@@ -141,6 +141,7 @@ test('search "Sydney" -> route from, "40.7, -74.0" -> route to: the path is draw
   await expect(first).toHaveAttribute('data-kind', 'place');
   await expect(first).toContainText('Sydney, AU');
   await expect(first).toContainText('Australia');
+  await shot('search-results');
   await first.getByRole('button', { name: 'Route from Sydney, AU' }).click();
   await expect(page.getByTestId('route-from')).toHaveText(/Sydney, AU/);
   await expect(page.getByTestId('route-to')).toContainText('search a place');
@@ -168,6 +169,11 @@ test('search "Sydney" -> route from, "40.7, -74.0" -> route to: the path is draw
 
   // The RTT chart over the next 30 minutes between the same ends finishes.
   await expect(page.getByTestId('rtt-chart')).toContainText(/min [\d.]+ · max [\d.]+ ms/, { timeout: 90_000 });
+  // Over the scenario's analysis window instead (its start, its length, its step).
+  const chart = page.getByTestId('rtt-chart');
+  await chart.getByLabel('Chart duration').selectOption({ label: 'analysis window' });
+  await expect(chart).toContainText(`(${Math.max(30, scenario.analysis.stepS)} s step)`);
+  await expect(chart).toContainText(/min [\d.]+ · max [\d.]+ ms · \d+ path changes/, { timeout: 90_000 });
   // The camera frames the route; the yellow path shows on screen.
   await cameraStill();
   const png = await shot('sydney-newyork');
@@ -196,6 +202,7 @@ test('right click -> route from here; a gateway from search -> route to here in 
   const menu = page.getByTestId('globe-menu');
   await expect(menu).toBeVisible();
   await expect(menu).toContainText(/46\.[45]\d+°N 0\.[45]\d+°E/);
+  await shot('context-menu');
   await menu.getByRole('menuitem', { name: 'Route from here' }).click();
   await expect(menu).toHaveCount(0);
   await expect(page.getByTestId('route-from')).toHaveText(/^46\.[45]\d+, 0\.[45]\d+/);
@@ -211,6 +218,8 @@ test('right click -> route from here; a gateway from search -> route to here in 
   const r = await expectEngineRoute();
   expect(r.hops[r.hops.length - 1]).toMatchObject({ kind: 'gateway', id: gw.id });
   expect(r.segments.some((s) => s.kind === 'backhaul')).toBe(false);
+  await cameraStill();
+  await shot('point-to-gateway');
   await page.getByRole('button', { name: 'Clear', exact: true }).click();
 });
 

@@ -1,6 +1,6 @@
 // Right click on the globe: route from / to the point, gateway or PoP under the pointer, or
 // inspect it. Closes on Escape, a click elsewhere or a wheel/drag of the globe.
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { onGlobe, type GlobePointerEvent } from '../../globe/events';
 import { useApp } from '../../state/store';
 import { formatLatLon } from '../format';
@@ -34,6 +34,14 @@ export function GlobeContextMenu() {
       }),
     [],
   );
+  // Keep the menu inside the globe's area near its right and bottom edges.
+  useLayoutEffect(() => {
+    const el = ref.current;
+    const box = el?.parentElement;
+    if (!el || !box || !menu) return;
+    el.style.left = `${Math.max(0, Math.min(menu.x, box.clientWidth - el.offsetWidth - 4))}px`;
+    el.style.top = `${Math.max(0, Math.min(menu.y, box.clientHeight - el.offsetHeight - 4))}px`;
+  }, [menu]);
   useEffect(() => {
     if (!menu) return;
     const close = (e: Event) => {
