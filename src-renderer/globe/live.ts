@@ -134,13 +134,13 @@ export function attachLiveGlobe(viewer: CesiumWidget): () => void {
       gatewayPop: (g) => popOf(scenario, bp, scenario.gateways.indexOf(g)),
       selectedGatewayIds: new Set(selectedGatewayIds(selection)),
       selectedPopId: selection?.kind === 'pop' ? selection.id : null,
-      groundPoint: selection?.kind === 'ground' ? { latDeg: selection.latDeg, lonDeg: selection.lonDeg } : null,
+      groundPoint: selection?.kind === 'ground' ? { latDeg: selection.latDeg, lonDeg: selection.lonDeg, label: selection.label } : null,
       routeEnds: selection?.kind === 'route' ? routeEndMarks() : [],
     });
   };
   const routeEndMarks = () => {
     const { from, to } = routeStore.getState();
-    return [from, to].filter((e) => e?.end.kind === 'point').map((e) => ({ latDeg: e!.latDeg, lonDeg: e!.lonDeg }));
+    return [from, to].filter((e) => e?.end.kind === 'point').map((e) => ({ latDeg: e!.latDeg, lonDeg: e!.lonDeg, label: e!.label }));
   };
   refreshGround();
   unsubs.push(store.subscribe((s, p) => (s.scenario !== p.scenario || s.selection !== p.selection) && refreshGround()));

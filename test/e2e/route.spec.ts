@@ -166,6 +166,8 @@ test('search "Sydney" -> route from, "40.7, -74.0" -> route to: the path is draw
   expect(expected.hops[expected.hops.length - 1]!.kind).toBe('ground');
   expect(expected.satelliteHops).toBeGreaterThan(3);
   await expect(page.getByTestId('route-summary')).toContainText(`${expected.satelliteHops} satellites`);
+  // The ends that are places carry their names on the globe.
+  await expect(page.getByTestId('ground-labels').getByText('Sydney, AU', { exact: true })).toHaveCount(1);
 
   // The RTT chart over the next 30 minutes between the same ends finishes.
   await expect(page.getByTestId('rtt-chart')).toContainText(/min [\d.]+ · max [\d.]+ ms/, { timeout: 90_000 });

@@ -69,9 +69,9 @@ export interface GroundLayerInput {
   gatewayPop: (g: Gateway) => Pop | null;
   selectedGatewayIds: ReadonlySet<string>;
   selectedPopId: string | null;
-  groundPoint: { latDeg: number; lonDeg: number } | null;
+  groundPoint: { latDeg: number; lonDeg: number; label?: string | undefined } | null;
   /** The route panel's ends that are places (marked like the ground point while its route is shown). */
-  routeEnds?: readonly { latDeg: number; lonDeg: number }[];
+  routeEnds?: readonly { latDeg: number; lonDeg: number; label?: string | undefined }[];
 }
 
 export interface GroundLayer {
@@ -206,6 +206,7 @@ export function attachGroundLayer(viewer: CesiumWidget, satPositionEcefKm: (i: n
 
   let markers: Marker[] = [];
   let groundMarkers: Billboard[] = [];
+  let pointLabels: { el: HTMLSpanElement; marker: Billboard }[] = [];
   let lastInput: GroundLayerInput | null = null;
   let path: RouteOk | null = null;
   let spacePath: Polyline | null = null;
@@ -255,6 +256,7 @@ export function attachGroundLayer(viewer: CesiumWidget, satPositionEcefKm: (i: n
     lines.removeAll();
     markers = [];
     groundMarkers = [];
+    pointLabels = [];
     const mk = (pick: GroundPick, latDeg: number, lonDeg: number, name: string, image: HTMLCanvasElement, sizePx: number, priority: number) => {
       const world = cartesianFromDegreesKm(lonDeg, latDeg, 0);
       const billboard = billboards.add({ position: world, image, width: sizePx * (32 / 20), height: sizePx * (32 / 20), id: pick, disableDepthTestDistance: Number.POSITIVE_INFINITY });
@@ -289,7 +291,16 @@ export function attachGroundLayer(viewer: CesiumWidget, satPositionEcefKm: (i: n
       g.lineWidth = 2;
       g.strokeStyle = '#fff';
       g.stroke();
-      groundMarkers.push(billboards.add({ position: cartesianFromDegreesKm(gp.lonDeg, gp.latDeg, 0), image: c, width: 16, height: 16, disableDepthTestDistance: Number.POSITIVE_INFINITY }));
+      const marker = billboards.add({ position: cartesianFromDegreesKm(gp.lonDeg, gp.latDeg, 0), image: c, width: 16, height: 16, disableDepthTestDistance: Number.POSITIVE_INFINITY });
+      groundMarkers.push(marker);
+      // A named place (search, route end) carries its name; always shown, above the declutter.
+      if (gp.label) {
+        const el = document.createElement('span');
+        el.className = 'ground-label ground-label--place is-selected';
+        el.textContent = gp.label;
+        labelBox.appendChild(el);
+        pointLabels.push({ el, marker });
+      }
     }
     declutterDirty = true;
     scene.requestRender();
@@ -327,6 +338,11 @@ export function attachGroundLayer(viewer: CesiumWidget, satPositionEcefKm: (i: n
 
   /** Moves the shown labels to their markers (every frame: the camera may move between declutters). */
   function placeLabels(): void {
+    for (const p of pointLabels) {
+      const win = p.marker.show ? SceneTransforms.worldToWindowCoordinates(scene, p.marker.position) : undefined;
+      p.el.style.display = win ? '' : 'none';
+      if (win) p.el.style.transform = `translate(${Math.round(win.x + 11)}px, ${Math.round(win.y - 8)}px)`;
+    }
     for (const m of markers) {
       if (!m.label.show) continue;
       const win = SceneTransforms.worldToWindowCoordinates(scene, m.world);

@@ -212,7 +212,7 @@ function GroundInspector({ latDeg, lonDeg, label }: { latDeg: number; lonDeg: nu
       {mine?.result.ok && (
         <>
           <p className="route-summary">
-            via <strong>{mine.result.hops.find((h) => h.kind === 'gateway')?.name}</strong> → <strong>{mine.result.hops.find((h) => h.kind === 'pop')?.name}</strong>, {mine.result.satelliteHops} satellites
+            via <strong>{mine.result.hops.find((h) => h.kind === 'gateway')?.name}</strong> → <strong>{mine.result.hops.find((h) => h.kind === 'pop')?.name}</strong>, {mine.result.satelliteHops} satellite{mine.result.satelliteHops === 1 ? '' : 's'}
             {!mine.result.withinLatencyBudget && <span className="error-text"> (over budget)</span>}
           </p>
           <RouteTable route={mine.result} />

@@ -145,7 +145,7 @@ export function RouteInspector() {
       {r?.ok && (
         <>
           <p className="route-summary" data-testid="route-summary">
-            {r.satelliteHops} satellites
+            {r.satelliteHops} satellite{r.satelliteHops === 1 ? '' : 's'}
             {gateways.length > 0 && (
               <>
                 {' '}

@@ -51,9 +51,9 @@ interface Hit {
 const GROUP_TITLE: Record<Hit['kind'], string> = { coordinates: 'Coordinates', place: 'Places', gateway: 'Gateways', pop: 'PoPs', shell: 'Shells', satellite: 'Satellites' };
 
 function formatPopulation(n: number): string {
-  if (n >= 1e6) return `${(n / 1e6).toFixed(1)} M people`;
-  if (n >= 1e3) return `${Math.round(n / 1e3)} k people`;
-  return `${n} people`;
+  if (n >= 1e6) return `pop. ${(n / 1e6).toFixed(1)} M`;
+  if (n >= 1e3) return `pop. ${Math.round(n / 1e3)} k`;
+  return `pop. ${n}`;
 }
 
 export function GlobeSearch() {
@@ -96,12 +96,12 @@ export function GlobeSearch() {
         nq ? xs.filter((x) => { const n = mod.normalizeForSearch(x.name); return n.startsWith(nq) || n.includes(` ${nq}`) || mod.normalizeForSearch(x.id) === nq; }).slice(0, 4) : [];
       for (const g of named(gateways))
         out.push({
-          key: `gw-${g.id}`, kind: 'gateway', title: g.name, detail: `gateway · ${formatLatLon(g.latDeg, g.lonDeg)}`, endpoint: gatewayEndpoint(g),
+          key: `gw-${g.id}`, kind: 'gateway', title: g.name, detail: 'gateway', endpoint: gatewayEndpoint(g),
           choose: () => { select({ kind: 'gateway', id: g.id }); flyToLatLon(g.latDeg, g.lonDeg); setQ(g.name); done(); },
         });
       for (const p of named(pops))
         out.push({
-          key: `pop-${p.id}`, kind: 'pop', title: p.name, detail: `PoP · ${formatLatLon(p.latDeg, p.lonDeg)}`, endpoint: popEndpoint(p),
+          key: `pop-${p.id}`, kind: 'pop', title: p.name, detail: 'PoP', endpoint: popEndpoint(p),
           choose: () => { select({ kind: 'pop', id: p.id }); flyToLatLon(p.latDeg, p.lonDeg); setQ(p.name); done(); },
         });
     }
