@@ -130,8 +130,9 @@ const COUNTRY_ALIASES: Record<string, string> = {
 };
 
 interface PlaceIndex {
-  /** Normalised city names, table order (most populous first). */
+  /** Normalised city names, table order (most populous first), and the same without spaces. */
   names: string[];
+  compact: string[];
   /** Per country code: its English name and normalised name. */
   countryName: Map<string, string>;
   countryNorm: Map<string, string>;
@@ -166,7 +167,7 @@ function getPlaceIndex(): PlaceIndex {
     countryName.set(code, name);
     countryNorm.set(code, normalizeForSearch(name));
   }
-  placeIndex = { names, countryName, countryNorm };
+  placeIndex = { names, compact: names.map((n) => n.replace(/ /g, '')), countryName, countryNorm };
   return placeIndex;
 }
 
@@ -187,13 +188,14 @@ function countriesFor(text: string, ix: PlaceIndex): Set<string> | null {
   return out.size > 0 ? out : null;
 }
 
-/** How well normalised query `q` matches normalised name `n`: 0 exact, 1 prefix, 2 a later word starts with it, -1 none. */
-function matchRank(n: string, q: string): number {
+/**
+ * How well normalised query `q` (`qz` without spaces) matches normalised name `n` (`nz`): 0 exact,
+ * 1 prefix, 2 a later word starts with it, -1 none.
+ */
+function matchRank(n: string, nz: string, q: string, qz: string): number {
   if (n === q) return 0;
   if (n.startsWith(q)) return 1;
   // Spaces optional: "newyork" finds "new york", "saopaulo" finds "sao paulo".
-  const nz = n.replace(/ /g, '');
-  const qz = q.replace(/ /g, '');
   if (nz === qz) return 0;
   if (nz.startsWith(qz)) return 1;
   if (n.includes(` ${q}`)) return 2;
@@ -236,9 +238,10 @@ export function searchPlaces(query: string, opts: PlaceSearchOptions = {}): Plac
   const best = new Map<number, number>();
   for (const r of readings) {
     if (!r.name) continue;
+    const qz = r.name.replace(/ /g, '');
     for (let i = 0; i < ix.names.length; i++) {
       if (r.countries && !r.countries.has(table.countryCode[i]!)) continue;
-      const rank = matchRank(ix.names[i]!, r.name);
+      const rank = matchRank(ix.names[i]!, ix.compact[i]!, r.name, qz);
       if (rank < 0) continue;
       // A reading with a country filter that matches is worth more than the unfiltered reading.
       const score = rank * 2 + (r.countries ? 0 : 1);

@@ -22,7 +22,11 @@ type PlaceModule = typeof PlaceSearch;
 
 let placeModule: Promise<PlaceModule> | null = null;
 function loadPlaces(): Promise<PlaceModule> {
-  return (placeModule ??= import('../../../src-core/geo/placeSearch'));
+  // Build the name index as soon as the chunk arrives (focus), not on the first keystroke.
+  return (placeModule ??= import('../../../src-core/geo/placeSearch').then((m) => {
+    m.searchPlaces('a', { limit: 1 });
+    return m;
+  }));
 }
 
 /** The place search module once loaded (starts loading on first call). */
