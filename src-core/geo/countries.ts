@@ -70,6 +70,8 @@ interface Index {
   cellParts: Int32Array;
   /** Per grid cell: 1 when a polygon edge passes through it (needs an exact test). */
   boundary: Uint8Array;
+  /** Per grid cell: 1 when it or a neighbour holds edges of two or more countries (a land border may be near). */
+  landBorder: Uint8Array;
   /** Per non-boundary grid cell: -2 not yet known, -1 no country, else country index. */
   cellAnswer: Int32Array;
 }
@@ -189,13 +191,32 @@ function buildIndex(): Index {
   parts.forEach((p, pi) => {
     for (let r = latRow(p.minY); r <= latRow(p.maxY); r++) markCols(r, p.minX, p.maxX, (k) => lists[k]!.push(pi));
   });
-  // Boundary cells: every grid cell a (straight, planar) edge passes through, by edge bbox.
+  // Boundary cells: every grid cell a (straight, planar) edge passes through, by edge bbox; and
+  // which country's edges they hold (-1 none yet, -2 two or more countries).
+  const edgeCountry = new Int32Array(ncell).fill(-1);
   for (const p of parts) {
     const e = p.edges;
+    const mark = (k: number) => {
+      boundary[k] = 1;
+      const cur = edgeCountry[k]!;
+      if (cur === -1) edgeCountry[k] = p.country;
+      else if (cur !== p.country) edgeCountry[k] = -2;
+    };
     for (let j = 0; j < e.length; j += 4) {
       const x0 = Math.min(e[j]!, e[j + 2]!);
       const x1 = Math.max(e[j]!, e[j + 2]!);
-      for (let r = latRow(Math.min(e[j + 1]!, e[j + 3]!)); r <= latRow(Math.max(e[j + 1]!, e[j + 3]!)); r++) markCols(r, x0, x1, (k) => { boundary[k] = 1; });
+      for (let r = latRow(Math.min(e[j + 1]!, e[j + 3]!)); r <= latRow(Math.max(e[j + 1]!, e[j + 3]!)); r++) markCols(r, x0, x1, mark);
+    }
+  }
+  // Dilated by one cell: the border margin (a few km) is far less than a cell.
+  const landBorder = new Uint8Array(ncell);
+  for (let k = 0; k < ncell; k++) {
+    if (edgeCountry[k] !== -2) continue;
+    const r = Math.floor(k / NLON), c = k % NLON;
+    for (let dr = -1; dr <= 1; dr++) {
+      const rr = r + dr;
+      if (rr < 0 || rr >= NLAT) continue;
+      for (let dc = -1; dc <= 1; dc++) landBorder[rr * NLON + ((c + dc + NLON) % NLON)] = 1;
     }
   }
   // Horizontal edges were dropped from the band lists; a cell they cross is still a boundary
@@ -205,7 +226,7 @@ function buildIndex(): Index {
   for (let k = 0; k < ncell; k++) cellStart[k + 1] = cellStart[k]! + lists[k]!.length;
   const cellParts = new Int32Array(cellStart[ncell]!);
   for (let k = 0; k < ncell; k++) cellParts.set(lists[k]!, cellStart[k]!);
-  return { countries, parts, cellStart, cellParts, boundary, cellAnswer: new Int32Array(ncell).fill(-2) };
+  return { countries, parts, cellStart, cellParts, boundary, landBorder, cellAnswer: new Int32Array(ncell).fill(-2) };
 }
 
 function getIndex(): Index {
@@ -240,23 +261,32 @@ function countryIndexAt(latDeg: number, lonDeg: number): number {
 
 const KM_PER_DEG = EARTH_MEAN_RADIUS_KM * DEG;
 
+/** Per part: the query stamp that last visited it (countriesNear dedupes parts without a Set). */
+let partStamp: Int32Array | null = null;
+let stamp = 0;
+
 /** Countries with a polygon edge within `km` of the point (planar, lon scaled by cos(lat)). */
-function countriesNear(ix: Index, lon: number, lat: number, km: number): Set<number> {
-  const out = new Set<number>();
+function countriesNear(ix: Index, lon: number, lat: number, km: number): number[] {
+  const out: number[] = [];
   const dLat = km / KM_PER_DEG;
   const kx = Math.cos(lat * DEG) * KM_PER_DEG;
   const dLon = km / Math.max(1e-6, kx);
-  const seen = new Set<number>();
+  if (!partStamp || partStamp.length !== ix.parts.length) partStamp = new Int32Array(ix.parts.length);
+  const seen = partStamp;
+  stamp++;
   const r0 = latRow(lat - dLat), r1 = latRow(lat + dLat);
+  const c0 = lonCol(lon - dLon), c1 = lonCol(lon + dLon);
   for (let r = r0; r <= r1; r++) {
-    for (const c of new Set([lonCol(lon - dLon), lonCol(lon), lonCol(lon + dLon)])) {
+    for (let cc = 0; cc < 3; cc++) {
+      const c = cc === 0 ? c0 : cc === 1 ? lonCol(lon) : c1;
+      if ((cc === 1 && c === c0) || (cc === 2 && (c === c0 || c === lonCol(lon)))) continue;
       const k = r * NLON + c;
       for (let j = ix.cellStart[k]!; j < ix.cellStart[k + 1]!; j++) {
         const pi = ix.cellParts[j]!;
-        if (seen.has(pi)) continue;
-        seen.add(pi);
+        if (seen[pi] === stamp) continue;
+        seen[pi] = stamp;
         const p = ix.parts[pi]!;
-        if (out.has(p.country) || lat + dLat < p.minY || lat - dLat > p.maxY) continue;
+        if (out.includes(p.country) || lat + dLat < p.minY || lat - dLat > p.maxY) continue;
         let x = lon;
         if (x < p.minX - dLon) x += 360;
         else if (x > p.maxX + dLon) x -= 360;
@@ -264,14 +294,17 @@ function countriesNear(ix: Index, lon: number, lat: number, km: number): Set<num
         const e = p.edges;
         scan: for (let b = r0; b <= r1; b++) {
           for (let q = p.bandStart[b]! * 4, end = p.bandStart[b + 1]! * 4; q < end; q += 4) {
-            // Point-segment distance in local km.
-            const ax = (e[q]! - x) * kx, ay = (e[q + 1]! - lat) * KM_PER_DEG;
-            const bx = (e[q + 2]! - x) * kx, by = (e[q + 3]! - lat) * KM_PER_DEG;
-            const vx = bx - ax, vy = by - ay;
+            // Cheap reject by the edge's bbox, then the point-segment distance in local km.
+            const ey0 = e[q + 1]!, ey1 = e[q + 3]!;
+            if ((ey0 < lat - dLat && ey1 < lat - dLat) || (ey0 > lat + dLat && ey1 > lat + dLat)) continue;
+            const ex0 = e[q]!, ex1 = e[q + 2]!;
+            if ((ex0 < x - dLon && ex1 < x - dLon) || (ex0 > x + dLon && ex1 > x + dLon)) continue;
+            const ax = (ex0 - x) * kx, ay = (ey0 - lat) * KM_PER_DEG;
+            const vx = (ex1 - ex0) * kx, vy = (ey1 - ey0) * KM_PER_DEG;
             const len2 = vx * vx + vy * vy;
             const t = len2 > 0 ? Math.max(0, Math.min(1, -(ax * vx + ay * vy) / len2)) : 0;
             if (Math.hypot(ax + t * vx, ay + t * vy) <= km) {
-              out.add(p.country);
+              out.push(p.country);
               break scan;
             }
           }
@@ -322,13 +355,10 @@ function borderAware(latDeg: number, lonDeg: number): number {
   const ix = getIndex();
   const lon = ((((lonDeg + 180) % 360) + 360) % 360) - 180;
   const lat = Math.max(-90, Math.min(90, latDeg));
-  if (!ix.boundary[latRow(lat) * NLON + lonCol(lon)] && !ix.boundary[latRow(lat + 0.05) * NLON + lonCol(lon)] && !ix.boundary[latRow(lat - 0.05) * NLON + lonCol(lon)]) {
-    // Fast path: no edge within this 1-degree cell; one more check for an edge just across its side.
-    const dLon = 0.05 / Math.max(0.01, Math.cos(lat * DEG));
-    if (!ix.boundary[latRow(lat) * NLON + lonCol(lon - dLon)] && !ix.boundary[latRow(lat) * NLON + lonCol(lon + dLon)]) return i;
-  }
+  // Fast path: no cell around holds edges of two countries (open land, coasts).
+  if (!ix.landBorder[latRow(lat) * NLON + lonCol(lon)]) return i;
   const near = countriesNear(ix, lon, lat, BORDER_MARGIN_KM);
-  if (near.size < 2) return i; // a coast, not a land border
+  if (near.length < 2) return i; // a coast, not a land border
   const dist = placeDistances(lat, lon, 2 * PLACE_RADIUS_KM);
   const own = ix.countries[i]!.code;
   const dOwn = own === null ? Infinity : (dist.get(own) ?? Infinity);

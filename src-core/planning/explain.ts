@@ -62,7 +62,7 @@ const ms = (x: number, digits = 3): string => (Number.isFinite(x) ? `${x < 0 ? '
 /** People as "3.12 M", "45.1 k" or "820". */
 export function formatPeople(n: number): string {
   if (!Number.isFinite(n)) return '–';
-  if (n >= 1e6) return `${(n / 1e6).toFixed(n >= 1e8 ? 0 : 2)} M`;
+  if (n >= 1e6) return `${(n / 1e6).toFixed(n >= 1e8 ? 0 : n >= 1e7 ? 1 : 2)} M`;
   if (n >= 1e3) return `${(n / 1e3).toFixed(1)} k`;
   return `${Math.round(n)}`;
 }

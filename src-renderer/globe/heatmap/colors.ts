@@ -99,9 +99,9 @@ const num = (v: number, digits: number): string => (Math.abs(v) < 1e-12 ? '0' : 
 
 /**
  * Round stops around [lo, hi] (the data's p2..p98): min and max are multiples of a nice step,
- * with 4-6 ticks. A flat range is widened by one step each way.
+ * with 4-7 ticks. A flat range is widened by one step each way.
  */
-export function niceRange(lo: number, hi: number, count = 4): { min: number; max: number; step: number; ticks: number[] } {
+export function niceRange(lo: number, hi: number, count = 5): { min: number; max: number; step: number; ticks: number[] } {
   if (!Number.isFinite(lo) || !Number.isFinite(hi)) return { min: 0, max: 1, step: 0.25, ticks: [0, 0.25, 0.5, 0.75, 1] };
   let step = niceStep(hi - lo, count);
   if (hi - lo < 1e-9) step = niceStep(Math.max(Math.abs(hi) * 0.1, 1e-3), 1);

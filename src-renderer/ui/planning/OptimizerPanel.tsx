@@ -5,24 +5,15 @@
 // the ticked ones / none (accepting is one undoable command).
 import { useMemo, useState } from 'react';
 import { parseCandidateCsv, type CsvProblem, type CsvSite } from '../../../src-core/planning/candidate-csv';
-import { explainOptimization, type Explanation } from '../../../src-core/planning/explain';
-import type { OptimizeSummary, SuggestedSite } from '../../engine/optimizerHost';
 import { useApp } from '../../state/store';
 import { acceptSuggestions, cancelOptimizer, rejectSuggestions, startOptimizer } from './optimizerRun';
+import { optimizerExplanation } from './optimizerText';
 import { usePlanning } from './planningStore';
 
 function eta(s: number): string {
   if (!Number.isFinite(s)) return 'estimating…';
   if (s < 60) return `${Math.ceil(s)} s left`;
   return `${Math.floor(s / 60)} min ${Math.ceil(s % 60)} s left`;
-}
-
-/** The panel's text model: the shared explanation of the streamed sites (and, once done, the summary). */
-export function optimizerExplanation(sites: readonly SuggestedSite[], summary: OptimizeSummary | null): Explanation {
-  const items = sites.map((s) => ({ rank: s.rank, name: s.gateway.name, countryCode: s.gateway.countryCode, nearPop: s.nearPop, impact: s.impact }));
-  if (summary) return explainOptimization(items, summary);
-  // Still running or cancelled: per-site lines only (the set's totals come with the summary).
-  return { ...explainOptimization(items, { add: sites.length, baseObjective: 0, objective: 0, upperBound: NaN, impact: sites[0]?.impact ?? { meanLatencyBeforeMs: NaN, meanLatencyAfterMs: NaN, peopleFaster: 0, fasterByMs: NaN, peopleNewlyServed: 0, servedGbps: null }, steps: 0, stepS: 0, exhausted: false }), headline: '', bound: '', basis: '' };
 }
 
 export function OptimizerPanel() {
