@@ -26,7 +26,7 @@ export interface Scale {
   stops: readonly Rgb[];
   /** Round values inside [min, max] to label on the colour bar. */
   ticks: number[];
-  /** Text of a tick (unit included where it helps, signed in the Δ view). */
+  /** Text of a tick: the number (signed in the Δ view); the unit is in the title. */
   tickText(v: number): string;
   /** Words at the bar's two ends (Δ view: "slower" / "faster"), or null. */
   lowWord: string | null;
@@ -132,12 +132,13 @@ export function fitScale(m: Metric, snap: CoverageSnapshot): Scale {
   const label = METRIC_LABEL[m];
   const unit = METRIC_UNIT[m];
   if (m === 'served') {
-    return { metric: m, diff: false, label, unit, min: 0, max: 100, stops: [...GOOD_TO_BAD].reverse(), ticks: [0, 25, 50, 75, 100], tickText: (v) => `${num(v, 0)} %`, lowWord: null, highWord: null, note: 'fixed 0–100 %' };
+    return { metric: m, diff: false, label, unit, min: 0, max: 100, stops: [...GOOD_TO_BAD].reverse(), ticks: [0, 25, 50, 75, 100], tickText: (v) => num(v, 0), lowWord: null, highWord: null, note: 'fixed 0–100 %' };
   }
   const [lo, hi] = percentileRange(valuesOf(snap, m));
   const r = niceRange(lo, hi);
   const d = digitsOf(r.step);
   const suffix = m === 'visible' ? '' : ' ms';
+  const tickText = (v: number): string => num(v, d);
   return {
     metric: m,
     diff: false,
@@ -147,7 +148,7 @@ export function fitScale(m: Metric, snap: CoverageSnapshot): Scale {
     max: r.max,
     stops: m === 'visible' ? BLUES : GOOD_TO_BAD,
     ticks: r.ticks,
-    tickText: (v) => `${num(v, d)}${suffix}`,
+    tickText,
     lowWord: null,
     highWord: null,
     note: `fitted to p2–p98 of the cells (${num(lo, 1)}–${num(hi, 1)}${suffix})`,
@@ -190,7 +191,7 @@ export function diffScale(m: Metric, snap: CoverageSnapshot, reference: Coverage
     max,
     stops: DIVERGING,
     ticks: [-max, -step, 0, step, max].map(fix),
-    tickText: (x) => (Math.abs(x) < 1e-12 ? '0' : `${x > 0 ? '+' : '−'}${num(Math.abs(x), d)}${short}`),
+    tickText: (x) => (Math.abs(x) < 1e-12 ? '0' : `${x > 0 ? '+' : '−'}${num(Math.abs(x), d)}`),
     lowWord: worse,
     highWord: better,
     note: mags.length === 0 ? 'no cell changed' : `${mags.length.toLocaleString('en-US')} cells changed; range fitted to p98 of |Δ| (${num(p98, 2)}${short})`,
