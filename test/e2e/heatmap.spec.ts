@@ -8,14 +8,16 @@ import { decodePng, meanColor, type Rgba } from './png';
 import { expect, test, waitForGlobe } from './fixtures';
 
 test.describe.configure({ mode: 'serial' });
+// Software WebGL on a loaded 2-core machine: a full evaluation plus several screenshots takes minutes.
+test.setTimeout(420_000);
 
 const OUT = fileURLToPath(new URL('../../test-results/', import.meta.url));
 /** Land near the AWS UAE region, which has no gateway in the default scenario. */
 const SITE = { latDeg: 24.3, lonDeg: 54.6 };
 /** Close to the new site (Oman): its latency improves. */
 const NEAR = { latDeg: 21.5, lonDeg: 57.5 };
-/** Far from it (Nigeria): unchanged. */
-const FAR = { latDeg: 9, lonDeg: 8 };
+/** Far from it (central Spain): unchanged. */
+const FAR = { latDeg: 39.5, lonDeg: -4.5 };
 /** Land points across the home view (Europe, Africa, the Middle East, South Asia). */
 const LAND = [
   [48, 2], [52, 13], [41, -4], [45, 25], [50, 30], [30, 31], [24, 45], [15, 45], [9, 8], [0, 25], [-10, 20], [-25, 25],

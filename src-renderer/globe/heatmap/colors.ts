@@ -8,7 +8,8 @@
 //
 // Δ view: the change an edit made, as a GAIN (before minus after for latency, after minus before
 // for served % and visible satellites), on a diverging scale symmetric about 0 and fitted to the
-// changed cells (p98 of |Δ|): better is blue, worse is red, unchanged cells are transparent.
+// changed cells (p95 of |Δ|; any change is tinted at least DIFF_MIN_TINT): better is blue, worse
+// is red, unchanged cells are transparent.
 import type { CoverageSnapshot } from '../../engine/planningProtocol';
 
 export type Metric = 'served' | 'p50' | 'p95' | 'visible';
@@ -164,7 +165,7 @@ export function gainOf(m: Metric, now: number, before: number): number {
   return m === 'served' || m === 'visible' ? now - before : before - now;
 }
 
-/** The Δ scale: symmetric about 0, fitted to p98 of |gain| over the cells the edit changed. */
+/** The Δ scale: symmetric about 0, fitted to p95 of |gain| over the cells the edit changed. */
 export function diffScale(m: Metric, snap: CoverageSnapshot, reference: CoverageSnapshot, against: 'previous' | 'baseline' = 'previous'): Scale {
   const v = valuesOf(snap, m);
   const r = valuesOf(reference, m);
@@ -173,7 +174,7 @@ export function diffScale(m: Metric, snap: CoverageSnapshot, reference: Coverage
     const g = Math.abs(gainOf(m, v[c]!, r[c]!));
     if (g > 1e-9 && Number.isFinite(g)) mags.push(g);
   }
-  const [, p98] = percentileRange(mags, 0, 0.98);
+  const [, p98] = percentileRange(mags, 0, 0.95);
   const top = Number.isFinite(p98) && p98 > 0 ? p98 : m === 'served' ? 1 : 0.1;
   const half = niceRange(0, top, 2);
   const max = half.max;
@@ -194,9 +195,12 @@ export function diffScale(m: Metric, snap: CoverageSnapshot, reference: Coverage
     tickText: (x) => (Math.abs(x) < 1e-12 ? '0' : `${x > 0 ? '+' : '−'}${num(Math.abs(x), d)}`),
     lowWord: worse,
     highWord: better,
-    note: mags.length === 0 ? 'no cell changed' : `${mags.length.toLocaleString('en-US')} cells changed; range fitted to p98 of |Δ| (${num(p98, 2)}${short})`,
+    note: mags.length === 0 ? 'no cell changed' : `${mags.length.toLocaleString('en-US')} cells changed; range fitted to p95 of |Δ| (${num(p98, 2)}${short})`,
   };
 }
+
+/** In the Δ view even the smallest change is tinted this far from white (0..1 of the half ramp). */
+export const DIFF_MIN_TINT = 0.25;
 
 function ramp(stops: readonly Rgb[], x: number): [number, number, number] {
   const t = Math.min(1, Math.max(0, x)) * (stops.length - 1);
@@ -206,6 +210,14 @@ function ramp(stops: readonly Rgb[], x: number): [number, number, number] {
   return [Math.round(a[0] + (b[0] - a[0]) * f), Math.round(a[1] + (b[1] - a[1]) * f), Math.round(a[2] + (b[2] - a[2]) * f)];
 }
 
+/** Position (0..1) on the colour ramp of a value (a gain in the Δ view: any change is tinted). */
+export function rampPosition(scale: Scale, v: number): number {
+  if (!scale.diff) return (v - scale.min) / (scale.max - scale.min || 1);
+  if (v === 0) return 0.5;
+  const m = Math.min(1, Math.abs(v) / (scale.max || 1));
+  return 0.5 + Math.sign(v) * 0.5 * (DIFF_MIN_TINT + (1 - DIFF_MIN_TINT) * m);
+}
+
 /**
  * RGBA bytes (4 per cell) for a snapshot, or (Δ scale) for its change from `reference` (same grid).
  * Cells with no change in the Δ view are fully transparent, so the edit's footprint stands out.
@@ -213,7 +225,6 @@ function ramp(stops: readonly Rgb[], x: number): [number, number, number] {
 export function cellColors(scale: Scale, snap: CoverageSnapshot, reference: CoverageSnapshot | null, out = new Uint8Array(4 * snap.cells.servedPct.length)): Uint8Array {
   const v = valuesOf(snap, scale.metric);
   const ref = reference ? valuesOf(reference, scale.metric) : null;
-  const span = scale.max - scale.min || 1;
   for (let c = 0; c < v.length; c++) {
     const x = v[c]!;
     let rgba: [number, number, number, number];
@@ -221,12 +232,12 @@ export function cellColors(scale: Scale, snap: CoverageSnapshot, reference: Cove
       const g = gainOf(scale.metric, x, ref[c]!);
       if (Math.abs(g) < 1e-9) rgba = [0, 0, 0, 0];
       else {
-        const [R, G, B] = ramp(scale.stops, (g - scale.min) / span);
+        const [R, G, B] = ramp(scale.stops, rampPosition(scale, g));
         rgba = [R, G, B, DIFF_ALPHA];
       }
     } else if (Number.isNaN(x)) rgba = NODATA;
     else {
-      const [R, G, B] = ramp(scale.stops, (x - scale.min) / span);
+      const [R, G, B] = ramp(scale.stops, rampPosition(scale, x));
       rgba = [R, G, B, ALPHA];
     }
     out[4 * c] = rgba[0];
@@ -237,10 +248,16 @@ export function cellColors(scale: Scale, snap: CoverageSnapshot, reference: Cove
   return out;
 }
 
-/** CSS linear-gradient for the legend bar. */
+/** CSS linear-gradient for the legend bar, sampled from the same mapping the cells use. */
 export function legendGradient(scale: Scale): string {
-  const n = scale.stops.length;
-  return `linear-gradient(to right, ${scale.stops.map((s, i) => `rgb(${s[0]},${s[1]},${s[2]}) ${((100 * i) / (n - 1)).toFixed(0)}%`).join(', ')})`;
+  const n = 24;
+  const parts: string[] = [];
+  for (let i = 0; i <= n; i++) {
+    const v = scale.min + ((scale.max - scale.min) * i) / n;
+    const [R, G, B] = ramp(scale.stops, rampPosition(scale, v));
+    parts.push(`rgb(${R},${G},${B}) ${((100 * i) / n).toFixed(1)}%`);
+  }
+  return `linear-gradient(to right, ${parts.join(', ')})`;
 }
 
 /** Position (0..1) of a value on the legend bar. */
