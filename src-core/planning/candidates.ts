@@ -1,6 +1,7 @@
 // Candidate gateway sites: generated (land H3 cells ranked by the demand around them, plus points
 // around each PoP, where a gateway's fiber backhaul is short) or imported from a list. Each gets a
-// country (for the constraints) and the nearest city's name (for people). Deterministic order.
+// country (for the constraints) and a readable name from its nearest city ("Aurora, US-IL", never
+// nested parentheses: the PoP a site sits next to is a field of its own). Deterministic order.
 import { cellToChildren, cellToLatLng, gridDisk, latLngToCell } from 'h3-js';
 import type { GeoDemandSource } from '../coverage/grid';
 import { newGatewayDefaults, type Gateway, type Pop } from '../scenario/schema';
@@ -13,6 +14,8 @@ export interface Candidate {
   countryCode: string | null;
   countryName: string | null;
   nearestCity: string | null;
+  /** Name of the PoP a 'pop' candidate sits next to (null otherwise). */
+  nearPop: string | null;
   source: 'demand' | 'pop' | 'import';
   /** Demand within one ring of the site's cell (generated), 0 otherwise. */
   score: number;
@@ -21,8 +24,12 @@ export interface Candidate {
 /** The geo lookups candidates need (the geo module's countryAt / nearestCity). */
 export interface CandidateGeo {
   countryAt(latDeg: number, lonDeg: number): { code: string | null; name: string } | null;
-  nearestCity(latDeg: number, lonDeg: number): { name: string } | null;
+  /** `label` (e.g. "Aurora, US-IL") names the site when present, with "near " beyond `NEAR_KM`. */
+  nearestCity(latDeg: number, lonDeg: number): { name: string; label?: string; distanceKm?: number } | null;
 }
+
+/** A generated site farther than this from its nearest city is named "near <city>". */
+const NEAR_KM = 25;
 
 export interface CandidateOptions {
   /** Resolution of the demand-ranked land cells (3: ~12,000 km^2 cells; 4 for finer). */
@@ -38,9 +45,12 @@ export interface CandidateOptions {
 
 const round = (x: number): number => Math.round(x * 1e6) / 1e6;
 
-function describe(geo: CandidateGeo, latDeg: number, lonDeg: number): Pick<Candidate, 'countryCode' | 'countryName' | 'nearestCity'> {
+function describe(geo: CandidateGeo, latDeg: number, lonDeg: number): Pick<Candidate, 'countryCode' | 'countryName' | 'nearestCity'> & { siteName: string | null } {
   const country = geo.countryAt(latDeg, lonDeg);
-  return { countryCode: country?.code ?? null, countryName: country?.name ?? null, nearestCity: geo.nearestCity(latDeg, lonDeg)?.name ?? null };
+  const city = geo.nearestCity(latDeg, lonDeg);
+  const label = city ? (city.label ?? city.name) : null;
+  const siteName = label === null ? null : (city!.distanceKm ?? 0) > NEAR_KM ? `near ${label}` : label;
+  return { countryCode: country?.code ?? null, countryName: country?.name ?? null, nearestCity: city?.name ?? null, siteName };
 }
 
 /** Generated candidates: demand-ranked land cells, then points around PoPs (duplicates dropped). */
@@ -88,7 +98,8 @@ export function generateCandidates(demand: GeoDemandSource, geo: CandidateGeo, p
       }
       if (info.countryName === null) continue;
     }
-    out.push({ id: r.id, name: info.nearestCity ?? r.id, latDeg: round(site[0]), lonDeg: round(site[1]), ...info, source: 'demand', score: r.score });
+    const { siteName, ...rest } = info;
+    out.push({ id: r.id, name: siteName ?? r.id, latDeg: round(site[0]), lonDeg: round(site[1]), ...rest, nearPop: null, source: 'demand', score: r.score });
   }
   const popLand = new Set<string>(demand.landCells(Math.min(popRes, 3)));
   for (const p of pops) {
@@ -99,9 +110,9 @@ export function generateCandidates(demand: GeoDemandSource, geo: CandidateGeo, p
       // Keep land points only (the parent at the shipped land resolution must be land).
       if (popRes > 3 && !popLand.has(latLngToCell(lat, lon, 3))) continue;
       seen.add(cell);
-      const info = describe(geo, lat, lon);
+      const { siteName, ...info } = describe(geo, lat, lon);
       if (info.countryName === null) continue;
-      out.push({ id: cell, name: `${info.nearestCity ?? cell} (near ${p.name})`, latDeg: round(lat), lonDeg: round(lon), ...info, source: 'pop', score: 0 });
+      out.push({ id: cell, name: siteName ?? cell, latDeg: round(lat), lonDeg: round(lon), ...info, nearPop: p.name, source: 'pop', score: 0 });
     }
   }
   return out;
@@ -109,7 +120,10 @@ export function generateCandidates(demand: GeoDemandSource, geo: CandidateGeo, p
 
 /** Imported candidates (e.g. a site survey list). */
 export function importCandidates(sites: readonly { name: string; latDeg: number; lonDeg: number }[], geo: CandidateGeo): Candidate[] {
-  return sites.map((s, i) => ({ id: `import-${i}`, name: s.name, latDeg: s.latDeg, lonDeg: s.lonDeg, ...describe(geo, s.latDeg, s.lonDeg), source: 'import' as const, score: 0 }));
+  return sites.map((s, i) => {
+    const { siteName: _unused, ...info } = describe(geo, s.latDeg, s.lonDeg);
+    return { id: `import-${i}`, name: s.name, latDeg: s.latDeg, lonDeg: s.lonDeg, ...info, nearPop: null, source: 'import' as const, score: 0 };
+  });
 }
 
 /** A scenario gateway for a candidate, with the template's antenna settings (schema defaults otherwise). */

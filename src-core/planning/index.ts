@@ -3,3 +3,5 @@ export * from './candidates';
 export * from './constraints';
 export * from './optimizer';
 export * from './candidate-csv';
+export * from './names';
+export * from './explain';

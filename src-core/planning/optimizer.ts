@@ -26,6 +26,28 @@ import { DistRouter } from '../coverage/routing';
 import type { Gateway } from '../scenario/schema';
 import { candidateGateway, type Candidate } from './candidates';
 import { siteViolation, type PlacementConstraints, type Site } from './constraints';
+import { uniqueName } from './names';
+
+/** A person counts as "faster" when their window-mean latency drops by at least this much. */
+export const FASTER_THRESHOLD_MS = 1;
+
+/**
+ * What a chosen site (or the whole chosen set) does in the planner's terms, measured on the
+ * optimizer's own samples (its time steps; the hop limit is not applied, see above).
+ */
+export interface SiteImpact {
+  /** Demand-weighted mean one-way latency over served samples, before and after, ms. */
+  meanLatencyBeforeMs: number;
+  meanLatencyAfterMs: number;
+  /** Population whose window-mean latency drops by at least FASTER_THRESHOLD_MS. */
+  peopleFaster: number;
+  /** Their population-weighted mean gain, ms (NaN when nobody is faster). */
+  fasterByMs: number;
+  /** Population newly served, time-averaged (samples that had no route within the limit before). */
+  peopleNewlyServed: number;
+  /** Served Gbps gained: needs the capacity model, which the engine does not have yet (null until then). */
+  servedGbps: number | null;
+}
 
 export interface ObjectiveOptions {
   /** Weight of the latency term relative to 1 for being served (default 1). */
@@ -50,6 +72,20 @@ export class PlacementObjective {
   private readonly exponent: number;
   private readonly tail: number;
   private readonly norm: number;
+  // Planner's-terms bookkeeping (committed samples only): demand-weighted served weight and
+  // latency sum, and per cell the latency saved (ms x steps) / steps newly served by the site
+  // being committed (site*) and by everything committed so far (total*).
+  private servedW = 0;
+  private latSumW = 0;
+  private readonly meanLatency0: number;
+  private readonly siteGain: Float64Array;
+  private readonly siteNew: Int32Array;
+  private readonly siteMark: Uint8Array;
+  private readonly siteList: Int32Array;
+  private readonly totalGain: Float64Array;
+  private readonly totalNew: Int32Array;
+  /** Impact of the last committed site. */
+  lastImpact: SiteImpact | null = null;
   evaluations = 0;
 
   constructor(private readonly ev: CoverageEvaluator, opts: ObjectiveOptions = {}) {
@@ -83,9 +119,52 @@ export class PlacementObjective {
     }
     let f = 0;
     const w = ev.grid.weight;
-    for (let t = 0; t < T; t++) for (let c = 0; c < C; c++) f += w[c]! * this.phi(this.cellCur[t * C + c]!);
+    for (let t = 0; t < T; t++) {
+      for (let c = 0; c < C; c++) {
+        const v = this.cellCur[t * C + c]!;
+        f += w[c]! * this.phi(v);
+        if (v <= this.lmax) {
+          this.servedW += w[c]!;
+          this.latSumW += w[c]! * v;
+        }
+      }
+    }
     this.value0 = f * this.norm;
     this.valueAcc = f;
+    this.meanLatency0 = this.meanLatencyMs;
+    this.siteGain = new Float64Array(C);
+    this.siteNew = new Int32Array(C);
+    this.siteMark = new Uint8Array(C);
+    this.siteList = new Int32Array(C);
+    this.totalGain = new Float64Array(C);
+    this.totalNew = new Int32Array(C);
+  }
+
+  /** Demand-weighted mean one-way latency over the served samples of the committed set, ms. */
+  get meanLatencyMs(): number {
+    return this.servedW > 0 ? this.latSumW / this.servedW : NaN;
+  }
+
+  /** Impact of everything committed so far, relative to the starting gateways. */
+  totalImpact(): SiteImpact {
+    return this.impactOf(this.meanLatency0, this.totalGain, this.totalNew, null);
+  }
+
+  private impactOf(before: number, gain: Float64Array, fresh: Int32Array, cells: Int32Array | null): SiteImpact {
+    const T = this.ev.cache.stepCount;
+    const pop = this.ev.grid.population;
+    let faster = 0, gainSum = 0, newly = 0;
+    const n = cells ? cells.length : gain.length;
+    for (let i = 0; i < n; i++) {
+      const c = cells ? cells[i]! : i;
+      const g = gain[c]! / T;
+      if (g >= FASTER_THRESHOLD_MS) {
+        faster += pop[c]!;
+        gainSum += pop[c]! * g;
+      }
+      newly += (pop[c]! * fresh[c]!) / T;
+    }
+    return { meanLatencyBeforeMs: before, meanLatencyAfterMs: this.meanLatencyMs, peopleFaster: faster, fasterByMs: faster > 0 ? gainSum / faster : NaN, peopleNewlyServed: newly, servedGbps: null };
   }
 
   /** Current objective f(S). */
@@ -105,7 +184,10 @@ export class PlacementObjective {
     const cache = this.ev.cache;
     const { satCount: N, cellCount: C, stepCount: T, linkCount: L, visOff, visCell, visUpMs } = cache;
     const w = this.ev.grid.weight;
-    const { cellCur, cellNew, touched, tlist, changed } = this;
+    const { cellCur, cellNew, touched, tlist, changed, siteGain, siteNew, siteMark, siteList } = this;
+    const lmax = this.lmax;
+    const before = commit ? this.meanLatencyMs : NaN;
+    let marked = 0;
     let total = 0;
     for (let t = 0; t < T; t++) {
       const from = seeds.off[t]!, to = seeds.off[t + 1]!;
@@ -137,7 +219,24 @@ export class PlacementObjective {
         const c = tlist[i]!;
         touched[c] = 0;
         total += w[c]! * (this.phi(cellNew[c]!) - this.phi(cellCur[base + c]!));
-        if (commit) cellCur[base + c] = cellNew[c]!;
+        if (commit) {
+          const old = cellCur[base + c]!, now = cellNew[c]!;
+          if (old <= lmax) {
+            this.servedW -= w[c]!;
+            this.latSumW -= w[c]! * old;
+          }
+          if (now <= lmax) {
+            this.servedW += w[c]!;
+            this.latSumW += w[c]! * now;
+            if (old <= lmax) siteGain[c]! += old - now;
+            else siteNew[c]!++;
+          }
+          if (!siteMark[c]) {
+            siteMark[c] = 1;
+            siteList[marked++] = c;
+          }
+          cellCur[base + c] = now;
+        }
       }
       const committed = this.dist.subarray(t * N, (t + 1) * N);
       for (let i = 0; i < nc; i++) {
@@ -146,7 +245,18 @@ export class PlacementObjective {
         else row[s] = committed[s]!;
       }
     }
-    if (commit) this.valueAcc += total;
+    if (commit) {
+      this.valueAcc += total;
+      const cells = siteList.subarray(0, marked).sort();
+      this.lastImpact = this.impactOf(before, siteGain, siteNew, cells);
+      for (const c of cells) {
+        this.totalGain[c]! += siteGain[c]!;
+        this.totalNew[c]! += siteNew[c]!;
+        siteGain[c] = 0;
+        siteNew[c] = 0;
+        siteMark[c] = 0;
+      }
+    }
     return total * this.norm;
   }
 }
@@ -177,6 +287,8 @@ export interface ChosenSite {
   marginalGain: number;
   /** Objective after adding it. */
   objective: number;
+  /** The same gain in the planner's terms. */
+  impact: SiteImpact;
 }
 
 export interface OptimizeResult {
@@ -185,6 +297,11 @@ export interface OptimizeResult {
   baseObjective: number;
   /** f(existing + chosen). */
   objective: number;
+  /** What the chosen set does, relative to the existing gateways, in the planner's terms. */
+  impact: SiteImpact;
+  /** Time steps the optimizer measured over, and their length (s). */
+  steps: number;
+  stepS: number;
   /** Online (Leskovec) bound on the best achievable objective with `add` more gateways. */
   upperBound: number;
   /** f(S0) + (f - f(S0)) / (1 - 1/e): valid only when constraints do not bind. */
@@ -271,6 +388,8 @@ export function optimizeGateways(evaluator: CoverageEvaluator, candidates: reado
   const alive = new Uint8Array(M); // 1 = may still be in an optimal solution (feasible next to the existing gateways)
   const seeds: (GatewaySeeds | null)[] = new Array(M).fill(null);
   const gw: Gateway[] = candidates.map((c) => candidateGateway(c, opts.gatewayTemplate));
+  // Names stay unique among the existing gateways and the sites chosen before ("Aurora, US-IL #2").
+  const names: string[] = evaluator.gateways.map((g) => g.name);
   const heap = new BoundHeap(bound);
   let infeasibleAtStart = 0;
   for (let j = 0; j < M; j++) {
@@ -320,7 +439,10 @@ export function optimizeGateways(evaluator: CoverageEvaluator, candidates: reado
         seeds[j] = null;
         alive[j] = 0;
         placed.push(candidates[j]!);
-        chosen.push({ candidate: candidates[j]!, gateway: gw[j]!, marginalGain: g, objective: objective.value });
+        const name = uniqueName(gw[j]!.name, names);
+        names.push(name);
+        const gateway = name === gw[j]!.name ? gw[j]! : { ...gw[j]!, name };
+        chosen.push({ candidate: candidates[j]!, gateway, marginalGain: g, objective: objective.value, impact: objective.lastImpact! });
         opts.onChosen?.(chosen[chosen.length - 1]!, chosen.length - 1, Math.max(upper, objective.value));
         progress(firstPass + it + 1, firstPass + N);
         break;
@@ -347,6 +469,9 @@ export function optimizeGateways(evaluator: CoverageEvaluator, candidates: reado
     chosen,
     baseObjective: f0,
     objective: f,
+    impact: objective.totalImpact(),
+    steps: evaluator.stepCount,
+    stepS: evaluator.cache.settings.stepS,
     upperBound: upper,
     greedyRatioBound,
     gapPct: Number.isFinite(upper) && upper > 0 ? (100 * (upper - f)) / upper : NaN,

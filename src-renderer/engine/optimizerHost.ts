@@ -9,7 +9,7 @@ import { createCoverageEvaluator } from '../../src-core/coverage';
 import { countryAt, geoDemandSource, nearestCity } from '../../src-core/geo';
 import { Propagator } from '../../src-core/orbit/propagator';
 import { generateCandidates, importCandidates, type Candidate } from '../../src-core/planning/candidates';
-import { optimizeGateways } from '../../src-core/planning/optimizer';
+import { optimizeGateways, type SiteImpact } from '../../src-core/planning/optimizer';
 import type { Gateway, Scenario } from '../../src-core/scenario/schema';
 
 export interface OptimizeRequest {
@@ -34,9 +34,18 @@ export interface SuggestedSite {
   objective: number;
   /** Upper bound on the optimum with `add` sites, valid when this site was chosen. */
   upperBound: number;
+  /** The PoP a generated site sits next to, if any. */
+  nearPop: string | null;
+  /** The gain in the planner's terms (src-core/planning/explain.ts words it). */
+  impact: SiteImpact;
 }
 
 export interface OptimizeSummary {
+  /** Sites asked for. */
+  add: number;
+  /** What the chosen set does, relative to the existing gateways. */
+  impact: SiteImpact;
+  stepS: number;
   candidates: number;
   infeasibleAtStart: number;
   baseObjective: number;
@@ -80,11 +89,14 @@ export function runOptimizer(req: OptimizeRequest, post: (m: OptimizerMessage) =
       first = false;
       post({
         type: 'chosen',
-        site: { rank: index + 1, gateway: c.gateway, candidateId: c.candidate.id, countryName: c.candidate.countryName, source: c.candidate.source, marginalGain: c.marginalGain, objective: c.objective, upperBound },
+        site: { rank: index + 1, gateway: c.gateway, candidateId: c.candidate.id, countryName: c.candidate.countryName, source: c.candidate.source, marginalGain: c.marginalGain, objective: c.objective, upperBound, nearPop: c.candidate.nearPop, impact: c.impact },
       });
     },
   });
   const summary: OptimizeSummary = {
+    add: req.add,
+    impact: result.impact,
+    stepS: result.stepS,
     candidates: candidates.length,
     infeasibleAtStart: result.infeasibleAtStart,
     baseObjective: result.baseObjective,

@@ -6,7 +6,7 @@
 // benchmark, in-process in Node (no Worker globals here).
 import { buildCatalog } from '../../src-core/constellation/catalog';
 import { buildCoverageGrid, CoverageEvaluator, defaultLinkModel, propagatorPositions, usableFromCatalog, type CoverageResult } from '../../src-core/coverage';
-import { countryAt, geoDemandSource, nearestCity } from '../../src-core/geo';
+import { countryAt, geoDemandSource, nearestCity, NEAR_CITY_KM } from '../../src-core/geo';
 import { Propagator } from '../../src-core/orbit/propagator';
 import type { Gateway, Scenario } from '../../src-core/scenario/schema';
 import type { CoverageEvaluateResult, CoverageGridInfo, CoverageSnapshot, LinkLoadResult, PlanningRequests, SiteInfo } from './planningProtocol';
@@ -94,6 +94,7 @@ export function snapshotOf(ev: CoverageEvaluator, r: CoverageResult, revision: n
       longestOutageS: h.longestOutageS,
       meanVisibleSatellites: h.meanVisibleSatellites,
       totalWeight: h.totalWeight,
+      serviceArea: h.serviceArea,
     },
     gatewayIds: r.gatewayIds,
     gatewayShare: h.gatewayShare,
@@ -257,5 +258,6 @@ export function describeSite(latDeg: number, lonDeg: number): SiteInfo {
     countryName: country?.name ?? null,
     nearestCity: city?.name ?? null,
     nearestCityKm: city?.distanceKm ?? null,
+    siteName: city ? (city.distanceKm > NEAR_CITY_KM ? `near ${city.label}` : city.label) : null,
   };
 }

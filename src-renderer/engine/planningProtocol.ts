@@ -6,6 +6,7 @@
 // Per-cell arrays are indexed by the grid's cell order (`CoverageGridInfo.ids`); the grid is
 // sent with a full evaluation only (it changes with the analysis settings, not with gateways).
 // Units: %, ms, s, people (demand weight). All arrays are fresh and transferred.
+import type { ServiceAreaFigures } from '../../src-core/coverage/evaluator';
 import type { Gateway, Scenario } from '../../src-core/scenario/schema';
 
 export interface CoverageGridInfo {
@@ -32,6 +33,8 @@ export interface CoverageHeadline {
   meanVisibleSatellites: number;
   /** Sum of demand weights (people). */
   totalWeight: number;
+  /** Served %, outage and routing figures over the cells a satellite covers at some time. */
+  serviceArea: ServiceAreaFigures;
 }
 
 export interface CoverageSnapshot {
@@ -75,6 +78,8 @@ export interface SiteInfo {
   countryName: string | null;
   nearestCity: string | null;
   nearestCityKm: number | null;
+  /** A readable, unambiguous site name ("Aurora, US-IL", "near Aurora, US-CO"), or null. */
+  siteName: string | null;
 }
 
 /**

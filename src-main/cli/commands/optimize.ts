@@ -5,7 +5,7 @@ import { buildCatalog } from '../../../src-core/constellation';
 import { Propagator } from '../../../src-core/orbit';
 import { createCoverageEvaluator } from '../../../src-core/coverage';
 import { countryAt, geoDemandSource, nearestCity } from '../../../src-core/geo';
-import { generateCandidates, importCandidates, optimizeGateways, parseCandidateCsv } from '../../../src-core/planning';
+import { explainOptimization, explanationLines, generateCandidates, importCandidates, optimizeGateways, parseCandidateCsv } from '../../../src-core/planning';
 import { CliError, clean, loadInput, parseNumberArg, readText, table } from '../io';
 import { withAnalysisOverrides } from './analyze';
 
@@ -41,17 +41,21 @@ export function optimizeCommand(path: string, v: Values): number {
     onChosen: (site, index) => progress.onChosen(site.candidate.name, site.candidate.countryCode, site.marginalGain, site.objective, index),
   });
   progress.line(`optimize: done, ${r.chosen.length} of ${add} placed in ${(r.elapsedMs / 1000).toFixed(1)} s`);
-  const rows = r.chosen.map((c, i) => ({ rank: i + 1, name: c.candidate.name, latDeg: c.candidate.latDeg, lonDeg: c.candidate.lonDeg, countryCode: c.candidate.countryCode, marginalGain: c.marginalGain, objective: c.objective }));
-  const out = { ok: true, candidates: candidates.length, infeasibleAtStart: r.infeasibleAtStart, requested: add, chosen: rows, baseObjective: r.baseObjective, objective: r.objective, upperBound: r.upperBound, gapPct: r.gapPct, gainGapPct: r.gainGapPct, exhausted: r.exhausted, evaluations: r.evaluations, elapsedMs: r.elapsedMs };
+  // The same explanation (text and numbers) as the app's "Suggest gateways" panel.
+  const explained = explainOptimization(
+    r.chosen.map((c, i) => ({ rank: i + 1, name: c.gateway.name, countryCode: c.candidate.countryCode, nearPop: c.candidate.nearPop, impact: c.impact })),
+    { add, baseObjective: r.baseObjective, objective: r.objective, upperBound: r.upperBound, impact: r.impact, steps: r.steps, stepS: r.stepS, exhausted: r.exhausted },
+  );
+  const rows = r.chosen.map((c, i) => ({ rank: i + 1, name: c.gateway.name, latDeg: c.candidate.latDeg, lonDeg: c.candidate.lonDeg, countryCode: c.candidate.countryCode, nearPop: c.candidate.nearPop, impact: c.impact, marginalGain: c.marginalGain, objective: c.objective }));
+  const out = { ok: true, candidates: candidates.length, infeasibleAtStart: r.infeasibleAtStart, requested: add, chosen: rows, impact: r.impact, explanation: explained, baseObjective: r.baseObjective, objective: r.objective, upperBound: r.upperBound, gapPct: r.gapPct, gainGapPct: r.gainGapPct, exhausted: r.exhausted, evaluations: r.evaluations, elapsedMs: r.elapsedMs };
   if (json) {
     console.log(JSON.stringify(out));
     return 0;
   }
   console.log(`${candidates.length} candidate sites (${r.infeasibleAtStart} ruled out by constraints), ${r.chosen.length} of ${add} placed in ${(r.elapsedMs / 1000).toFixed(1)} s (${r.evaluations} gain evaluations)\n`);
-  console.log(table(['#', 'site', 'lat', 'lon', 'country', 'marginal gain', 'objective'], rows.map((x) => [x.rank, x.name, x.latDeg.toFixed(3), x.lonDeg.toFixed(3), x.countryCode ?? '-', x.marginalGain.toExponential(3), x.objective.toFixed(6)])));
+  console.log(table(['#', 'site', 'lat', 'lon', 'country', 'mean latency', 'people'], explained.sites.map((x, i) => [x.rank, x.name, rows[i]!.latDeg.toFixed(3), rows[i]!.lonDeg.toFixed(3), x.country, x.latency, x.people])));
   if (r.exhausted) console.log(`\nstopped after ${r.chosen.length} of ${add}: no remaining candidate improves the objective (sites outside the service band or too far from demand buy nothing)`);
-  console.log(`\nobjective ${r.objective.toFixed(6)} (existing gateways alone: ${r.baseObjective.toFixed(6)})`);
-  console.log(`upper bound on the best ${add} additions: ${r.upperBound.toFixed(6)} -> within ${r.gapPct.toFixed(2)} % of optimal (${r.gainGapPct.toFixed(1)} % of the achievable gain unproven)`);
+  console.log(`\n${explanationLines({ ...explained, sites: [] }).filter((l) => l !== '').join('\n')}`);
   return 0;
 }
 

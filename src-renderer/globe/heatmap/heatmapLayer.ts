@@ -2,7 +2,7 @@
 // (a hexagon fan, geometry.ts) and a per-instance colour attribute. The mesh is built ONCE per
 // analysis grid; new coverage results (every gateway edit) only rewrite the colour attributes
 // (batch-table writes, no geometry rebuild). Follows the planning store: metric, comparison
-// (before/after, vs baseline) and results.
+// (before/after, vs baseline) and results, and owns the legend drawn on the globe (legend.ts).
 import {
   BoundingSphere,
   ColorGeometryInstanceAttribute,
@@ -17,8 +17,9 @@ import {
 } from '@cesium/engine';
 import type { CoverageGridInfo } from '../../engine/planningProtocol';
 import { planningStore, type PlanningState } from '../../ui/planning/planningStore';
-import { cellColors, scaleFor } from './colors';
+import { cellColors, refitScales, scaleForState, type Scale } from './colors';
 import { cellMesh } from './geometry';
+import { createHeatmapLegend, type LegendModel } from './legend';
 
 export interface HeatmapLayer {
   destroy(): void;
@@ -57,11 +58,29 @@ export function attachHeatmapLayer(viewer: CesiumWidget): HeatmapLayer {
   let pending: Uint8Array | null = null;
   const scratch = new Uint8Array(4);
 
-  const colorsFor = (s: PlanningState): Uint8Array | null => {
+  const legend = createHeatmapLegend(viewer.container, {
+    toggleDiff: () => {
+      const s = planningStore.getState();
+      s.setCompare(s.compare === 'none' ? 'previous' : 'none');
+    },
+    refit: () => planningStore.getState().refitScale(),
+  });
+
+  const scaleOf = (s: PlanningState): { scale: Scale; ref: PlanningState['current'] } | null => {
     if (!s.current || s.metric === 'off') return null;
     const ref = s.compare === 'previous' ? s.previous : s.compare === 'baseline' ? s.baseline : null;
-    const diff = s.compare !== 'none' && ref !== null;
-    return cellColors(scaleFor(s.metric, diff, s.current.maxLatencyMs), s.current, diff ? ref : null);
+    return { scale: scaleForState(s.metric, s.current, ref, s.compare === 'baseline' ? 'baseline' : 'previous'), ref };
+  };
+
+  const legendModel = (s: PlanningState): LegendModel | null => {
+    const sc = scaleOf(s);
+    if (!sc) return null;
+    return { scale: sc.scale, canDiff: s.previous !== null, waitingFor: s.compare !== 'none' && sc.ref === null ? (s.compare === 'baseline' ? 'baseline' : 'earlier result') : null };
+  };
+
+  const colorsFor = (s: PlanningState): Uint8Array | null => {
+    const sc = scaleOf(s);
+    return sc && s.current ? cellColors(sc.scale, s.current, sc.ref) : null;
   };
 
   const writeColors = (colors: Uint8Array): boolean => {
@@ -82,6 +101,7 @@ export function attachHeatmapLayer(viewer: CesiumWidget): HeatmapLayer {
   const update = (s: PlanningState): void => {
     const grid = s.grid;
     const colors = grid && s.current && s.current.gridGeneration === grid.generation ? colorsFor(s) : null;
+    legend.update(colors ? legendModel(s) : null);
     if (!colors || !grid) {
       if (primitive) primitive.show = false;
       return;
@@ -102,12 +122,14 @@ export function attachHeatmapLayer(viewer: CesiumWidget): HeatmapLayer {
   scene.postRender.addEventListener(onPostRender);
   update(planningStore.getState());
   const unsub = planningStore.subscribe((s, prev) => {
-    if (s.current !== prev.current || s.grid !== prev.grid || s.metric !== prev.metric || s.compare !== prev.compare || s.baseline !== prev.baseline || s.previous !== prev.previous) update(s);
+    if (s.scaleEpoch !== prev.scaleEpoch) refitScales();
+    if (s.current !== prev.current || s.grid !== prev.grid || s.metric !== prev.metric || s.compare !== prev.compare || s.baseline !== prev.baseline || s.previous !== prev.previous || s.scaleEpoch !== prev.scaleEpoch) update(s);
   });
 
   return {
     destroy() {
       unsub();
+      legend.destroy();
       scene.postRender.removeEventListener(onPostRender);
       if (primitive && !viewer.isDestroyed()) scene.primitives.remove(primitive);
       primitive = null;

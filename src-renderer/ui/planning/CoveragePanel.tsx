@@ -1,11 +1,11 @@
 // "Coverage & latency": the gateway tools, the live window figures with their change since the
-// last edit and since the saved baseline, the heatmap choice with its legend, and the charts
+// last edit and since the saved baseline, the heatmap choice (its legend is on the globe:
+// globe/heatmap/legend.ts), and the charts
 // (demand-weighted latency CDF, served % over the window, load per gateway).
 import { useMemo } from 'react';
 import uPlot from 'uplot';
 import { useShallow } from 'zustand/react/shallow';
 import type { CoverageSnapshot } from '../../engine/planningProtocol';
-import { legendGradient, scaleFor } from '../../globe/heatmap/colors';
 import { selectedGatewayIds } from '../../state/slices/selection';
 import { useApp } from '../../state/store';
 import { formatDuration } from '../format';
@@ -36,11 +36,11 @@ const share = (s: CoverageSnapshot, ids: string[]): number => {
 };
 
 const FIGURES: FigureDef[] = [
-  { key: 'served', title: 'Demand-weighted % of time served (population)', label: 'Served', unit: '%', digits: 3, better: 1, get: (s) => s.headline.servedPct },
+  { key: 'served', title: 'Demand-weighted % of time served, over the service area (people in cells a satellite covers at some time in the window)', label: 'Served', unit: '%', digits: 3, better: 1, get: (s) => s.headline.serviceArea.servedPct },
   { key: 'p50', title: 'Demand-weighted median one-way latency to the PoP', label: 'p50', unit: 'ms', digits: 2, better: -1, get: (s) => s.headline.p50LatencyMs },
   { key: 'p95', title: 'Demand-weighted 95th percentile one-way latency', label: 'p95', unit: 'ms', digits: 2, better: -1, get: (s) => s.headline.p95LatencyMs },
   { key: 'mean', title: 'Demand-weighted mean one-way latency', label: 'Mean', unit: 'ms', digits: 2, better: -1, get: (s) => s.headline.meanLatencyMs },
-  { key: 'outage', title: 'Longest outage of any populated cell', label: 'Outage', unit: 's', digits: 0, better: -1, get: (s) => s.headline.longestOutageS },
+  { key: 'outage', title: 'Longest outage of a populated cell in the service area (coverage gaps included)', label: 'Outage', unit: 's', digits: 0, better: -1, get: (s) => s.headline.serviceArea.longestOutageS },
   { key: 'top', title: 'Largest share of served demand through one gateway', label: 'Top gw', unit: '%', digits: 2, better: -1, get: (s) => 100 * s.gatewayShare.reduce((m, x) => Math.max(m, x), 0) },
   { key: 'share', title: 'Share of served demand through the selected gateway(s)', label: 'Sel. gw', unit: '%', digits: 2, better: 1, get: (s, sel) => share(s, sel) },
 ];
@@ -57,6 +57,19 @@ function Delta({ now, then, def, selected }: { now: CoverageSnapshot; then: Cove
   if (Math.abs(d) < eps) return <td className="delta muted">0</td>;
   const good = d * def.better > 0;
   return <td className={`delta ${good ? 'delta--good' : 'delta--bad'}`}>{`${d > 0 ? '+' : '−'}${Math.abs(d).toFixed(def.digits)}`}</td>;
+}
+
+const millions = (people: number): string => `${(people / 1e6).toLocaleString('en-US', { maximumFractionDigits: people < 1e7 ? 1 : 0 })} M`;
+
+/** What Served and Outage measure, and whether gateways can move them (from the snapshot's own numbers). */
+export function serviceAreaNote(s: CoverageSnapshot): string {
+  const a = s.headline.serviceArea;
+  const scope = `Served and Outage cover the ${millions(a.population)} people in cells a satellite sees during the window${a.outsidePopulation > 0 ? `; ${millions(a.outsidePopulation)} outside coverage (beyond ${a.maxAbsLatDeg.toFixed(0)}° latitude) are left out` : ''}.`;
+  const routed =
+    a.routedPctOfCovered >= 100
+      ? ` Every covered minute already reaches a PoP within ${s.maxLatencyMs} ms, so gateway edits change latency, not Served; outages are coverage gaps.`
+      : ` ${(100 - a.routedPctOfCovered).toFixed(3)} % of covered time has no route within ${s.maxLatencyMs} ms (longest ${formatDuration(a.longestRoutingOutageS)}): gateways can fix that.`;
+  return scope + routed;
 }
 
 function Figures() {
@@ -101,6 +114,9 @@ function Figures() {
           ))}
         </tbody>
       </table>
+      <p className="figures__meta muted small" data-testid="service-area-note">
+        {serviceAreaNote(current)}
+      </p>
       <p className="figures__meta muted" data-testid="coverage-status">
         {status === 'evaluating' ? `Re-evaluating… ${progress?.phase ?? ''}` : `${current.mode === 'full' ? 'Full evaluation' : 'Incremental'} ${current.computeMs.toFixed(0)} ms in the worker${roundTripMs !== null ? `, ${roundTripMs.toFixed(0)} ms to screen` : ''}`}
         {' · '}
@@ -134,31 +150,6 @@ const COMPARES: [HeatmapCompare, string][] = [
   ['baseline', 'Δ baseline'],
 ];
 
-export function HeatmapLegend() {
-  const { metric, compare, current, baseline, previous } = usePlanning(useShallow((s) => ({ metric: s.metric, compare: s.compare, current: s.current, baseline: s.baseline, previous: s.previous })));
-  if (metric === 'off' || !current) return null;
-  const ref = compare === 'previous' ? previous : compare === 'baseline' ? baseline : null;
-  const scale = scaleFor(metric, compare !== 'none' && ref !== null, current.maxLatencyMs);
-  return (
-    <div className="legend" data-testid="heatmap-legend">
-      <div className="legend__title">
-        {scale.label} <span className="muted">({scale.unit})</span>
-        {compare !== 'none' && ref === null && <span className="muted"> — no {compare === 'baseline' ? 'baseline' : 'earlier result'} yet</span>}
-      </div>
-      <div className="legend__bar" style={{ background: legendGradient(scale) }} />
-      <div className="legend__ends">
-        <span>{scale.lowText}</span>
-        <span>{scale.highText}</span>
-      </div>
-      {!scale.diff && (
-        <div className="legend__nodata">
-          <span className="legend__swatch" /> never served
-        </div>
-      )}
-    </div>
-  );
-}
-
 function HeatmapControls() {
   const { metric, compare, setMetric, setCompare } = usePlanning(useShallow((s) => ({ metric: s.metric, compare: s.compare, setMetric: s.setMetric, setCompare: s.setCompare })));
   return (
@@ -180,7 +171,6 @@ function HeatmapControls() {
           </option>
         ))}
       </select>
-      <HeatmapLegend />
     </div>
   );
 }

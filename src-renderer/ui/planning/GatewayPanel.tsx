@@ -131,6 +131,12 @@ export function GatewayPanel() {
     </th>
   );
   const selGateways = gateways.filter((g) => selSet.has(g.id));
+  // Names shared by two gateways (an older file, a hand edit) get their position beside them.
+  const dupNames = useMemo(() => {
+    const seen = new Map<string, number>();
+    for (const g of gateways) seen.set(g.name.trim().toLowerCase(), (seen.get(g.name.trim().toLowerCase()) ?? 0) + 1);
+    return new Set([...seen].filter(([, k]) => k > 1).map(([n]) => n));
+  }, [gateways]);
   return (
     <div className="gw-panel">
       <div className="row">
@@ -158,7 +164,10 @@ export function GatewayPanel() {
           <tbody>
             {rows.map((g) => (
               <tr key={g.id} className={selSet.has(g.id) ? 'is-selected' : ''} aria-selected={selSet.has(g.id)} onClick={(e) => clickRow(e, g.id)} data-gateway={g.id}>
-                <td title={g.name}>{g.name}</td>
+                <td title={`${g.name} · ${g.latDeg.toFixed(3)}°, ${g.lonDeg.toFixed(3)}°`}>
+                  {g.name}
+                  {dupNames.has(g.name.trim().toLowerCase()) && <span className="muted"> · {g.latDeg.toFixed(1)}°, {g.lonDeg.toFixed(1)}°</span>}
+                </td>
                 <td>{g.countryCode ?? '–'}</td>
                 <td className={g.status === 'planned' ? 'muted' : ''}>{g.status}</td>
                 <td className="num">{shareOf.has(g.id) ? shareOf.get(g.id)!.toFixed(1) : '–'}</td>

@@ -1,10 +1,13 @@
 // "Suggest gateways": how many, from which candidates (generated or an imported CSV), how fine in
-// time; a progress bar with ETA; the ranked suggestions with marginal gain, objective and the
-// optimality bound; accept all / the ticked ones / none (accepting is one undoable command).
-import { useState } from 'react';
+// time; a progress bar with ETA; the ranked suggestions with their gains in the planner's terms
+// (ms of demand-weighted latency, people faster) and the bound ("at most X % better is possible"),
+// worded by src-core/planning/explain.ts exactly as `leo-planner optimize` words them; accept all /
+// the ticked ones / none (accepting is one undoable command).
+import { useMemo, useState } from 'react';
 import { parseCandidateCsv, type CsvProblem, type CsvSite } from '../../../src-core/planning/candidate-csv';
 import { useApp } from '../../state/store';
 import { acceptSuggestions, cancelOptimizer, rejectSuggestions, startOptimizer } from './optimizerRun';
+import { optimizerExplanation } from './optimizerText';
 import { usePlanning } from './planningStore';
 
 function eta(s: number): string {
@@ -28,11 +31,7 @@ export function OptimizerPanel() {
   };
   const canRun = !running && n >= 1 && (source === 'generated' || (imported !== null && imported.sites.length > 0));
   const p = run.progress;
-  const last = run.sites[run.sites.length - 1];
-  const base = run.summary?.baseObjective;
-  const upper = run.summary?.upperBound ?? last?.upperBound;
-  const objective = run.summary?.objective ?? last?.objective;
-  const within = run.summary ? run.summary.gapPct : objective !== undefined && upper !== undefined ? (100 * (upper - objective)) / upper : NaN;
+  const explained = useMemo(() => optimizerExplanation(run.sites, run.summary), [run.sites, run.summary]);
   return (
     <div className="optimizer">
       <div className="row">
@@ -109,12 +108,6 @@ export function OptimizerPanel() {
       )}
       {run.sites.length > 0 && (
         <>
-          <p className="small" data-testid="optimizer-bound">
-            Objective {objective?.toFixed(5)}
-            {base !== undefined ? ` (from ${base.toFixed(5)})` : ''} · bound {upper !== undefined && Number.isFinite(upper) ? upper.toFixed(5) : '–'} · within{' '}
-            <strong>{Number.isFinite(within) ? `${within.toFixed(2)} %` : '–'}</strong> of optimal
-            {run.summary && Number.isFinite(run.summary.gainGapPct) ? ` (gain within ${run.summary.gainGapPct.toFixed(0)} %)` : ''}
-          </p>
           <div className="gw-table-wrap gw-table-wrap--short">
             <table className="gw-table" data-testid="suggestions">
               <thead>
@@ -122,12 +115,13 @@ export function OptimizerPanel() {
                   <th />
                   <th>#</th>
                   <th>Site</th>
-                  <th title="Marginal gain of the objective when chosen (×10⁻⁴)">Gain</th>
+                  <th title="Change of the demand-weighted mean one-way latency when this site is added">Δ latency</th>
+                  <th title="People whose window-mean latency drops by at least 1 ms with this site">Faster</th>
                 </tr>
               </thead>
               <tbody>
-                {run.sites.map((s) => (
-                  <tr key={s.rank}>
+                {run.sites.map((s, i) => (
+                  <tr key={s.rank} title={explained.sites[i]?.text}>
                     <td>
                       <input
                         type="checkbox"
@@ -142,15 +136,26 @@ export function OptimizerPanel() {
                       />
                     </td>
                     <td className="num">{s.rank}</td>
-                    <td title={`${s.gateway.name} (${s.countryName ?? 'no country'}) · objective ${s.objective.toFixed(5)}`}>
-                      {s.gateway.name} <span className="muted">{s.gateway.countryCode ?? ''}</span>
+                    <td className="site-name" data-testid="suggestion-name" title={`${s.gateway.name} · ${s.countryName ?? 'no country'}${s.nearPop ? ` · next to PoP ${s.nearPop}` : ''}`}>
+                      {s.gateway.name}
                     </td>
-                    <td className="num">{(s.marginalGain * 1e4).toFixed(2)}</td>
+                    <td className="num">{explained.sites[i]?.latencyShort.replace(' ms', '')}</td>
+                    <td className="num">{explained.sites[i]?.peopleShort}</td>
                   </tr>
                 ))}
               </tbody>
             </table>
           </div>
+          {explained.headline && (
+            <div className="small optimizer__explain" data-testid="optimizer-explanation">
+              <p>{explained.headline}</p>
+              <p data-testid="optimizer-bound">
+                <strong>{explained.bound}</strong>
+              </p>
+              <p className="muted">{explained.capacity}</p>
+              <p className="muted">{explained.basis}</p>
+            </div>
+          )}
           {!running && (
             <div className="row">
               <button type="button" className="btn btn--primary btn--small" onClick={() => acceptSuggestions('all')} data-testid="optimizer-accept-all">

@@ -1,10 +1,12 @@
 // Gateway planning in the app: registers the planning panels, keeps the live coverage figures in
 // step with the scenario (engine worker), and runs the gateway tools on the globe's events:
 // 'add-gateway' places a gateway where the user clicks (land only unless "allow sea", named after
-// the nearest city, checked against the placement constraints), and in 'select' a dragged gateway
+// the nearest city with its region, "Aurora, US-CO", made unique among the gateways, checked
+// against the placement constraints), and in 'select' a dragged gateway
 // is moved by ONE undoable command on dragEnd. Delete/Backspace deletes the selected gateways.
 import { getEngine } from '../../engine/instance';
 import { onGlobe } from '../../globe/events';
+import { uniqueName } from '../../../src-core/planning/names';
 import { addGateway, gatewayAt, moveGateway, placementProblem } from '../../state/gatewayCommands';
 import { appStore } from '../../state/store';
 import { registerPanel } from '../panels/registry';
@@ -35,7 +37,8 @@ async function placeGatewayAt(latDeg: number, lonDeg: number): Promise<void> {
     return;
   }
   const scenario = appStore.getState().scenario;
-  const g = gatewayAt(scenario, info);
+  const name = info.siteName ?? info.nearestCity;
+  const g = gatewayAt(scenario, { ...info, nearestCity: name === null ? null : uniqueName(name, scenario.gateways.map((x) => x.name)) });
   const why = placementProblem(scenario, g);
   if (why) {
     st.notify('error', `No gateway placed at ${g.name}: ${why}. Change the constraints to allow it.`);

@@ -36,10 +36,13 @@ export interface PlanningState {
   error: string | null;
   metric: HeatmapMetric;
   compare: HeatmapCompare;
+  /** Bumped to refit the heatmap's colour range to the values shown now (globe/heatmap/colors.ts). */
+  scaleEpoch: number;
   allowSea: boolean;
   optimizer: OptimizerRun;
   setMetric(m: HeatmapMetric): void;
   setCompare(c: HeatmapCompare): void;
+  refitScale(): void;
   setAllowSea(on: boolean): void;
   setBaseline(label: string): void;
   clearBaseline(): void;
@@ -59,10 +62,12 @@ export const usePlanning = create<PlanningState>()((set, get) => ({
   error: null,
   metric: 'p50',
   compare: 'none',
+  scaleEpoch: 0,
   allowSea: false,
   optimizer: IDLE_RUN,
   setMetric: (metric) => set({ metric }),
   setCompare: (compare) => set({ compare }),
+  refitScale: () => set({ scaleEpoch: get().scaleEpoch + 1 }),
   setAllowSea: (allowSea) => set({ allowSea }),
   setBaseline: (label) => set({ baseline: get().current, baselineLabel: label }),
   clearBaseline: () => set({ baseline: null, baselineLabel: null, compare: get().compare === 'baseline' ? 'none' : get().compare }),

@@ -1,0 +1,114 @@
+// The optimizer's result in the planner's terms, as text: ONE function used by the app's
+// "Suggest gateways" panel and by `leo-planner optimize`, so both print the same numbers for the
+// same inputs and settings (test/unit/planning/explain.test.ts runs both and compares).
+//
+// Gains are in milliseconds of demand-weighted mean latency and in people (population whose
+// latency drops by at least FASTER_THRESHOLD_MS, people newly served); the optimality bound is
+// "at most X % better is possible". Served Gbps needs a capacity model the engine does not have
+// yet: the slot is in the model (`capacity`) and says so.
+import { FASTER_THRESHOLD_MS, type SiteImpact } from './optimizer';
+
+export interface ExplainSite {
+  rank: number;
+  name: string;
+  countryCode: string | null;
+  /** The PoP a site was generated next to, if any. */
+  nearPop: string | null;
+  impact: SiteImpact;
+}
+
+export interface ExplainSummary {
+  /** Sites asked for. */
+  add: number;
+  baseObjective: number;
+  objective: number;
+  upperBound: number;
+  impact: SiteImpact;
+  /** Time steps the optimizer measured (and their length, s). */
+  steps: number;
+  stepS: number;
+  exhausted: boolean;
+}
+
+export interface SiteLine {
+  rank: number;
+  name: string;
+  country: string;
+  /** e.g. "−0.412 ms mean latency" */
+  latency: string;
+  /** e.g. "3.12 M people ≥1 ms faster (by 4.8 ms)"; "+0.20 M people served" appended when any. */
+  people: string;
+  /** One line: "#1 Modi'in, IL [IL]: −0.412 ms mean latency · 3.12 M people ≥1 ms faster (by 4.8 ms)". */
+  text: string;
+  /** The same numbers, short, for a narrow table: "−0.412 ms", "3.12 M". */
+  latencyShort: string;
+  peopleShort: string;
+}
+
+export interface Explanation {
+  /** What the whole set does. */
+  headline: string;
+  /** "At most X % better is possible" and what that is measured on. */
+  bound: string;
+  /** The served-Gbps slot (capacity model not yet in the engine). */
+  capacity: string;
+  /** How the numbers were measured (steps, hop limit). */
+  basis: string;
+  sites: SiteLine[];
+}
+
+const ms = (x: number, digits = 3): string => (Number.isFinite(x) ? `${x < 0 ? '−' : x > 0 ? '+' : ''}${Math.abs(x).toFixed(digits)} ms` : '– ms');
+
+/** People as "3.12 M", "45.1 k" or "820". */
+export function formatPeople(n: number): string {
+  if (!Number.isFinite(n)) return '–';
+  if (n >= 1e6) return `${(n / 1e6).toFixed(n >= 1e8 ? 0 : n >= 1e7 ? 1 : 2)} M`;
+  if (n >= 1e3) return `${(n / 1e3).toFixed(1)} k`;
+  return `${Math.round(n)}`;
+}
+
+function peopleText(i: SiteImpact): string {
+  const faster = i.peopleFaster > 0 ? `${formatPeople(i.peopleFaster)} people ≥${FASTER_THRESHOLD_MS} ms faster (by ${i.fasterByMs.toFixed(1)} ms)` : `nobody ≥${FASTER_THRESHOLD_MS} ms faster`;
+  const served = i.peopleNewlyServed >= 0.5 ? ` · +${formatPeople(i.peopleNewlyServed)} people served` : '';
+  return faster + served;
+}
+
+/** The improvement bound: the best possible set gains at most (1 + X/100) times this set's gain. */
+export function boundPct(s: Pick<ExplainSummary, 'baseObjective' | 'objective' | 'upperBound'>): number {
+  const gain = s.objective - s.baseObjective;
+  if (!Number.isFinite(s.upperBound) || !(gain > 0)) return NaN;
+  return (100 * Math.max(0, s.upperBound - s.objective)) / gain;
+}
+
+export function explainOptimization(sites: readonly ExplainSite[], summary: ExplainSummary): Explanation {
+  const lines: SiteLine[] = sites.map((s) => {
+    const latency = `${ms(s.impact.meanLatencyAfterMs - s.impact.meanLatencyBeforeMs)} mean latency`;
+    const people = peopleText(s.impact);
+    const country = s.countryCode ?? '–';
+    const latencyShort = ms(s.impact.meanLatencyAfterMs - s.impact.meanLatencyBeforeMs);
+    const peopleShort = formatPeople(s.impact.peopleFaster);
+    return { rank: s.rank, name: s.name, country, latency, people, text: `#${s.rank} ${s.name} [${country}]: ${latency} · ${people}${s.nearPop ? ` · next to PoP ${s.nearPop}` : ''}`, latencyShort, peopleShort };
+  });
+  const n = sites.length;
+  const t = summary.impact;
+  const headline =
+    n === 0
+      ? 'No site improves latency or service: every candidate has zero gain.'
+      : `${n} site${n === 1 ? '' : 's'}: demand-weighted mean latency ${t.meanLatencyBeforeMs.toFixed(3)} → ${t.meanLatencyAfterMs.toFixed(3)} ms (${ms(t.meanLatencyAfterMs - t.meanLatencyBeforeMs)}); ${peopleText(t)}.`;
+  const x = boundPct(summary);
+  const bound =
+    n === 0
+      ? 'No bound: nothing was chosen.'
+      : !Number.isFinite(x)
+        ? 'Bound unknown (the run stopped before the first pass over the candidates ended).'
+        : x < 0.05
+          ? `These ${n} are optimal for the optimizer's objective (bound met).`
+          : `At most ${x.toFixed(1)} % better is possible: no ${summary.add} sites can gain more than ${(1 + x / 100).toFixed(3)}× this set's objective gain (submodularity bound).`;
+  const basis = `Measured on ${summary.steps} time steps of ${summary.stepS} s (people: population; ≥${FASTER_THRESHOLD_MS} ms = window-mean gain; hop limit not applied).`;
+  return { headline, bound, capacity: 'Served Gbps: – (needs the capacity model, not in the engine yet).', basis, sites: lines };
+}
+
+/** The explanation as plain lines (the CLI prints these; the app shows the same strings). */
+export function explanationLines(e: Explanation): string[] {
+  return [...e.sites.map((s) => s.text), '', e.headline, e.bound, e.capacity, e.basis];
+}
