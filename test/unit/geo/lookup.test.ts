@@ -47,17 +47,13 @@ describe('countryAt', () => {
     expect(coded.every((c) => /^[A-Z]{2}$/.test(c.code!))).toBe(true);
   });
 
-  it('is fast after init (< 5 us per call on random points)', () => {
+  // Speed is a benchmark (test/bench/geo.bench.ts), not a unit test: this only checks the answer.
+  it('puts about 29% of uniformly random points on land (Earth: 29.2%)', () => {
     const n = 50_000;
-    const pts = Array.from({ length: n }, (_, i) => [Math.asin(((i * 0.6180339887) % 1) * 2 - 1) * 57.29578, ((i * 0.7548776662) % 1) * 360 - 180] as const);
-    countryAt(0, 0);
-    const t0 = performance.now();
     let land = 0;
-    for (const [la, lo] of pts) if (countryAt(la, lo)) land++;
-    const us = ((performance.now() - t0) * 1000) / n;
+    for (let i = 0; i < n; i++) if (countryAt(Math.asin(((i * 0.6180339887) % 1) * 2 - 1) * 57.29578, ((i * 0.7548776662) % 1) * 360 - 180)) land++;
     expect(land / n).toBeGreaterThan(0.25);
     expect(land / n).toBeLessThan(0.33);
-    expect(us).toBeLessThan(5);
   });
 });
 
@@ -90,15 +86,6 @@ describe('nearestCity', () => {
       }
       expect(nearestCity(la, lo)!.distanceKm).toBeCloseTo(best, 6);
     }
-  });
-
-  it('is fast after init (< 50 us per call on random points)', () => {
-    const n = 20_000;
-    nearestCity(0, 0);
-    const t0 = performance.now();
-    for (let i = 0; i < n; i++) nearestCity(Math.asin(((i * 0.6180339887) % 1) * 2 - 1) * 57.29578, ((i * 0.7548776662) % 1) * 360 - 180);
-    const us = ((performance.now() - t0) * 1000) / n;
-    expect(us).toBeLessThan(50);
   });
 
   it('the city table holds ~15,000 places, most populous first', () => {
