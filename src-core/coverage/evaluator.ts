@@ -20,7 +20,7 @@
 // chosen route has at most routing.maxSatelliteHops satellites. An outage is a run of unserved
 // steps, counted as run length x stepS (sample-and-hold).
 import type { SatelliteCatalog } from '../constellation/types';
-import { trafficMask } from '../constellation/status';
+import { gatewayInServiceFromMs, trafficMask } from '../constellation/status';
 import { geoDemandSource } from '../geo';
 import { assignBackhaul } from '../network/backhaul';
 import { groundFrame, visibleSatellites } from '../network/ground';
@@ -285,8 +285,11 @@ export class CoverageEvaluator {
     if (Number.isFinite(backhaulMs)) {
       const frame = groundFrame(g.latDeg, g.lonDeg, g.altitudeKm);
       const hop = this.scenario.latency.perHopProcessingMs;
+      // A gateway serves only from its in-service date on (constellation/status: the one rule).
+      const inServiceFrom = gatewayInServiceFromMs(g);
       for (let t = 0; t < T; t++) {
         off[t] = sats.length;
+        if (this.cache.timesMs[t]! < inServiceFrom) continue;
         const n = visibleSatellites(frame, satPos.subarray(t * 3 * N, (t + 1) * 3 * N), g.minElevationDeg, g.maxSlantKm, this.seedIdx, this.seedSlant, null, usable);
         for (let i = 0; i < n; i++) {
           sats.push(this.seedIdx[i]!);

@@ -41,3 +41,24 @@ describe('gateway in-service dates', () => {
     expect(gatewayInServiceAt({ inServiceDate: '2026-03-01T00:00:01Z' }, t)).toBe(false);
   });
 });
+
+describe('gateway in-service dates in coverage', () => {
+  it('a gateway dated mid-window serves only from that step: coverage equals no gateway before and the undated gateway after', () => {
+    const base = kuiperScenario({ durationS: 4 * 600, stepS: 600, h3Resolution: 1 });
+    const { catalog, satrecs } = buildCatalog(base);
+    const prop = new Propagator(satrecs);
+    const gw = base.gateways[0]!;
+    const at = (extra: Partial<typeof gw>[]) => {
+      const sc = { ...base, gateways: extra.map((e) => ({ ...gw, ...e })) };
+      return createCoverageEvaluator(sc, catalog, prop, { geo: assetGeo });
+    };
+    const dated = at([{ inServiceDate: '2026-01-01T00:20:00Z' }]); // step 2 of 0..3 (600 s steps)
+    const none = at([]);
+    const always = at([{}]);
+    const C = dated.grid.count;
+    for (let t = 0; t < 4; t++) {
+      const ref = t < 2 ? none : always;
+      expect(Array.from(dated.cellLat.subarray(t * C, (t + 1) * C))).toEqual(Array.from(ref.cellLat.subarray(t * C, (t + 1) * C)));
+    }
+  });
+});
