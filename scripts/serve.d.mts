@@ -4,6 +4,10 @@ import type { Server } from 'node:http';
 export declare const CSP: string;
 export declare const ISOLATION_HEADERS: Readonly<Record<string, string>>;
 export declare const MIME_TYPES: Readonly<Record<string, string>>;
+/** POST here (same origin, body = reason): the page reports that hardware WebGL failed. */
+export declare const SOFTWARE_RENDERING_PATH: string;
+
+export type SoftwareRenderingAnswer = { relaunching: true } | { relaunching: false; why: string };
 
 export interface StartServerOptions {
   /** Folder to serve, e.g. out/renderer. */
@@ -12,6 +16,8 @@ export interface StartServerOptions {
   port?: number;
   /** Defaults to 127.0.0.1. */
   host?: string;
+  /** Answers the page's report that hardware WebGL failed (scripts/start.mjs reopens the window). */
+  onSoftwareRendering?: (reason: string) => SoftwareRenderingAnswer;
 }
 
 export interface RunningServer {

@@ -2,7 +2,9 @@
 // unavailable (npm start opens it in a Chromium app window) and by the e2e tests.
 // Binds to 127.0.0.1 only, serves GET/HEAD, refuses paths that leave the root (including via
 // symlinks), and sends the same Content-Security-Policy as the Electron main process so the
-// browser run is held to the same rules.
+// browser run is held to the same rules. One POST: the page reports that hardware WebGL failed
+// (SOFTWARE_RENDERING_PATH); with `onSoftwareRendering` (scripts/start.mjs) the launcher reopens
+// the window with software rendering, without it the page is told that this server cannot.
 //   import { startServer } from './serve.mjs'; const { url, close } = await startServer({ root, port: 0 });
 //   node scripts/serve.mjs [--root out/renderer] [--port 0]
 import { createReadStream } from 'node:fs';
@@ -80,6 +82,37 @@ const COMMON_HEADERS = {
   'Cache-Control': 'no-cache',
 };
 
+/** Must equal SOFTWARE_RENDERING_PATH in src-renderer/platform/browserBridge.ts (a unit test checks). */
+export const SOFTWARE_RENDERING_PATH = '/__leo/software-rendering';
+const MAX_REASON_BYTES = 2000;
+
+function replyJson(res, status, body) {
+  const text = JSON.stringify(body);
+  res.writeHead(status, { ...COMMON_HEADERS, 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': Buffer.byteLength(text) });
+  res.end(text);
+}
+
+/**
+ * POST SOFTWARE_RENDERING_PATH from the app's own page (same origin: another local site cannot
+ * restart the user's window), body = the reason as text.
+ */
+function handleSoftwareRendering(req, res, origin, onSoftwareRendering) {
+  if (req.headers.origin !== origin) return reply(res, 403, 'Forbidden', 'POST');
+  let reason = '';
+  let tooLong = false;
+  req.setEncoding('utf8');
+  req.on('data', (chunk) => {
+    if (reason.length + chunk.length > MAX_REASON_BYTES) tooLong = true;
+    else reason += chunk;
+  });
+  req.on('end', () => {
+    if (tooLong) return reply(res, 413, 'Payload Too Large', 'POST');
+    if (!onSoftwareRendering) return replyJson(res, 200, { relaunching: false, why: 'this server cannot restart the browser (start the app with npm start)' });
+    const answer = onSoftwareRendering(reason.trim() || 'no reason given');
+    replyJson(res, 200, answer);
+  });
+}
+
 function reply(res, status, text, method) {
   const body = `${status} ${text}\n`;
   res.writeHead(status, { ...COMMON_HEADERS, 'Content-Type': 'text/plain; charset=utf-8', 'Content-Length': Buffer.byteLength(body) });
@@ -126,15 +159,22 @@ export async function resolveRequestPath(root, requestUrl) {
 
 /**
  * Starts the server. `port` 0 (the default) picks a free one. Resolves to { url, port, close }.
+ * `onSoftwareRendering(reason)` answers the page's report that hardware WebGL failed with
+ * { relaunching: true } or { relaunching: false, why }.
  */
-export async function startServer({ root, port = 0, host = '127.0.0.1' } = {}) {
+export async function startServer({ root, port = 0, host = '127.0.0.1', onSoftwareRendering } = {}) {
   if (!root) throw new Error('startServer: root is required');
   const absRoot = resolve(root);
   const info = await stat(absRoot).catch(() => null);
   if (!info?.isDirectory()) throw new Error(`startServer: ${absRoot} is not a folder (build first: npx electron-vite build)`);
 
+  let origin = '';
   const server = createServer((req, res) => {
     const method = req.method ?? 'GET';
+    if (method === 'POST' && new URL(req.url ?? '/', 'http://localhost').pathname === SOFTWARE_RENDERING_PATH) {
+      handleSoftwareRendering(req, res, origin, onSoftwareRendering);
+      return;
+    }
     if (method !== 'GET' && method !== 'HEAD') {
       res.setHeader('Allow', 'GET, HEAD');
       reply(res, 405, 'Method Not Allowed', method);
@@ -168,6 +208,7 @@ export async function startServer({ root, port = 0, host = '127.0.0.1' } = {}) {
   });
   const actualPort = server.address().port;
   const url = `http://${host}:${actualPort}/`;
+  origin = new URL(url).origin;
   const close = () =>
     new Promise((ok) => {
       server.close(() => ok());

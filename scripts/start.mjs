@@ -3,15 +3,20 @@
 // cannot reach GitHub) it serves the built renderer on 127.0.0.1 and opens it in a Chromium
 // app window instead. Prints exactly one line on stdout naming the mode; build output and
 // diagnostics go to stderr.
+// Without a usable GPU the page cannot create a WebGL context; it says so (Electron over IPC,
+// the Chromium window over a POST to our server) and the app is started again with software
+// rendering (SwiftShader), once: src-main/main/gpu-fallback.ts, src-renderer/globe/rendering.ts.
 //   node scripts/start.mjs [--browser] [--port N]
 //   env: CHROMIUM_PATH, LEO_PORT, LEO_FORCE_BROWSER=1, LEO_ELECTRON_INSTALL_TIMEOUT_MS (45000),
-//        LEO_VERBOSE=1 (show Chromium's own log)
+//        LEO_VERBOSE=1 (show Chromium's own log),
+//        LEO_CHROMIUM_ARGS (extra Chromium switches, space-separated: for tests and
+//        troubleshooting, e.g. "--use-angle=gl" to act out a GPU that cannot run WebGL)
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { homedir } from 'node:os';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { findChromium } from './ensure-chromium.mjs';
 import { startServer } from './serve.mjs';
 
@@ -20,6 +25,37 @@ const OUTPUTS = ['out/main/index.js', 'out/preload/index.cjs', 'out/renderer/ind
 const INPUTS = ['src-main', 'src-renderer', 'src-core', 'shaders', 'assets', 'electron.vite.config.ts', 'package.json', 'package-lock.json', 'tsconfig.base.json'];
 const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
 const note = (msg) => console.error(`start: ${msg}`);
+
+// Software rendering (keep equal to src-main/main/gpu-fallback.ts; a unit test checks).
+export const SOFTWARE_RENDERING_ARG = '--leo-software-rendering';
+export const SOFTWARE_RENDERING_EXIT_CODE = 75;
+/** ANGLE on SwiftShader: WebGL on the CPU, which Chromium allows only when told it is fine. */
+export const SOFTWARE_RENDERING_SWITCHES = ['--use-angle=swiftshader', '--enable-unsafe-swiftshader'];
+export const SOFTWARE_RENDERING_QUERY = '?render=software-fallback';
+
+/**
+ * Chromium switches of the app window. `--test-type` keeps Chromium from showing its
+ * "unsupported command-line flag" bar (for --no-sandbox as root, or the SwiftShader switches).
+ */
+export function chromiumArgs({ url, profile, root, software, extra = [] }) {
+  return [
+    `--app=${software ? new URL(SOFTWARE_RENDERING_QUERY, url).href : url}`,
+    `--user-data-dir=${profile}`,
+    '--no-first-run',
+    '--no-default-browser-check',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--window-size=1440,900',
+    '--test-type',
+    ...(root ? ['--no-sandbox'] : []),
+    ...extra,
+    // Last: a later switch wins over the same switch in `extra`.
+    ...(software ? SOFTWARE_RENDERING_SWITCHES : []),
+  ];
+}
+
+const extraChromiumArgs = () => (process.env.LEO_CHROMIUM_ARGS ?? '').split(/\s+/).filter(Boolean);
 
 function parseArgs(argv) {
   const opts = { browser: process.env.LEO_FORCE_BROWSER === '1', port: Number(process.env.LEO_PORT ?? 0) };
@@ -90,26 +126,39 @@ function tryInstallElectron() {
   return electronBinary() !== null;
 }
 
-function forwardSignals(child, cleanup = async () => {}) {
-  for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => child.kill(sig));
-  child.on('exit', async (code, signal) => {
-    await cleanup();
-    process.exit(code ?? (signal ? 1 : 0));
-  });
+/** Signals go to whichever child runs now (`current()`: the app may have been restarted). */
+function forwardSignals(current) {
+  for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => current()?.kill(sig));
 }
 
 function runElectron(binary) {
   console.log('LEO Planner: running in Electron');
   // Chromium refuses to start as root without --no-sandbox (containers, CI); a normal user
   // keeps the OS sandbox under our per-renderer sandbox.
-  const args = [ROOT, ...(isRoot && process.platform === 'linux' ? ['--no-sandbox'] : [])];
-  const env = { ...process.env };
+  const base = [ROOT, ...(isRoot && process.platform === 'linux' ? ['--no-sandbox'] : [])];
+  // LEO_LAUNCHER: the app exits with SOFTWARE_RENDERING_EXIT_CODE when WebGL fails and we start
+  // it again, instead of it relaunching itself away from this terminal.
+  const env = { ...process.env, LEO_LAUNCHER: 'start.mjs' };
   delete env.ELECTRON_RUN_AS_NODE; // inherited from some tools; would start Node, not the app
-  forwardSignals(spawn(binary, args, { stdio: 'inherit', env }));
+  let child = null;
+  const launch = (software) => {
+    child = spawn(binary, software ? [...base, SOFTWARE_RENDERING_ARG] : base, { stdio: 'inherit', env });
+    child.on('exit', (code, signal) => {
+      if (code === SOFTWARE_RENDERING_EXIT_CODE && !software) {
+        note('no usable GPU (WebGL failed); starting Electron again with software rendering (SwiftShader)');
+        launch(true);
+        return;
+      }
+      process.exit(code ?? (signal ? 1 : 0));
+    });
+  };
+  forwardSignals(() => child);
+  launch(false);
 }
 
 async function runInChromium(port) {
-  const server = await startServer({ root: join(ROOT, 'out/renderer'), port });
+  let onSoftwareRendering = () => ({ relaunching: false, why: 'this browser window was not opened by npm start, which could reopen it with software rendering' });
+  const server = await startServer({ root: join(ROOT, 'out/renderer'), port, onSoftwareRendering: (reason) => onSoftwareRendering(reason) });
   const chromium = findChromium();
   if (!chromium) {
     console.log(`LEO Planner: Electron binary unavailable and no Chromium found; open ${server.url} in a browser`);
@@ -123,36 +172,51 @@ async function runInChromium(port) {
   // running browser and exiting), so the server lives exactly as long as the window.
   const profile = join(process.env.XDG_CONFIG_HOME ?? join(homedir(), '.config'), 'leo-planner', 'chromium-profile');
   mkdirSync(profile, { recursive: true });
-  const args = [
-    `--app=${server.url}`,
-    `--user-data-dir=${profile}`,
-    '--no-first-run',
-    '--no-default-browser-check',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-    '--window-size=1440,900',
-    ...(isRoot ? ['--no-sandbox'] : []),
-  ];
   console.log(`LEO Planner: Electron binary unavailable, running in Chromium app window at ${server.url}`);
-  // Chromium logs harmless D-Bus and GPU noise on every start; LEO_VERBOSE=1 shows it.
-  const child = spawn(chromium, args, { stdio: ['ignore', 'ignore', process.env.LEO_VERBOSE === '1' ? 'inherit' : 'ignore'] });
-  child.on('error', (err) => {
-    note(`could not start ${chromium}: ${err.message}`);
-    void server.close().then(() => process.exit(1));
-  });
-  forwardSignals(child, async () => {
-    await server.close();
-  });
+  let child = null;
+  let software = false;
+  let reopening = false;
+  const open = () => {
+    const args = chromiumArgs({ url: server.url, profile, root: isRoot, software, extra: extraChromiumArgs() });
+    // Chromium logs harmless D-Bus and GPU noise on every start; LEO_VERBOSE=1 shows it.
+    child = spawn(chromium, args, { stdio: ['ignore', 'ignore', process.env.LEO_VERBOSE === '1' ? 'inherit' : 'ignore'] });
+    child.on('error', (err) => {
+      note(`could not start ${chromium}: ${err.message}`);
+      void server.close().then(() => process.exit(1));
+    });
+    child.on('exit', async (code, signal) => {
+      if (reopening) {
+        reopening = false;
+        open();
+        return;
+      }
+      await server.close();
+      process.exit(code ?? (signal ? 1 : 0));
+    });
+  };
+  // The page could not create a WebGL context: reopen the window, once, with SwiftShader.
+  onSoftwareRendering = (reason) => {
+    if (software) return { relaunching: false, why: 'the window already runs in software rendering (SwiftShader), and WebGL failed there too' };
+    software = true;
+    reopening = true;
+    note(`no usable GPU (${reason}); reopening the window with software rendering (SwiftShader)`);
+    setTimeout(() => child?.kill('SIGTERM'), 50); // after the answer has gone out
+    return { relaunching: true };
+  };
+  forwardSignals(() => child);
+  open();
 }
 
-try {
-  const opts = parseArgs(process.argv.slice(2));
-  buildIfStale();
-  const binary = opts.browser ? null : (electronBinary() ?? (tryInstallElectron() ? electronBinary() : null));
-  if (binary) runElectron(binary);
-  else await runInChromium(opts.port);
-} catch (err) {
-  console.error(`start: ${err instanceof Error ? err.message : String(err)}`);
-  process.exit(1);
+const isMain = process.argv[1] !== undefined && import.meta.url === pathToFileURL(resolve(process.argv[1])).href;
+if (isMain) {
+  try {
+    const opts = parseArgs(process.argv.slice(2));
+    buildIfStale();
+    const binary = opts.browser ? null : (electronBinary() ?? (tryInstallElectron() ? electronBinary() : null));
+    if (binary) runElectron(binary);
+    else await runInChromium(opts.port);
+  } catch (err) {
+    console.error(`start: ${err instanceof Error ? err.message : String(err)}`);
+    process.exit(1);
+  }
 }

@@ -9,6 +9,8 @@ import { useApp, appStore } from './state/store';
 import { fromMenu, installShortcuts } from './ui/actions';
 import { Dialogs, NoticeToast } from './ui/Overlays';
 import { PanelArea } from './ui/panels/PanelArea';
+import { GlobeContextMenu } from './ui/search/GlobeContextMenu';
+import { GlobeSearch } from './ui/search/GlobeSearch';
 import { usePanels } from './ui/panels/registry';
 import { StatusBar } from './ui/StatusBar';
 import { TopBar } from './ui/TopBar';
@@ -50,6 +52,8 @@ export function App() {
       )}
       <main className="slot slot--globe" aria-label="Globe">
         <GlobeView />
+        <GlobeSearch />
+        <GlobeContextMenu />
         <NoticeToast />
       </main>
       {right && (

@@ -7,6 +7,7 @@
 // flattening plus J2 short-period terms), which is what real shells do too.
 import { constants, json2satrec, twoline2satrec, type OMMJsonObject, type SatRec } from 'satellite.js';
 import type { ElementSet } from '../scenario/schema';
+import { parseIsoStrict } from '../time/iso';
 import { WGS84_A_KM } from '../units';
 
 const TWO_PI = 2 * Math.PI;
@@ -95,6 +96,7 @@ const OMM_REQUIRED = [
   'NORAD_CAT_ID', 'BSTAR', 'MEAN_MOTION_DOT', 'MEAN_MOTION_DDOT',
 ] as const;
 const OMM_NUMERIC = OMM_REQUIRED.filter((k) => k !== 'EPOCH');
+const OMM_ANGLES = [['INCLINATION', 0, 180], ['RA_OF_ASC_NODE', 0, 360], ['ARG_OF_PERICENTER', 0, 360], ['MEAN_ANOMALY', 0, 360]] as const;
 
 /**
  * Check an OMM record (JSON or XML fields, string or number values) for what SGP4 needs; returns
@@ -112,13 +114,22 @@ export function ommProblems(omm: Record<string, unknown>): string[] {
   }
   const epoch = omm.EPOCH;
   if (typeof epoch === 'string' && epoch !== '') {
-    const iso = /(Z|[+-]\d\d:?\d\d)$/.test(epoch) ? epoch : `${epoch}Z`;
-    if (!Number.isFinite(Date.parse(iso))) problems.push(`EPOCH "${epoch}" is not an ISO 8601 time`);
+    // CCSDS OMM epochs are UTC and usually carry no zone; the calendar must still be real.
+    const r = parseIsoStrict(epoch, { assumeUtc: true });
+    if (!r.ok) problems.push(`EPOCH ${r.message}`);
   } else if (epoch !== undefined && typeof epoch !== 'string') problems.push('EPOCH must be a string');
+  // The same ranges as the TLE fields: an angle of 720 deg or an inclination of 200 deg is a broken
+  // record, not an orbit.
+  for (const [k, lo, hi] of OMM_ANGLES) {
+    const v = Number(omm[k]);
+    if (omm[k] !== undefined && omm[k] !== '' && Number.isFinite(v) && (v < lo || v > hi)) problems.push(`${k} ${v} is outside ${lo}..${hi} degrees`);
+  }
+  const id = Number(omm.NORAD_CAT_ID);
+  if (omm.NORAD_CAT_ID !== undefined && omm.NORAD_CAT_ID !== '' && Number.isFinite(id) && !(Number.isInteger(id) && id >= 0 && id <= 999_999_999)) problems.push(`NORAD_CAT_ID ${id} must be a whole number from 0 to 999999999`);
   const ecc = Number(omm.ECCENTRICITY);
   if (Number.isFinite(ecc) && (ecc < 0 || ecc >= 1)) problems.push(`ECCENTRICITY ${ecc} is outside [0, 1)`);
   const n = Number(omm.MEAN_MOTION);
-  if (Number.isFinite(n) && n <= 0) problems.push(`MEAN_MOTION ${n} must be positive (rev/day)`);
+  if (Number.isFinite(n) && (n <= 0 || n > 100)) problems.push(`MEAN_MOTION ${n} must be in (0, 100] rev/day`);
   return problems;
 }
 

@@ -103,7 +103,8 @@ export function parseTle(text: string, options: ImportOptions = {}): ImportResul
   const raw = text.replace(/^\uFEFF/, '').split(/\r\n|\r|\n/);
   const lines: { no: number; text: string }[] = [];
   raw.forEach((t, i) => {
-    const s = t.replace(/\s+$/, '');
+    // trimEnd, not /\s+$/: the regex backtracks quadratically on long whitespace runs.
+    const s = t.trimEnd();
     if (s.trim() !== '') lines.push({ no: i + 1, text: s });
   });
   const sets: ElementSet[] = [];

@@ -89,12 +89,15 @@ export class CoverageCache {
   readonly timesMs: Float64Array;
   /** T x 3N ECEF km. */
   readonly satPos: Float64Array;
-  /** 1 = may carry traffic (not raising its orbit). */
+  /** 1 = carries traffic (operational; constellation/status). */
   readonly usable: Uint8Array;
   /** Static adjacency over satellites: adjOff (N+1), neighbour and link index per arc. */
   readonly adjOff: Int32Array;
   readonly adjTo: Int32Array;
   readonly adjLink: Int32Array;
+  /** Laser link endpoints (satellite indices), link order. */
+  readonly linkA: Int32Array;
+  readonly linkB: Int32Array;
   /** T x L: link latency (ms, incl. per-hop processing at the receiving satellite); Infinity = down. */
   readonly linkMs: Float64Array;
   /** T x (N+1) absolute offsets into visCell/visUpMs. */
@@ -124,6 +127,8 @@ export class CoverageCache {
     // Static adjacency (each link both ways), neighbours in link order.
     const deg = new Int32Array(N + 1);
     const { a, b } = links.topology;
+    this.linkA = Int32Array.from(a);
+    this.linkB = Int32Array.from(b);
     for (let l = 0; l < L; l++) {
       deg[a[l]! + 1]!++;
       deg[b[l]! + 1]!++;

@@ -20,7 +20,7 @@
 // chosen route has at most routing.maxSatelliteHops satellites. An outage is a run of unserved
 // steps, counted as run length x stepS (sample-and-hold).
 import type { SatelliteCatalog } from '../constellation/types';
-import { STATUS_CODES } from '../constellation/types';
+import { trafficMask } from '../constellation/status';
 import { geoDemandSource } from '../geo';
 import { assignBackhaul } from '../network/backhaul';
 import { groundFrame, visibleSatellites } from '../network/ground';
@@ -141,11 +141,9 @@ export interface CoverageEvaluatorInputs {
   links?: LinkModel;
 }
 
-/** Usable mask of a catalogue: satellites still raising their orbit do not serve. */
+/** Usable mask of a catalogue: only operational satellites serve (constellation/status). */
 export function usableFromCatalog(catalog: SatelliteCatalog): Uint8Array {
-  const u = new Uint8Array(catalog.count);
-  for (let i = 0; i < catalog.count; i++) u[i] = catalog.status[i] === STATUS_CODES.raising ? 0 : 1;
-  return u;
+  return trafficMask(catalog);
 }
 
 /**
@@ -298,6 +296,12 @@ export class CoverageEvaluator {
     }
     off[T] = sats.length;
     return { off, sat: Int32Array.from(sats), ms: Float64Array.from(ms), backhaulMs, popIndex: bh.popIndex[0]! };
+  }
+
+  /** The routing seeds of the gateway at `index` (scenario order): satellites it sees per step and their latency to its PoP. */
+  seedsOf(index: number): GatewaySeeds {
+    this.checkIndex(index);
+    return this.seeds[index]!;
   }
 
   /** Replace the whole gateway set: full routing of every step. */

@@ -24,6 +24,7 @@ import type { SatelliteCatalog, ShellInfo } from '../constellation/types';
 import type { Scenario } from '../scenario/schema';
 import { maxIslLengthKm } from '../frames';
 import { EARTH_MEAN_RADIUS_KM } from '../units';
+import { carriesTraffic } from '../constellation/status';
 
 export interface IslTopology {
   count: number;
@@ -47,8 +48,6 @@ export interface WalkerPhasing {
 
 type ShellWithPhasing = ShellInfo & { phasingF?: number; raanSpreadDeg?: number };
 
-/** Status code of satellites still raising their orbit (see STATUS_CODES): not in their slot yet. */
-const STATUS_RAISING = 1;
 
 /** Build the +Grid topology for every ISL-capable Walker shell. Deterministic order: shell, plane, slot; fore link then right link. */
 export function buildPlusGrid(catalog: SatelliteCatalog, isl: Scenario['isl'], walker?: readonly WalkerPhasing[]): IslTopology {
@@ -122,7 +121,7 @@ function pack(a: number[], b: number[], kind: number[], seam: number[]): IslTopo
 
 /**
  * Per step: link length (km) and whether it is usable. Active iff both ends have finite positions,
- * neither end is still raising its orbit, and length <= min(maxLengthKm ?? inf, grazing limit).
+ * both ends carry traffic (operational: constellation/status), and length <= min(maxLengthKm ?? inf, grazing limit).
  * Approximation: the grazing limit (frames' maxIslLengthKm) treats the Earth as a sphere of mean
  * radius and uses each satellite's instantaneous geocentric radius minus that radius as its
  * altitude (so eccentric or raising orbits are judged where they are, not at the shell's nominal
@@ -147,6 +146,6 @@ export function updateIslLengths(topo: IslTopology, positionsEcefKm: Float64Arra
     outLengthKm[i] = len;
     const limit = Math.min(capKm, maxIslLengthKm(Math.sqrt(ux * ux + uy * uy + uz * uz) - R, Math.sqrt(vx * vx + vy * vy + vz * vz) - R, grazeKm));
     // NaN positions (failed propagation) compare false and leave the link inactive.
-    outActive[i] = len <= limit && status[a[i]!] !== STATUS_RAISING && status[b[i]!] !== STATUS_RAISING ? 1 : 0;
+    outActive[i] = len <= limit && carriesTraffic(status[a[i]!]!) && carriesTraffic(status[b[i]!]!) ? 1 : 0;
   }
 }

@@ -329,3 +329,6 @@ function samePath(a: number[] | null, b: number[] | null): boolean {
   for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
   return true;
 }
+
+/** `describe` for batch routing (batch.ts), which routes many pairs on one step graph: ground node N+G+k is `ground[k]`. */
+export { describe as describeRoute };

@@ -24,14 +24,13 @@ import { GraphBuilder, type CsrGraph } from './graph';
 import { assignBackhaul, type GatewayBackhaul } from './backhaul';
 import { groundFrame, visibleSatellites } from './ground';
 import { buildPlusGrid, updateIslLengths, type IslTopology } from './isl';
+import { gatewayInServiceFromMs, trafficMask } from '../constellation/status';
 
 export const EDGE_ISL_INTRA = 0;
 export const EDGE_ISL_CROSS = 1;
 export const EDGE_GATEWAY = 2;
 export const EDGE_GROUND = 3;
 
-/** Status code of satellites still raising their orbit (STATUS_CODES.raising): they carry no traffic. */
-const STATUS_RAISING = 1;
 
 /** A ground point added as a node for one build (a user terminal). Degrees/km at this edge. */
 export interface GroundQueryPoint {
@@ -61,7 +60,7 @@ export class NetworkSnapshot {
   /** Per ISL (topo order), refreshed by build(): length (km) and 1 = usable this step. */
   readonly islLengthKm: Float64Array;
   readonly islActive: Uint8Array;
-  /** 1 = the satellite may carry traffic (not raising its orbit). */
+  /** 1 = the satellite carries traffic (operational; constellation/status). */
   readonly satelliteUsable: Uint8Array;
   /** Per gateway, 1 = in service at the last build's time (inServiceDate reached). */
   readonly gatewayInService: Uint8Array;
@@ -97,12 +96,11 @@ export class NetworkSnapshot {
     this.gatewaySources = new Int32Array(G);
     for (let g = 0; g < G; g++) this.gatewaySources[g] = N + g;
     this.gatewayFrames = scenario.gateways.map((gw) => groundFrame(gw.latDeg, gw.lonDeg, gw.altitudeKm));
-    this.gatewayInServiceFromMs = Float64Array.from(scenario.gateways, (gw) => (gw.inServiceDate === null ? -Infinity : Date.parse(gw.inServiceDate)));
+    this.gatewayInServiceFromMs = Float64Array.from(scenario.gateways, gatewayInServiceFromMs);
     this.gatewayInService = new Uint8Array(G);
     this.islLengthKm = new Float64Array(this.topo.count);
     this.islActive = new Uint8Array(this.topo.count);
-    this.satelliteUsable = new Uint8Array(N);
-    for (let i = 0; i < N; i++) this.satelliteUsable[i] = catalog.status[i] === STATUS_RAISING ? 0 : 1;
+    this.satelliteUsable = trafficMask(catalog);
     this.noTransit = new Uint8Array(N + G);
     this.visIndex = new Int32Array(N);
     this.visSlantKm = new Float64Array(N);

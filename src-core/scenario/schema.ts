@@ -2,13 +2,31 @@
 // Defined once with zod; `parseScenario` returns a typed result (never throws) with a JSON path
 // and a human sentence for every problem. Units are in field names; degrees only at this edge.
 import { z } from 'zod';
+import { ommProblems } from '../constellation/elements';
+import { tleLineProblems } from '../constellation/tle';
+import { parseIsoStrict } from '../time/iso';
+import { findJsonSyntaxError } from './jsonSyntax';
 
 export const FORMAT_VERSION = 1 as const;
 
 const id = z.string().min(1, 'must not be empty').max(64).regex(/^[A-Za-z0-9._:-]+$/, 'may only use letters, digits, ".", "_", ":" and "-"');
-const isoTime = z.string().refine((s) => /^\d{4}-\d{2}-\d{2}T/.test(s) && Number.isFinite(Date.parse(s)), {
-  message: 'must be an ISO 8601 UTC time such as 2026-01-01T00:00:00Z',
+const isoTime = z.string().superRefine((s, ctx) => {
+  if (!/^\d{4}-\d{2}-\d{2}T/.test(s)) {
+    ctx.addIssue({ code: 'custom', message: 'must be an ISO 8601 UTC time such as 2026-01-01T00:00:00Z' });
+    return;
+  }
+  const r = parseIsoStrict(s);
+  if (!r.ok) ctx.addIssue({ code: 'custom', message: r.message });
 });
+
+/**
+ * Most satellites one scenario may hold (Walker slots plus element sets). Starlink Gen2 filings
+ * reach ~30,000; the limit leaves room above that and stops a small file from asking for millions
+ * (which would take minutes and gigabytes before failing).
+ */
+export const MAX_SATELLITES = 100_000;
+/** Most gateways and PoPs a scenario may hold. */
+export const MAX_GROUND_SITES = 20_000;
 const latDeg = z.number().min(-90, 'latitude must be between -90 and 90 degrees').max(90, 'latitude must be between -90 and 90 degrees');
 const lonDeg = z.number().min(-180, 'longitude must be between -180 and 180 degrees').max(180, 'longitude must be between -180 and 180 degrees');
 const elevationDeg = z.number().min(0, 'elevation mask must be between 0 and 90 degrees').max(90, 'elevation mask must be between 0 and 90 degrees');
@@ -37,9 +55,17 @@ export const WalkerShell = z.object({
 export type WalkerShell = z.infer<typeof WalkerShell>;
 
 /** A real element set, embedded as TLE lines or a CelesTrak OMM JSON record. */
+// Embedded element sets get the same checks as imported files (checksums, field formats and
+// ranges): a letter in a TLE field must not silently turn 53 degrees into 5.
 export const ElementSet = z.discriminatedUnion('format', [
-  z.object({ format: z.literal('tle'), name: z.string(), line1: z.string().length(69, 'TLE line 1 must be 69 characters'), line2: z.string().length(69, 'TLE line 2 must be 69 characters'), shellId: z.string().optional(), status: SatelliteStatus.default('operational') }),
-  z.object({ format: z.literal('omm'), omm: z.record(z.string(), z.union([z.string(), z.number()])), shellId: z.string().optional(), status: SatelliteStatus.default('operational') }),
+  z.object({ format: z.literal('tle'), name: z.string(), line1: z.string().length(69, 'TLE line 1 must be 69 characters'), line2: z.string().length(69, 'TLE line 2 must be 69 characters'), shellId: z.string().optional(), status: SatelliteStatus.default('operational') })
+    .superRefine((e, ctx) => {
+      for (const p of tleLineProblems(e.line1, e.line2)) ctx.addIssue({ code: 'custom', path: [p.line === 1 ? 'line1' : 'line2'], message: p.message.replace(/^line \d+: /, '') });
+    }),
+  z.object({ format: z.literal('omm'), omm: z.record(z.string(), z.union([z.string(), z.number()])), shellId: z.string().optional(), status: SatelliteStatus.default('operational') })
+    .superRefine((e, ctx) => {
+      for (const m of ommProblems(e.omm)) ctx.addIssue({ code: 'custom', path: ['omm'], message: m });
+    }),
 ]);
 export type ElementSet = z.infer<typeof ElementSet>;
 
@@ -61,7 +87,9 @@ export const Gateway = z.object({
   altitudeKm: z.number().min(-0.5).max(9).default(0),
   minElevationDeg: elevationDeg.default(25),
   maxSlantKm: z.number().positive().nullable().default(null),
+  /** Antennas at the site; each tracks one satellite at a time (capacity model: feeder links). */
   antennas: z.number().int().min(1).default(8),
+  /** Backhaul capacity from the gateway to its PoP, Gbps (capacity model). */
   capacityGbps: z.number().positive().default(80),
   /** PoP this gateway backhauls to; null = nearest PoP. */
   popId: z.string().nullable().default(null),
@@ -118,6 +146,24 @@ export const AnalysisSettings = z.object({
   demandWeighted: z.boolean().default(true),
 });
 
+/**
+ * Capacity model assumptions (docs/CAPACITY.md). Demand per cell = population x takeRatePct/100 x
+ * busyHourMbpsPerSubscriber / 1000 Gbps. Gateway antennas and backhaul are per gateway.
+ */
+export const CapacitySettings = z.object({
+  /** Share of the population that subscribes, %. */
+  takeRatePct: z.number().min(0).max(100).default(0.1),
+  /** Average busy-hour rate per subscriber after oversubscription, Mbps. */
+  busyHourMbpsPerSubscriber: z.number().min(0).max(10000).default(2),
+  /** User-beam (terminal side) capacity of one satellite, Gbps. */
+  userBeamGbpsPerSatellite: z.number().min(0).default(20),
+  /** Capacity of one laser crosslink in each direction, Gbps. */
+  laserGbps: z.number().min(0).default(100),
+  /** Feeder-link capacity of one gateway antenna (it tracks one satellite at a time), Gbps. */
+  feederGbpsPerAntenna: z.number().min(0).default(10),
+});
+export type CapacitySettings = z.infer<typeof CapacitySettings>;
+
 export const PlanningConstraints = z.object({
   minSpacingKm: z.number().min(0).default(0),
   excludedCountries: z.array(z.string()).default([]),
@@ -150,16 +196,23 @@ export const Scenario = z.object({
   epochUtc: isoTime.default('2026-01-01T00:00:00Z'),
   constellation: z.object({
     shells: z.array(WalkerShell).default([]),
-    elementSets: z.array(ElementSet).default([]),
+    elementSets: z.array(ElementSet).max(MAX_SATELLITES, `at most ${MAX_SATELLITES.toLocaleString('en-US')} element sets per scenario`).default([]),
+  }).superRefine((c, ctx) => {
+    const walker = c.shells.reduce((n, sh) => n + sh.planes * sh.satsPerPlane, 0);
+    const total = walker + c.elementSets.length;
+    if (total > MAX_SATELLITES) {
+      ctx.addIssue({ code: 'custom', path: ['shells'], message: `the constellation asks for ${total.toLocaleString('en-US')} satellites (${walker.toLocaleString('en-US')} in Walker shells, ${c.elementSets.length.toLocaleString('en-US')} element sets); the limit is ${MAX_SATELLITES.toLocaleString('en-US')} per scenario: lower planes x satsPerPlane` });
+    }
   }),
   isl: IslSettings.default(IslSettings.parse({})),
   terminal: TerminalSettings.default(TerminalSettings.parse({})),
-  gateways: z.array(Gateway).default([]),
-  pops: z.array(Pop).default([]),
+  gateways: z.array(Gateway).max(MAX_GROUND_SITES, `at most ${MAX_GROUND_SITES.toLocaleString('en-US')} gateways per scenario`).default([]),
+  pops: z.array(Pop).max(MAX_GROUND_SITES, `at most ${MAX_GROUND_SITES.toLocaleString('en-US')} PoPs per scenario`).default([]),
   latency: LatencyModel.default(LatencyModel.parse({})),
   routing: RoutingSettings.default(RoutingSettings.parse({})),
   analysis: AnalysisSettings.default(AnalysisSettings.parse({})),
   planning: PlanningConstraints.default(PlanningConstraints.parse({})),
+  capacity: CapacitySettings.default(CapacitySettings.parse({})),
   rollout: z.object({ launches: z.array(Launch).default([]) }).default({ launches: [] }),
   bookmarks: z.array(CameraBookmark).default([]),
 }).superRefine((s, ctx) => {
@@ -208,21 +261,16 @@ export function validateScenario(value: unknown): ParseResult {
   return { ok: false, problems: r.error.issues.map((i) => ({ path: formatPath(i.path), message: i.message })) };
 }
 
-/** Parse scenario JSON text. Never throws; syntax errors report line and column. */
+/** Parse scenario JSON text. Never throws; syntax errors report line, column and what to write instead. */
 export function parseScenario(text: string): ParseResult {
   let value: unknown;
+  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   try {
-    value = JSON.parse(text);
+    value = JSON.parse(body);
   } catch (e) {
-    const msg = e instanceof Error ? e.message : String(e);
-    const m = /position (\d+)/.exec(msg);
-    let where = '';
-    if (m) {
-      const pos = Number(m[1]);
-      const before = text.slice(0, pos).split('\n');
-      where = ` at line ${before.length}, column ${before[before.length - 1]!.length + 1}`;
-    }
-    return { ok: false, problems: [{ path: '(file)', message: `not valid JSON${where}: ${msg}` }] };
+    const err = findJsonSyntaxError(body);
+    if (err) return { ok: false, problems: [{ path: '(file)', message: `not valid JSON at line ${err.line}, column ${err.column}: ${err.message}` }] };
+    return { ok: false, problems: [{ path: '(file)', message: `not valid JSON: ${e instanceof Error ? e.message : String(e)}` }] };
   }
   return validateScenario(value);
 }

@@ -61,3 +61,4 @@ export function stepCount(durationS: number, stepS: number): number {
   if (!(stepS > 0)) throw new RangeError(`step must be positive seconds, got ${stepS}`);
   return Math.floor(durationS / stepS + 1e-9) + 1;
 }
+export { parseIsoStrict, type IsoParse } from './iso';

@@ -2,25 +2,10 @@
 // `--json` everywhere for machines, aligned tables otherwise; bad input exits non-zero with a
 // specific message and never a stack trace.
 import { parseArgs } from 'node:util';
-import { CliError, parseIsoArg, parseNumberArg, printProblems } from './io';
+import { CliError, clean, parseIsoArg, parseNumberArg, printProblems } from './io';
+import { USAGE } from './usage.mjs';
 import { validateCommand } from './commands/validate';
 import { propagateCommand } from './commands/propagate';
-
-const USAGE = `usage: leo-planner <command> [options]
-
-commands:
-  validate  <scenario.json>                         check a scenario; every problem with its JSON path
-  propagate <scenario|tle> --at ISO [--frame teme|ecef] [--limit N]
-                                                    satellite positions at one time
-  route     <scenario|tle> --from <lat,lon|gateway id> --to <lat,lon|pop id|gateway id|pop>
-            [--start ISO] [--duration s] [--step s] [--min-elevation deg] [--max-slant-km km]
-            [--no-gateway-relay] [--bent-pipe]      path and latency per step
-  analyze   <scenario> [--start ISO] [--duration s] [--step s] [--grid-res n]
-                                                    headline coverage and latency figures
-  optimize  <scenario> --add N [--candidates file.csv] [--min-spacing-km km] [--step s] [--duration s]
-                                                    suggest the next N gateways, with a bound on the optimum
-
-every command takes --json for machine-readable output.`;
 
 type Cmd = (args: { positionals: string[]; values: Record<string, string | boolean | undefined> }) => Promise<number> | number;
 
@@ -42,6 +27,43 @@ function need(positionals: string[], usage: string): string {
   return p;
 }
 
+const OPTIONS = {
+  json: { type: 'boolean' }, at: { type: 'string' }, frame: { type: 'string' }, limit: { type: 'string' },
+  from: { type: 'string' }, to: { type: 'string' }, start: { type: 'string' }, duration: { type: 'string' }, step: { type: 'string' },
+  'min-elevation': { type: 'string' }, 'max-slant-km': { type: 'string' }, 'no-gateway-relay': { type: 'boolean' }, 'bent-pipe': { type: 'boolean' },
+  pairs: { type: 'string' }, cities: { type: 'string' }, format: { type: 'string' },
+  'grid-res': { type: 'string' }, add: { type: 'string' }, candidates: { type: 'string' }, 'min-spacing-km': { type: 'string' }, quiet: { type: 'boolean' }, capacity: { type: 'boolean' },
+} as const;
+
+/**
+ * node:util parseArgs reads a value that starts with "-" as an option ("--from -33.9,151.2" is
+ * "ambiguous"). A value option followed by something that starts like a negative number takes it
+ * as its value: rewritten to "--from=-33.9,151.2", which parseArgs accepts.
+ */
+export function normalizeArgs(args: readonly string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i]!;
+    if (a === '--') {
+      out.push(...args.slice(i));
+      break;
+    }
+    const name = a.startsWith('--') ? a.slice(2) : null;
+    const next = args[i + 1];
+    if (name !== null && name in OPTIONS && OPTIONS[name as keyof typeof OPTIONS].type === 'string') {
+      if (next === undefined) throw new CliError(`${a} needs a value (see leo-planner --help)`, [], 2);
+      if (/^-\.?\d/.test(next)) {
+        out.push(`${a}=${next}`);
+        i++;
+        continue;
+      }
+      if (next.startsWith('-')) throw new CliError(`${a} needs a value, but the next argument is the option "${next}" (a value that starts with "-" is written ${a}=<value>)`, [], 2);
+    }
+    out.push(a);
+  }
+  return out;
+}
+
 export async function main(argv: string[]): Promise<number> {
   const [name, ...rest] = argv;
   if (!name || name === '--help' || name === '-h' || name === 'help') {
@@ -50,45 +72,52 @@ export async function main(argv: string[]): Promise<number> {
   }
   const cmd = commands[name];
   if (!cmd) {
-    console.error(`unknown command "${name}"\n\n${USAGE}`);
+    console.error(`unknown command "${clean(name)}"\n\n${USAGE}`);
     return 2;
   }
   const json = rest.includes('--json');
   try {
-    const { values, positionals } = parseArgs({
-      args: rest,
-      allowPositionals: true,
-      strict: true,
-      options: {
-        json: { type: 'boolean' }, at: { type: 'string' }, frame: { type: 'string' }, limit: { type: 'string' },
-        from: { type: 'string' }, to: { type: 'string' }, start: { type: 'string' }, duration: { type: 'string' }, step: { type: 'string' },
-        'min-elevation': { type: 'string' }, 'max-slant-km': { type: 'string' }, 'no-gateway-relay': { type: 'boolean' }, 'bent-pipe': { type: 'boolean' },
-        'grid-res': { type: 'string' }, add: { type: 'string' }, candidates: { type: 'string' }, 'min-spacing-km': { type: 'string' },
-      },
-    });
+    if (rest.includes('--help') || rest.includes('-h')) {
+      console.log(USAGE);
+      return 0;
+    }
+    const { values, positionals } = parseArgs({ args: normalizeArgs(rest), allowPositionals: true, strict: true, options: OPTIONS });
     return await cmd({ positionals, values });
   } catch (e) {
     if (e instanceof CliError) {
       if (json) console.log(JSON.stringify({ ok: false, error: e.message, problems: e.problems }));
       else {
-        console.error(`error: ${e.message}`);
+        console.error(`error: ${clean(e.message)}`);
         printProblems(e.problems);
       }
       return e.exitCode;
     }
     const code = (e as { code?: string }).code;
     if (typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS')) {
-      console.error(`error: ${(e as Error).message}\n\n${USAGE}`);
+      console.error(`error: ${clean((e as Error).message)}\n(run "leo-planner --help" for every command and option)`);
       return 2;
     }
     throw e;
   }
 }
 
-const isEntry = process.argv[1] !== undefined && /cli[\\/]index\.[cm]?[jt]s$/.test(process.argv[1]);
-if (isEntry) {
-  main(process.argv.slice(2)).then((code) => process.exit(code), (e: unknown) => {
-    console.error(`internal error: ${(e as Error).stack ?? String(e)}`);
-    process.exit(70);
+/**
+ * Run as a process: the exit code goes to process.exitCode, never process.exit(), so everything
+ * written to stdout (a pipe drains asynchronously: 64 KiB at a time) reaches the reader first.
+ * A reader that goes away (`| head`) ends the run quietly instead of with an EPIPE stack trace.
+ */
+export async function runCli(argv: string[]): Promise<void> {
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0); // nobody is reading any more
+    throw e;
   });
+  try {
+    process.exitCode = await main(argv);
+  } catch (e) {
+    console.error(`internal error: ${(e as Error).stack ?? String(e)}`);
+    process.exitCode = 70;
+  }
 }
+
+const isEntry = process.argv[1] !== undefined && /cli[\\/]index\.[cm]?[jt]s$/.test(process.argv[1]);
+if (isEntry) void runCli(process.argv.slice(2));

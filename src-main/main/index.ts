@@ -9,6 +9,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { DocumentState, MenuCommandType, MenuState, QualityMode } from '../preload/api';
 import type { TrustedPage } from './ipc-contract';
 import { registerIpcHandlers } from './ipc-handlers';
+import { decideSoftwareRendering, isSoftwareRenderingRun, SOFTWARE_RENDERING_QUERY, SOFTWARE_RENDERING_SWITCHES } from './gpu-fallback';
 import { buildMenuTemplate } from './menu-template';
 import { ScenarioFiles } from './scenario-files';
 import { contentSecurityPolicy, isAllowedRequest, isAppResource, ISOLATION_HEADERS, type RequestPolicy } from './security-policy';
@@ -38,6 +39,29 @@ app.enableSandbox();
 // cross-origin isolated; this lets it share memory with its workers all the same. It loads only
 // its own files (the request allow-list), so nothing cross-origin can read that memory.
 app.commandLine.appendSwitch('enable-features', 'SharedArrayBuffer');
+// Relaunched because hardware WebGL failed (gpu-fallback.ts): WebGL on the CPU this time.
+const launchArgv = [...process.argv];
+const softwareRendering = isSoftwareRenderingRun(launchArgv);
+if (softwareRendering) for (const [name, value] of SOFTWARE_RENDERING_SWITCHES) app.commandLine.appendSwitch(name, value);
+
+/** The page could not create a WebGL context: relaunch in software rendering (once). */
+function requestSoftwareRendering(reason: string): { relaunching: true } | { relaunching: false; why: string } {
+  const decision = decideSoftwareRendering(launchArgv, process.env.LEO_LAUNCHER);
+  if (decision.action === 'none') {
+    console.error(`[gpu] WebGL failed in software rendering too: ${reason}`);
+    return { relaunching: false, why: decision.why };
+  }
+  console.error(`[gpu] hardware WebGL failed (${reason}); restarting with software rendering (SwiftShader)`);
+  // After the answer is sent; the window closes without the unsaved-changes prompt (nothing
+  // can have been edited yet: the page reports this while it starts).
+  setTimeout(() => {
+    if (decision.action === 'relaunch') {
+      app.relaunch({ args: decision.args });
+      app.exit(0);
+    } else app.exit(decision.code);
+  }, 50);
+  return { relaunching: true };
+}
 
 function hardenSession(): void {
   const ses = session.defaultSession;
@@ -208,8 +232,8 @@ function createWindow(): BrowserWindow {
       .then(({ response }) => (response === 0 ? win.reload() : app.quit()));
   });
 
-  if (devUrl) void win.loadURL(devUrl);
-  else void win.loadFile(indexHtml);
+  if (devUrl) void win.loadURL(softwareRendering ? `${devUrl}?${new URLSearchParams(SOFTWARE_RENDERING_QUERY)}` : devUrl);
+  else void win.loadFile(indexHtml, softwareRendering ? { query: { ...SOFTWARE_RENDERING_QUERY } } : undefined);
   return win;
 }
 
@@ -273,6 +297,7 @@ if (!app.requestSingleInstanceLock()) {
         documentState = state;
         applyDocumentState();
       },
+      requestSoftwareRendering,
     });
     installMenu();
     mainWindow = createWindow();

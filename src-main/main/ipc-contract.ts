@@ -13,6 +13,7 @@ export const IPC = {
   saveScenarioFileAs: 'file:save-scenario-as',
   updateMenuState: 'menu:update-state',
   setDocumentState: 'window:set-document-state',
+  requestSoftwareRendering: 'app:request-software-rendering',
 } as const;
 
 export type InvokeChannel = (typeof IPC)[keyof typeof IPC];
@@ -34,6 +35,7 @@ export const QUALITY_MODES: readonly QualityMode[] = ['auto', 'pretty', 'lean'];
 /** Scenario files are JSON text; this bounds memory if someone opens a huge file by mistake. */
 export const MAX_SCENARIO_BYTES = 256 * 1024 * 1024;
 const MAX_TITLE_CHARS = 300;
+const MAX_REASON_CHARS = 1000;
 const MAX_PATH_CHARS = 4096;
 const MAX_FILE_NAME_CHARS = 255;
 
@@ -142,6 +144,14 @@ export const validateArgs = {
     }
     if (typeof s.dirty !== 'boolean') return invalid(`${op}: state.dirty must be a boolean, got ${describe(s.dirty)}`);
     return valid([{ title: s.title, dirty: s.dirty }]);
+  },
+  [IPC.requestSoftwareRendering](args: readonly unknown[]): Validation<[reason: string]> {
+    const op = 'requestSoftwareRendering';
+    const e = arity(op, args, 1, 1);
+    if (e) return invalid(e);
+    const reason = args[0];
+    if (typeof reason !== 'string' || reason.length > MAX_REASON_CHARS) return invalid(`${op}: argument 1 (reason) must be a string of at most ${MAX_REASON_CHARS} characters, got ${describe(reason)}`);
+    return valid([reason]);
   },
 } satisfies Record<InvokeChannel, (args: readonly unknown[]) => Validation<unknown[]>>;
 

@@ -17,6 +17,8 @@ export interface IpcOperations {
   files: Pick<ScenarioFiles, 'open' | 'save' | 'saveAs'>;
   updateMenuState(state: Partial<MenuState>): void;
   setDocumentState(state: DocumentState): void;
+  /** Hardware WebGL failed in the page: relaunch with software rendering, unless already in it. */
+  requestSoftwareRendering(reason: string): { relaunching: true } | { relaunching: false; why: string };
 }
 
 type Ops = {
@@ -44,6 +46,7 @@ export function registerIpcHandlers(ipcMain: IpcMainLike, page: TrustedPage, ops
       ops.setDocumentState(state);
       return { ok: true };
     },
+    [IPC.requestSoftwareRendering]: (reason) => ({ ok: true, ...ops.requestSoftwareRendering(reason) }),
   };
 
   const channels = Object.values(IPC);

@@ -94,6 +94,11 @@ export interface LeoApi {
   /** Partial update; fields left out keep their value. */
   updateMenuState(state: Partial<MenuState>): Promise<LeoResult>;
   setDocumentState(state: DocumentState): Promise<LeoResult>;
+  /**
+   * Hardware WebGL failed (`reason`, for the log): relaunch the app with software rendering
+   * (SwiftShader). `relaunching: false` with `why` when it already runs in software rendering.
+   */
+  requestSoftwareRendering(reason: string): Promise<LeoResult<{ relaunching: true } | { relaunching: false; why: string }>>;
   /** Subscribes to menu commands; returns the unsubscribe function. */
   onMenuCommand(callback: (command: MenuCommand) => void): () => void;
 }

@@ -12,6 +12,7 @@ const api: LeoApi = {
   saveScenarioFileAs: (text, suggestedName) => ipcRenderer.invoke(IPC.saveScenarioFileAs, text, suggestedName),
   updateMenuState: (state) => ipcRenderer.invoke(IPC.updateMenuState, state),
   setDocumentState: (state) => ipcRenderer.invoke(IPC.setDocumentState, state),
+  requestSoftwareRendering: (reason) => ipcRenderer.invoke(IPC.requestSoftwareRendering, reason),
   onMenuCommand(callback: (command: MenuCommand) => void): () => void {
     if (typeof callback !== 'function') throw new TypeError('onMenuCommand: callback must be a function');
     const subscriptions = MENU_EVENTS.map((channel) => {

@@ -8,6 +8,7 @@
 import {
   ENGINE_ERROR,
   EngineError,
+  isDroppedResult,
   LATEST_WINS,
   type ClientMessage,
   type EngineRequest,
@@ -29,6 +30,24 @@ export interface EngineStatusInfo {
   pending: number;
   /** Why the worker was restarted, or why the engine is unavailable. */
   error?: Error;
+}
+
+/**
+ * One request's life as the client saw it: sent to the worker ('start'), then settled ('end':
+ * answered, failed, or dropped as cancelled, superseded, stale or lost to a restart). Tests and
+ * diagnostics wait on these (globe/hooks.ts), never on how long a UI state lasts.
+ */
+export interface EngineActivity {
+  phase: 'start' | 'end';
+  /** Request id (a re-sent scenario load after a restart gets a new one). */
+  id: number;
+  name: EngineRequestName;
+  /** The scenario revision the request carries, when it carries one. */
+  revision: number | null;
+  /** 'end' only. */
+  outcome?: 'ok' | 'error' | 'dropped';
+  /** The client's clock (performance.now() in the browser). */
+  atMs: number;
 }
 
 /** Callbacks a worker port reports into (bound to one worker generation by the client). */
@@ -139,6 +158,7 @@ export class EngineClient {
 
   private readonly statusListeners = new Set<(status: EngineStatus, info: EngineStatusInfo) => void>();
   private readonly loadedListeners = new Set<(info: LoadScenarioResult) => void>();
+  private readonly activityListeners = new Set<(activity: EngineActivity) => void>();
 
   constructor(options: EngineClientOptions = {}) {
     this.spawn = options.spawn ?? spawnEngineWorker;
@@ -168,6 +188,12 @@ export class EngineClient {
   onStatus(listener: (status: EngineStatus, info: EngineStatusInfo) => void): () => void {
     this.statusListeners.add(listener);
     return () => this.statusListeners.delete(listener);
+  }
+
+  /** Every request sent and settled (see EngineActivity). */
+  onActivity(listener: (activity: EngineActivity) => void): () => void {
+    this.activityListeners.add(listener);
+    return () => this.activityListeners.delete(listener);
   }
 
   /** Called whenever a scenario load for the current revision completes, including the re-feed after a restart. */
@@ -229,6 +255,7 @@ export class EngineClient {
     this.stopWatchdog();
     this.statusListeners.clear();
     this.loadedListeners.clear();
+    this.activityListeners.clear();
   }
 
   // ---------------------------------------------------------------- internals
@@ -281,6 +308,7 @@ export class EngineClient {
       this.port?.postMessage({ type: 'cancel', id }, []);
       this.afterSettled(entry.name, id);
     });
+    this.track(entry, id);
     try {
       this.port!.postMessage({ type: 'request', id, name: entry.name, payload: entry.payload }, entry.opts.transfer ?? []);
     } catch (e) {
@@ -330,6 +358,32 @@ export class EngineClient {
         return;
       }
     }
+  }
+
+  /** Reports the request's start now and its end when it settles, whichever way it settles. */
+  private track(entry: Entry, id: number): void {
+    if (this.activityListeners.size === 0) return;
+    const rev = (entry.payload as { revision?: unknown } | null)?.revision;
+    const revision = typeof rev === 'number' ? rev : null;
+    const emit = (a: EngineActivity) => {
+      for (const l of this.activityListeners) l(a);
+    };
+    emit({ phase: 'start', id, name: entry.name, revision, atMs: this.now() });
+    const { resolve, reject } = entry;
+    let ended = false;
+    const end = (outcome: 'ok' | 'error' | 'dropped') => {
+      if (ended) return;
+      ended = true;
+      emit({ phase: 'end', id, name: entry.name, revision, outcome, atMs: this.now() });
+    };
+    entry.resolve = (v) => {
+      end('ok');
+      resolve(v);
+    };
+    entry.reject = (e) => {
+      end(isDroppedResult(e) ? 'dropped' : 'error');
+      reject(e);
+    };
   }
 
   /** Bookkeeping after a request settles: free its latest-wins lane (sending the parked one) and refresh status. */

@@ -8,6 +8,7 @@
 // host's own state.
 import { buildCatalog, type CatalogProblem } from '../../src-core/constellation/catalog';
 import type { SatelliteCatalog } from '../../src-core/constellation/types';
+import { EndToEndRouter } from '../../src-core/network/endpoints';
 import { buildPlusGrid, updateIslLengths, type IslTopology } from '../../src-core/network/isl';
 import {
   createRoutingContextFrom,
@@ -16,6 +17,7 @@ import {
   routeToPop,
   type RouteQuery,
   type RouteTimeSeries,
+  type RouteTimeSeriesStepper,
   type RoutingContext,
 } from '../../src-core/network/route';
 import { Propagator } from '../../src-core/orbit/propagator';
@@ -62,6 +64,8 @@ interface LoadedScenario {
   /** Scratch for updateIslLengths (it writes float64). */
   islLengthScratch: Float64Array;
   routing: RoutingContext | null;
+  /** Routes between named ends (points, gateways, PoPs) on `routing`; null until first asked. */
+  router: EndToEndRouter | null;
   /** What the catalogue, propagator and mesh were built from (epoch, constellation, lasers). */
   orbitKey: string;
   problems: CatalogProblem[];
@@ -85,6 +89,7 @@ export function createEngineHost(post: PostToClient): EngineHost {
     return current;
   };
   const routing = (s: LoadedScenario): RoutingContext => (s.routing ??= createRoutingContextFrom(s.scenario, s.catalog, s.propagator));
+  const router = (s: LoadedScenario): EndToEndRouter => (s.router ??= new EndToEndRouter(routing(s)));
 
   const handlers: { [K in EngineRequestName]: Handler<K> } = {
     // Gateway planning (coverage evaluator, site look-ups): planningHost.ts.
@@ -97,7 +102,7 @@ export function createEngineHost(post: PostToClient): EngineHost {
       let built: { catalog: SatelliteCatalog; problems: CatalogProblem[] };
       if (current && current.orbitKey === orbitKey) {
         built = { catalog: current.catalog, problems: current.problems };
-        current = { ...current, revision, scenario, routing: null };
+        current = { ...current, revision, scenario, routing: null, router: null };
       } else {
         task.progress({ done: 0, total: 3, phase: 'catalogue' });
         const fresh = buildCatalog(scenario);
@@ -106,7 +111,7 @@ export function createEngineHost(post: PostToClient): EngineHost {
         task.progress({ done: 2, total: 3, phase: 'laser links' });
         const topo = buildPlusGrid(fresh.catalog, scenario.isl, scenario.constellation.shells);
         built = fresh;
-        current = { revision, scenario, catalog: fresh.catalog, propagator, topo, islLengthScratch: new Float64Array(topo.count), routing: null, orbitKey, problems: fresh.problems };
+        current = { revision, scenario, catalog: fresh.catalog, propagator, topo, islLengthScratch: new Float64Array(topo.count), routing: null, router: null, orbitKey, problems: fresh.problems };
       }
       const { catalog } = built;
       const topo = current.topo;
@@ -165,6 +170,18 @@ export function createEngineHost(post: PostToClient): EngineHost {
     async routeTimeSeries({ revision, query, startUtcMs, durationS, stepS }, task) {
       const s = need(revision);
       const series = await chunkedRouteTimeSeries(routing(s), query, startUtcMs, durationS, stepS, task);
+      const transfer = [series.tUtcMs.buffer, series.oneWayMs.buffer, series.rttMs.buffer, series.pathChanged.buffer, series.satelliteHops.buffer];
+      return { result: { revision, series }, transfer };
+    },
+
+    routeEnds({ revision, tUtcMs, from, to }) {
+      const s = need(revision);
+      return { result: { revision, tUtcMs, route: router(s).route(tUtcMs, from, to) }, transfer: [] };
+    },
+
+    async routeEndsTimeSeries({ revision, from, to, startUtcMs, durationS, stepS }, task) {
+      const s = need(revision);
+      const series = await runStepper(router(s).timeSeriesStepper(from, to, startUtcMs, durationS, stepS), task);
       const transfer = [series.tUtcMs.buffer, series.oneWayMs.buffer, series.rttMs.buffer, series.pathChanged.buffer, series.satelliteHops.buffer];
       return { result: { revision, series }, transfer };
     },
@@ -264,7 +281,10 @@ export function computeGatewayLinks(ctx: RoutingContext, tUtcMs: number, revisio
 
 /** routeTimeSeries in chunks of TIME_SERIES_CHUNK samples, reporting progress and honouring cancel between chunks. */
 export async function chunkedRouteTimeSeries(ctx: RoutingContext, query: RouteQuery, startUtcMs: number, durationS: number, stepS: number, task: TaskContext): Promise<RouteTimeSeries> {
-  const stepper = routeTimeSeriesStepper(ctx, query, startUtcMs, durationS, stepS);
+  return runStepper(routeTimeSeriesStepper(ctx, query, startUtcMs, durationS, stepS), task);
+}
+
+async function runStepper(stepper: RouteTimeSeriesStepper, task: TaskContext): Promise<RouteTimeSeries> {
   for (let done = 0; done < stepper.total; ) {
     task.checkCancelled();
     done = stepper.advance(TIME_SERIES_CHUNK);

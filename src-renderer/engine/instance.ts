@@ -2,6 +2,7 @@
 // same worker (one scenario copy, one propagator). Created lazily on first use; the status
 // callback feeds the status bar, and a restart (crash or hang) is announced once the worker has
 // been re-fed the scenario.
+import { attachEngineProbe } from '../globe/hooks';
 import { appStore } from '../state/store';
 import { EngineClient, type EngineStatus } from './client';
 
@@ -35,6 +36,8 @@ export function getEngine(): EngineClient {
     },
   });
   appStore.getState().setEngineStatus(mapStatus(engine.status));
+  // window.__leo.engine: the engine's own events, for tests that wait on the engine.
+  attachEngineProbe(engine);
   return engine;
 }
 

@@ -14,6 +14,7 @@
 import type { CatalogProblem } from '../../src-core/constellation/catalog';
 import type { ShellInfo } from '../../src-core/constellation/types';
 import type { PopQuery, RouteQuery, RouteResult, RouteTimeSeries, GeoPoint } from '../../src-core/network/route';
+import type { RouteEnd } from '../../src-core/network/endpoints';
 import type { Scenario } from '../../src-core/scenario/schema';
 import type { PlanningRequests } from './planningProtocol';
 
@@ -86,6 +87,22 @@ export interface RouteResponse {
   route: RouteResult;
 }
 
+/** A route between two named ends (a point, a gateway or a PoP): src-core/network/endpoints.ts, the CLI's `route --from --to`. */
+export interface RouteEndsRequest {
+  revision: number;
+  tUtcMs: number;
+  from: RouteEnd;
+  to: RouteEnd;
+}
+export interface RouteEndsTimeSeriesRequest {
+  revision: number;
+  from: RouteEnd;
+  to: RouteEnd;
+  startUtcMs: number;
+  durationS: number;
+  stepS: number;
+}
+
 export interface RouteTimeSeriesRequest {
   revision: number;
   query: RouteQuery;
@@ -137,6 +154,10 @@ export interface EngineRequests extends PlanningRequests {
   routeGroundToGround: { req: RouteGroundToGroundRequest; res: RouteResponse };
   /** Latency time series: long task (progress, cancellable). */
   routeTimeSeries: { req: RouteTimeSeriesRequest; res: RouteTimeSeriesResponse };
+  /** Route between two ends (point, gateway, PoP) at one time: the route panel's path and breakdown. */
+  routeEnds: { req: RouteEndsRequest; res: RouteResponse };
+  /** Latency time series between two ends: long task (progress, cancellable). */
+  routeEndsTimeSeries: { req: RouteEndsTimeSeriesRequest; res: RouteTimeSeriesResponse };
   /** Per gateway visible/served satellites and per satellite gateway + latency to PoP (globe feeder beams, inspector). */
   gatewayLinks: { req: GatewayLinksRequest; res: GatewayLinksResult };
   /** Liveness/latency probe. */

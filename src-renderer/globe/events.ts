@@ -28,10 +28,12 @@ export interface GlobeEventMap {
   drag: GlobePointerEvent;
   dragEnd: GlobePointerEvent;
   move: GlobePointerEvent;
+  /** Right click (no drag): the context menu's place and what is under it. */
+  contextMenu: GlobePointerEvent;
 }
 
 type Listener<K extends keyof GlobeEventMap> = (e: GlobeEventMap[K]) => void;
-const listeners: { [K in keyof GlobeEventMap]: Set<Listener<K>> } = { click: new Set(), dragStart: new Set(), drag: new Set(), dragEnd: new Set(), move: new Set() };
+const listeners: { [K in keyof GlobeEventMap]: Set<Listener<K>> } = { click: new Set(), dragStart: new Set(), drag: new Set(), dragEnd: new Set(), move: new Set(), contextMenu: new Set() };
 
 export function onGlobe<K extends keyof GlobeEventMap>(type: K, fn: Listener<K>): () => void {
   listeners[type].add(fn);

@@ -29,7 +29,7 @@ import 'cesium/Build/Cesium/Widgets/widgets.css';
 import { appStore } from '../state/store';
 import { createBorderPrimitive, loadBorderLines } from './borders';
 import { attachGlobeProbe, markGlobeReady, type ProjectedPoint } from './hooks';
-import { applyQuality, detectWebglRenderer, msaaSamplesFor, resolveQuality } from './quality';
+import { applyQuality, msaaSamplesFor, resolveQuality } from './quality';
 import { cartesianFromDegreesKm, julianFromUtcMs } from './units';
 
 /** Initial view: Africa and Europe, whole disc visible. */
@@ -42,7 +42,8 @@ export interface Globe {
   destroy(): void;
 }
 
-export function createGlobe(container: HTMLElement): Globe {
+/** `webglRenderer`: the WebGL renderer string (rendering.ts probeWebgl2), which picks the "auto" quality. */
+export function createGlobe(container: HTMLElement, webglRenderer: string): Globe {
   // Belt and braces next to the build-time define: Cesium reads this global lazily.
   const w = window as Window & { CESIUM_BASE_URL?: string };
   w.CESIUM_BASE_URL ??= CESIUM_BASE_URL;
@@ -50,7 +51,6 @@ export function createGlobe(container: HTMLElement): Globe {
   Ion.defaultAccessToken = '';
 
   const store = appStore;
-  const webglRenderer = detectWebglRenderer();
   const initial = resolveQuality(store.getState().qualitySetting, webglRenderer);
   store.getState().setResolvedQuality(initial.quality, initial.reason, webglRenderer);
 
@@ -162,7 +162,19 @@ export function createGlobe(container: HTMLElement): Globe {
     const inside = win.x >= 0 && win.y >= 0 && win.x < rect.width && win.y < rect.height;
     return { x: rect.left + win.x, y: rect.top + win.y, canvasX: win.x, canvasY: win.y, visible: inside && facesCamera(world) };
   };
-  attachGlobeProbe({ tilesLoaded: () => scene.globe.tilesLoaded, bordersLoaded, project });
+  // Camera movement, so tests wait for a flight or a zoom to end instead of sleeping.
+  let cameraMoves = 0;
+  let cameraMoving = false;
+  unsubs.push(
+    camera.moveStart.addEventListener(() => {
+      cameraMoving = true;
+    }),
+    camera.moveEnd.addEventListener(() => {
+      cameraMoving = false;
+      cameraMoves++;
+    }),
+  );
+  attachGlobeProbe({ tilesLoaded: () => scene.globe.tilesLoaded, bordersLoaded, project, cameraMoves: () => cameraMoves, cameraMoving: () => cameraMoving });
 
   return {
     viewer,

@@ -106,6 +106,14 @@ export interface LiveHooks {
   selection(): unknown;
   /** The highlighted ground-point route, as last computed by the worker. */
   route(): { latDeg: number; lonDeg: number; tUtcMs: number; revision: number; result: RouteResult } | null;
+  /** The route panel's ends and the route between them as last computed by the worker (ui/route/routeStore.ts). */
+  routeEnds(): {
+    from: { end: unknown; label: string; latDeg: number; lonDeg: number } | null;
+    to: { end: unknown; label: string; latDeg: number; lonDeg: number } | null;
+    result: { key: string; tUtcMs: number; revision: number; result: RouteResult } | null;
+  };
+  /** The highlighted path as drawn on the globe: its hops' ids and the polyline's vertices (degrees, km); null when none. */
+  drawnPath(): { hopIds: string[]; vertices: { latDeg: number; lonDeg: number; altKm: number }[]; backhaulArcs: number } | null;
   labels(): string[];
   satelliteName(i: number): string | null;
   satelliteMeta(i: number): { name: string; shellIndex: number; status: number } | null;
@@ -120,6 +128,10 @@ export interface LiveHooks {
   /** Test-only: make the engine client treat its worker as crashed (restart + re-feed). */
   simulateEngineCrash(): void;
   flyToSatellite(i: number): void;
+  /** Flies the camera over a ground point, `heightKm` above it (search results). */
+  flyToLatLon(latDeg: number, lonDeg: number, heightKm: number): void;
+  /** Camera flights started by the app (search, route framing) that have not ended yet. */
+  cameraFlights(): number;
   /**
    * The selected satellite's marks on the globe: its ring (window CSS px), how many laser links
    * it shows, its footprint's half-angle (rad) and first point (degrees); null when none or hidden.

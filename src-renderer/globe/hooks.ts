@@ -1,5 +1,6 @@
 // window.__leo: a small, stable surface for end-to-end tests and debugging. It is created at
 // start-up (so `ready` exists before the globe mounts) and filled in by the globe.
+import type { EngineActivity, EngineClient, EngineStatus } from '../engine/client';
 import type { Quality } from '../state/slices/ui';
 import { appStore } from '../state/store';
 
@@ -14,6 +15,31 @@ export interface ProjectedPoint {
   visible: boolean;
 }
 
+/** An EngineActivity with its place in the log. */
+export interface EngineWorkEvent extends EngineActivity {
+  seq: number;
+}
+
+/**
+ * What the engine client did, for tests that must wait on the engine itself (never on how long
+ * a UI state lasts, which depends on the machine). Times are performance.now() ms.
+ */
+export interface EngineHooks {
+  /** seq of the newest event (0 before any). */
+  readonly seq: number;
+  /**
+   * Start/end events of the engine's real work (everything but the per-frame `positions`
+   * requests), oldest first, with seq > sinceSeq; the log keeps the last LOG_LIMIT events.
+   */
+  log(sinceSeq?: number): EngineWorkEvent[];
+  /** The newest 'end' of a request by this name (any kind, per-frame ones too), or null. */
+  lastEnd(name: string): EngineWorkEvent | null;
+  /** Requests started and settled per name since start-up (all kinds). */
+  counts(): Record<string, { started: number; ended: number }>;
+  /** Every change of the client's status, oldest first (the last LOG_LIMIT). */
+  statusLog(): { status: EngineStatus; atMs: number }[];
+}
+
 export interface LeoHooks {
   /** Resolves once the globe has rendered with all imagery tiles and the borders loaded. */
   readonly ready: Promise<void>;
@@ -23,9 +49,15 @@ export interface LeoHooks {
     readonly bordersLoaded: boolean;
     readonly quality: Quality;
     readonly webglRenderer: string;
+    /** Camera movements that have ended (Cesium's camera.moveEnd: the view stood still for scene.cameraEventWaitTime). */
+    readonly cameraMoves: number;
+    /** Between Cesium's camera.moveStart and moveEnd (a flight, a drag, a wheel zoom with its inertia). */
+    readonly cameraMoving: boolean;
   };
   /** Geodetic degrees -> pixel position on the globe canvas; null before the globe exists. */
   projectLatLon(latDeg: number, lonDeg: number): ProjectedPoint | null;
+  /** Filled in when the app's engine client is created (engine/instance.ts). */
+  engine?: EngineHooks;
   /** A serialisable snapshot of the store's headline state. */
   state(): { scenarioName: string; revision: number; canUndo: boolean; canRedo: boolean; quality: Quality; qualitySetting: string };
 }
@@ -33,6 +65,8 @@ export interface LeoHooks {
 export interface GlobeProbe {
   tilesLoaded(): boolean;
   bordersLoaded(): boolean;
+  cameraMoves(): number;
+  cameraMoving(): boolean;
   project(latDeg: number, lonDeg: number): ProjectedPoint;
 }
 
@@ -65,6 +99,12 @@ function create(): LeoHooks {
       get webglRenderer() {
         return appStore.getState().webglRenderer;
       },
+      get cameraMoves() {
+        return probe?.cameraMoves() ?? 0;
+      },
+      get cameraMoving() {
+        return probe?.cameraMoving() ?? false;
+      },
     },
     projectLatLon: (latDeg, lonDeg) => probe?.project(latDeg, lonDeg) ?? null,
     state() {
@@ -78,6 +118,43 @@ function create(): LeoHooks {
 export function installLeoHooks(): LeoHooks {
   window.__leo ??= create();
   return window.__leo;
+}
+
+const LOG_LIMIT = 2000;
+
+/** Records the engine client's activity and status changes under window.__leo.engine. */
+export function attachEngineProbe(client: EngineClient): void {
+  const hooks = installLeoHooks();
+  let seq = 0;
+  const log: EngineWorkEvent[] = [];
+  const lastEnd = new Map<string, EngineWorkEvent>();
+  const counts: Record<string, { started: number; ended: number }> = {};
+  const statusLog: { status: EngineStatus; atMs: number }[] = [{ status: client.status, atMs: performance.now() }];
+  client.onActivity((a) => {
+    const e: EngineWorkEvent = { ...a, seq: ++seq };
+    const c = (counts[a.name] ??= { started: 0, ended: 0 });
+    if (a.phase === 'start') c.started++;
+    else {
+      c.ended++;
+      lastEnd.set(a.name, e);
+    }
+    if (a.name === 'positions') return; // per frame: counted, not logged
+    log.push(e);
+    if (log.length > LOG_LIMIT) log.splice(0, log.length - LOG_LIMIT);
+  });
+  client.onStatus((status) => {
+    statusLog.push({ status, atMs: performance.now() });
+    if (statusLog.length > LOG_LIMIT) statusLog.splice(0, statusLog.length - LOG_LIMIT);
+  });
+  hooks.engine = {
+    get seq() {
+      return seq;
+    },
+    log: (sinceSeq = 0) => log.filter((e) => e.seq > sinceSeq),
+    lastEnd: (name) => lastEnd.get(name) ?? null,
+    counts: () => structuredClone(counts),
+    statusLog: () => statusLog.slice(),
+  };
 }
 
 export function attachGlobeProbe(p: GlobeProbe | null): void {

@@ -29,6 +29,7 @@ import { isDroppedResult } from '../engine/protocol';
 import { selectedGatewayIds } from '../state/slices/selection';
 import { appStore } from '../state/store';
 import { planningStore } from '../ui/planning/planningStore';
+import { endsKey, routeStore } from '../ui/route/routeStore';
 import { emitGlobe, onGlobe, type GlobePick, type GlobePointerEvent } from './events';
 import { attachGroundLayer, type GroundLayerName } from './ground/groundLayer';
 import { globeView, type GlobeLayerName } from './ground/viewStore';
@@ -52,6 +53,11 @@ export type { LiveHooks } from './hookTypes';
 let flyTo: ((i: number) => void) | null = null;
 export function flyToSatellite(i: number): void {
   flyTo?.(i);
+}
+let flyToPoint: ((latDeg: number, lonDeg: number, heightKm: number) => void) | null = null;
+/** Flies the camera over a ground point (search results), `heightKm` above it. */
+export function flyToLatLon(latDeg: number, lonDeg: number, heightKm = 6000): void {
+  flyToPoint?.(latDeg, lonDeg, heightKm);
 }
 let drawnPosition: ((i: number) => [number, number, number] | null) | null = null;
 /** ECEF km of satellite i as drawn now (interpolated), null without a live globe. */
@@ -128,8 +134,13 @@ export function attachLiveGlobe(viewer: CesiumWidget): () => void {
       gatewayPop: (g) => popOf(scenario, bp, scenario.gateways.indexOf(g)),
       selectedGatewayIds: new Set(selectedGatewayIds(selection)),
       selectedPopId: selection?.kind === 'pop' ? selection.id : null,
-      groundPoint: selection?.kind === 'ground' ? { latDeg: selection.latDeg, lonDeg: selection.lonDeg } : null,
+      groundPoint: selection?.kind === 'ground' ? { latDeg: selection.latDeg, lonDeg: selection.lonDeg, label: selection.label } : null,
+      routeEnds: selection?.kind === 'route' ? routeEndMarks() : [],
     });
+  };
+  const routeEndMarks = () => {
+    const { from, to } = routeStore.getState();
+    return [from, to].filter((e) => e?.end.kind === 'point').map((e) => ({ latDeg: e!.latDeg, lonDeg: e!.lonDeg, label: e!.label }));
   };
   refreshGround();
   unsubs.push(store.subscribe((s, p) => (s.scenario !== p.scenario || s.selection !== p.selection) && refreshGround()));
@@ -195,6 +206,14 @@ export function attachLiveGlobe(viewer: CesiumWidget): () => void {
     return { poke, dispose: () => timer && clearTimeout(timer) };
   }
 
+  // Camera flights (search, routes) that have not finished: a test waits for none before looking.
+  let flights = 0;
+  const fly = (destination: Cartesian3) => {
+    flights++;
+    const done = () => void (flights = Math.max(0, flights - 1));
+    camera.flyTo({ destination, duration: 1.2, complete: done, cancel: done });
+  };
+
   const engineHasCurrentScenario = () => client.scenarioInfo !== null && client.scenarioInfo.revision === store.getState().revision;
 
   const links = throttled(LINKS_INTERVAL_MS, () => {
@@ -227,8 +246,17 @@ export function attachLiveGlobe(viewer: CesiumWidget): () => void {
     terminalAt = key;
     layer.setUserTerminal(p);
   };
+  /** Highlights `ok` and draws the user beam from `terminal` to the path's first (or, atEnd, last) satellite. */
+  const showPath = (ok: RouteOk | null, terminal: { latDeg: number; lonDeg: number } | null, atEnd = false) => {
+    ground.setPath(ok);
+    const sats = ok?.hops.filter((h) => h.kind === 'satellite') ?? [];
+    const sat = atEnd ? sats[sats.length - 1] : sats[0];
+    layer.setUserBeams(sat && terminal ? terminal : null, sat && terminal ? [sat.index] : []);
+  };
   const route = throttled(ROUTE_INTERVAL_MS, () => {
     const sel = store.getState().selection;
+    if (sel?.kind === 'route') return routeEnds();
+    if (routeStore.getState().result) routeStore.setState({ result: null });
     if (sel?.kind !== 'ground') {
       if (globeView.getState().route) globeView.setState({ route: null });
       ground.setPath(null);
@@ -245,16 +273,67 @@ export function attachLiveGlobe(viewer: CesiumWidget): () => void {
         const cur = store.getState().selection;
         if (res.revision !== store.getState().revision || cur?.kind !== 'ground' || cur.latDeg !== from.latDeg || cur.lonDeg !== from.lonDeg) return;
         globeView.setState({ route: { ...from, tUtcMs: res.tUtcMs, revision: res.revision, result: res.route } });
-        const ok: RouteOk | null = res.route.ok ? res.route : null;
-        ground.setPath(ok);
-        const first = ok?.hops.find((h) => h.kind === 'satellite');
-        layer.setUserBeams(first ? from : null, first ? [first.index] : []);
+        showPath(res.route.ok ? res.route : null, from);
       },
       (e: unknown) => {
         if (!isDroppedResult(e)) store.getState().notify('error', `Route: ${e instanceof Error ? e.message : String(e)}`);
       },
     );
   });
+  /** The route panel's route (selection {kind: 'route'}): from its first end to its second. */
+  const routeEnds = (): Promise<void> | null => {
+    if (globeView.getState().route) globeView.setState({ route: null });
+    const { from, to } = routeStore.getState();
+    if (!from || !to) {
+      showPath(null, null);
+      setTerminal(null);
+      return null;
+    }
+    // The user terminal (beams) at the first end that is a place; a gateway or PoP end has its own marker.
+    const terminal = from.end.kind === 'point' ? { latDeg: from.latDeg, lonDeg: from.lonDeg } : to.end.kind === 'point' ? { latDeg: to.latDeg, lonDeg: to.lonDeg } : null;
+    setTerminal(terminal);
+    if (!engineHasCurrentScenario()) return null;
+    const { revision, timeUtcMs } = store.getState();
+    const key = endsKey(from, to);
+    return client.request('routeEnds', { revision, tUtcMs: timeUtcMs, from: from.end, to: to.end }).then(
+      (res) => {
+        const r = routeStore.getState();
+        if (res.revision !== store.getState().revision || store.getState().selection?.kind !== 'route' || endsKey(r.from, r.to) !== key) return;
+        routeStore.setState({ result: { key, tUtcMs: res.tUtcMs, revision: res.revision, result: res.route } });
+        showPath(res.route.ok ? res.route : null, terminal, from.end.kind !== 'point');
+      },
+      (e: unknown) => {
+        if (!isDroppedResult(e)) store.getState().notify('error', `Route: ${e instanceof Error ? e.message : String(e)}`);
+      },
+    );
+  };
+  /** Flies the camera to show the whole route: above the great-circle midpoint of its ends, high enough for both. */
+  const frameRoute = () => {
+    const { from, to } = routeStore.getState();
+    if (!from || !to) return;
+    const a = Cartesian3.fromDegrees(from.lonDeg, from.latDeg, 0);
+    const b = Cartesian3.fromDegrees(to.lonDeg, to.latDeg, 0);
+    Cartesian3.normalize(a, a);
+    Cartesian3.normalize(b, b);
+    const angle = Math.acos(Math.max(-1, Math.min(1, Cartesian3.dot(a, b))));
+    const mid = Cartesian3.add(a, b, new Cartesian3());
+    if (Cartesian3.magnitude(mid) < 1e-6) return; // antipodal ends: no midpoint to look down on
+    const c = Cartographic.fromCartesian(Cartesian3.multiplyByScalar(Cartesian3.normalize(mid, mid), 6371e3, mid));
+    const heightKm = Math.min(14000, Math.max(2000, angle * 6371 * 0.75));
+    fly(Cartesian3.fromRadians(c.longitude, c.latitude, kmToM(heightKm)));
+  };
+  unsubs.push(
+    routeStore.subscribe((v, p) => {
+      if ((v.from !== p.from || v.to !== p.to) && store.getState().selection?.kind === 'route') {
+        route.poke();
+        refreshGround();
+        frameRoute();
+      }
+    }),
+    store.subscribe((s, p) => {
+      if (s.selection !== p.selection && s.selection?.kind === 'route' && p.selection?.kind !== 'route') frameRoute();
+    }),
+  );
   // Links coloured by routed load: the coverage evaluator's demand routing at the analysis step
   // nearest the displayed time, asked for once the evaluator holds the current gateways.
   let loadShown = '';
@@ -405,6 +484,12 @@ export function attachLiveGlobe(viewer: CesiumWidget): () => void {
       mod,
     );
   }
+  // Right click (Cesium fires it only without a drag, which zooms): the context menu.
+  handler.setInputAction((e: ScreenSpaceEventHandler.PositionedEvent) => {
+    emitGlobe('contextMenu', toEvent(e.position, pickAt(e.position), { shift: false, ctrl: false }));
+  }, ScreenSpaceEventType.RIGHT_CLICK);
+  const noNativeMenu = (e: MouseEvent) => e.preventDefault();
+  scene.canvas.addEventListener('contextmenu', noNativeMenu);
   // A release outside the canvas still ends a drag.
   const onWindowUp = () => {
     if (drag) endDrag(null);
@@ -443,6 +528,11 @@ export function attachLiveGlobe(viewer: CesiumWidget): () => void {
     camera.flyTo({ destination: dest, duration: 1.2 });
   };
 
+  // ---- camera: fly to a place (search), looking straight down from a regional height
+  flyToPoint = (latDeg, lonDeg, heightKm) => {
+    fly(Cartesian3.fromDegrees(lonDeg, latDeg, kmToM(heightKm)));
+  };
+
   drawnPosition = (i) => layer.drawnPositionEcefKm(i);
 
   // ---- test/debug hooks
@@ -459,6 +549,11 @@ export function attachLiveGlobe(viewer: CesiumWidget): () => void {
     },
     selection: () => store.getState().selection,
     route: () => globeView.getState().route,
+    routeEnds: () => {
+      const r = routeStore.getState();
+      return { from: r.from, to: r.to, result: r.result };
+    },
+    drawnPath: () => ground.drawnPath(),
     labels: () => ground.visibleLabels(),
     satelliteName: (i) => client.scenarioInfo?.topology.names[i] ?? null,
     satelliteMeta(i) {
@@ -479,6 +574,8 @@ export function attachLiveGlobe(viewer: CesiumWidget): () => void {
       (client as unknown as { restart(e: Error): void }).restart(new Error('simulated crash (test hook)'));
     },
     flyToSatellite: (i) => flyTo?.(i),
+    flyToLatLon: (latDeg, lonDeg, heightKm) => flyToPoint?.(latDeg, lonDeg, heightKm),
+    cameraFlights: () => flights,
     selectedSatelliteMarker: () => ground.selectedSatelliteMarker(),
   };
 
@@ -486,9 +583,11 @@ export function attachLiveGlobe(viewer: CesiumWidget): () => void {
     for (const u of unsubs) u();
     if (moveRaf) cancelAnimationFrame(moveRaf);
     window.removeEventListener('pointerup', onWindowUp);
+    scene.canvas.removeEventListener('contextmenu', noNativeMenu);
     handler.destroy();
     controller.enableInputs = true;
     flyTo = null;
+    flyToPoint = null;
     drawnPosition = null;
     if (hooks.live) delete hooks.live;
     ground.dispose();

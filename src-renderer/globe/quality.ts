@@ -6,17 +6,6 @@ import type { Quality, QualitySetting } from '../state/slices/ui';
 
 const SOFTWARE_RENDERERS = /swiftshader|llvmpipe|softpipe|software|basic render driver|mesa offscreen/i;
 
-/** The unmasked WebGL renderer string, read from a throwaway context (before the viewer exists). */
-export function detectWebglRenderer(): string {
-  const canvas = document.createElement('canvas');
-  const gl = canvas.getContext('webgl2') ?? canvas.getContext('webgl');
-  if (!gl) return 'no WebGL';
-  const info = gl.getExtension('WEBGL_debug_renderer_info');
-  const renderer: unknown = gl.getParameter(info ? info.UNMASKED_RENDERER_WEBGL : gl.RENDERER);
-  gl.getExtension('WEBGL_lose_context')?.loseContext();
-  return typeof renderer === 'string' ? renderer : 'unknown';
-}
-
 export function isSoftwareRenderer(renderer: string): boolean {
   return SOFTWARE_RENDERERS.test(renderer);
 }

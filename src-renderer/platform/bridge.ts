@@ -39,6 +39,11 @@ export interface PlatformBridge {
   syncMenuState(state: { quality: QualitySetting; canUndo: boolean; canRedo: boolean }): void;
   /** Window title and unsaved-changes flag (Electron asks before closing a dirty window). */
   setDocumentState(state: { title: string; dirty: boolean }): void;
+  /**
+   * Hardware WebGL failed (`reason`): asks the host to restart the app with software rendering
+   * (SwiftShader). `relaunching`: this page is about to close; otherwise `why` says why not.
+   */
+  requestSoftwareRendering(reason: string): Promise<{ relaunching: true } | { relaunching: false; why: string }>;
 }
 
 let bridge: PlatformBridge | null = null;

@@ -6,6 +6,9 @@ import type { MenuCommand } from './menu';
 
 const listeners = new Set<(command: MenuCommand) => void>();
 
+/** Must equal SOFTWARE_RENDERING_PATH in scripts/serve.mjs (relative: the app may live under a path). */
+export const SOFTWARE_RENDERING_PATH = '__leo/software-rendering';
+
 /** Dispatches a menu command to the bridge's listeners (the in-page menu bar uses this). */
 export function emitMenuCommand(command: MenuCommand): void {
   for (const l of listeners) l(command);
@@ -61,6 +64,18 @@ export function createBrowserBridge(): PlatformBridge {
     syncMenuState() {},
     setDocumentState({ title, dirty }) {
       document.title = `${dirty ? '• ' : ''}${title} — LEO Planner`;
+    },
+    // scripts/serve.mjs answers this; when scripts/start.mjs opened the window it reopens it
+    // with SwiftShader. Any other server (the e2e tests', a dev server) cannot.
+    async requestSoftwareRendering(reason) {
+      try {
+        const r = await fetch(new URL(SOFTWARE_RENDERING_PATH, window.location.href), { method: 'POST', headers: { 'Content-Type': 'text/plain' }, body: reason.slice(0, 1000) });
+        const body = r.ok ? ((await r.json()) as { relaunching?: unknown; why?: unknown }) : null;
+        if (body?.relaunching === true) return { relaunching: true };
+        return { relaunching: false, why: typeof body?.why === 'string' ? body.why : `the page's server cannot restart the browser (HTTP ${r.status})` };
+      } catch (e) {
+        return { relaunching: false, why: `the page's server did not answer (${e instanceof Error ? e.message : String(e)})` };
+      }
     },
   };
 }

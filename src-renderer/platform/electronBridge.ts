@@ -69,5 +69,10 @@ export function createElectronBridge(api: LeoApi): PlatformBridge {
     setDocumentState(state) {
       api.setDocumentState(state).then(report('setDocumentState'), report('setDocumentState'));
     },
+    async requestSoftwareRendering(reason) {
+      const r = await api.requestSoftwareRendering(reason);
+      if (!r.ok) return { relaunching: false, why: r.error };
+      return r.relaunching ? { relaunching: true } : { relaunching: false, why: r.why };
+    },
   };
 }

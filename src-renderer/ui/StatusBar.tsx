@@ -1,8 +1,11 @@
-// Status bar: engine state, rendering quality, frame time and the cursor's position.
-import { useEffect, useState } from 'react';
+// Status bar: engine state, rendering (GPU or software) and quality, frame time and the cursor's
+// position; above it, once, the notice that the app fell back to software rendering.
+import { useEffect, useRef, useState } from 'react';
 import { useGlobeView } from '../globe/ground/viewStore';
+import { useRendering, type RenderingMode } from '../globe/rendering';
 import { useApp } from '../state/store';
 import type { EngineStatus } from '../state/slices/ui';
+import { BusyIndicator } from './busyIndicator';
 import { formatLatLon } from './format';
 
 const ENGINE_TEXT: Record<EngineStatus, string> = {
@@ -14,25 +17,48 @@ const ENGINE_TEXT: Record<EngineStatus, string> = {
   failed: 'failed',
 };
 
-/**
- * How long the engine must stay busy before the bar says so. During playback the globe asks for
- * laser and feeder-beam state a few times a second, each answered in ~20 ms: shown at once, the
- * field would blink "working…" every half second. Long work (coverage, optimisation) still shows.
- */
-export const BUSY_SHOW_DELAY_MS = 500;
-
-/** The engine status as the bar shows it: 'busy' only once it has lasted BUSY_SHOW_DELAY_MS. */
+/** The engine status as the bar shows it: 'busy' only once it has lasted BUSY_SHOW_DELAY_MS (busyIndicator.ts). */
 function useShownEngineStatus(engine: EngineStatus): EngineStatus {
-  const [shownBusy, setShownBusy] = useState(false);
+  const [shown, setShown] = useState<EngineStatus>(engine === 'busy' ? 'ready' : engine);
+  const indicator = useRef<BusyIndicator | null>(null);
   useEffect(() => {
-    if (engine !== 'busy') {
-      setShownBusy(false);
-      return;
-    }
-    const id = setTimeout(() => setShownBusy(true), BUSY_SHOW_DELAY_MS);
-    return () => clearTimeout(id);
-  }, [engine]);
-  return engine === 'busy' && !shownBusy ? 'ready' : engine;
+    const ind = new BusyIndicator(setShown);
+    indicator.current = ind;
+    return () => {
+      ind.dispose();
+      indicator.current = null;
+    };
+  }, []);
+  useEffect(() => indicator.current?.update(engine), [engine]);
+  return shown;
+}
+
+const RENDERING_TEXT: Record<RenderingMode, string | null> = {
+  pending: null,
+  hardware: 'GPU',
+  software: 'software (no GPU)',
+  switching: 'no WebGL: restarting in software…',
+  unavailable: 'no WebGL: globe unavailable',
+};
+
+/** Shown once per profile after the app restarted itself in software rendering (rendering.ts). */
+function SoftwareRenderingNotice() {
+  const open = useRendering((s) => s.noticeOpen);
+  const renderer = useRendering((s) => s.detail);
+  const dismiss = useRendering((s) => s.dismissNotice);
+  if (!open) return null;
+  return (
+    <div className="statusbar__notice" role="status" data-testid="software-rendering-notice">
+      <p>
+        <strong>Software rendering.</strong> This machine's GPU could not run WebGL, so LEO Planner restarted with the globe drawn by the CPU (SwiftShader) at lean
+        quality. Everything works; the globe is slower. With a working GPU driver it uses the GPU again.
+      </p>
+      <p className="muted">{renderer}</p>
+      <button type="button" className="btn btn--small" onClick={dismiss}>
+        OK
+      </button>
+    </div>
+  );
 }
 
 export function StatusBar() {
@@ -44,11 +70,24 @@ export function StatusBar() {
   const cursor = useApp((s) => s.cursor);
   const revision = useApp((s) => s.revision);
   const showFrame = useGlobeView((s) => s.showFrameTime);
+  const rendering = useRendering((s) => s.mode);
+  const renderingDetail = useRendering((s) => s.detail);
+  const fallback = useRendering((s) => s.fallback);
   return (
     <footer className="statusbar" role="status" aria-live="off">
+      <SoftwareRenderingNotice />
       <span className={`statusbar__field statusbar__engine is-${engine}`} data-field="engine">
         Engine: {ENGINE_TEXT[engine]}
       </span>
+      {RENDERING_TEXT[rendering] && (
+        <span
+          className={`statusbar__field statusbar__rendering is-${rendering}`}
+          data-field="rendering"
+          title={`${renderingDetail}${fallback ? ' (restarted in software rendering because hardware WebGL failed)' : ''}`}
+        >
+          Rendering: {RENDERING_TEXT[rendering]}
+        </span>
+      )}
       <span className="statusbar__field" data-field="quality" title={renderer}>
         Quality: {quality} <span className="muted">({reason})</span>
       </span>

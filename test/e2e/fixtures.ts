@@ -1,10 +1,33 @@
 // A page fixture that fails the test on any console error, uncaught exception or request to a
-// host other than the local test server: the app is offline by design.
+// host other than the local test server: the app is offline by design. With
+// LEO_E2E_CPU_THROTTLE=N (scripts/e2e.mjs, its throttled pass) every page runs with Chromium's
+// CPU throttling at N x slower, so a test that assumes a fast machine fails here first.
 import { test as base, expect, type Page } from '@playwright/test';
 // Brings in the app's `window.__leo` declaration (globe/hooks.ts augments Window).
 export type { LeoHooks } from '../../src-renderer/globe/hooks';
 
 const LOCAL_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
+
+/** The CPU slow-down factor of this run (1: none), from LEO_E2E_CPU_THROTTLE. */
+export function cpuThrottleRate(): number {
+  const raw = process.env.LEO_E2E_CPU_THROTTLE;
+  if (raw === undefined || raw === '') return 1;
+  const rate = Number(raw);
+  if (!Number.isFinite(rate) || rate < 1) throw new Error(`LEO_E2E_CPU_THROTTLE must be a number >= 1 (the CPU slow-down factor), got "${raw}"`);
+  return rate;
+}
+
+/**
+ * Slows the page's main thread down by cpuThrottleRate() (Chromium DevTools' CPU throttling,
+ * Emulation.setCPUThrottlingRate). Workers are not throttled: the engine then answers relatively
+ * sooner, which is the other half of what a timing assumption can get wrong.
+ */
+export async function applyCpuThrottle(page: Page): Promise<void> {
+  const rate = cpuThrottleRate();
+  if (rate === 1) return;
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate });
+}
 
 export interface Guard {
   requests: string[];
@@ -34,6 +57,7 @@ export const test = base.extend<{ guard: Guard; app: Page }>({
     const url = process.env.LEO_E2E_URL;
     if (!url) throw new Error('LEO_E2E_URL is not set: run through test/e2e/playwright.config.ts (its globalSetup starts the server)');
     void guard;
+    await applyCpuThrottle(page);
     await page.goto(url);
     await expect(page.getByRole('menubar', { name: 'Application menu' })).toBeVisible();
     await use(page);

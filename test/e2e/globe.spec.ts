@@ -19,12 +19,13 @@ import { createRoutingContext, routeToPop } from '../../src-core/network/route';
 import { Propagator } from '../../src-core/orbit/propagator';
 import type { Scenario } from '../../src-core/scenario/schema';
 import { FOOTPRINT_OPACITY, satelliteColor } from '../../src-renderer/globe/overlay/palette';
+import { BUSY_SHOW_DELAY_MS } from '../../src-renderer/ui/busyIndicator';
 import { EARTH_MEAN_RADIUS_KM } from '../../src-core/units';
 import { footprintRingEcef } from '../../src-renderer/globe/overlay/footprintRing';
 // The hooks the live globe and the constellation layer add to window.__leo (types only).
 import type {} from '../../src-renderer/globe/hookTypes';
 import { decodePng, type Rgba } from './png';
-import { expect, test, waitForGlobe } from './fixtures';
+import { applyCpuThrottle, expect, test, waitForGlobe } from './fixtures';
 
 const OUT = fileURLToPath(new URL('../../test-results/', import.meta.url));
 const shot = async (page: Page, name: string): Promise<Buffer> => {
@@ -49,6 +50,7 @@ test.beforeAll(async ({ playwright, launchOptions }) => {
   // render loop keeps a core busy under later specs; and Playwright's per-test tracing stays out of it.
   browser = await playwright.chromium.launch(launchOptions);
   page = await browser.newPage({ viewport: { width: 1280, height: 720 }, deviceScaleFactor: 1 });
+  await applyCpuThrottle(page);
   page.on('console', (m) => m.type() === 'error' && errors.push(`console.error: ${m.text()}`));
   page.on('pageerror', (e) => errors.push(`uncaught: ${e.message}`));
   page.on('request', (r) => {
@@ -316,29 +318,46 @@ test('during playback the engine field stays steady: the routine laser and beam 
   await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
   await page.keyboard.press(']'); // x100
   const t0 = (await page.evaluate(() => window.__leo!.live!.time())).timeUtcMs;
+  // Every text the field shows from now on, with when (before the fix it read "working…" for
+  // ~20 ms every 0.5-1.5 s), and where the engine's own logs stand.
+  const since = await page.evaluate(() => {
+    const el = document.querySelector('[data-field="engine"]')!;
+    const w = window as Window & { __engineField?: { text: string; atMs: number }[] };
+    w.__engineField = [{ text: el.textContent ?? '', atMs: performance.now() }];
+    new MutationObserver(() => w.__engineField!.push({ text: el.textContent ?? '', atMs: performance.now() })).observe(el, { childList: true, characterData: true, subtree: true });
+    return { seq: window.__leo!.engine!.seq, atMs: performance.now() };
+  });
   await page.keyboard.press('Space');
-  // Sample the field every 20 ms for 4 s (before the fix it read "working…" for ~20 ms every 0.5-1.5 s).
-  const seen = await page.evaluate(
-    () =>
-      new Promise<string[]>((resolve) => {
-        const el = document.querySelector('[data-field="engine"]')!;
-        const texts = new Set<string>();
-        const start = performance.now();
-        const id = setInterval(() => {
-          texts.add(el.textContent ?? '');
-          if (performance.now() - start > 4000) {
-            clearInterval(id);
-            resolve([...texts]);
-          }
-        }, 20);
-      }),
-  );
+  // Played until the globe has asked for the gateway links (laser state, feeder beams) 8 times:
+  // they are re-requested every 500 ms while the time moves.
+  await page.waitForFunction((seq) => window.__leo!.engine!.log(seq).filter((e) => e.name === 'gatewayLinks' && e.phase === 'end').length >= 8, since.seq, { timeout: 60_000 });
   await page.keyboard.press('Space');
   await page.keyboard.press('[');
-  // It played (laser state and feeder beams are re-requested every 500 ms while the time moves).
   const t1 = (await page.evaluate(() => window.__leo!.live!.time())).timeUtcMs;
   expect(t1 - t0, 'simulated ms played').toBeGreaterThan(100_000);
-  expect(seen).toEqual(['Engine: ready']);
+  const { field, busy } = await page.evaluate((fromMs) => {
+    const w = window as Window & { __engineField?: { text: string; atMs: number }[] };
+    // Busy periods of the engine client (status 'busy' to the next other status) in the window.
+    const log = window.__leo!.engine!.statusLog();
+    const periods: { fromMs: number; toMs: number }[] = [];
+    for (let i = 0; i < log.length; i++) {
+      if (log[i]!.status !== 'busy') continue;
+      const end = log[i + 1]?.atMs ?? performance.now();
+      if (end >= fromMs) periods.push({ fromMs: log[i]!.atMs, toMs: end });
+    }
+    return { field: w.__engineField!, busy: periods };
+  }, since.atMs);
+  const longestBusyMs = Math.max(0, ...busy.map((p) => p.toMs - p.fromMs));
+  const note = `${busy.length} busy periods, longest ${longestBusyMs.toFixed(0)} ms; field showed ${JSON.stringify([...new Set(field.map((f) => f.text))])}`;
+  console.log(`engine field during playback: ${note}`);
+  // The rule (ui/busyIndicator.ts, unit-tested with a fake clock): "working…" only once the
+  // engine has been busy BUSY_SHOW_DELAY_MS without a break. Each time the field said so, the
+  // engine had been busy that long; when no busy period lasted that long, it never said so.
+  for (const f of field.filter((x) => x.text === 'Engine: working…')) {
+    const period = busy.find((p) => p.fromMs <= f.atMs && f.atMs <= p.toMs + 50);
+    expect(period && f.atMs - period.fromMs, `"working…" at ${f.atMs.toFixed(0)} ms: ${note}`).toBeGreaterThanOrEqual(BUSY_SHOW_DELAY_MS - 1);
+  }
+  if (longestBusyMs < BUSY_SHOW_DELAY_MS) expect(new Set(field.map((f) => f.text)), note).toEqual(new Set(['Engine: ready']));
 });
 
 test('shift-click selects several gateways; a crashed engine restarts and is re-fed', async () => {
@@ -362,8 +381,23 @@ test('shift-click selects several gateways; a crashed engine restarts and is re-
   await frames(2);
   await shot(page, 'gateway-selected');
 
+  // The notice toast goes away by itself after a few seconds: record every toast that shows.
+  const statusFrom = await page.evaluate(() => {
+    const w = window as Window & { __toasts?: string[] };
+    w.__toasts = [];
+    new MutationObserver(() => document.querySelectorAll('.toast__text').forEach((t) => w.__toasts!.push(t.textContent ?? ''))).observe(document.body, { childList: true, subtree: true, characterData: true });
+    return window.__leo!.engine!.statusLog().length;
+  });
   await page.evaluate(() => window.__leo!.live!.simulateEngineCrash());
-  await expect(page.locator('.toast')).toContainText('Engine restarted, scenario re-loaded');
+  // The engine's own account: restarted, re-fed, ready again.
+  await page.waitForFunction((from) => {
+    const log = window.__leo!.engine!.statusLog().slice(from).map((s) => s.status);
+    const r = log.indexOf('restarted');
+    return r >= 0 && log.indexOf('ready', r) > r;
+  }, statusFrom);
+  await expect
+    .poll(() => page.evaluate(() => (window as Window & { __toasts?: string[] }).__toasts!.some((t) => t.startsWith('Engine restarted, scenario re-loaded'))), { message: 'the restart was announced' })
+    .toBe(true);
   await expect(page.locator('[data-field="engine"]')).toContainText('ready');
   // Still drawing after the re-feed.
   const t = Date.parse(scenario.analysis.startUtc) + 20 * 60_000;
@@ -462,12 +496,16 @@ test('footprints: the layer checkbox draws each satellite\'s ring at the engine\
   }
   const [sat] = await isolatedSatellites(1, 0);
   expect(sat).toBeDefined();
+  // Wait for the camera to come to rest (Cesium's moveEnd) after the flight and after the zoom.
+  const settled = (moves: number) => page.waitForFunction((m) => window.__leo!.globe.cameraMoves > m && !window.__leo!.globe.cameraMoving, moves, { timeout: 60_000 });
+  let moves = await page.evaluate(() => window.__leo!.globe.cameraMoves);
   await page.evaluate((i) => window.__leo!.live!.flyToSatellite(i), sat!.i);
-  await page.waitForTimeout(2000); // the 1.2 s flight
+  await settled(moves);
   // One wheel step closer, so that fewer other rings cross the test circles.
+  moves = await page.evaluate(() => window.__leo!.globe.cameraMoves);
   await page.mouse.move(630, 340);
   await page.mouse.wheel(0, -400);
-  await page.waitForTimeout(1900);
+  await settled(moves);
   await frames(3);
   const near = await page.evaluate(() => window.__leo!.layerStats!);
   expect(near.footprintRadiusPx, `ring radius on screen, near vs far (${far.footprintRadiusPx.toFixed(1)} px)`).toBeGreaterThan(2 * far.footprintRadiusPx);

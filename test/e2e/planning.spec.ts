@@ -5,6 +5,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Page } from '@playwright/test';
 import { decodePng, meanColor } from './png';
+import { BUSY_SHOW_DELAY_MS } from '../../src-renderer/ui/busyIndicator';
 import { expect, test, waitForGlobe } from './fixtures';
 
 test.describe.configure({ mode: 'serial' });
@@ -38,13 +39,49 @@ async function shot(page: Page, name: string, at: { x: number; y: number }) {
 }
 
 test('place a gateway, see the figures and heatmap change, undo restores them; optimizer suggests 20', async ({ app: page }) => {
+  // Nine steps through the engine, the optimizer among them: three times the default time
+  // before calling it hung (a 2-core machine shared with other work took over 180 s).
+  test.slow();
   await waitForGlobe(page);
+  // Every text the engine field shows from here on, with when (the field is checked against the
+  // engine's own log below, not waited on: how long it shows "working…" depends on the machine).
+  const since = await page.evaluate(() => {
+    const el = document.querySelector('[data-field="engine"]')!;
+    const w = window as Window & { __engineField?: { text: string; atMs: number }[] };
+    w.__engineField = [{ text: el.textContent ?? '', atMs: performance.now() }];
+    new MutationObserver(() => w.__engineField!.push({ text: el.textContent ?? '', atMs: performance.now() })).observe(el, { childList: true, characterData: true, subtree: true });
+    return { seq: window.__leo!.engine!.seq, statusFrom: window.__leo!.engine!.statusLog().length };
+  });
   // A short analysis window keeps the worker fast on software-only test machines.
   await page.getByTestId('analysis-window').selectOption('1440/60');
-  // A long evaluation shows in the status bar (short routine requests do not: globe.spec.ts).
-  await expect(page.locator('[data-field="engine"]')).toHaveText('Engine: working…', { timeout: 30_000 });
-  await expect(page.getByTestId('coverage-status')).toContainText('24 steps', { timeout: 120_000 });
+  const rev = (await page.evaluate(() => window.__leo!.state())).revision;
+  // Wait for the engine to finish the full evaluation of the edit's revision.
+  await page.waitForFunction(
+    ([seq, r]) => window.__leo!.engine!.log(seq).some((e) => e.name === 'coverageEvaluate' && e.phase === 'end' && e.outcome === 'ok' && e.revision === r),
+    [since.seq, rev] as const,
+    { timeout: 150_000 },
+  );
+  await expect(page.getByTestId('coverage-status')).toContainText('24 steps');
   await expect(page.locator('[data-field="engine"]')).toHaveText('Engine: ready', { timeout: 30_000 });
+  // A long evaluation shows in the status bar, a short one does not (ui/busyIndicator.ts, unit-
+  // tested with a fake clock): "working…" only after BUSY_SHOW_DELAY_MS of uninterrupted work, and
+  // whenever the engine was busy that long here (+ 1 s for a loaded main thread), it said so.
+  const { field, busy } = await page.evaluate((from) => {
+    const log = window.__leo!.engine!.statusLog().slice(from);
+    const periods: { fromMs: number; toMs: number }[] = [];
+    for (let i = 0; i < log.length; i++) if (log[i]!.status === 'busy') periods.push({ fromMs: log[i]!.atMs, toMs: log[i + 1]?.atMs ?? performance.now() });
+    return { field: (window as Window & { __engineField?: { text: string; atMs: number }[] }).__engineField!, busy: periods };
+  }, since.statusFrom);
+  const longestBusyMs = Math.max(0, ...busy.map((p) => p.toMs - p.fromMs));
+  const working = field.filter((f) => f.text === 'Engine: working…');
+  const note = `busy periods ${busy.map((p) => (p.toMs - p.fromMs).toFixed(0)).join(', ')} ms; "working…" shown ${working.length} times`;
+  console.log(`engine field during the evaluation: ${note}`);
+  for (const f of working) {
+    const period = busy.find((p) => p.fromMs <= f.atMs && f.atMs <= p.toMs + 50);
+    expect(period && f.atMs - period.fromMs, note).toBeGreaterThanOrEqual(BUSY_SHOW_DELAY_MS - 1);
+  }
+  if (longestBusyMs > BUSY_SHOW_DELAY_MS + 1000) expect(working.length, note).toBeGreaterThan(0);
+  if (longestBusyMs < BUSY_SHOW_DELAY_MS) expect(working, note).toEqual([]);
   await expect(page.getByTestId('fig-served')).not.toHaveText('–');
   await page.getByTestId('heatmap-metric').selectOption('p50');
   await expect(page.getByTestId('heatmap-legend')).toContainText('ms');

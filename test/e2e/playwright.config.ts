@@ -2,6 +2,13 @@
 // through the browser fallback of the platform bridge. Run with `npm run test:e2e`.
 import { defineConfig } from '@playwright/test';
 
+/**
+ * The CPU-throttled pass (scripts/e2e.mjs, LEO_E2E_CPU_THROTTLE) gives every test and expect
+ * that many times longer before calling it hung. Timeouts are hang detectors here, never speed
+ * checks: a test must wait on the app's events, not on a clock.
+ */
+const SLOWDOWN = Math.max(1, Number(process.env.LEO_E2E_CPU_THROTTLE) || 1);
+
 export default defineConfig({
   testDir: '.',
   testMatch: '*.spec.ts',
@@ -13,8 +20,8 @@ export default defineConfig({
   forbidOnly: !!process.env.CI,
   retries: 0,
   // SwiftShader is slow: the first globe frame with all tiles takes 5-20 s on our machines.
-  timeout: 180_000,
-  expect: { timeout: 30_000 },
+  timeout: 180_000 * SLOWDOWN,
+  expect: { timeout: 30_000 * SLOWDOWN },
   reporter: [['list']],
   use: {
     browserName: 'chromium',

@@ -3,8 +3,10 @@
 import type { Scenario } from '../../../src-core/scenario/schema';
 import { buildCatalog } from '../../../src-core/constellation';
 import { Propagator } from '../../../src-core/orbit';
-import { createCoverageEvaluator } from '../../../src-core/coverage';
-import { CliError, loadInput, parseIsoArg, parseNumberArg, table } from '../io';
+import { analyzeCapacity, demandGbpsOf, unservedByRegion } from '../../../src-core/capacity';
+import { createCoverageEvaluator, type CoverageEvaluator } from '../../../src-core/coverage';
+import { countryAt, listCountries, nearestCity } from '../../../src-core/geo';
+import { CliError, clean, loadInput, parseIsoArg, parseNumberArg, table } from '../io';
 
 type Values = Record<string, string | boolean | undefined>;
 
@@ -27,7 +29,6 @@ export function analyzeCommand(path: string, v: Values): number {
   const ev = createCoverageEvaluator(scenario, catalog, new Propagator(satrecs));
   const r = ev.result();
   const h = r.headline;
-  const elapsedS = (performance.now() - t0) / 1000;
   const a = scenario.analysis;
   const gateways = scenario.gateways.map((g, i) => ({ id: g.id, name: g.name, sharePct: 100 * (h.gatewayShare[i] ?? 0) }));
   const out = {
@@ -42,14 +43,16 @@ export function analyzeCommand(path: string, v: Values): number {
       longestOutageS: h.longestOutageS, meanVisibleSatellites: h.meanVisibleSatellites,
     },
     gateways,
-    elapsedS,
+    capacity: v.capacity === true ? capacityReport(ev) : undefined,
+    elapsedS: 0,
   };
+  out.elapsedS = (performance.now() - t0) / 1000;
   if (v.json === true) {
     console.log(JSON.stringify(out, (_k, x: unknown) => (typeof x === 'number' && !Number.isFinite(x) ? null : x)));
     return 0;
   }
-  console.log(`${scenario.name}: ${catalog.count} satellites, ${scenario.gateways.length} gateways, ${r.cellCount} H3 res-${a.h3Resolution} cells${a.landOnly ? ' (land)' : ''}`);
-  console.log(`window ${a.startUtc} + ${a.durationS} s every ${a.stepS} s (${r.stepCount} steps), ${a.demandWeighted ? 'population-weighted' : 'unweighted'}; computed in ${elapsedS.toFixed(1)} s\n`);
+  console.log(`${clean(scenario.name)}: ${catalog.count} satellites, ${scenario.gateways.length} gateways, ${r.cellCount} H3 res-${a.h3Resolution} cells${a.landOnly ? ' (land)' : ''}`);
+  console.log(`window ${a.startUtc} + ${a.durationS} s every ${a.stepS} s (${r.stepCount} steps), ${a.demandWeighted ? 'population-weighted' : 'unweighted'}; computed in ${out.elapsedS.toFixed(1)} s\n`);
   console.log(table(['figure', 'value'], [
     ['served (% of demand x time)', `${h.servedPct.toFixed(2)} %`],
     ['covered (>= 1 satellite above mask)', `${h.coveredPct.toFixed(2)} %`],
@@ -61,5 +64,57 @@ export function analyzeCommand(path: string, v: Values): number {
   ]));
   console.log('\nshare of served demand per gateway:');
   console.log(table(['gateway', 'name', 'share'], [...gateways].sort((x, y) => y.sharePct - x.sharePct).map((g) => [g.id, g.name, `${g.sharePct.toFixed(1)} %`])));
+  if (out.capacity) printCapacity(out.capacity, scenario);
   return 0;
+}
+
+type CapacityReport = ReturnType<typeof capacityReport>;
+
+/** The capacity model over the window (docs/CAPACITY.md): served Gbps, bottleneck, per gateway, unserved by country. */
+function capacityReport(ev: CoverageEvaluator) {
+  const s = ev.scenario;
+  const sum = analyzeCapacity(ev);
+  const demand = demandGbpsOf(ev.grid, s.capacity);
+  // A coastal cell's centre can fall in the sea: name it by its nearest city's country then.
+  const regionOf = (c: number): string => {
+    const lat = ev.grid.latDeg[c]!, lon = ev.grid.lonDeg[c]!;
+    const country = countryAt(lat, lon);
+    if (country) return country.name;
+    const city = nearestCity(lat, lon);
+    const near = city ? listCountries().find((k) => k.code === city.countryCode) : undefined;
+    return near?.name ?? city?.countryCode ?? 'unknown';
+  };
+  const regions = unservedByRegion(demand, sum.cellServedGbpsMean, regionOf);
+  return {
+    assumptions: s.capacity,
+    demandGbps: sum.demandGbps,
+    servedGbpsMean: sum.servedGbpsMean,
+    servedGbpsMin: sum.servedGbpsMin,
+    servedPct: sum.servedPct,
+    unroutableGbpsMean: sum.unroutableGbpsMean,
+    bottleneck: sum.bottleneck,
+    bottleneckSteps: sum.bottleneckSteps,
+    gateways: s.gateways.map((g, i) => ({
+      id: g.id, name: g.name, antennas: g.antennas, backhaulGbps: g.capacityGbps,
+      gbpsMean: sum.gatewayGbpsMean[i]!, utilisationMean: sum.gatewayUtilisationMean[i]!, bottleneckSteps: sum.gatewayBottleneckSteps[i]!,
+    })),
+    unservedByRegion: regions.slice(0, 20),
+  };
+}
+
+function printCapacity(c: CapacityReport, scenario: Scenario): void {
+  const a = c.assumptions;
+  console.log(`\ncapacity (max flow per step, docs/CAPACITY.md): take rate ${a.takeRatePct} %, ${a.busyHourMbpsPerSubscriber} Mbps busy hour per subscriber, user beam ${a.userBeamGbpsPerSatellite} Gbps/satellite, laser ${a.laserGbps} Gbps, feeder ${a.feederGbpsPerAntenna} Gbps/antenna, budget ${scenario.routing.maxOneWayLatencyMs} ms`);
+  const steps = Object.entries(c.bottleneckSteps).filter(([, n]) => n > 0).map(([k, n]) => `${k} ${n}`).join(', ');
+  console.log(table(['figure', 'value'], [
+    ['demand (busy hour)', `${c.demandGbps.toFixed(1)} Gbps`],
+    ['served, mean over steps', `${c.servedGbpsMean.toFixed(1)} Gbps (${c.servedPct.toFixed(2)} %)`],
+    ['served, worst step', `${c.servedGbpsMin.toFixed(1)} Gbps`],
+    ['no route within budget, mean', `${c.unroutableGbpsMean.toFixed(1)} Gbps`],
+    ['bottleneck (steps)', `${c.bottleneck} (${steps})`],
+  ]));
+  console.log('\nper gateway (mean over steps):');
+  console.log(table(['gateway', 'name', 'Gbps', 'utilisation', 'antennas', 'backhaul Gbps', 'in cut'], c.gateways.map((g) => [g.id, g.name, g.gbpsMean.toFixed(1), `${(100 * g.utilisationMean).toFixed(0)} %`, g.antennas, g.backhaulGbps, `${g.bottleneckSteps} steps`])));
+  console.log('\nunserved demand by country (mean Gbps, top 10):');
+  console.log(table(['country', 'demand', 'served', 'unserved'], c.unservedByRegion.slice(0, 10).map((r) => [r.region, r.demandGbps.toFixed(1), r.servedGbps.toFixed(1), r.unservedGbps.toFixed(1)])));
 }

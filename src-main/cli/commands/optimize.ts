@@ -6,7 +6,7 @@ import { Propagator } from '../../../src-core/orbit';
 import { createCoverageEvaluator } from '../../../src-core/coverage';
 import { countryAt, geoDemandSource, nearestCity } from '../../../src-core/geo';
 import { explainOptimization, explanationLines, generateCandidates, importCandidates, optimizeGateways, parseCandidateCsv } from '../../../src-core/planning';
-import { CliError, loadInput, parseNumberArg, readText, table } from '../io';
+import { CliError, clean, loadInput, parseNumberArg, readText, table } from '../io';
 import { withAnalysisOverrides } from './analyze';
 
 type Values = Record<string, string | boolean | undefined>;
@@ -23,28 +23,24 @@ export function optimizeCommand(path: string, v: Values): number {
   if (typeof v.candidates === 'string') {
     const { sites, problems } = parseCandidateCsv(readText(v.candidates));
     if (sites.length === 0) throw new CliError(`${v.candidates}: no usable candidate sites`, problems.map((p) => ({ path: `line ${p.line}`, message: p.message })));
-    for (const p of problems) console.error(`warning: ${v.candidates} line ${p.line}: ${p.message} (row skipped)`);
+    for (const p of problems) console.error(`warning: ${clean(v.candidates)} line ${p.line}: ${clean(p.message)} (row skipped)`);
     candidates = importCandidates(sites, geo);
   } else {
     candidates = generateCandidates(geoDemandSource, geo, scenario.pops, { demandCount: 3000 });
   }
   const { catalog, satrecs, problems } = buildCatalog(scenario);
   if (catalog.count === 0) throw new CliError(`${path} has no satellites`, problems);
-  const ev = createCoverageEvaluator(scenario, catalog, new Propagator(satrecs));
   const json = v.json === true;
-  let lastPrint = 0;
+  const progress = new OptimizeProgress(v.quiet !== true, add);
+  progress.line(`optimize: ${candidates.length} candidate sites, ${catalog.count} satellites, ${Math.floor(scenario.analysis.durationS / scenario.analysis.stepS)} steps; building the coverage evaluator`);
+  const ev = createCoverageEvaluator(scenario, catalog, new Propagator(satrecs));
   const r = optimizeGateways(ev, candidates, {
     add,
     constraints: scenario.planning,
-    onProgress: (done, total, etaS) => {
-      const now = Date.now();
-      if (!json && process.stderr.isTTY && now - lastPrint > 250) {
-        lastPrint = now;
-        process.stderr.write(`\r  ${done}/${total} placed, about ${Math.ceil(etaS)} s left   `);
-      }
-    },
+    onProgress: (done, total, etaS) => progress.onProgress(done, total, etaS),
+    onChosen: (site, index) => progress.onChosen(site.candidate.name, site.candidate.countryCode, site.marginalGain, site.objective, index),
   });
-  if (!json && process.stderr.isTTY) process.stderr.write('\r\x1b[K');
+  progress.line(`optimize: done, ${r.chosen.length} of ${add} placed in ${(r.elapsedMs / 1000).toFixed(1)} s`);
   // The same explanation (text and numbers) as the app's "Suggest gateways" panel.
   const explained = explainOptimization(
     r.chosen.map((c, i) => ({ rank: i + 1, name: c.gateway.name, countryCode: c.candidate.countryCode, nearPop: c.candidate.nearPop, impact: c.impact })),
@@ -61,4 +57,40 @@ export function optimizeCommand(path: string, v: Values): number {
   if (r.exhausted) console.log(`\nstopped after ${r.chosen.length} of ${add}: no remaining candidate improves the objective (sites outside the service band or too far from demand buy nothing)`);
   console.log(`\n${explanationLines({ ...explained, sites: [] }).filter((l) => l !== '').join('\n')}`);
   return 0;
+}
+
+/**
+ * Progress on stderr while the optimizer runs (stdout keeps the result alone, --json or not):
+ * the candidate scoring pass at most every 2 s, then one line per chosen site (at most one a
+ * second, and always the last), with the optimizer's own time-left estimate. --quiet: nothing.
+ */
+class OptimizeProgress {
+  private lastMs = 0;
+  private etaS = NaN;
+  constructor(private readonly enabled: boolean, private readonly add: number) {}
+
+  line(text: string): void {
+    if (this.enabled) process.stderr.write(`${text}\n`);
+  }
+
+  private left(): string {
+    return Number.isFinite(this.etaS) ? `, about ${Math.max(1, Math.round(this.etaS))} s left` : '';
+  }
+
+  onProgress(done: number, total: number, etaS: number): void {
+    this.etaS = etaS;
+    const now = Date.now();
+    // Before the first site, the optimizer is scoring every candidate once (total = candidates + add).
+    if (done < total - this.add && now - this.lastMs >= 2000) {
+      this.lastMs = now;
+      this.line(`optimize: scoring candidates ${done}/${total - this.add}${this.left()}`);
+    }
+  }
+
+  onChosen(name: string, countryCode: string | null, gain: number, objective: number, index: number): void {
+    const now = Date.now();
+    if (index + 1 < this.add && now - this.lastMs < 1000) return;
+    this.lastMs = now;
+    this.line(`optimize: site ${index + 1}/${this.add} ${clean(name)}${countryCode ? ` (${countryCode})` : ''}, objective +${gain.toExponential(2)} -> ${objective.toFixed(5)}${index + 1 < this.add ? this.left() : ''}`);
+  }
 }

@@ -3,7 +3,19 @@ import { buildCatalog, STATUS_NAMES } from '../../../src-core/constellation';
 import { Propagator } from '../../../src-core/orbit';
 import { ecefToGeodetic } from '../../../src-core/frames';
 import { radToDeg } from '../../../src-core/units';
-import { CliError, loadInput, table } from '../io';
+import { CliError, clean, loadInput, table } from '../io';
+
+/** SGP4's error codes (Vallado's sgp4 and satellite.js) in words. */
+export function sgp4Reason(code: number): string {
+  switch (code) {
+    case 1: return 'SGP4 error 1: mean eccentricity out of range (the elements are not a usable orbit)';
+    case 2: return 'SGP4 error 2: mean motion below zero (the elements are not a usable orbit)';
+    case 3: return 'SGP4 error 3: perturbed eccentricity out of range (the orbit has degraded past what SGP4 models)';
+    case 4: return 'SGP4 error 4: semi-latus rectum below zero (the orbit has degraded past what SGP4 models)';
+    case 6: return 'SGP4 error 6: decayed (the orbit has re-entered by this time; use elements with an epoch nearer the time asked for)';
+    default: return 'SGP4 gave no position (non-numeric elements)';
+  }
+}
 
 export function propagateCommand(path: string, atMs: number, frame: string, json: boolean, limit: number): number {
   if (frame !== 'teme' && frame !== 'ecef') throw new CliError(`--frame must be "teme" or "ecef", got "${frame}"`, [], 2);
@@ -34,9 +46,20 @@ export function propagateCommand(path: string, atMs: number, frame: string, json
       latDeg: radToDeg(g.latRad), lonDeg: radToDeg(g.lonRad), altitudeKm: g.heightKm,
     });
   }
+  // Why each failed satellite failed (SGP4's error code), so a null position is never unexplained.
+  const failures = rows.filter((r) => !r.ok).map((r) => ({ name: r.name, noradId: r.noradId, reason: sgp4Reason(prop.errorCode[r.index]!) }));
+  const allFailed = failures.length === rows.length;
   if (json) {
-    console.log(JSON.stringify({ at: new Date(atMs).toISOString(), frame, count: rows.length, failed: prop.failedCount, problems, satellites: rows }));
-    return 0;
+    console.log(JSON.stringify({ at: new Date(atMs).toISOString(), frame, count: rows.length, failed: prop.failedCount, failures, problems, satellites: rows.map((r) => ({ ...r, reason: r.ok ? null : sgp4Reason(prop.errorCode[r.index]!) })) }));
+    return allFailed ? 1 : 0;
+  }
+  if (allFailed) {
+    throw new CliError(`no satellite could be propagated to ${new Date(atMs).toISOString()}`, failures.slice(0, 20).map((f) => ({ path: clean(f.name), message: f.reason })));
+  }
+  if (failures.length > 0) {
+    console.error(`warning: ${failures.length} of ${rows.length} satellites could not be propagated to ${new Date(atMs).toISOString()}:`);
+    for (const f of failures.slice(0, 20)) console.error(`  ${clean(f.name)}: ${f.reason}`);
+    if (failures.length > 20) console.error(`  … and ${failures.length - 20} more`);
   }
   const shown = rows.slice(0, limit);
   console.log(`${rows.length} satellites at ${new Date(atMs).toISOString()} (${frame.toUpperCase()}, km and km/s; lat/lon/alt WGS84)${prop.failedCount ? `, ${prop.failedCount} failed` : ''}`);

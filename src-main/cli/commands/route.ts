@@ -4,46 +4,42 @@
 //   --to <pop id>   egress forced at that PoP (every gateway backhauls there over fiber)
 //   --to <gw id>    path to that gateway only (the backhaul leg is left out)
 //   --to lat,lon    ground to ground over the constellation (gateway relays unless --no-gateway-relay)
+// Places may also be city names from the shipped cities asset (places.ts). With --pairs or
+// --cities, many pairs are routed in one run (batch.ts: one propagation and one step graph per
+// time step for all of them), written as CSV, NDJSON or a per-pair summary table.
 import type { Scenario } from '../../../src-core/scenario/schema';
 import { createRoutingContext, routeGroundToGround, routeToPop, type GeoPoint, type RouteResult } from '../../../src-core/network/route';
-import { CliError, loadInput, parseIsoArg, parseNumberArg, table } from '../io';
+import { CliError, clean, loadInput, table } from '../io';
+import { parseLatLon, parsePlace } from '../places';
+import { batchRouteCommand } from './routeBatch';
+import { routeSettings } from './routeSettings';
 
 type Values = Record<string, string | boolean | undefined>;
-type Endpoint = { kind: 'point'; point: GeoPoint; label: string } | { kind: 'gateway'; id: string } | { kind: 'pop'; id: string | null };
-
-function parsePoint(s: string): GeoPoint | null {
-  const m = /^\s*(-?\d+(?:\.\d+)?)\s*,\s*(-?\d+(?:\.\d+)?)\s*$/.exec(s);
-  if (!m) return null;
-  const latDeg = Number(m[1]), lonDeg = Number(m[2]);
-  if (Math.abs(latDeg) > 90 || Math.abs(lonDeg) > 180) throw new CliError(`"${s}" is not a valid lat,lon: latitude must be within ±90 and longitude within ±180 degrees`, [], 2);
-  return { latDeg, lonDeg };
-}
+type Endpoint = { kind: 'point'; point: GeoPoint; label: string; city: boolean } | { kind: 'gateway'; id: string } | { kind: 'pop'; id: string | null };
 
 function endpoint(flag: 'from' | 'to', s: string | undefined, scenario: Scenario): Endpoint {
-  if (s === undefined) throw new CliError(`route needs --${flag} (a "lat,lon" pair${flag === 'to' ? ', a PoP id, a gateway id, or "pop"' : ' or a gateway id'})`, [], 2);
-  const p = parsePoint(s);
-  if (p) return { kind: 'point', point: p, label: s };
+  if (s === undefined) throw new CliError(`route needs --${flag} (a "lat,lon" pair, a city name${flag === 'to' ? ', a PoP id, a gateway id, or "pop"' : ' or a gateway id'})`, [], 2);
+  const p = parseLatLon(s, `--${flag} `);
+  if (p) return { kind: 'point', point: p, label: s, city: false };
   if (scenario.gateways.some((g) => g.id === s)) return { kind: 'gateway', id: s };
   if (flag === 'to' && s === 'pop') return { kind: 'pop', id: null };
   if (flag === 'to' && scenario.pops.some((x) => x.id === s)) return { kind: 'pop', id: s };
-  const known = [...scenario.gateways.map((g) => g.id), ...(flag === 'to' ? scenario.pops.map((x) => x.id) : [])];
-  throw new CliError(`--${flag} "${s}" is neither "lat,lon" nor a known ${flag === 'to' ? 'gateway or PoP' : 'gateway'} id; known ids: ${known.slice(0, 12).join(', ')}${known.length > 12 ? ', …' : ''}`, [], 2);
+  try {
+    const place = parsePlace(s);
+    return { kind: 'point', point: place.point, label: place.label, city: true };
+  } catch {
+    const known = [...scenario.gateways.map((g) => g.id), ...(flag === 'to' ? scenario.pops.map((x) => x.id) : [])];
+    throw new CliError(`--${flag} "${s}" is neither "lat,lon", a city name, nor a known ${flag === 'to' ? 'gateway or PoP' : 'gateway'} id; known ids: ${known.slice(0, 12).join(', ')}${known.length > 12 ? ', …' : ''}`, [], 2);
+  }
 }
 
-export function routeCommand(path: string, v: Values): number {
+export function routeCommand(path: string, v: Values): number | Promise<number> {
+  if (v.pairs !== undefined || v.cities !== undefined) return batchRouteCommand(path, v);
+  if (v.format !== undefined) throw new CliError('--format applies to batch routing (--pairs or --cities); a single route takes --json', [], 2);
   const input = loadInput(path);
-  let scenario = input.scenario;
-  const startMs = parseIsoArg('start', v.start as string | undefined, scenario.analysis.startUtc);
-  const durationS = parseNumberArg('duration', v.duration as string | undefined, 0, { min: 0, max: 30 * 86400 });
-  const stepS = parseNumberArg('step', v.step as string | undefined, 60, { min: 0.001 });
-  if (durationS / stepS > 100000) throw new CliError(`--duration / --step gives ${Math.floor(durationS / stepS)} steps; at most 100,000`, [], 2);
-  const minEl = v['min-elevation'] === undefined ? scenario.terminal.minElevationDeg : parseNumberArg('min-elevation', v['min-elevation'] as string, 35, { min: 0, max: 90 });
-  const maxSlant = v['max-slant-km'] === undefined ? scenario.terminal.maxSlantKm : parseNumberArg('max-slant-km', v['max-slant-km'] as string, 0, { min: 1 });
-  scenario = {
-    ...scenario,
-    terminal: { minElevationDeg: minEl, maxSlantKm: maxSlant },
-    routing: { ...scenario.routing, allowGatewayRelay: v['no-gateway-relay'] === true ? false : scenario.routing.allowGatewayRelay, bentPipeOnly: v['bent-pipe'] === true ? true : scenario.routing.bentPipeOnly },
-  };
+  const settings = routeSettings(input.scenario, v);
+  let scenario = settings.scenario;
+  const { startMs, durationS, stepS } = settings;
   const from = endpoint('from', v.from as string | undefined, scenario);
   const to = endpoint('to', v.to as string | undefined, scenario);
   if (from.kind === 'pop') throw new CliError('--from must be "lat,lon" or a gateway id', [], 2);
@@ -78,6 +74,13 @@ export function routeCommand(path: string, v: Values): number {
       const oneWayMs = segments.reduce((a, s) => a + s.latencyMs, 0);
       r = { ...r, segments, hops, oneWayMs, rttMs: 2 * oneWayMs };
     }
+    if (r.ok) {
+      // A city typed by name is shown by name (the engine names ground hops "lat, lon").
+      for (const h of r.hops) {
+        const e = h.id === 'ground' ? from : h.id === 'ground-1' ? to : null;
+        if (h.kind === 'ground' && e?.kind === 'point' && e.city) h.name = e.label;
+      }
+    }
     samples.push({ t: new Date(t).toISOString(), ...r });
   }
   const okCount = samples.filter((s) => s.ok).length;
@@ -85,7 +88,8 @@ export function routeCommand(path: string, v: Values): number {
     console.log(JSON.stringify({ ok: true, source: input.source, from: v.from, to: v.to, stepS, samples }));
     return 0;
   }
-  console.log(`route ${String(v.from)} -> ${String(v.to)}: ${steps} step(s) from ${new Date(startMs).toISOString()}, every ${stepS} s; path found at ${okCount}/${steps}`);
+  const label = (e: Endpoint, raw: unknown) => (e.kind === 'point' ? e.label : String(raw));
+  console.log(`route ${clean(label(from, v.from))} -> ${clean(label(to, v.to))}: ${steps} step(s) from ${new Date(startMs).toISOString()}, every ${stepS} s; path found at ${okCount}/${steps}`);
   console.log(table(['time (UTC)', 'one-way ms', 'RTT ms', 'sat hops', 'path'], samples.map((s) => s.ok
     ? [s.t.slice(0, 19), s.oneWayMs.toFixed(3), s.rttMs.toFixed(3), s.satelliteHops, s.hops.map((h) => h.name).join(' > ')]
     : [s.t.slice(0, 19), '-', '-', '-', `no path: ${s.reason}`])));

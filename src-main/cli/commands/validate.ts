@@ -1,10 +1,22 @@
-// `validate <scenario>`: ok, or every problem with its JSON path.
-import { buildCatalog } from '../../../src-core/constellation';
+// `validate <file>`: a scenario (ok, or every problem with its JSON path) or an element-set file
+// (TLE / OMM JSON / OMM XML: ok, or every unusable record with its line and reason; exit 1).
+import { buildCatalog, parseElementSets } from '../../../src-core/constellation';
+import { detectFileKind } from '../../../src-core/scenario/detect';
 import { parseScenario } from '../../../src-core/scenario/schema';
-import { CliError, readText } from '../io';
+import { CliError, clean, elementProblem, readText } from '../io';
 
 export function validateCommand(path: string, json: boolean): number {
-  const r = parseScenario(readText(path));
+  const text = readText(path);
+  const kind = detectFileKind(text, path);
+  if (kind !== 'scenario') {
+    const imp = parseElementSets(text, { format: kind });
+    const problems = imp.problems.map(elementProblem);
+    if (json) console.log(JSON.stringify({ ok: imp.ok, file: path, format: kind, usable: imp.sets.length, problems }, null, 2));
+    else if (!imp.ok) throw new CliError(`${path}: ${imp.sets.length} usable element set${imp.sets.length === 1 ? '' : 's'}, ${problems.length} problem${problems.length === 1 ? '' : 's'} (${kind})`, problems);
+    else console.log(`ok: ${clean(path)} — ${imp.sets.length} element sets (${kind})`);
+    return imp.ok ? 0 : 1;
+  }
+  const r = parseScenario(text);
   if (!r.ok) {
     if (json) {
       console.log(JSON.stringify({ ok: false, file: path, problems: r.problems }, null, 2));
@@ -18,6 +30,6 @@ export function validateCommand(path: string, json: boolean): number {
   const summary = { ok: built.problems.length === 0, file: path, name: s.name, satellites: built.catalog.count, shells: built.catalog.shells.length, gateways: s.gateways.length, pops: s.pops.length, problems: built.problems };
   if (json) console.log(JSON.stringify(summary, null, 2));
   else if (built.problems.length) throw new CliError(`${path}: ${built.problems.length} element-set problem(s)`, built.problems);
-  else console.log(`ok: ${path} — "${s.name}": ${summary.satellites} satellites in ${summary.shells} shells, ${summary.gateways} gateways, ${summary.pops} PoPs`);
+  else console.log(`ok: ${clean(path)} — "${clean(s.name)}": ${summary.satellites} satellites in ${summary.shells} shells, ${summary.gateways} gateways, ${summary.pops} PoPs`);
   return summary.ok ? 0 : 1;
 }

@@ -69,7 +69,9 @@ export interface GroundLayerInput {
   gatewayPop: (g: Gateway) => Pop | null;
   selectedGatewayIds: ReadonlySet<string>;
   selectedPopId: string | null;
-  groundPoint: { latDeg: number; lonDeg: number } | null;
+  groundPoint: { latDeg: number; lonDeg: number; label?: string | undefined } | null;
+  /** The route panel's ends that are places (marked like the ground point while its route is shown). */
+  routeEnds?: readonly { latDeg: number; lonDeg: number; label?: string | undefined }[];
 }
 
 export interface GroundLayer {
@@ -93,6 +95,8 @@ export interface GroundLayer {
   hitTest(x: number, y: number, radiusPx?: number): GroundPick | null;
   /** Labels currently shown (tests of the declutter). */
   visibleLabels(): string[];
+  /** The highlighted path as drawn (tests): hop ids, the space polyline's vertices, the number of fiber arcs; null when none. */
+  drawnPath(): { hopIds: string[]; vertices: { latDeg: number; lonDeg: number; altKm: number }[]; backhaulArcs: number } | null;
   dispose(): void;
 }
 
@@ -201,7 +205,8 @@ export function attachGroundLayer(viewer: CesiumWidget, satPositionEcefKm: (i: n
   measure.font = LABEL_FONT;
 
   let markers: Marker[] = [];
-  let groundMarker: Billboard | null = null;
+  let groundMarkers: Billboard[] = [];
+  let pointLabels: { el: HTMLSpanElement; marker: Billboard }[] = [];
   let lastInput: GroundLayerInput | null = null;
   let path: RouteOk | null = null;
   let spacePath: Polyline | null = null;
@@ -250,7 +255,8 @@ export function attachGroundLayer(viewer: CesiumWidget, satPositionEcefKm: (i: n
     labelBox.replaceChildren();
     lines.removeAll();
     markers = [];
-    groundMarker = null;
+    groundMarkers = [];
+    pointLabels = [];
     const mk = (pick: GroundPick, latDeg: number, lonDeg: number, name: string, image: HTMLCanvasElement, sizePx: number, priority: number) => {
       const world = cartesianFromDegreesKm(lonDeg, latDeg, 0);
       const billboard = billboards.add({ position: world, image, width: sizePx * (32 / 20), height: sizePx * (32 / 20), id: pick, disableDepthTestDistance: Number.POSITIVE_INFINITY });
@@ -273,7 +279,8 @@ export function attachGroundLayer(viewer: CesiumWidget, satPositionEcefKm: (i: n
       const sel = input.selectedPopId === p.id;
       mk({ kind: 'pop', id: p.id }, p.latDeg, p.lonDeg, p.name, iconFor('pop', POP_COLOR, sel, false), POP_SIZE_PX, sel ? 0 : 2);
     }
-    if (input.groundPoint) {
+    for (const gp of [input.groundPoint, ...(input.routeEnds ?? [])]) {
+      if (!gp) continue;
       const c = document.createElement('canvas');
       c.width = c.height = 16;
       const g = c.getContext('2d')!;
@@ -284,7 +291,16 @@ export function attachGroundLayer(viewer: CesiumWidget, satPositionEcefKm: (i: n
       g.lineWidth = 2;
       g.strokeStyle = '#fff';
       g.stroke();
-      groundMarker = billboards.add({ position: cartesianFromDegreesKm(input.groundPoint.lonDeg, input.groundPoint.latDeg, 0), image: c, width: 16, height: 16, disableDepthTestDistance: Number.POSITIVE_INFINITY });
+      const marker = billboards.add({ position: cartesianFromDegreesKm(gp.lonDeg, gp.latDeg, 0), image: c, width: 16, height: 16, disableDepthTestDistance: Number.POSITIVE_INFINITY });
+      groundMarkers.push(marker);
+      // A named place (search, route end) carries its name; always shown, above the declutter.
+      if (gp.label) {
+        const el = document.createElement('span');
+        el.className = 'ground-label ground-label--place is-selected';
+        el.textContent = gp.label;
+        labelBox.appendChild(el);
+        pointLabels.push({ el, marker });
+      }
     }
     declutterDirty = true;
     scene.requestRender();
@@ -322,6 +338,11 @@ export function attachGroundLayer(viewer: CesiumWidget, satPositionEcefKm: (i: n
 
   /** Moves the shown labels to their markers (every frame: the camera may move between declutters). */
   function placeLabels(): void {
+    for (const p of pointLabels) {
+      const win = p.marker.show ? SceneTransforms.worldToWindowCoordinates(scene, p.marker.position) : undefined;
+      p.el.style.display = win ? '' : 'none';
+      if (win) p.el.style.transform = `translate(${Math.round(win.x + 11)}px, ${Math.round(win.y - 8)}px)`;
+    }
     for (const m of markers) {
       if (!m.label.show) continue;
       const win = SceneTransforms.worldToWindowCoordinates(scene, m.world);
@@ -334,7 +355,9 @@ export function attachGroundLayer(viewer: CesiumWidget, satPositionEcefKm: (i: n
     if (!path || !spacePath) return;
     const pts: Cartesian3[] = [];
     for (const h of path.hops) {
-      if (h.kind === 'pop') break;
+      // PoPs are reached over fiber (the backhaul arcs), not through the space path; a reversed
+      // route (PoP -> ...) starts with one.
+      if (h.kind === 'pop') continue;
       if (h.kind === 'satellite') {
         const p = satPositionEcefKm(h.index);
         if (p) {
@@ -391,7 +414,7 @@ export function attachGroundLayer(viewer: CesiumWidget, satPositionEcefKm: (i: n
         moved = true;
       }
     }
-    if (groundMarker) groundMarker.show = facesCamera(groundMarker.position);
+    for (const gm of groundMarkers) gm.show = facesCamera(gm.position);
     const now = performance.now();
     if ((declutterDirty || moved) && now - lastDeclutter > DECLUTTER_MS) {
       lastDeclutter = now;
@@ -419,10 +442,12 @@ export function attachGroundLayer(viewer: CesiumWidget, satPositionEcefKm: (i: n
       spacePath = null;
       if (route && visible.path) {
         spacePath = pathLines.add({ positions: [Cartesian3.ZERO, Cartesian3.UNIT_X], width: 4, material: pathMaterial() });
-        const gw = route.hops.findIndex((h) => h.kind === 'pop');
-        const a = route.hops[gw - 1];
-        const b = route.hops[gw];
-        if (gw > 0 && a && b) pathLines.add({ positions: arc(a.latDeg, a.lonDeg, b.latDeg, b.lonDeg), width: 4, material: pathMaterial() });
+        for (const sg of route.segments) {
+          if (sg.kind !== 'backhaul') continue;
+          const a = route.hops[sg.from]!;
+          const b = route.hops[sg.to]!;
+          pathLines.add({ positions: arc(a.latDeg, a.lonDeg, b.latDeg, b.lonDeg), width: 4, material: pathMaterial() });
+        }
         updatePathPositions();
       }
       scene.requestRender();
@@ -492,6 +517,14 @@ export function attachGroundLayer(viewer: CesiumWidget, satPositionEcefKm: (i: n
       return best;
     },
     visibleLabels: () => markers.filter((m) => m.label.show).map((m) => m.label.text),
+    drawnPath() {
+      if (!path || !spacePath) return null;
+      const vertices = spacePath.positions.map((p) => {
+        const c = Cartographic.fromCartesian(p);
+        return { latDeg: CesiumMath.toDegrees(c.latitude), lonDeg: CesiumMath.toDegrees(c.longitude), altKm: mToKm(c.height) };
+      });
+      return { hopIds: path.hops.map((h) => h.id), vertices, backhaulArcs: pathLines.length - 1 };
+    },
     dispose() {
       scene.preRender.removeEventListener(onPreRender);
       offCamera();

@@ -10,7 +10,9 @@ export type Selection =
   | { kind: 'pop'; id: string }
   | { kind: 'shell'; id: string }
   | { kind: 'satellite'; index: number }
-  | { kind: 'ground'; latDeg: number; lonDeg: number };
+  | { kind: 'ground'; latDeg: number; lonDeg: number; /** A place name (search), shown instead of the coordinates. */ label?: string }
+  /** The route between the route panel's two ends (ui/route/routeStore.ts). */
+  | { kind: 'route' };
 
 export interface SelectionSlice {
   selection: Selection | null;

@@ -1,17 +1,21 @@
 // The inspector (right): what is selected, with live values for the displayed time. Satellites:
 // identity, orbit state, laser neighbours, the gateway it routes to and its latency to a PoP.
 // Gateways: satellites in view, what they serve, PoP and backhaul. Ground points: the current path
-// to a PoP with a per-segment latency breakdown and an RTT chart. The engine answers come from the
-// same queries the globe draws (globe/ground/viewStore.ts), so the numbers match the picture.
+// to a PoP with a per-segment latency breakdown and an RTT chart. Ground points, gateways and PoPs
+// offer "route from / to here"; the route between two ends has its own view (ui/route/). The
+// engine answers come from the same queries the globe draws (globe/ground/viewStore.ts,
+// ui/route/routeStore.ts), so the numbers match the picture.
 import { useState } from 'react';
 import { STATUS_NAMES } from '../../../src-core/constellation/types';
 import { ecefToGeodetic } from '../../../src-core/frames/geodetic';
-import type { RouteOk } from '../../../src-core/network/route';
+import { searchSatellites, type SatelliteSearchHit } from '../../../src-core/constellation/search';
 import { MU_EARTH_KM3_S2, radToDeg } from '../../../src-core/units';
 import { useGlobeView } from '../../globe/ground/viewStore';
 import { flyToSatellite, satellitePositionEcefKm } from '../../globe/live';
 import { useApp } from '../../state/store';
 import { formatLatLon, formatUtc } from '../format';
+import { RouteEnds, RouteHereButtons, RouteInspector, RouteTable } from '../route/RoutePanel';
+import { gatewayEndpoint, pointEndpoint, popEndpoint } from '../route/routeStore';
 import { useNeighbours, useScenarioInfo, useTicker } from './engineHooks';
 import { RttChart } from './RttChart';
 import './globe-ui.css';
@@ -31,25 +35,22 @@ export function SatelliteSearch() {
   const info = useScenarioInfo();
   const select = useApp((s) => s.select);
   const [q, setQ] = useState('');
-  const query = q.trim().toLowerCase();
-  const results: number[] = [];
-  if (info && query) {
-    const asNum = /^\d+$/.test(query) ? Number(query) : NaN;
-    const names = info.topology.names;
-    for (let i = 0; i < names.length && results.length < 8; i++) {
-      if (names[i]!.toLowerCase().includes(query) || info.topology.noradIds[i] === asNum) results.push(i);
+  const query = q.trim();
+  // Forgiving match (src-core/constellation/search.ts): "K1-P1-S1", "k1p1s1", "Kuiper K1", NORAD ids.
+  const results: SatelliteSearchHit[] = info && query ? searchSatellites(query, info.topology, info.shells, { limit: 8 }) : [];
+  const go = (h: SatelliteSearchHit) => {
+    if (h.kind === 'shell') select({ kind: 'shell', id: info!.shells[h.shellIndex]!.id });
+    else {
+      select({ kind: 'satellite', index: h.index });
+      flyToSatellite(h.index);
     }
-  }
-  const go = (i: number) => {
-    select({ kind: 'satellite', index: i });
-    flyToSatellite(i);
     setQ('');
   };
   return (
     <div className="sat-search">
       <input
         type="search"
-        placeholder="Find satellite (name or NORAD id)"
+        placeholder="Find satellite (K1-P1-S1, shell, NORAD id)"
         aria-label="Find satellite"
         data-testid="sat-search"
         value={q}
@@ -61,12 +62,18 @@ export function SatelliteSearch() {
       />
       {query && (
         <ul className="list sat-search__results" role="listbox" aria-label="Matching satellites">
-          {results.length === 0 && <li className="muted">no match</li>}
-          {results.map((i) => (
-            <li key={i}>
-              <button type="button" onClick={() => go(i)}>
-                {info!.topology.names[i]} <span className="muted">#{info!.topology.noradIds[i]}</span>
-              </button>
+          {results.length === 0 && <li className="muted">no match (try K1-P1-S1, K1, Kuiper or a NORAD id)</li>}
+          {results.map((h) => (
+            <li key={h.kind === 'shell' ? `shell-${h.shellIndex}` : h.index}>
+              {h.kind === 'shell' ? (
+                <button type="button" onClick={() => go(h)}>
+                  {info!.shells[h.shellIndex]!.name} <span className="muted">shell</span>
+                </button>
+              ) : (
+                <button type="button" onClick={() => go(h)}>
+                  {info!.topology.names[h.index]} <span className="muted">#{info!.topology.noradIds[h.index]}</span>
+                </button>
+              )}
             </li>
           ))}
         </ul>
@@ -169,6 +176,7 @@ function GatewayInspector({ id }: { id: string }) {
         </Field>
         <Field label="Backhaul">{links ? ms(links.backhaulMs[gi]!) : '…'}</Field>
       </dl>
+      <RouteHereButtons endpoint={gatewayEndpoint(g)} />
       {info && inView.length > 0 && (
         <>
           <h4 className="list-title">
@@ -190,63 +198,21 @@ function GatewayInspector({ id }: { id: string }) {
   );
 }
 
-const SEGMENT_LABEL: Record<RouteOk['segments'][number]['kind'], string> = { uplink: 'uplink', isl: 'laser', downlink: 'downlink', backhaul: 'backhaul' };
-
-export function RouteTable({ route }: { route: RouteOk }) {
-  return (
-    <table className="route-table" data-testid="route-table">
-      <thead>
-        <tr>
-          <th>Segment</th>
-          <th className="num">km</th>
-          <th className="num">ms</th>
-        </tr>
-      </thead>
-      <tbody>
-        {route.segments.map((s, k) => (
-          <tr key={k}>
-            <td title={`${route.hops[s.from]!.name} → ${route.hops[s.to]!.name}`}>
-              {SEGMENT_LABEL[s.kind]} <span className="muted">→ {route.hops[s.to]!.name}</span>
-            </td>
-            <td className="num">{s.distanceKm.toFixed(0)}</td>
-            <td className="num">{s.latencyMs.toFixed(2)}</td>
-          </tr>
-        ))}
-      </tbody>
-      <tfoot>
-        <tr>
-          <td>one way</td>
-          <td />
-          <td className="num" data-testid="route-oneway">
-            {route.oneWayMs.toFixed(3)}
-          </td>
-        </tr>
-        <tr>
-          <td>RTT</td>
-          <td />
-          <td className="num" data-testid="route-rtt">
-            {route.rttMs.toFixed(3)}
-          </td>
-        </tr>
-      </tfoot>
-    </table>
-  );
-}
-
-function GroundInspector({ latDeg, lonDeg }: { latDeg: number; lonDeg: number }) {
+function GroundInspector({ latDeg, lonDeg, label }: { latDeg: number; lonDeg: number; label?: string | undefined }) {
   const route = useGlobeView((s) => s.route);
   const mine = route && route.latDeg === latDeg && route.lonDeg === lonDeg ? route : null;
   return (
     <>
       <h3 className="inspector__title" data-testid="inspector-title">
-        Ground point {formatLatLon(latDeg, lonDeg)}
+        {label ?? 'Ground point'} {label ? <span className="muted inspector__sub">{formatLatLon(latDeg, lonDeg)}</span> : formatLatLon(latDeg, lonDeg)}
       </h3>
+      <RouteHereButtons endpoint={pointEndpoint(latDeg, lonDeg, label)} />
       {!mine && <p className="muted">routing…</p>}
       {mine && !mine.result.ok && <p className="error-text">No route: {mine.result.reason}</p>}
       {mine?.result.ok && (
         <>
           <p className="route-summary">
-            via <strong>{mine.result.hops.find((h) => h.kind === 'gateway')?.name}</strong> → <strong>{mine.result.hops.find((h) => h.kind === 'pop')?.name}</strong>, {mine.result.satelliteHops} satellites
+            via <strong>{mine.result.hops.find((h) => h.kind === 'gateway')?.name}</strong> → <strong>{mine.result.hops.find((h) => h.kind === 'pop')?.name}</strong>, {mine.result.satelliteHops} satellite{mine.result.satelliteHops === 1 ? '' : 's'}
             {!mine.result.withinLatencyBudget && <span className="error-text"> (over budget)</span>}
           </p>
           <RouteTable route={mine.result} />
@@ -278,6 +244,7 @@ function PopInspector({ id }: { id: string }) {
         <Field label="Kind">{p.kind}</Field>
         <Field label="Gateways">{feeding.length}</Field>
       </dl>
+      <RouteHereButtons endpoint={popEndpoint(p)} />
       <ul className="list">
         {feeding.map((g) => (
           <li key={g.id}>
@@ -315,7 +282,7 @@ function Selected() {
   const sel = useApp((s) => s.selection);
   const gateways = useApp((s) => s.scenario.gateways);
   const select = useApp((s) => s.select);
-  if (!sel) return <p className="empty">Click a satellite, gateway, PoP or a point on the globe to inspect it.</p>;
+  if (!sel) return <p className="empty">Click a satellite, gateway, PoP or a point on the globe to inspect it, or search a place above the globe.</p>;
   switch (sel.kind) {
     case 'satellite':
       return <SatelliteInspector index={sel.index} />;
@@ -341,14 +308,24 @@ function Selected() {
     case 'shell':
       return <ShellInspector id={sel.id} />;
     case 'ground':
-      return <GroundInspector latDeg={sel.latDeg} lonDeg={sel.lonDeg} />;
+      return <GroundInspector latDeg={sel.latDeg} lonDeg={sel.lonDeg} label={sel.label} />;
+    case 'route':
+      return <RouteInspector />;
   }
+}
+
+/** The route's ends while something else is inspected (the route view shows them itself). */
+function RouteBar() {
+  const sel = useApp((s) => s.selection);
+  if (sel?.kind === 'route') return null;
+  return <RouteEnds showButton />;
 }
 
 export function InspectorPanel() {
   return (
     <div className="inspector" data-testid="inspector">
       <SatelliteSearch />
+      <RouteBar />
       <Selected />
     </div>
   );

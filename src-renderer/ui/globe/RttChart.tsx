@@ -1,17 +1,27 @@
-// RTT from a ground point to its PoP over the next N minutes (engine routeTimeSeries, a
-// cancellable long task), drawn with uPlot. Gaps (no route) are left as gaps.
+// RTT over the next N minutes or over the scenario's analysis window, drawn with uPlot: from a
+// ground point to its PoP (engine routeTimeSeries) or between the route panel's two ends (engine
+// routeEndsTimeSeries), both cancellable long tasks. Gaps (no route) are left as gaps.
 import { useEffect, useRef, useState } from 'react';
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
 import { getEngine } from '../../engine/instance';
+import type { RouteEnd } from '../../../src-core/network/endpoints';
 import { isDroppedResult, type RouteTimeSeriesResponse } from '../../engine/protocol';
 import { useApp } from '../../state/store';
 
 export const RTT_DEFAULT_MINUTES = 30;
 export const RTT_STEP_S = 30;
+/** The "minutes" value of the analysis-window choice. */
+const ANALYSIS_WINDOW = -1;
 
-export function RttChart({ latDeg, lonDeg }: { latDeg: number; lonDeg: number }) {
+/** What the chart plots: a ground point's path to its PoP, or the route between two ends. */
+export type RttQuery = { kind: 'pop'; latDeg: number; lonDeg: number } | { kind: 'ends'; from: RouteEnd; to: RouteEnd };
+
+export function RttChart(props: { latDeg: number; lonDeg: number } | { query: RttQuery }) {
+  const query: RttQuery = 'query' in props ? props.query : { kind: 'pop', latDeg: props.latDeg, lonDeg: props.lonDeg };
+  const queryKey = JSON.stringify(query);
   const revision = useApp((s) => s.revision);
+  const analysis = useApp((s) => s.scenario.analysis);
   const [startMs, setStartMs] = useState(() => useApp.getState().timeUtcMs);
   const [minutes, setMinutes] = useState(RTT_DEFAULT_MINUTES);
   const [data, setData] = useState<RouteTimeSeriesResponse | null>(null);
@@ -20,15 +30,25 @@ export function RttChart({ latDeg, lonDeg }: { latDeg: number; lonDeg: number })
   const box = useRef<HTMLDivElement>(null);
 
   // A new point restarts from the current time.
-  useEffect(() => setStartMs(useApp.getState().timeUtcMs), [latDeg, lonDeg]);
+  useEffect(() => setStartMs(useApp.getState().timeUtcMs), [queryKey]);
+
+  const wholeWindow = minutes === ANALYSIS_WINDOW;
+  const windowStartMs = wholeWindow ? Date.parse(analysis.startUtc) : startMs;
+  const durationS = wholeWindow ? analysis.durationS : minutes * 60;
+  const stepS = wholeWindow ? Math.max(RTT_STEP_S, analysis.stepS) : RTT_STEP_S;
 
   useEffect(() => {
     const ac = new AbortController();
     setData(null);
     setError(null);
     setProgress('computing…');
-    getEngine()
-      .request('routeTimeSeries', { revision, query: { kind: 'pop', from: { latDeg, lonDeg } }, startUtcMs: startMs, durationS: minutes * 60, stepS: RTT_STEP_S }, { signal: ac.signal, onProgress: (p) => setProgress(`computing… ${p.done}/${p.total}`) })
+    const q = JSON.parse(queryKey) as RttQuery;
+    const opts = { signal: ac.signal, onProgress: (p: { done: number; total: number }) => setProgress(`computing… ${p.done}/${p.total}`) };
+    const engine = getEngine();
+    (q.kind === 'pop'
+      ? engine.request('routeTimeSeries', { revision, query: { kind: 'pop', from: { latDeg: q.latDeg, lonDeg: q.lonDeg } }, startUtcMs: windowStartMs, durationS, stepS }, opts)
+      : engine.request('routeEndsTimeSeries', { revision, from: q.from, to: q.to, startUtcMs: windowStartMs, durationS, stepS }, opts)
+    )
       .then((r) => {
         setData(r);
         setProgress('');
@@ -39,7 +59,7 @@ export function RttChart({ latDeg, lonDeg }: { latDeg: number; lonDeg: number })
         setProgress('');
       });
     return () => ac.abort();
-  }, [latDeg, lonDeg, startMs, minutes, revision]);
+  }, [queryKey, windowStartMs, durationS, stepS, revision]);
 
   useEffect(() => {
     const el = box.current;
@@ -74,19 +94,22 @@ export function RttChart({ latDeg, lonDeg }: { latDeg: number; lonDeg: number })
     <div className="rtt" data-testid="rtt-chart">
       <div className="rtt__head">
         <span>
-          RTT, next{' '}
+          RTT,{' '}
           <select aria-label="Chart duration" value={minutes} onChange={(e) => setMinutes(Number(e.target.value))}>
             {[10, 30, 60, 120].map((m) => (
               <option key={m} value={m}>
-                {m} min
+                next {m} min
               </option>
             ))}
+            <option value={ANALYSIS_WINDOW}>analysis window</option>
           </select>{' '}
-          <span className="muted">({RTT_STEP_S} s step)</span>
+          <span className="muted">({stepS} s step)</span>
         </span>
-        <button type="button" className="btn btn--small" onClick={() => setStartMs(useApp.getState().timeUtcMs)} title="Recompute from the current time">
-          ↻ now
-        </button>
+        {!wholeWindow && (
+          <button type="button" className="btn btn--small" onClick={() => setStartMs(useApp.getState().timeUtcMs)} title="Recompute from the current time">
+            ↻ now
+          </button>
+        )}
       </div>
       <div ref={box} className="rtt__plot" />
       {progress && <p className="muted">{progress}</p>}

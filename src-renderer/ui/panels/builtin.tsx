@@ -131,6 +131,7 @@ function InspectorPanel() {
   }
   if (selection.kind === 'gateways') return <p className="empty">{selection.ids.length} gateways selected</p>;
   if (selection.kind === 'ground') return <p className="empty">Ground point {selection.latDeg.toFixed(2)}, {selection.lonDeg.toFixed(2)}</p>;
+  if (selection.kind === 'route') return <p className="empty">Route</p>;
   return <p className="empty">Satellite {selection.index}</p>;
 }
 

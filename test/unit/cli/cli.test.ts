@@ -90,9 +90,10 @@ describe('leo-planner CLI', () => {
     const missing = await run('validate', join(dir, 'nope.json'));
     expect(missing.code).toBe(1);
     expect(missing.err).toMatch(/no such file/);
-    const badTo = await run('route', smallPath, '--from', '1,2', '--to', 'atlantis');
+    // ("Atlantis" is a real place now that city names work: Atlantis, South Africa.)
+    const badTo = await run('route', smallPath, '--from', '1,2', '--to', 'el-dorado-9');
     expect(badTo.code).toBe(2);
-    expect(badTo.err).toMatch(/"atlantis" is neither/);
+    expect(badTo.err).toMatch(/"el-dorado-9" is neither "lat,lon", a city name, nor a known gateway or PoP id/);
     const badTime = await run('propagate', smallPath, '--at', 'yesterday');
     expect(badTime.code).toBe(2);
     expect(badTime.err).toMatch(/not an ISO 8601 time/);
@@ -109,5 +110,22 @@ describe('leo-planner CLI', () => {
     expect(j.headline.servedPct).toBeGreaterThanOrEqual(0);
     expect(j.headline.servedPct).toBeLessThanOrEqual(j.headline.coveredPct);
     expect(j.headline.coveredPct).toBeLessThanOrEqual(100);
+  });
+
+  it('analyze --capacity: served Gbps within demand, a named bottleneck, gateways within their backhaul; more backhaul serves at least as much', async () => {
+    const r = await run('analyze', smallPath, '--duration', '600', '--step', '300', '--grid-res', '1', '--capacity', '--json');
+    expect(r.code).toBe(0);
+    type Cap = { demandGbps: number; servedGbpsMean: number; servedPct: number; bottleneck: string; gateways: { gbpsMean: number; backhaulGbps: number }[]; unservedByRegion: { region: string; unservedGbps: number }[] };
+    const c = (JSON.parse(r.out) as { capacity: Cap }).capacity;
+    expect(c.demandGbps).toBeGreaterThan(0);
+    expect(c.servedGbpsMean).toBeLessThanOrEqual(c.demandGbps);
+    expect(c.servedPct).toBeCloseTo((100 * c.servedGbpsMean) / c.demandGbps, 9);
+    expect(['none', 'user-beam', 'laser', 'feeder', 'backhaul', 'no-route']).toContain(c.bottleneck);
+    for (const g of c.gateways) expect(g.gbpsMean).toBeLessThanOrEqual(g.backhaulGbps * (1 + 1e-12));
+    const sorted = c.unservedByRegion.map((x) => x.unservedGbps);
+    expect(sorted).toEqual([...sorted].sort((a, b) => b - a));
+    const text = await run('analyze', smallPath, '--duration', '600', '--step', '300', '--grid-res', '1', '--capacity');
+    expect(text.out).toMatch(/served, mean over steps\s+[\d.]+ Gbps/);
+    expect(text.out).toMatch(/unserved demand by country/);
   });
 });

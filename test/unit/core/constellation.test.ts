@@ -8,7 +8,7 @@ import {
 } from '../../../src-core/constellation/index';
 import { ecefToGeodetic } from '../../../src-core/frames/index';
 import { Propagator } from '../../../src-core/orbit/propagator';
-import { makeScenario } from '../../../src-core/scenario/schema';
+import { makeScenario, validateScenario } from '../../../src-core/scenario/schema';
 import { DEG, parseIsoUtc, WGS84_A_KM } from '../../../src-core/units';
 
 const EPOCH = '2026-01-01T00:00:00Z';
@@ -122,7 +122,6 @@ describe('catalogue with imported element sets', () => {
         elementSets: [
           { format: 'tle', name: 'CBERS 2', line1: L28057[0]!, line2: L28057[1]!, shellId: 'K3', status: 'raising' },
           { format: 'tle', name: '', line1: L5[0]!, line2: L5[1]! },
-          { format: 'omm', omm: { OBJECT_NAME: 'BROKEN', NORAD_CAT_ID: 1 } },
         ],
       },
     });
@@ -136,9 +135,20 @@ describe('catalogue with imported element sets', () => {
     expect(catalog.names[785]).toBe('NORAD 00005');
     expect(catalog.shells[1]!.inclinationDeg).toBeCloseTo(98.4283, 3);
     expect(catalog.shells[1]!.islEnabled).toBe(false);
-    expect(problems).toHaveLength(1);
-    expect(problems[0]!.path).toBe('constellation.elementSets[2]');
-    expect(problems[0]!.message).toMatch(/missing MEAN_MOTION/);
+    expect(problems).toEqual([]);
+  });
+
+  it('embedded element sets get the import checks: a broken OMM, a bad TLE checksum or a letter in a field is refused with its path', () => {
+    const bad = (set: unknown) => validateScenario({ formatVersion: 1, constellation: { elementSets: [set] } });
+    const omm = bad({ format: 'omm', omm: { OBJECT_NAME: 'BROKEN', NORAD_CAT_ID: 1 } });
+    expect(omm.ok).toBe(false);
+    if (!omm.ok) expect(omm.problems.some((p) => p.path === 'constellation.elementSets[0].omm' && /missing MEAN_MOTION/.test(p.message))).toBe(true);
+    // Inclination "5x.0..." instead of "53.0...": must not silently become 5 degrees.
+    const l2 = L5[1]!;
+    const letter = `${l2.slice(0, 9)}x${l2.slice(10)}`;
+    const tle = bad({ format: 'tle', name: 'X', line1: L5[0]!, line2: letter });
+    expect(tle.ok).toBe(false);
+    if (!tle.ok) expect(tle.problems.map((p) => `${p.path}: ${p.message}`).join('\n')).toMatch(/elementSets\[0\]\.line2: .*(checksum|inclination)/);
   });
 });
 

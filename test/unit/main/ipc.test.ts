@@ -116,6 +116,7 @@ describe('registerIpcHandlers', () => {
   let dir: string;
   let dialogs: FakeDialogs;
   let menuUpdates: unknown[];
+  let softwareRequests: string[];
   let logs: string[];
   let fake: ReturnType<typeof fakeIpcMain>;
   let unregister: () => void;
@@ -124,6 +125,7 @@ describe('registerIpcHandlers', () => {
     dir = mkdtempSync(join(tmpdir(), 'leo-ipc-'));
     dialogs = new FakeDialogs();
     menuUpdates = [];
+    softwareRequests = [];
     logs = [];
     fake = fakeIpcMain();
     const ops: IpcOperations = {
@@ -132,6 +134,10 @@ describe('registerIpcHandlers', () => {
       updateMenuState: (s) => menuUpdates.push(s),
       setDocumentState: () => {
         throw new Error('window gone');
+      },
+      requestSoftwareRendering: (reason) => {
+        softwareRequests.push(reason);
+        return { relaunching: true };
       },
     };
     unregister = registerIpcHandlers(fake.ipc, page, ops, (m) => logs.push(m));
@@ -148,6 +154,17 @@ describe('registerIpcHandlers', () => {
     expect(await fake.invoke(IPC.getAppInfo, appUrl)).toMatchObject({ ok: true, info: { name: 'LEO Planner', shell: 'electron' } });
     expect(await fake.invoke(IPC.updateMenuState, appUrl, { quality: 'lean' })).toEqual({ ok: true });
     expect(menuUpdates).toEqual([{ quality: 'lean' }]);
+  });
+
+  it('passes a WebGL failure on for a software-rendering relaunch, and rejects a reason that is not text', async () => {
+    expect(await fake.invoke(IPC.requestSoftwareRendering, appUrl, 'WebGL 2 context creation failed')).toEqual({ ok: true, relaunching: true });
+    expect(softwareRequests).toEqual(['WebGL 2 context creation failed']);
+    expect(await fake.invoke(IPC.requestSoftwareRendering, appUrl, 42)).toEqual({
+      ok: false,
+      code: 'bad-argument',
+      error: 'requestSoftwareRendering: argument 1 (reason) must be a string of at most 1000 characters, got number 42',
+    });
+    expect(softwareRequests).toHaveLength(1);
   });
 
   it('rejects a foreign sender before looking at the arguments or acting', async () => {

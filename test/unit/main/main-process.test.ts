@@ -49,8 +49,8 @@ function makeFakeElectron(userData: string) {
       this.title = t;
     }
     setDocumentEdited() {}
-    loadFile(p: string) {
-      this.loaded.push(`file:${p}`);
+    loadFile(p: string, opts?: { query?: Record<string, string> }) {
+      this.loaded.push(`file:${p}${opts?.query ? `?${new URLSearchParams(opts.query)}` : ''}`);
       return Promise.resolve();
     }
     loadURL(u: string) {
@@ -73,6 +73,8 @@ function makeFakeElectron(userData: string) {
       getPath: (name: string) => (name === 'userData' ? userData : join(userData, name)),
       getVersion: () => '0.1.0',
       quit: () => calls.push('quit'),
+      relaunch: (opts: { args: string[] }) => calls.push(`relaunch:${opts.args.join(' ')}`),
+      exit: (code: number) => calls.push(`exit:${code}`),
     },
     session: {
       defaultSession: {
@@ -196,5 +198,43 @@ describe('main process wiring', () => {
     expect(JSON.parse(readFileSync(join(userData, 'window-state.json'), 'utf8'))).toEqual({ x: 10, y: 20, width: 1200, height: 800, maximized: false });
     expect(close.preventDefault).toHaveBeenCalled();
     expect(fake.electron.dialog.showMessageBox).toHaveBeenCalledOnce();
+  });
+
+  it('relaunches itself with software rendering when the page cannot create a WebGL context, once', async () => {
+    const page = pathToFileURL(fake.windows[0]!.loaded[0]!.slice('file:'.length)).href;
+    const event = { senderFrame: { url: page, parent: null } };
+    vi.spyOn(console, 'error').mockImplementation(() => {});
+    const launcher = process.env.LEO_LAUNCHER;
+    delete process.env.LEO_LAUNCHER;
+    try {
+      expect(await fake.ipcHandlers.get(IPC.requestSoftwareRendering)!(event as never, 'WebGL 2 context creation failed' as never)).toEqual({ ok: true, relaunching: true });
+    } finally {
+      if (launcher !== undefined) process.env.LEO_LAUNCHER = launcher;
+    }
+    await vi.waitFor(() => expect(fake.calls).toContain('exit:0'));
+    const relaunch = fake.calls.find((c) => c.startsWith('relaunch:'));
+    expect(relaunch).toMatch(/ --leo-software-rendering$/);
+    expect(fake.calls.indexOf(relaunch!)).toBeLessThan(fake.calls.indexOf('exit:0'));
+  });
+
+  it('in a software-rendering run: SwiftShader switches before ready, the page told so, no second relaunch', async () => {
+    vi.resetModules();
+    fake = makeFakeElectron(userData);
+    vi.doMock('electron', () => ({ ...fake.electron, default: fake.electron }));
+    vi.spyOn(console, 'error').mockImplementation(() => {});
+    process.argv.push('--leo-software-rendering');
+    try {
+      await import('../../../src-main/main/index');
+      await new Promise((r) => setTimeout(r, 0));
+    } finally {
+      process.argv.splice(process.argv.indexOf('--leo-software-rendering'), 1);
+    }
+    expect(fake.calls.slice(0, 5)).toEqual(['enableSandbox', 'switch:enable-features=SharedArrayBuffer', 'switch:use-angle=swiftshader', 'switch:enable-unsafe-swiftshader=', 'whenReady']);
+    const win = fake.windows[0]!;
+    expect(win.loaded[0]).toMatch(/renderer[\\/]index\.html\?render=software-fallback$/);
+    const page = pathToFileURL(win.loaded[0]!.slice('file:'.length).replace(/\?.*$/, '')).href;
+    const r = await fake.ipcHandlers.get(IPC.requestSoftwareRendering)!({ senderFrame: { url: `${page}?render=software-fallback`, parent: null } } as never, 'still no WebGL' as never);
+    expect(r).toMatchObject({ ok: true, relaunching: false, why: expect.stringContaining('already runs in software rendering') });
+    expect(fake.calls.some((c) => c.startsWith('relaunch:') || c.startsWith('exit:'))).toBe(false);
   });
 });

@@ -1,0 +1,196 @@
+// Maximum flow (Dinic's algorithm) on typed arrays, for the capacity model: one time step of the
+// network is a single-commodity flow from the demand cells to a super-sink behind the PoPs.
+//
+// Capacities are real numbers (Gbps). Dinic terminates on reals because every phase saturates at
+// least one arc of the level graph and the level (BFS distance to the sink) strictly grows between
+// phases; residuals below EPS are treated as zero so round-off cannot create phantom arcs.
+// After `run`, `minCutSide` marks the nodes still reachable from the source in the residual graph:
+// the arcs from a marked node to an unmarked one are a minimum cut (max-flow min-cut theorem),
+// which is how the capacity model names its bottleneck.
+//
+// The network is built once per step and reused: `reset` keeps the buffers, so a warmed-up
+// network allocates nothing per step.
+
+/** Residual capacities below this (Gbps) count as zero. */
+export const FLOW_EPS = 1e-9;
+
+export class FlowNetwork {
+  nodeCount = 0;
+  arcCount = 0;
+  /** Per arc (paired: arc ^ 1 is its reverse): head node, residual capacity, original capacity. */
+  head: Int32Array;
+  residual: Float64Array;
+  capacity: Float64Array;
+  /** Per arc: next arc of the same tail (linked adjacency); per node: first arc. */
+  private nextArc: Int32Array;
+  private firstArc: Int32Array;
+  private level: Int32Array;
+  private iter: Int32Array;
+  private queue: Int32Array;
+  private stackNode: Int32Array;
+  private stackArc: Int32Array;
+
+  constructor(nodeCapacity = 16, arcCapacity = 64) {
+    this.head = new Int32Array(arcCapacity);
+    this.residual = new Float64Array(arcCapacity);
+    this.capacity = new Float64Array(arcCapacity);
+    this.nextArc = new Int32Array(arcCapacity);
+    this.firstArc = new Int32Array(nodeCapacity);
+    this.level = new Int32Array(nodeCapacity);
+    this.iter = new Int32Array(nodeCapacity);
+    this.queue = new Int32Array(nodeCapacity);
+    this.stackNode = new Int32Array(nodeCapacity);
+    this.stackArc = new Int32Array(nodeCapacity);
+  }
+
+  /** Start a new network of `nodeCount` nodes and no arcs (buffers are kept). */
+  reset(nodeCount: number): void {
+    if (nodeCount > this.firstArc.length) {
+      const n = Math.max(nodeCount, this.firstArc.length * 2);
+      this.firstArc = new Int32Array(n);
+      this.level = new Int32Array(n);
+      this.iter = new Int32Array(n);
+      this.queue = new Int32Array(n);
+      this.stackNode = new Int32Array(n);
+      this.stackArc = new Int32Array(n);
+    }
+    this.nodeCount = nodeCount;
+    this.arcCount = 0;
+    this.firstArc.fill(-1, 0, nodeCount);
+  }
+
+  /** Add an arc u -> v with capacity `cap` (>= 0, may be Infinity); returns its index (its reverse is index ^ 1). */
+  addArc(u: number, v: number, cap: number): number {
+    if (!(cap >= 0)) throw new RangeError(`arc ${u} -> ${v}: capacity must be >= 0, got ${cap}`);
+    if (this.arcCount + 2 > this.head.length) this.grow();
+    const a = this.arcCount;
+    this.head[a] = v;
+    this.residual[a] = cap;
+    this.capacity[a] = cap;
+    this.nextArc[a] = this.firstArc[u]!;
+    this.firstArc[u] = a;
+    this.head[a + 1] = u;
+    this.residual[a + 1] = 0;
+    this.capacity[a + 1] = 0;
+    this.nextArc[a + 1] = this.firstArc[v]!;
+    this.firstArc[v] = a + 1;
+    this.arcCount += 2;
+    return a;
+  }
+
+  /** Flow on arc `a` (an index returned by addArc). */
+  flow(a: number): number {
+    return this.residual[a ^ 1]!;
+  }
+
+  /** Send `amount` along arc `a` (no checks: the caller keeps within the residual). */
+  push(a: number, amount: number): void {
+    this.residual[a] = this.residual[a]! - amount;
+    this.residual[a ^ 1] = this.residual[a ^ 1]! + amount;
+  }
+
+  /** Tail node of arc `a`. */
+  tail(a: number): number {
+    return this.head[a ^ 1]!;
+  }
+
+  private grow(): void {
+    const n = this.head.length * 2;
+    const h = new Int32Array(n); h.set(this.head); this.head = h;
+    const r = new Float64Array(n); r.set(this.residual); this.residual = r;
+    const c = new Float64Array(n); c.set(this.capacity); this.capacity = c;
+    const x = new Int32Array(n); x.set(this.nextArc); this.nextArc = x;
+  }
+
+  private bfs(s: number, t: number): boolean {
+    const level = this.level, queue = this.queue, head = this.head, res = this.residual, next = this.nextArc, first = this.firstArc;
+    level.fill(-1, 0, this.nodeCount);
+    level[s] = 0;
+    let qh = 0, qt = 0;
+    queue[qt++] = s;
+    while (qh < qt) {
+      const u = queue[qh++]!;
+      for (let a = first[u]!; a >= 0; a = next[a]!) {
+        const v = head[a]!;
+        if (level[v]! < 0 && res[a]! > FLOW_EPS) {
+          level[v] = level[u]! + 1;
+          // Every level below t's is complete once t is reached, and no other node at t's level
+          // can be on a shortest augmenting path: the level graph is final.
+          if (v === t) return true;
+          queue[qt++] = v;
+        }
+      }
+    }
+    return false;
+  }
+
+  /** One blocking flow on the level graph, by iterative DFS with current-arc pointers. */
+  private blockingFlow(s: number, t: number): number {
+    const level = this.level, iter = this.iter, head = this.head, res = this.residual, next = this.nextArc;
+    const sn = this.stackNode, sa = this.stackArc;
+    for (let v = 0; v < this.nodeCount; v++) iter[v] = this.firstArc[v]!;
+    let total = 0;
+    for (;;) {
+      // Walk from s along admissible arcs until t or a dead end.
+      let depth = 0;
+      let u = s;
+      let found = false;
+      while (!found) {
+        let a = iter[u]!;
+        while (a >= 0 && !(res[a]! > FLOW_EPS && level[head[a]!] === level[u]! + 1)) a = next[a]!;
+        iter[u] = a;
+        if (a < 0) {
+          // Dead end: retire u from this phase and step back.
+          level[u] = -1;
+          if (depth === 0) return total;
+          depth--;
+          u = sn[depth]!;
+          iter[u] = next[iter[u]!]!;
+          continue;
+        }
+        sn[depth] = u;
+        sa[depth] = a;
+        depth++;
+        u = head[a]!;
+        if (u === t) found = true;
+      }
+      let push = Infinity;
+      for (let i = 0; i < depth; i++) push = Math.min(push, res[sa[i]!]!);
+      if (push === Infinity) throw new RangeError('maximum flow is unbounded: a path of infinite-capacity arcs joins source and sink');
+      for (let i = 0; i < depth; i++) {
+        const a = sa[i]!;
+        res[a] = res[a]! - push;
+        res[a ^ 1] = res[a ^ 1]! + push;
+      }
+      total += push;
+    }
+  }
+
+  /** Maximum flow from s to t. Residuals are left in place (flows readable through `flow`). */
+  run(s: number, t: number): number {
+    if (s === t) throw new RangeError('source and sink must differ');
+    let total = 0;
+    while (this.bfs(s, t)) total += this.blockingFlow(s, t);
+    return total;
+  }
+
+  /** After run(s, t): 1 for nodes reachable from s in the residual graph (the source side of a minimum cut). */
+  minCutSide(s: number, out = new Uint8Array(this.nodeCount)): Uint8Array {
+    out.fill(0, 0, this.nodeCount);
+    const queue = this.queue, head = this.head, res = this.residual, next = this.nextArc, first = this.firstArc;
+    let qh = 0, qt = 0;
+    queue[qt++] = s;
+    out[s] = 1;
+    while (qh < qt) {
+      const u = queue[qh++]!;
+      for (let a = first[u]!; a >= 0; a = next[a]!) {
+        const v = head[a]!;
+        if (!out[v] && res[a]! > FLOW_EPS) {
+          out[v] = 1;
+          queue[qt++] = v;
+        }
+      }
+    }
+    return out;
+  }
+}

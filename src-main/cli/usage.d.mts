@@ -1,0 +1,2 @@
+/** The CLI's help text (usage.mjs). */
+export declare const USAGE: string;

@@ -1,0 +1,52 @@
+// The capacity model on full Kuiper with the coverage evaluator's inputs: flows respect every
+// capacity, agree with coverage about which cells can be served at all, and answer to the
+// scenario's capacity fields.
+import { describe, expect, it } from 'vitest';
+import { analyzeCapacity, capacityParamsOf, capacityStepOf, CapacitySolver, demandGbpsOf } from '../../../src-core/capacity';
+import { createCoverageEvaluator } from '../../../src-core/coverage';
+import { assetGeo, kuiperPropagator, kuiperScenario } from '../coverage/fixtures';
+
+describe('capacity on full Kuiper (8 gateways, H3 res 2, 4 steps)', () => {
+  const scenario = kuiperScenario({ durationS: 4 * 600, stepS: 600, h3Resolution: 2 });
+  const { catalog, propagator } = kuiperPropagator(scenario);
+  const ev = createCoverageEvaluator(scenario, catalog, propagator, { geo: assetGeo });
+  const C = ev.grid.count;
+
+  it('served <= demand; each gateway within its backhaul and antennas; the gateways carry exactly what is served', () => {
+    const demand = demandGbpsOf(ev.grid, scenario.capacity);
+    const solver = new CapacitySolver();
+    for (let t = 0; t < ev.stepCount; t++) {
+      const r = solver.solve(capacityStepOf(ev, t, demand), capacityParamsOf(scenario));
+      expect(r.servedGbps).toBeGreaterThan(0);
+      expect(r.servedGbps).toBeLessThanOrEqual(r.demandGbps * (1 + 1e-12));
+      let sum = 0;
+      scenario.gateways.forEach((g, i) => {
+        expect(r.gatewayGbps[i]!).toBeLessThanOrEqual(g.capacityGbps * (1 + 1e-12));
+        expect(r.gatewayAntennasUsed[i]!).toBeLessThanOrEqual(g.antennas);
+        expect(r.gatewayGbps[i]!).toBeLessThanOrEqual(r.gatewayAntennasUsed[i]! * scenario.capacity.feederGbpsPerAntenna * (1 + 1e-12));
+        sum += r.gatewayGbps[i]!;
+      });
+      expect(Math.abs(sum - r.servedGbps)).toBeLessThanOrEqual(1e-9 * r.servedGbps);
+      // A cell carried to a PoP is one coverage also serves within the latency budget at that step.
+      for (let c = 0; c < C; c++) {
+        if (r.cellServedGbps[c]! > 1e-9) expect(ev.cellLat[t * C + c]!).toBeLessThanOrEqual(scenario.routing.maxOneWayLatencyMs);
+      }
+      for (let s = 0; s < r.beamGbps.length; s++) expect(r.beamGbps[s]!).toBeLessThanOrEqual(scenario.capacity.userBeamGbpsPerSatellite * (1 + 1e-12));
+    }
+  });
+
+  it('the scenario fields drive the result: more antennas and backhaul never serve less, and a tighter feeder serves less', () => {
+    const base = analyzeCapacity(ev);
+    expect(base.servedPct).toBeGreaterThan(0);
+    expect(base.servedPct).toBeLessThanOrEqual(100);
+    const bigger = createCoverageEvaluator(
+      { ...scenario, gateways: scenario.gateways.map((g) => ({ ...g, antennas: g.antennas * 2, capacityGbps: g.capacityGbps * 2 })) },
+      catalog, propagator, { grid: ev.grid },
+    );
+    expect(analyzeCapacity(bigger).servedGbpsMean).toBeGreaterThan(base.servedGbpsMean);
+    const thin = createCoverageEvaluator({ ...scenario, capacity: { ...scenario.capacity, feederGbpsPerAntenna: 1 } }, catalog, propagator, { grid: ev.grid });
+    const t = analyzeCapacity(thin);
+    expect(t.servedGbpsMean).toBeLessThan(base.servedGbpsMean);
+    expect(t.bottleneck).toBe('feeder');
+  });
+});
