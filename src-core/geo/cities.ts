@@ -19,8 +19,8 @@ export interface NearestCity {
   countryCode: string;
   /** GeoNames admin1 code ('' when unknown). */
   adminCode: string;
-  /** Unambiguous readable label, e.g. "Aurora, US-IL" (see `cityLabel`). */
-  label: string;
+  /** Unambiguous readable label, e.g. "Aurora, US-IL" (see `cityLabel`; a getter: not kept by structured clone). */
+  readonly label: string;
   population: number;
   latDeg: number;
   lonDeg: number;
@@ -47,6 +47,31 @@ interface CityIndex {
 }
 
 let index: CityIndex | null = null;
+
+/** A look-up result; `label` is computed on first read (an ambiguous name looks up its nearest larger city). */
+class Nearest implements NearestCity {
+  readonly name: string;
+  readonly countryCode: string;
+  readonly adminCode: string;
+  readonly population: number;
+  readonly latDeg: number;
+  readonly lonDeg: number;
+  constructor(
+    readonly index: number,
+    table: CityTable,
+    readonly distanceKm: number,
+  ) {
+    this.name = table.name[index]!;
+    this.countryCode = table.countryCode[index]!;
+    this.adminCode = table.adminCode[index]!;
+    this.population = table.population[index]!;
+    this.latDeg = table.latDeg[index]!;
+    this.lonDeg = table.lonDeg[index]!;
+  }
+  get label(): string {
+    return cityLabel(this.index);
+  }
+}
 
 function getIndex(): CityIndex {
   if (index) return index;
@@ -129,20 +154,7 @@ export function nearestCity(latDeg: number, lonDeg: number): NearestCity | null 
     if (best >= 0) {
       const d = 2 * Math.asin(Math.min(1, Math.sqrt(bestHav)));
       if (d <= rRad || rKm >= maxKm) {
-        return {
-          index: best,
-          name: table.name[best]!,
-          countryCode: table.countryCode[best]!,
-          adminCode: table.adminCode[best]!,
-          // Lazy: an ambiguous name looks up its nearest larger city (once per city).
-          get label() {
-            return cityLabel(best);
-          },
-          population: table.population[best]!,
-          latDeg: table.latDeg[best]!,
-          lonDeg: table.lonDeg[best]!,
-          distanceKm: d * EARTH_MEAN_RADIUS_KM,
-        };
+        return new Nearest(best, table, d * EARTH_MEAN_RADIUS_KM);
       }
     }
     if (rKm >= maxKm) return null;
