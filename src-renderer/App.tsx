@@ -6,7 +6,7 @@ import { GlobeView } from './globe/GlobeView';
 import { getBridge } from './platform/bridge';
 import { installPlatformSync } from './platform/sync';
 import { useApp, appStore } from './state/store';
-import { fromMenu, installShortcuts } from './ui/actions';
+import { fromMenu, installCloseGuard, installShortcuts } from './ui/actions';
 import { Dialogs, NoticeToast } from './ui/Overlays';
 import { PanelArea } from './ui/panels/PanelArea';
 import { usePanels } from './ui/panels/registry';
@@ -37,6 +37,7 @@ export function App() {
   useEffect(() => installShortcuts(), []);
   useEffect(() => getBridge().onMenuCommand(fromMenu), []);
   useEffect(() => installPlatformSync(), []);
+  useEffect(() => installCloseGuard(), []);
   useClockDriver();
 
   const cls = ['shell', left ? 'has-left' : '', right ? 'has-right' : '', bottom ? 'has-bottom' : ''].filter(Boolean).join(' ');

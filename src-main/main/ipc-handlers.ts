@@ -17,6 +17,8 @@ export interface IpcOperations {
   files: Pick<ScenarioFiles, 'open' | 'save' | 'saveAs'>;
   updateMenuState(state: Partial<MenuState>): void;
   setDocumentState(state: DocumentState): void;
+  /** The page's answer to a close request; false when none was pending. */
+  answerCloseRequest(proceed: boolean): boolean;
 }
 
 type Ops = {
@@ -44,6 +46,8 @@ export function registerIpcHandlers(ipcMain: IpcMainLike, page: TrustedPage, ops
       ops.setDocumentState(state);
       return { ok: true };
     },
+    [IPC.answerCloseRequest]: (proceed) =>
+      ops.answerCloseRequest(proceed) ? { ok: true } : { ok: false, code: 'bad-argument', error: 'answerCloseRequest: no close request is pending' },
   };
 
   const channels = Object.values(IPC);
@@ -71,7 +75,7 @@ export function registerIpcHandlers(ipcMain: IpcMainLike, page: TrustedPage, ops
   return () => channels.forEach((c) => ipcMain.removeHandler(c));
 }
 
-// Compile-time check that every LeoApi invoke operation has a channel (onMenuCommand is the
-// one event subscription, not an invoke).
-type _EveryOperationHasAChannel = Exclude<keyof LeoApi, keyof typeof IPC | 'onMenuCommand'> extends never ? true : never;
+// Compile-time check that every LeoApi invoke operation has a channel (onMenuCommand and
+// onCloseRequest are event subscriptions, not invokes).
+type _EveryOperationHasAChannel = Exclude<keyof LeoApi, keyof typeof IPC | 'onMenuCommand' | 'onCloseRequest'> extends never ? true : never;
 export const _everyOperationHasAChannel: _EveryOperationHasAChannel = true;

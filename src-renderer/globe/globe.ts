@@ -29,11 +29,10 @@ import 'cesium/Build/Cesium/Widgets/widgets.css';
 import { appStore } from '../state/store';
 import { createBorderPrimitive, loadBorderLines } from './borders';
 import { attachGlobeProbe, markGlobeReady, type ProjectedPoint } from './hooks';
+import { applyCameraLimits, cameraPlace, flyHome, setHomeHandler, setHomeView } from './camera';
 import { applyQuality, detectWebglRenderer, msaaSamplesFor, resolveQuality } from './quality';
 import { cartesianFromDegreesKm, julianFromUtcMs } from './units';
 
-/** Initial view: Africa and Europe, whole disc visible. */
-const HOME = { lonDeg: 15, latDeg: 15, heightKm: 12_000 };
 /** Consecutive fully-loaded frames required before declaring the globe ready. */
 const READY_FRAMES = 3;
 
@@ -64,7 +63,9 @@ export function createGlobe(container: HTMLElement): Globe {
   applyQuality(viewer, initial.quality);
   // Cesium's default double-click zooms to/tracks entities; our own UI owns selection.
   viewer.screenSpaceEventHandler.removeInputAction(ScreenSpaceEventType.LEFT_DOUBLE_CLICK);
-  camera.setView({ destination: cartesianFromDegreesKm(HOME.lonDeg, HOME.latDeg, HOME.heightKm) });
+  applyCameraLimits(scene.screenSpaceCameraController);
+  setHomeView(camera);
+  setHomeHandler(() => flyHome(camera));
 
   const unsubs: (() => void)[] = [];
 
@@ -162,12 +163,13 @@ export function createGlobe(container: HTMLElement): Globe {
     const inside = win.x >= 0 && win.y >= 0 && win.x < rect.width && win.y < rect.height;
     return { x: rect.left + win.x, y: rect.top + win.y, canvasX: win.x, canvasY: win.y, visible: inside && facesCamera(world) };
   };
-  attachGlobeProbe({ tilesLoaded: () => scene.globe.tilesLoaded, bordersLoaded, project });
+  attachGlobeProbe({ tilesLoaded: () => scene.globe.tilesLoaded, bordersLoaded, project, camera: () => cameraPlace(camera) });
 
   return {
     viewer,
     destroy() {
       attachGlobeProbe(null);
+      setHomeHandler(null);
       abort.abort();
       for (const u of unsubs) u();
       if (raf) cancelAnimationFrame(raf);

@@ -27,13 +27,16 @@ export interface LeoHooks {
   /** Geodetic degrees -> pixel position on the globe canvas; null before the globe exists. */
   projectLatLon(latDeg: number, lonDeg: number): ProjectedPoint | null;
   /** A serialisable snapshot of the store's headline state. */
-  state(): { scenarioName: string; revision: number; canUndo: boolean; canRedo: boolean; quality: Quality; qualitySetting: string };
+  state(): { scenarioName: string; revision: number; canUndo: boolean; canRedo: boolean; quality: Quality; qualitySetting: string; dirty: boolean; filePath: string | null };
+  /** The camera's place (geodetic degrees, km above the ellipsoid); null before the globe exists. */
+  camera(): { latDeg: number; lonDeg: number; heightKm: number } | null;
 }
 
 export interface GlobeProbe {
   tilesLoaded(): boolean;
   bordersLoaded(): boolean;
   project(latDeg: number, lonDeg: number): ProjectedPoint;
+  camera(): { latDeg: number; lonDeg: number; heightKm: number };
 }
 
 declare global {
@@ -69,8 +72,9 @@ function create(): LeoHooks {
     projectLatLon: (latDeg, lonDeg) => probe?.project(latDeg, lonDeg) ?? null,
     state() {
       const s = appStore.getState();
-      return { scenarioName: s.scenario.name, revision: s.revision, canUndo: s.canUndo, canRedo: s.canRedo, quality: s.quality, qualitySetting: s.qualitySetting };
+      return { scenarioName: s.scenario.name, revision: s.revision, canUndo: s.canUndo, canRedo: s.canRedo, quality: s.quality, qualitySetting: s.qualitySetting, dirty: s.scenario !== s.savedScenario, filePath: s.filePath };
     },
+    camera: () => probe?.camera() ?? null,
   };
   return hooks;
 }

@@ -3,6 +3,7 @@
 // the same onMenuCommand subscription as a native Electron menu click.
 import type { OpenedFile, PlatformBridge } from './bridge';
 import type { MenuCommand } from './menu';
+import { windowTitle } from '../state/unsaved';
 
 const listeners = new Set<(command: MenuCommand) => void>();
 
@@ -29,6 +30,31 @@ function pickFile(accept: string): Promise<File | null> {
     document.body.append(input);
     input.click();
   });
+}
+
+/**
+ * The browser's own "Leave site?" prompt, armed only while there are unsaved changes: a page
+ * with a beforeunload listener is also kept out of the back/forward cache, so it is not left
+ * registered when there is nothing to lose.
+ */
+function onBeforeUnload(e: BeforeUnloadEvent): void {
+  e.preventDefault();
+  // Older Chromium builds show the prompt only when returnValue is set.
+  e.returnValue = '';
+}
+
+let unloadGuard = false;
+
+/** True while the beforeunload prompt is armed (tests read it through window.__leo). */
+export function unloadGuardArmed(): boolean {
+  return unloadGuard;
+}
+
+function armUnloadGuard(on: boolean): void {
+  if (on === unloadGuard) return;
+  unloadGuard = on;
+  if (on) window.addEventListener('beforeunload', onBeforeUnload);
+  else window.removeEventListener('beforeunload', onBeforeUnload);
 }
 
 export function createBrowserBridge(): PlatformBridge {
@@ -60,7 +86,11 @@ export function createBrowserBridge(): PlatformBridge {
     // The in-page menu reads the store directly.
     syncMenuState() {},
     setDocumentState({ title, dirty }) {
-      document.title = `${dirty ? '• ' : ''}${title} — LEO Planner`;
+      document.title = windowTitle(title, dirty);
+      armUnloadGuard(dirty);
     },
+    // The browser asks through beforeunload; it never hands the decision to the page.
+    onCloseRequest: () => () => {},
+    answerCloseRequest() {},
   };
 }

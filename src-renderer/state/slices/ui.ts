@@ -17,6 +17,13 @@ export interface Notice {
 
 export type Dialog = 'about' | 'shortcuts' | null;
 
+/** The open "unsaved changes" question (state/unsaved.ts owns its answer). */
+export interface UnsavedPrompt {
+  readonly action: 'new' | 'open' | 'close' | 'quit';
+  /** The document's name as shown in the question. */
+  readonly name: string;
+}
+
 export interface UiSlice {
   panels: Record<PanelArea, boolean>;
   /** What the user asked for. */
@@ -31,6 +38,7 @@ export interface UiSlice {
   cursor: { latDeg: number; lonDeg: number } | null;
   notice: Notice | null;
   dialog: Dialog;
+  unsavedPrompt: UnsavedPrompt | null;
   /** What a click on the globe does (see globe/events.ts). */
   globeTool: GlobeTool;
   setGlobeTool(t: GlobeTool): void;
@@ -79,6 +87,7 @@ export const createUiSlice: StateCreator<AppState, [], [], UiSlice> = (set, get)
   cursor: null,
   notice: null,
   dialog: null,
+  unsavedPrompt: null,
   globeTool: 'select',
   setGlobeTool: (globeTool) => set({ globeTool }),
   togglePanel: (area) => set({ panels: { ...get().panels, [area]: !get().panels[area] } }),

@@ -1,21 +1,12 @@
 // The time panel (bottom): play/pause, playback speed (reverse x1000 .. x1000), a scrubbable
-// timeline across the analysis window, a UTC clock and a jump-to-date field. Keyboard (anywhere
-// but text fields): Space play/pause, [ ] slower/faster, Left/Right step 1 min (Shift: 10 min),
-// Home / End the window's start / end.
-import { useEffect, useState } from 'react';
+// timeline across the analysis window, a UTC clock and a jump-to-date field. Its keys (Space,
+// [ ], arrows, Home / End) are in the shortcut table of ui/actions.ts.
+import { useState } from 'react';
 import { parseIsoUtc, utcMs } from '../../../src-core/units';
-import { appStore, useApp } from '../../state/store';
+import { useApp } from '../../state/store';
 import { formatUtc } from '../format';
 
 export const PLAYBACK_SPEEDS = [-1000, -300, -100, -60, -10, -1, 1, 10, 60, 100, 300, 1000] as const;
-const STEP_MS = 60_000;
-
-function isTyping(target: EventTarget | null): boolean {
-  if (!(target instanceof HTMLElement)) return false;
-  if (target.isContentEditable || target instanceof HTMLTextAreaElement || target instanceof HTMLSelectElement) return true;
-  // A focused range input keeps its own arrow/Home/End handling.
-  return target instanceof HTMLInputElement && !['checkbox', 'radio', 'button'].includes(target.type);
-}
 
 /** The speed `dir` steps away from `speed` in PLAYBACK_SPEEDS (clamped). */
 export function stepSpeed(speed: number, dir: 1 | -1): number {
@@ -24,49 +15,6 @@ export function stepSpeed(speed: number, dir: 1 | -1): number {
   if (PLAYBACK_SPEEDS[i] !== speed && dir < 0) i++; // between two: the lower neighbour is i-1
   const j = Math.min(PLAYBACK_SPEEDS.length - 1, Math.max(0, i + dir));
   return PLAYBACK_SPEEDS[j]!;
-}
-
-function analysisWindow(): { start: number; end: number } {
-  const a = appStore.getState().scenario.analysis;
-  const start = parseIsoUtc(a.startUtc);
-  return { start, end: start + a.durationS * 1000 };
-}
-
-export function installTimeKeys(): () => void {
-  const onKey = (e: KeyboardEvent) => {
-    if (e.ctrlKey || e.metaKey || e.altKey || isTyping(e.target)) return;
-    const s = appStore.getState();
-    const { start, end } = analysisWindow();
-    switch (e.key) {
-      case ' ':
-        // A focused button would also "click" on Space: handle it here only.
-        s.togglePlaying();
-        break;
-      case '[':
-        s.setSpeed(stepSpeed(s.speed, -1));
-        break;
-      case ']':
-        s.setSpeed(stepSpeed(s.speed, 1));
-        break;
-      case 'ArrowLeft':
-        s.setTime(utcMs(s.timeUtcMs - (e.shiftKey ? 10 : 1) * STEP_MS));
-        break;
-      case 'ArrowRight':
-        s.setTime(utcMs(s.timeUtcMs + (e.shiftKey ? 10 : 1) * STEP_MS));
-        break;
-      case 'Home':
-        s.setTime(utcMs(start));
-        break;
-      case 'End':
-        s.setTime(utcMs(end));
-        break;
-      default:
-        return;
-    }
-    e.preventDefault();
-  };
-  window.addEventListener('keydown', onKey);
-  return () => window.removeEventListener('keydown', onKey);
 }
 
 const toInput = (ms: number) => new Date(ms).toISOString().slice(0, 19).replace('T', ' ');
@@ -109,7 +57,6 @@ export function TimelinePanel() {
   const togglePlaying = useApp((s) => s.togglePlaying);
   const setSpeed = useApp((s) => s.setSpeed);
   const setTime = useApp((s) => s.setTime);
-  useEffect(() => installTimeKeys(), []);
   const start = parseIsoUtc(analysis.startUtc);
   const end = start + analysis.durationS * 1000;
   const outside = t < start || t > end;
