@@ -7,6 +7,7 @@ import { getBridge } from './platform/bridge';
 import { installPlatformSync } from './platform/sync';
 import { useApp, appStore } from './state/store';
 import { fromMenu, installCloseGuard, installShortcuts } from './ui/actions';
+import { GlobeControls } from './ui/globe/GlobeControls';
 import { Dialogs, NoticeToast } from './ui/Overlays';
 import { PanelArea } from './ui/panels/PanelArea';
 import { usePanels } from './ui/panels/registry';
@@ -51,6 +52,7 @@ export function App() {
       )}
       <main className="slot slot--globe" aria-label="Globe">
         <GlobeView />
+        <GlobeControls />
         <NoticeToast />
       </main>
       {right && (

@@ -26,6 +26,12 @@ export interface UnsavedPrompt {
 
 export interface UiSlice {
   panels: Record<PanelArea, boolean>;
+  /** The chosen tab of each tabbed area (ui/panels/registry.ts PANEL_TABS). */
+  panelTab: Partial<Record<PanelArea, string>>;
+  /** Sections the user expanded or collapsed, by panel id (others follow their defaultOpen). */
+  panelOpen: Record<string, boolean>;
+  setPanelTab(area: PanelArea, tab: string): void;
+  setPanelOpen(id: string, open: boolean): void;
   /** What the user asked for. */
   qualitySetting: QualitySetting;
   /** What the globe runs with, and why (e.g. "auto: software WebGL (SwiftShader)"). */
@@ -78,6 +84,10 @@ let noticeSeq = 0;
 
 export const createUiSlice: StateCreator<AppState, [], [], UiSlice> = (set, get) => ({
   panels: { left: true, right: true, bottom: true },
+  panelTab: {},
+  panelOpen: {},
+  setPanelTab: (area, tab) => set({ panelTab: { ...get().panelTab, [area]: tab } }),
+  setPanelOpen: (id, open) => set({ panelOpen: { ...get().panelOpen, [id]: open } }),
   qualitySetting: initialQualitySetting(),
   quality: 'lean',
   qualityReason: 'not yet decided',

@@ -4,7 +4,7 @@
 import { useState } from 'react';
 import { parseIsoUtc, utcMs } from '../../../src-core/units';
 import { useApp } from '../../state/store';
-import { formatUtc } from '../format';
+import { formatUtc, formatUtcMinutes, parseUtcInput } from '../format';
 
 export const PLAYBACK_SPEEDS = [-1000, -300, -100, -60, -10, -1, 1, 10, 60, 100, 300, 1000] as const;
 
@@ -17,35 +17,62 @@ export function stepSpeed(speed: number, dir: 1 | -1): number {
   return PLAYBACK_SPEEDS[j]!;
 }
 
-const toInput = (ms: number) => new Date(ms).toISOString().slice(0, 19).replace('T', ' ');
+const toInput = (ms: number) => new Date(ms).toISOString().slice(0, 16).replace('T', ' ');
 
+/** Jump to a typed UTC date; a date that cannot be read says why next to the field and keeps the current time. */
 function JumpTo() {
   const t = useApp((s) => s.timeUtcMs);
   const setTime = useApp((s) => s.setTime);
   const [draft, setDraft] = useState<string | null>(null);
-  const commit = () => {
-    if (draft === null) return;
-    const ms = Date.parse(`${draft.trim().replace(' ', 'T')}Z`);
-    if (Number.isFinite(ms)) setTime(utcMs(ms));
+  const [error, setError] = useState<string | null>(null);
+  /** False when the draft could not be read (the error shows and the time stays). */
+  const commit = (): boolean => {
+    if (draft === null) return true;
+    const r = parseUtcInput(draft);
+    if (!r.ok) {
+      setError(r.error);
+      return false;
+    }
+    setError(null);
+    setTime(utcMs(r.utcMs));
     setDraft(null);
+    return true;
   };
   return (
-    <input
-      className="timeline__date"
-      type="text"
-      spellCheck={false}
-      placeholder="YYYY-MM-DD HH:MM:SS"
-      data-testid="jump-to"
-      aria-label="Jump to date and time (UTC)"
-      title="Jump to a date and time (UTC)"
-      value={draft ?? toInput(t)}
-      onChange={(e) => setDraft(e.target.value)}
-      onBlur={commit}
-      onKeyDown={(e) => {
-        if (e.key === 'Enter') commit();
-        if (e.key === 'Escape') setDraft(null);
-      }}
-    />
+    <div className="timeline__jump">
+      <input
+        className={`timeline__date${error ? ' is-invalid' : ''}`}
+        type="text"
+        spellCheck={false}
+        placeholder="YYYY-MM-DD HH:MM"
+        data-testid="jump-to"
+        aria-label="Jump to date and time (UTC)"
+        aria-invalid={error !== null}
+        aria-describedby={error ? 'jump-to-error' : undefined}
+        title="Jump to a date and time (UTC): YYYY-MM-DD, YYYY-MM-DD HH:MM or YYYY-MM-DDTHH:MMZ"
+        value={draft ?? toInput(t)}
+        onChange={(e) => {
+          setDraft(e.target.value);
+          setError(null);
+        }}
+        onBlur={() => {
+          // Leaving a bad entry shows the current time again; the message stays until the next edit.
+          if (!commit()) setDraft(null);
+        }}
+        onKeyDown={(e) => {
+          if (e.key === 'Enter') commit();
+          if (e.key === 'Escape') {
+            setDraft(null);
+            setError(null);
+          }
+        }}
+      />
+      {error && (
+        <span className="timeline__error" id="jump-to-error" role="alert" data-testid="jump-to-error">
+          {error}
+        </span>
+      )}
+    </div>
   );
 }
 
@@ -83,9 +110,9 @@ export function TimelinePanel() {
           data-testid="time-range"
         />
         <div className="timeline__ticks muted" aria-hidden="true">
-          <span>{formatUtc(start).slice(5, 16)}</span>
+          <span>{formatUtcMinutes(start)}</span>
           {outside && <span className="timeline__outside">outside the analysis window</span>}
-          <span>{formatUtc(end).slice(5, 16)}</span>
+          <span>{formatUtcMinutes(end)}</span>
         </div>
       </div>
       <label className="timeline__speed" title="Playback speed ([ slower, ] faster)">

@@ -9,7 +9,7 @@ import { addGateway, gatewayAt, moveGateway, placementProblem } from '../../stat
 import { appStore } from '../../state/store';
 import { registerPanel } from '../panels/registry';
 import { ConstraintsPanel } from './ConstraintsPanel';
-import { CoveragePanel } from './CoveragePanel';
+import { Charts, CoveragePanel } from './CoveragePanel';
 import { installCoverageSync } from './coverageSync';
 import { GatewayPanel } from './GatewayPanel';
 import { OptimizerPanel } from './OptimizerPanel';
@@ -17,9 +17,10 @@ import { planningStore } from './planningStore';
 
 export function registerPlanningPanels(): void {
   registerPanel({ id: 'coverage', area: 'left', title: 'Coverage & latency', component: CoveragePanel, order: 20 });
-  registerPanel({ id: 'gateways', area: 'left', title: 'Gateways', component: GatewayPanel, order: 30 });
-  registerPanel({ id: 'optimizer', area: 'left', title: 'Suggest gateways', component: OptimizerPanel, order: 40 });
-  registerPanel({ id: 'constraints', area: 'left', title: 'Constraints & window', component: ConstraintsPanel, order: 50 });
+  registerPanel({ id: 'gateways', area: 'left', title: 'Gateways', component: GatewayPanel, order: 30, defaultOpen: false });
+  registerPanel({ id: 'optimizer', area: 'left', title: 'Suggest gateways', component: OptimizerPanel, order: 40, defaultOpen: false });
+  registerPanel({ id: 'constraints', area: 'left', title: 'Constraints & window', component: ConstraintsPanel, order: 50, defaultOpen: false });
+  registerPanel({ id: 'charts', area: 'right', title: 'Coverage charts', component: Charts, order: 20 });
 }
 
 async function placeGatewayAt(latDeg: number, lonDeg: number): Promise<void> {
