@@ -1,7 +1,7 @@
 // Camera limits and the home view. The home view is the start-up view (Africa and Europe, the
 // whole disc in sight); the zoom-out limit keeps the Earth a readable size instead of letting
 // the wheel shrink it to a dot in empty space.
-import { Cartographic, Ellipsoid, type Camera, type ScreenSpaceCameraController } from '@cesium/engine';
+import { Cartesian3, Cartographic, Ellipsoid, Matrix4, type Camera } from '@cesium/engine';
 import { cartesianFromDegreesKm, kmToM, mToKm } from './units';
 
 /** Start-up view and what the Home button returns to. */
@@ -10,13 +10,30 @@ export const HOME_VIEW = { lonDeg: 15, latDeg: 15, heightKm: 12_000 } as const;
 const EARTH_RADIUS_KM = 6378.137;
 /** Zoom-out limit, camera height above the ellipsoid: about 5 Earth radii (the disc still fills a quarter of a 720 px view). */
 export const MAX_ZOOM_OUT_KM = 5 * EARTH_RADIUS_KM;
-/** Zoom-in limit: 20 km above the ground, well below the 590-630 km shells and above any gateway detail. */
-export const MIN_ZOOM_IN_KM = 20;
 const HOME_FLIGHT_S = 0.8;
 
-export function applyCameraLimits(controller: ScreenSpaceCameraController): void {
-  controller.maximumZoomDistance = kmToM(MAX_ZOOM_OUT_KM);
-  controller.minimumZoomDistance = kmToM(MIN_ZOOM_IN_KM);
+const scratchCarto = new Cartographic();
+
+/**
+ * Pulls the camera back down to MAX_ZOOM_OUT_KM along its radial direction when it went higher;
+ * call after the camera controller moved it and before the frame renders (scene.preRender).
+ * True when it moved the camera.
+ *
+ * Why not ScreenSpaceCameraController.maximumZoomDistance: with it set, a wheel turn at the limit
+ * (Chromium 150, Cesium 1.140) makes the controller rotate about a zero axis ("normalized result
+ * is not a number") and Cesium stops rendering for good. Clamping the result is equivalent for
+ * the user and cannot produce that.
+ */
+export function clampCameraHeight(camera: Camera): boolean {
+  // Only the free (world-frame) camera; a lookAt frame keeps its own limits.
+  if (!Matrix4.equals(camera.transform, Matrix4.IDENTITY)) return false;
+  const c = Cartographic.fromCartesian(camera.position, Ellipsoid.WGS84, scratchCarto);
+  if (!c) return false;
+  const excessM = c.height - kmToM(MAX_ZOOM_OUT_KM);
+  if (!(excessM > 0)) return false;
+  const r = Cartesian3.magnitude(camera.position);
+  Cartesian3.multiplyByScalar(camera.position, (r - excessM) / r, camera.position);
+  return true;
 }
 
 export function setHomeView(camera: Camera): void {

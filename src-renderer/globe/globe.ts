@@ -29,7 +29,7 @@ import 'cesium/Build/Cesium/Widgets/widgets.css';
 import { appStore } from '../state/store';
 import { createBorderPrimitive, loadBorderLines } from './borders';
 import { attachGlobeProbe, markGlobeReady, type ProjectedPoint } from './hooks';
-import { applyCameraLimits, cameraPlace, flyHome, setHomeHandler, setHomeView } from './camera';
+import { cameraPlace, clampCameraHeight, flyHome, setHomeHandler, setHomeView } from './camera';
 import { applyQuality, detectWebglRenderer, msaaSamplesFor, resolveQuality } from './quality';
 import { cartesianFromDegreesKm, julianFromUtcMs } from './units';
 
@@ -63,7 +63,6 @@ export function createGlobe(container: HTMLElement): Globe {
   applyQuality(viewer, initial.quality);
   // Cesium's default double-click zooms to/tracks entities; our own UI owns selection.
   viewer.screenSpaceEventHandler.removeInputAction(ScreenSpaceEventType.LEFT_DOUBLE_CLICK);
-  applyCameraLimits(scene.screenSpaceCameraController);
   setHomeView(camera);
   setHomeHandler(() => flyHome(camera));
 
@@ -122,6 +121,9 @@ export function createGlobe(container: HTMLElement): Globe {
     }
   };
   scene.postRender.addEventListener(onPostRender);
+  // Zoom-out limit (camera.ts): after the controller moved the camera, before the frame draws.
+  const onPreRender = () => clampCameraHeight(camera);
+  scene.preRender.addEventListener(onPreRender);
 
   // Cursor position, at most once per frame.
   const handler = new ScreenSpaceEventHandler(scene.canvas);
@@ -176,6 +178,7 @@ export function createGlobe(container: HTMLElement): Globe {
       scene.canvas.removeEventListener('mouseleave', onLeave);
       handler.destroy();
       scene.postRender.removeEventListener(onPostRender);
+      scene.preRender.removeEventListener(onPreRender);
       viewer.destroy();
     },
   };

@@ -6,7 +6,7 @@ import 'uplot/dist/uPlot.min.css';
 import { getEngine } from '../../engine/instance';
 import { isDroppedResult, type RouteTimeSeriesResponse } from '../../engine/protocol';
 import { useApp } from '../../state/store';
-import { chartHeight, readableAxes } from '../planning/Chart';
+import { chartHeight, exposeTicks, readableAxes } from '../planning/Chart';
 
 export const RTT_DEFAULT_MINUTES = 30;
 export const RTT_STEP_S = 30;
@@ -56,6 +56,7 @@ export function RttChart({ latDeg, lonDeg }: { latDeg: number; lonDeg: number })
         height,
         legend: { show: false },
         cursor: { y: false },
+        hooks: { draw: [exposeTicks] },
         scales: { x: { time: true } },
         axes: readableAxes([
           { ...axis, values: (_u, v) => v.map((x) => new Date(x * 1000).toISOString().slice(11, 16)) },

@@ -12,7 +12,7 @@ import 'uplot/dist/uPlot.min.css';
 export const MIN_CHART_HEIGHT = 130;
 /** Minimum pixels between ticks: x labels are wider ("12:30", "100") than y labels. */
 const X_TICK_SPACE = 42;
-const Y_TICK_SPACE = 22;
+const Y_TICK_SPACE = 18;
 const AXIS_FONT = '11px system-ui';
 /** Width of one tick-label character at 10-11 px (digits are the widest glyphs used). */
 const CHAR_PX = 7;
@@ -31,6 +31,17 @@ export function readableAxes(axes: uPlot.Axis[] | undefined): uPlot.Axis[] {
   });
 }
 
+/**
+ * Writes the labels uPlot drew on each axis into data-ticks-x / data-ticks-y ("0|25|50"), so tests
+ * and accessibility tools can read what the canvas shows. `_values` is uPlot's own list of the
+ * label strings it just drew (not in its type declarations).
+ */
+export function exposeTicks(u: uPlot): void {
+  const labels = (i: number) => ((u.axes[i] as { _values?: unknown[] } | undefined)?._values ?? []).filter((v) => v !== null && v !== '').map(String);
+  u.root.dataset.ticksX = labels(0).join('|');
+  u.root.dataset.ticksY = labels(1).join('|');
+}
+
 export function chartHeight(h: number | undefined): number {
   return Math.max(MIN_CHART_HEIGHT, h ?? 0);
 }
@@ -43,7 +54,8 @@ export function Chart({ options, data, testId }: { options: Omit<Options, 'width
     const el = ref.current;
     if (!el) return;
     const height = chartHeight(options.height);
-    const p = new uPlot({ ...options, height, axes: readableAxes(options.axes), width: Math.max(120, el.clientWidth) } as Options, data, el);
+    const hooks = { ...options.hooks, draw: [...(options.hooks?.draw ?? []), exposeTicks] };
+    const p = new uPlot({ ...options, height, hooks, axes: readableAxes(options.axes), width: Math.max(120, el.clientWidth) } as Options, data, el);
     plot.current = p;
     const ro = new ResizeObserver(() => {
       if (el.clientWidth > 0) p.setSize({ width: Math.max(120, el.clientWidth), height });
