@@ -6,7 +6,8 @@ import { GlobeView } from './globe/GlobeView';
 import { getBridge } from './platform/bridge';
 import { installPlatformSync } from './platform/sync';
 import { useApp, appStore } from './state/store';
-import { fromMenu, installShortcuts } from './ui/actions';
+import { fromMenu, installCloseGuard, installShortcuts } from './ui/actions';
+import { GlobeControls } from './ui/globe/GlobeControls';
 import { Dialogs, NoticeToast } from './ui/Overlays';
 import { PanelArea } from './ui/panels/PanelArea';
 import { GlobeContextMenu } from './ui/search/GlobeContextMenu';
@@ -39,6 +40,7 @@ export function App() {
   useEffect(() => installShortcuts(), []);
   useEffect(() => getBridge().onMenuCommand(fromMenu), []);
   useEffect(() => installPlatformSync(), []);
+  useEffect(() => installCloseGuard(), []);
   useClockDriver();
 
   const cls = ['shell', left ? 'has-left' : '', right ? 'has-right' : '', bottom ? 'has-bottom' : ''].filter(Boolean).join(' ');
@@ -54,6 +56,7 @@ export function App() {
         <GlobeView />
         <GlobeSearch />
         <GlobeContextMenu />
+        <GlobeControls />
         <NoticeToast />
       </main>
       {right && (

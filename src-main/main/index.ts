@@ -6,8 +6,9 @@ import { app, BrowserWindow, dialog, ipcMain, Menu, screen, session, type WebCon
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import type { DocumentState, MenuCommandType, MenuState, QualityMode } from '../preload/api';
-import type { TrustedPage } from './ipc-contract';
+import type { CloseReason, DocumentState, MenuCommandType, MenuState, QualityMode } from '../preload/api';
+import { createCloseGuard, type CloseGuard } from './close-guard';
+import { CLOSE_REQUEST_EVENT, type TrustedPage } from './ipc-contract';
 import { registerIpcHandlers } from './ipc-handlers';
 import { decideSoftwareRendering, isSoftwareRenderingRun, SOFTWARE_RENDERING_QUERY, SOFTWARE_RENDERING_SWITCHES } from './gpu-fallback';
 import { buildMenuTemplate } from './menu-template';
@@ -30,6 +31,8 @@ const requestPolicy: RequestPolicy = { rendererRootUrl: pathToFileURL(rendererDi
 const csp = contentSecurityPolicy(devUrl);
 
 let mainWindow: BrowserWindow | null = null;
+/** Asks before closing mainWindow (or quitting) with unsaved changes. */
+let closeGuard: CloseGuard | null = null;
 const menuState: MenuState = { quality: 'auto', canUndo: true, canRedo: true };
 let documentState: DocumentState = { title: 'Untitled', dirty: false };
 
@@ -194,33 +197,46 @@ function createWindow(): BrowserWindow {
   win.on('resize', saveSoon);
   win.on('move', saveSoon);
 
-  let discardConfirmed = false;
-  win.on('close', (event) => {
-    clearTimeout(saveTimer);
-    persistWindowState(win);
-    if (!documentState.dirty || discardConfirmed) return;
-    event.preventDefault();
-    void dialog
-      .showMessageBox(win, {
+  // The page is asked only while it can answer: not after its renderer died or while it hangs.
+  let pageAlive = true;
+  win.webContents.on('did-start-loading', () => (pageAlive = true));
+  win.on('unresponsive', () => (pageAlive = false));
+  win.on('responsive', () => (pageAlive = true));
+  const guard = createCloseGuard({
+    isDirty: () => documentState.dirty,
+    askPage(reason: CloseReason) {
+      if (!pageAlive) return false;
+      win.webContents.send(CLOSE_REQUEST_EVENT, { reason });
+      return true;
+    },
+    async confirmDiscard(reason: CloseReason) {
+      const { response } = await dialog.showMessageBox(win, {
         type: 'warning',
-        buttons: ['Discard Changes', 'Cancel'],
+        buttons: [reason === 'quit' ? "Don't Save and Quit" : "Don't Save and Close", 'Cancel'],
         defaultId: 1,
         cancelId: 1,
         message: `${documentState.title} has unsaved changes.`,
-        detail: 'Close the window and lose them?',
-      })
-      .then(({ response }) => {
-        if (response !== 0) return;
-        discardConfirmed = true;
-        win.close();
+        detail: 'The window is not responding, so they cannot be saved now. Close it and lose them?',
       });
+      return response === 0;
+    },
+    closeWindow: () => win.close(),
+    quitApp: () => app.quit(),
+  });
+  closeGuard = guard;
+  win.on('close', (event) => {
+    clearTimeout(saveTimer);
+    persistWindowState(win);
+    guard.onClose(event);
   });
   win.on('closed', () => {
     if (mainWindow === win) mainWindow = null;
+    if (closeGuard === guard) closeGuard = null;
   });
 
   win.webContents.on('render-process-gone', (_event, details) => {
     if (details.reason === 'clean-exit') return;
+    pageAlive = false;
     console.error(`[renderer] gone: ${details.reason} (exit code ${details.exitCode})`);
     void dialog
       .showMessageBox(win, {
@@ -247,6 +263,7 @@ if (!app.requestSingleInstanceLock()) {
     mainWindow.focus();
   });
   app.on('web-contents-created', (_event, contents) => hardenWebContents(contents));
+  app.on('before-quit', () => closeGuard?.onBeforeQuit());
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit();
   });
@@ -298,6 +315,7 @@ if (!app.requestSingleInstanceLock()) {
         applyDocumentState();
       },
       requestSoftwareRendering,
+      answerCloseRequest: (proceed) => closeGuard?.answer(proceed) ?? false,
     });
     installMenu();
     mainWindow = createWindow();

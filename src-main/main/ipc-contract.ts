@@ -3,7 +3,7 @@
 // Every main-process handler runs validateSender and its channel's validator before acting:
 // the renderer shows content we do not fully control (scenario notes, names), so we treat it
 // as untrusted input, as the Electron security checklist asks.
-import type { DocumentState, MenuCommand, MenuCommandType, MenuState, QualityMode } from '../preload/api';
+import type { CloseReason, DocumentState, MenuCommand, MenuCommandType, MenuState, QualityMode } from '../preload/api';
 
 /** Renderer -> main invoke channels, one per LeoApi operation. */
 export const IPC = {
@@ -14,7 +14,18 @@ export const IPC = {
   updateMenuState: 'menu:update-state',
   setDocumentState: 'window:set-document-state',
   requestSoftwareRendering: 'app:request-software-rendering',
+  answerCloseRequest: 'window:answer-close-request',
 } as const;
+
+/** Main -> renderer: the window wants to close (or the app to quit) with unsaved changes. */
+export const CLOSE_REQUEST_EVENT = 'window:close-requested';
+export const CLOSE_REASONS: readonly CloseReason[] = ['close', 'quit'];
+
+/** Checks a close request's payload in the preload. */
+export function toCloseReason(payload: unknown): CloseReason | null {
+  const r = (payload as { reason?: unknown } | null)?.reason;
+  return CLOSE_REASONS.includes(r as CloseReason) ? (r as CloseReason) : null;
+}
 
 export type InvokeChannel = (typeof IPC)[keyof typeof IPC];
 
@@ -152,6 +163,13 @@ export const validateArgs = {
     const reason = args[0];
     if (typeof reason !== 'string' || reason.length > MAX_REASON_CHARS) return invalid(`${op}: argument 1 (reason) must be a string of at most ${MAX_REASON_CHARS} characters, got ${describe(reason)}`);
     return valid([reason]);
+  },
+  [IPC.answerCloseRequest](args: readonly unknown[]): Validation<[proceed: boolean]> {
+    const op = 'answerCloseRequest';
+    const e = arity(op, args, 1, 1);
+    if (e) return invalid(e);
+    if (typeof args[0] !== 'boolean') return invalid(`${op}: argument 1 (proceed) must be a boolean, got ${describe(args[0])}`);
+    return valid([args[0]]);
   },
 } satisfies Record<InvokeChannel, (args: readonly unknown[]) => Validation<unknown[]>>;
 

@@ -19,6 +19,8 @@ export interface IpcOperations {
   setDocumentState(state: DocumentState): void;
   /** Hardware WebGL failed in the page: relaunch with software rendering, unless already in it. */
   requestSoftwareRendering(reason: string): { relaunching: true } | { relaunching: false; why: string };
+  /** The page's answer to a close request; false when none was pending. */
+  answerCloseRequest(proceed: boolean): boolean;
 }
 
 type Ops = {
@@ -47,6 +49,8 @@ export function registerIpcHandlers(ipcMain: IpcMainLike, page: TrustedPage, ops
       return { ok: true };
     },
     [IPC.requestSoftwareRendering]: (reason) => ({ ok: true, ...ops.requestSoftwareRendering(reason) }),
+    [IPC.answerCloseRequest]: (proceed) =>
+      ops.answerCloseRequest(proceed) ? { ok: true } : { ok: false, code: 'bad-argument', error: 'answerCloseRequest: no close request is pending' },
   };
 
   const channels = Object.values(IPC);
@@ -74,7 +78,7 @@ export function registerIpcHandlers(ipcMain: IpcMainLike, page: TrustedPage, ops
   return () => channels.forEach((c) => ipcMain.removeHandler(c));
 }
 
-// Compile-time check that every LeoApi invoke operation has a channel (onMenuCommand is the
-// one event subscription, not an invoke).
-type _EveryOperationHasAChannel = Exclude<keyof LeoApi, keyof typeof IPC | 'onMenuCommand'> extends never ? true : never;
+// Compile-time check that every LeoApi invoke operation has a channel (onMenuCommand and
+// onCloseRequest are event subscriptions, not invokes).
+type _EveryOperationHasAChannel = Exclude<keyof LeoApi, keyof typeof IPC | 'onMenuCommand' | 'onCloseRequest'> extends never ? true : never;
 export const _everyOperationHasAChannel: _EveryOperationHasAChannel = true;

@@ -79,6 +79,9 @@ export type MenuCommand =
 
 export type MenuCommandType = MenuCommand['type'];
 
+/** Why main asks the page before closing: the window's close button, or quitting the app. */
+export type CloseReason = 'close' | 'quit';
+
 export interface LeoApi {
   getAppInfo(): Promise<LeoResult<{ info: AppInfo }>>;
   /** Shows the Open dialog; `code: 'canceled'` when the user backs out. */
@@ -101,4 +104,15 @@ export interface LeoApi {
   requestSoftwareRendering(reason: string): Promise<LeoResult<{ relaunching: true } | { relaunching: false; why: string }>>;
   /** Subscribes to menu commands; returns the unsubscribe function. */
   onMenuCommand(callback: (command: MenuCommand) => void): () => void;
+  /**
+   * Subscribes to close requests: main sends one when the window is closing (or the app
+   * quitting) while the document has unsaved changes, and waits for answerCloseRequest.
+   */
+  onCloseRequest(callback: (reason: CloseReason) => void): () => void;
+  /**
+   * The page's answer to the pending close request: true closes the window (or quits) after the
+   * page saved or the user chose not to; false keeps it open. Fails with 'bad-argument' when no
+   * request is pending.
+   */
+  answerCloseRequest(proceed: boolean): Promise<LeoResult>;
 }

@@ -2,8 +2,8 @@
 // operation of LeoApi. Never a generic send/invoke, and never the IPC event object, which
 // would hand the page a route to ipcRenderer. Main validates everything again anyway.
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
-import type { LeoApi, MenuCommand } from './api';
-import { IPC, MENU_EVENTS, toMenuCommand } from '../main/ipc-contract';
+import type { CloseReason, LeoApi, MenuCommand } from './api';
+import { CLOSE_REQUEST_EVENT, IPC, MENU_EVENTS, toCloseReason, toMenuCommand } from '../main/ipc-contract';
 
 const api: LeoApi = {
   getAppInfo: () => ipcRenderer.invoke(IPC.getAppInfo),
@@ -13,6 +13,16 @@ const api: LeoApi = {
   updateMenuState: (state) => ipcRenderer.invoke(IPC.updateMenuState, state),
   setDocumentState: (state) => ipcRenderer.invoke(IPC.setDocumentState, state),
   requestSoftwareRendering: (reason) => ipcRenderer.invoke(IPC.requestSoftwareRendering, reason),
+  answerCloseRequest: (proceed) => ipcRenderer.invoke(IPC.answerCloseRequest, proceed),
+  onCloseRequest(callback: (reason: CloseReason) => void): () => void {
+    if (typeof callback !== 'function') throw new TypeError('onCloseRequest: callback must be a function');
+    const listener = (_event: IpcRendererEvent, payload: unknown): void => {
+      const reason = toCloseReason(payload);
+      if (reason) callback(reason);
+    };
+    ipcRenderer.on(CLOSE_REQUEST_EVENT, listener);
+    return () => ipcRenderer.removeListener(CLOSE_REQUEST_EVENT, listener);
+  },
   onMenuCommand(callback: (command: MenuCommand) => void): () => void {
     if (typeof callback !== 'function') throw new TypeError('onMenuCommand: callback must be a function');
     const subscriptions = MENU_EVENTS.map((channel) => {

@@ -29,11 +29,10 @@ import 'cesium/Build/Cesium/Widgets/widgets.css';
 import { appStore } from '../state/store';
 import { createBorderPrimitive, loadBorderLines } from './borders';
 import { attachGlobeProbe, markGlobeReady, type ProjectedPoint } from './hooks';
+import { cameraPlace, clampCameraHeight, flyHome, setHomeHandler, setHomeView } from './camera';
 import { applyQuality, msaaSamplesFor, resolveQuality } from './quality';
 import { cartesianFromDegreesKm, julianFromUtcMs } from './units';
 
-/** Initial view: Africa and Europe, whole disc visible. */
-const HOME = { lonDeg: 15, latDeg: 15, heightKm: 12_000 };
 /** Consecutive fully-loaded frames required before declaring the globe ready. */
 const READY_FRAMES = 3;
 
@@ -64,7 +63,8 @@ export function createGlobe(container: HTMLElement, webglRenderer: string): Glob
   applyQuality(viewer, initial.quality);
   // Cesium's default double-click zooms to/tracks entities; our own UI owns selection.
   viewer.screenSpaceEventHandler.removeInputAction(ScreenSpaceEventType.LEFT_DOUBLE_CLICK);
-  camera.setView({ destination: cartesianFromDegreesKm(HOME.lonDeg, HOME.latDeg, HOME.heightKm) });
+  setHomeView(camera);
+  setHomeHandler(() => flyHome(camera));
 
   const unsubs: (() => void)[] = [];
 
@@ -121,6 +121,9 @@ export function createGlobe(container: HTMLElement, webglRenderer: string): Glob
     }
   };
   scene.postRender.addEventListener(onPostRender);
+  // Zoom-out limit (camera.ts): after the controller moved the camera, before the frame draws.
+  const onPreRender = () => clampCameraHeight(camera);
+  scene.preRender.addEventListener(onPreRender);
 
   // Cursor position, at most once per frame.
   const handler = new ScreenSpaceEventHandler(scene.canvas);
@@ -174,18 +177,20 @@ export function createGlobe(container: HTMLElement, webglRenderer: string): Glob
       cameraMoves++;
     }),
   );
-  attachGlobeProbe({ tilesLoaded: () => scene.globe.tilesLoaded, bordersLoaded, project, cameraMoves: () => cameraMoves, cameraMoving: () => cameraMoving });
+  attachGlobeProbe({ tilesLoaded: () => scene.globe.tilesLoaded, bordersLoaded, project, cameraMoves: () => cameraMoves, cameraMoving: () => cameraMoving, camera: () => cameraPlace(camera) });
 
   return {
     viewer,
     destroy() {
       attachGlobeProbe(null);
+      setHomeHandler(null);
       abort.abort();
       for (const u of unsubs) u();
       if (raf) cancelAnimationFrame(raf);
       scene.canvas.removeEventListener('mouseleave', onLeave);
       handler.destroy();
       scene.postRender.removeEventListener(onPostRender);
+      scene.preRender.removeEventListener(onPreRender);
       viewer.destroy();
     },
   };

@@ -59,7 +59,9 @@ export interface LeoHooks {
   /** Filled in when the app's engine client is created (engine/instance.ts). */
   engine?: EngineHooks;
   /** A serialisable snapshot of the store's headline state. */
-  state(): { scenarioName: string; revision: number; canUndo: boolean; canRedo: boolean; quality: Quality; qualitySetting: string };
+  state(): { scenarioName: string; revision: number; canUndo: boolean; canRedo: boolean; quality: Quality; qualitySetting: string; dirty: boolean; filePath: string | null };
+  /** The camera's place (geodetic degrees, km above the ellipsoid); null before the globe exists. */
+  camera(): { latDeg: number; lonDeg: number; heightKm: number } | null;
 }
 
 export interface GlobeProbe {
@@ -68,6 +70,7 @@ export interface GlobeProbe {
   cameraMoves(): number;
   cameraMoving(): boolean;
   project(latDeg: number, lonDeg: number): ProjectedPoint;
+  camera(): { latDeg: number; lonDeg: number; heightKm: number };
 }
 
 declare global {
@@ -109,8 +112,9 @@ function create(): LeoHooks {
     projectLatLon: (latDeg, lonDeg) => probe?.project(latDeg, lonDeg) ?? null,
     state() {
       const s = appStore.getState();
-      return { scenarioName: s.scenario.name, revision: s.revision, canUndo: s.canUndo, canRedo: s.canRedo, quality: s.quality, qualitySetting: s.qualitySetting };
+      return { scenarioName: s.scenario.name, revision: s.revision, canUndo: s.canUndo, canRedo: s.canRedo, quality: s.quality, qualitySetting: s.qualitySetting, dirty: s.scenario !== s.savedScenario, filePath: s.filePath };
     },
+    camera: () => probe?.camera() ?? null,
   };
   return hooks;
 }

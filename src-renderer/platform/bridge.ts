@@ -37,13 +37,20 @@ export interface PlatformBridge {
   onMenuCommand(listener: (command: MenuCommand) => void): () => void;
   /** Mirrors app state into the host menu (radio items, enabled Undo/Redo). */
   syncMenuState(state: { quality: QualitySetting; canUndo: boolean; canRedo: boolean }): void;
-  /** Window title and unsaved-changes flag (Electron asks before closing a dirty window). */
+  /**
+   * Window title and unsaved-changes flag. While dirty, closing the window asks first: Electron's
+   * main process sends a close request (below), the browser shows its own beforeunload prompt.
+   */
   setDocumentState(state: { title: string; dirty: boolean }): void;
   /**
    * Hardware WebGL failed (`reason`): asks the host to restart the app with software rendering
    * (SwiftShader). `relaunching`: this page is about to close; otherwise `why` says why not.
    */
   requestSoftwareRendering(reason: string): Promise<{ relaunching: true } | { relaunching: false; why: string }>;
+  /** The host wants to close the window or quit while there are unsaved changes (Electron only). */
+  onCloseRequest(listener: (reason: 'close' | 'quit') => void): () => void;
+  /** The answer to the last close request: true closes (or quits), false keeps the window. */
+  answerCloseRequest(proceed: boolean): void;
 }
 
 let bridge: PlatformBridge | null = null;

@@ -3,6 +3,7 @@
 // the same onMenuCommand subscription as a native Electron menu click.
 import type { OpenedFile, PlatformBridge } from './bridge';
 import type { MenuCommand } from './menu';
+import { windowTitle } from '../state/unsaved';
 
 const listeners = new Set<(command: MenuCommand) => void>();
 
@@ -34,6 +35,31 @@ function pickFile(accept: string): Promise<File | null> {
   });
 }
 
+/**
+ * The browser's own "Leave site?" prompt, armed only while there are unsaved changes: a page
+ * with a beforeunload listener is also kept out of the back/forward cache, so it is not left
+ * registered when there is nothing to lose.
+ */
+function onBeforeUnload(e: BeforeUnloadEvent): void {
+  e.preventDefault();
+  // Older Chromium builds show the prompt only when returnValue is set.
+  e.returnValue = '';
+}
+
+let unloadGuard = false;
+
+/** True while the beforeunload prompt is armed (tests read it through window.__leo). */
+export function unloadGuardArmed(): boolean {
+  return unloadGuard;
+}
+
+function armUnloadGuard(on: boolean): void {
+  if (on === unloadGuard) return;
+  unloadGuard = on;
+  if (on) window.addEventListener('beforeunload', onBeforeUnload);
+  else window.removeEventListener('beforeunload', onBeforeUnload);
+}
+
 export function createBrowserBridge(): PlatformBridge {
   return {
     kind: 'browser',
@@ -63,7 +89,8 @@ export function createBrowserBridge(): PlatformBridge {
     // The in-page menu reads the store directly.
     syncMenuState() {},
     setDocumentState({ title, dirty }) {
-      document.title = `${dirty ? '• ' : ''}${title} — LEO Planner`;
+      document.title = windowTitle(title, dirty);
+      armUnloadGuard(dirty);
     },
     // scripts/serve.mjs answers this; when scripts/start.mjs opened the window it reopens it
     // with SwiftShader. Any other server (the e2e tests', a dev server) cannot.
@@ -77,5 +104,8 @@ export function createBrowserBridge(): PlatformBridge {
         return { relaunching: false, why: `the page's server did not answer (${e instanceof Error ? e.message : String(e)})` };
       }
     },
+    // The browser asks through beforeunload; it never hands the decision to the page.
+    onCloseRequest: () => () => {},
+    answerCloseRequest() {},
   };
 }

@@ -8,7 +8,7 @@ import type { MenuCommand } from './menu';
 export function isLeoApi(v: unknown): v is LeoApi {
   if (typeof v !== 'object' || v === null) return false;
   const o = v as Record<string, unknown>;
-  return ['openScenarioFile', 'saveScenarioFile', 'saveScenarioFileAs', 'onMenuCommand', 'updateMenuState', 'setDocumentState'].every((k) => typeof o[k] === 'function');
+  return ['openScenarioFile', 'saveScenarioFile', 'saveScenarioFileAs', 'onMenuCommand', 'updateMenuState', 'setDocumentState', 'onCloseRequest', 'answerCloseRequest'].every((k) => typeof o[k] === 'function');
 }
 
 /** Unwraps a result: the value, null when the user canceled, or throws the failure's sentence. */
@@ -73,6 +73,10 @@ export function createElectronBridge(api: LeoApi): PlatformBridge {
       const r = await api.requestSoftwareRendering(reason);
       if (!r.ok) return { relaunching: false, why: r.error };
       return r.relaunching ? { relaunching: true } : { relaunching: false, why: r.why };
+    },
+    onCloseRequest: (listener) => api.onCloseRequest(listener),
+    answerCloseRequest(proceed) {
+      api.answerCloseRequest(proceed).then(report('answerCloseRequest'), report('answerCloseRequest'));
     },
   };
 }

@@ -1,8 +1,10 @@
-// Transient UI over the shell: the notice toast and the Help dialogs.
+// Transient UI over the shell: the notice toast, the Help dialogs and the unsaved-changes prompt.
 import { useEffect } from 'react';
 import { version } from '../../package.json';
+import { answerUnsaved } from '../state/unsaved';
 import { useApp } from '../state/store';
-import { modKey } from './format';
+import type { UnsavedPrompt } from '../state/slices/ui';
+import { formatCombo, SHORTCUTS } from './actions';
 
 export function NoticeToast() {
   const notice = useApp((s) => s.notice);
@@ -30,15 +32,52 @@ export function NoticeToast() {
   );
 }
 
-const SHORTCUTS: [string, string][] = [
-  [`${modKey}Z`, 'Undo'],
-  [`${modKey}Shift+Z / ${modKey}Y`, 'Redo'],
-  [`${modKey}O`, 'Open scenario'],
-  [`${modKey}S`, 'Save scenario'],
-  [`${modKey}Shift+S`, 'Save as'],
-];
+const ACTION_TEXT: Record<UnsavedPrompt['action'], { question: string; proceed: string }> = {
+  new: { question: 'before starting a new scenario', proceed: 'new scenario' },
+  open: { question: 'before opening another file', proceed: 'open' },
+  close: { question: 'before closing the window', proceed: 'close' },
+  quit: { question: 'before quitting', proceed: 'quit' },
+};
+
+/** Save / Don't save / Cancel, before anything replaces or closes a scenario with unsaved edits. */
+function UnsavedDialog({ prompt }: { prompt: UnsavedPrompt }) {
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key !== 'Escape') return;
+      e.preventDefault();
+      answerUnsaved('cancel');
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+  const text = ACTION_TEXT[prompt.action];
+  return (
+    <div className="dialog-backdrop" onPointerDown={(e) => e.target === e.currentTarget && answerUnsaved('cancel')}>
+      <div className="dialog" role="alertdialog" aria-modal="true" aria-label="Unsaved changes" aria-describedby="unsaved-text" data-testid="unsaved-dialog">
+        <h2>Save changes to “{prompt.name}”?</h2>
+        <p id="unsaved-text">
+          This scenario has unsaved changes. Save them {text.question}? If you don&apos;t save, they are lost; Cancel keeps everything, including the undo
+          history.
+        </p>
+        <div className="dialog__actions dialog__actions--spread">
+          <button type="button" className="btn" onClick={() => answerUnsaved('discard')}>
+            Don&apos;t save
+          </button>
+          <span className="dialog__spacer" />
+          <button type="button" className="btn" onClick={() => answerUnsaved('cancel')}>
+            Cancel
+          </button>
+          <button type="button" className="btn btn--primary" onClick={() => answerUnsaved('save')} autoFocus>
+            Save
+          </button>
+        </div>
+      </div>
+    </div>
+  );
+}
 
 export function Dialogs() {
+  const unsaved = useApp((s) => s.unsavedPrompt);
   const dialog = useApp((s) => s.dialog);
   const open = useApp((s) => s.openDialog);
   const renderer = useApp((s) => s.webglRenderer);
@@ -48,6 +87,7 @@ export function Dialogs() {
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
   }, [dialog, open]);
+  if (unsaved) return <UnsavedDialog prompt={unsaved} />;
   if (!dialog) return null;
   return (
     <div className="dialog-backdrop" onPointerDown={(e) => e.target === e.currentTarget && open(null)}>
@@ -61,14 +101,19 @@ export function Dialogs() {
         ) : (
           <>
             <h2>Keyboard shortcuts</h2>
-            <table className="shortcuts">
+            <table className="shortcuts" data-testid="shortcuts-table">
               <tbody>
-                {SHORTCUTS.map(([k, v]) => (
-                  <tr key={v}>
+                {SHORTCUTS.map((sc) => (
+                  <tr key={sc.label}>
                     <td>
-                      <kbd>{k}</kbd>
+                      {sc.combos.map((c, i) => (
+                        <span key={c}>
+                          {i > 0 && ' / '}
+                          <kbd>{formatCombo(c)}</kbd>
+                        </span>
+                      ))}
                     </td>
-                    <td>{v}</td>
+                    <td>{sc.label}</td>
                   </tr>
                 ))}
               </tbody>

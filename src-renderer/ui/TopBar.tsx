@@ -4,11 +4,14 @@ import { useEffect, useState } from 'react';
 import { getBridge } from '../platform/bridge';
 import { renameScenario } from '../state/commands';
 import { useApp } from '../state/store';
+import { isDirty } from '../state/unsaved';
 import { MenuBar } from './MenuBar';
 
 function ScenarioName() {
   const name = useApp((s) => s.scenario.name);
-  const dirty = useApp((s) => s.scenario !== s.savedScenario);
+  const dirty = useApp(isDirty);
+  const filePath = useApp((s) => s.filePath);
+  const fileName = filePath ? (filePath.split(/[\\/]/).pop() ?? filePath) : null;
   const execute = useApp((s) => s.execute);
   const [draft, setDraft] = useState(name);
   // Follow outside changes (undo, redo, open) while the field is not being edited.
@@ -28,6 +31,7 @@ function ScenarioName() {
       <input
         aria-label="Scenario name"
         data-testid="scenario-name"
+        title={draft}
         value={draft}
         spellCheck={false}
         onFocus={() => setEditing(true)}
@@ -43,7 +47,14 @@ function ScenarioName() {
           }
         }}
       />
-      {dirty && <span className="scenario-name__dirty" title="Unsaved changes" aria-label="Unsaved changes">●</span>}
+      <span className="scenario-name__file muted" title={filePath ?? 'Not saved to a file yet'} data-testid="file-name">
+        {fileName ?? 'not saved yet'}
+      </span>
+      {dirty && (
+        <span className="scenario-name__dirty" title="Unsaved changes (File › Save)" data-testid="dirty-mark">
+          • unsaved
+        </span>
+      )}
     </div>
   );
 }

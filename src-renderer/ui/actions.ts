@@ -1,10 +1,16 @@
 // App-level actions behind the menu and the keyboard: one function per menu command, reached
 // from the native menu (Electron), the in-page menu bar (browser) and the shortcuts alike.
 import { parseScenario } from '../../src-core/scenario/schema';
+import { parseIsoUtc, utcMs } from '../../src-core/units';
+import { goHome } from '../globe/camera';
 import { getBridge } from '../platform/bridge';
 import type { MenuCommand } from '../platform/menu';
 import { appStore } from '../state/store';
 import { builtinScenario } from '../state/builtinScenario';
+import { askUnsaved, isDirty, type DiscardAction } from '../state/unsaved';
+import { modKey } from './format';
+import { stepSpeed } from './globe/Timeline';
+import { deleteSelectedGateways } from './planning/GatewayPanel';
 
 function fileNameFor(name: string): string {
   const slug = name.trim().toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
@@ -18,7 +24,31 @@ function isTextEditing(target: EventTarget | null): boolean {
   return target instanceof HTMLInputElement && !['checkbox', 'radio', 'button', 'range', 'file'].includes(target.type);
 }
 
+/**
+ * Resolves true when the current scenario may be replaced or closed: it has no unsaved changes,
+ * the user chose "Don't save", or chose "Save" and the save went through. False (Cancel, or a
+ * save that was canceled or failed) leaves the scenario and its undo history untouched.
+ */
+export async function confirmDiscard(action: DiscardAction): Promise<boolean> {
+  if (!isDirty(appStore.getState())) return true;
+  const choice = await askUnsaved(action);
+  if (choice === 'cancel') return false;
+  if (choice === 'discard') return true;
+  try {
+    return (await saveScenario(false)) && !isDirty(appStore.getState());
+  } catch (e) {
+    appStore.getState().notify('error', `Not saved: ${e instanceof Error ? e.message : String(e)}`);
+    return false;
+  }
+}
+
+async function newScenario(): Promise<void> {
+  if (!(await confirmDiscard('new'))) return;
+  appStore.getState().loadScenario(builtinScenario(), null);
+}
+
 async function openScenario(): Promise<void> {
+  if (!(await confirmDiscard('open'))) return;
   const s = appStore.getState();
   const file = await getBridge().openScenario();
   if (!file) return;
@@ -31,7 +61,8 @@ async function openScenario(): Promise<void> {
   s.notify('info', `Opened ${file.name}`);
 }
 
-async function saveScenario(saveAs: boolean): Promise<void> {
+/** True once the scenario is saved (or downloaded); false when the user canceled the dialog. */
+async function saveScenario(saveAs: boolean): Promise<boolean> {
   const s = appStore.getState();
   const isPath = getBridge().kind === 'electron';
   const saved = await getBridge().saveScenario({
@@ -40,9 +71,11 @@ async function saveScenario(saveAs: boolean): Promise<void> {
     path: isPath ? s.filePath : null,
     saveAs,
   });
-  if (!saved) return;
-  appStore.getState().markSaved(saved.path ?? saved.name);
+  if (!saved) return false;
+  // What was written is `s.scenario`: an edit made while the dialog was open stays unsaved.
+  appStore.getState().markSaved(saved.path ?? saved.name, s.scenario);
   s.notify('info', isPath ? `Saved ${saved.name}` : `Downloaded ${saved.name}`);
+  return true;
 }
 
 function undoOrRedo(which: 'undo' | 'redo'): void {
@@ -59,7 +92,7 @@ export function runMenuCommand(command: MenuCommand): void {
   const fail = (e: unknown) => s.notify('error', e instanceof Error ? e.message : String(e));
   switch (command) {
     case 'file.new':
-      s.loadScenario(builtinScenario(), null);
+      newScenario().catch(fail);
       return;
     case 'file.open':
       openScenario().catch(fail);
@@ -103,16 +136,113 @@ export function runMenuCommand(command: MenuCommand): void {
   }
 }
 
-/** Keyboard shortcut -> menu command, or null. Mod = Ctrl, or Cmd on macOS. */
-export function shortcutFor(e: KeyboardEvent): MenuCommand | null {
-  const mod = e.ctrlKey || e.metaKey;
-  if (!mod || e.altKey) return null;
-  const key = e.key.toLowerCase();
-  if (key === 'z') return e.shiftKey ? 'edit.redo' : 'edit.undo';
-  if (key === 'y' && !e.shiftKey) return 'edit.redo';
-  if (key === 's') return e.shiftKey ? 'file.saveAs' : 'file.save';
-  if (key === 'o' && !e.shiftKey) return 'file.open';
-  return null;
+// ---- keyboard shortcuts -------------------------------------------------------------------
+// The one table of every key the app answers to: the window-level handler below dispatches from
+// it and the Help › Keyboard shortcuts dialog is generated from it, so the two cannot disagree.
+
+export interface Shortcut {
+  /** Key combinations, e.g. "Mod+Shift+Z" (Mod = Ctrl, or Cmd on macOS), "Shift+ArrowLeft", "?". */
+  readonly combos: readonly string[];
+  readonly label: string;
+  /** The menu command it runs, when it has one (the native menu may carry the same accelerator). */
+  readonly command?: MenuCommand;
+  /** Runs the shortcut; false when there was nothing to do (the key then keeps its default). */
+  run(): boolean;
+}
+
+const LETTER = /^[a-z]$/i;
+
+interface Combo {
+  mod: boolean;
+  shift: boolean;
+  key: string;
+}
+
+function parseCombo(spec: string): Combo {
+  const parts = spec === '+' ? ['+'] : spec.split('+');
+  const key = parts.pop()!;
+  return { mod: parts.includes('Mod'), shift: parts.includes('Shift'), key: key === 'Space' ? ' ' : key };
+}
+
+function comboMatches(c: Combo, e: KeyboardEvent): boolean {
+  if (e.altKey || (e.ctrlKey || e.metaKey) !== c.mod) return false;
+  if (LETTER.test(c.key)) return e.key.toLowerCase() === c.key.toLowerCase() && e.shiftKey === c.shift;
+  // Punctuation ('?', '[') already says whether Shift was needed on this keyboard layout.
+  if (c.key.length === 1 && c.key !== ' ') return e.key === c.key;
+  return e.key === c.key && e.shiftKey === c.shift;
+}
+
+const KEY_NAMES: Record<string, string> = { ' ': 'Space', ArrowLeft: '←', ArrowRight: '→', Escape: 'Esc' };
+
+/** "Mod+Shift+Z" as the user's platform writes it: "Ctrl+Shift+Z" or "⌘Shift+Z". */
+export function formatCombo(spec: string): string {
+  const c = parseCombo(spec);
+  const key = KEY_NAMES[c.key] ?? (LETTER.test(c.key) ? c.key.toUpperCase() : c.key);
+  return `${c.mod ? modKey : ''}${c.shift ? 'Shift+' : ''}${key}`;
+}
+
+const menu = (combos: string[], label: string, command: MenuCommand): Shortcut => ({
+  combos,
+  label,
+  command,
+  run: () => {
+    runMenuCommand(command);
+    return true;
+  },
+});
+
+const timeWindow = (): { start: number; end: number } => {
+  const a = appStore.getState().scenario.analysis;
+  const start = parseIsoUtc(a.startUtc);
+  return { start, end: start + a.durationS * 1000 };
+};
+const shiftTime = (minutes: number) => () => {
+  const s = appStore.getState();
+  s.setTime(utcMs(s.timeUtcMs + minutes * 60_000));
+  return true;
+};
+
+export const SHORTCUTS: readonly Shortcut[] = [
+  menu(['Mod+Z'], 'Undo', 'edit.undo'),
+  menu(['Mod+Shift+Z', 'Mod+Y'], 'Redo', 'edit.redo'),
+  menu(['Mod+O'], 'Open scenario…', 'file.open'),
+  menu(['Mod+S'], 'Save scenario', 'file.save'),
+  menu(['Mod+Shift+S'], 'Save scenario as…', 'file.saveAs'),
+  { combos: ['Space'], label: 'Play / pause', run: () => (appStore.getState().togglePlaying(), true) },
+  { combos: ['['], label: 'Slower playback (down to reverse ×1000)', run: () => (appStore.getState().setSpeed(stepSpeed(appStore.getState().speed, -1)), true) },
+  { combos: [']'], label: 'Faster playback (up to ×1000)', run: () => (appStore.getState().setSpeed(stepSpeed(appStore.getState().speed, 1)), true) },
+  { combos: ['ArrowLeft'], label: 'Time back 1 minute', run: shiftTime(-1) },
+  { combos: ['ArrowRight'], label: 'Time forward 1 minute', run: shiftTime(1) },
+  { combos: ['Shift+ArrowLeft'], label: 'Time back 10 minutes', run: shiftTime(-10) },
+  { combos: ['Shift+ArrowRight'], label: 'Time forward 10 minutes', run: shiftTime(10) },
+  { combos: ['Home'], label: 'Start of the analysis window', run: () => (appStore.getState().setTime(utcMs(timeWindow().start)), true) },
+  { combos: ['End'], label: 'End of the analysis window', run: () => (appStore.getState().setTime(utcMs(timeWindow().end)), true) },
+  { combos: ['H'], label: 'Home view (reset the camera)', run: goHome },
+  { combos: ['Delete', 'Backspace'], label: 'Delete the selected gateways', run: deleteSelectedGateways },
+  {
+    combos: ['Escape'],
+    label: 'Leave the add-gateway tool',
+    run: () => {
+      const s = appStore.getState();
+      if (s.globeTool !== 'add-gateway') return false;
+      s.setGlobeTool('select');
+      return true;
+    },
+  },
+  { combos: ['?'], label: 'This list of shortcuts', run: () => (appStore.getState().openDialog('shortcuts'), true) },
+];
+
+const MATCHERS = SHORTCUTS.map((sc) => ({ sc, combos: sc.combos.map(parseCombo) }));
+
+/** The shortcut a key event triggers, or null. */
+export function shortcutFor(e: KeyboardEvent): Shortcut | null {
+  return MATCHERS.find((m) => m.combos.some((c) => comboMatches(c, e)))?.sc ?? null;
+}
+
+/** Fields whose own keys win: text (and number) inputs, text areas, selects and sliders. */
+function ownsKeys(target: EventTarget | null): boolean {
+  if (isTextEditing(target)) return true;
+  return target instanceof HTMLSelectElement || (target instanceof HTMLInputElement && target.type === 'range');
 }
 
 /**
@@ -123,16 +253,36 @@ let lastShortcut: { command: MenuCommand; at: number } | null = null;
 
 export function installShortcuts(): () => void {
   const onKey = (e: KeyboardEvent) => {
-    const command = shortcutFor(e);
-    if (!command) return;
-    // Undo/redo inside a text field stays native (the field's own history).
-    if ((command === 'edit.undo' || command === 'edit.redo') && isTextEditing(e.target)) return;
+    if (e.defaultPrevented) return;
+    const sc = shortcutFor(e);
+    if (!sc) return;
+    const s = appStore.getState();
+    // A modal dialog owns the keyboard (its own Escape / Enter handling).
+    if (s.dialog !== null || s.unsavedPrompt !== null) return;
+    const withMod = e.ctrlKey || e.metaKey;
+    // Plain keys type into fields; undo/redo inside a text field stays the field's own history.
+    if (!withMod && ownsKeys(e.target)) return;
+    if ((sc.command === 'edit.undo' || sc.command === 'edit.redo') && isTextEditing(e.target)) return;
+    if (!sc.run()) return;
     e.preventDefault();
-    lastShortcut = { command, at: performance.now() };
-    runMenuCommand(command);
+    if (sc.command) lastShortcut = { command: sc.command, at: performance.now() };
   };
   window.addEventListener('keydown', onKey);
   return () => window.removeEventListener('keydown', onKey);
+}
+
+/**
+ * Answers the host's close requests (Electron: closing the window or quitting with unsaved
+ * changes) with the same prompt as File › New and Open.
+ */
+export function installCloseGuard(): () => void {
+  const bridge = getBridge();
+  return bridge.onCloseRequest((reason) => {
+    confirmDiscard(reason).then(
+      (ok) => bridge.answerCloseRequest(ok),
+      () => bridge.answerCloseRequest(false),
+    );
+  });
 }
 
 /** Entry for commands from the bridge (native or in-page menu). */

@@ -21,3 +21,30 @@ export function formatDuration(s: number): string {
 
 export const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
 export const modKey = isMac ? '⌘' : 'Ctrl+';
+
+/** "2026-01-01 00:00 UTC": the one date-time format of the UI (ISO 8601 order, always UTC). */
+export function formatUtcMinutes(ms: number): string {
+  return `${new Date(ms).toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+}
+
+const DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?)?\s*(?:Z|UTC)?$/i;
+
+export type ParsedUtc = { ok: true; utcMs: number } | { ok: false; error: string };
+
+/**
+ * Parses a UTC date typed by a user: YYYY-MM-DD, optionally with HH:MM[:SS] after a space or
+ * a T, optionally ending in Z or UTC. Impossible dates (2026-02-30, 24:00) are refused with a
+ * sentence naming the input and the accepted forms, never silently rolled over.
+ */
+export function parseUtcInput(text: string): ParsedUtc {
+  const t = text.trim();
+  const fail: ParsedUtc = { ok: false, error: `'${t}' is not a valid date: use YYYY-MM-DD or YYYY-MM-DDTHH:MMZ` };
+  const m = DATE_TIME.exec(t);
+  if (!m) return fail;
+  const [y, mo, d, h = 0, mi = 0, s = 0] = m.slice(1, 7).map((v) => (v === undefined ? undefined : Number(v))) as number[];
+  const ms = Date.UTC(y!, mo! - 1, d!, h, mi, s);
+  const back = new Date(ms);
+  const same =
+    back.getUTCFullYear() === y && back.getUTCMonth() === mo! - 1 && back.getUTCDate() === d && back.getUTCHours() === h && back.getUTCMinutes() === mi && back.getUTCSeconds() === s;
+  return same ? { ok: true, utcMs: ms } : fail;
+}

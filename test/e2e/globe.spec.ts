@@ -217,6 +217,7 @@ test('clicking a ground point shows its path, with the engine latency for that p
 });
 
 test('laser links coloured by routed load: the legend names the analysis step and the links change colour', async () => {
+  await page.getByRole('tab', { name: 'Layers & legend' }).click();
   const before = decodePng(await shot(page, 'links-by-length'));
   await page.getByTestId('link-coloring').selectOption('load');
   await expect(page.getByTestId('link-load-status')).toContainText(/routed at the analysis step \d\d:\d\d UTC; \d+ links carry [\d.]+ [kMB] people served/, { timeout: 60_000 });

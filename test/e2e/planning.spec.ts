@@ -147,7 +147,8 @@ test('place a gateway, see the figures and heatmap change, undo restores them; o
   expect(await gwOf('gw-madrid')).toEqual(madrid0);
   await expect.poll(async () => JSON.stringify(await figures(page)), { timeout: 60_000 }).toBe(JSON.stringify(before));
 
-  // Optimizer: 20 sites, coarse steps, accept all in one step.
+  // Optimizer: 20 sites, coarse steps, accept all in one step (its section starts collapsed).
+  await page.getByRole('button', { name: 'Suggest gateways' }).click();
   await page.getByTestId('optimizer-n').fill('20');
   await page.getByTestId('optimizer-steps').selectOption('4');
   await page.getByTestId('optimizer-run').click();

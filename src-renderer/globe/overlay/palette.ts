@@ -66,8 +66,12 @@ export const UNLOADED_LINK_ALPHA = 0.35;
 export const SEAM_COLOR: Rgb = hex(0xe040fb);
 /** Dash period along seam links, km (half on, half off). */
 export const SEAM_DASH_KM = 160;
-/** Opacity of laser links (many overlap; full opacity turns the shell into a solid mesh). */
-export const LINK_OPACITY = 0.4;
+/**
+ * Opacity of laser links. Many overlap: at 0.4 the 6,472 Kuiper links of the whole-Earth start
+ * view hid the Earth under a yellow-green mesh; at 0.22 the land, the borders and the gateways read
+ * through it while the mesh and its length colours still show (zooming in thins it further).
+ */
+export const LINK_OPACITY = 0.22;
 
 /** A mid cyan: reads over the bright land of the lean imagery as well as over the dark ocean. */
 export const FOOTPRINT_COLOR: Rgb = hex(0x26c6da);

@@ -35,7 +35,8 @@ export interface ScenarioSlice {
   undo(): void;
   redo(): void;
   loadScenario(scenario: Scenario, filePath: string | null): void;
-  markSaved(filePath: string | null): void;
+  /** Records `saved` (default: the current scenario) as what the file now holds. */
+  markSaved(filePath: string | null, saved?: Scenario): void;
 }
 
 export const createScenarioSlice: StateCreator<AppState, [], [], ScenarioSlice> = (set, get) => {
@@ -99,8 +100,8 @@ export const createScenarioSlice: StateCreator<AppState, [], [], ScenarioSlice> 
       get().select(null);
     },
 
-    markSaved(filePath) {
-      set({ savedScenario: get().scenario, filePath });
+    markSaved(filePath, saved = get().scenario) {
+      set({ savedScenario: saved, filePath });
     },
   };
 };

@@ -17,8 +17,21 @@ export interface Notice {
 
 export type Dialog = 'about' | 'shortcuts' | null;
 
+/** The open "unsaved changes" question (state/unsaved.ts owns its answer). */
+export interface UnsavedPrompt {
+  readonly action: 'new' | 'open' | 'close' | 'quit';
+  /** The document's name as shown in the question. */
+  readonly name: string;
+}
+
 export interface UiSlice {
   panels: Record<PanelArea, boolean>;
+  /** The chosen tab of each tabbed area (ui/panels/registry.ts PANEL_TABS). */
+  panelTab: Partial<Record<PanelArea, string>>;
+  /** Sections the user expanded or collapsed, by panel id (others follow their defaultOpen). */
+  panelOpen: Record<string, boolean>;
+  setPanelTab(area: PanelArea, tab: string): void;
+  setPanelOpen(id: string, open: boolean): void;
   /** What the user asked for. */
   qualitySetting: QualitySetting;
   /** What the globe runs with, and why (e.g. "auto: software WebGL (SwiftShader)"). */
@@ -31,6 +44,7 @@ export interface UiSlice {
   cursor: { latDeg: number; lonDeg: number } | null;
   notice: Notice | null;
   dialog: Dialog;
+  unsavedPrompt: UnsavedPrompt | null;
   /** What a click on the globe does (see globe/events.ts). */
   globeTool: GlobeTool;
   setGlobeTool(t: GlobeTool): void;
@@ -70,6 +84,10 @@ let noticeSeq = 0;
 
 export const createUiSlice: StateCreator<AppState, [], [], UiSlice> = (set, get) => ({
   panels: { left: true, right: true, bottom: true },
+  panelTab: {},
+  panelOpen: {},
+  setPanelTab: (area, tab) => set({ panelTab: { ...get().panelTab, [area]: tab } }),
+  setPanelOpen: (id, open) => set({ panelOpen: { ...get().panelOpen, [id]: open } }),
   qualitySetting: initialQualitySetting(),
   quality: 'lean',
   qualityReason: 'not yet decided',
@@ -79,6 +97,7 @@ export const createUiSlice: StateCreator<AppState, [], [], UiSlice> = (set, get)
   cursor: null,
   notice: null,
   dialog: null,
+  unsavedPrompt: null,
   globeTool: 'select',
   setGlobeTool: (globeTool) => set({ globeTool }),
   togglePanel: (area) => set({ panels: { ...get().panels, [area]: !get().panels[area] } }),

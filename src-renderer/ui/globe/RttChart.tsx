@@ -8,6 +8,7 @@ import { getEngine } from '../../engine/instance';
 import type { RouteEnd } from '../../../src-core/network/endpoints';
 import { isDroppedResult, type RouteTimeSeriesResponse } from '../../engine/protocol';
 import { useApp } from '../../state/store';
+import { chartHeight, exposeTicks, readableAxes } from '../planning/Chart';
 
 export const RTT_DEFAULT_MINUTES = 30;
 export const RTT_STEP_S = 30;
@@ -68,24 +69,34 @@ export function RttChart(props: { latDeg: number; lonDeg: number } | { query: Rt
     const xs = Array.from(s.tUtcMs, (t) => t / 1000);
     const ys = Array.from(s.rttMs, (v) => (Number.isFinite(v) ? v : null));
     const axis = { stroke: '#8b96a5', grid: { stroke: 'rgba(255,255,255,0.07)' }, ticks: { stroke: 'rgba(255,255,255,0.15)' }, font: '11px system-ui' };
+    const height = chartHeight(150);
     const plot = new uPlot(
       {
         width: Math.max(200, el.clientWidth),
-        height: 140,
+        height,
         legend: { show: false },
         cursor: { y: false },
+        hooks: { draw: [exposeTicks] },
         scales: { x: { time: true } },
-        axes: [
+        axes: readableAxes([
           { ...axis, values: (_u, v) => v.map((x) => new Date(x * 1000).toISOString().slice(11, 16)) },
           { ...axis, size: 44, label: 'RTT ms', labelSize: 14, labelFont: '11px system-ui' },
-        ],
+        ]),
         series: [{}, { stroke: '#ffee58', width: 1.5, spanGaps: false, points: { show: false } }],
         tzDate: (ts) => uPlot.tzDate(new Date(ts * 1e3), 'Etc/UTC'),
       },
       [xs, ys],
       el,
     );
-    return () => plot.destroy();
+    // Follow the panel's width (the inspector can be resized with the window).
+    const ro = new ResizeObserver(() => {
+      if (el.clientWidth > 0) plot.setSize({ width: Math.max(200, el.clientWidth), height });
+    });
+    ro.observe(el);
+    return () => {
+      ro.disconnect();
+      plot.destroy();
+    };
   }, [data]);
 
   const finite = data ? Array.from(data.series.rttMs).filter(Number.isFinite) : [];

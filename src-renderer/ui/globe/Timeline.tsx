@@ -1,21 +1,12 @@
 // The time panel (bottom): play/pause, playback speed (reverse x1000 .. x1000), a scrubbable
-// timeline across the analysis window, a UTC clock and a jump-to-date field. Keyboard (anywhere
-// but text fields): Space play/pause, [ ] slower/faster, Left/Right step 1 min (Shift: 10 min),
-// Home / End the window's start / end.
-import { useEffect, useState } from 'react';
+// timeline across the analysis window, a UTC clock and a jump-to-date field. Its keys (Space,
+// [ ], arrows, Home / End) are in the shortcut table of ui/actions.ts.
+import { useState } from 'react';
 import { parseIsoUtc, utcMs } from '../../../src-core/units';
-import { appStore, useApp } from '../../state/store';
-import { formatUtc } from '../format';
+import { useApp } from '../../state/store';
+import { formatUtc, formatUtcMinutes, parseUtcInput } from '../format';
 
 export const PLAYBACK_SPEEDS = [-1000, -300, -100, -60, -10, -1, 1, 10, 60, 100, 300, 1000] as const;
-const STEP_MS = 60_000;
-
-function isTyping(target: EventTarget | null): boolean {
-  if (!(target instanceof HTMLElement)) return false;
-  if (target.isContentEditable || target instanceof HTMLTextAreaElement || target instanceof HTMLSelectElement) return true;
-  // A focused range input keeps its own arrow/Home/End handling.
-  return target instanceof HTMLInputElement && !['checkbox', 'radio', 'button'].includes(target.type);
-}
 
 /** The speed `dir` steps away from `speed` in PLAYBACK_SPEEDS (clamped). */
 export function stepSpeed(speed: number, dir: 1 | -1): number {
@@ -26,78 +17,62 @@ export function stepSpeed(speed: number, dir: 1 | -1): number {
   return PLAYBACK_SPEEDS[j]!;
 }
 
-function analysisWindow(): { start: number; end: number } {
-  const a = appStore.getState().scenario.analysis;
-  const start = parseIsoUtc(a.startUtc);
-  return { start, end: start + a.durationS * 1000 };
-}
+const toInput = (ms: number) => new Date(ms).toISOString().slice(0, 16).replace('T', ' ');
 
-export function installTimeKeys(): () => void {
-  const onKey = (e: KeyboardEvent) => {
-    if (e.ctrlKey || e.metaKey || e.altKey || isTyping(e.target)) return;
-    const s = appStore.getState();
-    const { start, end } = analysisWindow();
-    switch (e.key) {
-      case ' ':
-        // A focused button would also "click" on Space: handle it here only.
-        s.togglePlaying();
-        break;
-      case '[':
-        s.setSpeed(stepSpeed(s.speed, -1));
-        break;
-      case ']':
-        s.setSpeed(stepSpeed(s.speed, 1));
-        break;
-      case 'ArrowLeft':
-        s.setTime(utcMs(s.timeUtcMs - (e.shiftKey ? 10 : 1) * STEP_MS));
-        break;
-      case 'ArrowRight':
-        s.setTime(utcMs(s.timeUtcMs + (e.shiftKey ? 10 : 1) * STEP_MS));
-        break;
-      case 'Home':
-        s.setTime(utcMs(start));
-        break;
-      case 'End':
-        s.setTime(utcMs(end));
-        break;
-      default:
-        return;
-    }
-    e.preventDefault();
-  };
-  window.addEventListener('keydown', onKey);
-  return () => window.removeEventListener('keydown', onKey);
-}
-
-const toInput = (ms: number) => new Date(ms).toISOString().slice(0, 19).replace('T', ' ');
-
+/** Jump to a typed UTC date; a date that cannot be read says why next to the field and keeps the current time. */
 function JumpTo() {
   const t = useApp((s) => s.timeUtcMs);
   const setTime = useApp((s) => s.setTime);
   const [draft, setDraft] = useState<string | null>(null);
-  const commit = () => {
-    if (draft === null) return;
-    const ms = Date.parse(`${draft.trim().replace(' ', 'T')}Z`);
-    if (Number.isFinite(ms)) setTime(utcMs(ms));
+  const [error, setError] = useState<string | null>(null);
+  /** False when the draft could not be read (the error shows and the time stays). */
+  const commit = (): boolean => {
+    if (draft === null) return true;
+    const r = parseUtcInput(draft);
+    if (!r.ok) {
+      setError(r.error);
+      return false;
+    }
+    setError(null);
+    setTime(utcMs(r.utcMs));
     setDraft(null);
+    return true;
   };
   return (
-    <input
-      className="timeline__date"
-      type="text"
-      spellCheck={false}
-      placeholder="YYYY-MM-DD HH:MM:SS"
-      data-testid="jump-to"
-      aria-label="Jump to date and time (UTC)"
-      title="Jump to a date and time (UTC)"
-      value={draft ?? toInput(t)}
-      onChange={(e) => setDraft(e.target.value)}
-      onBlur={commit}
-      onKeyDown={(e) => {
-        if (e.key === 'Enter') commit();
-        if (e.key === 'Escape') setDraft(null);
-      }}
-    />
+    <div className="timeline__jump">
+      <input
+        className={`timeline__date${error ? ' is-invalid' : ''}`}
+        type="text"
+        spellCheck={false}
+        placeholder="YYYY-MM-DD HH:MM"
+        data-testid="jump-to"
+        aria-label="Jump to date and time (UTC)"
+        aria-invalid={error !== null}
+        aria-describedby={error ? 'jump-to-error' : undefined}
+        title="Jump to a date and time (UTC): YYYY-MM-DD, YYYY-MM-DD HH:MM or YYYY-MM-DDTHH:MMZ"
+        value={draft ?? toInput(t)}
+        onChange={(e) => {
+          setDraft(e.target.value);
+          setError(null);
+        }}
+        onBlur={() => {
+          // Leaving a bad entry shows the current time again; the message stays until the next edit.
+          if (!commit()) setDraft(null);
+        }}
+        onKeyDown={(e) => {
+          if (e.key === 'Enter') commit();
+          if (e.key === 'Escape') {
+            setDraft(null);
+            setError(null);
+          }
+        }}
+      />
+      {error && (
+        <span className="timeline__error" id="jump-to-error" role="alert" data-testid="jump-to-error">
+          {error}
+        </span>
+      )}
+    </div>
   );
 }
 
@@ -109,7 +84,6 @@ export function TimelinePanel() {
   const togglePlaying = useApp((s) => s.togglePlaying);
   const setSpeed = useApp((s) => s.setSpeed);
   const setTime = useApp((s) => s.setTime);
-  useEffect(() => installTimeKeys(), []);
   const start = parseIsoUtc(analysis.startUtc);
   const end = start + analysis.durationS * 1000;
   const outside = t < start || t > end;
@@ -136,9 +110,9 @@ export function TimelinePanel() {
           data-testid="time-range"
         />
         <div className="timeline__ticks muted" aria-hidden="true">
-          <span>{formatUtc(start).slice(5, 16)}</span>
+          <span>{formatUtcMinutes(start)}</span>
           {outside && <span className="timeline__outside">outside the analysis window</span>}
-          <span>{formatUtc(end).slice(5, 16)}</span>
+          <span>{formatUtcMinutes(end)}</span>
         </div>
       </div>
       <label className="timeline__speed" title="Playback speed ([ slower, ] faster)">

@@ -8,6 +8,6 @@ import { TimelinePanel } from './Timeline';
 export function registerGlobePanels(): void {
   registerPanel({ id: 'inspector', area: 'right', title: 'Inspector', component: InspectorPanel, order: 10 });
   registerPanel({ id: 'timeline', area: 'bottom', title: 'Timeline', component: TimelinePanel, order: 10 });
-  registerPanel({ id: 'layers', area: 'left', title: 'Layers', component: LayersPanel, order: 5 });
-  registerPanel({ id: 'legend', area: 'left', title: 'Legend', component: LegendPanel, order: 6 });
+  registerPanel({ id: 'layers', area: 'left', title: 'Layers', component: LayersPanel, order: 5, tab: 'view' });
+  registerPanel({ id: 'legend', area: 'left', title: 'Legend', component: LegendPanel, order: 6, tab: 'view' });
 }

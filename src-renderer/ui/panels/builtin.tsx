@@ -174,8 +174,8 @@ function TimelinePanel() {
 }
 
 export function registerBuiltinPanels(): void {
-  registerPanel({ id: 'scenario', area: 'left', title: 'Scenario', component: ScenarioPanel, order: 10 });
-  registerPanel({ id: 'history', area: 'left', title: 'Edit history', component: HistoryPanel, order: 90 });
+  registerPanel({ id: 'scenario', area: 'left', title: 'Scenario', component: ScenarioPanel, order: 10, tab: 'scenario' });
+  registerPanel({ id: 'history', area: 'left', title: 'Edit history', component: HistoryPanel, order: 90, tab: 'scenario' });
   registerPanel({ id: 'inspector', area: 'right', title: 'Inspector', component: InspectorPanel, order: 10 });
   registerPanel({ id: 'timeline', area: 'bottom', title: 'Timeline', component: TimelinePanel, order: 10 });
 }

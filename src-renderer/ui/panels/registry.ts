@@ -13,7 +13,24 @@ export interface PanelSpec {
   readonly component: ComponentType;
   /** Lower comes first within an area; default 100. */
   readonly order?: number;
+  /** The tab of its area the panel sits in (areas with tabs: see PANEL_TABS); default the area's first tab. */
+  readonly tab?: string;
+  /** Shown expanded until the user collapses it; default true. */
+  readonly defaultOpen?: boolean;
 }
+
+/**
+ * Tabs of an area, first is the default. The left column holds the planner's work first (Plan),
+ * then what the globe shows (Layers & legend) and the scenario's contents and history, so that
+ * the main tasks fit a 1280x720 window without scrolling past layer switches and legends.
+ */
+export const PANEL_TABS: Partial<Record<PanelArea, readonly { id: string; title: string }[]>> = {
+  left: [
+    { id: 'plan', title: 'Plan' },
+    { id: 'view', title: 'Layers & legend' },
+    { id: 'scenario', title: 'Scenario' },
+  ],
+};
 
 let panels: readonly PanelSpec[] = [];
 const listeners = new Set<() => void>();

@@ -177,7 +177,7 @@ function HeatmapControls() {
 
 const AXIS = { stroke: '#8b96a5', grid: { stroke: '#262f3a', width: 1 }, ticks: { stroke: '#262f3a' }, font: '10px system-ui' };
 
-function Charts() {
+export function Charts() {
   const { current, baseline } = usePlanning(useShallow((s) => ({ current: s.current, baseline: s.baseline })));
   const names = useApp((s) => s.scenario.gateways);
   const cdf = useMemo(() => {
@@ -201,7 +201,7 @@ function Charts() {
     const servedPeople = (current.headline.servedPct / 100) * current.headline.totalWeight;
     return [Float64Array.from(current.gatewayShare, (_, i) => i), Float64Array.from(current.gatewayShare, (s) => (s * servedPeople) / 1e6)] as uPlotData;
   }, [current]);
-  if (!current || !cdf || !served || !load) return null;
+  if (!current || !cdf || !served || !load) return <p className="empty">Waiting for the coverage analysis…</p>;
   const gwName = (i: number): string => names.find((g) => g.id === current.gatewayIds[i])?.name ?? current.gatewayIds[i] ?? '';
   return (
     <div className="charts">
@@ -274,7 +274,6 @@ export function CoveragePanel() {
       <Tools />
       <Figures />
       <HeatmapControls />
-      <Charts />
     </div>
   );
 }

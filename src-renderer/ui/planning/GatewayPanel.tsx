@@ -7,6 +7,7 @@ import { deleteGateways, updateGateways, type GatewayPatch } from '../../state/g
 import { selectedGatewayIds } from '../../state/slices/selection';
 import { useApp, appStore } from '../../state/store';
 import { usePlanning } from './planningStore';
+import { IsoDateInput } from '../IsoDateInput';
 
 type SortKey = 'name' | 'country' | 'status' | 'share';
 
@@ -77,7 +78,7 @@ function Editor({ gateways }: { gateways: Gateway[] }) {
       </label>
       <label>
         In service
-        <input type="date" value={(common('inServiceDate') ?? '').slice(0, 10)} onChange={(e) => set({ inServiceDate: e.target.value ? `${e.target.value}T00:00:00Z` : null })} />
+        <IsoDateInput label="In service (UTC date)" testId="gateway-in-service" value={common('inServiceDate') || null} onCommit={(d) => set({ inServiceDate: d })} />
       </label>
     </div>
   );

@@ -11,22 +11,18 @@ import { addGateway, gatewayAt, moveGateway, placementProblem } from '../../stat
 import { appStore } from '../../state/store';
 import { registerPanel } from '../panels/registry';
 import { ConstraintsPanel } from './ConstraintsPanel';
-import { CoveragePanel } from './CoveragePanel';
+import { Charts, CoveragePanel } from './CoveragePanel';
 import { installCoverageSync } from './coverageSync';
-import { deleteSelectedGateways, GatewayPanel } from './GatewayPanel';
+import { GatewayPanel } from './GatewayPanel';
 import { OptimizerPanel } from './OptimizerPanel';
 import { planningStore } from './planningStore';
 
 export function registerPlanningPanels(): void {
   registerPanel({ id: 'coverage', area: 'left', title: 'Coverage & latency', component: CoveragePanel, order: 20 });
-  registerPanel({ id: 'gateways', area: 'left', title: 'Gateways', component: GatewayPanel, order: 30 });
-  registerPanel({ id: 'optimizer', area: 'left', title: 'Suggest gateways', component: OptimizerPanel, order: 40 });
-  registerPanel({ id: 'constraints', area: 'left', title: 'Constraints & window', component: ConstraintsPanel, order: 50 });
-}
-
-function isTextEditing(target: EventTarget | null): boolean {
-  if (!(target instanceof HTMLElement)) return false;
-  return target.isContentEditable || target instanceof HTMLTextAreaElement || target instanceof HTMLSelectElement || (target instanceof HTMLInputElement && !['checkbox', 'radio', 'button', 'range', 'file'].includes(target.type));
+  registerPanel({ id: 'gateways', area: 'left', title: 'Gateways', component: GatewayPanel, order: 30, defaultOpen: false });
+  registerPanel({ id: 'optimizer', area: 'left', title: 'Suggest gateways', component: OptimizerPanel, order: 40, defaultOpen: false });
+  registerPanel({ id: 'constraints', area: 'left', title: 'Constraints & window', component: ConstraintsPanel, order: 50, defaultOpen: false });
+  registerPanel({ id: 'charts', area: 'right', title: 'Coverage charts', component: Charts, order: 20 });
 }
 
 async function placeGatewayAt(latDeg: number, lonDeg: number): Promise<void> {
@@ -87,13 +83,6 @@ export function installPlanning(): () => void {
       moveGatewayTo(e.picked.id, e.latDeg, e.lonDeg).catch(fail);
     }),
   );
-  const onKey = (e: KeyboardEvent) => {
-    if ((e.key === 'Delete' || e.key === 'Backspace') && !isTextEditing(e.target) && !e.ctrlKey && !e.metaKey && !e.altKey) {
-      if (deleteSelectedGateways()) e.preventDefault();
-    }
-    if (e.key === 'Escape' && appStore.getState().globeTool === 'add-gateway') appStore.getState().setGlobeTool('select');
-  };
-  window.addEventListener('keydown', onKey);
-  unsubs.push(() => window.removeEventListener('keydown', onKey));
+  // Delete / Escape for gateways live in the shortcut table (ui/actions.ts).
   return () => unsubs.forEach((u) => u());
 }

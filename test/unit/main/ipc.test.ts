@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { LeoResult } from '../../../src-main/preload/api';
-import { IPC, MENU_EVENTS, toMenuCommand, validateArgs, validateSender, type TrustedPage } from '../../../src-main/main/ipc-contract';
+import { IPC, MENU_EVENTS, toCloseReason, toMenuCommand, validateArgs, validateSender, type TrustedPage } from '../../../src-main/main/ipc-contract';
 import { registerIpcHandlers, type IpcMainLike, type IpcOperations } from '../../../src-main/main/ipc-handlers';
 import { ScenarioFiles, type FileDialogs } from '../../../src-main/main/scenario-files';
 
@@ -50,6 +50,7 @@ describe('argument validators', () => {
     expect(validateArgs[IPC.saveScenarioFileAs](['{}', 'shell-1.json'])).toEqual({ ok: true, value: ['{}', 'shell-1.json'] });
     expect(validateArgs[IPC.updateMenuState]([{ quality: 'lean', canUndo: false }])).toEqual({ ok: true, value: [{ quality: 'lean', canUndo: false }] });
     expect(validateArgs[IPC.setDocumentState]([{ title: 'a.json', dirty: true }])).toEqual({ ok: true, value: [{ title: 'a.json', dirty: true }] });
+    expect(validateArgs[IPC.answerCloseRequest]([false])).toEqual({ ok: true, value: [false] });
   });
 
   it.each([
@@ -65,6 +66,8 @@ describe('argument validators', () => {
     [IPC.updateMenuState, [null], 'updateMenuState: argument 1 (state) must be an object, got null'],
     [IPC.setDocumentState, [{ title: 'x' }], 'setDocumentState: state.dirty must be a boolean, got undefined undefined'],
     [IPC.setDocumentState, [{ title: 'x'.repeat(301), dirty: false }], 'setDocumentState: state.title must be a string of at most 300 characters, got a string of 301 characters'],
+    [IPC.answerCloseRequest, ['yes'], 'answerCloseRequest: argument 1 (proceed) must be a boolean, got a string of 3 characters'],
+    [IPC.answerCloseRequest, [], 'answerCloseRequest: expected 1 argument(s), got 0'],
   ] as const)('%s rejects %j', (channel, args, message) => {
     expect(validateArgs[channel](args as readonly unknown[])).toEqual({ ok: false, error: message });
   });
@@ -76,6 +79,13 @@ describe('menu events', () => {
     expect(toMenuCommand('menu:quality', { quality: 'pretty' })).toEqual({ type: 'menu:quality', quality: 'pretty' });
     expect(toMenuCommand('menu:quality', { quality: 'max' })).toBeNull();
     expect(toMenuCommand('menu:other', undefined)).toBeNull();
+  });
+
+  it('accepts a close request only with a known reason', () => {
+    expect(toCloseReason({ reason: 'quit' })).toBe('quit');
+    expect(toCloseReason({ reason: 'close' })).toBe('close');
+    expect(toCloseReason({ reason: 'reboot' })).toBeNull();
+    expect(toCloseReason(null)).toBeNull();
   });
 });
 
@@ -117,6 +127,7 @@ describe('registerIpcHandlers', () => {
   let dialogs: FakeDialogs;
   let menuUpdates: unknown[];
   let softwareRequests: string[];
+  let closeAnswers: boolean[];
   let logs: string[];
   let fake: ReturnType<typeof fakeIpcMain>;
   let unregister: () => void;
@@ -126,6 +137,7 @@ describe('registerIpcHandlers', () => {
     dialogs = new FakeDialogs();
     menuUpdates = [];
     softwareRequests = [];
+    closeAnswers = [];
     logs = [];
     fake = fakeIpcMain();
     const ops: IpcOperations = {
@@ -138,6 +150,10 @@ describe('registerIpcHandlers', () => {
       requestSoftwareRendering: (reason) => {
         softwareRequests.push(reason);
         return { relaunching: true };
+      },
+      answerCloseRequest: (proceed) => {
+        closeAnswers.push(proceed);
+        return closeAnswers.length === 1;
       },
     };
     unregister = registerIpcHandlers(fake.ipc, page, ops, (m) => logs.push(m));
@@ -180,6 +196,12 @@ describe('registerIpcHandlers', () => {
       code: 'bad-argument',
       error: 'saveScenarioFile: argument 1 (text) must be a string, got an object',
     });
+  });
+
+  it('passes a close answer on, and reports one that nothing was waiting for', async () => {
+    expect(await fake.invoke(IPC.answerCloseRequest, appUrl, true)).toEqual({ ok: true });
+    expect(await fake.invoke(IPC.answerCloseRequest, appUrl, false)).toEqual({ ok: false, code: 'bad-argument', error: 'answerCloseRequest: no close request is pending' });
+    expect(closeAnswers).toEqual([true, false]);
   });
 
   it('turns a throwing operation into an internal failure instead of a rejected promise', async () => {

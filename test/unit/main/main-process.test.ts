@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { IPC } from '../../../src-main/main/ipc-contract';
+import { CLOSE_REQUEST_EVENT, IPC } from '../../../src-main/main/ipc-contract';
 import { CSP } from '../../../src-main/main/security-policy';
 
 type Fn = (...args: never[]) => unknown;
@@ -21,9 +21,11 @@ function makeFakeElectron(userData: string) {
 
   class FakeWindow {
     handlers = new Map<string, Fn>();
+    contentsHandlers = new Map<string, Fn>();
     loaded: string[] = [];
     title = '';
-    webContents = { send: vi.fn(), on: vi.fn() };
+    closed = false;
+    webContents = { send: vi.fn(), on: vi.fn((event: string, cb: Fn) => this.contentsHandlers.set(event, cb)) };
     constructor(public options: Record<string, unknown>) {
       windows.push(this);
     }
@@ -36,8 +38,17 @@ function makeFakeElectron(userData: string) {
     }
     maximize() {}
     show() {}
+    /** Like Electron: 'close' may be prevented; otherwise the window goes and 'closed' follows. */
+    close() {
+      if (this.closed) return;
+      const event = { defaultPrevented: false, preventDefault: () => (event.defaultPrevented = true) };
+      (this.handlers.get('close') as ((e: typeof event) => void) | undefined)?.(event);
+      if (event.defaultPrevented) return;
+      this.closed = true;
+      (this.handlers.get('closed') as (() => void) | undefined)?.();
+    }
     isDestroyed() {
-      return false;
+      return this.closed;
     }
     isMaximized() {
       return false;
@@ -72,7 +83,13 @@ function makeFakeElectron(userData: string) {
       },
       getPath: (name: string) => (name === 'userData' ? userData : join(userData, name)),
       getVersion: () => '0.1.0',
-      quit: () => calls.push('quit'),
+      // Like Electron: 'before-quit', then every window is asked to close; one that stays open cancels the quit.
+      quit: () => {
+        calls.push('quit');
+        (appHandlers.get('before-quit') as (() => void) | undefined)?.();
+        for (const w of windows) w.close();
+        if (windows.every((w) => w.closed)) calls.push('quit:done');
+      },
       relaunch: (opts: { args: string[] }) => calls.push(`relaunch:${opts.args.join(' ')}`),
       exit: (code: number) => calls.push(`exit:${code}`),
     },
@@ -189,15 +206,116 @@ describe('main process wiring', () => {
     expect(fake.windows[0]!.title).toBe('• walker.json — LEO Planner');
   });
 
-  it('saves the window geometry on close and asks before discarding unsaved changes', async () => {
+  it('saves the window geometry on close and closes a window without unsaved changes at once', () => {
     const win = fake.windows[0]!;
-    const page = pathToFileURL(win.loaded[0]!.slice('file:'.length)).href;
-    await fake.ipcHandlers.get(IPC.setDocumentState)!({ senderFrame: { url: page, parent: null } } as never, { title: 'a.json', dirty: true } as never);
-    const close = { preventDefault: vi.fn() };
-    win.handlers.get('close')!(close as never);
+    win.close();
     expect(JSON.parse(readFileSync(join(userData, 'window-state.json'), 'utf8'))).toEqual({ x: 10, y: 20, width: 1200, height: 800, maximized: false });
-    expect(close.preventDefault).toHaveBeenCalled();
-    expect(fake.electron.dialog.showMessageBox).toHaveBeenCalledOnce();
+    expect(win.closed).toBe(true);
+    expect(win.webContents.send).not.toHaveBeenCalled();
+    expect(fake.electron.dialog.showMessageBox).not.toHaveBeenCalled();
+  });
+});
+
+describe('closing and quitting with unsaved changes', () => {
+  const invoke = (channel: string, ...args: unknown[]) => {
+    const page = pathToFileURL(fake.windows[0]!.loaded[0]!.slice('file:'.length)).href;
+    return fake.ipcHandlers.get(channel)!({ senderFrame: { url: page, parent: null } } as never, ...(args as never[]));
+  };
+  const makeDirty = () => invoke(IPC.setDocumentState, { title: 'walker.json', dirty: true });
+  const closeRequests = () => fake.windows[0]!.webContents.send.mock.calls.filter((c) => c[0] === CLOSE_REQUEST_EVENT).map((c) => c[1]);
+
+  it('asks the page before closing; Cancel keeps the window, Save / Don\'t save (proceed) closes it', async () => {
+    const win = fake.windows[0]!;
+    await makeDirty();
+    win.close();
+    expect(win.closed).toBe(false);
+    expect(closeRequests()).toEqual([{ reason: 'close' }]);
+    // A second click on the close button while the prompt is up does not ask twice.
+    win.close();
+    expect(closeRequests()).toHaveLength(1);
+
+    expect(await invoke(IPC.answerCloseRequest, false)).toEqual({ ok: true });
+    expect(win.closed).toBe(false);
+    // Nothing is pending any more: a stray answer is refused and closes nothing.
+    expect(await invoke(IPC.answerCloseRequest, true)).toEqual({ ok: false, code: 'bad-argument', error: 'answerCloseRequest: no close request is pending' });
+    expect(win.closed).toBe(false);
+
+    win.close();
+    expect(closeRequests()).toEqual([{ reason: 'close' }, { reason: 'close' }]);
+    expect(await invoke(IPC.answerCloseRequest, true)).toEqual({ ok: true });
+    expect(win.closed).toBe(true);
+    expect(fake.calls).not.toContain('quit');
+    expect(fake.electron.dialog.showMessageBox).not.toHaveBeenCalled();
+  });
+
+  it('asks before quitting; Cancel aborts the quit, proceed quits', async () => {
+    const win = fake.windows[0]!;
+    await makeDirty();
+    fake.electron.app.quit();
+    expect(closeRequests()).toEqual([{ reason: 'quit' }]);
+    expect(fake.calls).not.toContain('quit:done');
+    expect(await invoke(IPC.answerCloseRequest, false)).toEqual({ ok: true });
+    expect(win.closed).toBe(false);
+
+    // The canceled quit is forgotten: closing the window now asks to close, not to quit.
+    win.close();
+    expect(closeRequests().at(-1)).toEqual({ reason: 'close' });
+    // Quitting while that prompt is up turns it into a quit.
+    fake.electron.app.quit();
+    expect(closeRequests()).toHaveLength(2);
+    expect(await invoke(IPC.answerCloseRequest, true)).toEqual({ ok: true });
+    expect(win.closed).toBe(true);
+    expect(fake.calls.filter((c) => c.startsWith('quit'))).toEqual(['quit', 'quit', 'quit', 'quit:done']);
+  });
+
+  it('a clean document closes and quits without asking', () => {
+    fake.electron.app.quit();
+    expect(fake.windows[0]!.closed).toBe(true);
+    expect(fake.calls).toContain('quit:done');
+    expect(closeRequests()).toEqual([]);
+  });
+
+  it('falls back to a native Don\'t save / Cancel dialog when the page does not respond', async () => {
+    const win = fake.windows[0]!;
+    await makeDirty();
+    (win.handlers.get('unresponsive') as () => void)();
+    const box = fake.electron.dialog.showMessageBox as unknown as ReturnType<typeof vi.fn>;
+    box.mockResolvedValueOnce({ response: 1 }); // Cancel
+    win.close();
+    expect(closeRequests()).toEqual([]);
+    await vi.waitFor(() => expect(box).toHaveBeenCalledOnce());
+    await new Promise((r) => setTimeout(r, 0));
+    expect(win.closed).toBe(false);
+    expect(box.mock.calls[0]![1]).toMatchObject({ buttons: ["Don't Save and Close", 'Cancel'], cancelId: 1, message: 'walker.json has unsaved changes.' });
+    // The page cannot answer for the native dialog.
+    expect(await invoke(IPC.answerCloseRequest, true)).toMatchObject({ ok: false });
+
+    box.mockResolvedValueOnce({ response: 0 }); // Don't save
+    win.close();
+    await vi.waitFor(() => expect(win.closed).toBe(true));
+    expect(fake.calls).not.toContain('quit');
+  });
+
+  it('asks a page that became responsive again, and a reloaded page after a crash', async () => {
+    vi.spyOn(console, 'error').mockImplementation(() => {});
+    const win = fake.windows[0]!;
+    await makeDirty();
+    (win.handlers.get('unresponsive') as () => void)();
+    (win.handlers.get('responsive') as () => void)();
+    win.close();
+    expect(closeRequests()).toEqual([{ reason: 'close' }]);
+    expect(await invoke(IPC.answerCloseRequest, false)).toEqual({ ok: true });
+    (win.contentsHandlers.get('render-process-gone') as (e: unknown, d: unknown) => void)({}, { reason: 'crashed', exitCode: 1 });
+    const box = fake.electron.dialog.showMessageBox as unknown as ReturnType<typeof vi.fn>;
+    box.mockResolvedValueOnce({ response: 1 }); // the crash dialog: Quit is not chosen here
+    box.mockResolvedValueOnce({ response: 1 }); // the close fallback: Cancel
+    win.close();
+    await vi.waitFor(() => expect(box).toHaveBeenCalledTimes(2));
+    expect(closeRequests()).toHaveLength(1);
+    (win.contentsHandlers.get('did-start-loading') as () => void)();
+    await new Promise((r) => setTimeout(r, 0));
+    win.close();
+    expect(closeRequests()).toHaveLength(2);
   });
 
   it('relaunches itself with software rendering when the page cannot create a WebGL context, once', async () => {

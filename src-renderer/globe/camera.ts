@@ -1,0 +1,66 @@
+// Camera limits and the home view. The home view is the start-up view (Africa and Europe, the
+// whole disc in sight); the zoom-out limit keeps the Earth a readable size instead of letting
+// the wheel shrink it to a dot in empty space.
+import { Cartesian3, Cartographic, Ellipsoid, Matrix4, type Camera } from '@cesium/engine';
+import { cartesianFromDegreesKm, kmToM, mToKm } from './units';
+
+/** Start-up view and what the Home button returns to. */
+export const HOME_VIEW = { lonDeg: 15, latDeg: 15, heightKm: 12_000 } as const;
+/** WGS84 equatorial radius. */
+const EARTH_RADIUS_KM = 6378.137;
+/** Zoom-out limit, camera height above the ellipsoid: about 5 Earth radii (the disc still fills a quarter of a 720 px view). */
+export const MAX_ZOOM_OUT_KM = 5 * EARTH_RADIUS_KM;
+const HOME_FLIGHT_S = 0.8;
+
+const scratchCarto = new Cartographic();
+
+/**
+ * Pulls the camera back down to MAX_ZOOM_OUT_KM along its radial direction when it went higher;
+ * call after the camera controller moved it and before the frame renders (scene.preRender).
+ * True when it moved the camera.
+ *
+ * Why not ScreenSpaceCameraController.maximumZoomDistance: with it set, a wheel turn at the limit
+ * (Chromium 150, Cesium 1.140) makes the controller rotate about a zero axis ("normalized result
+ * is not a number") and Cesium stops rendering for good. Clamping the result is equivalent for
+ * the user and cannot produce that.
+ */
+export function clampCameraHeight(camera: Camera): boolean {
+  // Only the free (world-frame) camera; a lookAt frame keeps its own limits.
+  if (!Matrix4.equals(camera.transform, Matrix4.IDENTITY)) return false;
+  const c = Cartographic.fromCartesian(camera.position, Ellipsoid.WGS84, scratchCarto);
+  if (!c) return false;
+  const excessM = c.height - kmToM(MAX_ZOOM_OUT_KM);
+  if (!(excessM > 0)) return false;
+  const r = Cartesian3.magnitude(camera.position);
+  Cartesian3.multiplyByScalar(camera.position, (r - excessM) / r, camera.position);
+  return true;
+}
+
+export function setHomeView(camera: Camera): void {
+  camera.setView({ destination: cartesianFromDegreesKm(HOME_VIEW.lonDeg, HOME_VIEW.latDeg, HOME_VIEW.heightKm) });
+}
+
+export function flyHome(camera: Camera): void {
+  camera.flyTo({ destination: cartesianFromDegreesKm(HOME_VIEW.lonDeg, HOME_VIEW.latDeg, HOME_VIEW.heightKm), duration: HOME_FLIGHT_S });
+}
+
+/** Where the camera is, in geodetic degrees and km above the ellipsoid. */
+export function cameraPlace(camera: Camera): { latDeg: number; lonDeg: number; heightKm: number } {
+  const c = Cartographic.fromCartesian(camera.positionWC, Ellipsoid.WGS84);
+  return { latDeg: (c.latitude * 180) / Math.PI, lonDeg: (c.longitude * 180) / Math.PI, heightKm: mToKm(c.height) };
+}
+
+// The live globe registers its camera here, so the UI (Home button, shortcut) can reach it
+// without holding the viewer.
+let homeHandler: (() => void) | null = null;
+
+export function setHomeHandler(fn: (() => void) | null): void {
+  homeHandler = fn;
+}
+
+/** Flies the camera back to the home view; false when no globe is live. */
+export function goHome(): boolean {
+  if (!homeHandler) return false;
+  homeHandler();
+  return true;
+}

@@ -1,0 +1,340 @@
+// The planner's daily path: never losing work (the Save / Don't save / Cancel prompt before New
+// and Open, the browser's unload guard, the unsaved mark in the title) and navigating the app
+// (home view and zoom limit, readable defaults, charts, panels, shortcuts, dates).
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { Page } from '@playwright/test';
+import { expect, test, waitForGlobe } from './fixtures';
+
+const EARTH_RADIUS_KM = 6378.137;
+/** src-renderer/globe/camera.ts: HOME_VIEW and MAX_ZOOM_OUT_KM (5 Earth radii). */
+const HOME = { latDeg: 15, lonDeg: 15, heightKm: 12_000 };
+const MAX_ZOOM_OUT_KM = 5 * EARTH_RADIUS_KM;
+
+const OUT = fileURLToPath(new URL('../../test-results/daily/', import.meta.url));
+
+const state = (page: Page) => page.evaluate(() => window.__leo!.state());
+const menu = (page: Page, title: string) => page.getByRole('menubar').getByRole('menuitem', { name: title, exact: true });
+
+async function fileMenu(page: Page, item: 'New scenario' | 'Open…') {
+  await menu(page, 'File').click();
+  await page.getByRole('menuitem', { name: item }).click();
+}
+
+/** Renames the scenario: one undoable edit, so the document becomes dirty. */
+async function edit(page: Page, name: string) {
+  const field = page.getByTestId('scenario-name');
+  await field.fill(name);
+  await field.press('Enter');
+  await expect(field).not.toBeFocused();
+  await expect(field).toHaveValue(name);
+}
+
+const prompt = (page: Page) => page.getByRole('alertdialog', { name: 'Unsaved changes' });
+
+async function expectClean(page: Page) {
+  await expect(page.getByTestId('dirty-mark')).toHaveCount(0);
+  await expect(page).toHaveTitle(/^[^•].* — LEO Planner$/);
+  expect((await state(page)).dirty).toBe(false);
+}
+
+async function expectDirty(page: Page, name: string) {
+  await expect(page.getByTestId('dirty-mark')).toBeVisible();
+  await expect(page).toHaveTitle(`• ${name} — LEO Planner`);
+  expect((await state(page)).dirty).toBe(true);
+}
+
+/** A scenario file to open: the default scenario under another name. */
+async function scenarioFile(page: Page, name: string, fileName: string): Promise<string> {
+  await page.waitForFunction(() => typeof window.__leo?.live?.scenarioJson === 'function');
+  const json = JSON.parse(await page.evaluate(() => window.__leo!.live!.scenarioJson())) as { name: string };
+  json.name = name;
+  mkdirSync(OUT, { recursive: true });
+  const path = `${OUT}${fileName}`;
+  writeFileSync(path, JSON.stringify(json));
+  return path;
+}
+
+test.describe('never lose work', () => {
+  test('File › New with edits: Cancel keeps the edits and the undo history, Don\'t save starts a new scenario', async ({ app: page }) => {
+    const original = await page.getByTestId('scenario-name').inputValue();
+    await expectClean(page);
+    await edit(page, 'Edited study');
+    await expectDirty(page, 'Edited study');
+
+    await fileMenu(page, 'New scenario');
+    await expect(prompt(page)).toBeVisible();
+    await expect(prompt(page)).toContainText('Save changes to “Edited study”?');
+    await prompt(page).getByRole('button', { name: 'Cancel' }).click();
+    await expect(prompt(page)).toHaveCount(0);
+    await expect(page.getByTestId('scenario-name')).toHaveValue('Edited study');
+    expect(await state(page)).toMatchObject({ scenarioName: 'Edited study', canUndo: true, dirty: true });
+
+    // Undo back to the opened state clears the mark; redo sets it again.
+    await page.keyboard.press('Control+z');
+    await expect(page.getByTestId('scenario-name')).toHaveValue(original);
+    await expectClean(page);
+    await page.keyboard.press('Control+Shift+z');
+    await expectDirty(page, 'Edited study');
+
+    // Escape answers Cancel too.
+    await fileMenu(page, 'New scenario');
+    await expect(prompt(page)).toBeVisible();
+    await page.keyboard.press('Escape');
+    await expect(prompt(page)).toHaveCount(0);
+    expect((await state(page)).scenarioName).toBe('Edited study');
+
+    await fileMenu(page, 'New scenario');
+    await prompt(page).getByRole('button', { name: "Don't save" }).click();
+    await expect(page.getByTestId('scenario-name')).toHaveValue(original);
+    expect(await state(page)).toMatchObject({ scenarioName: original, canUndo: false, dirty: false, filePath: null });
+    await expectClean(page);
+
+    // With nothing to lose there is no question.
+    await fileMenu(page, 'New scenario');
+    await expect(page.getByTestId('scenario-name')).toHaveValue(original);
+    await expect(prompt(page)).toHaveCount(0);
+  });
+
+  test('File › New with edits: Save saves first, then starts the new scenario', async ({ app: page }) => {
+    const original = await page.getByTestId('scenario-name').inputValue();
+    await edit(page, 'Saved study');
+    await fileMenu(page, 'New scenario');
+    const download = page.waitForEvent('download');
+    await prompt(page).getByRole('button', { name: 'Save', exact: true }).click();
+    const d = await download;
+    expect(d.suggestedFilename()).toBe('saved-study.json');
+    const saved = JSON.parse(readFileSync(await d.path(), 'utf8')) as { name: string };
+    expect(saved.name).toBe('Saved study');
+    await expect(page.getByTestId('scenario-name')).toHaveValue(original);
+    expect(await state(page)).toMatchObject({ scenarioName: original, canUndo: false, dirty: false, filePath: null });
+  });
+
+  test('File › Open with edits: Cancel keeps everything, Don\'t save opens, Save saves and then opens', async ({ app: page }) => {
+    const first = await scenarioFile(page, 'Opened one', 'opened-one.json');
+    const second = await scenarioFile(page, 'Opened two', 'opened-two.json');
+    let choosers = 0;
+    page.on('filechooser', () => choosers++);
+
+    await edit(page, 'Work in progress');
+    await fileMenu(page, 'Open…');
+    await prompt(page).getByRole('button', { name: 'Cancel' }).click();
+    await expect(prompt(page)).toHaveCount(0);
+    // Cancel never reaches the file dialog, and the edit and its undo step are still there.
+    await page.keyboard.press('Control+z');
+    await page.keyboard.press('Control+Shift+z');
+    await expect(page.getByTestId('scenario-name')).toHaveValue('Work in progress');
+    expect(choosers).toBe(0);
+    expect(await state(page)).toMatchObject({ canUndo: true, dirty: true });
+
+    await fileMenu(page, 'Open…');
+    let chooser = page.waitForEvent('filechooser');
+    await prompt(page).getByRole('button', { name: "Don't save" }).click();
+    await (await chooser).setFiles(first);
+    await expect(page.getByTestId('scenario-name')).toHaveValue('Opened one');
+    expect(await state(page)).toMatchObject({ scenarioName: 'Opened one', canUndo: false, dirty: false, filePath: 'opened-one.json' });
+    await expect(page.getByTestId('file-name')).toHaveText('opened-one.json');
+    await expect(page).toHaveTitle('opened-one.json — LEO Planner');
+
+    await edit(page, 'Opened one, edited');
+    await expectDirty(page, 'opened-one.json');
+    await fileMenu(page, 'Open…');
+    const download = page.waitForEvent('download');
+    chooser = page.waitForEvent('filechooser');
+    await prompt(page).getByRole('button', { name: 'Save', exact: true }).click();
+    const d = await download;
+    expect((JSON.parse(readFileSync(await d.path(), 'utf8')) as { name: string }).name).toBe('Opened one, edited');
+    await (await chooser).setFiles(second);
+    await expect(page.getByTestId('scenario-name')).toHaveValue('Opened two');
+    expect(await state(page)).toMatchObject({ scenarioName: 'Opened two', canUndo: false, dirty: false, filePath: 'opened-two.json' });
+  });
+
+  test('the browser asks before unloading only while there are unsaved changes', async ({ app: page }) => {
+    const dialogs: string[] = [];
+    page.on('dialog', (d) => {
+      dialogs.push(d.type());
+      void d.dismiss(); // stay on the page
+    });
+    await edit(page, 'Unload guard');
+    await page.close({ runBeforeUnload: true });
+    await expect.poll(() => dialogs).toEqual(['beforeunload']);
+    expect(page.isClosed()).toBe(false);
+    await expect(page.getByTestId('scenario-name')).toHaveValue('Unload guard');
+
+    // Undone back to the saved state: nothing to lose, the page closes without a question.
+    await page.keyboard.press('Control+z');
+    await expectClean(page);
+    const closed = page.waitForEvent('close');
+    await page.close({ runBeforeUnload: true });
+    await closed;
+    expect(dialogs).toEqual(['beforeunload']);
+  });
+});
+
+const camera = (page: Page) => page.evaluate(() => window.__leo!.camera()!);
+
+async function expectHome(page: Page) {
+  await expect.poll(async () => Math.abs((await camera(page)).heightKm - HOME.heightKm), { message: 'camera height back at the home view' }).toBeLessThan(50);
+  const c = await camera(page);
+  expect(Math.abs(c.latDeg - HOME.latDeg)).toBeLessThan(0.5);
+  expect(Math.abs(c.lonDeg - HOME.lonDeg)).toBeLessThan(0.5);
+}
+
+/** Wheels out over the globe until the camera stops climbing; returns the heights seen. */
+async function zoomOutFully(page: Page): Promise<number[]> {
+  const box = (await page.getByTestId('globe').boundingBox())!;
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  const heights: number[] = [];
+  for (let i = 0; i < 60; i++) {
+    await page.mouse.wheel(0, 240); // two notches of an ordinary mouse wheel
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+    heights.push((await camera(page)).heightKm);
+    if (heights.length > 3 && heights.at(-1)! >= 0.99 * MAX_ZOOM_OUT_KM) break;
+  }
+  return heights;
+}
+
+test.describe('navigation', () => {
+  test('zoom-out stops at 5 Earth radii; the Home button and the H key bring back the start-up view', async ({ app: page }) => {
+    await waitForGlobe(page);
+    await expectHome(page);
+    const heights = await zoomOutFully(page);
+    // Climbed to the limit and never past it (0.1% for Cesium's float arithmetic).
+    expect(Math.max(...heights)).toBeGreaterThan(0.95 * MAX_ZOOM_OUT_KM);
+    expect(Math.max(...heights)).toBeLessThanOrEqual(1.001 * MAX_ZOOM_OUT_KM);
+    await page.screenshot({ path: `${OUT}zoomed-out.png` });
+
+    const home = page.getByRole('button', { name: 'Home view' });
+    await expect(home).toBeVisible();
+    await home.click();
+    await expectHome(page);
+
+    await zoomOutFully(page);
+    await page.locator('body').press('h');
+    await expectHome(page);
+  });
+
+  test('the default view at 1280x720: Plan tab first, every planning section header in view, lasers faint', async ({ app: page }) => {
+    await waitForGlobe(page);
+    await expect(page.getByRole('tab', { name: 'Plan' })).toHaveAttribute('aria-selected', 'true');
+    const viewportBottom = 720 - 24 - 54; // status bar and timeline
+    for (const title of ['Coverage & latency', 'Gateways', 'Suggest gateways', 'Constraints & window']) {
+      const header = page.getByRole('button', { name: title, exact: true });
+      await expect(header).toBeVisible();
+      const b = (await header.boundingBox())!;
+      expect(b.y + b.height, `${title} header inside the window without scrolling`).toBeLessThanOrEqual(viewportBottom);
+    }
+    await expect(page.getByTestId('tool-add-gateway')).toBeInViewport();
+    // The left column itself never scrolls: sections share its height.
+    const left = page.getByRole('complementary', { name: 'Left panels' });
+    expect(await left.evaluate((el) => el.scrollHeight - el.clientHeight)).toBeLessThanOrEqual(1);
+
+    // Opening a collapsed section keeps the others' headers in view.
+    await page.getByRole('button', { name: 'Suggest gateways', exact: true }).click();
+    await expect(page.getByTestId('optimizer-run')).toBeInViewport();
+    const last = (await page.getByRole('button', { name: 'Constraints & window', exact: true }).boundingBox())!;
+    expect(last.y + last.height).toBeLessThanOrEqual(viewportBottom);
+
+    // Layers live in their own tab; lasers are on but drawn faint, footprints off.
+    await page.getByRole('tab', { name: 'Layers & legend' }).click();
+    await expect(page.locator('[data-layer="links"]')).toBeChecked();
+    await expect(page.locator('[data-layer="satellites"]')).toBeChecked();
+    await expect(page.locator('[data-layer="footprints"]')).not.toBeChecked();
+    await page.screenshot({ path: `${OUT}layers-tab.png` });
+    await page.getByRole('tab', { name: 'Scenario' }).click();
+    await expect(page.getByRole('region', { name: 'Edit history' })).toBeVisible();
+    await page.screenshot({ path: `${OUT}scenario-tab.png` });
+    await page.getByRole('tab', { name: 'Plan' }).click();
+    await page.screenshot({ path: `${OUT}default-view.png` });
+  });
+
+  test('charts use the panel width and label several ticks on each axis', async ({ app: page }) => {
+    for (const id of ['chart-cdf', 'chart-served', 'chart-load']) {
+      const chart = page.getByTestId(id);
+      await expect(chart.locator('.uplot')).toHaveAttribute('data-ticks-y', /\|.*\|/, { timeout: 120_000 });
+      const panel = (await page.getByRole('region', { name: 'Coverage charts' }).boundingBox())!;
+      const box = (await chart.boundingBox())!;
+      expect(box.width, `${id} spans the panel`).toBeGreaterThan(panel.width - 40);
+      const ticks = async (axis: 'x' | 'y') => ((await chart.locator('.uplot').getAttribute(`data-ticks-${axis}`)) ?? '').split('|').filter(Boolean);
+      expect((await ticks('y')).length, `${id} y labels`).toBeGreaterThanOrEqual(3);
+      if (id !== 'chart-load') expect((await ticks('x')).length, `${id} x labels`).toBeGreaterThanOrEqual(4);
+    }
+    await page.getByRole('region', { name: 'Coverage charts' }).screenshot({ path: `${OUT}charts.png` });
+  });
+
+  test('the scenario name and gateway names are shown whole', async ({ app: page }) => {
+    const name = page.getByTestId('scenario-name');
+    await edit(page, 'Amazon Kuiper (FCC authorization) with 300 more gateways — sales demo');
+    expect(await name.evaluate((el: HTMLInputElement) => el.scrollWidth - el.clientWidth)).toBeLessThanOrEqual(1);
+    await expect(name).toHaveAttribute('title', 'Amazon Kuiper (FCC authorization) with 300 more gateways — sales demo');
+    await page.getByRole('button', { name: 'Gateways', exact: true }).click();
+    const cells = page.getByTestId('gateway-table').locator('tbody tr td:first-child');
+    await expect(cells.first()).toBeVisible();
+    const cut = await cells.evaluateAll((tds) => tds.filter((td) => td.scrollWidth > td.clientWidth + 1).map((td) => td.textContent));
+    expect(cut, 'gateway names cut off').toEqual([]);
+    await page.getByRole('complementary', { name: 'Left panels' }).screenshot({ path: `${OUT}gateways.png` });
+  });
+
+  test('the shortcuts dialog lists every key the app answers to', async ({ app: page }) => {
+    await page.locator('body').press('?');
+    const table = page.getByTestId('shortcuts-table');
+    await expect(table).toBeVisible();
+    for (const k of ['Ctrl+Z', 'Ctrl+Shift+Z', 'Ctrl+Y', 'Ctrl+O', 'Ctrl+S', 'Ctrl+Shift+S', 'Space', '[', ']', '←', '→', 'Shift+←', 'Shift+→', 'Home', 'End', 'H', 'Delete', 'Backspace', 'Esc', '?']) {
+      await expect(table.locator('kbd', { hasText: new RegExp(`^${k.replace(/[[\]?+]/g, '\\$&')}$`) }), k).toHaveCount(1);
+    }
+    await page.screenshot({ path: `${OUT}shortcuts.png` });
+    await page.keyboard.press('Escape');
+    await expect(table).toHaveCount(0);
+    // Keys from the table act: ] speeds playback up one step, End jumps to the window's end.
+    const speed0 = await page.getByTestId('speed').inputValue();
+    await page.locator('body').press(']');
+    await expect(page.getByTestId('speed')).not.toHaveValue(speed0);
+    await page.locator('body').press('End');
+    await expect(page.getByTestId('sim-time')).toHaveText('2026-01-01 01:36:00 UTC');
+  });
+
+  test('dates are ISO everywhere; a bad date in Jump to is refused with a reason and the time is kept', async ({ app: page }) => {
+    await expect(page.locator('input[type="date"], input[type="datetime-local"]')).toHaveCount(0);
+    const jump = page.getByTestId('jump-to');
+    const time = page.getByTestId('sim-time');
+    const t0 = await time.textContent();
+    await expect(jump).toHaveValue(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/);
+    await expect(page.getByTestId('timeline')).toContainText('2026-01-01 00:00 UTC');
+
+    await jump.fill('2026-02-30');
+    await jump.press('Enter');
+    await expect(page.getByTestId('jump-to-error')).toHaveText("'2026-02-30' is not a valid date: use YYYY-MM-DD or YYYY-MM-DDTHH:MMZ");
+    await expect(jump).toHaveAttribute('aria-invalid', 'true');
+    await expect(time).toHaveText(t0!);
+    await jump.fill('next tuesday');
+    await jump.press('Enter');
+    await expect(page.getByTestId('jump-to-error')).toHaveText("'next tuesday' is not a valid date: use YYYY-MM-DD or YYYY-MM-DDTHH:MMZ");
+    await page.screenshot({ path: `${OUT}jump-to-error.png` });
+
+    await jump.fill('2026-01-01T00:30Z');
+    await jump.press('Enter');
+    await expect(time).toHaveText('2026-01-01 00:30:00 UTC');
+    await expect(page.getByTestId('jump-to-error')).toHaveCount(0);
+    await jump.fill('2026-01-01 01:05');
+    await jump.press('Enter');
+    await expect(time).toHaveText('2026-01-01 01:05:00 UTC');
+
+    // The gateway in-service date: typed ISO, stored as midnight UTC, impossible dates refused.
+    await page.getByRole('button', { name: 'Gateways', exact: true }).click();
+    await page.getByTestId('gateway-table').locator('tbody tr').first().click();
+    const field = page.getByTestId('gateway-in-service');
+    await expect(field).toHaveAttribute('placeholder', 'YYYY-MM-DD');
+    await field.fill('2026-13-01');
+    await field.press('Enter');
+    await expect(page.getByTestId('gateway-editor')).toContainText("'2026-13-01' is not a valid date");
+    await field.fill('2026-03-01');
+    await field.press('Enter');
+    await expect(field).toHaveValue('2026-03-01');
+    const selected = await page.evaluate(() => {
+      const sel = window.__leo!.live!.selection() as { id?: string; ids?: string[] };
+      const id = sel.id ?? sel.ids?.[0];
+      return (JSON.parse(window.__leo!.live!.scenarioJson()) as { gateways: { id: string; inServiceDate: string | null }[] }).gateways.find((g) => g.id === id)?.inServiceDate;
+    });
+    expect(selected).toBe('2026-03-01T00:00:00Z');
+  });
+});
