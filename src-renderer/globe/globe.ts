@@ -58,6 +58,8 @@ export function createGlobe(container: HTMLElement, webglRenderer: string): Glob
     baseLayer,
     shouldAnimate: false,
     msaaSamples: msaaSamplesFor(initial.quality),
+    // Errors are handled by the render watchdog below (recover first, report if that fails).
+    showRenderLoopErrors: false,
   });
   const { scene, camera } = viewer;
   applyQuality(viewer, initial.quality);
@@ -125,6 +127,41 @@ export function createGlobe(container: HTMLElement, webglRenderer: string): Glob
   const onPreRender = () => clampCameraHeight(camera);
   scene.preRender.addEventListener(onPreRender);
 
+  // Render watchdog. Cesium 1.140's camera controller can throw mid-frame on a hard wheel turn
+  // over the exact centre of the globe ("normalized result is not a number": a zero rotation
+  // axis), and its render loop then stops for good. The camera of the last good frame is kept;
+  // when the loop has stopped, the camera goes back to it and the loop restarts. Repeated
+  // failures (3 within 5 s) are a real fault: then the error panel shows and the user is told.
+  const good = { position: new Cartesian3(), direction: new Cartesian3(), up: new Cartesian3(), ok: false };
+  const finite = (c: Cartesian3) => Number.isFinite(c.x) && Number.isFinite(c.y) && Number.isFinite(c.z);
+  const keepGood = () => {
+    if (!finite(camera.position) || !finite(camera.direction) || !finite(camera.up)) return;
+    Cartesian3.clone(camera.position, good.position);
+    Cartesian3.clone(camera.direction, good.direction);
+    Cartesian3.clone(camera.up, good.up);
+    good.ok = true;
+  };
+  scene.postRender.addEventListener(keepGood);
+  const failures: number[] = [];
+  let gaveUp = false;
+  let recoveries = 0;
+  const watchdog = window.setInterval(() => {
+    if (viewer.isDestroyed() || viewer.useDefaultRenderLoop || gaveUp) return;
+    const now = performance.now();
+    failures.push(now);
+    while (failures.length && now - failures[0]! > 5000) failures.shift();
+    if (failures.length >= 3) {
+      gaveUp = true;
+      viewer.showErrorPanel('Rendering stopped after repeated errors.', 'Reload the window (your scenario is kept if saved; unsaved edits are kept in the undo history until you reload).');
+      store.getState().notify('error', 'The globe stopped rendering after repeated errors; reload the window to continue.');
+      return;
+    }
+    if (good.ok) camera.setView({ destination: good.position, orientation: { direction: good.direction, up: good.up } });
+    viewer.useDefaultRenderLoop = true;
+    recoveries++;
+  }, 100);
+  unsubs.push(() => window.clearInterval(watchdog), () => scene.postRender.removeEventListener(keepGood));
+
   // Cursor position, at most once per frame.
   const handler = new ScreenSpaceEventHandler(scene.canvas);
   let pending: Cartesian2 | null = null;
@@ -177,7 +214,7 @@ export function createGlobe(container: HTMLElement, webglRenderer: string): Glob
       cameraMoves++;
     }),
   );
-  attachGlobeProbe({ tilesLoaded: () => scene.globe.tilesLoaded, bordersLoaded, project, cameraMoves: () => cameraMoves, cameraMoving: () => cameraMoving, camera: () => cameraPlace(camera) });
+  attachGlobeProbe({ tilesLoaded: () => scene.globe.tilesLoaded, bordersLoaded, project, cameraMoves: () => cameraMoves, cameraMoving: () => cameraMoving, camera: () => cameraPlace(camera), renderRecoveries: () => recoveries });
 
   return {
     viewer,

@@ -53,6 +53,8 @@ export interface LeoHooks {
     readonly cameraMoves: number;
     /** Between Cesium's camera.moveStart and moveEnd (a flight, a drag, a wheel zoom with its inertia). */
     readonly cameraMoving: boolean;
+    /** Times the render watchdog restarted Cesium's render loop after an error (globe.ts). */
+    readonly renderRecoveries: number;
   };
   /** Geodetic degrees -> pixel position on the globe canvas; null before the globe exists. */
   projectLatLon(latDeg: number, lonDeg: number): ProjectedPoint | null;
@@ -69,6 +71,7 @@ export interface GlobeProbe {
   bordersLoaded(): boolean;
   cameraMoves(): number;
   cameraMoving(): boolean;
+  renderRecoveries(): number;
   project(latDeg: number, lonDeg: number): ProjectedPoint;
   camera(): { latDeg: number; lonDeg: number; heightKm: number };
 }
@@ -107,6 +110,9 @@ function create(): LeoHooks {
       },
       get cameraMoving() {
         return probe?.cameraMoving() ?? false;
+      },
+      get renderRecoveries() {
+        return probe?.renderRecoveries() ?? 0;
       },
     },
     projectLatLon: (latDeg, lonDeg) => probe?.project(latDeg, lonDeg) ?? null,

@@ -216,6 +216,28 @@ test.describe('navigation', () => {
     await expectHome(page);
   });
 
+  test('hard wheel turns over the exact centre never stop the globe: it keeps rendering and Home still flies', async ({ app: page }) => {
+    await waitForGlobe(page);
+    const box = (await page.getByTestId('globe').boundingBox())!;
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    for (let i = 0; i < 15; i++) {
+      await page.mouse.wheel(0, 3000);
+      await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+    }
+    for (let i = 0; i < 10; i++) {
+      await page.mouse.wheel(0, -3000);
+      await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+    }
+    const recoveries = await page.evaluate(() => window.__leo!.globe.renderRecoveries);
+    console.log(`hard wheel over the centre: ${recoveries} render-loop recoveries`);
+    const c = await camera(page);
+    expect(Number.isFinite(c.heightKm) && c.heightKm <= 1.001 * MAX_ZOOM_OUT_KM).toBe(true);
+    // A camera flight only advances while Cesium's render loop runs.
+    await page.getByRole('button', { name: 'Home view' }).click();
+    await expectHome(page);
+    await expect(page.locator('.cesium-widget-errorPanel')).toHaveCount(0);
+  });
+
   test('the default view at 1280x720: Plan tab first, every planning section header in view, lasers faint', async ({ app: page }) => {
     await waitForGlobe(page);
     await expect(page.getByRole('tab', { name: 'Plan' })).toHaveAttribute('aria-selected', 'true');
