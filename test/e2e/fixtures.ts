@@ -70,3 +70,12 @@ export { expect };
 export async function waitForGlobe(page: Page): Promise<void> {
   await page.locator('body[data-globe-ready="true"]').waitFor({ state: 'attached', timeout: 150_000 });
 }
+
+/** Opens a left-panel section (Plan tab) by its title, if it is collapsed; its controls are hidden until then. */
+export async function openSection(page: Page, title: string): Promise<void> {
+  const plan = page.getByRole('tab', { name: 'Plan' });
+  if ((await plan.count()) > 0 && (await plan.getAttribute('aria-selected')) !== 'true') await plan.click();
+  const header = page.getByRole('button', { name: title, exact: true });
+  if ((await header.getAttribute('aria-expanded')) !== 'true') await header.click();
+  await expect(header).toHaveAttribute('aria-expanded', 'true');
+}

@@ -5,7 +5,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Page } from '@playwright/test';
 import { decodePng, meanColor, type Rgba } from './png';
-import { expect, test, waitForGlobe } from './fixtures';
+import { expect, openSection, test, waitForGlobe } from './fixtures';
 
 test.describe.configure({ mode: 'serial' });
 // Software WebGL on a loaded 2-core machine: a full evaluation plus several screenshots takes minutes.
@@ -50,14 +50,18 @@ const dist = (a: { r: number; g: number; b: number }, b: { r: number; g: number;
 
 async function hideConstellation(page: Page): Promise<void> {
   // Satellites, lasers and beams move between screenshots: off, so pixels show Earth + heatmap only.
+  // The layer switches live on the "Layers & legend" tab; the test goes back to "Plan" after.
+  await page.getByRole('tab', { name: 'Layers & legend' }).click();
   for (const layer of ['satellites', 'links', 'footprints', 'feederBeams', 'userBeams', 'labels']) {
     const box = page.locator(`input[data-layer="${layer}"]`);
     if ((await box.count()) > 0 && (await box.isChecked())) await box.uncheck();
   }
+  await page.getByRole('tab', { name: 'Plan' }).click();
 }
 
 async function shortWindow(page: Page): Promise<void> {
   // A short analysis window keeps the worker fast on software-only machines; wait on the figures.
+  await openSection(page, 'Constraints & window');
   await page.getByTestId('analysis-window').selectOption('1440/60');
   await expect(page.getByTestId('coverage-status')).toContainText('24 steps', { timeout: 150_000 });
   await expect(page.getByTestId('fig-served')).not.toHaveText('–');
@@ -145,6 +149,7 @@ test('default heatmap varies across land, has its legend on the globe, and shows
 test('the optimizer explains its suggestions in ms and %, with names that never nest parentheses', async ({ app: page }) => {
   await waitForGlobe(page);
   await shortWindow(page);
+  await openSection(page, 'Suggest gateways');
   await page.getByTestId('optimizer-n').fill('3');
   await page.getByTestId('optimizer-steps').selectOption('4');
   await page.getByTestId('optimizer-run').click();
@@ -201,6 +206,7 @@ test('gateways placed at the two Auroras (Chicago, Denver) get distinct names', 
     await expect(page.getByTestId('gateway-count')).toHaveText(String(count0 + i + 1));
   }
   await page.getByTestId('tool-select').click();
+  await openSection(page, 'Gateways');
   const table = page.getByTestId('gateway-table');
   await expect(table).toContainText('Aurora, US-IL');
   await expect(table).toContainText('Aurora, US-CO');

@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import type { Page } from '@playwright/test';
 import { decodePng, meanColor } from './png';
 import { BUSY_SHOW_DELAY_MS } from '../../src-renderer/ui/busyIndicator';
-import { expect, test, waitForGlobe } from './fixtures';
+import { expect, openSection, test, waitForGlobe } from './fixtures';
 
 test.describe.configure({ mode: 'serial' });
 
@@ -53,6 +53,7 @@ test('place a gateway, see the figures and heatmap change, undo restores them; o
     return { seq: window.__leo!.engine!.seq, statusFrom: window.__leo!.engine!.statusLog().length };
   });
   // A short analysis window keeps the worker fast on software-only test machines.
+  await openSection(page, 'Constraints & window');
   await page.getByTestId('analysis-window').selectOption('1440/60');
   const rev = (await page.evaluate(() => window.__leo!.state())).revision;
   // Wait for the engine to finish the full evaluation of the edit's revision.
@@ -148,7 +149,7 @@ test('place a gateway, see the figures and heatmap change, undo restores them; o
   await expect.poll(async () => JSON.stringify(await figures(page)), { timeout: 60_000 }).toBe(JSON.stringify(before));
 
   // Optimizer: 20 sites, coarse steps, accept all in one step (its section starts collapsed).
-  await page.getByRole('button', { name: 'Suggest gateways' }).click();
+  await openSection(page, 'Suggest gateways');
   await page.getByTestId('optimizer-n').fill('20');
   await page.getByTestId('optimizer-steps').selectOption('4');
   await page.getByTestId('optimizer-run').click();
