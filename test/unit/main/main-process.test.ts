@@ -329,7 +329,7 @@ describe('closing and quitting with unsaved changes', () => {
     } finally {
       if (launcher !== undefined) process.env.LEO_LAUNCHER = launcher;
     }
-    await vi.waitFor(() => expect(fake.calls).toContain('exit:0'));
+    await vi.waitFor(() => expect(fake.calls).toContain('exit:0'), { timeout: 10_000 });
     const relaunch = fake.calls.find((c) => c.startsWith('relaunch:'));
     expect(relaunch).toMatch(/ --leo-software-rendering$/);
     expect(fake.calls.indexOf(relaunch!)).toBeLessThan(fake.calls.indexOf('exit:0'));
