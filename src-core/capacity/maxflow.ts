@@ -83,12 +83,6 @@ export class FlowNetwork {
     return this.residual[a ^ 1]!;
   }
 
-  /** Send `amount` along arc `a` (no checks: the caller keeps within the residual). */
-  push(a: number, amount: number): void {
-    this.residual[a] = this.residual[a]! - amount;
-    this.residual[a ^ 1] = this.residual[a ^ 1]! + amount;
-  }
-
   /** Tail node of arc `a`. */
   tail(a: number): number {
     return this.head[a ^ 1]!;

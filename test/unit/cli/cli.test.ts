@@ -3,25 +3,12 @@ import { describe, expect, it } from 'vitest';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { main } from '../../../src-main/cli/index';
+import { runMain } from './helpers';
 import { defaultScenario } from '../../../src-core/scenario/default';
 import { buildCatalog, tleChecksum } from '../../../src-core/constellation';
 import { Propagator } from '../../../src-core/orbit';
 
-async function run(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const log = console.log, error = console.error;
-  console.log = (...a: unknown[]) => void out.push(a.join(' '));
-  console.error = (...a: unknown[]) => void err.push(a.join(' '));
-  try {
-    const code = await main(argv);
-    return { code, out: out.join('\n'), err: err.join('\n') };
-  } finally {
-    console.log = log;
-    console.error = error;
-  }
-}
+const run = runMain;
 
 const dir = mkdtempSync(join(tmpdir(), 'leo-cli-'));
 const small = { ...defaultScenario(), name: 'small' };
