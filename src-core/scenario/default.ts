@@ -93,6 +93,28 @@ export const KUIPER_LAUNCHES: readonly LaunchInput[] = [
   { id: 'KF-03', name: 'KF-03 (October 2025)', dateUtc: '2025-10-01T00:00:00Z', vehicle: 'Falcon 9', satellites: 24, shellId: null },
 ];
 
+type CadenceInput = NonNullable<NonNullable<ScenarioInput['rollout']>['cadence']>[number];
+
+/**
+ * Projected cadence after KF-03 (an assumption, editable; docs/ROLLOUT.md): Falcon 9 and Atlas V
+ * keep about one launch every 6 weeks between them (DOMAIN.md), and the larger vehicles join from
+ * 2026 with more satellites per launch (Vulcan Centaur 45, Ariane 64 35, New Glenn 48: the payload
+ * counts Amazon has announced or that fit the fairing; projections, not contracts).
+ */
+export const KUIPER_CADENCE: readonly CadenceInput[] = [
+  { vehicle: 'Falcon 9', fromUtc: '2025-12-01T00:00:00Z', launchesPerMonth: 0.35, satellitesPerLaunch: 24, shellId: null },
+  { vehicle: 'Atlas V', fromUtc: '2026-01-15T00:00:00Z', launchesPerMonth: 0.35, satellitesPerLaunch: 27, shellId: null },
+  { vehicle: 'Vulcan Centaur', fromUtc: '2026-03-01T00:00:00Z', launchesPerMonth: 0.75, satellitesPerLaunch: 45, shellId: null },
+  { vehicle: 'Ariane 6', fromUtc: '2026-04-01T00:00:00Z', launchesPerMonth: 0.35, satellitesPerLaunch: 35, shellId: null },
+  { vehicle: 'New Glenn', fromUtc: '2026-06-01T00:00:00Z', launchesPerMonth: 0.35, satellitesPerLaunch: 48, shellId: null },
+];
+
+/** FCC milestones of the Kuiper authorisation: half the constellation by 2026-07-30, all of it by 2029-07-30. */
+export const KUIPER_MILESTONES = [
+  { label: 'FCC: half the constellation (1,618)', dateUtc: '2026-07-30T00:00:00Z', satellites: 1618 },
+  { label: 'FCC: full constellation (3,236)', dateUtc: '2029-07-30T00:00:00Z', satellites: 3236 },
+] as const;
+
 export const DEFAULT_SCENARIO_NAME = 'Amazon Kuiper (FCC authorization) — default';
 
 /** The default scenario (a fresh object each call). */
@@ -104,7 +126,7 @@ export function defaultScenario(): Scenario {
       'Kuiper FCC authorization: 3,236 satellites in three circular Walker-delta shells (K1 630 km 51.9 deg 34x34, K2 610 km 42 deg 36x36, K3 590 km 33 deg 28x28).',
       'Walker phasing F = 1 per shell (not stated in the filing; an assumption, editable).',
       'PoPs: AWS commercial regions at approximate metro coordinates. Gateways: a 16-site starter set near major Internet exchange metros, not Amazon\'s actual sites.',
-      'Launch history to October 2025 (KF-03 day approximate): 153 satellites.',
+      'Launch history to October 2025 (KF-03 day approximate): 153 satellites; projected cadence to full deployment and FCC milestones in rollout (assumptions, docs/ROLLOUT.md).',
     ].join('\n'),
     epochUtc: '2026-01-01T00:00:00Z',
     constellation: {
@@ -120,7 +142,14 @@ export function defaultScenario(): Scenario {
     gateways: STARTER_GATEWAYS.map((g) => ({ ...g })),
     pops: AWS_REGION_POPS.map((p) => ({ ...p })),
     analysis: { startUtc: '2026-01-01T00:00:00Z', durationS: 5760, stepS: 60, h3Resolution: 3, landOnly: true, demandWeighted: true },
-    rollout: { launches: KUIPER_LAUNCHES.map((l) => ({ ...l })) },
+    rollout: {
+      launches: KUIPER_LAUNCHES.map((l) => ({ ...l })),
+      cadence: KUIPER_CADENCE.map((c) => ({ ...c })),
+      planeFill: 'plane-by-plane',
+      insertionAltitudeKm: 450,
+      raisingWeeks: 8,
+      milestones: KUIPER_MILESTONES.map((m) => ({ ...m })),
+    },
     bookmarks: [
       { name: 'North America', latDeg: 40, lonDeg: -98, heightKm: 9000 },
       { name: 'Europe', latDeg: 50, lonDeg: 10, heightKm: 6000 },

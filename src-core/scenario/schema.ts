@@ -185,8 +185,47 @@ export const Launch = z.object({
   dateUtc: isoTime,
   vehicle: z.string().default(''),
   satellites: z.number().int().min(0),
+  /** Walker shell the launch fills; null = the first shell with free slots (scenario order). */
+  shellId: z.string().nullable().default(null),
+  /** Planes (0-based) the launch fills, in order; empty = the plane-fill policy picks. */
+  planes: z.array(z.number().int().min(0)).default([]),
+});
+export type Launch = z.infer<typeof Launch>;
+
+/** Projected launches of one vehicle (src-core/rollout/schedule.ts generates them until the shells are full). */
+export const LaunchCadence = z.object({
+  vehicle: z.string().min(1, 'name the vehicle'),
+  /** First projected launch of this vehicle. */
+  fromUtc: isoTime,
+  launchesPerMonth: z.number().gt(0, 'launches per month must be above 0').max(31),
+  satellitesPerLaunch: z.number().int().min(1, 'a launch carries at least 1 satellite').max(1000),
   shellId: z.string().nullable().default(null),
 });
+export type LaunchCadence = z.infer<typeof LaunchCadence>;
+
+export const RolloutMilestone = z.object({
+  label: z.string(),
+  dateUtc: isoTime,
+  /** Satellites the milestone asks for (e.g. half the constellation), if any. */
+  satellites: z.number().int().min(0).nullable().default(null),
+});
+
+/** Plane-fill policy: 'plane-by-plane' fills planes 0, 1, 2, ...; 'spread' fills them in bit-reversed order around the RAAN circle. */
+export const PlaneFillPolicy = z.enum(['plane-by-plane', 'spread']);
+export type PlaneFillPolicy = z.infer<typeof PlaneFillPolicy>;
+
+/** Launch schedule and deployment model (docs/ROLLOUT.md). */
+export const RolloutSettings = z.object({
+  launches: z.array(Launch).default([]),
+  cadence: z.array(LaunchCadence).default([]),
+  planeFill: PlaneFillPolicy.default('plane-by-plane'),
+  /** Altitude at which satellites are released, km. */
+  insertionAltitudeKm: z.number().min(150, 'insertion altitude must be at least 150 km').max(40000).default(450),
+  /** Weeks from launch until a satellite reaches its slot and carries traffic. */
+  raisingWeeks: z.number().min(0).max(520).default(8),
+  milestones: z.array(RolloutMilestone).default([]),
+});
+export type RolloutSettings = z.infer<typeof RolloutSettings>;
 
 export const Scenario = z.object({
   formatVersion: z.literal(FORMAT_VERSION),
@@ -213,7 +252,7 @@ export const Scenario = z.object({
   analysis: AnalysisSettings.default(AnalysisSettings.parse({})),
   planning: PlanningConstraints.default(PlanningConstraints.parse({})),
   capacity: CapacitySettings.default(CapacitySettings.parse({})),
-  rollout: z.object({ launches: z.array(Launch).default([]) }).default({ launches: [] }),
+  rollout: RolloutSettings.default(RolloutSettings.parse({})),
   bookmarks: z.array(CameraBookmark).default([]),
 }).superRefine((s, ctx) => {
   const dup = (items: { id: string }[], key: string) => {
