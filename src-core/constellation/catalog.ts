@@ -1,12 +1,14 @@
 // Builds the satellite catalogue of a scenario: every Walker shell (planned satellites, synthetic
 // NORAD numbers from 900000) followed by the imported element sets (TLE/OMM), grouped into
-// 'imported' shells by their shellId (or one "Imported" group). Index i is the same satellite in
+// 'imported' shells by their shellId (or one "Imported" group), each split into the shells, planes and
+// slots inferred from the elements (planes.ts), so imported catalogues get their +Grid lasers. Index i is the same satellite in
 // `catalog` and `satrecs`. Never throws on bad data: unusable sets are skipped and reported;
 // sets whose SGP4 initialisation fails are kept (the propagator flags them, positions NaN).
 import type { SatRec } from 'satellite.js';
 import type { ElementSet, Scenario } from '../scenario/schema';
-import { parseIsoUtc, radToDeg } from '../units';
-import { meanAltitudeKm, resolveElementSet, satrecFromElements, type ResolvedElementSet } from './elements';
+import { parseIsoUtc } from '../units';
+import { inferPlanesAndSlots } from './planes';
+import { resolveElementSet, satrecFromElements, type ResolvedElementSet } from './elements';
 import { STATUS_CODES, type SatelliteCatalog, type ShellInfo } from './types';
 import { walkerElements, walkerSatelliteName } from './walker';
 
@@ -102,35 +104,45 @@ export function buildCatalog(scenario: Scenario): BuiltCatalog {
     g.push({ index, resolved, set });
   });
   for (const [key, members] of groups) {
-    const si = shells.length;
     const clash = walkerIds.has(key);
-    let altSum = 0, incSum = 0, good = 0;
-    for (const m of members) {
-      const r = m.resolved.satrec;
-      if (r.error === 0 && Number.isFinite(r.a)) {
-        altSum += meanAltitudeKm(r);
-        incSum += radToDeg(r.inclo);
-        good++;
+    // A Walker shell may share the id (launched satellites of a planned shell); keep ids unique.
+    const baseId = clash ? `${key}:imported` : key;
+    const baseName = key === IMPORTED_SHELL_ID ? 'Imported' : clash ? `${key} (imported)` : key;
+    // Inferred shells, planes and slots (constellation/planes) give imported catalogues their +Grid.
+    const inf = inferPlanesAndSlots(members.map((m) => m.resolved.satrec), epochMs);
+    const first = shells.length;
+    const multi = inf.shells.length > 1;
+    inf.shells.forEach((sh, k) => shells.push({
+      id: multi ? `${baseId}-${k + 1}` : baseId,
+      name: multi ? `${baseName} ${k + 1}` : baseName,
+      altitudeKm: sh.altitudeKm,
+      inclinationDeg: sh.inclinationDeg,
+      planes: sh.planes,
+      satsPerPlane: sh.satsPerPlane,
+      phasingF: sh.phasingF,
+      raanSpreadDeg: 360,
+      islEnabled: sh.planes > 0,
+      kind: 'imported',
+    }));
+    let unusableShell = -1;
+    members.forEach((m, j) => {
+      let si = inf.shell[j]!;
+      if (si >= 0) si += first;
+      else {
+        if (unusableShell < 0) {
+          unusableShell = shells.length;
+          shells.push({ id: shells.length > first ? `${baseId}-unusable` : baseId, name: baseName, altitudeKm: Number.NaN, inclinationDeg: Number.NaN, planes: 0, satsPerPlane: 0, islEnabled: false, kind: 'imported' });
+        }
+        si = unusableShell;
       }
-      satrecs.push(r);
+      satrecs.push(m.resolved.satrec);
       shellIndex.push(si);
-      plane.push(-1);
-      slot.push(-1);
-      status.push(STATUS_CODES[m.set.status]);
+      plane.push(inf.plane[j]!);
+      slot.push(inf.slot[j]!);
+      // Below its shell: raising (no traffic, no lasers) unless the set says it is not launched.
+      status.push(inf.raising[j] && m.set.status === 'operational' ? STATUS_CODES.raising : STATUS_CODES[m.set.status]);
       names.push(m.resolved.name);
       noradIds.push(m.resolved.noradId);
-    }
-    shells.push({
-      // A Walker shell may share the id (launched satellites of a planned shell); keep ids unique.
-      id: clash ? `${key}:imported` : key,
-      name: key === IMPORTED_SHELL_ID ? 'Imported' : clash ? `${key} (imported)` : key,
-      altitudeKm: good > 0 ? altSum / good : Number.NaN,
-      inclinationDeg: good > 0 ? incSum / good : Number.NaN,
-      planes: 0,
-      satsPerPlane: 0,
-      // No plane/slot grid, so no +Grid lasers.
-      islEnabled: false,
-      kind: 'imported',
     });
   }
 

@@ -15,7 +15,10 @@ export interface ShellInfo {
   planes: number;
   satsPerPlane: number;
   islEnabled: boolean;
-  /** 'walker' shells have a regular plane/slot grid usable for +Grid lasers. */
+  /** Walker phasing F and RAAN spread, where known (inferred shells of imported sets carry them). */
+  phasingF?: number;
+  raanSpreadDeg?: number;
+  /** 'walker' shells are planned; 'imported' shells come from element sets (with an inferred grid when planes > 0). */
   kind: 'walker' | 'imported';
 }
 

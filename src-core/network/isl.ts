@@ -71,7 +71,8 @@ export function buildPlusGrid(catalog: SatelliteCatalog, isl: Scenario['isl'], w
 
   catalog.shells.forEach((shellInfo, shellIdx) => {
     const shell = shellInfo as ShellWithPhasing;
-    if (!shell.islEnabled || shell.kind !== 'walker') return;
+    // Walker shells and imported shells with an inferred grid (planes x satsPerPlane > 0).
+    if (!shell.islEnabled) return;
     const P = shell.planes;
     const S = shell.satsPerPlane;
     if (P <= 0 || S <= 0) return;
