@@ -19,6 +19,7 @@ const commands: Record<string, Cmd> = {
   route: async (a) => (await import('./commands/route')).routeCommand(need(a.positionals, 'route <scenario|tle> --from ... --to ...'), a.values),
   analyze: async (a) => (await import('./commands/analyze')).analyzeCommand(need(a.positionals, 'analyze <scenario>'), a.values),
   optimize: async (a) => (await import('./commands/optimize')).optimizeCommand(need(a.positionals, 'optimize <scenario> --add N'), a.values),
+  rollout: async (a) => (await import('./commands/rollout')).rolloutCommand(need(a.positionals, 'rollout <scenario> [--from DATE] [--to DATE] [--step days]'), a.values),
 };
 
 function need(positionals: string[], usage: string): string {

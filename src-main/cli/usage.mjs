@@ -20,6 +20,9 @@ commands:
   optimize  <scenario> --add N [--candidates file.csv] [--min-spacing-km km] [--step s] [--duration s] [--quiet]
                                                     suggest the next N gateways, with a bound on the optimum;
                                                     progress on stderr unless --quiet
+  rollout   <scenario> [--from DATE] [--to DATE] [--step days]
+                                                    rollout series: satellites in orbit / operational, gateways,
+                                                    served %, served Gbps, p95 latency per date (docs/ROLLOUT.md)
 
 every command takes --json for machine-readable output. Negative numbers work as values
 (--from -33.9,151.2 or --from=-33.9,151.2).
