@@ -95,6 +95,12 @@ export class RolloutEngine {
     this.capacitySteps = Math.min(this.stepCount, Math.max(0, Math.floor(opts.capacitySteps ?? DEFAULT_CAPACITY_STEPS)));
   }
 
+  /** Forget every date's evaluator and figures (positions, grid and schedule stay): the next date recomputes its network. */
+  clearDateCache(): void {
+    this.evaluators.clear();
+    this.figures.clear();
+  }
+
   deploymentAt(dateMs: number): Deployment {
     return deploymentAt(this.scenario, this.built.catalog, this.schedule, dateMs);
   }
