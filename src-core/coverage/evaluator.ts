@@ -16,7 +16,8 @@
 // Definitions (one ground cell c, step t): covered = at least one usable satellite at or above the
 // terminal mask; latency = min over visible satellites s with a route of (uplink(c,s) + dist(s)),
 // dist = latency-shortest route s -> gateway -> PoP (seeded with backhaul incl. gateway processing;
-// per-hop processing at each satellite); served = latency <= routing.maxOneWayLatencyMs and the
+// per-hop processing at each satellite; through relay gateways when routing.allowGatewayRelay: the
+// one router, network/router.ts, that point routes use too); served = latency <= routing.maxOneWayLatencyMs and the
 // chosen route has at most routing.maxSatelliteHops satellites. An outage is a run of unserved
 // steps, counted as run length x stepS (sample-and-hold).
 import type { SatelliteCatalog } from '../constellation/types';
@@ -769,9 +770,8 @@ export class CoverageEvaluator {
   // With ground relay a route may pass down through a gateway and up again, so parents are not
   // recoverable from the satellite labels alone: the step is rerun (the same labels, by
   // construction: a stored label that differs is an error) and the router's predecessors are
-  // walked in decreasing label order. Load handed
-  // down to a relay gateway continues from the satellite it came from; only the gateway that hands
-  // off to a PoP gets gatewayLoad.
+  // walked in decreasing label order. Load handed down to a relay gateway continues from the
+  // satellite it came from; only the gateway that hands off to a PoP gets gatewayLoad.
   private relayLoadAtStep(t: number, satLoad: Float64Array, linkLoad: Float64Array, gatewayLoad: Float64Array): LinkLoad {
     const { satCount: N, adjOff, adjTo, adjLink } = this.cache;
     const dist = new Float64Array(N);
