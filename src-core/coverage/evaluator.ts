@@ -323,8 +323,8 @@ export class CoverageEvaluator {
     return this.rerouteAll();
   }
 
-  // With ground relay a gateway edit also changes relay paths outside the edited gateway's own
-  // forest, so edits reroute every step in full (network/router: improve/repair are relay-free).
+  // With ground relay, removing or moving a gateway also changes relay paths outside its own
+  // forest, so those edits reroute every step in full (adding one stays incremental: improveRelay).
   private rerouteAll(): CoverageResult {
     for (let t = 0; t < this.cache.stepCount; t++) this.rerouteStep(t);
     return this.result();
@@ -336,7 +336,6 @@ export class CoverageEvaluator {
     this.gws.push(g);
     const seeds = this.gatewaySeeds(g);
     this.seeds.push(seeds);
-    if (this.routerOptions.groundRelay) return this.rerouteAll();
     for (let t = 0; t < this.cache.stepCount; t++) this.improveStep(t, seeds, o);
     return this.result();
   }
@@ -458,7 +457,10 @@ export class CoverageEvaluator {
     if (from === to) return;
     const dist = this.dist.subarray(t * N, (t + 1) * N);
     const hops = this.hops.subarray(t * N, (t + 1) * N);
-    const nc = this.router.improve(this.cache.linkMs.subarray(t * L, (t + 1) * L), seeds.sat.subarray(from, to), seeds.ms.subarray(from, to), o, to - from, dist, hops, this.origin.subarray(t * N, (t + 1) * N), this.changed);
+    const origin = this.origin.subarray(t * N, (t + 1) * N);
+    const nc = this.routerOptions.groundRelay
+      ? this.router.improveRelay(this.routerStep(t), o, dist, hops, origin, this.changed)
+      : this.router.improve(this.cache.linkMs.subarray(t * L, (t + 1) * L), seeds.sat.subarray(from, to), seeds.ms.subarray(from, to), o, to - from, dist, hops, origin, this.changed);
     if (nc === 0) return;
     const lat = this.cellLat.subarray(t * C, (t + 1) * C);
     const best = this.cellSat.subarray(t * C, (t + 1) * C);

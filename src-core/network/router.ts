@@ -22,8 +22,9 @@
 // fixed point that the incremental updates below reproduce exactly:
 //   - adding a source: `improve` from its seeds relaxes only where the new label is smaller;
 //   - removing a source: `repair` recomputes the satellites whose origin it was.
-// Both are for the laser/bent-pipe search without ground relay; with relay a gateway edit changes
-// relay paths outside the edited gateway's forest, so callers rerun `full` (coverage does).
+// Both are for the laser/bent-pipe search without ground relay. With relay, `improveRelay` adds a
+// source exactly; a removal changes relay paths outside the removed gateway's forest, so callers
+// rerun `full` (coverage does).
 //
 // `DistRouter` is the same search on distances only (no hops, origin or relay), for the optimizer.
 import type { Scenario } from '../scenario/schema';
@@ -373,6 +374,61 @@ export class LabelRouter {
   /** After `full`: the node a label came from (satellite, or N + gateway); -1 for a gateway's own label or no route. */
   predecessor(node: number): number {
     return this.prevNode[node]!;
+  }
+
+  /**
+   * Ground relay: add gateway `o` (the last in `st`, whose seeds `st` includes) to existing labels
+   * of this step. Gateway relay labels are derived again from the satellite labels (one relaxation
+   * of the down links: what the full run ended with), the new gateway's seeds and relay label are
+   * offered, and the search continues only where they improve, which ends at the same unique
+   * labels as a full run. Writes the satellites whose label changed into `changed`; returns how many.
+   */
+  improveRelay(st: RouterStep, o: number, dist: Float64Array, hops: Int32Array, origin: Int32Array, changed: Int32Array): number {
+    const N = this.n, G = st.gatewayCount;
+    const V = N + G;
+    this.ensure(V);
+    if (this.relayDist.length < V) {
+      this.relayDist = new Float64Array(V);
+      this.relayHops = new Int32Array(V);
+      this.relayOrigin = new Int32Array(V);
+    }
+    this.relay = true;
+    this.step = st;
+    this.dist = this.relayDist;
+    this.hops = this.relayHops;
+    this.origin = this.relayOrigin;
+    this.dist.set(dist);
+    this.hops.set(hops);
+    this.origin.set(origin);
+    this.indexSeeds(st);
+    for (let g = 0; g < G; g++) {
+      this.dist[N + g] = st.gatewayStartMs[g]!;
+      this.hops[N + g] = 0;
+      this.origin[N + g] = g;
+      this.prevNode[N + g] = -1;
+    }
+    let newRelay = false;
+    for (let i = 0; i < st.seedCount; i++) {
+      const s = st.seedSat[i]!, g = st.seedGateway[i]!;
+      if (this.dist[s]! < Infinity && this.offer(N + g, this.dist[s]! + st.seedUpMs[i]! + st.gatewayProcessingMs, this.hops[s]!, this.origin[s]!, s) && g === o) newRelay = true;
+    }
+    for (let i = 0; i < st.seedCount; i++) {
+      if (st.seedGateway[i] !== o) continue;
+      const s = st.seedSat[i]!;
+      if (this.offer(s, st.seedMs[i]!, 1, o, N + o)) this.push(s);
+    }
+    if (newRelay) this.push(N + o);
+    this.settle(st.linkMs, null, 0);
+    this.relay = false;
+    let nc = 0;
+    for (let v = 0; v < N; v++) {
+      if (this.dist[v] === dist[v] && this.hops[v] === hops[v] && this.origin[v] === origin[v]) continue;
+      dist[v] = this.dist[v]!;
+      hops[v] = this.hops[v]!;
+      origin[v] = this.origin[v]!;
+      changed[nc++] = v;
+    }
+    return nc;
   }
 
   /**
