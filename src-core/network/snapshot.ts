@@ -7,12 +7,9 @@
 //   ground query <-> satellite (tag 3), both directions: slantKm / c * 1000 + perHopProcessingMs.
 // So perHopProcessingMs is charged once per radio/laser link traversed (uplink, each ISL, downlink).
 // Gateway processing at the gateway that hands traffic to a PoP is part of its backhaulMs
-// (assignBackhaul), so PoP-bound searches start at the gateways with sourceDist = backhaulMs:
-//
-//   snap.build(t, positionsEcefKm);
-//   const r = dijkstra.run(snap.graph, snap.gatewaySources, snap.backhaul.backhaulMs,
-//                          { noTransit: snap.noTransit, maxHops: snap.maxHopsToGround });
-//   // latency to a ground point = min over visibleSatellites(...) of r.distMs[sat] + snap.groundLinkMs(slantKm)
+// (assignBackhaul). PoP-bound routes do not search this graph: build() also fills `routerStep`
+// (the gateway -> satellite seeds and laser latencies) for the one Internet router (router.ts),
+// which coverage feeds from its cache in the same form. The graph serves ground-to-ground routes.
 //
 // noTransit marks ground query nodes always and gateways when gateway relay is off: such a node
 // may start or end a path but never relay (see Dijkstra). Buffers (builder, CSR arrays, link and
