@@ -20,7 +20,7 @@ export function carriesTraffic(statusCode: number): boolean {
 }
 
 /** Per satellite, 1 = carries traffic (operational). */
-export function trafficMask(catalog: Pick<SatelliteCatalog, 'count' | 'status'>): Uint8Array {
+export function trafficMask(catalog: Pick<SatelliteCatalog, 'count' | 'status'>): Uint8Array<ArrayBuffer> {
   const u = new Uint8Array(catalog.count);
   for (let i = 0; i < catalog.count; i++) u[i] = carriesTraffic(catalog.status[i]!) ? 1 : 0;
   return u;

@@ -11,6 +11,7 @@
 // reach" is the question the incremental update asks; the full pass is a scatter-min over it.
 import type { SatelliteCatalog } from '../constellation/types';
 import { buildPlusGrid, updateIslLengths, type IslTopology } from '../network/isl';
+import { linkAdjacency } from '../network/router';
 import type { Scenario } from '../scenario/schema';
 import { DEG, WGS84_B_KM, type UtcMs } from '../units';
 import type { CoverageGrid } from './grid';
@@ -125,28 +126,13 @@ export class CoverageCache {
     this.satPos = new Float64Array(T * 3 * N);
 
     // Static adjacency (each link both ways), neighbours in link order.
-    const deg = new Int32Array(N + 1);
     const { a, b } = links.topology;
     this.linkA = Int32Array.from(a);
     this.linkB = Int32Array.from(b);
-    for (let l = 0; l < L; l++) {
-      deg[a[l]! + 1]!++;
-      deg[b[l]! + 1]!++;
-    }
-    for (let i = 0; i < N; i++) deg[i + 1]! += deg[i]!;
-    this.adjOff = deg;
-    this.adjTo = new Int32Array(2 * L);
-    this.adjLink = new Int32Array(2 * L);
-    const cur = deg.slice(0, N);
-    for (let l = 0; l < L; l++) {
-      const u = a[l]!, v = b[l]!;
-      let k = cur[u]!++;
-      this.adjTo[k] = v;
-      this.adjLink[k] = l;
-      k = cur[v]!++;
-      this.adjTo[k] = u;
-      this.adjLink[k] = l;
-    }
+    const adj = linkAdjacency(N, a, b, L);
+    this.adjOff = adj.adjOff;
+    this.adjTo = adj.adjTo;
+    this.adjLink = adj.adjLink;
     this.linkMs = new Float64Array(T * L);
     this.visOff = new Int32Array(T * (N + 1));
     this.visCount = new Uint16Array(T * C);

@@ -16,7 +16,8 @@
 // Definitions (one ground cell c, step t): covered = at least one usable satellite at or above the
 // terminal mask; latency = min over visible satellites s with a route of (uplink(c,s) + dist(s)),
 // dist = latency-shortest route s -> gateway -> PoP (seeded with backhaul incl. gateway processing;
-// per-hop processing at each satellite); served = latency <= routing.maxOneWayLatencyMs and the
+// per-hop processing at each satellite; through relay gateways when routing.allowGatewayRelay: the
+// one router, network/router.ts, that point routes use too); served = latency <= routing.maxOneWayLatencyMs and the
 // chosen route has at most routing.maxSatelliteHops satellites. An outage is a run of unserved
 // steps, counted as run length x stepS (sample-and-hold).
 import type { SatelliteCatalog } from '../constellation/types';
@@ -28,7 +29,7 @@ import type { Gateway, Scenario } from '../scenario/schema';
 import type { UtcMs } from '../units';
 import { CoverageCache, cacheSettingsOf, defaultLinkModel, propagatorPositions, type CacheMemory, type LinkModel, type PositionSource } from './cache';
 import { buildCoverageGrid, type CoverageGrid, type GeoDemandSource } from './grid';
-import { LabelRouter } from './routing';
+import { hopLimit, LabelRouter, pickAccess, routerOptionsOf, seedLatencyMs, upLinkMs, type AccessPick, type RouterOptions, type RouterStep } from '../network/router';
 
 /** Per-step satellites a gateway sees, as routing seeds (CSR by step). */
 export interface GatewaySeeds {
@@ -37,6 +38,8 @@ export interface GatewaySeeds {
   sat: Int32Array;
   /** backhaul (incl. gateway processing) + gateway-satellite link + processing at the satellite, ms. */
   ms: Float64Array;
+  /** The gateway-satellite link + processing at the satellite alone, ms (ground relays). */
+  upMs: Float64Array;
   backhaulMs: number;
   popIndex: number;
 }
@@ -139,6 +142,8 @@ export interface CoverageEvaluatorInputs {
   usable?: Uint8Array;
   /** Laser links; default none. */
   links?: LinkModel;
+  /** How routes are searched (network/router). Default: the scenario's routing settings. */
+  routerOptions?: RouterOptions;
 }
 
 /** Usable mask of a catalogue: only operational satellites serve (constellation/status). */
@@ -179,6 +184,7 @@ export class CoverageEvaluator {
   readonly grid: CoverageGrid;
   readonly maxHops: number;
   readonly maxLatencyMs: number;
+  readonly routerOptions: RouterOptions;
   private readonly router: LabelRouter;
   private gws: Gateway[] = [];
   private seeds: GatewaySeeds[] = [];
@@ -220,10 +226,11 @@ export class CoverageEvaluator {
     this.cache = new CoverageCache(grid, positions, usable, links, cacheSettingsOf(scenario));
     const T = this.cache.stepCount;
     const C = grid.count;
-    this.maxHops = scenario.routing.maxSatelliteHops;
+    this.routerOptions = inputs.routerOptions ?? routerOptionsOf(scenario.routing);
+    this.maxHops = hopLimit(this.routerOptions);
     this.maxLatencyMs = scenario.routing.maxOneWayLatencyMs;
     this.msPerKm = 1000 / scenario.latency.vacuumKmPerS;
-    this.router = new LabelRouter(N, this.cache.adjOff, this.cache.adjTo, this.cache.adjLink);
+    this.router = new LabelRouter(N, this.cache.adjOff, this.cache.adjTo, this.cache.adjLink, this.routerOptions);
     this.dist = new Float64Array(T * N).fill(Infinity);
     this.hops = new Int32Array(T * N);
     this.origin = new Int32Array(T * N).fill(-1);
@@ -282,6 +289,7 @@ export class CoverageEvaluator {
     const off = new Int32Array(T + 1);
     const sats: number[] = [];
     const ms: number[] = [];
+    const upMs: number[] = [];
     if (Number.isFinite(backhaulMs)) {
       const frame = groundFrame(g.latDeg, g.lonDeg, g.altitudeKm);
       const hop = this.scenario.latency.perHopProcessingMs;
@@ -293,12 +301,13 @@ export class CoverageEvaluator {
         const n = visibleSatellites(frame, satPos.subarray(t * 3 * N, (t + 1) * 3 * N), g.minElevationDeg, g.maxSlantKm, this.seedIdx, this.seedSlant, null, usable);
         for (let i = 0; i < n; i++) {
           sats.push(this.seedIdx[i]!);
-          ms.push(backhaulMs + this.seedSlant[i]! * this.msPerKm + hop);
+          ms.push(seedLatencyMs(backhaulMs, this.seedSlant[i]!, this.msPerKm, hop));
+          upMs.push(upLinkMs(this.seedSlant[i]!, this.msPerKm, hop));
         }
       }
     }
     off[T] = sats.length;
-    return { off, sat: Int32Array.from(sats), ms: Float64Array.from(ms), backhaulMs, popIndex: bh.popIndex[0]! };
+    return { off, sat: Int32Array.from(sats), ms: Float64Array.from(ms), upMs: Float64Array.from(upMs), backhaulMs, popIndex: bh.popIndex[0]! };
   }
 
   /** The routing seeds of the gateway at `index` (scenario order): satellites it sees per step and their latency to its PoP. */
@@ -311,6 +320,12 @@ export class CoverageEvaluator {
   setGateways(gateways: readonly Gateway[]): CoverageResult {
     this.gws = gateways.slice();
     this.seeds = this.gws.map((g) => this.gatewaySeeds(g));
+    return this.rerouteAll();
+  }
+
+  // With ground relay, removing or moving a gateway also changes relay paths outside its own
+  // forest, so those edits reroute every step in full (adding one stays incremental: improveRelay).
+  private rerouteAll(): CoverageResult {
     for (let t = 0; t < this.cache.stepCount; t++) this.rerouteStep(t);
     return this.result();
   }
@@ -331,6 +346,7 @@ export class CoverageEvaluator {
     const { satCount: N, stepCount: T } = this.cache;
     this.gws.splice(index, 1);
     this.seeds.splice(index, 1);
+    if (this.routerOptions.groundRelay) return this.rerouteAll();
     const origin = this.origin;
     const affected = this.changed;
     for (let t = 0; t < T; t++) {
@@ -355,6 +371,7 @@ export class CoverageEvaluator {
     this.gws[index] = g;
     const seeds = this.gatewaySeeds(g);
     this.seeds[index] = seeds;
+    if (this.routerOptions.groundRelay) return this.rerouteAll();
     const origin = this.origin;
     const affected = this.changed;
     for (let t = 0; t < T; t++) {
@@ -387,21 +404,40 @@ export class CoverageEvaluator {
   }
 
   /** All gateways' seeds at step t, with their origins (scenario order). */
-  private stepSeeds(t: number): { sat: Int32Array; ms: Float64Array; org: Int32Array } {
+  private stepSeeds(t: number): { sat: Int32Array; ms: Float64Array; upMs: Float64Array; org: Int32Array } {
     let count = 0;
     for (const s of this.seeds) count += s.off[t + 1]! - s.off[t]!;
     const sat = new Int32Array(count);
     const ms = new Float64Array(count);
+    const upMs = new Float64Array(count);
     const org = new Int32Array(count);
     let k = 0;
     this.seeds.forEach((s, g) => {
       for (let i = s.off[t]!; i < s.off[t + 1]!; i++, k++) {
         sat[k] = s.sat[i]!;
         ms[k] = s.ms[i]!;
+        upMs[k] = s.upMs[i]!;
         org[k] = g;
       }
     });
-    return { sat, ms, org };
+    return { sat, ms, upMs, org };
+  }
+
+  /** Step t as the router sees it (links, all gateways' seeds). */
+  private routerStep(t: number): RouterStep {
+    const L = this.cache.linkCount;
+    const { sat, ms, upMs, org } = this.stepSeeds(t);
+    return {
+      linkMs: this.cache.linkMs.subarray(t * L, (t + 1) * L),
+      seedSat: sat,
+      seedMs: ms,
+      seedUpMs: upMs,
+      seedGateway: org,
+      seedCount: sat.length,
+      gatewayStartMs: this.seeds.map((s) => s.backhaulMs),
+      gatewayCount: this.seeds.length,
+      gatewayProcessingMs: this.scenario.latency.gatewayProcessingMs,
+    };
   }
 
   private checkIndex(index: number): void {
@@ -410,9 +446,8 @@ export class CoverageEvaluator {
 
   /** Full routing of step t from all gateways' seeds, then the full cell pass. */
   private rerouteStep(t: number): void {
-    const { satCount: N, linkCount: L } = this.cache;
-    const { sat, ms, org } = this.stepSeeds(t);
-    this.router.full(this.cache.linkMs.subarray(t * L, (t + 1) * L), sat, ms, org, sat.length, this.dist.subarray(t * N, (t + 1) * N), this.hops.subarray(t * N, (t + 1) * N), this.origin.subarray(t * N, (t + 1) * N));
+    const N = this.cache.satCount;
+    this.router.full(this.routerStep(t), this.dist.subarray(t * N, (t + 1) * N), this.hops.subarray(t * N, (t + 1) * N), this.origin.subarray(t * N, (t + 1) * N));
     this.cellPass(t);
   }
 
@@ -422,7 +457,10 @@ export class CoverageEvaluator {
     if (from === to) return;
     const dist = this.dist.subarray(t * N, (t + 1) * N);
     const hops = this.hops.subarray(t * N, (t + 1) * N);
-    const nc = this.router.improve(this.cache.linkMs.subarray(t * L, (t + 1) * L), seeds.sat.subarray(from, to), seeds.ms.subarray(from, to), o, to - from, dist, hops, this.origin.subarray(t * N, (t + 1) * N), this.changed);
+    const origin = this.origin.subarray(t * N, (t + 1) * N);
+    const nc = this.routerOptions.groundRelay
+      ? this.router.improveRelay(this.routerStep(t), o, dist, hops, origin, this.changed)
+      : this.router.improve(this.cache.linkMs.subarray(t * L, (t + 1) * L), seeds.sat.subarray(from, to), seeds.ms.subarray(from, to), o, to - from, dist, hops, origin, this.changed);
     if (nc === 0) return;
     const lat = this.cellLat.subarray(t * C, (t + 1) * C);
     const best = this.cellSat.subarray(t * C, (t + 1) * C);
@@ -624,6 +662,20 @@ export class CoverageEvaluator {
     };
   }
 
+  /**
+   * Latency (ms) to the Internet of a ground point at step t, from this evaluator's routing labels
+   * with the one access rule (network/router pickAccess) and full-precision up links: what a cell
+   * centred there gets, without the cache's float32 up-link rounding. Infinity = no route; sat -1.
+   */
+  pointLatencyAtStep(t: number, latDeg: number, lonDeg: number): AccessPick {
+    const { satCount: N, stepCount: T, satPos, usable, settings } = this.cache;
+    if (!Number.isInteger(t) || t < 0 || t >= T) throw new RangeError(`no analysis step at index ${t} (have ${T})`);
+    const n = visibleSatellites(groundFrame(latDeg, lonDeg, 0), satPos.subarray(t * 3 * N, (t + 1) * 3 * N), settings.terminalMinElevationDeg, settings.terminalMaxSlantKm, this.seedIdx, this.seedSlant, null, usable);
+    const upMs = new Float64Array(n);
+    for (let i = 0; i < n; i++) upMs[i] = upLinkMs(this.seedSlant[i]!, this.msPerKm, settings.perHopProcessingMs);
+    return pickAccess(this.seedIdx, upMs, n, this.dist.subarray(t * N, (t + 1) * N), this.hops.subarray(t * N, (t + 1) * N), this.maxHops, { sat: -1, latencyMs: Infinity });
+  }
+
   /** Latency (ms) of every cell at step t (Infinity = no route; compare with maxLatencyMs for served). */
   latencyAtStep(t: number): Float64Array {
     const C = this.cache.cellCount;
@@ -676,6 +728,7 @@ export class CoverageEvaluator {
     const dist = this.dist.subarray(t * N, (t + 1) * N);
     const hops = this.hops.subarray(t * N, (t + 1) * N);
     const origin = this.origin.subarray(t * N, (t + 1) * N);
+    if (this.routerOptions.groundRelay) return this.relayLoadAtStep(t, satLoad, linkLoad, gatewayLoad);
     const mark = this.seedMark;
     mark.fill(0);
     for (let g = 0; g < G; g++) {
@@ -713,6 +766,49 @@ export class CoverageEvaluator {
     }
     let servedWeight = 0;
     for (let g = 0; g < G; g++) servedWeight += gatewayLoad[g]!;
+    return { step: t, stepUtcMs: this.cache.timesMs[t]!, linkLoad, gatewayLoad, satelliteLoad: satLoad, servedWeight };
+  }
+
+  // With ground relay a route may pass down through a gateway and up again, so parents are not
+  // recoverable from the satellite labels alone: the step is rerun (the same labels, by
+  // construction: a stored label that differs is an error) and the router's predecessors are
+  // walked in decreasing label order. Load handed down to a relay gateway continues from the
+  // satellite it came from; only the gateway that hands off to a PoP gets gatewayLoad.
+  private relayLoadAtStep(t: number, satLoad: Float64Array, linkLoad: Float64Array, gatewayLoad: Float64Array): LinkLoad {
+    const { satCount: N, adjOff, adjTo, adjLink } = this.cache;
+    const dist = new Float64Array(N);
+    const hops = new Int32Array(N);
+    this.router.full(this.routerStep(t), dist, hops, new Int32Array(N));
+    for (let v = 0; v < N; v++) {
+      if (dist[v] !== this.dist[t * N + v]) throw new Error(`linkLoadAtStep: satellite ${v} has a routing label at step ${t} that its route does not give (${this.dist[t * N + v]} ms stored, ${dist[v]} ms routed)`);
+    }
+    let n = 0;
+    const order = this.loadOrder;
+    for (let v = 0; v < N; v++) if (dist[v] !== Infinity) order[n++] = v;
+    const routed = order.subarray(0, n);
+    routed.sort((a, b) => dist[b]! - dist[a]! || hops[b]! - hops[a]! || b - a);
+    for (let i = 0; i < n; i++) {
+      const v = routed[i]!;
+      const load = satLoad[v]!;
+      if (load === 0) continue;
+      const p = this.router.predecessor(v);
+      if (p >= N) {
+        const up = this.router.predecessor(p);
+        if (up < 0) {
+          gatewayLoad[p - N]! += load;
+        } else {
+          satLoad[up]! += load;
+        }
+        continue;
+      }
+      let k = adjOff[v]!;
+      for (const end = adjOff[v + 1]!; k < end && adjTo[k] !== p; k++);
+      if (p < 0 || k === adjOff[v + 1]) throw new Error(`linkLoadAtStep: satellite ${v} carries load at step ${t} but has no routing predecessor`);
+      linkLoad[adjLink[k]!]! += load;
+      satLoad[p]! += load;
+    }
+    let servedWeight = 0;
+    for (let g = 0; g < gatewayLoad.length; g++) servedWeight += gatewayLoad[g]!;
     return { step: t, stepUtcMs: this.cache.timesMs[t]!, linkLoad, gatewayLoad, satelliteLoad: satLoad, servedWeight };
   }
 

@@ -4,11 +4,13 @@
 // Dijkstra: about 1.5-3 ms on full Kuiper, so 100 pairs x 200 steps would take a minute. Here each
 // step propagates once, builds ONE graph carrying every endpoint of the step as a ground query node,
 // and then runs
-//   - one multi-source Dijkstra from all gateways (no target) for every "to the Internet" pair;
+//   - one run of the Internet router (router.ts) for every "to the Internet" pair, picked per
+//     pair exactly as route.ts's routeToPop picks (internetRouteOfGround);
 //   - for ground-to-ground pairs, one full single-source Dijkstra per origin with more than
 //     TARGETED_MAX destinations (a city matrix), else one guided search (A*, TargetSearch) per
 //     pair, which settles the nodes heading towards the destination instead of a whole ball.
-// The results equal route.ts's routeToPop / routeGroundToGround for the same pair and time:
+// The results equal route.ts's routeToPop / routeGroundToGround for the same pair and time
+// (to the Internet: the same code on the same labels; ground to ground):
 //   - ground query nodes never relay (noTransit), so extra ones change no other node's label;
 //   - the heap pops in (key, node id) order whatever the insertion order, so a run without a
 //     target settles every node exactly as a run that stops at that node would;
@@ -20,7 +22,7 @@
 // as route.ts names them, and the caller's label as the name.
 import type { UtcMs } from '../units';
 import { IndexedHeap, pathTo, type CsrGraph } from './graph';
-import { describeRoute, type GeoPoint, type RouteResult, type RoutingContext } from './route';
+import { checkPoint, describeRoute, internetRouteOfGround, noGroundRouteReason, routeSatellitesToInternet, type GeoPoint, type RouteResult, type RoutingContext } from './route';
 
 export interface BatchPair {
   from: GeoPoint;
@@ -40,12 +42,6 @@ export interface BatchStep {
 
 /** Origins with at most this many destinations get one guided search per destination; more share one full Dijkstra. */
 const TARGETED_MAX = 3;
-
-function checkPoint(p: GeoPoint): string | null {
-  if (!(Math.abs(p.latDeg) <= 90)) return `latitude ${p.latDeg} is outside -90..90 degrees`;
-  if (!(Math.abs(p.lonDeg) <= 180)) return `longitude ${p.lonDeg} is outside -180..180 degrees`;
-  return null;
-}
 
 function pointKey(p: GeoPoint): string {
   return `${p.latDeg},${p.lonDeg},${p.altKm ?? 0}`;
@@ -176,12 +172,9 @@ export function routeBatch(ctx: RoutingContext, pairs: readonly BatchPair[], tim
     else byOrigin.set(pl.a, [i]);
   });
   const anyPop = plans.some((pl) => pl.kind === 'pop');
-  const relay = scenario.routing.allowGatewayRelay;
+  const relay = ctx.options.groundRelay;
   const mask = scenario.terminal.minElevationDeg;
-  const noPath = (): string => {
-    const how = scenario.routing.bentPipeOnly ? (relay ? 'bent pipe with gateway relays' : 'bent pipe, no gateway relays') : relay ? 'lasers and gateway relays' : 'lasers only';
-    return `no path between the two points within ${scenario.routing.maxSatelliteHops} satellite hops (${how})`;
-  };
+  const noPath = (): string => noGroundRouteReason(ctx.options, relay);
   const hasLinks = (node: number): boolean => snapshot.graph.offsets[node + 1]! > snapshot.graph.offsets[node]!;
 
   const labelled = (r: RouteResult, pair: BatchPair, ends: 1 | 2): RouteResult => {
@@ -215,19 +208,14 @@ export function routeBatch(ctx: RoutingContext, pairs: readonly BatchPair[], tim
     }
 
     if (anyPop) {
-      const r = ctx.dijkstra.run(snapshot.graph, snapshot.gatewaySources, snapshot.backhaul.backhaulMs, { noTransit: snapshot.noTransit, maxHops: snapshot.maxHopsToGround });
+      routeSatellitesToInternet(ctx);
       for (let i = 0; i < plans.length; i++) {
         const pl = plans[i]!;
         if (pl.kind !== 'pop') continue;
-        const user = snapshot.groundNode(pl.a);
-        if (!hasLinks(user)) {
+        if (!hasLinks(snapshot.groundNode(pl.a))) {
           results[i] = { ok: false, reason: `no satellite in view above ${mask} deg` };
-        } else if (!(r.distMs[user]! < Infinity)) {
-          results[i] = { ok: false, reason: scenario.routing.bentPipeOnly ? 'no path to a gateway (bent pipe only: no gateway sees a satellite the user sees)' : `no path to a gateway within ${scenario.routing.maxSatelliteHops} satellite hops` };
         } else {
-          const nodes = pathTo(r.prev, user).reverse();
-          const endGateway = nodes[nodes.length - 1]! - N;
-          results[i] = labelled(describeRoute(ctx, nodes, ground, endGateway), pairs[i]!, 1);
+          results[i] = labelled(internetRouteOfGround(ctx, pl.a, ground).result, pairs[i]!, 1);
         }
       }
     }

@@ -98,7 +98,7 @@ export class EndToEndRouter {
     if (!ctx) {
       // A handful at most (the route panel asks for one pair at a time); drop the oldest.
       if (this.variants.size >= 4) this.variants.delete(this.variants.keys().next().value!);
-      ctx = createRoutingContextFrom(planScenario(this.base.scenario, variant), this.base.catalog, this.base.propagator);
+      ctx = createRoutingContextFrom(planScenario(this.base.scenario, variant), this.base.catalog, this.base.propagator, this.base.options);
       this.variants.set(key, ctx);
     }
     return ctx;

@@ -9,10 +9,13 @@
 // - oneWayMs is the sum of the segment latencies, in path order. Gateway processing at the gateway
 //   that hands off to the PoP is booked on the backhaul segment; a gateway relaying mid-path
 //   books it on the downlink into it.
-// - PoP-bound searches run from every gateway at once (multi-source, starting latency = its
-//   backhaul) towards the user: the same search the coverage fields use.
-// - routing.maxSatelliteHops limits the links of a path (satellites + 1 without relays): the
-//   Dijkstra hop limit prunes, so a path relayed through gateways counts its ground hops too.
+// - PoP-bound routes run the one router (router.ts): the labels of every satellite to the
+//   Internet at this step, then the best visible access satellite (pickAccess), exactly what
+//   coverage computes for its cells. The router's options (ground relay, hop limit, bent pipe)
+//   come from scenario.routing unless the context was built with others.
+// - Ground-to-ground routes are a single-source Dijkstra over the step graph (graph.ts) with the
+//   same options: relays through gateways when groundRelay, lasers unless bentPipe, and the hop
+//   limit pruning paths with more than maxSatelliteHops satellites (+1 links without relays).
 import { buildCatalog } from '../constellation/catalog';
 import type { SatelliteCatalog } from '../constellation/types';
 import { ecefToGeodeticInto, type Geodetic } from '../frames';
@@ -22,6 +25,7 @@ import { radToDeg, type UtcMs } from '../units';
 import { fiberLatencyMs } from './backhaul';
 import { Dijkstra, pathTo } from './graph';
 import { buildPlusGrid } from './isl';
+import { hopLimit, LabelRouter, linkAdjacency, noInternetRouteReason, pickAccess, routerOptionsOf, type AccessPick, type RouterOptions } from './router';
 import { NetworkSnapshot, type GroundQueryPoint } from './snapshot';
 
 /** Anything that writes ECEF positions (km, 3N, catalogue order) for a time. */
@@ -36,22 +40,54 @@ export interface RoutingContext {
   propagator: EcefPropagator;
   snapshot: NetworkSnapshot;
   dijkstra: Dijkstra;
+  /** How routes are searched (ground relay, hop limit, bent pipe). */
+  options: RouterOptions;
+  /** The Internet router over this scenario's laser links, and its per-satellite labels (N each). */
+  router: LabelRouter;
+  labels: { dist: Float64Array; hops: Int32Array; origin: Int32Array };
   /** Scratch positions buffer (3N). */
   positionsEcefKm: Float64Array;
 }
 
 /** Build a routing context from parts (tests, or when the catalogue already exists). */
-export function createRoutingContextFrom(scenario: Scenario, catalog: SatelliteCatalog, propagator: EcefPropagator): RoutingContext {
+export function createRoutingContextFrom(scenario: Scenario, catalog: SatelliteCatalog, propagator: EcefPropagator, options: RouterOptions = routerOptionsOf(scenario.routing)): RoutingContext {
   const topo = buildPlusGrid(catalog, scenario.isl, scenario.constellation.shells);
-  const snapshot = new NetworkSnapshot(scenario, catalog, topo);
-  const V = catalog.count + scenario.gateways.length + 2;
-  return { scenario, catalog, propagator, snapshot, dijkstra: new Dijkstra(V), positionsEcefKm: new Float64Array(3 * catalog.count) };
+  const snapshot = new NetworkSnapshot(scenario, catalog, topo, options);
+  const N = catalog.count;
+  const V = N + scenario.gateways.length + 2;
+  const adj = linkAdjacency(N, topo.a, topo.b, topo.count);
+  const router = new LabelRouter(N, adj.adjOff, adj.adjTo, adj.adjLink, options);
+  const labels = { dist: new Float64Array(N), hops: new Int32Array(N), origin: new Int32Array(N) };
+  return { scenario, catalog, propagator, snapshot, dijkstra: new Dijkstra(V), options, router, labels, positionsEcefKm: new Float64Array(3 * N) };
 }
 
-/** Build the catalogue, the SGP4 propagator and the +Grid once for `scenario`. */
-export function createRoutingContext(scenario: Scenario): RoutingContext {
+/** Build the catalogue, the SGP4 propagator and the +Grid once for `scenario` (router options: its routing settings unless given). */
+export function createRoutingContext(scenario: Scenario, options?: RouterOptions): RoutingContext {
   const built = buildCatalog(scenario);
-  return createRoutingContextFrom(scenario, built.catalog, new Propagator(built.satrecs));
+  return createRoutingContextFrom(scenario, built.catalog, new Propagator(built.satrecs), options);
+}
+
+/** After the snapshot is built for a step: every satellite's route to the Internet (ctx.labels). */
+export function routeSatellitesToInternet(ctx: RoutingContext): void {
+  ctx.router.full(ctx.snapshot.routerStep, ctx.labels.dist, ctx.labels.hops, ctx.labels.origin);
+}
+
+const accessScratch: AccessPick = { sat: -1, latencyMs: Infinity };
+
+/**
+ * After routeSatellitesToInternet: the Internet route of ground query node k (it must see a
+ * satellite). Nodes run from the ground point to the gateway that hands off to the PoP.
+ */
+export function internetRouteOfGround(ctx: RoutingContext, k: number, ground: readonly GeoPoint[]): { result: RouteResult; nodes: number[] } {
+  const { snapshot, labels } = ctx;
+  const g = snapshot.graph;
+  const user = snapshot.groundNode(k);
+  const from = g.offsets[user]!, to = g.offsets[user + 1]!;
+  const pick = pickAccess(g.targets.subarray(from, to), g.weightsMs.subarray(from, to), to - from, labels.dist, labels.hops, hopLimit(ctx.options), accessScratch);
+  if (pick.sat < 0) return { result: { ok: false, reason: noInternetRouteReason(ctx.options) }, nodes: [] };
+  const nodes = [user, ...ctx.router.path(pick.sat)];
+  const endGateway = nodes[nodes.length - 1]! - snapshot.satelliteCount;
+  return { result: describe(ctx, nodes, ground, endGateway), nodes };
 }
 
 export interface GeoPoint {
@@ -208,17 +244,17 @@ function routeToPopNodes(ctx: RoutingContext, t: number, from: PopQuery): { resu
   prepare(ctx, t, [from]);
   const user = snapshot.groundNode(0);
   if (!hasGroundLinks(ctx, user)) return { result: { ok: false, reason: `no satellite in view above ${scenario.terminal.minElevationDeg} deg` }, nodes: [] };
-  const r = ctx.dijkstra.run(snapshot.graph, snapshot.gatewaySources, snapshot.backhaul.backhaulMs, { noTransit: snapshot.noTransit, target: user, maxHops: snapshot.maxHopsToGround });
-  if (!(r.distMs[user]! < Infinity)) {
-    const why = scenario.routing.bentPipeOnly ? 'no path to a gateway (bent pipe only: no gateway sees a satellite the user sees)' : `no path to a gateway within ${scenario.routing.maxSatelliteHops} satellite hops`;
-    return { result: { ok: false, reason: why }, nodes: [] };
-  }
-  const nodes = pathTo(r.prev, user).reverse();
-  const endGateway = nodes[nodes.length - 1]! - snapshot.satelliteCount;
-  return { result: describe(ctx, nodes, [from], endGateway), nodes };
+  routeSatellitesToInternet(ctx);
+  return internetRouteOfGround(ctx, 0, [from]);
 }
 
-function checkPoint(p: GeoPoint): string | null {
+/** Why two ground points that see satellites have no route between them. */
+export function noGroundRouteReason(options: RouterOptions, relay: boolean): string {
+  const how = options.bentPipe ? (relay ? 'bent pipe with gateway relays' : 'bent pipe, no gateway relays') : relay ? 'lasers and gateway relays' : 'lasers only';
+  return options.maxSatelliteHops === null ? `no path between the two points (${how})` : `no path between the two points within ${options.maxSatelliteHops} satellite hops (${how})`;
+}
+
+export function checkPoint(p: GeoPoint): string | null {
   if (!(Math.abs(p.latDeg) <= 90)) return `latitude ${p.latDeg} is outside -90..90 degrees`;
   if (!(Math.abs(p.lonDeg) <= 180)) return `longitude ${p.lonDeg} is outside -180..180 degrees`;
   return null;
@@ -238,7 +274,7 @@ function routeG2gNodes(ctx: RoutingContext, t: number, from: GeoPoint, to: GeoPo
   const { scenario, snapshot } = ctx;
   const bad = checkPoint(from) ?? checkPoint(to);
   if (bad) return { result: { ok: false, reason: bad }, nodes: [] };
-  const relay = opts.viaGateways ?? scenario.routing.allowGatewayRelay;
+  const relay = opts.viaGateways ?? ctx.options.groundRelay;
   prepare(ctx, t, [from, to], relay);
   const a = snapshot.groundNode(0);
   const b = snapshot.groundNode(1);
@@ -247,8 +283,7 @@ function routeG2gNodes(ctx: RoutingContext, t: number, from: GeoPoint, to: GeoPo
   if (!hasGroundLinks(ctx, b)) return { result: { ok: false, reason: `no satellite in view above ${mask} deg at the destination` }, nodes: [] };
   const r = ctx.dijkstra.run(snapshot.graph, [a], null, { noTransit: snapshot.noTransit, target: b, maxHops: snapshot.maxHopsToGround });
   if (!(r.distMs[b]! < Infinity)) {
-    const how = scenario.routing.bentPipeOnly ? (relay ? 'bent pipe with gateway relays' : 'bent pipe, no gateway relays') : relay ? 'lasers and gateway relays' : 'lasers only';
-    return { result: { ok: false, reason: `no path between the two points within ${scenario.routing.maxSatelliteHops} satellite hops (${how})` }, nodes: [] };
+    return { result: { ok: false, reason: noGroundRouteReason(ctx.options, relay) }, nodes: [] };
   }
   const nodes = pathTo(r.prev, b);
   return { result: describe(ctx, nodes, [from, to], -1), nodes };

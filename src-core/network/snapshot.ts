@@ -7,12 +7,9 @@
 //   ground query <-> satellite (tag 3), both directions: slantKm / c * 1000 + perHopProcessingMs.
 // So perHopProcessingMs is charged once per radio/laser link traversed (uplink, each ISL, downlink).
 // Gateway processing at the gateway that hands traffic to a PoP is part of its backhaulMs
-// (assignBackhaul), so PoP-bound searches start at the gateways with sourceDist = backhaulMs:
-//
-//   snap.build(t, positionsEcefKm);
-//   const r = dijkstra.run(snap.graph, snap.gatewaySources, snap.backhaul.backhaulMs,
-//                          { noTransit: snap.noTransit, maxHops: snap.maxHopsToGround });
-//   // latency to a ground point = min over visibleSatellites(...) of r.distMs[sat] + snap.groundLinkMs(slantKm)
+// (assignBackhaul). PoP-bound routes do not search this graph: build() also fills `routerStep`
+// (the gateway -> satellite seeds and laser latencies) for the one Internet router (router.ts),
+// which coverage feeds from its cache in the same form. The graph serves ground-to-ground routes.
 //
 // noTransit marks ground query nodes always and gateways when gateway relay is off: such a node
 // may start or end a path but never relay (see Dijkstra). Buffers (builder, CSR arrays, link and
@@ -25,6 +22,7 @@ import { assignBackhaul, type GatewayBackhaul } from './backhaul';
 import { groundFrame, visibleSatellites } from './ground';
 import { buildPlusGrid, updateIslLengths, type IslTopology } from './isl';
 import { gatewayInServiceFromMs, trafficMask } from '../constellation/status';
+import { hopLimit, routerOptionsOf, seedLatencyMs, upLinkMs, type RouterOptions, type RouterStep } from './router';
 
 export const EDGE_ISL_INTRA = 0;
 export const EDGE_ISL_CROSS = 1;
@@ -74,6 +72,12 @@ export class NetworkSnapshot {
   positionsEcefKm: Float64Array;
   /** Dijkstra maxHops for gateway -> ground paths: maxSatelliteHops satellites = that many + 1 links. */
   readonly maxHopsToGround: number;
+  /** The last build's gateway -> satellite arcs as router seeds (network/router), with laser latencies. */
+  readonly routerStep: RouterStep;
+  private seedSat = new Int32Array(256);
+  private seedMs = new Float64Array(256);
+  private seedUpMs = new Float64Array(256);
+  private seedGateway = new Int32Array(256);
 
   private readonly builder: GraphBuilder;
   private readonly visIndex: Int32Array;
@@ -86,6 +90,8 @@ export class NetworkSnapshot {
     readonly scenario: Scenario,
     readonly catalog: SatelliteCatalog,
     topo?: IslTopology,
+    /** How routes are searched; default: the scenario's routing settings. */
+    readonly options: RouterOptions = routerOptionsOf(scenario.routing),
   ) {
     const N = catalog.count;
     const G = scenario.gateways.length;
@@ -106,10 +112,43 @@ export class NetworkSnapshot {
     this.visSlantKm = new Float64Array(N);
     this.msPerKm = 1000 / scenario.latency.vacuumKmPerS;
     this.perHopMs = scenario.latency.perHopProcessingMs;
-    this.maxHopsToGround = scenario.routing.maxSatelliteHops + 1;
+    this.maxHopsToGround = hopLimit(options) + 1;
     this.builder = new GraphBuilder(4 * this.topo.count + 64 * G + 1024);
     this.positionsEcefKm = new Float64Array(3 * N);
     this.graph = this.builder.build();
+    this.routerStep = {
+      linkMs: new Float64Array(this.topo.count),
+      seedSat: this.seedSat,
+      seedMs: this.seedMs,
+      seedUpMs: this.seedUpMs,
+      seedGateway: this.seedGateway,
+      seedCount: 0,
+      gatewayStartMs: this.backhaul.backhaulMs,
+      gatewayCount: G,
+      gatewayProcessingMs: scenario.latency.gatewayProcessingMs,
+    };
+  }
+
+  private addSeed(g: number, sat: number, slantKm: number): void {
+    const st = this.routerStep;
+    const i = st.seedCount;
+    if (i === this.seedSat.length) {
+      const grow = <A extends Int32Array | Float64Array>(x: A, make: (n: number) => A): A => {
+        const y = make(2 * i);
+        y.set(x);
+        return y;
+      };
+      this.seedSat = grow(this.seedSat, (n) => new Int32Array(n));
+      this.seedMs = grow(this.seedMs, (n) => new Float64Array(n));
+      this.seedUpMs = grow(this.seedUpMs, (n) => new Float64Array(n));
+      this.seedGateway = grow(this.seedGateway, (n) => new Int32Array(n));
+      Object.assign(st, { seedSat: this.seedSat, seedMs: this.seedMs, seedUpMs: this.seedUpMs, seedGateway: this.seedGateway });
+    }
+    this.seedSat[i] = sat;
+    this.seedMs[i] = seedLatencyMs(this.backhaul.backhaulMs[g]!, slantKm, this.msPerKm, this.perHopMs);
+    this.seedUpMs[i] = upLinkMs(slantKm, this.msPerKm, this.perHopMs);
+    this.seedGateway[i] = g;
+    st.seedCount = i + 1;
   }
 
   gatewayNode(g: number): number {
@@ -143,16 +182,20 @@ export class NetworkSnapshot {
     const b = this.builder;
     b.reset(V);
 
-    if (!scenario.routing.bentPipeOnly && this.topo.count > 0) {
+    const linkMs = this.routerStep.linkMs;
+    if (!this.options.bentPipe && this.topo.count > 0) {
       updateIslLengths(this.topo, positionsEcefKm, catalog, scenario.isl, this.islLengthKm, this.islActive);
       const { a, b: bb, kind } = this.topo;
       for (let i = 0; i < this.topo.count; i++) {
-        if (this.islActive[i]) b.addEdge(a[i]!, bb[i]!, this.islLinkMs(this.islLengthKm[i]!), kind[i] === 1 ? EDGE_ISL_CROSS : EDGE_ISL_INTRA);
+        linkMs[i] = this.islActive[i] ? this.islLinkMs(this.islLengthKm[i]!) : Infinity;
+        if (this.islActive[i]) b.addEdge(a[i]!, bb[i]!, linkMs[i]!, kind[i] === 1 ? EDGE_ISL_CROSS : EDGE_ISL_INTRA);
       }
     } else {
       this.islActive.fill(0);
       this.islLengthKm.fill(NaN);
+      linkMs.fill(Infinity);
     }
+    this.routerStep.seedCount = 0;
 
     const gwProcMs = scenario.latency.gatewayProcessingMs;
     for (let g = 0; g < G; g++) {
@@ -162,10 +205,12 @@ export class NetworkSnapshot {
       if (!inService) continue;
       const n = visibleSatellites(this.gatewayFrames[g]!, positionsEcefKm, gw.minElevationDeg, gw.maxSlantKm, this.visIndex, this.visSlantKm, null, this.satelliteUsable);
       const node = N + g;
+      const hasPop = this.backhaul.backhaulMs[g]! < Infinity;
       for (let k = 0; k < n; k++) {
         const w = this.groundLinkMs(this.visSlantKm[k]!);
         b.addArc(node, this.visIndex[k]!, w, EDGE_GATEWAY);
         b.addArc(this.visIndex[k]!, node, w + gwProcMs, EDGE_GATEWAY);
+        if (hasPop) this.addSeed(g, this.visIndex[k]!, this.visSlantKm[k]!);
       }
     }
 
@@ -180,7 +225,7 @@ export class NetworkSnapshot {
     }
 
     if (this.noTransit.length < V) this.noTransit = new Uint8Array(V);
-    const relay = opts.allowGatewayRelay ?? scenario.routing.allowGatewayRelay;
+    const relay = opts.allowGatewayRelay ?? this.options.groundRelay;
     this.noTransit.fill(0, 0, N);
     this.noTransit.fill(relay ? 0 : 1, N, N + G);
     this.noTransit.fill(1, N + G, V);

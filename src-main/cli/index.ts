@@ -31,7 +31,7 @@ function need(positionals: string[], usage: string): string {
 const OPTIONS = {
   json: { type: 'boolean' }, at: { type: 'string' }, frame: { type: 'string' }, limit: { type: 'string' },
   from: { type: 'string' }, to: { type: 'string' }, start: { type: 'string' }, duration: { type: 'string' }, step: { type: 'string' },
-  'min-elevation': { type: 'string' }, 'max-slant-km': { type: 'string' }, 'no-gateway-relay': { type: 'boolean' }, 'bent-pipe': { type: 'boolean' },
+  'min-elevation': { type: 'string' }, 'max-slant-km': { type: 'string' }, 'no-gateway-relay': { type: 'boolean' }, 'bent-pipe': { type: 'boolean' }, 'max-hops': { type: 'string' },
   pairs: { type: 'string' }, cities: { type: 'string' }, format: { type: 'string' },
   'grid-res': { type: 'string' }, add: { type: 'string' }, candidates: { type: 'string' }, 'min-spacing-km': { type: 'string' }, quiet: { type: 'boolean' }, capacity: { type: 'boolean' },
 } as const;

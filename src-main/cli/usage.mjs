@@ -8,13 +8,15 @@ commands:
                                                     satellite positions at one time
   route     <scenario|tle> --from <lat,lon|gateway id> --to <lat,lon|pop id|gateway id|pop>
             [--start ISO] [--duration s] [--step s] [--min-elevation deg] [--max-slant-km km]
-            [--no-gateway-relay] [--bent-pipe]      path and latency per step
+            [--no-gateway-relay] [--bent-pipe] [--max-hops N]
+                                                    path and latency per step
   route     <scenario|tle> --pairs pairs.csv | --cities <a,b,c | a;b;c | cities.txt> [--to pop]
             [--format csv|ndjson|table] [same window and link options as above]
                                                     many pairs in one run: a CSV with "from" and "to"
                                                     columns, or every ordered pair of a city list;
                                                     places are city names ("Paris", "Paris FR") or "lat,lon"
   analyze   <scenario> [--start ISO] [--duration s] [--step s] [--grid-res n] [--capacity]
+            [--no-gateway-relay] [--bent-pipe] [--max-hops N]
                                                     headline coverage and latency figures; --capacity adds
                                                     served Gbps, bottleneck, gateway utilisation (docs/CAPACITY.md)
   optimize  <scenario> --add N [--candidates file.csv] [--min-spacing-km km] [--step s] [--duration s] [--quiet]
@@ -23,6 +25,11 @@ commands:
   rollout   <scenario> [--from DATE] [--to DATE] [--step days]
                                                     rollout series: satellites in orbit / operational, gateways,
                                                     served %, served Gbps, p95 latency per date (docs/ROLLOUT.md)
+
+routing options (route and analyze; default: the scenario's routing settings, docs/ROUTING.md):
+  --no-gateway-relay  no path goes down to a gateway and up again
+  --bent-pipe         no laser links: user -> satellite -> gateway
+  --max-hops N        at most N satellites on a route (1..1000)
 
 every command takes --json for machine-readable output. Negative numbers work as values
 (--from -33.9,151.2 or --from=-33.9,151.2).

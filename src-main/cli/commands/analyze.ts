@@ -1,4 +1,5 @@
-// `analyze <scenario> [--start] [--duration] [--step] [--grid-res]`: the headline figures of merit
+// `analyze <scenario> [--start] [--duration] [--step] [--grid-res] [--no-gateway-relay]
+// [--bent-pipe] [--max-hops N]`: the headline figures of merit
 // (demand-weighted served %, latency percentiles, longest outage) and each gateway's share.
 import type { Scenario } from '../../../src-core/scenario/schema';
 import { buildCatalog } from '../../../src-core/constellation';
@@ -7,10 +8,11 @@ import { analyzeCapacity, demandGbpsOf, unservedByRegion } from '../../../src-co
 import { createCoverageEvaluator, type CoverageEvaluator } from '../../../src-core/coverage';
 import { countryAt, listCountries, nearestCity } from '../../../src-core/geo';
 import { CliError, clean, loadInput, parseIsoArg, parseNumberArg, table } from '../io';
+import { routingOverrides } from './routeSettings';
 
 type Values = Record<string, string | boolean | undefined>;
 
-/** Apply --start/--duration/--step/--grid-res over the scenario's analysis settings. */
+/** Apply --start/--duration/--step/--grid-res and the routing options over the scenario's settings. */
 export function withAnalysisOverrides(s: Scenario, v: Values): Scenario {
   const a = s.analysis;
   const startUtc = new Date(parseIsoArg('start', v.start as string | undefined, a.startUtc)).toISOString();
@@ -18,7 +20,7 @@ export function withAnalysisOverrides(s: Scenario, v: Values): Scenario {
   const stepS = parseNumberArg('step', v.step as string | undefined, a.stepS, { min: 1 });
   const h3Resolution = parseNumberArg('grid-res', v['grid-res'] as string | undefined, a.h3Resolution, { min: 0, max: 4, integer: true });
   if (durationS / stepS > 5000) throw new CliError(`--duration / --step gives ${Math.floor(durationS / stepS)} steps; at most 5,000 per analysis`, [], 2);
-  return { ...s, analysis: { ...a, startUtc, durationS, stepS, h3Resolution } };
+  return { ...s, analysis: { ...a, startUtc, durationS, stepS, h3Resolution }, routing: routingOverrides(s.routing, v) };
 }
 
 export function analyzeCommand(path: string, v: Values): number {

@@ -1,5 +1,6 @@
 // The route window (--start, --duration, --step) and link options (--min-elevation,
-// --max-slant-km, --no-gateway-relay, --bent-pipe) shared by single and batch routing.
+// --max-slant-km) shared by single and batch routing, and the routing options (--no-gateway-relay,
+// --bent-pipe, --max-hops) shared by route and analyze (network/router.ts reads them).
 import type { Scenario } from '../../../src-core/scenario/schema';
 import { CliError, parseIsoArg, parseNumberArg } from '../io';
 
@@ -18,7 +19,20 @@ export function routeSettings(scenario: Scenario, v: Values): { scenario: Scenar
     scenario: {
       ...scenario,
       terminal: { minElevationDeg: minEl, maxSlantKm: maxSlant },
-      routing: { ...scenario.routing, allowGatewayRelay: v['no-gateway-relay'] === true ? false : scenario.routing.allowGatewayRelay, bentPipeOnly: v['bent-pipe'] === true ? true : scenario.routing.bentPipeOnly },
+      routing: routingOverrides(scenario.routing, v),
     },
+  };
+}
+
+/** Most satellites a route may have (the scenario schema's limit for routing.maxSatelliteHops). */
+const MAX_HOPS_LIMIT = 1000;
+
+/** --no-gateway-relay, --bent-pipe and --max-hops over the scenario's routing settings. */
+export function routingOverrides(routing: Scenario['routing'], v: Values): Scenario['routing'] {
+  return {
+    ...routing,
+    allowGatewayRelay: v['no-gateway-relay'] === true ? false : routing.allowGatewayRelay,
+    bentPipeOnly: v['bent-pipe'] === true ? true : routing.bentPipeOnly,
+    maxSatelliteHops: parseNumberArg('max-hops', v['max-hops'] as string, routing.maxSatelliteHops, { min: 1, max: MAX_HOPS_LIMIT, integer: true }),
   };
 }

@@ -48,7 +48,7 @@ import {
   WebGLRenderer,
   type ShaderMaterial,
 } from 'three';
-import { STATUS_CODES } from '../../../src-core/constellation/types';
+import { trafficMask } from '../../../src-core/constellation/status';
 import { geodeticToEcef } from '../../../src-core/frames/geodetic';
 import { groundFrame, visibleSatellites } from '../../../src-core/network/ground';
 import { EARTH_MEAN_RADIUS_KM, WGS84_A_KM, WGS84_B_KM, degToRad, radToDeg } from '../../../src-core/units';
@@ -362,7 +362,7 @@ export function attachConstellationLayer(viewer: CesiumWidget, client: EngineCli
     maxSlantKm = next.terminalMaxSlantKm;
     viewIndex = new Int32Array(n);
     viewSlant = new Float64Array(n);
-    usable = Uint8Array.from(topo.status, (st) => (st === STATUS_CODES.raising ? 0 : 1));
+    usable = trafficMask({ count: n, status: topo.status });
     ringMaterial.uniforms.uMinElevRad!.value = minElevRad;
 
     const l = next.islCount;

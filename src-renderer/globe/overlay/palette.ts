@@ -2,6 +2,8 @@
 // Colours are sRGB components in 0..1 written straight to the framebuffer (our shaders do no
 // colour management), so `cssColor(c)` is exactly what appears on screen.
 
+import { STATUS_OPERATIONAL, STATUS_RAISING } from '../../../src-core/constellation/status';
+
 export type Rgb = readonly [number, number, number];
 
 const hex = (h: number): Rgb => [((h >> 16) & 255) / 255, ((h >> 8) & 255) / 255, (h & 255) / 255];
@@ -18,15 +20,27 @@ export const SHELL_COLORS: readonly Rgb[] = [
   hex(0xe0e0e0), // light grey
 ];
 
-/** STATUS_CODES order: planned, raising, operational. */
+/** Status names for legends, in STATUS_CODES order (planned, raising, operational). */
 export const STATUS_LABELS = ['planned', 'raising', 'operational'] as const;
 
 /** How a status modifies the shell colour: mixed toward `tint` by `amount`. */
-export const STATUS_TINT: readonly { tint: Rgb; amount: number }[] = [
-  { tint: hex(0x607080), amount: 0.65 }, // planned: greyed out, the slot exists on paper only
-  { tint: hex(0xff9800), amount: 0.55 }, // raising: toward orange, not in its slot yet
-  { tint: hex(0x000000), amount: 0 }, // operational: the shell colour itself
-];
+interface StatusTint {
+  tint: Rgb;
+  amount: number;
+}
+const PLANNED_TINT: StatusTint = { tint: hex(0x607080), amount: 0.65 }; // greyed out: the slot exists on paper only
+const RAISING_TINT: StatusTint = { tint: hex(0xff9800), amount: 0.55 }; // toward orange: not in its slot yet
+const OPERATIONAL_TINT: StatusTint = { tint: hex(0x000000), amount: 0 }; // the shell colour itself
+
+/**
+ * The tint of a STATUS_CODES value (constellation/status). Only an operational satellite gets the
+ * plain shell colour; an unknown code is drawn as planned, never as operational.
+ */
+export function statusTint(status: number): StatusTint {
+  if (status === STATUS_OPERATIONAL) return OPERATIONAL_TINT;
+  if (status === STATUS_RAISING) return RAISING_TINT;
+  return PLANNED_TINT;
+}
 
 export function shellColor(shellIndex: number): Rgb {
   return SHELL_COLORS[((shellIndex % SHELL_COLORS.length) + SHELL_COLORS.length) % SHELL_COLORS.length]!;
@@ -35,7 +49,7 @@ export function shellColor(shellIndex: number): Rgb {
 /** The colour of a satellite of shell `shellIndex` with STATUS_CODES value `status`. */
 export function satelliteColor(shellIndex: number, status: number): Rgb {
   const base = shellColor(shellIndex);
-  const t = STATUS_TINT[status] ?? STATUS_TINT[2]!;
+  const t = statusTint(status);
   const k = t.amount;
   return [base[0] * (1 - k) + t.tint[0] * k, base[1] * (1 - k) + t.tint[1] * k, base[2] * (1 - k) + t.tint[2] * k];
 }

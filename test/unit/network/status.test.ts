@@ -1,5 +1,7 @@
 // Satellite status and gateway in-service dates mean the same thing in coverage, routes, laser
 // links and capacity (src-core/constellation/status.ts).
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { analyzeCapacity } from '../../../src-core/capacity';
 import { buildCatalog, kuiperShells } from '../../../src-core/constellation';
@@ -7,6 +9,7 @@ import { carriesTraffic, gatewayInServiceAt, STATUS_OPERATIONAL, STATUS_PLANNED,
 import { createCoverageEvaluator } from '../../../src-core/coverage';
 import { NetworkSnapshot } from '../../../src-core/network/snapshot';
 import { Propagator } from '../../../src-core/orbit';
+import { satelliteColor, shellColor } from '../../../src-renderer/globe/overlay/palette';
 import { assetGeo, kuiperScenario } from '../coverage/fixtures';
 
 describe('satellite status', () => {
@@ -60,5 +63,43 @@ describe('gateway in-service dates in coverage', () => {
       const ref = t < 2 ? none : always;
       expect(Array.from(dated.cellLat.subarray(t * C, (t + 1) * C))).toEqual(Array.from(ref.cellLat.subarray(t * C, (t + 1) * C)));
     }
+  });
+});
+
+describe('status rules live in constellation/status.ts only', () => {
+  // Every consumer (routes, coverage, capacity, optimizer, the globe overlay) asks status.ts; a
+  // status code compared with a literal, or STATUS_CODES read outside the catalogue builders, is a
+  // second copy of the rule. Scans the source tree's code lines (comments may name the codes).
+  const ROOTS = ['src-core', 'src-renderer', 'src-main'];
+  const ALLOWED_STATUS_CODES = new Set(['src-core/constellation/types.ts', 'src-core/constellation/status.ts', 'src-core/constellation/catalog.ts']);
+  const LITERAL_COMPARE = /status\w*(\[[^\]]*\])*!?\s*[!=]==?\s*\d|\d\s*[!=]==?\s*\w*status\w*\[/i;
+  const files: string[] = [];
+  const walk = (dir: string): void => {
+    for (const e of readdirSync(dir, { withFileTypes: true })) {
+      const p = join(dir, e.name);
+      if (e.isDirectory()) walk(p);
+      else if (/\.(ts|tsx)$/.test(e.name)) files.push(p);
+    }
+  };
+  ROOTS.forEach(walk);
+
+  it('no status code is compared with a number literal, and STATUS_CODES is read only where catalogues are built', () => {
+    const offenders: string[] = [];
+    for (const f of files) {
+      const rel = relative('.', f).split('\\').join('/');
+      readFileSync(f, 'utf8').split('\n').forEach((text, i) => {
+        const line = /^\s*(\*|\/\*|\/\/)/.test(text) ? '' : text.replace(/\/\/.*$/, '');
+        if (LITERAL_COMPARE.test(line)) offenders.push(`${rel}:${i + 1}: ${line.trim()}`);
+        if (/STATUS_CODES\b/.test(line) && !ALLOWED_STATUS_CODES.has(rel)) offenders.push(`${rel}:${i + 1}: ${line.trim()}`);
+      });
+    }
+    expect(offenders).toEqual([]);
+    expect(files.length).toBeGreaterThan(50);
+  });
+
+  it('the globe overlay draws only operational satellites in the plain shell colour', () => {
+    expect(satelliteColor(1, STATUS_OPERATIONAL)).toEqual(shellColor(1));
+    for (const s of [STATUS_PLANNED, STATUS_RAISING, 99]) expect(satelliteColor(1, s)).not.toEqual(shellColor(1));
+    expect(satelliteColor(1, 99)).toEqual(satelliteColor(1, STATUS_PLANNED));
   });
 });
