@@ -10,7 +10,7 @@ import { propagateCommand } from './commands/propagate';
 type Cmd = (args: { positionals: string[]; values: Record<string, string | boolean | undefined> }) => Promise<number> | number;
 
 const commands: Record<string, Cmd> = {
-  validate: ({ positionals, values }) => validateCommand(need(positionals, 'validate <scenario.json>'), values.json === true),
+  validate: ({ positionals, values }) => validateCommand(need(positionals, 'validate <scenario.json>'), values.json === true, values.at === undefined ? undefined : parseIsoArg('at', values.at as string, '')),
   propagate: ({ positionals, values }) => {
     const path = need(positionals, 'propagate <scenario|tle> --at ISO');
     if (values.at === undefined) throw new CliError('propagate needs --at <ISO time>, e.g. --at 2026-01-01T00:00:00Z', [], 2);
