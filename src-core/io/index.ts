@@ -28,3 +28,7 @@ export function importSites(text: string, fileName = '', options: SiteImportOpti
   if (format === 'geojson') return importSitesGeoJson(text, options);
   return importSitesCsv(text, options);
 }
+export * from './czml';
+export * from './hypatia';
+export * from './report';
+export * from './tleWrite';

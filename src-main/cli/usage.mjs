@@ -20,6 +20,13 @@ commands:
   optimize  <scenario> --add N [--candidates file.csv] [--min-spacing-km km] [--step s] [--duration s] [--quiet]
                                                     suggest the next N gateways, with a bound on the optimum;
                                                     progress on stderr unless --quiet
+  import    <file> --into <scenario> -o <out.leo.json>
+                                                    add gateways/PoPs (CSV, GeoJSON, KML) or satellites (TLE,
+                                                    OMM JSON/XML/KVN); every rejected record with its reason
+  export    <scenario> --format csv|geojson|kml|czml|hypatia|report -o <path> [--start ISO]
+            [--duration s] [--step s] [--from lat,lon --to lat,lon]
+                                                    gateways, CZML (satellites, lasers, gateways, a path),
+                                                    Hypatia state files (-o is a folder), report CSV
 
 every command takes --json for machine-readable output. Negative numbers work as values
 (--from -33.9,151.2 or --from=-33.9,151.2).
