@@ -123,8 +123,8 @@ export function parseOmmXml(text: string, options: ImportOptions = {}): ImportRe
         if (leafName !== null && name === leafName) endLeaf(name, at);
         if (rec && depth === ommDepth) endRecord(rec);
       },
-      text(raw) {
-        if (leafName !== null) leafText += raw;
+      text(start, end) {
+        if (leafName !== null) leafText += text.slice(start, end);
       },
     }, lines);
   } catch (e) {

@@ -27,8 +27,8 @@ class KmlReader {
     else if (this.pm && ['Point', 'LineString', 'Polygon', 'MultiGeometry', 'LinearRing', 'Model', 'Track'].includes(n)) this.pm.geometry ??= n;
   }
 
-  textIn(raw: string): void {
-    this.text += raw;
+  textIn(src: string, start: number, end: number): void {
+    if (this.pm) this.text += src.slice(start, end);
   }
 
   close(name: string): void {
@@ -68,7 +68,7 @@ class KmlReader {
 /** Parse KML text. A file that is not well-formed XML stops at its first error, with the line. */
 export function importSitesKml(text: string, options: SiteImportOptions = {}): SiteImport {
   const reader = new KmlReader();
-  const error = scanXml(text, { open: (n, a, s) => reader.open(n, a, s), close: (n) => reader.close(n), text: (t) => reader.textIn(t) });
+  const error = scanXml(text, { open: (n, a, s) => reader.open(n, a, s), close: (n) => reader.close(n), text: (a, b) => reader.textIn(text, a, b) });
   if (error) return { ...buildSites('kml', [], options), rejected: [{ where: error.line === null ? '(end of file)' : `line ${error.line}`, message: error.message.replace(/^line \d+: /, '') }] };
   const out = buildSites('kml', reader.raws, options);
   out.rejected.unshift(...reader.bad);

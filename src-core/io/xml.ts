@@ -9,8 +9,11 @@ export interface XmlHandler {
   /** A start tag; a self-closing one (<a/>) gets no close call. */
   open(name: string, attrs: string, selfClosing: boolean, at: number): void;
   close(name: string, at: number): void;
-  /** Raw character data between tags (entities not yet replaced), or a CDATA section's content. */
-  text(raw: string, cdata: boolean): void;
+  /**
+   * Character data src[start, end) between tags (entities not yet replaced), or a CDATA section's
+   * content. Offsets rather than a string: most text is whitespace between tags that no reader keeps.
+   */
+  text(start: number, end: number, cdata: boolean): void;
 }
 
 /** A well-formedness error: the line and a sentence saying what to fix. */
@@ -104,7 +107,7 @@ export function scanXml(src: string, h: XmlHandler, lines = new LineCounter(src)
     const lt = src.indexOf('<', pos);
     const textEnd = lt < 0 ? n : lt;
     if (textEnd > pos) {
-      if (stack.length > 0) h.text(src.slice(pos, textEnd), false);
+      if (stack.length > 0) h.text(pos, textEnd, false);
       else if (src.slice(pos, textEnd).trim() !== '') return err(pos, `text outside any element: "${src.slice(pos, Math.min(textEnd, pos + 30)).trim()}"`);
     }
     if (lt < 0) break;
@@ -119,7 +122,7 @@ export function scanXml(src: string, h: XmlHandler, lines = new LineCounter(src)
     if (src.startsWith('<![CDATA[', pos)) {
       const end = src.indexOf(']]>', pos + 9);
       if (end < 0) return err(pos, 'a CDATA section is never closed with ]]>');
-      if (stack.length > 0) h.text(src.slice(pos + 9, end), true);
+      if (stack.length > 0) h.text(pos + 9, end, true);
       pos = end + 3;
       continue;
     }
