@@ -19,6 +19,8 @@ export interface HypatiaExport {
 }
 
 const M_PER_KM = 1000;
+/** satgenpy refuses eccentricity 0 and writes circular Walker orbits with 1e-7 (the TLE's smallest). */
+const HYPATIA_MIN_ECCENTRICITY = 1e-7;
 /** Hypatia splits names on whitespace and ground-station lines on commas. */
 const token = (s: string): string => s.trim().replace(/[\s,]+/g, '_') || 'unnamed';
 
@@ -59,7 +61,7 @@ function tlesFile(scenario: Scenario, names: readonly string[]): { text: string;
   const satnum = (): number => (i % 99_999) + 1;
   for (const shell of scenario.constellation.shells) {
     for (const w of walkerElements(shell, epochMs)) {
-      const tle = formatTle('x', satnum(), w.elements).split('\n');
+      const tle = formatTle('x', satnum(), { ...w.elements, eccentricity: Math.max(w.elements.eccentricity, HYPATIA_MIN_ECCENTRICITY) }).split('\n');
       push(`${tle[1]}\n${tle[2]}`, tle[1]!.substring(18, 32));
     }
   }
