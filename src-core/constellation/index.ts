@@ -6,3 +6,4 @@ export * from './tle';
 export * from './omm';
 export * from './catalog';
 export * from './presets';
+export * from './kvn';

@@ -10,7 +10,7 @@ import { propagateCommand } from './commands/propagate';
 type Cmd = (args: { positionals: string[]; values: Record<string, string | boolean | undefined> }) => Promise<number> | number;
 
 const commands: Record<string, Cmd> = {
-  validate: ({ positionals, values }) => validateCommand(need(positionals, 'validate <scenario.json>'), values.json === true),
+  validate: ({ positionals, values }) => validateCommand(need(positionals, 'validate <scenario.json>'), values.json === true, values.at === undefined ? undefined : parseIsoArg('at', values.at as string, '')),
   propagate: ({ positionals, values }) => {
     const path = need(positionals, 'propagate <scenario|tle> --at ISO');
     if (values.at === undefined) throw new CliError('propagate needs --at <ISO time>, e.g. --at 2026-01-01T00:00:00Z', [], 2);
@@ -18,6 +18,8 @@ const commands: Record<string, Cmd> = {
   },
   route: async (a) => (await import('./commands/route')).routeCommand(need(a.positionals, 'route <scenario|tle> --from ... --to ...'), a.values),
   analyze: async (a) => (await import('./commands/analyze')).analyzeCommand(need(a.positionals, 'analyze <scenario>'), a.values),
+  import: async (a) => (await import('./commands/importExport')).importCommand(need(a.positionals, 'import <file> --into <scenario> -o <out>'), a.values),
+  export: async (a) => (await import('./commands/importExport')).exportCommand(need(a.positionals, 'export <scenario> --format <f> -o <path>'), a.values),
   optimize: async (a) => (await import('./commands/optimize')).optimizeCommand(need(a.positionals, 'optimize <scenario> --add N'), a.values),
   rollout: async (a) => (await import('./commands/rollout')).rolloutCommand(need(a.positionals, 'rollout <scenario> [--from DATE] [--to DATE] [--step days]'), a.values),
 };
@@ -33,6 +35,7 @@ const OPTIONS = {
   from: { type: 'string' }, to: { type: 'string' }, start: { type: 'string' }, duration: { type: 'string' }, step: { type: 'string' },
   'min-elevation': { type: 'string' }, 'max-slant-km': { type: 'string' }, 'no-gateway-relay': { type: 'boolean' }, 'bent-pipe': { type: 'boolean' }, 'max-hops': { type: 'string' },
   pairs: { type: 'string' }, cities: { type: 'string' }, format: { type: 'string' },
+  into: { type: 'string' }, output: { type: 'string', short: 'o' },
   'grid-res': { type: 'string' }, add: { type: 'string' }, candidates: { type: 'string' }, 'min-spacing-km': { type: 'string' }, quiet: { type: 'boolean' }, capacity: { type: 'boolean' },
 } as const;
 

@@ -2,10 +2,12 @@
 // report problems in one consistent shape, print tables or JSON. Node-side only.
 import { readFileSync } from 'node:fs';
 import { parseScenario, type Scenario, type ScenarioProblem } from '../../src-core/scenario/schema';
-import { parseElementSets, type ImportProblem } from '../../src-core/constellation';
+import type { ImportProblem } from '../../src-core/constellation';
+import { importConstellation, type RejectedRecord } from '../../src-core/io/importConstellation';
 import { defaultScenario } from '../../src-core/scenario/default';
 import { detectFileKind } from '../../src-core/scenario/detect';
 import { parseIsoStrict } from '../../src-core/time/iso';
+import { parseIsoUtc } from '../../src-core/units';
 import { decodeTextFile } from '../../src-core/scenario/textEncoding';
 
 /** A user-facing error: printed without a stack trace, exit code 1 (2 for usage errors). */
@@ -37,6 +39,11 @@ export function elementProblem(p: ImportProblem): ScenarioProblem {
   return { path, message: p.message.startsWith(`${path}: `) ? p.message.slice(path.length + 2) : p.message };
 }
 
+/** A rejected record in the CLI's path/message shape. */
+export function rejectedProblem(r: RejectedRecord): ScenarioProblem {
+  return elementProblem({ line: r.line, record: r.line === null ? null : r.record, message: r.message });
+}
+
 export type LoadedInput = { kind: 'scenario' | 'elements'; scenario: Scenario; source: string; skipped: ScenarioProblem[] };
 
 /**
@@ -45,7 +52,7 @@ export type LoadedInput = { kind: 'scenario' | 'elements'; scenario: Scenario; s
  * comes from the parsed structure (detectFileKind), not from where a key sits in the text. Element
  * sets that cannot be used are listed on stderr with their reason, never dropped in silence.
  */
-export function loadInput(path: string): LoadedInput {
+export function loadInput(path: string, analysisTimeMs?: number): LoadedInput {
   const text = readText(path);
   const kind = detectFileKind(text, path);
   if (kind === 'scenario') {
@@ -53,19 +60,25 @@ export function loadInput(path: string): LoadedInput {
     if (!r.ok) throw new CliError(`${path} is not a valid scenario (${r.problems.length} problem${r.problems.length > 1 ? 's' : ''})`, r.problems);
     return { kind: 'scenario', scenario: r.scenario, source: path, skipped: [] };
   }
-  const imp = parseElementSets(text, { format: kind });
-  const skipped = imp.problems.map(elementProblem);
+  const base = defaultScenario();
+  // Element sets are checked where they will be used: the time asked for, else the scenario epoch.
+  const imp = importConstellation(text, { format: kind, analysisTimeMs: analysisTimeMs ?? parseIsoUtc(base.analysis.startUtc) });
+  const skipped = imp.rejected.map(rejectedProblem);
   if (imp.sets.length === 0) {
-    throw new CliError(`${path}: no usable element sets found (expected a scenario .json, TLE, or OMM JSON/XML)`, skipped.slice(0, 20));
+    throw new CliError(`${path}: no usable element sets found (expected a scenario .json, TLE, or OMM JSON/XML/KVN)`, skipped.slice(0, 20));
   }
   if (skipped.length > 0) {
     console.error(`warning: ${path}: ${skipped.length} element set${skipped.length > 1 ? 's' : ''} skipped, ${imp.sets.length} loaded:`);
     printProblems(skipped.slice(0, 50));
     if (skipped.length > 50) console.error(`  … and ${skipped.length - 50} more`);
   }
-  const base = defaultScenario();
   const scenario: Scenario = { ...base, name: `Element sets from ${path}`, constellation: { shells: [], elementSets: imp.sets } };
   return { kind: 'elements', scenario, source: path, skipped };
+}
+
+/** The --start time when given (the analysis time element sets are checked at), else undefined. */
+export function startArg(v: Record<string, string | boolean | undefined>): number | undefined {
+  return typeof v.start === 'string' ? parseIsoArg('start', v.start, '') : undefined;
 }
 
 export function printProblems(problems: ScenarioProblem[]): void {

@@ -25,6 +25,13 @@ commands:
   rollout   <scenario> [--from DATE] [--to DATE] [--step days]
                                                     rollout series: satellites in orbit / operational, gateways,
                                                     served %, served Gbps, p95 latency per date (docs/ROLLOUT.md)
+  import    <file> --into <scenario> -o <out.leo.json>
+                                                    add gateways/PoPs (CSV, GeoJSON, KML) or satellites (TLE,
+                                                    OMM JSON/XML/KVN); every rejected record with its reason
+  export    <scenario> --format csv|geojson|kml|czml|hypatia|report -o <path> [--start ISO]
+            [--duration s] [--step s] [--from lat,lon --to lat,lon]
+                                                    gateways, CZML (satellites, lasers, gateways, a path),
+                                                    Hypatia state files (-o is a folder), report CSV
 
 routing options (route and analyze; default: the scenario's routing settings, docs/ROUTING.md):
   --no-gateway-relay  no path goes down to a gateway and up again

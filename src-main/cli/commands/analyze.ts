@@ -7,8 +7,12 @@ import { Propagator } from '../../../src-core/orbit';
 import { analyzeCapacity, demandGbpsOf, unservedByRegion } from '../../../src-core/capacity';
 import { createCoverageEvaluator, type CoverageEvaluator } from '../../../src-core/coverage';
 import { countryAt, listCountries, nearestCity } from '../../../src-core/geo';
+<<<<<<< HEAD
 import { CliError, clean, loadInput, parseIsoArg, parseNumberArg, table } from '../io';
 import { routingOverrides } from './routeSettings';
+=======
+import { CliError, clean, loadInput, parseIsoArg, parseNumberArg, table, startArg } from '../io';
+>>>>>>> filesio
 
 type Values = Record<string, string | boolean | undefined>;
 
@@ -24,7 +28,7 @@ export function withAnalysisOverrides(s: Scenario, v: Values): Scenario {
 }
 
 export function analyzeCommand(path: string, v: Values): number {
-  const scenario = withAnalysisOverrides(loadInput(path).scenario, v);
+  const scenario = withAnalysisOverrides(loadInput(path, startArg(v)).scenario, v);
   const t0 = performance.now();
   const { catalog, satrecs, problems } = buildCatalog(scenario);
   if (catalog.count === 0) throw new CliError(`${path} has no satellites to analyse`, problems);

@@ -6,7 +6,7 @@ import { Propagator } from '../../../src-core/orbit';
 import { createCoverageEvaluator } from '../../../src-core/coverage';
 import { countryAt, geoDemandSource, nearestCity } from '../../../src-core/geo';
 import { explainOptimization, explanationLines, generateCandidates, importCandidates, optimizeGateways, parseCandidateCsv } from '../../../src-core/planning';
-import { CliError, clean, loadInput, parseNumberArg, readText, table } from '../io';
+import { CliError, clean, loadInput, parseNumberArg, readText, table, startArg } from '../io';
 import { withAnalysisOverrides } from './analyze';
 
 type Values = Record<string, string | boolean | undefined>;
@@ -14,7 +14,7 @@ type Values = Record<string, string | boolean | undefined>;
 export function optimizeCommand(path: string, v: Values): number {
   if (v.add === undefined) throw new CliError('optimize needs --add N (how many gateways to suggest)', [], 2);
   const add = parseNumberArg('add', v.add as string, 0, { min: 1, max: 5000, integer: true });
-  let scenario = withAnalysisOverrides(loadInput(path).scenario, v);
+  let scenario = withAnalysisOverrides(loadInput(path, startArg(v)).scenario, v);
   if (v['min-spacing-km'] !== undefined) {
     scenario = { ...scenario, planning: { ...scenario.planning, minSpacingKm: parseNumberArg('min-spacing-km', v['min-spacing-km'] as string, 0, { min: 0 }) } };
   }

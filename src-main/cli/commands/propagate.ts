@@ -19,7 +19,7 @@ export function sgp4Reason(code: number): string {
 
 export function propagateCommand(path: string, atMs: number, frame: string, json: boolean, limit: number): number {
   if (frame !== 'teme' && frame !== 'ecef') throw new CliError(`--frame must be "teme" or "ecef", got "${frame}"`, [], 2);
-  const { scenario } = loadInput(path);
+  const { scenario } = loadInput(path, atMs);
   const { catalog, satrecs, problems } = buildCatalog(scenario);
   if (catalog.count === 0) throw new CliError(`${path} has no satellites`, problems);
   const prop = new Propagator(satrecs);

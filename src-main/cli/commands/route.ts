@@ -9,7 +9,7 @@
 // time step for all of them), written as CSV, NDJSON or a per-pair summary table.
 import type { Scenario } from '../../../src-core/scenario/schema';
 import { createRoutingContext, routeGroundToGround, routeToPop, type GeoPoint, type RouteResult } from '../../../src-core/network/route';
-import { CliError, clean, loadInput, table } from '../io';
+import { CliError, clean, loadInput, table, startArg } from '../io';
 import { parseLatLon, parsePlace } from '../places';
 import { batchRouteCommand } from './routeBatch';
 import { routeSettings } from './routeSettings';
@@ -36,7 +36,7 @@ function endpoint(flag: 'from' | 'to', s: string | undefined, scenario: Scenario
 export function routeCommand(path: string, v: Values): number | Promise<number> {
   if (v.pairs !== undefined || v.cities !== undefined) return batchRouteCommand(path, v);
   if (v.format !== undefined) throw new CliError('--format applies to batch routing (--pairs or --cities); a single route takes --json', [], 2);
-  const input = loadInput(path);
+  const input = loadInput(path, startArg(v));
   const settings = routeSettings(input.scenario, v);
   let scenario = settings.scenario;
   const { startMs, durationS, stepS } = settings;

@@ -12,7 +12,7 @@ import Papa from 'papaparse';
 import { once } from 'node:events';
 import { batchTimes, routeBatch, type BatchPair, type BatchStep } from '../../../src-core/network/batch';
 import { createRoutingContext, type RouteResult } from '../../../src-core/network/route';
-import { CliError, clean, loadInput, readText, table } from '../io';
+import { CliError, clean, loadInput, readText, table, startArg } from '../io';
 import { parsePlace, type Place } from '../places';
 import { routeSettings } from './routeSettings';
 
@@ -102,7 +102,7 @@ export async function batchRouteCommand(path: string, v: Values): Promise<number
     }
   }
 
-  const input = loadInput(path);
+  const input = loadInput(path, startArg(v));
   const { scenario, startMs, durationS, stepS } = routeSettings(input.scenario, v);
   const ctx = createRoutingContext(scenario);
   if (ctx.catalog.count === 0) throw new CliError(`${path} has no satellites`, [], 2);

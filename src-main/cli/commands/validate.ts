@@ -1,20 +1,23 @@
 // `validate <file>`: a scenario (ok, or every problem with its JSON path) or an element-set file
-// (TLE / OMM JSON / OMM XML: ok, or every unusable record with its line and reason; exit 1).
-import { buildCatalog, parseElementSets } from '../../../src-core/constellation';
+// (TLE / OMM JSON / XML / KVN: ok, or every unusable record with its line and reason; exit 1).
+// With --at, element sets are also propagated there and their epoch age checked.
+import { buildCatalog } from '../../../src-core/constellation';
+import { importConstellation } from '../../../src-core/io/importConstellation';
 import { detectFileKind } from '../../../src-core/scenario/detect';
 import { parseScenario } from '../../../src-core/scenario/schema';
-import { CliError, clean, elementProblem, readText } from '../io';
+import { CliError, clean, readText, rejectedProblem } from '../io';
 
-export function validateCommand(path: string, json: boolean): number {
+export function validateCommand(path: string, json: boolean, atMs?: number): number {
   const text = readText(path);
   const kind = detectFileKind(text, path);
   if (kind !== 'scenario') {
-    const imp = parseElementSets(text, { format: kind });
-    const problems = imp.problems.map(elementProblem);
-    if (json) console.log(JSON.stringify({ ok: imp.ok, file: path, format: kind, usable: imp.sets.length, problems }, null, 2));
-    else if (!imp.ok) throw new CliError(`${path}: ${imp.sets.length} usable element set${imp.sets.length === 1 ? '' : 's'}, ${problems.length} problem${problems.length === 1 ? '' : 's'} (${kind})`, problems);
-    else console.log(`ok: ${clean(path)} — ${imp.sets.length} element sets (${kind})`);
-    return imp.ok ? 0 : 1;
+    const imp = importConstellation(text, { format: kind, ...(atMs === undefined ? {} : { analysisTimeMs: atMs }) });
+    const problems = imp.rejected.map(rejectedProblem);
+    const ok = problems.length === 0;
+    if (json) console.log(JSON.stringify({ ok, file: path, format: imp.format, usable: imp.sets.length, problems, rejected: imp.rejected }, null, 2));
+    else if (!ok) throw new CliError(`${path}: ${imp.sets.length} usable element set${imp.sets.length === 1 ? '' : 's'}, ${problems.length} problem${problems.length === 1 ? '' : 's'} (${imp.format})`, problems);
+    else console.log(`ok: ${clean(path)} — ${imp.sets.length} element sets (${imp.format})`);
+    return ok ? 0 : 1;
   }
   const r = parseScenario(text);
   if (!r.ok) {
