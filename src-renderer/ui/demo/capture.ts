@@ -1,12 +1,13 @@
-// Exports of demo mode: a still (PNG at a chosen resolution) and a video of the tour (WebM via
-// MediaRecorder), both rendered by the live globe at the export's own size and composited with
+// Exports of demo mode: a still (PNG at a chosen resolution) and a video of the tour (WebM:
+// WebCodecs' VideoEncoder, muxed by webmMuxer.ts), both rendered by the live globe at the export's own size and composited with
 // the captions on a 2D canvas. Fully offline: the file is made in the page and saved through
 // the platform bridge.
 //
-// Frame timing follows the tour's clock, not the wall clock: video frame k shows tour time
-// start + k/fps, and the recorder is paused while a frame renders and runs for exactly one
-// frame period after it is handed over, so a slow (software-rendered) machine records the same
-// tour, only taking longer to do it.
+// Frame timing follows the tour's clock, not the wall clock: video frame k shows tour time k/fps
+// and is stamped k/fps in the file, so a slow (software-rendered) machine records the same tour,
+// only taking longer to do it. Why not MediaRecorder on a canvas stream: it stamps frames with
+// wall-clock capture times and drops frames while its encoder is busy; on our loaded build
+// machines (SwiftShader, 2 cores) it wrote 1080p WebM files with no frame at all.
 import type { CesiumWidget } from '@cesium/engine';
 import { utcMs } from '../../../src-core/units';
 import { getLiveViewer } from '../../globe/camera';
@@ -16,6 +17,7 @@ import { appStore } from '../../state/store';
 import { currentCaptions, drawCaptions } from './captions';
 import { demoStore, logDemoEvent, type ExportKind } from './demoStore';
 import { applyTourTime } from './tour';
+import { muxWebm, type EncodedFrame } from './webmMuxer';
 
 export const STILL_SIZES = [
   { width: 1280, height: 720 },
@@ -184,66 +186,84 @@ export function exportStill(width: number, height: number): Promise<void> {
   });
 }
 
-/** The MIME type this browser records WebM in (VP9 when it can, else VP8). */
-export function webmType(): string | null {
-  if (typeof MediaRecorder === 'undefined') return null;
-  return ['video/webm;codecs=vp9', 'video/webm;codecs=vp8', 'video/webm'].find((t) => MediaRecorder.isTypeSupported(t)) ?? null;
+/** Key frame every this many seconds of video (seeking granularity). */
+const KEY_FRAME_S = 2;
+/** Frames waiting in the encoder before rendering waits for it (bounds memory: ~8 MB a 1080p frame). */
+const MAX_ENCODE_QUEUE = 4;
+/** VP9 (profile 0, level 4.1: 1080p30), else VP8. */
+const CODECS = [
+  { config: 'vp09.00.41.08', webm: 'V_VP9' },
+  { config: 'vp8', webm: 'V_VP8' },
+] as const;
+
+async function pickCodec(width: number, height: number, fps: number): Promise<(typeof CODECS)[number] | null> {
+  if (typeof VideoEncoder === 'undefined') return null;
+  for (const c of CODECS) {
+    const r = await VideoEncoder.isConfigSupported({ codec: c.config, width, height, bitrate: VIDEO_BITS_PER_S, framerate: fps }).catch(() => null);
+    if (r?.supported) return c;
+  }
+  return null;
 }
 
-const wait = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
-
 /**
- * `durationS` seconds of the tour from its start at VIDEO_SIZE, VIDEO_FPS frames per second of
- * tour time. The tour clock is put back where it was afterwards.
+ * `durationS` seconds of the tour from its start at VIDEO_SIZE, `fps` frames per second of tour
+ * time. The tour clock is put back where it was afterwards.
  */
-export function exportVideo(durationS: number, fps = VIDEO_FPS): Promise<void> {
-  const type = webmType();
-  if (!type) {
-    appStore.getState().notify('error', 'Video export needs MediaRecorder with WebM, which this browser does not offer.');
-    return Promise.resolve();
+export async function exportVideo(durationS: number, fps = VIDEO_FPS): Promise<void> {
+  const { width, height } = VIDEO_SIZE;
+  const codec = await pickCodec(width, height, fps);
+  if (!codec) {
+    appStore.getState().notify('error', 'Video export needs WebCodecs (VideoEncoder with VP9 or VP8), which this browser does not offer.');
+    return;
   }
   const seconds = Math.min(MAX_VIDEO_S, Math.max(1 / fps, durationS));
   const total = Math.max(1, Math.round(seconds * fps));
-  const { width, height } = VIDEO_SIZE;
+  const frameUs = 1e6 / fps;
   const resumeAt = demoStore.getState().tourMs;
-  return runExport('webm', width, height, total, async (viewer) => {
+  await runExport('webm', width, height, total, async (viewer) => {
     const out = document.createElement('canvas');
     out.width = width;
     out.height = height;
-    const stream = out.captureStream(0);
-    const track = stream.getVideoTracks()[0] as CanvasCaptureMediaStreamTrack | undefined;
-    if (!track) throw new Error('the canvas gave no video track');
-    const chunks: Blob[] = [];
-    const rec = new MediaRecorder(stream, { mimeType: type, videoBitsPerSecond: VIDEO_BITS_PER_S });
-    rec.ondataavailable = (e) => {
-      if (e.data.size > 0) chunks.push(e.data);
-    };
-    const stopped = new Promise<void>((r) => rec.addEventListener('stop', () => r(), { once: true }));
-    rec.start();
-    rec.pause();
+    const encoded: EncodedFrame[] = [];
+    let failure: Error | null = null;
+    const encoder = new VideoEncoder({
+      output: (chunk) => {
+        const data = new Uint8Array(chunk.byteLength);
+        chunk.copyTo(data);
+        encoded.push({ data, timestampUs: chunk.timestamp, key: chunk.type === 'key' });
+      },
+      error: (e) => {
+        failure = e instanceof Error ? e : new Error(String(e));
+      },
+    });
+    encoder.configure({ codec: codec.config, width, height, bitrate: VIDEO_BITS_PER_S, framerate: fps });
     let frames = 0;
     try {
       for (let k = 0; k < total; k++) {
         const tourMs = (k * 1000) / fps;
         applyTourTime(tourMs);
         await captureFrame(viewer, out, appStore.getState().timeUtcMs);
-        // One frame period of recorder time for this frame (see the header).
-        rec.resume();
-        track.requestFrame();
-        await wait(1000 / fps);
-        rec.pause();
+        // Frame k is stamped with its tour time, however long it took to render.
+        const frame = new VideoFrame(out, { timestamp: Math.round(k * frameUs), duration: Math.round(frameUs) });
+        encoder.encode(frame, { keyFrame: k % Math.round(KEY_FRAME_S * fps) === 0 });
+        frame.close();
         frames++;
         logDemoEvent({ type: 'frame', tourMs });
         progress(frames, total, 'recording');
+        while (encoder.encodeQueueSize > MAX_ENCODE_QUEUE && !failure) await new Promise((r) => encoder.addEventListener('dequeue', r, { once: true }));
+        if (failure) throw failure;
+        if (cancelled()) throw new ExportCancelled();
       }
+      progress(frames, total, 'encoding');
+      await encoder.flush();
+      if (failure) throw failure;
     } finally {
-      rec.stop();
-      await stopped;
-      track.stop();
+      if (encoder.state !== 'closed') encoder.close();
       applyTourTime(resumeAt);
     }
     progress(frames, total, 'saving');
-    return { blob: new Blob(chunks, { type: 'video/webm' }), frames };
+    const file = muxWebm({ codec: codec.webm, width, height, frameDurationUs: frameUs }, encoded);
+    return { blob: new Blob([file], { type: 'video/webm' }), frames: encoded.length };
   });
 }
 
