@@ -1,9 +1,10 @@
 // Demo mode (issue 16, point 4): D enters it full window with the panels hidden and large
 // captions (date, operational satellites, population served); the tour advances on its own
 // clock; Space pauses and resumes it, arrows step stops; a PNG still (decoded: size as chosen,
-// not blank) and a short WebM (EBML header, frames counted in the file and by the recorder) are
-// exported (the WebM's frames counted in the file: every frame the exporter rendered), and Cancel stops an export without saving anything. Waits on window.__leo.demo's
-// events, never on delays. Screenshot in test-results/demo-mode.png, exports beside it.
+// not blank) and a short WebM (EBML header, DocType, every rendered frame counted in the file,
+// duration on the tour's clock) are exported; Cancel stops an export without saving anything;
+// bookmarks deleted (undoably) make the tour use built-in views. Waits on window.__leo.demo's
+// events, never on delays. Screenshots in test-results/demo-*.png, exports beside them.
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Page } from '@playwright/test';
