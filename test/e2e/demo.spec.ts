@@ -72,7 +72,7 @@ test('demo mode: captions, tour, pause, stills and video, cancel', async ({ app:
 
   // ---- the tour advances by itself: the next stop is reached on the tour's clock
   const reached = await nextEvent(page, since, { type: 'stop', index: 1 });
-  expect(reached.name).toBe(st0.stops[1]);
+  expect(reached.type === 'stop' && reached.name).toBe(st0.stops[1]);
   const dateBefore = await caption('date').textContent();
 
   // ---- Space pauses: neither the tour clock nor the app time moves over 20 frames; Space resumes
