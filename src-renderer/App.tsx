@@ -7,6 +7,8 @@ import { getBridge } from './platform/bridge';
 import { installPlatformSync } from './platform/sync';
 import { useApp, appStore } from './state/store';
 import { fromMenu, installCloseGuard, installShortcuts } from './ui/actions';
+import { DemoMode } from './ui/demo';
+import { useDemo } from './ui/demo/demoStore';
 import { GlobeControls } from './ui/globe/GlobeControls';
 import { Dialogs, NoticeToast } from './ui/Overlays';
 import { PanelArea } from './ui/panels/PanelArea';
@@ -36,6 +38,7 @@ export function App() {
   const left = usePanels('left').length > 0 && visible.left;
   const right = usePanels('right').length > 0 && visible.right;
   const bottom = usePanels('bottom').length > 0 && visible.bottom;
+  const demo = useDemo((d) => d.active);
 
   useEffect(() => installShortcuts(), []);
   useEffect(() => getBridge().onMenuCommand(fromMenu), []);
@@ -43,7 +46,7 @@ export function App() {
   useEffect(() => installCloseGuard(), []);
   useClockDriver();
 
-  const cls = ['shell', left ? 'has-left' : '', right ? 'has-right' : '', bottom ? 'has-bottom' : ''].filter(Boolean).join(' ');
+  const cls = ['shell', left ? 'has-left' : '', right ? 'has-right' : '', bottom ? 'has-bottom' : '', demo ? 'is-demo' : ''].filter(Boolean).join(' ');
   return (
     <div className={cls}>
       <TopBar />
@@ -57,6 +60,7 @@ export function App() {
         <GlobeSearch />
         <GlobeContextMenu />
         <GlobeControls />
+        <DemoMode />
         <NoticeToast />
       </main>
       {right && (

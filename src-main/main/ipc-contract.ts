@@ -38,6 +38,7 @@ export const MENU_EVENTS = [
   'menu:undo',
   'menu:redo',
   'menu:quality',
+  'menu:demo',
   'menu:documentation',
 ] as const satisfies readonly MenuCommandType[];
 
@@ -230,6 +231,7 @@ export function toMenuCommand(channel: string, payload: unknown): MenuCommand | 
     case 'menu:save-as':
     case 'menu:undo':
     case 'menu:redo':
+    case 'menu:demo':
     case 'menu:documentation':
       return { type: channel };
     default:

@@ -99,6 +99,8 @@ export function buildMenuTemplate(state: MenuTemplateState, actions: MenuActions
       { id: 'view-zoom-out', role: 'zoomOut' },
       { type: 'separator' },
       { id: 'view-fullscreen', role: 'togglefullscreen' },
+      // No accelerator: the page answers D itself (a native accelerator would also fire in text fields).
+      { id: 'view-demo', label: '&Demo Mode (D)', click: send('menu:demo') },
       { type: 'separator' },
       quality,
     ],

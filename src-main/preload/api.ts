@@ -75,6 +75,7 @@ export type MenuCommand =
   | { type: 'menu:undo' }
   | { type: 'menu:redo' }
   | { type: 'menu:quality'; quality: QualityMode }
+  | { type: 'menu:demo' }
   | { type: 'menu:documentation' };
 
 export type MenuCommandType = MenuCommand['type'];

@@ -1,7 +1,7 @@
 // Camera limits and the home view. The home view is the start-up view (Africa and Europe, the
 // whole disc in sight); the zoom-out limit keeps the Earth a readable size instead of letting
 // the wheel shrink it to a dot in empty space.
-import { Cartesian3, Cartographic, Ellipsoid, Matrix4, type Camera } from '@cesium/engine';
+import { Cartesian3, Cartographic, Ellipsoid, Matrix4, type Camera, type CesiumWidget } from '@cesium/engine';
 import { cartesianFromDegreesKm, kmToM, mToKm } from './units';
 
 /** Start-up view and what the Home button returns to. */
@@ -63,4 +63,17 @@ export function goHome(): boolean {
   if (!homeHandler) return false;
   homeHandler();
   return true;
+}
+
+// The live viewer, for UI that drives the camera or captures frames (demo mode's tour and
+// exports) without holding the React tree's globe.
+let liveViewer: CesiumWidget | null = null;
+
+export function setLiveViewer(viewer: CesiumWidget | null): void {
+  liveViewer = viewer;
+}
+
+/** The globe's viewer while one is live and not destroyed, else null. */
+export function getLiveViewer(): CesiumWidget | null {
+  return liveViewer && !liveViewer.isDestroyed() ? liveViewer : null;
 }

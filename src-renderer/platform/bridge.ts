@@ -28,12 +28,20 @@ export interface SavedFile {
   path: string | null;
 }
 
+export interface ExportRequest {
+  /** The file's bytes (PNG still, WebM video). */
+  blob: Blob;
+  suggestedName: string;
+}
+
 export interface PlatformBridge {
   readonly kind: 'electron' | 'browser';
   /** True when the host draws the menu (Electron); false means the page shows its own. */
   readonly hasNativeMenu: boolean;
   openScenario(): Promise<OpenedFile | null>;
   saveScenario(request: SaveRequest): Promise<SavedFile | null>;
+  /** Saves an exported file (browser: a download; Electron: the download's Save dialog). Null when canceled. */
+  saveExport(request: ExportRequest): Promise<SavedFile | null>;
   onMenuCommand(listener: (command: MenuCommand) => void): () => void;
   /** Mirrors app state into the host menu (radio items, enabled Undo/Redo). */
   syncMenuState(state: { quality: QualitySetting; canUndo: boolean; canRedo: boolean }): void;

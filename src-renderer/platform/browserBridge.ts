@@ -15,6 +15,20 @@ export function emitMenuCommand(command: MenuCommand): void {
   for (const l of listeners) l(command);
 }
 
+/** Saves bytes as a download (Electron, without a will-download handler, asks where with its Save dialog). */
+export function downloadBlob(blob: Blob, suggestedName: string): void {
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = suggestedName;
+  a.style.display = 'none';
+  document.body.append(a);
+  a.click();
+  a.remove();
+  // Revoke later: the download reads the blob asynchronously.
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}
+
 function pickFile(accept: string): Promise<File | null> {
   return new Promise((resolve) => {
     const input = document.createElement('input');
@@ -70,17 +84,12 @@ export function createBrowserBridge(): PlatformBridge {
       return { name: file.name, path: null, text: await file.text() };
     },
     async saveScenario(request) {
-      const url = URL.createObjectURL(new Blob([request.text], { type: 'application/json' }));
-      const a = document.createElement('a');
-      a.href = url;
-      a.download = request.suggestedName;
-      a.style.display = 'none';
-      document.body.append(a);
-      a.click();
-      a.remove();
-      // Revoke later: the download reads the blob asynchronously.
-      setTimeout(() => URL.revokeObjectURL(url), 10_000);
+      downloadBlob(new Blob([request.text], { type: 'application/json' }), request.suggestedName);
       return { name: request.suggestedName, path: null };
+    },
+    async saveExport({ blob, suggestedName }) {
+      downloadBlob(blob, suggestedName);
+      return { name: suggestedName, path: null };
     },
     onMenuCommand(listener) {
       listeners.add(listener);

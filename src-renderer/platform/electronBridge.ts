@@ -3,6 +3,7 @@
 // human sentence, and main's menu events into the renderer's MenuCommand ids.
 import type { LeoApi, LeoResult, MenuCommand as LeoMenuCommand } from '../../src-main/preload/api';
 import type { PlatformBridge } from './bridge';
+import { downloadBlob } from './browserBridge';
 import type { MenuCommand } from './menu';
 
 export function isLeoApi(v: unknown): v is LeoApi {
@@ -34,6 +35,8 @@ function toCommand(c: LeoMenuCommand): MenuCommand | null {
       return 'edit.redo';
     case 'menu:quality':
       return `view.quality.${c.quality}`;
+    case 'menu:demo':
+      return 'view.demo';
     case 'menu:documentation':
       // No documentation viewer yet; the shortcuts sheet is the in-app help there is.
       return 'help.shortcuts';
@@ -56,6 +59,11 @@ export function createElectronBridge(api: LeoApi): PlatformBridge {
     async saveScenario({ text, suggestedName, path, saveAs }) {
       const r = unwrap(saveAs || path === null ? await api.saveScenarioFileAs(text, suggestedName) : await api.saveScenarioFile(text, path));
       return r && { name: r.file.name, path: r.file.path };
+    },
+    // The download goes through Electron's own Save dialog (no will-download handler in main).
+    async saveExport({ blob, suggestedName }) {
+      downloadBlob(blob, suggestedName);
+      return { name: suggestedName, path: null };
     },
     onMenuCommand(listener) {
       return api.onMenuCommand((c) => {

@@ -14,6 +14,7 @@ export const MENU_COMMANDS = [
   'view.toggle.left',
   'view.toggle.right',
   'view.toggle.bottom',
+  'view.demo',
   'help.shortcuts',
   'help.about',
 ] as const;

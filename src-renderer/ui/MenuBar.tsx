@@ -55,6 +55,8 @@ function useMenus(): Menu[] {
         { kind: 'command', command: 'view.toggle.left', label: 'Left panel', checked: s.panels.left },
         { kind: 'command', command: 'view.toggle.right', label: 'Inspector', checked: s.panels.right },
         { kind: 'command', command: 'view.toggle.bottom', label: 'Timeline', checked: s.panels.bottom },
+        { kind: 'separator' },
+        { kind: 'command', command: 'view.demo', label: 'Demo mode', shortcut: 'D' },
       ],
     },
     {

@@ -8,6 +8,7 @@ import type { MenuCommand } from '../platform/menu';
 import { appStore } from '../state/store';
 import { builtinScenario } from '../state/builtinScenario';
 import { askUnsaved, isDirty, type DiscardAction } from '../state/unsaved';
+import { toggleDemo } from './demo/tour';
 import { modKey } from './format';
 import { stepSpeed } from './globe/Timeline';
 import { deleteSelectedGateways } from './planning/GatewayPanel';
@@ -127,6 +128,9 @@ export function runMenuCommand(command: MenuCommand): void {
     case 'view.toggle.bottom':
       s.togglePanel('bottom');
       return;
+    case 'view.demo':
+      toggleDemo();
+      return;
     case 'help.shortcuts':
       s.openDialog('shortcuts');
       return;
@@ -218,6 +222,7 @@ export const SHORTCUTS: readonly Shortcut[] = [
   { combos: ['Home'], label: 'Start of the analysis window', run: () => (appStore.getState().setTime(utcMs(timeWindow().start)), true) },
   { combos: ['End'], label: 'End of the analysis window', run: () => (appStore.getState().setTime(utcMs(timeWindow().end)), true) },
   { combos: ['H'], label: 'Home view (reset the camera)', run: goHome },
+  menu(['D'], 'Demo mode (in it: Space pause, ←/→ stops, Esc leave)', 'view.demo'),
   { combos: ['Delete', 'Backspace'], label: 'Delete the selected gateways', run: deleteSelectedGateways },
   {
     combos: ['Escape'],

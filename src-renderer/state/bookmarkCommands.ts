@@ -1,0 +1,58 @@
+// Camera bookmarks of the scenario and their undoable edits (add, rename, delete).
+//
+// The ONLY place that knows where bookmarks live in a scenario: today `scenario.bookmarks`
+// (format v1); format v2 moves them to `scenario.view.bookmarks`. Repoint getBookmarks and
+// setBookmarks and every caller (demo tour, bookmark panel) follows.
+import type { Scenario } from '../../src-core/scenario/schema';
+import type { Command } from './commands';
+
+/** A named camera view: geodetic degrees, km above the ellipsoid, heading/pitch in degrees. */
+export type Bookmark = Scenario['bookmarks'][number];
+
+export function getBookmarks(scenario: Scenario): readonly Bookmark[] {
+  return scenario.bookmarks;
+}
+
+export function setBookmarks(scenario: Scenario, bookmarks: readonly Bookmark[]): Scenario {
+  return { ...scenario, bookmarks: bookmarks.slice() };
+}
+
+/** "View 3": the first "View N" name not taken yet. */
+export function nextBookmarkName(scenario: Scenario): string {
+  const taken = new Set(getBookmarks(scenario).map((b) => b.name));
+  let n = getBookmarks(scenario).length + 1;
+  while (taken.has(`View ${n}`)) n++;
+  return `View ${n}`;
+}
+
+export function addBookmark(bookmark: Bookmark): Command {
+  return {
+    label: `Add bookmark ${bookmark.name}`,
+    apply: (s) => setBookmarks(s, [...getBookmarks(s), bookmark]),
+  };
+}
+
+/** Renames the bookmark at `index`; an empty name or the same name changes nothing. */
+export function renameBookmark(index: number, name: string): Command {
+  const trimmed = name.trim();
+  return {
+    label: 'Rename bookmark',
+    apply: (s) => {
+      const list = getBookmarks(s);
+      const b = list[index];
+      if (!b || trimmed === '' || trimmed === b.name) return s;
+      return setBookmarks(s, list.map((x, i) => (i === index ? { ...x, name: trimmed } : x)));
+    },
+  };
+}
+
+export function deleteBookmark(index: number): Command {
+  return {
+    label: 'Delete bookmark',
+    apply: (s) => {
+      const list = getBookmarks(s);
+      if (index < 0 || index >= list.length) return s;
+      return setBookmarks(s, list.filter((_, i) => i !== index));
+    },
+  };
+}

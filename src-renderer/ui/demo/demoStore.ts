@@ -1,0 +1,93 @@
+// Demo mode's state (not scenario data, no undo): whether it is on, the tour's clock and stops,
+// and the export in progress. Its events are logged under window.__leo.demo so tests wait on
+// the tour itself (a stop reached, a frame recorded), never on delays.
+import { create } from 'zustand';
+import { installLeoHooks } from '../../globe/hooks';
+import { DEFAULT_TOUR, type TourSettings, type TourStop } from './tourPlan';
+
+export type DemoEvent =
+  | { type: 'enter' | 'leave' | 'pause' | 'resume' }
+  | { type: 'stop'; index: number; name: string }
+  | { type: 'frame'; tourMs: number }
+  | { type: 'export-start'; kind: ExportKind }
+  | { type: 'export-end'; kind: ExportKind; outcome: 'saved' | 'cancelled' | 'failed'; bytes: number; frames: number; width: number; height: number; error?: string };
+
+export type ExportKind = 'png' | 'webm';
+
+export interface ExportRun {
+  kind: ExportKind;
+  /** Frames done and to do (a still has one). */
+  done: number;
+  total: number;
+  phase: string;
+  cancelRequested: boolean;
+}
+
+export interface DemoState {
+  active: boolean;
+  paused: boolean;
+  settings: TourSettings;
+  stops: TourStop[];
+  /** True when the scenario has no bookmarks and the tour uses the built-in views. */
+  builtin: boolean;
+  /** The tour's own clock, ms since it began (advances only while playing, not paused). */
+  tourMs: number;
+  /** The app time the tour started at (UTC ms). */
+  startUtcMs: number;
+  stopIndex: number;
+  exportRun: ExportRun | null;
+  setSettings(patch: Partial<TourSettings>): void;
+}
+
+export const useDemo = create<DemoState>()((set, get) => ({
+  active: false,
+  paused: false,
+  settings: DEFAULT_TOUR,
+  stops: [],
+  builtin: false,
+  tourMs: 0,
+  startUtcMs: 0,
+  stopIndex: 0,
+  exportRun: null,
+  setSettings: (patch) => set({ settings: { ...get().settings, ...patch } }),
+}));
+
+export const demoStore = useDemo;
+
+/** A DemoEvent with its place in the log. */
+export type LoggedDemoEvent = DemoEvent & { seq: number };
+
+const LOG_LIMIT = 2000;
+const log: LoggedDemoEvent[] = [];
+let seq = 0;
+
+export function logDemoEvent(e: DemoEvent): void {
+  log.push({ ...e, seq: ++seq });
+  if (log.length > LOG_LIMIT) log.splice(0, log.length - LOG_LIMIT);
+}
+
+/** window.__leo.demo: the tour's state and event log, and the export options tests need. */
+export interface DemoHooks {
+  readonly seq: number;
+  log(sinceSeq?: number): LoggedDemoEvent[];
+  state(): { active: boolean; paused: boolean; tourMs: number; stopIndex: number; stops: string[]; builtin: boolean; exporting: ExportKind | null; settings: TourSettings };
+}
+
+declare module '../../globe/hooks' {
+  interface LeoHooks {
+    demo?: DemoHooks;
+  }
+}
+
+export function installDemoHooks(): void {
+  installLeoHooks().demo = {
+    get seq() {
+      return seq;
+    },
+    log: (sinceSeq = 0) => log.filter((e) => e.seq > sinceSeq),
+    state() {
+      const s = demoStore.getState();
+      return { active: s.active, paused: s.paused, tourMs: s.tourMs, stopIndex: s.stopIndex, stops: s.stops.map((x) => x.name), builtin: s.builtin, exporting: s.exportRun?.kind ?? null, settings: s.settings };
+    },
+  };
+}
