@@ -6,12 +6,14 @@ import { installLeoHooks } from './globe/hooks';
 import { registerBuiltinPanels } from './ui/panels/builtin';
 import { registerGlobePanels } from './ui/globe/register';
 import { installPlanning } from './ui/planning';
+import { installCapacity } from './ui/capacity';
 import './styles.css';
 
 installLeoHooks();
 registerBuiltinPanels();
 registerGlobePanels();
 installPlanning();
+installCapacity();
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
