@@ -39,6 +39,8 @@ export interface CapacityView {
   gatewayUtilisation: Float64Array;
   gatewayAntennasUsed: Int32Array;
   gatewayBottleneck: Bottleneck[];
+  /** Per gateway: index of its PoP (scenario.pops order; -1 none), for the backhaul arcs. */
+  gatewayPop: Int32Array;
   /** Per antenna, CSR by gateway: tracked satellite and Gbps it carries. */
   antennaOff: Int32Array;
   antennaSat: Int32Array;
@@ -123,6 +125,7 @@ export function capacityFor(ev: CoverageEvaluator, scenario: Scenario, tUtcMs: n
     gatewayUtilisation: r.gatewayUtilisation,
     gatewayAntennasUsed: r.gatewayAntennasUsed,
     gatewayBottleneck: r.gatewayBottleneck,
+    gatewayPop: Int32Array.from(input.gwPop),
     antennaOff: r.antennaOff,
     antennaSat: r.antennaSat,
     antennaGbps: r.antennaGbps,
@@ -136,7 +139,7 @@ export function capacityFor(ev: CoverageEvaluator, scenario: Scenario, tUtcMs: n
 
 /** Buffers of a view to transfer (all fresh arrays from the solver or capacityFor). */
 export function capacityTransfer(v: CapacityView): Transferable[] {
-  return [v.gatewayGbps, v.gatewayUtilisation, v.gatewayAntennasUsed, v.antennaOff, v.antennaSat, v.antennaGbps, v.linkUtilisation, v.cellDemandGbps, v.cellServedGbps].map((a) => a.buffer);
+  return [v.gatewayGbps, v.gatewayUtilisation, v.gatewayAntennasUsed, v.gatewayPop, v.antennaOff, v.antennaSat, v.antennaGbps, v.linkUtilisation, v.cellDemandGbps, v.cellServedGbps].map((a) => a.buffer);
 }
 
 /** An error name the client recognises: no coverage evaluator yet (coverage sync will build one). */

@@ -164,6 +164,17 @@ function Regions({ v }: { v: CapacityView }) {
   );
 }
 
+function LayerToggle() {
+  const on = useCapacity((s) => s.layerOn);
+  const setOn = useCapacity((s) => s.setLayerOn);
+  return (
+    <label className="cap-layer">
+      <input type="checkbox" checked={on} onChange={(e) => setOn(e.target.checked)} data-testid="capacity-layer" />
+      Capacity layer: utilisation colours on gateways, backhaul and laser links
+    </label>
+  );
+}
+
 export function CapacityPanel() {
   const { status, view, message } = useCapacity();
   const revision = useApp((s) => s.revision);
@@ -176,6 +187,7 @@ export function CapacityPanel() {
             ? `Max flow at step ${view.step + 1}, ${formatUtc(view.stepUtcMs)} (${view.computeMs.toFixed(0)} ms)${fresh && status !== 'computing' ? '' : ' · updating…'}`
             : 'Computing…')}
       </p>
+      <LayerToggle />
       {view && <Headline v={view} />}
       {view && <GatewayTable v={view} />}
       {view && <Regions v={view} />}
