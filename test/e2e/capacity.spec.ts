@@ -1,8 +1,9 @@
 // Capacity on screen (docs/CAPACITY.md, "In the app"): open the Capacity section and read served
 // Gbps; lower the feeder rate per antenna (an undoable assumption) so antennas bind; raise a
 // feeder-bound gateway's antenna count in the inspector and see served Gbps rise; undo restores
-// the figure exactly (same text). Every wait is on the engine's own start/end log. Screenshot:
-// test-results/capacity-raised.png (Capacity layer on, section and inspector open).
+// the figure exactly (same text). Every wait is on the engine's own start/end log. Screenshots:
+// test-results/capacity-raised.png (Capacity layer on, section and inspector open) and
+// capacity-demand.png (the "Served demand" heatmap).
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Page } from '@playwright/test';
@@ -83,9 +84,15 @@ test('raising a gateway antenna count raises served Gbps on screen; undo restore
   mkdirSync(OUT, { recursive: true });
   writeFileSync(`${OUT}capacity-raised.png`, await page.screenshot());
 
+  // The "Served demand" heatmap metric colours the cells from the same capacity view.
+  await page.getByTestId('heatmap-metric').selectOption('demand');
+  await expect(page.getByTestId('heatmap-legend')).toHaveAttribute('data-metric', 'demand');
+  await expect(page.getByTestId('heatmap-legend')).toContainText('Served demand');
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+  writeFileSync(`${OUT}capacity-demand.png`, await page.screenshot());
+
   // Undo: exactly the figure before the antenna edit.
   seq = await seqNow(page);
-  await page.locator('body').click({ position: { x: 1, y: 1 }, trial: true });
   await page.keyboard.press('Control+z');
   await expect(antennas).toHaveValue(String(n0));
   const rev3 = await revisionNow(page);

@@ -64,6 +64,20 @@ export function attachCapacityLayer(viewer: CesiumWidget, links: Pick<Constellat
   const arcs = scene.primitives.add(new PolylineCollection()) as PolylineCollection;
   const legend = createLegend(viewer.container as HTMLElement);
   let linksColoured = false;
+  // Rings ignore depth (coarse globe tiles would cut them, as the ground layer's markers); rings on
+  // the far side of the Earth are hidden by a facing test every frame (a few dozen dot products).
+  const up = new Cartesian3();
+  const toCamera = new Cartesian3();
+  const onPreRender = (): void => {
+    const cam = scene.camera.positionWC;
+    for (let i = 0; i < rings.length; i++) {
+      const r = rings.get(i);
+      Ellipsoid.WGS84.geodeticSurfaceNormal(r.position, up);
+      const facing = Cartesian3.dot(up, Cartesian3.subtract(cam, r.position, toCamera)) > 0;
+      if (r.show !== facing) r.show = facing;
+    }
+  };
+  scene.preRender.addEventListener(onPreRender);
 
   const draw = (v: CapacityView, s: Scenario): void => {
     rings.removeAll();
@@ -111,6 +125,7 @@ export function attachCapacityLayer(viewer: CesiumWidget, links: Pick<Constellat
     unsubs.forEach((u) => u());
     legend.remove();
     if (!viewer.isDestroyed()) {
+      scene.preRender.removeEventListener(onPreRender);
       scene.primitives.remove(rings);
       scene.primitives.remove(arcs);
     }

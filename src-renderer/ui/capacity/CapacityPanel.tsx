@@ -69,13 +69,13 @@ function Headline({ v }: { v: CapacityView }) {
       </dl>
       <table className="cap-table" data-testid="capacity-cut">
         <thead>
-          <tr><th>class</th><th>in min cut</th><th>gateways limited</th></tr>
+          <tr><th>class</th><th>Gbps in min cut</th><th>gateways limited</th></tr>
         </thead>
         <tbody>
           {(['user-beam', 'laser', 'feeder', 'backhaul'] as const).map((b) => (
             <tr key={b}>
               <td>{BOTTLENECK_TEXT[b]}</td>
-              <td>{formatGbps(v.cutGbps[b])}</td>
+              <td>{v.cutGbps[b].toFixed(1)}</td>
               <td>{b === 'feeder' || b === 'backhaul' ? (perGateway.get(b) ?? 0) : '—'}</td>
             </tr>
           ))}

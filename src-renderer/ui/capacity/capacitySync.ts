@@ -54,8 +54,12 @@ export function installCapacitySync(engine: EngineClient): () => void {
       })
       .catch((e: unknown) => {
         const err = e instanceof Error ? e : new Error(String(e));
-        if (isDroppedResult(err) || err.name === NO_CAPACITY_EVALUATOR) return; // coverage catches up; asked again then
-        doneKey = want.key;
+        if (isDroppedResult(err)) return; // a newer revision or step is asked for below
+        doneKey = want.key; // not retried until the coverage figures, the revision or the step change
+        if (err.name === NO_CAPACITY_EVALUATOR) {
+          capacityStore.setState({ status: 'idle', message: 'Waiting for the coverage figures (the engine has none yet).' });
+          return;
+        }
         capacityStore.setState({ status: 'error', view: null, message: err.message });
       })
       .finally(() => {
@@ -69,6 +73,7 @@ export function installCapacitySync(engine: EngineClient): () => void {
       if (s.timeUtcMs !== prev.timeUtcMs || s.panelOpen !== prev.panelOpen || s.revision !== prev.revision) pump();
     }),
     planningStore.subscribe((s, prev) => {
+      if (s.current !== prev.current) doneKey = ''; // new coverage figures: the evaluator may have changed (e.g. rebuilt after a restart)
       if (s.current !== prev.current || s.metric !== prev.metric) pump();
     }),
     capacityStore.subscribe((s, prev) => {
