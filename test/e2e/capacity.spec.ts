@@ -98,4 +98,21 @@ test('raising a gateway antenna count raises served Gbps on screen; undo restore
   const rev3 = await revisionNow(page);
   await engineDone(page, 'capacity', rev3, seq);
   expect(await served(page)).toBe(s1);
+
+  // Capacity hidden (section closed, layer off, heatmap back on latency): redoing the antenna edit
+  // costs the usual two worker messages, and no capacity request goes out.
+  await page.getByTestId('capacity-layer').uncheck();
+  await page.getByTestId('heatmap-metric').selectOption('p50');
+  await page.getByRole('button', { name: 'Capacity', exact: true }).click();
+  await expect(page.getByRole('button', { name: 'Capacity', exact: true })).toHaveAttribute('aria-expanded', 'false');
+  seq = await seqNow(page);
+  await page.keyboard.press('Control+y');
+  await expect(antennas).toHaveValue(String(n0 + ADDED_ANTENNAS));
+  const rev4 = await revisionNow(page);
+  await engineDone(page, 'coverageApplyEdit', rev4, seq);
+  const sent = await page.evaluate((s) => window.__leo!.engine!.log(s).filter((e) => e.phase === 'start').map((e) => e.name), seq);
+  console.log(`requests after the redo with capacity hidden: ${sent.join(', ')}`);
+  expect(sent).not.toContain('capacity');
+  // The globe's own refreshes (feeder beams: gatewayLinks) follow every edit anyway; the edit itself is two messages.
+  expect(sent.filter((n) => n === 'loadScenario' || n === 'coverageApplyEdit' || n === 'coverageEvaluate')).toEqual(['loadScenario', 'coverageApplyEdit']);
 });
