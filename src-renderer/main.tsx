@@ -7,6 +7,7 @@ import { registerBuiltinPanels } from './ui/panels/builtin';
 import { registerGlobePanels } from './ui/globe/register';
 import { installPlanning } from './ui/planning';
 import { installDemo } from './ui/demo';
+import { installCapacity } from './ui/capacity';
 import './styles.css';
 
 installLeoHooks();
@@ -14,6 +15,7 @@ registerBuiltinPanels();
 registerGlobePanels();
 installPlanning();
 installDemo();
+installCapacity();
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');

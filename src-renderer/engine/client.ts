@@ -206,6 +206,11 @@ export class EngineClient {
     return this.request('loadScenario', { scenario, revision }, opts);
   }
 
+  /** The capacity model at the analysis step nearest `tUtcMs` (engine/capacityHost.ts). */
+  capacity(scenario: Scenario, revision: number, tUtcMs: number, opts: RequestOptions = {}): Promise<EngineResponse<'capacity'>> {
+    return this.request('capacity', { scenario, revision, tUtcMs }, opts);
+  }
+
   /**
    * Send a typed request. Rejects with an Error named by ENGINE_ERROR for dropped results (aborted,
    * superseded, stale, restarted; see isDroppedResult) or with the worker's rebuilt error.

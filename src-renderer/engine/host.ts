@@ -22,6 +22,7 @@ import {
 } from '../../src-core/network/route';
 import { Propagator } from '../../src-core/orbit/propagator';
 import type { Scenario } from '../../src-core/scenario/schema';
+import { createCapacityHandlers } from './capacityHost';
 import { createPlanningHandlers } from './planningHost';
 import {
   ENGINE_ERROR,
@@ -91,9 +92,11 @@ export function createEngineHost(post: PostToClient): EngineHost {
   const routing = (s: LoadedScenario): RoutingContext => (s.routing ??= createRoutingContextFrom(s.scenario, s.catalog, s.propagator));
   const router = (s: LoadedScenario): EndToEndRouter => (s.router ??= new EndToEndRouter(routing(s)));
 
+  const planning = createPlanningHandlers();
   const handlers: { [K in EngineRequestName]: Handler<K> } = {
-    // Gateway planning (coverage evaluator, site look-ups): planningHost.ts.
-    ...createPlanningHandlers(),
+    // Gateway planning (coverage evaluator, site look-ups): planningHost.ts; capacity on its evaluator: capacityHost.ts.
+    ...planning,
+    ...createCapacityHandlers(() => planning.state.evaluator),
     loadScenario({ scenario, revision }, task) {
       // Most edits (gateways, PoPs, planning settings) leave the satellites alone: keep the
       // catalogue, the propagator and the laser mesh then (about 300 ms for full Kuiper) and only

@@ -17,6 +17,7 @@ import type { PopQuery, RouteQuery, RouteResult, RouteTimeSeries, GeoPoint } fro
 import type { RouteEnd } from '../../src-core/network/endpoints';
 import type { Scenario } from '../../src-core/scenario/schema';
 import type { PlanningRequests } from './planningProtocol';
+import type { CapacityRequest, CapacityView } from './capacityHost';
 
 /** Static per-scenario data the renderer needs to draw and label the constellation. */
 export interface ConstellationTopology {
@@ -160,6 +161,8 @@ export interface EngineRequests extends PlanningRequests {
   routeEndsTimeSeries: { req: RouteEndsTimeSeriesRequest; res: RouteTimeSeriesResponse };
   /** Per gateway visible/served satellites and per satellite gateway + latency to PoP (globe feeder beams, inspector). */
   gatewayLinks: { req: GatewayLinksRequest; res: GatewayLinksResult };
+  /** Capacity model at one step (capacityHost.ts); asked only while capacity is shown. */
+  capacity: { req: CapacityRequest; res: CapacityView };
   /** Liveness/latency probe. */
   ping: { req: Record<string, never>; res: { workerNowMs: number } };
 }

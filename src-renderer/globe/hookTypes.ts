@@ -87,7 +87,7 @@ export interface LayerHooks {
   isLayerVisible(name: LayerName): boolean;
   drawnPositionEcefKm(i: number): [number, number, number] | null;
   /** What the laser links are coloured by in the frames drawn now. */
-  linkColoring(): 'length' | 'load';
+  linkColoring(): 'length' | 'load' | 'utilisation';
   /** Footprint rings as GL lines ('gpu') or rasterised on the CPU ('cpu'); live.ts picks by the WebGL renderer. */
   setFootprintRaster(mode: FootprintRaster): void;
   footprintRaster(): FootprintRaster;

@@ -7,6 +7,7 @@
 // gatewayLinks query at most every LINKS_INTERVAL_MS, and one routeToPop for a selected ground
 // point at most every ROUTE_INTERVAL_MS. Each kind has at most one request in flight; a change
 // while one is in flight marks it dirty and it is asked again when the answer arrives.
+import { attachCapacityLayer } from './capacity/capacityLayer';
 import {
   Cartesian2,
   Cartesian3,
@@ -115,6 +116,7 @@ export function attachLiveGlobe(viewer: CesiumWidget): () => void {
     }),
   );
   const ground = attachGroundLayer(viewer, (i) => layer.drawnPositionEcefKm(i));
+  unsubs.push(attachCapacityLayer(viewer, layer));
 
   const applyLayers = (l: Record<GlobeLayerName, boolean>) => {
     for (const n of OVERLAY_LAYERS) layer.setLayerVisible(n, l[n]);

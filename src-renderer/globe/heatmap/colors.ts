@@ -11,8 +11,9 @@
 // changed cells (p95 of |Δ|; any change is tinted at least DIFF_MIN_TINT): better is blue, worse
 // is red, unchanged cells are transparent.
 import type { CoverageSnapshot } from '../../engine/planningProtocol';
+import { servedDemandValues } from './servedDemand';
 
-export type Metric = 'served' | 'p50' | 'p95' | 'visible';
+export type Metric = 'served' | 'p50' | 'p95' | 'visible' | 'demand';
 export type Rgb = readonly [number, number, number];
 
 export interface Scale {
@@ -73,6 +74,8 @@ export function valuesOf(snap: CoverageSnapshot, m: Metric): Float64Array {
       return snap.cells.p95LatencyMs;
     case 'visible':
       return snap.cells.meanVisible;
+    case 'demand':
+      return servedDemandValues(snap);
   }
 }
 
@@ -125,14 +128,14 @@ export function percentileRange(values: ArrayLike<number>, loQ = 0.02, hiQ = 0.9
   return [quantile(s, loQ), quantile(s, hiQ)];
 }
 
-const METRIC_LABEL: Record<Metric, string> = { served: 'Served', p50: 'p50 latency', p95: 'p95 latency', visible: 'Visible satellites' };
-const METRIC_UNIT: Record<Metric, string> = { served: '% of time', p50: 'ms one way to the PoP', p95: 'ms one way to the PoP', visible: 'mean count' };
+const METRIC_LABEL: Record<Metric, string> = { served: 'Served', p50: 'p50 latency', p95: 'p95 latency', visible: 'Visible satellites', demand: 'Served demand' };
+const METRIC_UNIT: Record<Metric, string> = { served: '% of time', p50: 'ms one way to the PoP', p95: 'ms one way to the PoP', visible: 'mean count', demand: '% of busy-hour demand, step shown' };
 
 /** The absolute scale of a metric, fitted to a snapshot's cell values (served %: fixed 0..100). */
 export function fitScale(m: Metric, snap: CoverageSnapshot): Scale {
   const label = METRIC_LABEL[m];
   const unit = METRIC_UNIT[m];
-  if (m === 'served') {
+  if (m === 'served' || m === 'demand') {
     return { metric: m, diff: false, label, unit, min: 0, max: 100, stops: [...GOOD_TO_BAD].reverse(), ticks: [0, 25, 50, 75, 100], tickText: (v) => num(v, 0), lowWord: null, highWord: null, note: 'fixed 0–100 %' };
   }
   const [lo, hi] = percentileRange(valuesOf(snap, m));
@@ -159,10 +162,12 @@ export function fitScale(m: Metric, snap: CoverageSnapshot): Scale {
 /** Per-cell gain of `now` over `before` (positive = better): latency before - after, served/visible after - before. */
 export function gainOf(m: Metric, now: number, before: number): number {
   if (Number.isNaN(now) && Number.isNaN(before)) return 0;
+  // Served demand exists only for the capacity view shown: no data on either side is no change.
+  if (m === 'demand' && (Number.isNaN(now) || Number.isNaN(before))) return 0;
   // Served / unserved flips saturate (never served before -> served now is the best news).
   if (Number.isNaN(now)) return -Infinity;
   if (Number.isNaN(before)) return Infinity;
-  return m === 'served' || m === 'visible' ? now - before : before - now;
+  return m === 'served' || m === 'visible' || m === 'demand' ? now - before : before - now;
 }
 
 /** The Δ scale: symmetric about 0, fitted to p95 of |gain| over the cells the edit changed. */

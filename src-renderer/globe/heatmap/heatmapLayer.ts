@@ -16,6 +16,7 @@ import {
   type CesiumWidget,
 } from '@cesium/engine';
 import type { CoverageGridInfo } from '../../engine/planningProtocol';
+import { capacityStore } from '../../ui/capacity/capacityStore';
 import { planningStore, type PlanningState } from '../../ui/planning/planningStore';
 import { cellColors, refitScales, scaleForState, type Scale } from './colors';
 import { cellMesh } from './geometry';
@@ -125,10 +126,15 @@ export function attachHeatmapLayer(viewer: CesiumWidget): HeatmapLayer {
     if (s.scaleEpoch !== prev.scaleEpoch) refitScales();
     if (s.current !== prev.current || s.grid !== prev.grid || s.metric !== prev.metric || s.compare !== prev.compare || s.baseline !== prev.baseline || s.previous !== prev.previous || s.scaleEpoch !== prev.scaleEpoch) update(s);
   });
+  // "Served demand" colours come from the capacity view (servedDemand.ts): repaint when it arrives.
+  const unsubCapacity = capacityStore.subscribe((c, prev) => {
+    if (c.view !== prev.view && planningStore.getState().metric === 'demand') update(planningStore.getState());
+  });
 
   return {
     destroy() {
       unsub();
+      unsubCapacity();
       legend.destroy();
       scene.postRender.removeEventListener(onPostRender);
       if (primitive && !viewer.isDestroyed()) scene.primitives.remove(primitive);

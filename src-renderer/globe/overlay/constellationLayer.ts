@@ -106,7 +106,9 @@ export interface ConstellationLayer {
    * by length again when `load` is null or its length does not match the scenario's links.
    */
   setLinkLoad(load: Float32Array | null, maxLoad: number): void;
-  linkColoring(): 'length' | 'load';
+  /** Colour links by capacity utilisation (0..1 per link, topology order; the Capacity layer), or null to stop. Writes the per-link attribute, no rebuild. */
+  setLinkUtilisation(utilisation: Float32Array | null): void;
+  linkColoring(): 'length' | 'load' | 'utilisation';
   /**
    * The selected ground point (null: none): violet beams to every usable satellite above the terminal
    * mask from it, recomputed each frame at the drawn positions (the serving one: setUserBeams).
@@ -130,6 +132,8 @@ export interface ConstellationLayer {
 
 /** The occluder sits this far under the WGS84 surface, so ground-level lines (beams, footprints) stay in front of it. */
 export const OCCLUDER_DEPTH_KM = 5;
+/** uLoadMode of the links material when the Capacity layer colours them by utilisation (1 = routed load, 0 = length). */
+const LINK_MODE_UTILISATION = 2;
 /**
  * Occluder mesh: segments around the visible cap and rings from under the camera to the limb.
  * 128 segments put the silhouette polygon within ~1.8 km of the true limb at a whole-Earth view
@@ -966,7 +970,19 @@ export function attachConstellationLayer(viewer: CesiumWidget, client: EngineCli
       drawVersion++;
       scene.requestRender();
     },
-    linkColoring: () => (linksMaterial.uniforms.uLoadMode!.value === 1 ? 'load' : 'length'),
+    setLinkUtilisation(utilisation) {
+      const arr = linkLoadAttr.array as Float32Array;
+      if (utilisation && utilisation.length * 2 === arr.length) {
+        for (let i = 0; i < utilisation.length; i++) arr[2 * i] = arr[2 * i + 1] = utilisation[i]!;
+        linkLoadAttr.needsUpdate = true;
+        linksMaterial.uniforms.uLoadMode!.value = LINK_MODE_UTILISATION;
+      } else if (linksMaterial.uniforms.uLoadMode!.value === LINK_MODE_UTILISATION) {
+        linksMaterial.uniforms.uLoadMode!.value = 0;
+      }
+      drawVersion++;
+      scene.requestRender();
+    },
+    linkColoring: () => (linksMaterial.uniforms.uLoadMode!.value === 1 ? 'load' : linksMaterial.uniforms.uLoadMode!.value === LINK_MODE_UTILISATION ? 'utilisation' : 'length'),
     setFeederBeams(beams) {
       setBeams(feeder, beams, beams.map((b) => b.satIndex));
     },

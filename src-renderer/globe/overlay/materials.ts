@@ -16,6 +16,7 @@ import occluderVert from '../../../shaders/occluder.vert.glsl?raw';
 import satelliteFrag from '../../../shaders/satellite.frag.glsl?raw';
 import satelliteVert from '../../../shaders/satellite.vert.glsl?raw';
 import { EARTH_MEAN_RADIUS_KM } from '../../../src-core/units';
+import { UTILISATION_STOPS } from '../../ui/capacity/palette';
 import {
   BEAM_OPACITY,
   FOOTPRINT_COLOR,
@@ -64,6 +65,8 @@ export function islMaterial(): ShaderMaterial {
       uLoadMode: { value: 0 },
       uMaxLoad: { value: 0 },
       uLoadColor: { value: Float32Array.from(LOAD_RAMP.flatMap((c) => [...c])) },
+      uUtilColor: { value: Float32Array.from(UTILISATION_STOPS.flatMap((st) => st.rgb.map((x) => x / 255))) },
+      uUtilAt: { value: Float32Array.from(UTILISATION_STOPS.map((st) => st.at)) },
       uUnloadedColor: { value: vec3(UNLOADED_LINK_COLOR) },
       uUnloadedAlpha: { value: UNLOADED_LINK_ALPHA },
       uSeamColor: { value: vec3(SEAM_COLOR) },

@@ -13,6 +13,7 @@ import { MU_EARTH_KM3_S2, radToDeg } from '../../../src-core/units';
 import { useGlobeView } from '../../globe/ground/viewStore';
 import { flyToSatellite, satellitePositionEcefKm } from '../../globe/live';
 import { useApp } from '../../state/store';
+import { GatewayCapacityRows } from '../capacity/GatewayCapacityRows';
 import { formatLatLon, formatUtc } from '../format';
 import { RouteEnds, RouteHereButtons, RouteInspector, RouteTable } from '../route/RoutePanel';
 import { gatewayEndpoint, pointEndpoint, popEndpoint } from '../route/routeStore';
@@ -159,7 +160,7 @@ function GatewayInspector({ id }: { id: string }) {
         <Field label="Position">{formatLatLon(g.latDeg, g.lonDeg)}</Field>
         <Field label="Status">{g.status}</Field>
         <Field label="Min. elevation">{g.minElevationDeg}°</Field>
-        <Field label="Antennas">{g.antennas}</Field>
+        <GatewayCapacityRows gateway={g} index={gi} />
         <Field label="Capacity">{g.capacityGbps} Gbps</Field>
         <Field label="In view now">{links ? inView.length : '…'}</Field>
         <Field label="Feeds directly">{links ? links.directCount[gi] : '…'}</Field>

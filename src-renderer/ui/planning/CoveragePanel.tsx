@@ -143,6 +143,7 @@ const METRICS: [HeatmapMetric, string][] = [
   ['p50', 'p50 latency'],
   ['p95', 'p95 latency'],
   ['visible', 'Visible satellites'],
+  ['demand', 'Served demand (capacity)'],
 ];
 const COMPARES: [HeatmapCompare, string][] = [
   ['none', 'Absolute'],

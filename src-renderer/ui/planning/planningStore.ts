@@ -6,7 +6,7 @@ import { create } from 'zustand';
 import type { OptimizeSummary, SuggestedSite } from '../../engine/optimizerHost';
 import type { CoverageGridInfo, CoverageSnapshot } from '../../engine/planningProtocol';
 
-export type HeatmapMetric = 'off' | 'served' | 'p50' | 'p95' | 'visible';
+export type HeatmapMetric = 'off' | 'served' | 'p50' | 'p95' | 'visible' | 'demand';
 export type HeatmapCompare = 'none' | 'previous' | 'baseline';
 
 export interface OptimizerRun {

@@ -1,0 +1,87 @@
+// Capacity rows of a gateway's inspector: the antenna count (editable, one undoable command), the
+// Gbps it carries and its utilisation at the step shown, what limits it (the min cut at this
+// gateway: its feeders or its backhaul) and each antenna's satellite and load. Rendered inside
+// the inspector's <dl>. Figures come from the capacity view, computed while capacity is shown.
+import type { Gateway } from '../../../src-core/scenario/schema';
+import { updateGateways } from '../../state/gatewayCommands';
+import { useApp } from '../../state/store';
+import { useScenarioInfo } from '../globe/engineHooks';
+import { useCapacity } from './capacityStore';
+import { formatGbps, formatPct } from './format';
+import { utilisationCss } from './palette';
+
+const LIMIT_TEXT = { feeder: 'its antennas (feeder links)', backhaul: 'its backhaul', none: 'nothing here (spare capacity)' } as const;
+
+function AntennaInput({ g }: { g: Gateway }) {
+  const execute = useApp((s) => s.execute);
+  const notify = useApp((s) => s.notify);
+  const commit = (raw: string): void => {
+    const v = Number(raw);
+    if (!Number.isInteger(v) || v < 1) notify('error', `Antennas of ${g.name} not changed: "${raw}" is not a whole number of at least 1.`);
+    else if (v !== g.antennas) execute(updateGateways([g.id], { antennas: v }));
+  };
+  return (
+    <input
+      type="number"
+      min={1}
+      step={1}
+      className="inspector__num"
+      key={`${g.id}:${g.antennas}`}
+      defaultValue={g.antennas}
+      onBlur={(e) => commit(e.target.value)}
+      onKeyDown={(e) => e.key === 'Enter' && e.currentTarget.blur()}
+      aria-label="Antennas"
+      data-testid="inspector-antennas"
+    />
+  );
+}
+
+export function GatewayCapacityRows({ gateway: g, index: gi }: { gateway: Gateway; index: number }) {
+  const view = useCapacity((s) => s.view);
+  const feederGbps = useApp((s) => s.scenario.capacity.feederGbpsPerAntenna);
+  const revision = useApp((s) => s.revision);
+  const info = useScenarioInfo();
+  const v = view && view.revision === revision && view.gatewayIds[gi] === g.id ? view : null;
+  const limit = v?.gatewayBottleneck[gi];
+  return (
+    <>
+      <dt>Antennas</dt>
+      <dd>
+        <AntennaInput g={g} />
+        {v && <span className="muted"> {v.gatewayAntennasUsed[gi]} tracking</span>}
+      </dd>
+      <dt>Carries</dt>
+      <dd data-testid="inspector-capacity">
+        {v ? (
+          <>
+            <span className="cap-swatch" style={{ background: utilisationCss(v.gatewayUtilisation[gi]!) }} />
+            {formatGbps(v.gatewayGbps[gi]!)} · {formatPct(v.gatewayUtilisation[gi]!)}
+          </>
+        ) : (
+          <span className="muted">open the Capacity section or layer</span>
+        )}
+      </dd>
+      {v && (
+        <>
+          <dt>Limited by</dt>
+          <dd data-testid="inspector-bottleneck">{limit === 'feeder' || limit === 'backhaul' ? LIMIT_TEXT[limit] : LIMIT_TEXT.none}</dd>
+          <dt>Antenna load</dt>
+          <dd>
+            <ul className="list list--short" data-testid="inspector-antenna-list">
+              {Array.from({ length: v.antennaOff[gi + 1]! - v.antennaOff[gi]! }, (_, k) => {
+                const a = v.antennaOff[gi]! + k;
+                const u = feederGbps > 0 ? v.antennaGbps[a]! / feederGbps : 0;
+                return (
+                  <li key={k}>
+                    <span className="cap-swatch" style={{ background: utilisationCss(u) }} />
+                    {info?.topology.names[v.antennaSat[a]!] ?? `#${v.antennaSat[a]}`} · {v.antennaGbps[a]!.toFixed(1)} Gbps ({formatPct(u)})
+                  </li>
+                );
+              })}
+            </ul>
+          </dd>
+        </>
+      )}
+    </>
+  );
+}
