@@ -7,12 +7,8 @@ import { Propagator } from '../../../src-core/orbit';
 import { analyzeCapacity, demandGbpsOf, unservedByRegion } from '../../../src-core/capacity';
 import { createCoverageEvaluator, type CoverageEvaluator } from '../../../src-core/coverage';
 import { countryAt, listCountries, nearestCity } from '../../../src-core/geo';
-<<<<<<< HEAD
-import { CliError, clean, loadInput, parseIsoArg, parseNumberArg, table } from '../io';
-import { routingOverrides } from './routeSettings';
-=======
 import { CliError, clean, loadInput, parseIsoArg, parseNumberArg, table, startArg } from '../io';
->>>>>>> filesio
+import { routingOverrides } from './routeSettings';
 
 type Values = Record<string, string | boolean | undefined>;
 
