@@ -29,7 +29,7 @@ import 'cesium/Build/Cesium/Widgets/widgets.css';
 import { appStore } from '../state/store';
 import { createBorderPrimitive, loadBorderLines } from './borders';
 import { attachGlobeProbe, markGlobeReady, type ProjectedPoint } from './hooks';
-import { cameraPlace, clampCameraHeight, flyHome, setHomeHandler, setHomeView } from './camera';
+import { cameraPlace, clampCameraHeight, flyHome, setHomeHandler, setHomeView, setLiveCamera } from './camera';
 import { applyQuality, msaaSamplesFor, resolveQuality } from './quality';
 import { cartesianFromDegreesKm, julianFromUtcMs } from './units';
 
@@ -67,6 +67,7 @@ export function createGlobe(container: HTMLElement, webglRenderer: string): Glob
   viewer.screenSpaceEventHandler.removeInputAction(ScreenSpaceEventType.LEFT_DOUBLE_CLICK);
   setHomeView(camera);
   setHomeHandler(() => flyHome(camera));
+  setLiveCamera(camera);
 
   const unsubs: (() => void)[] = [];
 
@@ -221,6 +222,7 @@ export function createGlobe(container: HTMLElement, webglRenderer: string): Glob
     destroy() {
       attachGlobeProbe(null);
       setHomeHandler(null);
+      setLiveCamera(null);
       abort.abort();
       for (const u of unsubs) u();
       if (raf) cancelAnimationFrame(raf);

@@ -1,9 +1,17 @@
 // `validate <file>`: a scenario (ok, or every problem with its JSON path) or an element-set file
 // (TLE / OMM JSON / OMM XML: ok, or every unusable record with its line and reason; exit 1).
+// Keys the schema does not know are listed as warnings (with a "did you mean"); they do not fail.
 import { buildCatalog, parseElementSets } from '../../../src-core/constellation';
 import { detectFileKind } from '../../../src-core/scenario/detect';
 import { parseScenario } from '../../../src-core/scenario/schema';
-import { CliError, clean, elementProblem, readText } from '../io';
+import { CliError, clean, elementProblem, printProblems, readText } from '../io';
+import type { ScenarioProblem } from '../../../src-core/scenario/schema';
+
+function printWarnings(path: string, warnings: readonly ScenarioProblem[]): void {
+  if (warnings.length === 0) return;
+  console.error(`warning: ${clean(path)}: ${warnings.length} unknown key${warnings.length > 1 ? 's' : ''} (kept in the file, not used):`);
+  printProblems([...warnings]);
+}
 
 export function validateCommand(path: string, json: boolean): number {
   const text = readText(path);
@@ -27,7 +35,8 @@ export function validateCommand(path: string, json: boolean): number {
   // The schema is fine; element sets can still be unusable (bad checksums, decayed orbits).
   const built = buildCatalog(r.scenario);
   const s = r.scenario;
-  const summary = { ok: built.problems.length === 0, file: path, name: s.name, satellites: built.catalog.count, shells: built.catalog.shells.length, gateways: s.gateways.length, pops: s.pops.length, problems: built.problems };
+  const summary = { ok: built.problems.length === 0, file: path, name: s.name, satellites: built.catalog.count, shells: built.catalog.shells.length, gateways: s.gateways.length, pops: s.pops.length, problems: built.problems, warnings: r.warnings };
+  if (!json) printWarnings(path, r.warnings);
   if (json) console.log(JSON.stringify(summary, null, 2));
   else if (built.problems.length) throw new CliError(`${path}: ${built.problems.length} element-set problem(s)`, built.problems);
   else console.log(`ok: ${clean(path)} — "${clean(s.name)}": ${summary.satellites} satellites in ${summary.shells} shells, ${summary.gateways} gateways, ${summary.pops} PoPs`);
