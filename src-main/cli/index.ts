@@ -19,7 +19,15 @@ const commands: Record<string, Cmd> = {
   route: async (a) => (await import('./commands/route')).routeCommand(need(a.positionals, 'route <scenario|tle> --from ... --to ...'), a.values),
   analyze: async (a) => (await import('./commands/analyze')).analyzeCommand(need(a.positionals, 'analyze <scenario>'), a.values),
   optimize: async (a) => (await import('./commands/optimize')).optimizeCommand(need(a.positionals, 'optimize <scenario> --add N'), a.values),
+  diff: async ({ positionals, values }) => (await import('./commands/diff')).diffCommand(need(positionals, 'diff <a> <b>'), need(positionals.slice(1), 'diff <a> <b>'), values.json === true),
+  merge: async ({ positionals, values }) => (await import('./commands/merge')).mergeCommand(positionals, values.out as string | undefined, mergeResolution(values), values.json === true),
+  convert: async ({ positionals }) => (await import('./commands/convert')).convertCommand(need(positionals, 'convert <in> <out>'), need(positionals.slice(1), 'convert <in> <out>')),
 };
+
+function mergeResolution(values: Record<string, string | boolean | undefined>): 'none' | 'ours' | 'theirs' {
+  if (values.ours === true && values.theirs === true) throw new CliError('merge: give --ours or --theirs, not both', [], 2);
+  return values.ours === true ? 'ours' : values.theirs === true ? 'theirs' : 'none';
+}
 
 function need(positionals: string[], usage: string): string {
   const p = positionals[0];
@@ -33,6 +41,7 @@ const OPTIONS = {
   'min-elevation': { type: 'string' }, 'max-slant-km': { type: 'string' }, 'no-gateway-relay': { type: 'boolean' }, 'bent-pipe': { type: 'boolean' },
   pairs: { type: 'string' }, cities: { type: 'string' }, format: { type: 'string' },
   'grid-res': { type: 'string' }, add: { type: 'string' }, candidates: { type: 'string' }, 'min-spacing-km': { type: 'string' }, quiet: { type: 'boolean' }, capacity: { type: 'boolean' },
+  out: { type: 'string', short: 'o' }, ours: { type: 'boolean' }, theirs: { type: 'boolean' },
 } as const;
 
 /**

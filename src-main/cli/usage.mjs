@@ -20,6 +20,10 @@ commands:
   optimize  <scenario> --add N [--candidates file.csv] [--min-spacing-km km] [--step s] [--duration s] [--quiet]
                                                     suggest the next N gateways, with a bound on the optimum;
                                                     progress on stderr unless --quiet
+  diff      <a.leo.json> <b.leo.json>               gateways/PoPs added, removed, moved (km), edited; assumptions changed
+  merge     <base> <ours> <theirs> -o <out> [--ours|--theirs]
+                                                    three-way merge; exit 1 with the conflict list when unresolved
+  convert   <in> <out>                              by out's extension: .leo.json scenario (current format), .tle, .json OMM
 
 every command takes --json for machine-readable output. Negative numbers work as values
 (--from -33.9,151.2 or --from=-33.9,151.2).
