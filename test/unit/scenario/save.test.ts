@@ -76,5 +76,8 @@ describe('atomic save', () => {
     if (now !== old) expect(r.ok && r.scenario.name).toBe('new');
     // The kill came before the rename when the old file is still there.
     if (killed && now === old) expect(readdirSync(dir).some((n) => n.startsWith('plan.leo.json.') && !n.includes('.bak'))).toBe(true);
+    // Killed as soon as the temp file appears, the 24 MiB write cannot have finished: proves the
+    // interruption really happened between temp write and rename (later cases may finish first).
+    if (killAfter === 1) expect({ killed, old: now === old }).toEqual({ killed: true, old: true });
   }, 60_000);
 });
