@@ -23,7 +23,7 @@ commands:
   diff      <a.leo.json> <b.leo.json>               gateways/PoPs added, removed, moved (km), edited; assumptions changed
   merge     <base> <ours> <theirs> -o <out> [--ours|--theirs]
                                                     three-way merge; exit 1 with the conflict list when unresolved
-  convert   <in> <out>                              by out's extension: .leo.json scenario (current format), .tle, .json OMM
+  convert   <in> <out>                              by out's extension: .leo.json scenario (current format), .tle, .json / .xml OMM
 
 every command takes --json for machine-readable output. Negative numbers work as values
 (--from -33.9,151.2 or --from=-33.9,151.2).

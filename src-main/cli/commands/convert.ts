@@ -1,7 +1,7 @@
 // `convert <in> <out>`: the output format is picked by the output's extension. A scenario
 // (any older format version) becomes a current-format .leo.json (unknown keys kept); an element
 // file (TLE / OMM JSON / OMM XML) becomes a scenario (.leo.json) with those satellites, or is
-// rewritten as .tle (TLE records) or OMM .json (OMM records). Also home of the scenario file
+// rewritten as .tle (TLE records), OMM .json or OMM .xml (TLEs converted field by field). Also home of the scenario file
 // reading and writing the diff and merge commands share: every write is validated first and
 // atomic (temp file + rename), so an invalid scenario is never written and a crash leaves the
 // old file whole.
@@ -11,6 +11,7 @@ import { detectFileKind } from '../../../src-core/scenario/detect';
 import { problemsBeforeSave, saveRefusal, serializeScenario } from '../../../src-core/scenario/save';
 import { parseScenario, type ElementSet, type Scenario } from '../../../src-core/scenario/schema';
 import { CliError, clean, elementProblem, loadInput, printProblems, readText } from '../io';
+import { asOmm, ommXmlText } from './convertWriters';
 
 /** A scenario file, migrated and validated; unknown keys are kept and listed on stderr. */
 export function readScenarioFile(path: string): Scenario {
@@ -39,22 +40,24 @@ export function writeScenarioFile(path: string, s: Scenario): void {
   writeAtomic(path, text);
 }
 
-type OutFormat = 'scenario' | 'tle' | 'omm-json';
+type OutFormat = 'scenario' | 'tle' | 'omm-json' | 'omm-xml';
 
 function outFormat(path: string): OutFormat {
   const p = path.toLowerCase();
   if (p.endsWith('.leo.json')) return 'scenario';
   if (p.endsWith('.tle') || p.endsWith('.txt')) return 'tle';
   if (p.endsWith('.json')) return 'omm-json';
-  throw new CliError(`convert: cannot tell the output format of "${path}": use .leo.json (scenario), .tle (TLE) or .json (OMM JSON)`, [], 2);
+  if (p.endsWith('.xml')) return 'omm-xml';
+  throw new CliError(`convert: cannot tell the output format of "${path}": use .leo.json (scenario), .tle (TLE), .json (OMM JSON) or .xml (OMM XML)`, [], 2);
 }
 
 function elementsText(sets: readonly ElementSet[], format: Exclude<OutFormat, 'scenario'>, source: string): string {
-  const want = format === 'tle' ? 'tle' : 'omm';
-  const other = sets.filter((s) => s.format !== want).length;
-  if (other > 0) throw new CliError(`convert: ${source} holds ${other} element set${other > 1 ? 's' : ''} that ${other > 1 ? 'are' : 'is'} not ${format === 'tle' ? 'TLE' : 'OMM'}; converting between TLE and OMM is not supported (the mean elements would have to be re-derived): write .leo.json instead`);
-  if (format === 'tle') return `${sets.map((s) => (s.format === 'tle' ? `${s.name}\n${s.line1}\n${s.line2}` : '')).join('\n')}\n`;
-  return `${JSON.stringify(sets.map((s) => (s.format === 'omm' ? s.omm : null)), null, 2)}\n`;
+  if (format === 'omm-json') return `${JSON.stringify(sets.map(asOmm), null, 2)}\n`;
+  if (format === 'omm-xml') return ommXmlText(sets.map(asOmm));
+  const omm = sets.filter((s) => s.format !== 'tle').length;
+  // OMM -> TLE would round the elements to TLE columns and needs B* in TLE notation: refused.
+  if (omm > 0) throw new CliError(`convert: ${source} holds ${omm} OMM element set${omm > 1 ? 's' : ''}; writing OMM as TLE is not supported (it would round the elements): write .json, .xml or .leo.json instead`);
+  return `${sets.map((s) => (s.format === 'tle' ? `${s.name}\n${s.line1}\n${s.line2}` : '')).join('\n')}\n`;
 }
 
 export function convertCommand(input: string, output: string): number {

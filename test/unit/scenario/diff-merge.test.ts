@@ -130,8 +130,8 @@ describe('CLI diff, merge, convert', () => {
     expect((await runMain('convert', 'assets/examples/kuiper-k1.tle', f('k1.leo.json'))).code).toBe(0);
     expect((await runMain('convert', f('k1.leo.json'), f('k1.tle'))).code).toBe(0);
     expect(readFileSync(f('k1.tle'), 'utf8')).toBe(readFileSync('assets/examples/kuiper-k1.tle', 'utf8'));
-    const bad = await runMain('convert', 'assets/examples/kuiper-k1.tle', f('k1.omm.json'));
-    expect(bad.code).toBe(1);
-    expect(bad.err).toMatch(/not OMM; converting between TLE and OMM is not supported/);
+    const odd = await runMain('convert', f('k1.tle'), f('k1.bin'));
+    expect(odd.code).toBe(2);
+    expect(odd.err).toMatch(/cannot tell the output format/);
   });
 });
