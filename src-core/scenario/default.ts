@@ -120,7 +120,7 @@ export const DEFAULT_SCENARIO_NAME = 'Amazon Kuiper (FCC authorization) — defa
 /** The default scenario (a fresh object each call). */
 export function defaultScenario(): Scenario {
   return makeScenario({
-    formatVersion: 1,
+    formatVersion: 2,
     name: DEFAULT_SCENARIO_NAME,
     notes: [
       'Kuiper FCC authorization: 3,236 satellites in three circular Walker-delta shells (K1 630 km 51.9 deg 34x34, K2 610 km 42 deg 36x36, K3 590 km 33 deg 28x28).',
@@ -150,10 +150,14 @@ export function defaultScenario(): Scenario {
       raisingWeeks: 8,
       milestones: KUIPER_MILESTONES.map((m) => ({ ...m })),
     },
-    bookmarks: [
-      { name: 'North America', latDeg: 40, lonDeg: -98, heightKm: 9000 },
-      { name: 'Europe', latDeg: 50, lonDeg: 10, heightKm: 6000 },
-      { name: 'Whole service band', latDeg: 0, lonDeg: 0, heightKm: 25000 },
-    ],
+    view: {
+      bookmarks: [
+        { name: 'North America', latDeg: 40, lonDeg: -98, heightKm: 9000 },
+        { name: 'Europe', latDeg: 50, lonDeg: 10, heightKm: 6000 },
+        { name: 'Whole service band', latDeg: 0, lonDeg: 0, heightKm: 25000 },
+      ],
+      camera: null,
+      layers: {},
+    },
   });
 }

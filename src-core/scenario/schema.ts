@@ -6,8 +6,11 @@ import { ommProblems } from '../constellation/elements';
 import { tleLineProblems } from '../constellation/tle';
 import { parseIsoStrict } from '../time/iso';
 import { findJsonSyntaxError } from './jsonSyntax';
+import { CURRENT_FORMAT_VERSION, migrateScenario } from './migrate';
+import { keepUnknownKeys } from './unknownKeys';
 
-export const FORMAT_VERSION = 1 as const;
+/** The format this build writes (src-core/scenario/migrate.ts reads every older one). */
+export const FORMAT_VERSION = CURRENT_FORMAT_VERSION as 2;
 
 const id = z.string().min(1, 'must not be empty').max(64).regex(/^[A-Za-z0-9._:-]+$/, 'may only use letters, digits, ".", "_", ":" and "-"');
 const isoTime = z.string().superRefine((s, ctx) => {
@@ -179,6 +182,33 @@ export const CameraBookmark = z.object({
   pitchDeg: z.number().default(-90),
 });
 
+/** Where the camera looks from: geodetic degrees, km above the ellipsoid, heading/pitch in degrees. */
+export const CameraView = z.object({
+  latDeg,
+  lonDeg,
+  heightKm: z.number().positive(),
+  headingDeg: z.number().default(0),
+  pitchDeg: z.number().default(-90),
+});
+export type CameraView = z.infer<typeof CameraView>;
+
+/** The globe's layer switches, named as the app's Layers panel names them. */
+export const GLOBE_LAYER_NAMES = ['satellites', 'links', 'footprints', 'feederBeams', 'userBeams', 'gateways', 'pops', 'labels', 'backhaul', 'path'] as const;
+export type GlobeLayerKey = (typeof GLOBE_LAYER_NAMES)[number];
+/** A layer left out shows as the app's default. */
+export const ViewLayers = z.object(Object.fromEntries(GLOBE_LAYER_NAMES.map((n) => [n, z.boolean().optional()])) as Record<GlobeLayerKey, z.ZodOptional<z.ZodBoolean>>);
+export type ViewLayers = z.infer<typeof ViewLayers>;
+
+/** How the scenario was last looked at (format v2): bookmarks, the last camera, the layer switches. No engine figure depends on it. */
+export const ScenarioView = z.object({
+  bookmarks: z.array(CameraBookmark).default([]),
+  /** The camera when the scenario was saved; null: none saved (the app's home view). */
+  camera: CameraView.nullable().default(null),
+  layers: ViewLayers.default({}),
+});
+export type ScenarioView = z.infer<typeof ScenarioView>;
+export type CameraBookmark = z.infer<typeof CameraBookmark>;
+
 export const Launch = z.object({
   id,
   name: z.string(),
@@ -253,7 +283,7 @@ export const Scenario = z.object({
   planning: PlanningConstraints.default(PlanningConstraints.parse({})),
   capacity: CapacitySettings.default(CapacitySettings.parse({})),
   rollout: RolloutSettings.default(RolloutSettings.parse({})),
-  bookmarks: z.array(CameraBookmark).default([]),
+  view: ScenarioView.default(ScenarioView.parse({})),
 }).superRefine((s, ctx) => {
   const dup = (items: { id: string }[], key: string) => {
     const seen = new Set<string>();
@@ -271,14 +301,22 @@ export const Scenario = z.object({
   });
 });
 export type Scenario = z.infer<typeof Scenario>;
-export type ScenarioInput = z.input<typeof Scenario>;
+/**
+ * Input to makeScenario: the current format, or a format-1 literal (same shape without `view`),
+ * which is migrated like a v1 file.
+ */
+export type ScenarioInput = Omit<z.input<typeof Scenario>, 'formatVersion'> & { formatVersion: 1 | typeof FORMAT_VERSION };
 
 export interface ScenarioProblem {
   /** JSON path such as "gateways[3].latDeg". */
   path: string;
   message: string;
 }
-export type ParseResult = { ok: true; scenario: Scenario } | { ok: false; problems: ScenarioProblem[] };
+/**
+ * `warnings` on success: keys the schema does not know (kept in `scenario` and written back on
+ * save, but unused), with a "did you mean" when one is close.
+ */
+export type ParseResult = { ok: true; scenario: Scenario; warnings: ScenarioProblem[] } | { ok: false; problems: ScenarioProblem[] };
 
 export function formatPath(path: readonly PropertyKey[]): string {
   let out = '';
@@ -286,18 +324,21 @@ export function formatPath(path: readonly PropertyKey[]): string {
   return out || '(root)';
 }
 
-/** Validate an unknown value (already JSON-parsed) as a scenario. Never throws. */
+/**
+ * Validate an unknown value (already JSON-parsed) as a scenario. Never throws. Older formats are
+ * migrated first (migrate.ts); unknown keys are kept and listed in `warnings`.
+ */
 export function validateScenario(value: unknown): ParseResult {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     return { ok: false, problems: [{ path: '(root)', message: 'a scenario must be a JSON object with "formatVersion" and "constellation"' }] };
   }
-  const v = value as Record<string, unknown>;
-  if (typeof v.formatVersion === 'number' && v.formatVersion > FORMAT_VERSION) {
-    return { ok: false, problems: [{ path: 'formatVersion', message: `this file is format version ${v.formatVersion}, newer than this app understands (${FORMAT_VERSION}); update LEO Planner to open it` }] };
-  }
-  const r = Scenario.safeParse(value);
-  if (r.success) return { ok: true, scenario: r.data };
-  return { ok: false, problems: r.error.issues.map((i) => ({ path: formatPath(i.path), message: i.message })) };
+  const migrated = migrateScenario(value);
+  if (!migrated.ok) return { ok: false, problems: [{ path: migrated.path, message: migrated.message }] };
+  const r = Scenario.safeParse(migrated.value);
+  if (!r.success) return { ok: false, problems: r.error.issues.map((i) => ({ path: formatPath(i.path), message: i.message })) };
+  const warnings: ScenarioProblem[] = [];
+  keepUnknownKeys(migrated.value, r.data, warnings);
+  return { ok: true, scenario: r.data, warnings };
 }
 
 /** Parse scenario JSON text. Never throws; syntax errors report line, column and what to write instead. */

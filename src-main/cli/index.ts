@@ -22,7 +22,15 @@ const commands: Record<string, Cmd> = {
   export: async (a) => (await import('./commands/importExport')).exportCommand(need(a.positionals, 'export <scenario> --format <f> -o <path>'), a.values),
   optimize: async (a) => (await import('./commands/optimize')).optimizeCommand(need(a.positionals, 'optimize <scenario> --add N'), a.values),
   rollout: async (a) => (await import('./commands/rollout')).rolloutCommand(need(a.positionals, 'rollout <scenario> [--from DATE] [--to DATE] [--step days]'), a.values),
+  diff: async ({ positionals, values }) => (await import('./commands/diff')).diffCommand(need(positionals, 'diff <a> <b>'), need(positionals.slice(1), 'diff <a> <b>'), values.json === true),
+  merge: async ({ positionals, values }) => (await import('./commands/merge')).mergeCommand(positionals, (values.output ?? values.out) as string | undefined, mergeResolution(values), values.json === true),
+  convert: async ({ positionals }) => (await import('./commands/convert')).convertCommand(need(positionals, 'convert <in> <out>'), need(positionals.slice(1), 'convert <in> <out>')),
 };
+
+function mergeResolution(values: Record<string, string | boolean | undefined>): 'none' | 'ours' | 'theirs' {
+  if (values.ours === true && values.theirs === true) throw new CliError('merge: give --ours or --theirs, not both', [], 2);
+  return values.ours === true ? 'ours' : values.theirs === true ? 'theirs' : 'none';
+}
 
 function need(positionals: string[], usage: string): string {
   const p = positionals[0];
@@ -37,6 +45,7 @@ const OPTIONS = {
   pairs: { type: 'string' }, cities: { type: 'string' }, format: { type: 'string' },
   into: { type: 'string' }, output: { type: 'string', short: 'o' },
   'grid-res': { type: 'string' }, add: { type: 'string' }, candidates: { type: 'string' }, 'min-spacing-km': { type: 'string' }, quiet: { type: 'boolean' }, capacity: { type: 'boolean' },
+  out: { type: 'string' }, ours: { type: 'boolean' }, theirs: { type: 'boolean' },
 } as const;
 
 /**

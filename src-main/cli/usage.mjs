@@ -33,6 +33,11 @@ commands:
                                                     gateways, CZML (satellites, lasers, gateways, a path),
                                                     Hypatia state files (-o is a folder), report CSV
 
+  diff      <a.leo.json> <b.leo.json>               gateways/PoPs added, removed, moved (km), edited; assumptions changed
+  merge     <base> <ours> <theirs> -o <out> [--ours|--theirs]
+                                                    three-way merge; exit 1 with the conflict list when unresolved
+  convert   <in> <out>                              by out's extension: .leo.json scenario (current format), .tle, .json / .xml OMM
+
 routing options (route and analyze; default: the scenario's routing settings, docs/ROUTING.md):
   --no-gateway-relay  no path goes down to a gateway and up again
   --bent-pipe         no laser links: user -> satellite -> gateway

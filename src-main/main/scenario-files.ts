@@ -1,12 +1,13 @@
 // Opening and saving scenario files for the renderer. Dialogs are injected (the electron
 // boundary); file work is real node:fs. Saving is atomic (write-file-atomic: temp file, fsync,
 // rename) and keeps the previous version as `<file>.bak`, so neither a crash nor a bad save
-// loses the last good scenario.
+// loses the last good scenario. The text is validated first: an invalid scenario is never written.
 // The renderer may only write where the user pointed a dialog during this session: a page
 // that got compromised must not be able to overwrite arbitrary files by naming a path.
 import { copyFile, readFile, rename, rm, stat } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import writeFileAtomic from 'write-file-atomic';
+import { problemsBeforeSave, saveRefusal } from '../../src-core/scenario/save';
 import type { LeoResult, OpenedFile, SavedFile } from '../preload/api';
 import { MAX_SCENARIO_BYTES } from './ipc-contract';
 
@@ -98,6 +99,8 @@ export class ScenarioFiles {
   }
 
   private async write(path: string, text: string): Promise<LeoResult<{ file: SavedFile }>> {
+    const problems = problemsBeforeSave(text);
+    if (problems.length > 0) return { ok: false, code: 'bad-argument', error: saveRefusal(basename(path), problems) };
     try {
       const { backupPath } = await writeWithBackup(path, text);
       return { ok: true, file: { path, name: basename(path), backupPath } };

@@ -1,7 +1,8 @@
 // Camera limits and the home view. The home view is the start-up view (Africa and Europe, the
 // whole disc in sight); the zoom-out limit keeps the Earth a readable size instead of letting
 // the wheel shrink it to a dot in empty space.
-import { Cartesian3, Cartographic, Ellipsoid, Matrix4, type Camera, type CesiumWidget } from '@cesium/engine';
+import { Cartesian3, Cartographic, Ellipsoid, Math as CesiumMath, Matrix4, type Camera, type CesiumWidget } from '@cesium/engine';
+import type { CameraView } from '../../src-core/scenario/schema';
 import { cartesianFromDegreesKm, kmToM, mToKm } from './units';
 
 /** Start-up view and what the Home button returns to. */
@@ -76,4 +77,28 @@ export function setLiveViewer(viewer: CesiumWidget | null): void {
 /** The globe's viewer while one is live and not destroyed, else null. */
 export function getLiveViewer(): CesiumWidget | null {
   return liveViewer && !liveViewer.isDestroyed() ? liveViewer : null;
+}
+
+/** The camera as the scenario's `view.camera` stores it (degrees, km). */
+export function cameraViewOf(camera: Camera): CameraView {
+  return { ...cameraPlace(camera), headingDeg: CesiumMath.toDegrees(camera.heading), pitchDeg: CesiumMath.toDegrees(camera.pitch) };
+}
+
+// The live globe's camera, for saving it into a scenario and restoring it on open.
+let liveCamera: Camera | null = null;
+
+export function setLiveCamera(camera: Camera | null): void {
+  liveCamera = camera;
+}
+
+/** The live camera's view, or null when no globe is live. */
+export function currentCameraView(): CameraView | null {
+  return liveCamera ? cameraViewOf(liveCamera) : null;
+}
+
+/** Puts the live camera where `v` says; false when no globe is live. */
+export function restoreCameraView(v: CameraView): boolean {
+  if (!liveCamera) return false;
+  liveCamera.setView({ destination: cartesianFromDegreesKm(v.lonDeg, v.latDeg, v.heightKm), orientation: { heading: CesiumMath.toRadians(v.headingDeg), pitch: CesiumMath.toRadians(v.pitchDeg), roll: 0 } });
+  return true;
 }

@@ -29,7 +29,7 @@ import 'cesium/Build/Cesium/Widgets/widgets.css';
 import { appStore } from '../state/store';
 import { createBorderPrimitive, loadBorderLines } from './borders';
 import { attachGlobeProbe, markGlobeReady, type ProjectedPoint } from './hooks';
-import { cameraPlace, clampCameraHeight, flyHome, setHomeHandler, setHomeView, setLiveViewer } from './camera';
+import { cameraPlace, clampCameraHeight, flyHome, setHomeHandler, setHomeView, setLiveCamera, setLiveViewer } from './camera';
 import { applyQuality, msaaSamplesFor, resolveQuality } from './quality';
 import { cartesianFromDegreesKm, julianFromUtcMs } from './units';
 
@@ -68,6 +68,7 @@ export function createGlobe(container: HTMLElement, webglRenderer: string): Glob
   setHomeView(camera);
   setHomeHandler(() => flyHome(camera));
   setLiveViewer(viewer);
+  setLiveCamera(camera);
 
   const unsubs: (() => void)[] = [];
 
@@ -223,6 +224,7 @@ export function createGlobe(container: HTMLElement, webglRenderer: string): Glob
       attachGlobeProbe(null);
       setHomeHandler(null);
       setLiveViewer(null);
+      setLiveCamera(null);
       abort.abort();
       for (const u of unsubs) u();
       if (raf) cancelAnimationFrame(raf);

@@ -1,20 +1,20 @@
 // Camera bookmarks of the scenario and their undoable edits (add, rename, delete).
 //
-// The ONLY place that knows where bookmarks live in a scenario: today `scenario.bookmarks`
-// (format v1); format v2 moves them to `scenario.view.bookmarks`. Repoint getBookmarks and
-// setBookmarks and every caller (demo tour, bookmark panel) follows.
-import type { Scenario } from '../../src-core/scenario/schema';
+// Where bookmarks live in a scenario (`view.bookmarks` since format v2) is known only to the
+// core's view accessors; the demo tour and the bookmark panel go through getBookmarks/setBookmarks.
+import type { CameraBookmark, Scenario } from '../../src-core/scenario/schema';
+import { scenarioBookmarks, withScenarioBookmarks } from '../../src-core/scenario/view';
 import type { Command } from './commands';
 
 /** A named camera view: geodetic degrees, km above the ellipsoid, heading/pitch in degrees. */
-export type Bookmark = Scenario['bookmarks'][number];
+export type Bookmark = CameraBookmark;
 
 export function getBookmarks(scenario: Scenario): readonly Bookmark[] {
-  return scenario.bookmarks;
+  return scenarioBookmarks(scenario);
 }
 
 export function setBookmarks(scenario: Scenario, bookmarks: readonly Bookmark[]): Scenario {
-  return { ...scenario, bookmarks: bookmarks.slice() };
+  return withScenarioBookmarks(scenario, bookmarks);
 }
 
 /** "View 3": the first "View N" name not taken yet. */

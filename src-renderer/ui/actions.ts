@@ -1,8 +1,11 @@
 // App-level actions behind the menu and the keyboard: one function per menu command, reached
 // from the native menu (Electron), the in-page menu bar (browser) and the shortcuts alike.
-import { parseScenario } from '../../src-core/scenario/schema';
+import { problemsBeforeSave, serializeScenario } from '../../src-core/scenario/save';
+import { parseScenario, type Scenario } from '../../src-core/scenario/schema';
+import { scenarioView, withScenarioView } from '../../src-core/scenario/view';
 import { parseIsoUtc, utcMs } from '../../src-core/units';
-import { goHome } from '../globe/camera';
+import { currentCameraView, goHome, restoreCameraView } from '../globe/camera';
+import { useGlobeView, type GlobeLayerName } from '../globe/ground/viewStore';
 import { getBridge } from '../platform/bridge';
 import type { MenuCommand } from '../platform/menu';
 import { appStore } from '../state/store';
@@ -43,6 +46,19 @@ export async function confirmDiscard(action: DiscardAction): Promise<boolean> {
   }
 }
 
+/** The scenario as saved: the globe's current camera and layer switches go into its view section. */
+function withLiveView(sc: Scenario): Scenario {
+  return withScenarioView(sc, { camera: currentCameraView() ?? scenarioView(sc).camera, layers: { ...useGlobeView.getState().layers } });
+}
+
+/** After open: the camera and layer switches the file saved (layers it does not name keep their state). */
+function applySavedView(sc: Scenario): void {
+  const { camera, layers } = scenarioView(sc);
+  if (camera) restoreCameraView(camera);
+  const saved = Object.fromEntries(Object.entries(layers).filter(([, on]) => typeof on === 'boolean')) as Partial<Record<GlobeLayerName, boolean>>;
+  useGlobeView.setState((g) => ({ layers: { ...g.layers, ...saved }, footprintsChosen: g.footprintsChosen || saved.footprints !== undefined }));
+}
+
 async function newScenario(): Promise<void> {
   if (!(await confirmDiscard('new'))) return;
   appStore.getState().loadScenario(builtinScenario(), null);
@@ -59,15 +75,25 @@ async function openScenario(): Promise<void> {
     return;
   }
   s.loadScenario(r.scenario, file.path ?? file.name);
-  s.notify('info', `Opened ${file.name}`);
+  applySavedView(r.scenario);
+  // Unknown keys are shown once, here: kept in the scenario and written back on save.
+  if (r.warnings.length === 0) s.notify('info', `Opened ${file.name}`);
+  else s.notify('info', `Opened ${file.name}; ${r.warnings.length} unknown key${r.warnings.length > 1 ? 's are' : ' is'} kept but not used`, r.warnings.slice(0, 8).map((p) => `${p.path}: ${p.message}`));
 }
 
 /** True once the scenario is saved (or downloaded); false when the user canceled the dialog. */
 async function saveScenario(saveAs: boolean): Promise<boolean> {
   const s = appStore.getState();
   const isPath = getBridge().kind === 'electron';
+  // Validated first (the main process checks again): an invalid scenario is never written.
+  const text = serializeScenario(withLiveView(s.scenario));
+  const problems = problemsBeforeSave(text);
+  if (problems.length) {
+    s.notify('error', 'Not saved: the scenario is invalid; the file on disk was not changed', problems.slice(0, 8).map((p) => `${p.path}: ${p.message}`));
+    return false;
+  }
   const saved = await getBridge().saveScenario({
-    text: `${JSON.stringify(s.scenario, null, 2)}\n`,
+    text,
     suggestedName: fileNameFor(s.scenario.name),
     path: isPath ? s.filePath : null,
     saveAs,

@@ -1,11 +1,19 @@
 // `validate <file>`: a scenario (ok, or every problem with its JSON path) or an element-set file
 // (TLE / OMM JSON / XML / KVN: ok, or every unusable record with its line and reason; exit 1).
 // With --at, element sets are also propagated there and their epoch age checked.
+// Keys the schema does not know are listed as warnings (with a "did you mean"); they do not fail.
 import { buildCatalog } from '../../../src-core/constellation';
 import { importConstellation } from '../../../src-core/io/importConstellation';
 import { detectFileKind } from '../../../src-core/scenario/detect';
 import { parseScenario } from '../../../src-core/scenario/schema';
-import { CliError, clean, readText, rejectedProblem } from '../io';
+import type { ScenarioProblem } from '../../../src-core/scenario/schema';
+import { CliError, clean, printProblems, readText, rejectedProblem } from '../io';
+
+function printWarnings(path: string, warnings: readonly ScenarioProblem[]): void {
+  if (warnings.length === 0) return;
+  console.error(`warning: ${clean(path)}: ${warnings.length} unknown key${warnings.length > 1 ? 's' : ''} (kept in the file, not used):`);
+  printProblems([...warnings]);
+}
 
 export function validateCommand(path: string, json: boolean, atMs?: number): number {
   const text = readText(path);
@@ -30,7 +38,8 @@ export function validateCommand(path: string, json: boolean, atMs?: number): num
   // The schema is fine; element sets can still be unusable (bad checksums, decayed orbits).
   const built = buildCatalog(r.scenario);
   const s = r.scenario;
-  const summary = { ok: built.problems.length === 0, file: path, name: s.name, satellites: built.catalog.count, shells: built.catalog.shells.length, gateways: s.gateways.length, pops: s.pops.length, problems: built.problems };
+  const summary = { ok: built.problems.length === 0, file: path, name: s.name, satellites: built.catalog.count, shells: built.catalog.shells.length, gateways: s.gateways.length, pops: s.pops.length, problems: built.problems, warnings: r.warnings };
+  if (!json) printWarnings(path, r.warnings);
   if (json) console.log(JSON.stringify(summary, null, 2));
   else if (built.problems.length) throw new CliError(`${path}: ${built.problems.length} element-set problem(s)`, built.problems);
   else console.log(`ok: ${clean(path)} — "${clean(s.name)}": ${summary.satellites} satellites in ${summary.shells} shells, ${summary.gateways} gateways, ${summary.pops} PoPs`);

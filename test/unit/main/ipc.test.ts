@@ -13,6 +13,8 @@ const indexHtml = '/opt/leo/out/renderer/index.html';
 const page: TrustedPage = { indexFileUrl: pathToFileURL(indexHtml).href };
 const devPage: TrustedPage = { ...page, devUrl: 'http://localhost:5173/' };
 const appUrl = `${pathToFileURL(indexHtml).href}#/scenario`;
+/** The smallest text the save path accepts: every save is validated first (src-core/scenario/save.ts). */
+const VALID_SCENARIO = '{"formatVersion":2,"constellation":{}}';
 
 describe('validateSender', () => {
   it('accepts the app page, with any hash or query', () => {
@@ -214,10 +216,10 @@ describe('registerIpcHandlers', () => {
     dialogs.openAnswers.push(file);
     expect(await fake.invoke(IPC.openScenarioFile, appUrl)).toEqual({ ok: true, file: { path: file, name: 'walker.json', text: '{"v":1}' } });
 
-    const saved = await fake.invoke(IPC.saveScenarioFile, appUrl, '{"v":2}', file);
+    const saved = await fake.invoke(IPC.saveScenarioFile, appUrl, VALID_SCENARIO, file);
     expect(saved).toEqual({ ok: true, file: { path: file, name: 'walker.json', backupPath: `${file}.bak` } });
     expect(dialogs.saveDefaults).toEqual([]); // no dialog for a granted path
-    expect(readFileSync(file, 'utf8')).toBe('{"v":2}');
+    expect(readFileSync(file, 'utf8')).toBe(VALID_SCENARIO);
     expect(readFileSync(`${file}.bak`, 'utf8')).toBe('{"v":1}');
     expect(readdirSync(dir).sort()).toEqual(['walker.json', 'walker.json.bak']); // no temp files left
   });
@@ -234,7 +236,7 @@ describe('registerIpcHandlers', () => {
   it('save-as writes a new file without a backup and reports cancel', async () => {
     const file = join(dir, 'new.json');
     dialogs.saveAnswers.push(file);
-    expect(await fake.invoke(IPC.saveScenarioFileAs, appUrl, '{}', 'suggested.json')).toEqual({ ok: true, file: { path: file, name: 'new.json', backupPath: null } });
+    expect(await fake.invoke(IPC.saveScenarioFileAs, appUrl, VALID_SCENARIO, 'suggested.json')).toEqual({ ok: true, file: { path: file, name: 'new.json', backupPath: null } });
     expect(dialogs.saveDefaults).toEqual([join(dir, 'suggested.json')]);
     dialogs.openAnswers.push(undefined);
     expect(await fake.invoke(IPC.openScenarioFile, appUrl)).toMatchObject({ ok: false, code: 'canceled' });

@@ -11,24 +11,26 @@ import { findJsonSyntaxError } from '../../../src-core/scenario/jsonSyntax';
 import { parseScenario } from '../../../src-core/scenario/schema';
 import { decodeTextFile } from '../../../src-core/scenario/textEncoding';
 import { parseIsoStrict } from '../../../src-core/time/iso';
+import { runMain } from '../cli/helpers';
 
 const DIR = fileURLToPath(new URL('../../fixtures/bad-input/', import.meta.url));
 const decoder = (enc: string) => new TextDecoder(enc, { fatal: true });
 
 /** What a user would see: the decode problem, or the parse result's messages, one string. */
-function open(name: string): { ok: boolean; text: string; sets?: number } {
+function open(name: string): { ok: boolean; text: string; sets?: number; warnings?: string } {
   const d = decodeTextFile(new Uint8Array(readFileSync(DIR + name)), decoder);
   if (!d.ok) return { ok: false, text: d.message };
   if (name.includes('.leo.json')) {
     const r = parseScenario(d.text);
-    return r.ok ? { ok: true, text: '' } : { ok: false, text: r.problems.map((p) => `${p.path}: ${p.message}`).join('\n') };
+    return r.ok ? { ok: true, text: '', warnings: r.warnings.map((p) => `${p.path}: ${p.message}`).join('\n') } : { ok: false, text: r.problems.map((p) => `${p.path}: ${p.message}`).join('\n') };
   }
   const r = parseElementSets(d.text);
   return { ok: r.ok, text: r.problems.map((p) => p.message).join('\n'), sets: r.sets.length };
 }
 
 // file -> expected: ok (loads cleanly), or a pattern the message must match, with the usable sets left.
-const EXPECTED: Record<string, { ok?: true; msg?: RegExp; sets?: number }> = {
+// `warn`: a scenario that loads with this warning (unknown keys: kept, reported, not used).
+const EXPECTED: Record<string, { ok?: true; msg?: RegExp; sets?: number; warn?: RegExp }> = {
   'scenario-nan.leo.json': { msg: /line 4, column \d+: NaN is not JSON: write null/ },
   'scenario-infinity.leo.json': { msg: /line \d+, column \d+: Infinity is not JSON/ },
   'scenario-python-true.leo.json': { msg: /line 4, column \d+: True is Python, not JSON: write true/ },
@@ -44,6 +46,7 @@ const EXPECTED: Record<string, { ok?: true; msg?: RegExp; sets?: number }> = {
   'scenario-utf16.leo.json': { ok: true },
   'scenario-version-99.leo.json': { msg: /format version 99, newer than this app understands/ },
   'scenario-formatversion-last.leo.json': { ok: true },
+  'scenario-unknown-key.leo.json': { ok: true, warn: /^gateways\[0\]\.minElevationDegrees: unknown key .*did you mean `minElevationDeg`\?$/ },
   'scenario-array.leo.json': { msg: /must be a JSON object/ },
   'scenario-deep.leo.json': { msg: /must be a JSON object/ },
   'omm-inclination-200.json': { msg: /INCLINATION 200 is outside 0\.\.180/, sets: 1 },
@@ -60,6 +63,8 @@ const EXPECTED: Record<string, { ok?: true; msg?: RegExp; sets?: number }> = {
   'tle-crlf-tabs.tle': { ok: true, sets: 1 },
   'tle-utf16.tle': { ok: true, sets: 1 },
   'tle-binary.tle': { msg: /not a text file/ },
+  // Parses (the elements are well formed); propagating it fails with the reason (test below).
+  'tle-all-decayed.tle': { ok: true, sets: 2 },
 };
 
 describe('bad-input corpus', () => {
@@ -73,6 +78,7 @@ describe('bad-input corpus', () => {
     else expect(r.text).toMatch(want.msg!);
     expect(r.ok).toBe(!!want.ok);
     if (want.sets !== undefined) expect(r.sets).toBe(want.sets);
+    if (r.warnings !== undefined) expect(r.warnings).toMatch(want.warn ?? /^$/);
   });
 });
 
@@ -163,5 +169,19 @@ describe('format detection (detectFileKind)', () => {
     expect(detectFileKind('\ufeff  <?xml version="1.0"?><ndm/>')).toBe('omm-xml');
     expect(detectFileKind('{"formatVersion": 1, NaN}', 'x.leo.json')).toBe('scenario');
     expect(detectFileKind(`ISS\n${TLE[0]}\n${TLE[1]}`, 'x.txt')).toBe('tle');
+  });
+});
+
+describe('corpus through the CLI', () => {
+  it('propagate on a file whose satellites have all decayed exits 1 and says why for each', async () => {
+    const r = await runMain('propagate', `${DIR}tle-all-decayed.tle`, '--at', '2026-01-02T00:00:00Z');
+    expect(r.code).toBe(1);
+    expect(r.err).toMatch(/no satellite could be propagated/);
+    expect(r.err).toMatch(/DECAYED 1: SGP4 error 6: decayed/);
+  });
+  it('validate lists unknown keys with a did-you-mean and exits 0', async () => {
+    const r = await runMain('validate', `${DIR}scenario-unknown-key.leo.json`);
+    expect(r.code).toBe(0);
+    expect(r.err).toMatch(/gateways\[0\]\.minElevationDegrees: .*did you mean `minElevationDeg`\?/);
   });
 });
