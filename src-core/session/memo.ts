@@ -20,8 +20,13 @@ export class Memo<T> {
   builds = 0;
 
   /** The value for `inputs`, rebuilt with `build` only when they differ from the last build's. */
+  /** True when a value built for `inputs` is held (nothing would be rebuilt). */
+  fresh(inputs: NodeInput[]): boolean {
+    return this.inputs !== null && this.inputs.length === inputs.length && this.inputs.every((x, i) => sameInput(x, inputs[i]!));
+  }
+
   get(inputs: NodeInput[], build: () => T): T {
-    if (this.inputs && this.inputs.length === inputs.length && this.inputs.every((x, i) => sameInput(x, inputs[i]!))) {
+    if (this.fresh(inputs)) {
       // Keep the newest references so the next comparison is by reference again.
       this.inputs = inputs;
       return this.value as T;

@@ -27,7 +27,7 @@ import type { RoutingContext } from '../network/route';
 import { NetworkSnapshot } from '../network/snapshot';
 import { Propagator } from '../orbit/propagator';
 import type { Gateway, Scenario } from '../scenario/schema';
-import { data, Memo, ref } from './memo';
+import { data, Memo, ref, type NodeInput } from './memo';
 import { applyPatch, type ScenarioPatch } from './patches';
 
 /** The orbit node: everything that depends only on the satellites. */
@@ -184,7 +184,7 @@ export class EngineSession {
     const s = this.current;
     const orbit = this.orbit();
     const grid = this.grid();
-    return this.evaluatorNode.get([ref(orbit), ref(grid), data(s.terminal), data(s.analysis), data(s.routing), data(s.pops), data(s.latency)], () => {
+    return this.evaluatorNode.get(this.evaluatorInputs(), () => {
       try {
         return new CoverageEvaluator({ scenario: s, grid, positions: propagatorPositions(orbit.propagator), usable: usableFromCatalog(orbit.catalog), links: defaultLinkModel(s, orbit.catalog) });
       } catch (e) {
@@ -192,6 +192,16 @@ export class EngineSession {
         throw e;
       }
     });
+  }
+
+  private evaluatorInputs(): NodeInput[] {
+    const s = this.current;
+    return [ref(this.orbit()), ref(this.grid()), data(s.terminal), data(s.analysis), data(s.routing), data(s.pops), data(s.latency)];
+  }
+
+  /** True when the evaluator for the current state is built (coverage() will not build the visibility cache). */
+  hasEvaluator(): boolean {
+    return this.evaluatorNode.fresh(this.evaluatorInputs());
   }
 
   /** The evaluator with the scenario's gateways applied: pruned edits for a few changes, a full re-route otherwise. */

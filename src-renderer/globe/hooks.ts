@@ -38,6 +38,8 @@ export interface EngineHooks {
   counts(): Record<string, { started: number; ended: number }>;
   /** Every change of the client's status, oldest first (the last LOG_LIMIT). */
   statusLog(): { status: EngineStatus; atMs: number }[];
+  /** Worker responses that carried the constellation topology (a gateway edit adds none). */
+  topologiesReceived(): number;
 }
 
 export interface LeoHooks {
@@ -164,6 +166,7 @@ export function attachEngineProbe(client: EngineClient): void {
     lastEnd: (name) => lastEnd.get(name) ?? null,
     counts: () => structuredClone(counts),
     statusLog: () => statusLog.slice(),
+    topologiesReceived: () => client.topologiesReceived,
   };
 }
 
