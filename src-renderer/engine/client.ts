@@ -365,6 +365,9 @@ export class EngineClient {
       case 'progress':
         this.pending.get(message.id)?.opts.onProgress?.(message.progress);
         return;
+      case 'event':
+        return; // the engine host streams no partial results
+
       case 'response': {
         const entry = this.pending.get(message.id);
         if (!entry) return; // cancelled or rejected on restart: nobody is waiting

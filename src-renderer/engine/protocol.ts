@@ -22,6 +22,7 @@ import type { RouteEnd } from '../../src-core/network/endpoints';
 import type { Scenario } from '../../src-core/scenario/schema';
 import type { ScenarioPatch } from '../../src-core/session/patches';
 import type { CoverageSnapshot, PlanningRequests } from './planningProtocol';
+import type { OptimizeRequest, OptimizeSummary, SuggestedSite } from './optimizerHost';
 
 /** Static per-scenario data the renderer needs to draw and label the constellation. */
 export interface ConstellationTopology {
@@ -203,6 +204,8 @@ export interface Progress {
   done: number;
   total: number;
   phase?: string;
+  /** Estimated seconds left, when the task can tell (the optimizer). */
+  etaS?: number;
 }
 
 /** An Error flattened for postMessage (structured clone keeps Error subclasses poorly across engines). */
@@ -212,17 +215,30 @@ export interface SerializedError {
   stack?: string;
 }
 
-/** Client -> worker. */
-export type ClientMessage =
-  | { type: 'request'; id: number; name: EngineRequestName; payload: unknown }
+/**
+ * THE message envelope of every worker of the app: the engine worker (EngineRequests) and the
+ * optimizer worker (OptimizerRequests, optimizerWorker.ts) speak it, and any new worker should.
+ * Client -> worker.
+ */
+export type ClientMessage<Name extends string = EngineRequestName> =
+  | { type: 'request'; id: number; name: Name; payload: unknown }
   | { type: 'cancel'; id: number };
 
-/** Worker -> client. `ready` is sent once when the worker script has started. */
+/**
+ * Worker -> client. `ready` is sent once when the worker script has started; `event` streams a
+ * partial result of a long task before its response (the optimizer's chosen sites).
+ */
 export type WorkerMessage =
   | { type: 'ready' }
   | { type: 'response'; id: number; ok: true; result: unknown }
   | { type: 'response'; id: number; ok: false; error: SerializedError }
-  | { type: 'progress'; id: number; progress: Progress };
+  | { type: 'progress'; id: number; progress: Progress }
+  | { type: 'event'; id: number; event: unknown };
+
+/** The optimizer worker's one request (a dedicated worker per run: cancel = terminate). */
+export interface OptimizerRequests {
+  optimize: { req: OptimizeRequest; res: OptimizeSummary; event: SuggestedSite };
+}
 
 export function serializeError(e: unknown): SerializedError {
   if (e instanceof Error) return { name: e.name, message: e.message, ...(e.stack !== undefined ? { stack: e.stack } : {}) };
