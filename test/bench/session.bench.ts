@@ -52,6 +52,8 @@ interface App {
 let app: Promise<App> | null = null;
 let appMs = 0;
 const appSamples: number[] = [];
+/** Per add: ms from the click to describeSite answered, applyPatches answered (with the figures), heatmap written, frame drawn. */
+const breakdowns: string[] = [];
 
 async function open(): Promise<App> {
   if (!existsSync(`${ROOT}index.html`)) throw new Error('out/renderer is missing: run `npm run build` first');
@@ -88,10 +90,23 @@ async function clickToHeatmap(): Promise<void> {
     window.addEventListener('pointerup', () => void (w.__clickAt = performance.now()), { capture: true, once: true });
     return window.__leo!.state().revision;
   });
+  const seq = await page.evaluate(() => window.__leo!.engine!.seq);
   await page.mouse.click(p.x, p.y);
   const drawnAt = await heatmapAfter(page, rev);
-  appMs = drawnAt - (await page.evaluate(() => (window as Window & { __clickAt?: number }).__clickAt!));
+  const at = await page.evaluate((seq) => {
+    // No named functions in here: tsx would wrap them in a helper the page does not have.
+    const ends = window.__leo!.engine!.log(seq).filter((e) => e.phase === 'end');
+    return {
+      click: (window as Window & { __clickAt?: number }).__clickAt!,
+      site: ends.find((e) => e.name === 'describeSite')?.atMs ?? NaN,
+      patches: ends.find((e) => e.name === 'applyPatches')?.atMs ?? NaN,
+      heatmap: window.__leo!.heatmap!.lastShown()!.atMs,
+    };
+  }, seq);
+  appMs = drawnAt - at.click;
   appSamples.push(appMs);
+  const ms = (t: number) => (t - at.click).toFixed(0);
+  breakdowns.push(`site ${ms(at.site)} / patches+figures ${ms(at.patches)} / heatmap ${ms(at.heatmap)} / frame ${ms(drawnAt)}`);
   // Undo the add and wait for its heatmap, so every add starts from the default scenario.
   await page.getByTestId('tool-select').click();
   const rev2 = await page.evaluate(() => window.__leo!.state().revision);
@@ -106,7 +121,7 @@ function close(): string[] {
     await browser.close();
     await server.close();
   });
-  return [`app samples (ms): ${appSamples.map((x) => x.toFixed(0)).join(', ')}`];
+  return [`app samples (ms): ${appSamples.map((x) => x.toFixed(0)).join(', ')}`, 'click -> ms (describeSite / applyPatches with figures / heatmap colours / next frame):', ...breakdowns.map((b) => `  ${b}`)];
 }
 
 export const benches: Bench[] = [
