@@ -54,29 +54,29 @@ export function installCoverageSync(engine: EngineClient): () => void {
     });
   };
 
-  const pump = (): void => {
+  /** `full`: the worker said it has no evaluator for this state (skip the coverageApplyEdit that would fail). */
+  const pump = (full = false): void => {
     if (inFlight || disposed) return;
     const { revision } = appStore.getState();
     if (revision === doneRevision || engine.sentRevision !== revision) return;
     inFlight = true;
     const startedAt = performance.now();
-    engine
-      .request('coverageApplyEdit', { revision })
+    (full ? evaluate(revision, startedAt) : engine.request('coverageApplyEdit', { revision }))
       .then(
-        (snap) => accept(snap, startedAt),
+        (snap) => snap && accept(snap, startedAt),
         (e: unknown) => (e instanceof Error && e.name === NO_EVALUATOR ? evaluate(revision, startedAt) : Promise.reject(e)),
       )
       .catch((e: unknown) => fail(e, revision))
       .finally(() => {
         inFlight = false;
-        if (!disposed) queueMicrotask(pump);
+        if (!disposed) queueMicrotask(() => pump());
       });
   };
 
   const onState = (info: LoadScenarioResult): void => {
     if (info.revision !== appStore.getState().revision) return;
     if (info.coverage) accept(info.coverage, editStartedAt);
-    else pump();
+    else pump(info.coverage === null);
   };
 
   engine.coverageWithPatches = true;
@@ -84,7 +84,7 @@ export function installCoverageSync(engine: EngineClient): () => void {
   const unsub = appStore.subscribe((s, prev) => {
     if (s.revision !== prev.revision) editStartedAt = performance.now();
   });
-  pump();
+  pump(false);
   return () => {
     disposed = true;
     engine.coverageWithPatches = false;
