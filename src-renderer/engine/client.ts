@@ -10,7 +10,9 @@ import {
   EngineError,
   isDroppedResult,
   LATEST_WINS,
+  SCENARIO_STATE_REQUESTS,
   type ClientMessage,
+  type ConstellationTopology,
   type EngineRequest,
   type EngineRequestName,
   type EngineResponse,
@@ -20,6 +22,7 @@ import {
   type WorkerMessage,
 } from './protocol';
 import type { Scenario } from '../../src-core/scenario/schema';
+import { applyPatches, type ScenarioPatch } from '../../src-core/session/patches';
 
 export type EngineStatus = 'starting' | 'ready' | 'busy' | 'restarted' | 'error';
 
@@ -144,6 +147,9 @@ export class EngineClient {
   private currentRevision = -Infinity;
   private lastLoad: EngineRequest<'loadScenario'> | null = null;
   private loaded: LoadScenarioResult | null = null;
+  /** The static topology the worker sent last (it sends none while the constellation is unchanged). */
+  private topology: ConstellationTopology | null = null;
+  private topologyCount = 0;
   /** Id of the re-feed loadScenario after a restart; status stays 'restarted' until it answers. */
   private refeedId: number | null = null;
 
@@ -184,6 +190,10 @@ export class EngineClient {
   get restarts(): number {
     return this.restartCount;
   }
+  /** Responses that carried the static topology (a gateway edit must not add one). */
+  get topologiesReceived(): number {
+    return this.topologyCount;
+  }
 
   onStatus(listener: (status: EngineStatus, info: EngineStatusInfo) => void): () => void {
     this.statusListeners.add(listener);
@@ -212,6 +222,22 @@ export class EngineClient {
   }
 
   /**
+   * Send typed patches that turn `baseRevision` (the revision last sent) into `revision`. Falls back
+   * to nothing: the caller re-sends the whole scenario when this fails (PatchBaseError).
+   */
+  applyPatches(patches: ScenarioPatch[], baseRevision: number, revision: number, opts: RequestOptions = {}): Promise<LoadScenarioResult> {
+    return this.request('applyPatches', { baseRevision, revision, patches, withCoverage: this.coverageWithPatches }, opts);
+  }
+
+  /** Ask for the coverage figures with every patch (set while the live coverage figures are shown: coverageSync). */
+  coverageWithPatches = false;
+
+  /** The revision the worker will hold once the requests sent so far are handled (null before any load). */
+  get sentRevision(): number | null {
+    return this.lastLoad ? this.lastLoad.revision : null;
+  }
+
+  /**
    * Send a typed request. Rejects with an Error named by ENGINE_ERROR for dropped results (aborted,
    * superseded, stale, restarted; see isDroppedResult) or with the worker's rebuilt error.
    */
@@ -229,6 +255,11 @@ export class EngineClient {
         const load = payload as EngineRequest<'loadScenario'>;
         this.currentRevision = Math.max(this.currentRevision, load.revision);
         this.lastLoad = load;
+      } else if (name === 'applyPatches') {
+        // Keep the scenario the worker will hold, for the re-feed after a restart.
+        const p = payload as EngineRequest<'applyPatches'>;
+        this.currentRevision = Math.max(this.currentRevision, p.revision);
+        if (this.lastLoad && this.lastLoad.revision === p.baseRevision) this.lastLoad = { scenario: applyPatches(this.lastLoad.scenario, p.patches), revision: p.revision };
       }
       const entry: Entry = { name, payload, opts, resolve: resolve as (v: unknown) => void, reject, detach: () => {} };
       if (LATEST_WINS.has(name)) {
@@ -339,6 +370,9 @@ export class EngineClient {
       case 'progress':
         this.pending.get(message.id)?.opts.onProgress?.(message.progress);
         return;
+      case 'event':
+        return; // the engine host streams no partial results
+
       case 'response': {
         const entry = this.pending.get(message.id);
         if (!entry) return; // cancelled or rejected on restart: nobody is waiting
@@ -348,11 +382,12 @@ export class EngineClient {
         if (!message.ok) {
           entry.reject(rebuildError(message.error));
         } else {
+          if (SCENARIO_STATE_REQUESTS.has(entry.name)) this.fillTopology(message.result as LoadScenarioResult);
           const result = message.result as { revision?: unknown };
           if (typeof result.revision === 'number' && result.revision < this.currentRevision) {
             entry.reject(new EngineError(ENGINE_ERROR.stale, `${entry.name} result for scenario revision ${result.revision} dropped (current ${this.currentRevision})`));
           } else {
-            if (entry.name === 'loadScenario') {
+            if (SCENARIO_STATE_REQUESTS.has(entry.name)) {
               this.loaded = message.result as LoadScenarioResult;
               for (const l of this.loadedListeners) l(this.loaded);
             }
@@ -362,6 +397,17 @@ export class EngineClient {
         this.afterSettled(entry.name, message.id);
         return;
       }
+    }
+  }
+
+  /** The worker sends the topology only when it changed (also on a stale answer: keep it). */
+  private fillTopology(result: LoadScenarioResult): void {
+    const sent = result.topology as ConstellationTopology | null | undefined;
+    if (sent === null) {
+      if (this.topology) result.topology = this.topology;
+    } else if (sent) {
+      this.topology = sent;
+      this.topologyCount++;
     }
   }
 

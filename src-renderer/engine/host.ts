@@ -1,17 +1,18 @@
-// The worker side of the engine protocol: holds the current scenario, its catalogue, SGP4
-// propagator, ISL topology and (lazily) a routing context, and answers EngineRequests. It knows
+// The worker side of the engine protocol: a thin adapter that turns messages into calls on the
+// worker's one EngineSession (src-core/session, held by sessionHolder.ts). The session owns the
+// catalogue, propagator, laser mesh, ground links, coverage evaluator and capacity, each rebuilt
+// only when its own inputs change; this file only moves data across the boundary. It knows
 // nothing about the Worker global: `createEngineHost(post)` takes the send function, so the same
 // code runs inside the real Web Worker (worker.ts) and in-process in the Node unit tests.
 //
-// Every response allocates fresh typed arrays and lists them for transfer; arrays the host keeps
-// (catalogue, topology) are COPIED before being sent, because transferring them would detach the
-// host's own state.
-import { buildCatalog, type CatalogProblem } from '../../src-core/constellation/catalog';
-import type { SatelliteCatalog } from '../../src-core/constellation/types';
+// Every response allocates fresh typed arrays and lists them for transfer; arrays the session
+// keeps (catalogue, topology) are COPIED before being sent, because transferring them would
+// detach the session's own state. The static topology is sent only when the orbit node was
+// rebuilt since it was last sent: after a gateway edit the response carries `topology: null`
+// and the client keeps the one it has (no re-send, no GPU buffer rebuild).
 import { EndToEndRouter } from '../../src-core/network/endpoints';
-import { buildPlusGrid, updateIslLengths, type IslTopology } from '../../src-core/network/isl';
+import { updateIslLengths } from '../../src-core/network/isl';
 import {
-  createRoutingContextFrom,
   routeGroundToGround,
   routeTimeSeriesStepper,
   routeToPop,
@@ -20,19 +21,21 @@ import {
   type RouteTimeSeriesStepper,
   type RoutingContext,
 } from '../../src-core/network/route';
-import { Propagator } from '../../src-core/orbit/propagator';
-import type { Scenario } from '../../src-core/scenario/schema';
+import type { EngineSession, OrbitState } from '../../src-core/session/session';
 import { createCapacityHandlers } from './capacityHost';
-import { createPlanningHandlers } from './planningHost';
+import { coverageIfBuilt, createPlanningHandlers } from './planningHost';
+import { SessionHolder } from './sessionHolder';
 import {
   ENGINE_ERROR,
   EngineError,
   serializeError,
   type ClientMessage,
+  type ConstellationTopology,
   type EngineRequest,
   type EngineRequestName,
   type EngineResponse,
   type GatewayLinksResult,
+  type LoadScenarioResult,
   type Progress,
   type WorkerMessage,
 } from './protocol';
@@ -40,7 +43,7 @@ import {
 export type PostToClient = (message: WorkerMessage, transfer: Transferable[]) => void;
 
 /** What a handler gets besides its payload. */
-interface TaskContext {
+export interface TaskContext {
   progress(p: Progress): void;
   /** Throws AbortError when the client cancelled this request. Call between chunks. */
   checkCancelled(): void;
@@ -56,142 +59,155 @@ type Handler<K extends EngineRequestName> = (payload: EngineRequest<K>, task: Ta
 /** Samples per chunk of a latency time series between progress reports / cancel checks. */
 export const TIME_SERIES_CHUNK = 64;
 
-interface LoadedScenario {
-  revision: number;
-  scenario: Scenario;
-  catalog: SatelliteCatalog;
-  propagator: Propagator;
-  topo: IslTopology;
-  /** Scratch for updateIslLengths (it writes float64). */
-  islLengthScratch: Float64Array;
-  routing: RoutingContext | null;
-  /** Routes between named ends (points, gateways, PoPs) on `routing`; null until first asked. */
-  router: EndToEndRouter | null;
-  /** What the catalogue, propagator and mesh were built from (epoch, constellation, lasers). */
-  orbitKey: string;
-  problems: CatalogProblem[];
-}
-
 /** Yield to the event loop so queued messages (cancel, positions) are handled between chunks. */
 const yieldToEventLoop = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
 
 export interface EngineHost {
   handle(message: ClientMessage): void;
+  /** The worker's session (tests and diagnostics read its build counters). */
+  readonly sessions: SessionHolder;
+}
+
+/** Per-session scratch the adapter keeps beside the session (not derived state). */
+interface Scratch {
+  orbit: OrbitState | null;
+  islLength: Float64Array;
+  router: EndToEndRouter | null;
+  routerFor: RoutingContext | null;
+}
+
+function topologyCopy(orbit: OrbitState): ConstellationTopology {
+  const { catalog, topology: topo } = orbit;
+  return {
+    shellIndex: catalog.shellIndex.slice(),
+    plane: catalog.plane.slice(),
+    slot: catalog.slot.slice(),
+    status: catalog.status.slice(),
+    noradIds: catalog.noradIds.slice(),
+    names: catalog.names.slice(),
+    islA: topo.a.slice(),
+    islB: topo.b.slice(),
+    islKind: topo.kind.slice(),
+    islSeam: topo.seam.slice(),
+  };
 }
 
 export function createEngineHost(post: PostToClient): EngineHost {
-  let current: LoadedScenario | null = null;
+  const sessions = new SessionHolder();
   const cancelled = new Set<number>();
+  const scratch: Scratch = { orbit: null, islLength: new Float64Array(0), router: null, routerFor: null };
+  /** The orbit whose topology the client holds (sent in an earlier response). */
+  let sentOrbit: OrbitState | null = null;
 
-  const need = (revision: number): LoadedScenario => {
-    if (!current) throw new EngineError(ENGINE_ERROR.noScenario, 'no scenario is loaded in the engine worker');
-    // The client drops these anyway; failing fast avoids computing for a scenario nobody shows.
-    if (revision !== current.revision) throw new EngineError(ENGINE_ERROR.stale, `request for scenario revision ${revision}, worker holds ${current.revision}`);
-    return current;
+  const orbitOf = (s: EngineSession): OrbitState => {
+    const orbit = s.orbit();
+    if (scratch.orbit !== orbit) {
+      scratch.orbit = orbit;
+      scratch.islLength = new Float64Array(orbit.topology.count);
+    }
+    return orbit;
   };
-  const routing = (s: LoadedScenario): RoutingContext => (s.routing ??= createRoutingContextFrom(s.scenario, s.catalog, s.propagator));
-  const router = (s: LoadedScenario): EndToEndRouter => (s.router ??= new EndToEndRouter(routing(s)));
+  const router = (s: EngineSession): EndToEndRouter => {
+    const ctx = s.routing();
+    if (scratch.routerFor !== ctx) {
+      scratch.router = new EndToEndRouter(ctx);
+      scratch.routerFor = ctx;
+    }
+    return scratch.router!;
+  };
 
-  const planning = createPlanningHandlers();
+  /** The scenario state after a load or a patch; the topology only when the client lacks it. */
+  const stateResult = (s: EngineSession, revision: number, task: TaskContext): Handled<LoadScenarioResult> => {
+    if (s.builds().orbit === 0) task.progress({ done: 0, total: 1, phase: 'catalogue, propagator, laser links' });
+    const orbit = orbitOf(s);
+    const { catalog, topology: topo } = orbit;
+    const topology = orbit === sentOrbit ? null : topologyCopy(orbit);
+    sentOrbit = orbit;
+    const scenario = s.scenario;
+    const result = {
+      revision,
+      satelliteCount: catalog.count,
+      shells: catalog.shells,
+      islCount: topo.count,
+      problems: orbit.problems,
+      terminalMinElevationDeg: scenario.terminal.minElevationDeg,
+      terminalMaxSlantKm: scenario.terminal.maxSlantKm ?? null,
+      // On the wire `topology` is null when unchanged; the client fills in the one it holds.
+      topology: topology as ConstellationTopology,
+    };
+    const transfer: Transferable[] = topology ? [topology.shellIndex.buffer, topology.plane.buffer, topology.slot.buffer, topology.status.buffer, topology.noradIds.buffer, topology.islA.buffer, topology.islB.buffer, topology.islKind.buffer, topology.islSeam.buffer] : [];
+    return { result, transfer };
+  };
+
   const handlers: { [K in EngineRequestName]: Handler<K> } = {
-    // Gateway planning (coverage evaluator, site look-ups): planningHost.ts; capacity on its evaluator: capacityHost.ts.
-    ...planning,
-    ...createCapacityHandlers(() => planning.state.evaluator),
+    // Gateway planning (coverage evaluator, site look-ups): planningHost.ts; capacity on the
+    // session's evaluator (its gateways brought up to date first): capacityHost.ts.
+    ...createPlanningHandlers(sessions),
+    ...createCapacityHandlers(() => {
+      const s = sessions.session;
+      return s && s.hasEvaluator() ? s.coverage().evaluator : null;
+    }),
+
     loadScenario({ scenario, revision }, task) {
-      // Most edits (gateways, PoPs, planning settings) leave the satellites alone: keep the
-      // catalogue, the propagator and the laser mesh then (about 300 ms for full Kuiper) and only
-      // drop what depends on the rest of the scenario (the routing context).
-      const orbitKey = JSON.stringify([scenario.epochUtc, scenario.constellation, scenario.isl]);
-      let built: { catalog: SatelliteCatalog; problems: CatalogProblem[] };
-      if (current && current.orbitKey === orbitKey) {
-        built = { catalog: current.catalog, problems: current.problems };
-        current = { ...current, revision, scenario, routing: null, router: null };
-      } else {
-        task.progress({ done: 0, total: 3, phase: 'catalogue' });
-        const fresh = buildCatalog(scenario);
-        task.progress({ done: 1, total: 3, phase: 'propagator' });
-        const propagator = new Propagator(fresh.satrecs);
-        task.progress({ done: 2, total: 3, phase: 'laser links' });
-        const topo = buildPlusGrid(fresh.catalog, scenario.isl, scenario.constellation.shells);
-        built = fresh;
-        current = { revision, scenario, catalog: fresh.catalog, propagator, topo, islLengthScratch: new Float64Array(topo.count), routing: null, router: null, orbitKey, problems: fresh.problems };
-      }
-      const { catalog } = built;
-      const topo = current.topo;
-      const topology = {
-        shellIndex: catalog.shellIndex.slice(),
-        plane: catalog.plane.slice(),
-        slot: catalog.slot.slice(),
-        status: catalog.status.slice(),
-        noradIds: catalog.noradIds.slice(),
-        names: catalog.names.slice(),
-        islA: topo.a.slice(),
-        islB: topo.b.slice(),
-        islKind: topo.kind.slice(),
-        islSeam: topo.seam.slice(),
-      };
-      return {
-        result: {
-          revision,
-          satelliteCount: catalog.count,
-          shells: catalog.shells,
-          islCount: topo.count,
-          problems: built.problems,
-          terminalMinElevationDeg: scenario.terminal.minElevationDeg,
-          terminalMaxSlantKm: scenario.terminal.maxSlantKm ?? null,
-          topology,
-        },
-        transfer: [topology.shellIndex.buffer, topology.plane.buffer, topology.slot.buffer, topology.status.buffer, topology.noradIds.buffer, topology.islA.buffer, topology.islB.buffer, topology.islKind.buffer, topology.islSeam.buffer],
-      };
+      return stateResult(sessions.load(scenario, revision), revision, task);
+    },
+
+    applyPatches({ baseRevision, revision, patches, withCoverage }, task) {
+      const s = sessions.patch(baseRevision, revision, patches);
+      const state = stateResult(s, revision, task);
+      if (!withCoverage) return state;
+      const c = coverageIfBuilt(s);
+      return { result: { ...state.result, coverage: c ? c.snapshot : null }, transfer: c ? [...state.transfer, ...c.transfer] : state.transfer };
     },
 
     positions({ tUtcMs, revision, withVelocity }) {
-      const s = need(revision);
-      const n = s.catalog.count;
+      const s = sessions.now(revision);
+      const orbit = orbitOf(s);
+      const n = orbit.catalog.count;
       const positionsEcefKm = new Float64Array(3 * n);
       const velocitiesEcefKmS = withVelocity ? new Float64Array(3 * n) : null;
-      const failedCount = s.propagator.propagateEcef(tUtcMs, positionsEcefKm, velocitiesEcefKmS ?? undefined);
-      const islActive = new Uint8Array(s.topo.count);
-      updateIslLengths(s.topo, positionsEcefKm, s.catalog, s.scenario.isl, s.islLengthScratch, islActive);
-      const islLengthKm = Float32Array.from(s.islLengthScratch);
+      const failedCount = orbit.propagator.propagateEcef(tUtcMs, positionsEcefKm, velocitiesEcefKmS ?? undefined);
+      const islActive = new Uint8Array(orbit.topology.count);
+      updateIslLengths(orbit.topology, positionsEcefKm, orbit.catalog, s.scenario.isl, scratch.islLength, islActive);
+      const islLengthKm = Float32Array.from(scratch.islLength);
       const transfer: Transferable[] = [positionsEcefKm.buffer, islActive.buffer, islLengthKm.buffer];
       if (velocitiesEcefKmS) transfer.push(velocitiesEcefKmS.buffer);
       return { result: { revision, tUtcMs, positionsEcefKm, velocitiesEcefKmS, islActive, islLengthKm, failedCount }, transfer };
     },
 
     routeToPop({ revision, tUtcMs, from }) {
-      const s = need(revision);
-      return { result: { revision, tUtcMs, route: routeToPop(routing(s), tUtcMs, from) }, transfer: [] };
+      const s = sessions.now(revision);
+      return { result: { revision, tUtcMs, route: routeToPop(s.routing(), tUtcMs, from) }, transfer: [] };
     },
 
     routeGroundToGround({ revision, tUtcMs, from, to, viaGateways }) {
-      const s = need(revision);
-      const route = routeGroundToGround(routing(s), tUtcMs, from, to, viaGateways === undefined ? {} : { viaGateways });
+      const s = sessions.now(revision);
+      const route = routeGroundToGround(s.routing(), tUtcMs, from, to, viaGateways === undefined ? {} : { viaGateways });
       return { result: { revision, tUtcMs, route }, transfer: [] };
     },
 
     async routeTimeSeries({ revision, query, startUtcMs, durationS, stepS }, task) {
-      const s = need(revision);
-      const series = await chunkedRouteTimeSeries(routing(s), query, startUtcMs, durationS, stepS, task);
+      const s = sessions.now(revision);
+      const series = await chunkedRouteTimeSeries(s.routing(), query, startUtcMs, durationS, stepS, task);
       const transfer = [series.tUtcMs.buffer, series.oneWayMs.buffer, series.rttMs.buffer, series.pathChanged.buffer, series.satelliteHops.buffer];
       return { result: { revision, series }, transfer };
     },
 
     routeEnds({ revision, tUtcMs, from, to }) {
-      const s = need(revision);
+      const s = sessions.now(revision);
       return { result: { revision, tUtcMs, route: router(s).route(tUtcMs, from, to) }, transfer: [] };
     },
 
     async routeEndsTimeSeries({ revision, from, to, startUtcMs, durationS, stepS }, task) {
-      const s = need(revision);
+      const s = sessions.now(revision);
       const series = await runStepper(router(s).timeSeriesStepper(from, to, startUtcMs, durationS, stepS), task);
       const transfer = [series.tUtcMs.buffer, series.oneWayMs.buffer, series.rttMs.buffer, series.pathChanged.buffer, series.satelliteHops.buffer];
       return { result: { revision, series }, transfer };
     },
 
     gatewayLinks({ revision, tUtcMs }) {
-      const s = need(revision);
-      const result = computeGatewayLinks(routing(s), tUtcMs, revision);
+      const s = sessions.now(revision);
+      const result = computeGatewayLinks(s.routing(), tUtcMs, revision);
       const transfer = [result.visibleOffsets.buffer, result.visibleSat.buffer, result.satGateway.buffer, result.satLatencyMs.buffer, result.satDirect.buffer, result.servedCount.buffer, result.directCount.buffer, result.popIndex.buffer, result.backhaulMs.buffer];
       return { result, transfer };
     },
@@ -221,6 +237,7 @@ export function createEngineHost(post: PostToClient): EngineHost {
   }
 
   return {
+    sessions,
     handle(message) {
       if (message.type === 'cancel') {
         cancelled.add(message.id);

@@ -1,13 +1,14 @@
 // Gateway-planning requests of the engine worker (merged into EngineRequests in protocol.ts).
-// The coverage evaluator lives in the worker (planningHost.ts); the renderer sends the scenario
-// once (`coverageEvaluate`) and then only the new gateway list per edit (`coverageApplyEdit`),
-// which the worker diffs against what it holds and applies as incremental add/remove/move.
+// The coverage evaluator lives in the worker's EngineSession (planningHost.ts). The scenario
+// reaches the worker as a load or as typed patches (protocol.ts loadScenario / applyPatches);
+// coverage requests only name the revision they want figures for: `coverageEvaluate` builds
+// what is missing (long task, with the grid), `coverageApplyEdit` brings the evaluator's gateways
+// up to date with the session's patches (pruned add/remove/move).
 //
 // Per-cell arrays are indexed by the grid's cell order (`CoverageGridInfo.ids`); the grid is
 // sent with a full evaluation only (it changes with the analysis settings, not with gateways).
 // Units: %, ms, s, people (demand weight). All arrays are fresh and transferred.
 import type { ServiceAreaFigures } from '../../src-core/coverage/evaluator';
-import type { Gateway, Scenario } from '../../src-core/scenario/schema';
 
 export interface CoverageGridInfo {
   /** Increments whenever the worker builds a new grid; snapshots name the grid they index. */
@@ -105,10 +106,10 @@ export interface LinkLoadResult {
 }
 
 export interface PlanningRequests {
-  /** Build (or reuse) the coverage evaluator for the scenario and evaluate its gateways: long task. */
-  coverageEvaluate: { req: { revision: number; scenario: Scenario }; res: CoverageEvaluateResult };
-  /** Apply a new gateway list incrementally to the evaluator built by coverageEvaluate. */
-  coverageApplyEdit: { req: { revision: number; gateways: Gateway[] }; res: CoverageSnapshot };
+  /** Build (or reuse) the coverage evaluator for the session at `revision` and evaluate its gateways: long task. */
+  coverageEvaluate: { req: { revision: number }; res: CoverageEvaluateResult };
+  /** The figures at `revision` on the evaluator built by coverageEvaluate (the session applied the gateway patches). */
+  coverageApplyEdit: { req: { revision: number }; res: CoverageSnapshot };
   /** Routed load per laser link at the analysis step nearest a time (globe: links coloured by load). */
   coverageLinkLoad: { req: { revision: number; tUtcMs: number }; res: LinkLoadResult };
   /** Land / country / nearest city of a point (the geo assets live in the worker bundle). */

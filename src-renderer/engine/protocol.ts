@@ -8,15 +8,21 @@
 //   such response echoes it, so the client can drop results computed for an older scenario.
 // - Bulk data crosses as typed arrays that are TRANSFERRED (never copied): the worker allocates a
 //   fresh array per response, and the receiving side owns it afterwards.
-// - Static topology (catalogue struct-of-arrays, ISL pairs) is sent once, in the loadScenario
-//   response; per-frame `positions` responses only carry what changes with time.
+// - The scenario reaches the worker once whole (loadScenario) and then as typed patches
+//   (applyPatches, src-core/session/patches.ts): the same patches the undo history records.
+// - Static topology (catalogue struct-of-arrays, ISL pairs) is sent only when the worker's orbit
+//   node was rebuilt: a loadScenario / applyPatches response carries `topology: null` on the wire
+//   when the client already holds it, and the client fills in the one it has. Per-frame
+//   `positions` responses only carry what changes with time.
 // - Units are the engine's: km, km/s, radians, UTC ms (see DESIGN.md).
 import type { CatalogProblem } from '../../src-core/constellation/catalog';
 import type { ShellInfo } from '../../src-core/constellation/types';
 import type { PopQuery, RouteQuery, RouteResult, RouteTimeSeries, GeoPoint } from '../../src-core/network/route';
 import type { RouteEnd } from '../../src-core/network/endpoints';
 import type { Scenario } from '../../src-core/scenario/schema';
-import type { PlanningRequests } from './planningProtocol';
+import type { ScenarioPatch } from '../../src-core/session/patches';
+import type { CoverageSnapshot, PlanningRequests } from './planningProtocol';
+import type { OptimizeRequest, OptimizeSummary, SuggestedSite } from './optimizerHost';
 import type { CapacityRequest, CapacityView } from './capacityHost';
 
 /** Static per-scenario data the renderer needs to draw and label the constellation. */
@@ -47,7 +53,24 @@ export interface LoadScenarioResult {
   /** User terminal slant-range limit (km), null for none. */
   terminalMaxSlantKm: number | null;
   topology: ConstellationTopology;
+  /** applyPatches with withCoverage only: the figures at this revision, or null without an evaluator. */
+  coverage?: CoverageSnapshot | null;
 }
+
+export interface ApplyPatchesRequest {
+  baseRevision: number;
+  revision: number;
+  patches: ScenarioPatch[];
+  /**
+   * Also bring the coverage figures up to date and answer them in the same response (one message
+   * per edit instead of two): `coverage` in the result is the snapshot, or null when the worker has
+   * no evaluator for the new state (send coverageEvaluate).
+   */
+  withCoverage?: boolean;
+}
+
+/** Requests whose response is the scenario's static state (LoadScenarioResult, topology null when unchanged). */
+export const SCENARIO_STATE_REQUESTS: ReadonlySet<string> = new Set(['loadScenario', 'applyPatches']);
 
 export interface PositionsRequest {
   tUtcMs: number;
@@ -149,6 +172,8 @@ export interface GatewayLinksResult {
 export interface EngineRequests extends PlanningRequests {
   /** Replace the worker's scenario (builds catalogue, SGP4 records, ISL topology). */
   loadScenario: { req: { scenario: Scenario; revision: number }; res: LoadScenarioResult };
+  /** Typed patches on top of `baseRevision` (fails with PatchBaseError when the worker holds another revision). */
+  applyPatches: { req: ApplyPatchesRequest; res: LoadScenarioResult };
   /** Satellite positions (and ISL state) at one time: the per-frame request, latest-wins. */
   positions: { req: PositionsRequest; res: PositionsResult };
   routeToPop: { req: RouteToPopRequest; res: RouteResponse };
@@ -182,6 +207,8 @@ export interface Progress {
   done: number;
   total: number;
   phase?: string;
+  /** Estimated seconds left, when the task can tell (the optimizer). */
+  etaS?: number;
 }
 
 /** An Error flattened for postMessage (structured clone keeps Error subclasses poorly across engines). */
@@ -191,17 +218,30 @@ export interface SerializedError {
   stack?: string;
 }
 
-/** Client -> worker. */
-export type ClientMessage =
-  | { type: 'request'; id: number; name: EngineRequestName; payload: unknown }
+/**
+ * THE message envelope of every worker of the app: the engine worker (EngineRequests) and the
+ * optimizer worker (OptimizerRequests, optimizerWorker.ts) speak it, and any new worker should.
+ * Client -> worker.
+ */
+export type ClientMessage<Name extends string = EngineRequestName> =
+  | { type: 'request'; id: number; name: Name; payload: unknown }
   | { type: 'cancel'; id: number };
 
-/** Worker -> client. `ready` is sent once when the worker script has started. */
+/**
+ * Worker -> client. `ready` is sent once when the worker script has started; `event` streams a
+ * partial result of a long task before its response (the optimizer's chosen sites).
+ */
 export type WorkerMessage =
   | { type: 'ready' }
   | { type: 'response'; id: number; ok: true; result: unknown }
   | { type: 'response'; id: number; ok: false; error: SerializedError }
-  | { type: 'progress'; id: number; progress: Progress };
+  | { type: 'progress'; id: number; progress: Progress }
+  | { type: 'event'; id: number; event: unknown };
+
+/** The optimizer worker's one request (a dedicated worker per run: cancel = terminate). */
+export interface OptimizerRequests {
+  optimize: { req: OptimizeRequest; res: OptimizeSummary; event: SuggestedSite };
+}
 
 export function serializeError(e: unknown): SerializedError {
   if (e instanceof Error) return { name: e.name, message: e.message, ...(e.stack !== undefined ? { stack: e.stack } : {}) };
@@ -222,6 +262,8 @@ export const ENGINE_ERROR = {
   unavailable: 'EngineUnavailableError',
   /** The request needs a scenario and none is loaded in the worker. */
   noScenario: 'NoScenarioError',
+  /** Patches for a base revision the worker does not hold: send the whole scenario. */
+  patchBase: 'PatchBaseError',
 } as const;
 
 /** An error carrying one of the ENGINE_ERROR names. */

@@ -16,6 +16,8 @@ export type FootprintRaster = 'gpu' | 'cpu';
 
 /** Per-frame cost and counts of the constellation layer (tests, status bar). */
 export interface LayerStats {
+  /** Times the constellation's GPU buffers were (re)built: once per new constellation topology, never for a ground edit. */
+  buffersBuilt: number;
   satellites: number;
   links: number;
   /** Active links in the last frame (the engine's grazing limit and orbit raising, with positions). */
@@ -100,7 +102,7 @@ export interface LayerHooks {
 }
 
 export interface LiveHooks {
-  counts(): { satellites: number; links: number; linksDrawn: number; gateways: number; pops: number; frames: number; revision: number };
+  counts(): { satellites: number; links: number; linksDrawn: number; gateways: number; pops: number; frames: number; revision: number; buffersBuilt: number };
   time(): { timeUtcMs: number; drawnTimeUtcMs: number; playing: boolean; speed: number };
   /** The current selection (state/slices/selection.ts Selection). */
   selection(): unknown;

@@ -38,6 +38,8 @@ export interface EngineHooks {
   counts(): Record<string, { started: number; ended: number }>;
   /** Every change of the client's status, oldest first (the last LOG_LIMIT). */
   statusLog(): { status: EngineStatus; atMs: number }[];
+  /** Worker responses that carried the constellation topology (a gateway edit adds none). */
+  topologiesReceived(): number;
 }
 
 export interface LeoHooks {
@@ -60,6 +62,8 @@ export interface LeoHooks {
   projectLatLon(latDeg: number, lonDeg: number): ProjectedPoint | null;
   /** Filled in when the app's engine client is created (engine/instance.ts). */
   engine?: EngineHooks;
+  /** The coverage heatmap (globe/heatmap/heatmapLayer.ts): the revision whose colours were last written, and when (performance.now()). */
+  heatmap?: { lastShown(): { revision: number; atMs: number } | null };
   /** A serialisable snapshot of the store's headline state. */
   state(): { scenarioName: string; revision: number; canUndo: boolean; canRedo: boolean; quality: Quality; qualitySetting: string; dirty: boolean; filePath: string | null };
   /** The camera's place (geodetic degrees, km above the ellipsoid); null before the globe exists. */
@@ -164,6 +168,7 @@ export function attachEngineProbe(client: EngineClient): void {
     lastEnd: (name) => lastEnd.get(name) ?? null,
     counts: () => structuredClone(counts),
     statusLog: () => statusLog.slice(),
+    topologiesReceived: () => client.topologiesReceived,
   };
 }
 

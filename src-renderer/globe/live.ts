@@ -543,7 +543,7 @@ export function attachLiveGlobe(viewer: CesiumWidget): () => void {
     counts: () => {
       const st = layer.stats;
       const s = store.getState().scenario;
-      return { satellites: st.satellites, links: st.links, linksDrawn: st.activeLinks, gateways: s.gateways.length, pops: s.pops.length, frames: st.frames, revision: st.revision };
+      return { satellites: st.satellites, links: st.links, linksDrawn: st.activeLinks, gateways: s.gateways.length, pops: s.pops.length, frames: st.frames, revision: st.revision, buffersBuilt: st.buffersBuilt };
     },
     time: () => {
       const s = store.getState();

@@ -1,20 +1,21 @@
-// Undoable scenario edits. A command is a label plus a pure function Scenario -> Scenario.
+// Undoable scenario edits. A command is a label plus a pure function Scenario -> typed patches
+// (src-core/session/patches.ts).
 //
-// Why snapshots instead of do/undo pairs or patches: the scenario is an immutable plain object,
-// so a command that returns a new object (copying only the path it changes) shares everything
-// else with the old one. The history keeps the `before` and `after` references of each step,
-// and undo restores `before` exactly: there is no inverse function that could drift out of
-// sync with its forward twin, and an entry costs only the changed path in memory.
+// The patches are the one description of the edit: the history stores them with their inverses
+// (and the `before` / `after` scenario references, so undo restores the exact previous object),
+// and the engine session is sent the same patches (engine/instance.ts): the worker never gets a
+// whole scenario for an edit and never diffs gateway lists.
 //
-// Commands must not mutate their input. `apply` returning the same reference means "no change":
-// nothing is recorded and the revision does not move.
+// Commands must not mutate their input. No patches means "no change": nothing is recorded and the
+// revision does not move.
+import { setSection, type ScenarioPatch } from '../../src-core/session/patches';
 import type { Gateway, Scenario } from '../../src-core/scenario/schema';
 
 export interface Command {
   /** Shown in the Edit menu: "Undo <label>". */
   readonly label: string;
-  /** Pure: returns the next scenario, or the same reference when there is nothing to do. */
-  apply(scenario: Scenario): Scenario;
+  /** Pure: the patches that make the edit on `scenario`, or none when there is nothing to do. */
+  patches(scenario: Scenario): ScenarioPatch[];
   /**
    * Consecutive commands with the same key (within COALESCE_MS) merge into one undo step,
    * e.g. the many updates of a slider drag. Omit for discrete edits.
@@ -28,7 +29,7 @@ export function renameScenario(name: string): Command {
   const trimmed = name.trim();
   return {
     label: 'Rename scenario',
-    apply: (s) => (trimmed === '' || trimmed === s.name ? s : { ...s, name: trimmed }),
+    patches: (s) => (trimmed === '' || trimmed === s.name ? [] : [setSection('name', trimmed)]),
   };
 }
 
@@ -36,7 +37,7 @@ export function setScenarioNotes(notes: string): Command {
   return {
     label: 'Edit notes',
     coalesceKey: 'notes',
-    apply: (s) => (notes === s.notes ? s : { ...s, notes }),
+    patches: (s) => (notes === s.notes ? [] : [setSection('notes', notes)]),
   };
 }
 
@@ -45,12 +46,9 @@ export function updateGateway(id: string, patch: Partial<Omit<Gateway, 'id'>>, l
   return {
     label,
     coalesceKey: `gateway:${id}`,
-    apply: (s) => {
-      const i = s.gateways.findIndex((g) => g.id === id);
-      if (i < 0) return s;
-      const gateways = s.gateways.slice();
-      gateways[i] = { ...gateways[i]!, ...patch };
-      return { ...s, gateways };
+    patches: (s) => {
+      const g = s.gateways.find((x) => x.id === id);
+      return g ? [{ op: 'gateway/update', id, gateway: { ...g, ...patch } }] : [];
     },
   };
 }

@@ -1,9 +1,10 @@
 // Undoable gateway edits: add (one or many), move, delete (one or many), attribute edits (one or
-// many) and the planner's placement constraints. Pure Scenario -> Scenario functions (see
-// commands.ts): each returns the same reference when nothing changes, copies only the paths it
-// touches, and undo restores the exact previous scenario object.
+// many) and the planner's placement constraints. Each command turns the scenario into typed
+// patches (see commands.ts): gateway/add, gateway/update, gateway/remove, scenario/set; none when
+// nothing changes.
 import { siteViolation, type PlacementConstraints, type Site } from '../../src-core/planning/constraints';
 import { newGatewayDefaults, type Gateway, type Scenario } from '../../src-core/scenario/schema';
+import { setSection, type ScenarioPatch } from '../../src-core/session/patches';
 import type { Command } from './commands';
 
 /** Attributes a planner edits in the table or the inspector. */
@@ -55,15 +56,13 @@ export function placementProblem(scenario: Scenario, g: Pick<Gateway, 'latDeg' |
 export function addGateways(gateways: readonly Gateway[], label = gateways.length === 1 ? `Add gateway ${gateways[0]!.name}` : `Add ${gateways.length} gateways`): Command {
   return {
     label,
-    apply: (s) => {
-      if (gateways.length === 0) return s;
+    patches: (s) => {
       const taken = new Set(s.gateways.map((g) => g.id));
-      const added = gateways.map((g) => {
+      return gateways.map((g): ScenarioPatch => {
         const id = taken.has(g.id) ? uniqueGatewayId(taken, g.name) : g.id;
         taken.add(id);
-        return id === g.id ? g : { ...g, id };
+        return { op: 'gateway/add', gateway: id === g.id ? g : { ...g, id } };
       });
-      return { ...s, gateways: [...s.gateways, ...added] };
     },
   };
 }
@@ -74,14 +73,10 @@ export const addGateway = (g: Gateway): Command => addGateways([g]);
 export function moveGateway(id: string, latDeg: number, lonDeg: number, countryCode: string | null): Command {
   return {
     label: 'Move gateway',
-    apply: (s) => {
-      const i = s.gateways.findIndex((g) => g.id === id);
-      if (i < 0) return s;
-      const g = s.gateways[i]!;
-      if (g.latDeg === latDeg && g.lonDeg === lonDeg && g.countryCode === countryCode) return s;
-      const gateways = s.gateways.slice();
-      gateways[i] = { ...g, latDeg, lonDeg, countryCode };
-      return { ...s, gateways };
+    patches: (s) => {
+      const g = s.gateways.find((x) => x.id === id);
+      if (!g || (g.latDeg === latDeg && g.lonDeg === lonDeg && g.countryCode === countryCode)) return [];
+      return [{ op: 'gateway/update', id, gateway: { ...g, latDeg, lonDeg, countryCode } }];
     },
   };
 }
@@ -91,10 +86,7 @@ export function deleteGateways(ids: readonly string[]): Command {
   const drop = new Set(ids);
   return {
     label: ids.length === 1 ? 'Delete gateway' : `Delete ${ids.length} gateways`,
-    apply: (s) => {
-      const gateways = s.gateways.filter((g) => !drop.has(g.id));
-      return gateways.length === s.gateways.length ? s : { ...s, gateways };
-    },
+    patches: (s) => s.gateways.filter((g) => drop.has(g.id)).map((g): ScenarioPatch => ({ op: 'gateway/remove', id: g.id })),
   };
 }
 
@@ -107,15 +99,8 @@ export function updateGateways(ids: readonly string[], patch: GatewayPatch, labe
     // Typing into a field edits the same gateways many times: merge those into one undo step
     // (named actions such as "Mark live" stay separate steps).
     ...(label === undefined ? { coalesceKey: `gateways:${[...pick].sort().join(',')}:${keys.slice().sort().join(',')}` } : {}),
-    apply: (s) => {
-      let changed = false;
-      const gateways = s.gateways.map((g) => {
-        if (!pick.has(g.id) || keys.every((k) => g[k] === patch[k])) return g;
-        changed = true;
-        return { ...g, ...patch };
-      });
-      return changed ? { ...s, gateways } : s;
-    },
+    patches: (s) =>
+      s.gateways.filter((g) => pick.has(g.id) && !keys.every((k) => g[k] === patch[k])).map((g): ScenarioPatch => ({ op: 'gateway/update', id: g.id, gateway: { ...g, ...patch } })),
   };
 }
 
@@ -124,11 +109,11 @@ export function setPlanningConstraints(patch: Partial<Scenario['planning']>): Co
   return {
     label: 'Edit placement constraints',
     coalesceKey: `planning:${Object.keys(patch).sort().join(',')}`,
-    apply: (s) => {
+    patches: (s) => {
       const next = { ...s.planning, ...patch };
       if (next.excludedCountries) next.excludedCountries = [...new Set(next.excludedCountries.map((c) => c.trim().toUpperCase()).filter((c) => c.length > 0))];
       const same = next.minSpacingKm === s.planning.minSpacingKm && next.maxPerCountry === s.planning.maxPerCountry && next.excludedCountries.join(',') === s.planning.excludedCountries.join(',');
-      return same ? s : { ...s, planning: next };
+      return same ? [] : [setSection('planning', next)];
     },
   };
 }
@@ -137,6 +122,6 @@ export function setPlanningConstraints(patch: Partial<Scenario['planning']>): Co
 export function setAnalysisWindow(durationS: number, stepS: number): Command {
   return {
     label: 'Change analysis window',
-    apply: (s) => (s.analysis.durationS === durationS && s.analysis.stepS === stepS ? s : { ...s, analysis: { ...s.analysis, durationS, stepS } }),
+    patches: (s) => (s.analysis.durationS === durationS && s.analysis.stepS === stepS ? [] : [setSection('analysis', { ...s.analysis, durationS, stepS })]),
   };
 }

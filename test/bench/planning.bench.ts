@@ -5,6 +5,8 @@
 import { createEngineHost } from '../../src-renderer/engine/host';
 import type { ClientMessage, EngineRequestName, WorkerMessage } from '../../src-renderer/engine/protocol';
 import type { CoverageSnapshot } from '../../src-renderer/engine/planningProtocol';
+import type { LoadScenarioResult } from '../../src-renderer/engine/protocol';
+import type { ScenarioPatch } from '../../src-core/session/patches';
 import { defaultScenario } from '../../src-core/scenario/default';
 import type { Gateway } from '../../src-core/scenario/schema';
 import type { Bench } from './types';
@@ -42,9 +44,18 @@ let last: CoverageSnapshot | null = null;
 async function ready(): Promise<ReturnType<typeof makeHost>> {
   if (!request) {
     request = makeHost();
-    await request('coverageEvaluate', { revision: revision++, scenario });
+    await request('loadScenario', { scenario, revision });
+    await request('coverageEvaluate', { revision });
   }
   return request;
+}
+
+/** One edit as the app sends it: typed patches, answered with the coverage figures. */
+async function edit(req: ReturnType<typeof makeHost>, patches: ScenarioPatch[]): Promise<void> {
+  const t0 = performance.now();
+  const r = await req<LoadScenarioResult>('applyPatches', { baseRevision: revision, revision: ++revision, patches, withCoverage: true });
+  lastMs = performance.now() - t0;
+  last = r.coverage ?? null;
 }
 
 export const benches: Bench[] = [
@@ -53,11 +64,13 @@ export const benches: Bench[] = [
     group: GROUP,
     iterations: 2,
     fn: async () => {
-      await makeHost()('coverageEvaluate', { revision: 1, scenario });
+      const req = makeHost();
+      await req('loadScenario', { scenario, revision: 1 });
+      await req('coverageEvaluate', { revision: 1 });
     },
   },
   {
-    name: 'one gateway edit (coverageApplyEdit: add / remove alternately)',
+    name: 'one gateway edit (applyPatches with coverage: add / remove alternately)',
     group: GROUP,
     baselineOf: FULL,
     iterations: 10,
@@ -65,29 +78,24 @@ export const benches: Bench[] = [
     fn: async () => {
       const req = await ready();
       withExtra = !withExtra;
-      const gateways = withExtra ? [...scenario.gateways, extra] : scenario.gateways;
-      const t0 = performance.now();
-      last = await req<CoverageSnapshot>('coverageApplyEdit', { revision: revision++, gateways });
-      lastMs = performance.now() - t0;
+      await edit(req, [withExtra ? { op: 'gateway/add', gateway: extra } : { op: 'gateway/remove', id: extra.id }]);
     },
     measure: () => lastMs,
     notes: () => (last ? [`last edit: ${last.edits.added} added / ${last.edits.removed} removed; served ${last.headline.servedPct.toFixed(3)} %, p50 ${last.headline.p50LatencyMs.toFixed(2)} ms, p95 ${last.headline.p95LatencyMs.toFixed(2)} ms; worker compute ${last.computeMs.toFixed(0)} ms`] : []),
   },
   {
-    name: 'move one gateway (coverageApplyEdit)',
+    name: 'move one gateway (applyPatches with coverage)',
     group: GROUP,
     baselineOf: FULL,
     iterations: 10,
     budget: { ms: 300 },
     fn: async () => {
       const req = await ready();
+      if (withExtra) await edit(req, [{ op: 'gateway/remove', id: extra.id }]);
       withExtra = false;
       const g0 = scenario.gateways[3]!;
       const moved = { ...g0, latDeg: g0.latDeg + (revision % 2 ? 0.8 : 0), lonDeg: g0.lonDeg + (revision % 2 ? 0.8 : 0) };
-      const gateways = scenario.gateways.map((g, i) => (i === 3 ? moved : g));
-      const t0 = performance.now();
-      last = await req<CoverageSnapshot>('coverageApplyEdit', { revision: revision++, gateways });
-      lastMs = performance.now() - t0;
+      await edit(req, [{ op: 'gateway/update', id: g0.id, gateway: moved }]);
     },
     measure: () => lastMs,
   },

@@ -18,6 +18,7 @@ import {
 import type { CoverageGridInfo } from '../../engine/planningProtocol';
 import { capacityStore } from '../../ui/capacity/capacityStore';
 import { planningStore, type PlanningState } from '../../ui/planning/planningStore';
+import { installLeoHooks } from '../hooks';
 import { cellColors, refitScales, scaleForState, type Scale } from './colors';
 import { cellMesh } from './geometry';
 import { createHeatmapLegend, type LegendModel } from './legend';
@@ -58,6 +59,11 @@ export function attachHeatmapLayer(viewer: CesiumWidget): HeatmapLayer {
   let builtFor: CoverageGridInfo | null = null;
   let pending: Uint8Array | null = null;
   const scratch = new Uint8Array(4);
+  /** The coverage revision whose colours were last written (window.__leo.heatmap: tests and the click-to-heatmap bench). */
+  let shown: { revision: number; atMs: number } | null = null;
+  let pendingRevision = -1;
+  const markShown = (revision: number): void => void (shown = { revision, atMs: performance.now() });
+  installLeoHooks().heatmap = { lastShown: () => shown };
 
   const legend = createHeatmapLegend(viewer.container, {
     toggleDiff: () => {
@@ -112,13 +118,21 @@ export function attachHeatmapLayer(viewer: CesiumWidget): HeatmapLayer {
       primitive = scene.primitives.add(buildPrimitive(grid, colors)) as Primitive;
       builtFor = grid;
       pending = null;
-    } else if (!writeColors(colors)) pending = colors;
+      markShown(s.current!.revision);
+    } else if (writeColors(colors)) markShown(s.current!.revision);
+    else {
+      pending = colors;
+      pendingRevision = s.current!.revision;
+    }
     primitive!.show = true;
     scene.requestRender();
   };
 
   const onPostRender = (): void => {
-    if (pending && writeColors(pending)) pending = null;
+    if (pending && writeColors(pending)) {
+      pending = null;
+      markShown(pendingRevision);
+    }
   };
   scene.postRender.addEventListener(onPostRender);
   update(planningStore.getState());

@@ -298,6 +298,7 @@ export function attachConstellationLayer(viewer: CesiumWidget, client: EngineCli
   let hasFrame = false;
 
   const stats: LayerStats = {
+    buffersBuilt: 0,
     satellites: 0,
     links: 0,
     activeLinks: 0,
@@ -334,7 +335,26 @@ export function attachConstellationLayer(viewer: CesiumWidget, client: EngineCli
   const frameTimes = new Float64Array(FRAME_WINDOW);
   let frameSum = 0;
 
+  /** Terminal settings of the footprints (they change without the constellation). */
+  function setTerminal(next: LoadScenarioResult): void {
+    minElevRad = degToRad(next.terminalMinElevationDeg);
+    maxSlantKm = next.terminalMaxSlantKm;
+    ringMaterial.uniforms.uMinElevRad!.value = minElevRad;
+  }
+
   function rebuild(next: LoadScenarioResult): void {
+    if (info && next.topology === info.topology) {
+      // Same constellation (a ground or settings edit): keep the buffers and the cached positions,
+      // move on to the new revision (positions are asked for under it from now on).
+      info = next;
+      setTerminal(next);
+      stats.revision = next.revision;
+      drawVersion++;
+      requestSnapshots();
+      scene.requestRender();
+      return;
+    }
+    stats.buffersBuilt++;
     info = next;
     n = next.satelliteCount;
     const topo = next.topology;
@@ -362,12 +382,10 @@ export function attachConstellationLayer(viewer: CesiumWidget, client: EngineCli
     ringMaterial.uniforms.uSatRelWidth!.value = texW;
     rings.geometry.dispose();
     rings.geometry = new BufferGeometry();
-    minElevRad = degToRad(next.terminalMinElevationDeg);
-    maxSlantKm = next.terminalMaxSlantKm;
     viewIndex = new Int32Array(n);
     viewSlant = new Float64Array(n);
     usable = trafficMask({ count: n, status: topo.status });
-    ringMaterial.uniforms.uMinElevRad!.value = minElevRad;
+    setTerminal(next);
 
     const l = next.islCount;
     islA = topo.islA;

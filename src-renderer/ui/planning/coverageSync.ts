@@ -1,31 +1,30 @@
-// Keeps the live coverage figures in step with the scenario: the first time (and whenever the
-// constellation, PoPs, latency model or analysis window change) a full `coverageEvaluate`; after
-// a gateway edit (add, move, delete, attribute change, undo, redo) an incremental
-// `coverageApplyEdit` with the new gateway list. One request in flight; edits made meanwhile are
-// folded into the next request (the worker diffs against what it holds, so nothing is lost).
+// Keeps the live coverage figures in step with the scenario. What must be rebuilt is decided in
+// the worker's EngineSession (src-core/session), not here: no key lists, no gateway lists.
+// - An edit, undo or redo reaches the worker as typed patches (engine/instance.ts); with
+//   `coverageWithPatches` set, the answer to those patches already carries the updated figures
+//   (one message per edit), which are accepted here.
+// - Anything else (first load, opening a file, a restart, an edit that needs a new evaluator such
+//   as a PoP or analysis-window change) leaves the figures to ask for: `coverageApplyEdit` for the
+//   current revision, and when the worker has no evaluator for it (NO_EVALUATOR) a full
+//   `coverageEvaluate` with progress. One request in flight; a newer revision is asked for when it
+//   settles.
 import type { EngineClient } from '../../engine/client';
-import { isDroppedResult } from '../../engine/protocol';
+import { isDroppedResult, type LoadScenarioResult } from '../../engine/protocol';
 import { NO_EVALUATOR } from '../../engine/planningHost';
 import type { CoverageSnapshot } from '../../engine/planningProtocol';
-import type { Scenario } from '../../../src-core/scenario/schema';
 import { appStore } from '../../state/store';
 import { planningStore } from './planningStore';
-
-/** Scenario parts the evaluator depends on besides the gateways (compared by reference: edits copy only what they change). */
-function evaluatorParts(s: Scenario): unknown[] {
-  return [s.epochUtc, s.constellation, s.isl, s.terminal, s.pops, s.latency, s.routing, s.analysis];
-}
-const sameParts = (a: unknown[], b: unknown[]): boolean => a.length === b.length && a.every((x, i) => x === b[i]);
 
 export function installCoverageSync(engine: EngineClient): () => void {
   let inFlight = false;
   let disposed = false;
-  /** Evaluator parts the worker holds (null: needs a full evaluation). */
-  let held: unknown[] | null = null;
+  /** The revision whose figures are shown (or whose error is). */
   let doneRevision = -1;
-  let doneScenario: Scenario | null = null;
+  /** Revision of the last edit sent (-1 none), used for round-trip times. */
+  let editStartedAt = performance.now();
 
   const accept = (snap: CoverageSnapshot, startedAt: number): void => {
+    doneRevision = snap.revision;
     const st = planningStore.getState();
     const sameGrid = st.grid !== null && st.grid.generation === snap.gridGeneration;
     planningStore.setState({
@@ -40,58 +39,56 @@ export function installCoverageSync(engine: EngineClient): () => void {
     });
   };
 
-  const pump = (): void => {
+  const fail = (e: unknown, revision: number): void => {
+    const err = e instanceof Error ? e : new Error(String(e));
+    if (isDroppedResult(err)) return; // a newer revision is asked for when this settles
+    doneRevision = revision;
+    planningStore.setState({ status: 'error', progress: null, error: err.message });
+  };
+
+  const evaluate = (revision: number, startedAt: number): Promise<void> => {
+    planningStore.setState({ status: 'evaluating', progress: { done: 0, total: 4, phase: 'starting' } });
+    return engine.request('coverageEvaluate', { revision }, { onProgress: (p) => planningStore.setState({ progress: p }) }).then((r) => {
+      planningStore.setState({ grid: r.grid });
+      accept(r, startedAt);
+    });
+  };
+
+  /** `full`: the worker said it has no evaluator for this state (skip the coverageApplyEdit that would fail). */
+  const pump = (full = false): void => {
     if (inFlight || disposed) return;
-    const { scenario, revision } = appStore.getState();
-    if (revision === doneRevision && scenario === doneScenario) return;
-    const parts = evaluatorParts(scenario);
-    const full = held === null || !sameParts(held, parts);
+    const { revision } = appStore.getState();
+    if (revision === doneRevision || engine.sentRevision !== revision) return;
     inFlight = true;
     const startedAt = performance.now();
-    let req: Promise<CoverageSnapshot>;
-    if (full) {
-      planningStore.setState({ status: 'evaluating', progress: { done: 0, total: 4, phase: 'starting' } });
-      req = engine
-        .request('coverageEvaluate', { revision, scenario }, { onProgress: (p) => planningStore.setState({ progress: p }) })
-        .then((r) => {
-          planningStore.setState({ grid: r.grid });
-          held = parts;
-          return r;
-        });
-    } else {
-      req = engine.request('coverageApplyEdit', { revision, gateways: scenario.gateways });
-    }
-    req
-      .then((snap) => {
-        doneRevision = revision;
-        doneScenario = scenario;
-        accept(snap, startedAt);
-      })
-      .catch((e: unknown) => {
-        const err = e instanceof Error ? e : new Error(String(e));
-        if (err.name === NO_EVALUATOR || err.name === 'EngineRestartedError') {
-          held = null; // the worker lost its evaluator: evaluate in full again
-          return;
-        }
-        if (isDroppedResult(err)) return; // a newer revision will be asked for below
-        doneRevision = revision;
-        doneScenario = scenario;
-        held = null;
-        planningStore.setState({ status: 'error', progress: null, error: err.message });
-      })
+    (full ? evaluate(revision, startedAt) : engine.request('coverageApplyEdit', { revision }))
+      .then(
+        (snap) => snap && accept(snap, startedAt),
+        (e: unknown) => (e instanceof Error && e.name === NO_EVALUATOR ? evaluate(revision, startedAt) : Promise.reject(e)),
+      )
+      .catch((e: unknown) => fail(e, revision))
       .finally(() => {
         inFlight = false;
-        // Stale answers and edits made meanwhile: ask again for what the store holds now.
-        if (!disposed) queueMicrotask(pump);
+        if (!disposed) queueMicrotask(() => pump());
       });
   };
 
+  const onState = (info: LoadScenarioResult): void => {
+    if (info.revision !== appStore.getState().revision) return;
+    if (info.coverage) accept(info.coverage, editStartedAt);
+    else pump(info.coverage === null);
+  };
+
+  engine.coverageWithPatches = true;
+  const offLoaded = engine.onScenarioLoaded(onState);
   const unsub = appStore.subscribe((s, prev) => {
-    if (s.scenario !== prev.scenario) pump();
+    if (s.revision !== prev.revision) editStartedAt = performance.now();
   });
-  pump();
+  pump(false);
   return () => {
     disposed = true;
+    engine.coverageWithPatches = false;
+    offLoaded();
     unsub();
   };
 }

@@ -1,7 +1,8 @@
 // Runs the gateway optimizer in a dedicated worker (engine/optimizerWorker.ts), one worker per run.
 // Every chosen site is streamed into the planning store as it is found, so Cancel terminates the
 // worker and keeps the sites found so far. Accepting is one undoable command.
-import type { OptimizeRequest, OptimizerMessage } from '../../engine/optimizerHost';
+import type { OptimizeRequest, OptimizeSummary, SuggestedSite } from '../../engine/optimizerHost';
+import type { ClientMessage, OptimizerRequests, WorkerMessage } from '../../engine/protocol';
 import { addGateways, placementProblem } from '../../state/gatewayCommands';
 import { appStore } from '../../state/store';
 import { planningStore, IDLE_RUN } from './planningStore';
@@ -25,22 +26,31 @@ export function startOptimizer(opts: { add: number; importedSites: OptimizeReque
     if (worker === w) worker = null;
     w.terminate();
   };
-  w.onmessage = (e: MessageEvent<OptimizerMessage>) => {
+  // The app's one worker envelope (engine/protocol.ts): progress, one event per chosen site, then the response.
+  w.onmessage = (e: MessageEvent<WorkerMessage>) => {
     if (worker !== w) return;
     const m = e.data;
     const run = planningStore.getState().optimizer;
     switch (m.type) {
-      case 'progress':
-        patchRun({ progress: { done: m.done, total: m.total, etaS: m.etaS, phase: m.phase } });
+      case 'ready':
         return;
-      case 'chosen': {
+      case 'progress':
+        patchRun({ progress: { done: m.progress.done, total: m.progress.total, etaS: m.progress.etaS ?? NaN, phase: m.progress.phase ?? '' } });
+        return;
+      case 'event': {
+        const site = m.event as SuggestedSite;
         const picked = new Set(run.picked);
-        picked.add(m.site.rank);
-        patchRun({ sites: [...run.sites, m.site], picked });
+        picked.add(site.rank);
+        patchRun({ sites: [...run.sites, site], picked });
         return;
       }
-      case 'done': {
-        const s = m.summary;
+      case 'response': {
+        if (!m.ok) {
+          patchRun({ status: 'error', progress: null, message: `The optimizer failed: ${m.error.message}` });
+          finish();
+          return;
+        }
+        const s = m.result as OptimizeSummary;
         const n = run.sites.length;
         const message = s.exhausted
           ? `Stopped after ${n} of ${run.add}: no remaining candidate improves coverage or latency (every further site would have zero marginal gain).`
@@ -49,10 +59,6 @@ export function startOptimizer(opts: { add: number; importedSites: OptimizeReque
         finish();
         return;
       }
-      case 'error':
-        patchRun({ status: 'error', progress: null, message: `The optimizer failed: ${m.message}` });
-        finish();
-        return;
     }
   };
   w.onerror = (e) => {
@@ -62,7 +68,8 @@ export function startOptimizer(opts: { add: number; importedSites: OptimizeReque
     finish();
   };
   const req: OptimizeRequest = { scenario, add: opts.add, importedSites: opts.importedSites, stepFactor: opts.stepFactor };
-  w.postMessage(req);
+  const message: ClientMessage<keyof OptimizerRequests> = { type: 'request', id: 1, name: 'optimize', payload: req };
+  w.postMessage(message);
 }
 
 /** Terminate a running optimizer; the sites found so far stay in the list. */

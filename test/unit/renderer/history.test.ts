@@ -71,7 +71,7 @@ describe('command stack', () => {
   });
 
   it('ignores a command that throws, leaving state as it was', () => {
-    const bad: Command = { label: 'Bad', apply: () => { throw new Error('boom'); } };
+    const bad: Command = { label: 'Bad', patches: () => { throw new Error('boom'); } };
     const rev = s().revision;
     expect(() => s().execute(bad)).toThrow('boom');
     expect(s().revision).toBe(rev);
@@ -85,7 +85,7 @@ describe('selection follows the scenario', () => {
     const base = st.scenario;
     const g0 = base.gateways[0]!;
     const extra = { ...g0, id: 'gw-extra', name: 'Extra' };
-    st.execute({ label: 'Add gateway', apply: (s) => ({ ...s, gateways: [...s.gateways, extra] }) });
+    st.execute({ label: 'Add gateway', patches: () => [{ op: 'gateway/add', gateway: extra }] });
     appStore.getState().select({ kind: 'gateway', id: 'gw-extra' });
     appStore.getState().undo();
     expect(appStore.getState().selection).toBeNull();
@@ -93,5 +93,29 @@ describe('selection follows the scenario', () => {
     appStore.getState().select({ kind: 'gateways', ids: [g0.id, 'gw-extra'] });
     appStore.getState().undo();
     expect(appStore.getState().selection).toEqual({ kind: 'gateway', id: g0.id });
+  });
+});
+
+describe('the history publishes typed patches', () => {
+  it('execute, undo and redo publish the command patches, their inverses and the patches again; they rebuild the exact scenarios', async () => {
+    const { appStore } = await import('../../../src-renderer/state/store');
+    const { applyPatches } = await import('../../../src-core/session/patches');
+    const { moveGateway } = await import('../../../src-renderer/state/gatewayCommands');
+    const st = appStore.getState();
+    const before = st.scenario;
+    const g0 = before.gateways[0]!;
+    st.execute(moveGateway(g0.id, g0.latDeg + 1, g0.lonDeg, g0.countryCode));
+    const edit = appStore.getState().lastChange;
+    expect(edit.revision).toBe(appStore.getState().revision);
+    expect(edit.patches.map((p) => p.op)).toEqual(['gateway/update']);
+    const after = appStore.getState().scenario;
+    expect(applyPatches(before, edit.patches)).toEqual(after);
+    appStore.getState().undo();
+    expect(applyPatches(after, appStore.getState().lastChange.patches)).toEqual(before);
+    expect(appStore.getState().scenario).toBe(before);
+    appStore.getState().redo();
+    expect(appStore.getState().lastChange.patches).toEqual(edit.patches);
+    appStore.getState().loadScenario(before, null);
+    expect(appStore.getState().lastChange.patches).toEqual([{ op: 'scenario/replace', scenario: before }]);
   });
 });

@@ -7,6 +7,7 @@ import { buildCatalog } from '../../../src-core/constellation/catalog';
 import { defaultLinkModel } from '../../../src-core/coverage';
 import { buildPlusGrid } from '../../../src-core/network/isl';
 import { NO_EVALUATOR, createPlanningHandlers } from '../../../src-renderer/engine/planningHost';
+import { SessionHolder } from '../../../src-renderer/engine/sessionHolder';
 import { kuiperScenario } from '../coverage/fixtures';
 
 const task = { progress: () => {}, checkCancelled: () => {} };
@@ -24,13 +25,17 @@ describe('coverageLinkLoad through the worker host', () => {
   });
 
   it('fails with NO_EVALUATOR before coverageEvaluate', () => {
-    const h = createPlanningHandlers();
+    const sessions = new SessionHolder();
+    sessions.load(scenario, 1);
+    const h = createPlanningHandlers(sessions);
     expect(() => h.coverageLinkLoad({ revision: 1, tUtcMs: Date.parse(scenario.analysis.startUtc) }, task)).toThrow(expect.objectContaining({ name: NO_EVALUATOR }));
   });
 
   it('answers the nearest step inside the window, conserving served demand, and step -1 outside', async () => {
-    const h = createPlanningHandlers();
-    const snap = (await h.coverageEvaluate({ revision: 3, scenario }, task)).result;
+    const sessions = new SessionHolder();
+    sessions.load(scenario, 3);
+    const h = createPlanningHandlers(sessions);
+    const snap = (await h.coverageEvaluate({ revision: 3 }, task)).result;
     const t0 = Date.parse(scenario.analysis.startUtc);
     const r = (await h.coverageLinkLoad({ revision: 3, tUtcMs: t0 + 125_000 }, task)).result;
     expect(r.step).toBe(1);

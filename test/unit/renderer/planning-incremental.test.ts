@@ -1,10 +1,12 @@
-// The worker's edit path (diff the gateway lists -> evaluator add/remove/move) gives the same
+// The worker's edit path (typed patches -> session -> evaluator add/remove/move) gives the same
 // figures as a full evaluation of the edited scenario: exact equality (the evaluator's sums are
 // over integer weights, so incremental and full are bit-identical).
 import { describe, expect, it } from 'vitest';
-import { createPlanningHandlers, diffGateways } from '../../../src-renderer/engine/planningHost';
+import { createPlanningHandlers } from '../../../src-renderer/engine/planningHost';
 import type { CoverageSnapshot } from '../../../src-renderer/engine/planningProtocol';
+import { SessionHolder } from '../../../src-renderer/engine/sessionHolder';
 import type { Scenario } from '../../../src-core/scenario/schema';
+import { applyPatches, invertPatches, type ScenarioPatch } from '../../../src-core/session/patches';
 import { gateway, kuiperScenario } from '../coverage/fixtures';
 
 const task = { progress: () => {}, checkCancelled: () => {} };
@@ -14,57 +16,62 @@ function figures(s: CoverageSnapshot) {
 }
 
 async function full(s: Scenario): Promise<CoverageSnapshot> {
-  const h = createPlanningHandlers();
-  const r = await h.coverageEvaluate({ revision: 1, scenario: s }, task);
-  return r.result;
+  const sessions = new SessionHolder();
+  sessions.load(s, 1);
+  return (await createPlanningHandlers(sessions).coverageEvaluate({ revision: 1 }, task)).result;
 }
 
-describe('diffGateways', () => {
-  const a = gateway('a', 0, 0), b = gateway('b', 10, 10), c = gateway('c', 20, 20);
-  it('removes (high index first), moves geometry changes, appends additions; renames are free', () => {
-    expect(diffGateways([a, b, c], [a, { ...c, latDeg: 21 }, gateway('d', 5, 5)])).toEqual([
-      { kind: 'remove', index: 1 },
-      { kind: 'move', index: 1, gateway: { ...c, latDeg: 21 } },
-      { kind: 'add', gateway: gateway('d', 5, 5) },
-    ]);
-    expect(diffGateways([a, b], [{ ...a, name: 'renamed', status: 'planned' }, b])).toEqual([]);
-    expect(diffGateways([a, b], [b, a])).toBeNull();
-  });
-});
+const update = (s: Scenario, id: string, patch: Partial<Scenario['gateways'][number]>): ScenarioPatch => ({ op: 'gateway/update', id, gateway: { ...s.gateways.find((g) => g.id === id)!, ...patch } });
 
 describe('incremental coverage edits through the worker host', () => {
-  it('add, move, remove, attribute edit and a bulk add each equal a full recompute', async () => {
+  it('add, move, remove, attribute edit and a bulk add each equal a full recompute; undo gives the first figures', async () => {
     const base = kuiperScenario({ durationS: 10 * 60, stepS: 120, h3Resolution: 2 });
-    const h = createPlanningHandlers();
-    const first = (await h.coverageEvaluate({ revision: 1, scenario: base }, task)).result;
+    const sessions = new SessionHolder();
+    sessions.load(base, 1);
+    const h = createPlanningHandlers(sessions);
+    const first = (await h.coverageEvaluate({ revision: 1 }, task)).result;
     expect(first.mode).toBe('full');
     expect(figures(first)).toEqual(figures(await full(base)));
 
-    const steps: [string, Scenario['gateways']][] = [];
-    let gws = base.gateways;
-    gws = [...gws, gateway('gw-chad', 12.1, 15.0)];
-    steps.push(['add', gws]);
-    gws = gws.map((g) => (g.id === 'gw-germany' ? { ...g, latDeg: 52.5, lonDeg: 13.4 } : g));
-    steps.push(['move', gws]);
-    gws = gws.filter((g) => g.id !== 'gw-tokyo');
-    steps.push(['remove', gws]);
-    gws = gws.map((g) => (g.id === 'gw-sydney' ? { ...g, minElevationDeg: 35, popId: 'ap-northeast-1' } : g));
-    steps.push(['edit mask + PoP', gws]);
-    gws = [...gws, gateway('x1', 1.3, 103.8), gateway('x2', -1.3, 36.8), gateway('x3', 6.5, 3.4), gateway('x4', 30, 31), gateway('x5', 55.7, 37.6)];
-    steps.push(['bulk add', gws]);
-    let revision = 2;
-    for (const [what, list] of steps) {
-      const inc = (await h.coverageApplyEdit({ revision: revision++, gateways: list }, task)).result;
-      expect(inc.mode, what).toBe('incremental');
-      expect(figures(inc), what).toEqual(figures(await full({ ...base, gateways: list })));
+    const steps: [string, (s: Scenario) => ScenarioPatch[], 'incremental' | 'full'][] = [
+      ['add', () => [{ op: 'gateway/add', gateway: gateway('gw-chad', 12.1, 15.0) }], 'incremental'],
+      ['move', (s) => [update(s, 'gw-germany', { latDeg: 52.5, lonDeg: 13.4 })], 'incremental'],
+      ['remove', () => [{ op: 'gateway/remove', id: 'gw-tokyo' }], 'incremental'],
+      ['edit mask + PoP', (s) => [update(s, 'gw-sydney', { minElevationDeg: 35, popId: 'ap-northeast-1' })], 'incremental'],
+      ['bulk add (more than MAX_INCREMENTAL_OPS: one full re-route)', () => ['x1', 'x2', 'x3', 'x4', 'x5'].map((id, k): ScenarioPatch => ({ op: 'gateway/add', gateway: gateway(id, 10 * k - 20, 20 * k) })), 'full'],
+    ];
+    let revision = 1;
+    let s = base;
+    const undo: ScenarioPatch[][] = [];
+    for (const [what, make, mode] of steps) {
+      const patches = make(s);
+      undo.push(invertPatches(s, patches));
+      s = applyPatches(s, patches);
+      sessions.patch(revision, revision + 1, patches);
+      const inc = (await h.coverageApplyEdit({ revision: ++revision }, task)).result;
+      expect(inc.mode, what).toBe(mode);
+      expect(figures(inc), what).toEqual(figures(await full(s)));
     }
-    // Undo back to the start gives the first figures exactly.
-    const back = (await h.coverageApplyEdit({ revision: revision++, gateways: base.gateways }, task)).result;
+    // Undo step by step back to the start gives the first figures exactly.
+    for (const inverse of undo.reverse()) sessions.patch(revision, ++revision, inverse);
+    const back = (await h.coverageApplyEdit({ revision }, task)).result;
     expect(figures(back)).toEqual(figures(first));
   });
 
+  it('a coverage request for a revision not yet patched in waits for it; an older one is stale', async () => {
+    const base = kuiperScenario({ durationS: 4 * 60, stepS: 120, h3Resolution: 1 });
+    const sessions = new SessionHolder();
+    sessions.load(base, 1);
+    const h = createPlanningHandlers(sessions);
+    await h.coverageEvaluate({ revision: 1 }, task);
+    const pending = h.coverageApplyEdit({ revision: 2 }, task);
+    sessions.patch(1, 2, [{ op: 'gateway/add', gateway: gateway('gw-late', 0, 30) }]);
+    expect((await pending).result.gatewayIds).toContain('gw-late');
+    await expect(h.coverageApplyEdit({ revision: 1 }, task)).rejects.toMatchObject({ name: 'StaleResultError' });
+  });
+
   it('describeSite: land, country and nearest city; sea is not land', async () => {
-    const h = createPlanningHandlers();
+    const h = createPlanningHandlers(new SessionHolder());
     const paris = (await h.describeSite({ latDeg: 48.86, lonDeg: 2.35 }, task)).result;
     expect(paris).toMatchObject({ isLand: true, countryCode: 'FR' });
     expect(paris.nearestCity).toMatch(/Paris/);

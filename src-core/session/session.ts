@@ -1,0 +1,276 @@
+// EngineSession: the engine's derived state for one scenario, as a small dependency graph. Each
+// node is keyed by exactly the inputs it reads (memo.ts), so an edit rebuilds only what depends on
+// what it changed:
+//
+//   epochUtc, constellation, isl ----------------> orbit (catalogue, SGP4 propagator, laser mesh)
+//   gateways, pops, latency ---------------------> backhaul (gateway -> PoP, fibre latency)
+//   orbit + gateways, pops, latency, routing, terminal -> routing (ground links, per-step graph)
+//   analysis grid settings ----------------------> grid (H3 cells + demand)
+//   orbit + grid + terminal, analysis, routing, pops, latency -> evaluator (coverage cache)
+//   gateway set -> the evaluator's gateways, applied as incremental add / move / remove
+//   evaluator + gateways + capacity settings ----> capacity per step
+//
+// The session is fed typed patches (patches.ts) or a whole scenario; it never diffs gateway lists.
+// It is pure engine code: the worker hosts, the CLI, the tests and the benchmarks drive the same
+// class. Nodes build lazily, on first use after a change.
+import { buildCatalog, type CatalogProblem } from '../constellation/catalog';
+import type { SatelliteCatalog } from '../constellation/types';
+import { capacityParamsOf, capacityStepOf, demandGbpsOf } from '../capacity/evaluate';
+import { CapacitySolver, type CapacityStepResult } from '../capacity/model';
+import { defaultLinkModel, propagatorPositions } from '../coverage/cache';
+import { CoverageEvaluator, usableFromCatalog, type CoverageResult } from '../coverage/evaluator';
+import { buildCoverageGrid, type CoverageGrid, type GeoDemandSource } from '../coverage/grid';
+import { assignBackhaul, type GatewayBackhaul } from '../network/backhaul';
+import { Dijkstra } from '../network/graph';
+import { buildPlusGrid, type IslTopology } from '../network/isl';
+import type { RoutingContext } from '../network/route';
+import { NetworkSnapshot } from '../network/snapshot';
+import { Propagator } from '../orbit/propagator';
+import type { Gateway, Scenario } from '../scenario/schema';
+import { data, Memo, ref, type NodeInput } from './memo';
+import { applyPatch, type ScenarioPatch } from './patches';
+
+/** The orbit node: everything that depends only on the satellites. */
+export interface OrbitState {
+  catalog: SatelliteCatalog;
+  problems: CatalogProblem[];
+  propagator: Propagator;
+  topology: IslTopology;
+}
+
+/** Names of the graph's nodes, for build counters. */
+export const SESSION_NODES = ['orbit', 'backhaul', 'routing', 'grid', 'evaluator', 'capacity'] as const;
+export type SessionNode = (typeof SESSION_NODES)[number];
+
+/** Beyond this many pending gateway edits one full re-route of the cached window is cheaper than pruned updates. */
+export const MAX_INCREMENTAL_OPS = 3;
+
+/** How the evaluator's gateways were brought up to date by `coverage()`. */
+export interface CoverageUpdate {
+  evaluator: CoverageEvaluator;
+  result: CoverageResult;
+  /** 'full': the evaluator was (re)built or re-routed in full; 'incremental': pruned add/move/remove. */
+  mode: 'full' | 'incremental';
+  /** true when the evaluator (and its visibility cache) was built by this call. */
+  built: boolean;
+  edits: { added: number; removed: number; moved: number };
+}
+
+type GatewayEdit = { kind: 'add'; gateway: Gateway; index: number | undefined } | { kind: 'move'; gateway: Gateway } | { kind: 'remove'; id: string };
+
+/** Gateway fields the evaluator does not read (a rename costs no re-route). */
+const IGNORED_BY_EVALUATOR: ReadonlySet<string> = new Set(['name']);
+
+function evaluatorReads(a: Gateway, b: Gateway): boolean {
+  for (const k of Object.keys(b) as (keyof Gateway)[]) if (!IGNORED_BY_EVALUATOR.has(k) && a[k] !== b[k]) return true;
+  return false;
+}
+
+export interface EngineSessionOptions {
+  /** Demand (population) source of the coverage grid; the shipped geo data in the app. */
+  demand: GeoDemandSource;
+  /** Scenario revision the session starts at (the renderer's store revision). */
+  revision?: number;
+}
+
+export class EngineSession {
+  private current: Scenario;
+  private rev: number;
+  private readonly demand: GeoDemandSource;
+  private readonly orbitNode = new Memo<OrbitState>();
+  private readonly backhaulNode = new Memo<GatewayBackhaul>();
+  private readonly routingNode = new Memo<RoutingContext>();
+  private readonly gridNode = new Memo<CoverageGrid>();
+  private readonly evaluatorNode = new Memo<CoverageEvaluator>();
+  private readonly capacityNode = new Memo<Map<number, CapacityStepResult>>();
+  private readonly solver = new CapacitySolver();
+  /** The evaluator whose gateways `pending` applies to, and the gateway edits it has not seen. */
+  private syncedEvaluator: CoverageEvaluator | null = null;
+  private pending: GatewayEdit[] | null = [];
+  /** Increments whenever the evaluator's gateways change (capacity's cache key). */
+  private gatewayVersion = 0;
+  private capacityBuilds = 0;
+
+  constructor(scenario: Scenario, options: EngineSessionOptions) {
+    this.current = scenario;
+    this.rev = options.revision ?? 0;
+    this.demand = options.demand;
+  }
+
+  get scenario(): Scenario {
+    return this.current;
+  }
+  /** The revision of the last patch or replace. */
+  get revision(): number {
+    return this.rev;
+  }
+
+  /** Builds per node so far: what an edit rebuilt is the difference of two readings. */
+  builds(): Record<SessionNode, number> {
+    return {
+      orbit: this.orbitNode.builds,
+      backhaul: this.backhaulNode.builds,
+      routing: this.routingNode.builds,
+      grid: this.gridNode.builds,
+      evaluator: this.evaluatorNode.builds,
+      capacity: this.capacityBuilds,
+    };
+  }
+
+  /** Apply typed patches (in order) and move to `revision`. Throws PatchError and changes nothing when one does not fit. */
+  apply(patches: readonly ScenarioPatch[], revision = this.rev + 1): Scenario {
+    let next = this.current;
+    const edits: GatewayEdit[] = [];
+    let resync = false;
+    for (const p of patches) {
+      next = applyPatch(next, p);
+      if (p.op === 'gateway/add') edits.push({ kind: 'add', gateway: p.gateway, index: p.index });
+      else if (p.op === 'gateway/update') edits.push({ kind: 'move', gateway: p.gateway });
+      else if (p.op === 'gateway/remove') edits.push({ kind: 'remove', id: p.id });
+      else if (p.op === 'scenario/replace') resync = true;
+    }
+    this.current = next;
+    this.rev = revision;
+    if (resync || this.pending === null) this.pending = null;
+    else this.pending.push(...edits);
+    return next;
+  }
+
+  /** Replace the whole scenario (open a file; a worker re-fed after a restart). Nodes whose inputs are equal are kept. */
+  replace(scenario: Scenario, revision = this.rev + 1): void {
+    this.apply([{ op: 'scenario/replace', scenario }], revision);
+  }
+
+  // ---------------------------------------------------------------- nodes
+
+  orbit(): OrbitState {
+    const s = this.current;
+    return this.orbitNode.get([data(s.epochUtc), data(s.constellation), data(s.isl)], () => {
+      const built = buildCatalog(s);
+      const propagator = new Propagator(built.satrecs);
+      const topology = buildPlusGrid(built.catalog, s.isl, s.constellation.shells);
+      return { catalog: built.catalog, problems: built.problems, propagator, topology };
+    });
+  }
+
+  /** Gateway -> PoP assignment and fibre latency (scenario order). */
+  backhaul(): GatewayBackhaul {
+    const s = this.current;
+    return this.backhaulNode.get([data(s.gateways), data(s.pops), data(s.latency)], () => assignBackhaul(s.gateways, s.pops, s.latency));
+  }
+
+  /** Route queries' context: ground links and the per-step graph over the orbit node's laser mesh. */
+  routing(): RoutingContext {
+    const s = this.current;
+    const orbit = this.orbit();
+    return this.routingNode.get([ref(orbit), data(s.gateways), data(s.pops), data(s.latency), data(s.routing), data(s.terminal)], () => {
+      const snapshot = new NetworkSnapshot(s, orbit.catalog, orbit.topology);
+      const V = orbit.catalog.count + s.gateways.length + 2;
+      return { scenario: s, catalog: orbit.catalog, propagator: orbit.propagator, snapshot, dijkstra: new Dijkstra(V), positionsEcefKm: new Float64Array(3 * orbit.catalog.count) };
+    });
+  }
+
+  /** Coverage grid: depends on the grid settings only (not on the window, the date or the satellites). */
+  grid(): CoverageGrid {
+    const a = this.current.analysis;
+    return this.gridNode.get([data(a.h3Resolution), data(a.landOnly), data(a.demandWeighted)], () => buildCoverageGrid(a, this.demand));
+  }
+
+  /**
+   * The coverage evaluator with its visibility cache (the expensive part: seconds for full Kuiper),
+   * keyed by everything it reads except the gateways. Its gateways may lag: call coverage().
+   */
+  evaluator(): CoverageEvaluator {
+    const s = this.current;
+    const orbit = this.orbit();
+    const grid = this.grid();
+    return this.evaluatorNode.get(this.evaluatorInputs(), () => {
+      try {
+        return new CoverageEvaluator({ scenario: s, grid, positions: propagatorPositions(orbit.propagator), usable: usableFromCatalog(orbit.catalog), links: defaultLinkModel(s, orbit.catalog) });
+      } catch (e) {
+        this.evaluatorNode.clear();
+        throw e;
+      }
+    });
+  }
+
+  private evaluatorInputs(): NodeInput[] {
+    const s = this.current;
+    return [ref(this.orbit()), ref(this.grid()), data(s.terminal), data(s.analysis), data(s.routing), data(s.pops), data(s.latency)];
+  }
+
+  /** True when the evaluator for the current state is built (coverage() will not build the visibility cache). */
+  hasEvaluator(): boolean {
+    return this.evaluatorNode.fresh(this.evaluatorInputs());
+  }
+
+  /** The evaluator with the scenario's gateways applied: pruned edits for a few changes, a full re-route otherwise. */
+  coverage(): CoverageUpdate {
+    const buildsBefore = this.evaluatorNode.builds;
+    const ev = this.evaluator();
+    const built = this.evaluatorNode.builds !== buildsBefore;
+    const gateways = this.current.gateways;
+    const edits = { added: 0, removed: 0, moved: 0 };
+    const pending = this.syncedEvaluator === ev ? this.pending : null;
+    this.syncedEvaluator = ev;
+    this.pending = [];
+    if (pending !== null && pending.length === 0 && !built) return { evaluator: ev, result: ev.result(), mode: 'incremental', built, edits };
+    if (pending !== null && pending.length <= MAX_INCREMENTAL_OPS && this.applyEdits(ev, pending, edits) && sameIds(ev.gateways, gateways)) {
+      if (edits.added + edits.removed + edits.moved > 0) this.gatewayVersion++;
+      return { evaluator: ev, result: ev.result(), mode: 'incremental', built, edits };
+    }
+    this.gatewayVersion++;
+    const result = ev.setGateways(gateways);
+    return { evaluator: ev, result, mode: 'full', built, edits: pending ? countEdits(pending) : { added: gateways.length, removed: 0, moved: 0 } };
+  }
+
+  /** Pruned evaluator updates; false when an edit cannot be applied that way (a mid-list insert). */
+  private applyEdits(ev: CoverageEvaluator, pending: readonly GatewayEdit[], edits: CoverageUpdate['edits']): boolean {
+    for (const e of pending) {
+      if (e.kind === 'add') {
+        if (e.index !== undefined && e.index !== ev.gateways.length) return false;
+        ev.addGateway(e.gateway);
+        edits.added++;
+        continue;
+      }
+      const i = ev.gateways.findIndex((g) => g.id === (e.kind === 'remove' ? e.id : e.gateway.id));
+      if (i < 0) return false;
+      if (e.kind === 'remove') {
+        ev.removeGateway(i);
+        edits.removed++;
+      } else if (evaluatorReads(ev.gateways[i]!, e.gateway)) {
+        ev.moveGateway(i, e.gateway);
+        edits.moved++;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * The capacity model (src-core/capacity) at analysis step `stepIndex` for the current state:
+   * max flow from the demand cells to the PoPs. Cached per step until the evaluator, its gateways
+   * or the capacity settings change.
+   */
+  capacity(stepIndex: number): CapacityStepResult {
+    const { evaluator } = this.coverage();
+    const s = this.current;
+    const cache = this.capacityNode.get([ref(evaluator), data(this.gatewayVersion), data(s.capacity), data(s.routing)], () => new Map());
+    let r = cache.get(stepIndex);
+    if (!r) {
+      r = this.solver.solve(capacityStepOf(evaluator, stepIndex, demandGbpsOf(evaluator.grid, s.capacity)), capacityParamsOf(s));
+      cache.set(stepIndex, r);
+      this.capacityBuilds++;
+    }
+    return r;
+  }
+}
+
+function sameIds(a: readonly Gateway[], b: readonly Gateway[]): boolean {
+  return a.length === b.length && a.every((g, i) => g.id === b[i]!.id);
+}
+
+function countEdits(pending: readonly GatewayEdit[]): CoverageUpdate['edits'] {
+  const edits = { added: 0, removed: 0, moved: 0 };
+  for (const e of pending) edits[e.kind === 'add' ? 'added' : e.kind === 'remove' ? 'removed' : 'moved']++;
+  return edits;
+}
