@@ -24,7 +24,7 @@ import type { Scenario } from '../scenario/schema';
 import { radToDeg, type UtcMs } from '../units';
 import { fiberLatencyMs } from './backhaul';
 import { Dijkstra, pathTo } from './graph';
-import { buildPlusGrid } from './isl';
+import { buildPlusGrid, type IslTopology } from './isl';
 import { hopLimit, LabelRouter, linkAdjacency, noInternetRouteReason, pickAccess, routerOptionsOf, type AccessPick, type RouterOptions } from './router';
 import { NetworkSnapshot, type GroundQueryPoint } from './snapshot';
 
@@ -51,7 +51,11 @@ export interface RoutingContext {
 
 /** Build a routing context from parts (tests, or when the catalogue already exists). */
 export function createRoutingContextFrom(scenario: Scenario, catalog: SatelliteCatalog, propagator: EcefPropagator, options: RouterOptions = routerOptionsOf(scenario.routing)): RoutingContext {
-  const topo = buildPlusGrid(catalog, scenario.isl, scenario.constellation.shells);
+  return routingContextOver(scenario, catalog, propagator, buildPlusGrid(catalog, scenario.isl, scenario.constellation.shells), options);
+}
+
+/** The routing context over a laser mesh already built for `catalog` (the engine session's orbit node). */
+export function routingContextOver(scenario: Scenario, catalog: SatelliteCatalog, propagator: EcefPropagator, topo: IslTopology, options: RouterOptions = routerOptionsOf(scenario.routing)): RoutingContext {
   const snapshot = new NetworkSnapshot(scenario, catalog, topo, options);
   const N = catalog.count;
   const V = N + scenario.gateways.length + 2;

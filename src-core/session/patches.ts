@@ -10,7 +10,7 @@
 import type { Gateway, Pop, Scenario } from '../scenario/schema';
 
 /** Top-level scenario sections that `scenario/set` may replace (lists with ids have their own patches). */
-export const SETTABLE_SECTIONS = ['name', 'notes', 'epochUtc', 'constellation', 'isl', 'terminal', 'latency', 'routing', 'analysis', 'planning', 'capacity', 'rollout', 'bookmarks'] as const;
+export const SETTABLE_SECTIONS = ['name', 'notes', 'epochUtc', 'constellation', 'isl', 'terminal', 'latency', 'routing', 'analysis', 'planning', 'capacity', 'rollout', 'view'] as const;
 export type SettableSection = (typeof SETTABLE_SECTIONS)[number];
 
 export type ScenarioPatch =
@@ -129,4 +129,13 @@ export function invertPatches(before: Scenario, patches: readonly ScenarioPatch[
 /** `scenario/set` for one section, typed by the section's name. */
 export function setSection<K extends SettableSection>(path: K, value: Scenario[K]): ScenarioPatch {
   return { op: 'scenario/set', path, value } as ScenarioPatch;
+}
+
+/**
+ * `scenario/set` patches for the top-level sections that differ (by reference) between `before`
+ * and `after`: for edits written as a pure scenario -> scenario function whose section the caller
+ * should not have to name (e.g. bookmarks, which live wherever the format keeps them).
+ */
+export function sectionPatches(before: Scenario, after: Scenario): ScenarioPatch[] {
+  return SETTABLE_SECTIONS.filter((k) => before[k] !== after[k]).map((k) => ({ op: 'scenario/set', path: k, value: after[k] }) as ScenarioPatch);
 }

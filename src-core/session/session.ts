@@ -21,10 +21,8 @@ import { defaultLinkModel, propagatorPositions } from '../coverage/cache';
 import { CoverageEvaluator, usableFromCatalog, type CoverageResult } from '../coverage/evaluator';
 import { buildCoverageGrid, type CoverageGrid, type GeoDemandSource } from '../coverage/grid';
 import { assignBackhaul, type GatewayBackhaul } from '../network/backhaul';
-import { Dijkstra } from '../network/graph';
 import { buildPlusGrid, type IslTopology } from '../network/isl';
-import type { RoutingContext } from '../network/route';
-import { NetworkSnapshot } from '../network/snapshot';
+import { routingContextOver, type RoutingContext } from '../network/route';
 import { Propagator } from '../orbit/propagator';
 import type { Gateway, Scenario } from '../scenario/schema';
 import { data, Memo, ref, type NodeInput } from './memo';
@@ -164,9 +162,7 @@ export class EngineSession {
     const s = this.current;
     const orbit = this.orbit();
     return this.routingNode.get([ref(orbit), data(s.gateways), data(s.pops), data(s.latency), data(s.routing), data(s.terminal)], () => {
-      const snapshot = new NetworkSnapshot(s, orbit.catalog, orbit.topology);
-      const V = orbit.catalog.count + s.gateways.length + 2;
-      return { scenario: s, catalog: orbit.catalog, propagator: orbit.propagator, snapshot, dijkstra: new Dijkstra(V), positionsEcefKm: new Float64Array(3 * orbit.catalog.count) };
+      return routingContextOver(s, orbit.catalog, orbit.propagator, orbit.topology);
     });
   }
 

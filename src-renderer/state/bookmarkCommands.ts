@@ -4,6 +4,7 @@
 // core's view accessors; the demo tour and the bookmark panel go through getBookmarks/setBookmarks.
 import type { CameraBookmark, Scenario } from '../../src-core/scenario/schema';
 import { scenarioBookmarks, withScenarioBookmarks } from '../../src-core/scenario/view';
+import { sectionPatches } from '../../src-core/session/patches';
 import type { Command } from './commands';
 
 /** A named camera view: geodetic degrees, km above the ellipsoid, heading/pitch in degrees. */
@@ -28,7 +29,7 @@ export function nextBookmarkName(scenario: Scenario): string {
 export function addBookmark(bookmark: Bookmark): Command {
   return {
     label: `Add bookmark ${bookmark.name}`,
-    apply: (s) => setBookmarks(s, [...getBookmarks(s), bookmark]),
+    patches: (s) => sectionPatches(s, setBookmarks(s, [...getBookmarks(s), bookmark])),
   };
 }
 
@@ -37,11 +38,11 @@ export function renameBookmark(index: number, name: string): Command {
   const trimmed = name.trim();
   return {
     label: 'Rename bookmark',
-    apply: (s) => {
+    patches: (s) => {
       const list = getBookmarks(s);
       const b = list[index];
-      if (!b || trimmed === '' || trimmed === b.name) return s;
-      return setBookmarks(s, list.map((x, i) => (i === index ? { ...x, name: trimmed } : x)));
+      if (!b || trimmed === '' || trimmed === b.name) return [];
+      return sectionPatches(s, setBookmarks(s, list.map((x, i) => (i === index ? { ...x, name: trimmed } : x))));
     },
   };
 }
@@ -49,10 +50,10 @@ export function renameBookmark(index: number, name: string): Command {
 export function deleteBookmark(index: number): Command {
   return {
     label: 'Delete bookmark',
-    apply: (s) => {
+    patches: (s) => {
       const list = getBookmarks(s);
-      if (index < 0 || index >= list.length) return s;
-      return setBookmarks(s, list.filter((_, i) => i !== index));
+      if (index < 0 || index >= list.length) return [];
+      return sectionPatches(s, setBookmarks(s, list.filter((_, i) => i !== index)));
     },
   };
 }

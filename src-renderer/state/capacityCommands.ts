@@ -3,6 +3,7 @@
 // `capacity` only otherwise, so undo restores the exact previous scenario object. Values are
 // checked against the scenario schema; a bad value throws a message that names the field.
 import { CapacitySettings, type Scenario } from '../../src-core/scenario/schema';
+import { setSection } from '../../src-core/session/patches';
 import type { Command } from './commands';
 
 export type CapacityField = keyof CapacitySettings;
@@ -32,9 +33,9 @@ export function setCapacityAssumptions(patch: Partial<CapacitySettings>, label =
   }
   return {
     label,
-    apply: (s: Scenario) => {
+    patches: (s: Scenario) => {
       const changed = (Object.keys(patch) as CapacityField[]).some((k) => patch[k] !== s.capacity[k]);
-      return changed ? { ...s, capacity: { ...s.capacity, ...patch } } : s;
+      return changed ? [setSection('capacity', { ...s.capacity, ...patch })] : [];
     },
   };
 }

@@ -6,10 +6,10 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { analyzeCapacity, type CapacityStepResult } from '../../../src-core/capacity';
 import type { Scenario } from '../../../src-core/scenario/schema';
 import { capacityFor, createCapacityHandlers, NO_CAPACITY_EVALUATOR, type CapacityView } from '../../../src-renderer/engine/capacityHost';
-import { createPlanningHandlers } from '../../../src-renderer/engine/planningHost';
+import { geoDemandSource } from '../../../src-core/geo';
+import { EngineSession } from '../../../src-core/session/session';
 import { kuiperScenario } from '../coverage/fixtures';
 
-const task = { progress: () => {}, checkCancelled: () => {} };
 /** Analysis step length; flows compared across solver runs on identical inputs are exact, per-cell sums (float32) within 1e-5 relative. */
 const STEP_MS = 120_000;
 
@@ -17,12 +17,13 @@ describe('capacity through the worker host', () => {
   // Feeders at 5 Gbps per antenna (40 Gbps for 8 antennas, below the 80 Gbps backhaul) so that a gateway's antennas bind.
   const scenario: Scenario = { ...kuiperScenario({ durationS: 10 * 60, stepS: STEP_MS / 1000, h3Resolution: 2 }), capacity: { ...kuiperScenario().capacity, feederGbpsPerAntenna: 5 } };
   const t0 = Date.parse(scenario.analysis.startUtc);
-  const planning = createPlanningHandlers();
-  const host = createCapacityHandlers(() => planning.state.evaluator);
+  let session: EngineSession;
+  const evaluator = () => session.coverage().evaluator;
+  const host = createCapacityHandlers(evaluator);
   let base: CapacityView;
 
-  beforeAll(async () => {
-    await planning.coverageEvaluate({ revision: 1, scenario }, task);
+  beforeAll(() => {
+    session = new EngineSession(scenario, { demand: geoDemandSource, revision: 1 });
     base = host.capacity({ revision: 1, tUtcMs: t0 + STEP_MS + 5_000, scenario }).result;
   }, 120_000);
 
@@ -35,7 +36,7 @@ describe('capacity through the worker host', () => {
     expect(base.step).toBe(1);
     expect(base.stepUtcMs).toBe(t0 + STEP_MS);
     let step: CapacityStepResult | null = null;
-    analyzeCapacity(planning.state.evaluator!, { steps: [1], onStep: (_t, r) => (step = r) });
+    analyzeCapacity(evaluator(), { steps: [1], onStep: (_t, r) => (step = r) });
     const r = step! as CapacityStepResult;
     expect(base.servedGbps).toBe(r.servedGbps);
     expect(base.demandGbps).toBe(r.demandGbps);
@@ -70,16 +71,16 @@ describe('capacity through the worker host', () => {
   });
 
   it('reads the assumptions from the scenario: more feeder Gbps never serves less, no demand serves nothing', () => {
-    const wider = capacityFor(planning.state.evaluator!, { ...scenario, capacity: { ...scenario.capacity, feederGbpsPerAntenna: 20 } }, t0 + STEP_MS, 4);
+    const wider = capacityFor(evaluator(), { ...scenario, capacity: { ...scenario.capacity, feederGbpsPerAntenna: 20 } }, t0 + STEP_MS, 4);
     expect(wider.servedGbps).toBeGreaterThanOrEqual(base.servedGbps);
-    const none = capacityFor(planning.state.evaluator!, { ...scenario, capacity: { ...scenario.capacity, takeRatePct: 0 } }, t0 + STEP_MS, 5);
+    const none = capacityFor(evaluator(), { ...scenario, capacity: { ...scenario.capacity, takeRatePct: 0 } }, t0 + STEP_MS, 5);
     expect(none.demandGbps).toBe(0);
     expect(none.servedGbps).toBe(0);
   });
 
   it('refuses a gateway list the evaluator does not hold (stale) and a time outside the window', () => {
     const fewer: Scenario = { ...scenario, gateways: scenario.gateways.slice(1) };
-    expect(() => capacityFor(planning.state.evaluator!, fewer, t0, 6)).toThrow(expect.objectContaining({ name: 'StaleResultError' }));
-    expect(() => capacityFor(planning.state.evaluator!, scenario, t0 - 3_600_000, 7)).toThrow(/outside the analysis window/);
+    expect(() => capacityFor(evaluator(), fewer, t0, 6)).toThrow(expect.objectContaining({ name: 'StaleResultError' }));
+    expect(() => capacityFor(evaluator(), scenario, t0 - 3_600_000, 7)).toThrow(/outside the analysis window/);
   });
 });

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { setCapacityAssumptions, capacityProblem, CAPACITY_FIELDS } from '../../../src-renderer/state/capacityCommands';
 import { UTILISATION_STOPS, utilisationRgb, utilisationGradientCss } from '../../../src-renderer/ui/capacity/palette';
 import { defaultScenario } from '../../../src-core/scenario/default';
+import { applyPatches } from '../../../src-core/session/patches';
 
 describe('utilisation palette', () => {
   it('gives each stop its own colour and interpolates linearly between stops', () => {
@@ -45,13 +46,13 @@ describe('utilisation palette', () => {
 describe('capacity assumption commands', () => {
   const s = defaultScenario();
 
-  it('copies only the capacity settings, and returns the same scenario when nothing changes', () => {
-    const next = setCapacityAssumptions({ feederGbpsPerAntenna: 5 }).apply(s);
+  it('copies only the capacity settings, and emits no patch when nothing changes', () => {
+    const next = applyPatches(s, setCapacityAssumptions({ feederGbpsPerAntenna: 5 }).patches(s));
     expect(next).not.toBe(s);
     expect(next.capacity.feederGbpsPerAntenna).toBe(5);
     expect(next.gateways).toBe(s.gateways);
     expect({ ...next.capacity, feederGbpsPerAntenna: s.capacity.feederGbpsPerAntenna }).toEqual(s.capacity);
-    expect(setCapacityAssumptions({ feederGbpsPerAntenna: s.capacity.feederGbpsPerAntenna }).apply(s)).toBe(s);
+    expect(setCapacityAssumptions({ feederGbpsPerAntenna: s.capacity.feederGbpsPerAntenna }).patches(s)).toEqual([]);
   });
 
   it('refuses values the scenario schema refuses, naming the field', () => {
