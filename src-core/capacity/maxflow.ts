@@ -10,6 +10,12 @@
 //
 // The network is built once per step and reused: `reset` keeps the buffers, so a warmed-up
 // network allocates nothing per step.
+//
+// Incremental use (the optimizer's served-demand objective): after `run`, raise an arc's capacity
+// with `setCapacity` and `run` again: Dinic continues from the current flow, so the second run
+// returns only the increase. Between `record` and `rollback` every residual change is journalled
+// (old values), and `rollback` restores the residuals bit for bit: a candidate's gain is measured
+// without rebuilding the network.
 
 /** Residual capacities below this (Gbps) count as zero. */
 export const FLOW_EPS = 1e-9;
@@ -29,6 +35,10 @@ export class FlowNetwork {
   private queue: Int32Array;
   private stackNode: Int32Array;
   private stackArc: Int32Array;
+  /** Journal of residual changes while recording: arc, old residual of the arc and of its reverse. */
+  private recording = false;
+  private jArc: number[] = [];
+  private jRes: number[] = [];
 
   constructor(nodeCapacity = 16, arcCapacity = 64) {
     this.head = new Int32Array(arcCapacity);
@@ -76,6 +86,47 @@ export class FlowNetwork {
     this.firstArc[v] = a + 1;
     this.arcCount += 2;
     return a;
+  }
+
+  /** Set arc `a`'s capacity (>= the flow on it); its residual changes by the difference. Journalled while recording. */
+  setCapacity(a: number, cap: number): void {
+    const delta = cap - this.capacity[a]!;
+    if (!(this.residual[a]! + delta >= -FLOW_EPS)) throw new RangeError(`arc ${a}: capacity ${cap} is below its flow ${this.flow(a)}`);
+    this.log(a);
+    this.residual[a] = this.residual[a]! + delta;
+    this.capacity[a] = cap;
+  }
+
+  /** Start journalling residual changes (a previous journal is dropped). */
+  record(): void {
+    this.recording = true;
+    this.jArc.length = 0;
+    this.jRes.length = 0;
+  }
+
+  /** Undo every change since `record` (capacities set with setCapacity included) and stop recording. */
+  rollback(): void {
+    const res = this.residual;
+    for (let i = this.jArc.length - 1; i >= 0; i--) {
+      const a = this.jArc[i]!;
+      res[a] = this.jRes[3 * i]!;
+      res[a ^ 1] = this.jRes[3 * i + 1]!;
+      this.capacity[a] = this.jRes[3 * i + 2]!;
+    }
+    this.stopRecording();
+  }
+
+  /** Keep the changes since `record` and stop recording. */
+  stopRecording(): void {
+    this.recording = false;
+    this.jArc.length = 0;
+    this.jRes.length = 0;
+  }
+
+  private log(a: number): void {
+    if (!this.recording) return;
+    this.jArc.push(a);
+    this.jRes.push(this.residual[a]!, this.residual[a ^ 1]!, this.capacity[a]!);
   }
 
   /** Flow on arc `a` (an index returned by addArc). */
@@ -153,6 +204,7 @@ export class FlowNetwork {
       if (push === Infinity) throw new RangeError('maximum flow is unbounded: a path of infinite-capacity arcs joins source and sink');
       for (let i = 0; i < depth; i++) {
         const a = sa[i]!;
+        if (this.recording) this.log(a);
         res[a] = res[a]! - push;
         res[a ^ 1] = res[a ^ 1]! + push;
       }
