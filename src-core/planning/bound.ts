@@ -26,7 +26,11 @@ export interface SampleGains {
 }
 
 /** Iterations of the subgradient descent (each one pass over the kept gains). */
-export const DUAL_ITERATIONS = 80;
+export const DUAL_ITERATIONS = 300;
+/** Halve the step after this many iterations without a new best. */
+const PATIENCE = 10;
+/** Stop once the bound is within this share of the target (the greedy gain): tight enough. */
+const CLOSE_ENOUGH = 1e-4;
 
 /** Sum of the n largest values of a (a is reordered). */
 function topSum(a: Float64Array, n: number, pick?: Uint8Array): number {
@@ -51,17 +55,17 @@ function descend(x: Float64Array, evaluate: (x: Float64Array, grad: Float64Array
   let sinceBest = 0;
   for (let it = 0; it < iterations; it++) {
     const d = evaluate(x, grad);
-    if (d < best - 1e-15 * Math.abs(best)) {
+    if (d < best) {
       best = d;
       sinceBest = 0;
-    } else if (++sinceBest >= 4) {
+    } else if (++sinceBest >= PATIENCE) {
       theta /= 2;
       sinceBest = 0;
     }
     let norm2 = 0;
     for (let i = 0; i < grad.length; i++) norm2 += grad[i]! * grad[i]!;
     const gap = d - target;
-    if (!(norm2 > 0) || !(gap > 0)) break;
+    if (!(norm2 > 0) || !(gap > 0) || best - target <= CLOSE_ENOUGH * target) break;
     const step = (theta * gap) / norm2;
     for (let i = 0; i < x.length; i++) x[i] = x[i]! - step * grad[i]!;
     project(x);

@@ -32,7 +32,7 @@ const OPTIONS = {
   from: { type: 'string' }, to: { type: 'string' }, start: { type: 'string' }, duration: { type: 'string' }, step: { type: 'string' },
   'min-elevation': { type: 'string' }, 'max-slant-km': { type: 'string' }, 'no-gateway-relay': { type: 'boolean' }, 'bent-pipe': { type: 'boolean' },
   pairs: { type: 'string' }, cities: { type: 'string' }, format: { type: 'string' },
-  'grid-res': { type: 'string' }, add: { type: 'string' }, candidates: { type: 'string' }, 'min-spacing-km': { type: 'string' }, quiet: { type: 'boolean' }, capacity: { type: 'boolean' },
+  'grid-res': { type: 'string' }, add: { type: 'string' }, candidates: { type: 'string' }, 'min-spacing-km': { type: 'string' }, objective: { type: 'string' }, quiet: { type: 'boolean' }, capacity: { type: 'boolean' },
 } as const;
 
 /**

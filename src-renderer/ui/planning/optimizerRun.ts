@@ -5,6 +5,7 @@ import type { OptimizeRequest, OptimizerMessage } from '../../engine/optimizerHo
 import { addGateways, placementProblem } from '../../state/gatewayCommands';
 import { appStore } from '../../state/store';
 import { planningStore, IDLE_RUN } from './planningStore';
+import type { PlacementObjectiveKind } from '../../../src-core/planning/constraints';
 
 let worker: Worker | null = null;
 
@@ -15,10 +16,10 @@ export function optimizerRunning(): boolean {
 const patchRun = (patch: Partial<ReturnType<typeof planningStore.getState>['optimizer']>): void =>
   planningStore.setState({ optimizer: { ...planningStore.getState().optimizer, ...patch } });
 
-export function startOptimizer(opts: { add: number; importedSites: OptimizeRequest['importedSites']; stepFactor: number }): void {
+export function startOptimizer(opts: { add: number; importedSites: OptimizeRequest['importedSites']; stepFactor: number; objective: PlacementObjectiveKind }): void {
   cancelOptimizer(false);
   const { scenario, revision } = appStore.getState();
-  planningStore.setState({ optimizer: { ...IDLE_RUN, status: 'running', add: opts.add, revision, progress: { done: 0, total: 1, etaS: NaN, phase: 'starting' } } });
+  planningStore.setState({ optimizer: { ...IDLE_RUN, status: 'running', add: opts.add, objective: opts.objective, revision, progress: { done: 0, total: 1, etaS: NaN, phase: 'starting' } } });
   const w = new Worker(new URL('../../engine/optimizerWorker.ts', import.meta.url), { type: 'module', name: 'leo-optimizer' });
   worker = w;
   const finish = (): void => {
@@ -61,7 +62,8 @@ export function startOptimizer(opts: { add: number; importedSites: OptimizeReque
     patchRun({ status: 'error', progress: null, message: `The optimizer worker failed: ${e.message || 'could not start'}` });
     finish();
   };
-  const req: OptimizeRequest = { scenario, add: opts.add, importedSites: opts.importedSites, stepFactor: opts.stepFactor };
+  // The objective travels in the scenario's planning settings (the worker passes them on as the constraints).
+  const req: OptimizeRequest = { scenario: { ...scenario, planning: { ...scenario.planning, objective: opts.objective } }, add: opts.add, importedSites: opts.importedSites, stepFactor: opts.stepFactor };
   w.postMessage(req);
 }
 
