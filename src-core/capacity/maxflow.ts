@@ -37,6 +37,11 @@ export class FlowNetwork {
   private stackArc: Int32Array;
   /** Journal of residual changes while recording: arc, old residual of the arc and of its reverse. */
   private recording = false;
+  /** augmentVia's scratch: per node an epoch mark, its backward level and whether its current arc is set this phase. */
+  private epoch = 0;
+  private mark = new Int32Array(0);
+  private dist = new Int32Array(0);
+  private iterMark = new Int32Array(0);
   private jArc: number[] = [];
   private jRes: number[] = [];
 
@@ -127,6 +132,106 @@ export class FlowNetwork {
     if (!this.recording) return;
     this.jArc.push(a);
     this.jRes.push(this.residual[a]!, this.residual[a ^ 1]!, this.capacity[a]!);
+  }
+
+  /** First arc u -> v added with addArc (forward arcs only), or -1. */
+  arcBetween(u: number, v: number): number {
+    for (let a = this.firstArc[u]!; a >= 0; a = this.nextArc[a]!) if ((a & 1) === 0 && this.head[a] === v) return a;
+    return -1;
+  }
+
+  /**
+   * After a maximum flow, when only arcs behind node v changed (an arc v -> ... -> t opened): push
+   * what still fits from s to v and on along `tail` (a path of arcs from v to the sink), and
+   * return it. Any augmenting path then passes v, so this restores a maximum flow. Dinic with the
+   * levels measured BACKWARDS from v, and only as far as s's level: the search stays near v
+   * (e.g. a gateway's satellites, their beams, the cells under them), not the whole network.
+   */
+  augmentVia(s: number, v: number, tail: readonly number[]): number {
+    let total = 0;
+    for (;;) {
+      let room = Infinity;
+      for (const a of tail) room = Math.min(room, this.residual[a]!);
+      if (!(room > FLOW_EPS) || !this.levelsTo(s, v)) return total;
+      const pushed = this.blockingVia(s, v, tail);
+      if (!(pushed > 0)) return total;
+      total += pushed;
+    }
+  }
+
+  /** Backward BFS from v over arcs with residual: level = hops to v, marked with the current epoch. Stops after s's level. */
+  private levelsTo(s: number, v: number): boolean {
+    const ep = ++this.epoch;
+    if (this.mark.length < this.nodeCount) {
+      this.mark = new Int32Array(this.firstArc.length);
+      this.dist = new Int32Array(this.firstArc.length);
+    }
+    const mark = this.mark, dist = this.dist, queue = this.queue, head = this.head, res = this.residual, next = this.nextArc, first = this.firstArc;
+    mark[v] = ep;
+    dist[v] = 0;
+    let qh = 0, qt = 0;
+    queue[qt++] = v;
+    while (qh < qt) {
+      const w = queue[qh++]!;
+      if (mark[s] === ep && dist[w]! >= dist[s]!) break;
+      for (let b = first[w]!; b >= 0; b = next[b]!) {
+        const u = head[b]!; // arc b^1 runs u -> w
+        if (mark[u] !== ep && res[b ^ 1]! > FLOW_EPS) {
+          mark[u] = ep;
+          dist[u] = dist[w]! + 1;
+          queue[qt++] = u;
+        }
+      }
+    }
+    return mark[s] === ep;
+  }
+
+  /** Blocking flow from s to v on the backward levels (each arc one level closer to v), then along `tail`. */
+  private blockingVia(s: number, v: number, tail: readonly number[]): number {
+    const ep = this.epoch, mark = this.mark, dist = this.dist, iter = this.iter, head = this.head, res = this.residual, next = this.nextArc;
+    const sn = this.stackNode, sa = this.stackArc;
+    const seen = this.iterMark.length >= this.nodeCount ? this.iterMark : (this.iterMark = new Int32Array(this.firstArc.length));
+    const arcOf = (u: number): number => {
+      if (seen[u] !== ep) { seen[u] = ep; iter[u] = this.firstArc[u]!; }
+      return iter[u]!;
+    };
+    let total = 0;
+    for (;;) {
+      let room = Infinity;
+      for (const a of tail) room = Math.min(room, res[a]!);
+      if (!(room > FLOW_EPS)) return total;
+      let depth = 0, u = s, found = false;
+      while (!found) {
+        let a = arcOf(u);
+        while (a >= 0 && !(res[a]! > FLOW_EPS && mark[head[a]!] === ep && dist[head[a]!] === dist[u]! - 1)) a = next[a]!;
+        iter[u] = a;
+        if (a < 0) {
+          mark[u] = -1; // dead end for this phase
+          if (depth === 0) return total;
+          depth--;
+          u = sn[depth]!;
+          iter[u] = next[iter[u]!]!;
+          continue;
+        }
+        sn[depth] = u;
+        sa[depth] = a;
+        depth++;
+        u = head[a]!;
+        if (u === v) found = true;
+      }
+      let push = room;
+      for (let i = 0; i < depth; i++) push = Math.min(push, res[sa[i]!]!);
+      if (push === Infinity) throw new RangeError('maximum flow is unbounded: a path of infinite-capacity arcs joins source and sink');
+      for (let i = 0; i < depth; i++) this.pushArc(sa[i]!, push);
+      for (const a of tail) this.pushArc(a, push);
+      total += push;
+    }
+  }
+
+  private pushArc(a: number, push: number): void {
+    if (this.recording) this.log(a);
+    this.residual[a] = this.residual[a]! - push;
+    this.residual[a ^ 1] = this.residual[a ^ 1]! + push;
   }
 
   /** Flow on arc `a` (an index returned by addArc). */

@@ -6,8 +6,9 @@
 // candidate's backhaul arc (gateway -> PoP) closed (capacity 0). Opening a set S of those arcs and
 // taking the max flow is a polymatroid rank function of S (max flow into a set of sink arcs:
 // monotone, submodular), so lazy greedy and its bounds apply. Marginal gains are cheap:
-//   - commit: open the site's arcs and run Dinic again from the current flow (only the increase
-//     is computed);
+//   - commit: open the site's backhaul arc and augment from the current flow; every augmenting
+//     path then runs through that gateway, so the search starts there (FlowNetwork.augmentVia)
+//     and stays near it: its satellites, their beams, the cells under them;
 //   - evaluate: the same under the network's journal, then roll back bit for bit.
 // The latency pruning of the capacity model is computed with every candidate present, as if open
 // (an arc too slow even then is too slow for every S). Where that pruning does not bind (Kuiper
@@ -23,6 +24,8 @@ export class ServedObjective {
   readonly value0: number;
   private acc: number;
   private readonly nets: StepNetwork[];
+  /** Per step: PoP node -> its arc to the sink. */
+  private readonly popSink: Map<number, number>[];
   private readonly backhaul: Float64Array;
   private readonly E: number;
   private readonly open: Uint8Array;
@@ -53,12 +56,14 @@ export class ServedObjective {
     this.backhaul = Float64Array.from(candidates, (g) => g.capacityGbps);
     this.open = new Uint8Array(candidates.length);
     this.nets = [];
+    this.popSink = [];
     let f = 0;
     for (let t = 0; t < ev.stepCount; t++) {
       const step = capacityStepWith(ev, t, demand, gws, allSeeds);
       const n = solver.network(step, params, new FlowNetwork(1024, 1 << 16), closed);
       f += n.net.run(n.SRC, n.SNK);
       this.nets.push(n);
+      this.popSink.push(new Map());
     }
     this.stepGain = new Float64Array(ev.stepCount);
     this.committedStep = new Float64Array(ev.stepCount);
@@ -121,9 +126,14 @@ export class ServedObjective {
     const { net, SRC, SNK, gwArc } = this.nets[t]!;
     const a = gwArc[this.E + j]!;
     if (a < 0) return 0;
+    const pop = net.head[a]!;
+    const cache = this.popSink[t]!;
+    let out = cache.get(pop);
+    if (out === undefined) cache.set(pop, (out = net.arcBetween(pop, SNK)));
     net.record();
     net.setCapacity(a, this.backhaul[j]!);
-    const d = net.run(SRC, SNK);
+    // Only the new arc changed: every augmenting path runs through this gateway.
+    const d = net.augmentVia(SRC, net.tail(a), [a, out]);
     if (commit) net.stopRecording();
     else net.rollback();
     return d;
