@@ -44,7 +44,7 @@ export function startOptimizer(opts: { add: number; importedSites: OptimizeReque
         const s = m.summary;
         const n = run.sites.length;
         const message = s.exhausted
-          ? `Stopped after ${n} of ${run.add}: no remaining candidate improves coverage or latency (every further site would have zero marginal gain).`
+          ? `Stopped after ${n} of ${run.add}: no remaining candidate ${run.objective === 'served' ? 'adds served Gbps' : 'improves coverage or latency'} (every further site would have zero marginal gain).`
           : `${n} sites suggested from ${s.candidates.toLocaleString('en-US')} candidates${s.infeasibleAtStart ? ` (${s.infeasibleAtStart} ruled out by the constraints)` : ''} in ${(s.elapsedMs / 1000).toFixed(1)} s.`;
         patchRun({ status: 'done', summary: s, progress: null, message });
         finish();
