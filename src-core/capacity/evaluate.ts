@@ -1,9 +1,9 @@
 // Capacity over an analysis window, on the coverage evaluator's cached inputs: the same satellite
 // positions, cell visibility, laser latencies and gateway seeds that coverage routes on, so
 // capacity and coverage describe one network. One max flow per step (model.ts).
-import type { CoverageEvaluator } from '../coverage/evaluator';
+import type { CoverageEvaluator, GatewaySeeds } from '../coverage/evaluator';
 import type { CoverageGrid } from '../coverage/grid';
-import type { CapacitySettings, Scenario } from '../scenario/schema';
+import type { CapacitySettings, Gateway, Scenario } from '../scenario/schema';
 import { BOTTLENECKS, CapacitySolver, type Bottleneck, type CapacityParams, type CapacityStep, type CapacityStepResult } from './model';
 
 /** Demand per grid cell, Gbps: population x take rate x busy-hour rate per subscriber. */
@@ -25,6 +25,11 @@ export function capacityParamsOf(s: Scenario): CapacityParams {
 
 /** One step of the evaluator's network as the capacity model's input. */
 export function capacityStepOf(ev: CoverageEvaluator, t: number, demandGbps: Float64Array): CapacityStep {
+  return capacityStepWith(ev, t, demandGbps, ev.gateways, ev.gateways.map((_, g) => ev.seedsOf(g)));
+}
+
+/** One step with the given gateways and their seeds (the optimizer adds its candidates to the evaluator's gateways). */
+export function capacityStepWith(ev: CoverageEvaluator, t: number, demandGbps: Float64Array, gws: readonly Gateway[], seeds: readonly GatewaySeeds[]): CapacityStep {
   const c = ev.cache;
   const N = c.satCount, L = c.linkCount;
   if (!(t >= 0 && t < c.stepCount)) throw new RangeError(`step ${t} is outside the analysis window (0..${c.stepCount - 1})`);
@@ -33,12 +38,11 @@ export function capacityStepOf(ev: CoverageEvaluator, t: number, demandGbps: Flo
   const first = c.visOff[visBase]!;
   for (let s = 0; s <= N; s++) visOff[s] = c.visOff[visBase + s]! - first;
   const last = c.visOff[visBase + N]!;
-  const gws = ev.gateways;
   const G = gws.length;
   const gwOff = new Int32Array(G + 1);
   let total = 0;
   for (let g = 0; g < G; g++) {
-    const sd = ev.seedsOf(g);
+    const sd = seeds[g]!;
     gwOff[g] = total;
     total += sd.off[t + 1]! - sd.off[t]!;
   }
@@ -51,7 +55,7 @@ export function capacityStepOf(ev: CoverageEvaluator, t: number, demandGbps: Flo
   const gwInService = new Uint8Array(G);
   const at = c.timesMs[t]!;
   for (let g = 0; g < G; g++) {
-    const sd = ev.seedsOf(g);
+    const sd = seeds[g]!;
     gwSat.set(sd.sat.subarray(sd.off[t]!, sd.off[t + 1]!), gwOff[g]!);
     gwMs.set(sd.ms.subarray(sd.off[t]!, sd.off[t + 1]!), gwOff[g]!);
     gwPop[g] = sd.popIndex;

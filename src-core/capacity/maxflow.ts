@@ -10,6 +10,12 @@
 //
 // The network is built once per step and reused: `reset` keeps the buffers, so a warmed-up
 // network allocates nothing per step.
+//
+// Incremental use (the optimizer's served-demand objective): after `run`, raise an arc's capacity
+// with `setCapacity` and `run` again: Dinic continues from the current flow, so the second run
+// returns only the increase. Between `record` and `rollback` every residual change is journalled
+// (old values), and `rollback` restores the residuals bit for bit: a candidate's gain is measured
+// without rebuilding the network.
 
 /** Residual capacities below this (Gbps) count as zero. */
 export const FLOW_EPS = 1e-9;
@@ -29,6 +35,15 @@ export class FlowNetwork {
   private queue: Int32Array;
   private stackNode: Int32Array;
   private stackArc: Int32Array;
+  /** Journal of residual changes while recording: arc, old residual of the arc and of its reverse. */
+  private recording = false;
+  /** augmentVia's scratch: per node an epoch mark, its backward level and whether its current arc is set this phase. */
+  private epoch = 0;
+  private mark = new Int32Array(0);
+  private dist = new Int32Array(0);
+  private iterMark = new Int32Array(0);
+  private jArc: number[] = [];
+  private jRes: number[] = [];
 
   constructor(nodeCapacity = 16, arcCapacity = 64) {
     this.head = new Int32Array(arcCapacity);
@@ -76,6 +91,147 @@ export class FlowNetwork {
     this.firstArc[v] = a + 1;
     this.arcCount += 2;
     return a;
+  }
+
+  /** Set arc `a`'s capacity (>= the flow on it); its residual changes by the difference. Journalled while recording. */
+  setCapacity(a: number, cap: number): void {
+    const delta = cap - this.capacity[a]!;
+    if (!(this.residual[a]! + delta >= -FLOW_EPS)) throw new RangeError(`arc ${a}: capacity ${cap} is below its flow ${this.flow(a)}`);
+    this.log(a);
+    this.residual[a] = this.residual[a]! + delta;
+    this.capacity[a] = cap;
+  }
+
+  /** Start journalling residual changes (a previous journal is dropped). */
+  record(): void {
+    this.recording = true;
+    this.jArc.length = 0;
+    this.jRes.length = 0;
+  }
+
+  /** Undo every change since `record` (capacities set with setCapacity included) and stop recording. */
+  rollback(): void {
+    const res = this.residual;
+    for (let i = this.jArc.length - 1; i >= 0; i--) {
+      const a = this.jArc[i]!;
+      res[a] = this.jRes[3 * i]!;
+      res[a ^ 1] = this.jRes[3 * i + 1]!;
+      this.capacity[a] = this.jRes[3 * i + 2]!;
+    }
+    this.stopRecording();
+  }
+
+  /** Keep the changes since `record` and stop recording. */
+  stopRecording(): void {
+    this.recording = false;
+    this.jArc.length = 0;
+    this.jRes.length = 0;
+  }
+
+  private log(a: number): void {
+    if (!this.recording) return;
+    this.jArc.push(a);
+    this.jRes.push(this.residual[a]!, this.residual[a ^ 1]!, this.capacity[a]!);
+  }
+
+  /** First arc u -> v added with addArc (forward arcs only), or -1. */
+  arcBetween(u: number, v: number): number {
+    for (let a = this.firstArc[u]!; a >= 0; a = this.nextArc[a]!) if ((a & 1) === 0 && this.head[a] === v) return a;
+    return -1;
+  }
+
+  /**
+   * After a maximum flow, when only arcs behind node v changed (an arc v -> ... -> t opened): push
+   * what still fits from s to v and on along `tail` (a path of arcs from v to the sink), and
+   * return it. Any augmenting path then passes v, so this restores a maximum flow. Dinic with the
+   * levels measured BACKWARDS from v, and only as far as s's level: the search stays near v
+   * (e.g. a gateway's satellites, their beams, the cells under them), not the whole network.
+   */
+  augmentVia(s: number, v: number, tail: readonly number[]): number {
+    let total = 0;
+    for (;;) {
+      let room = Infinity;
+      for (const a of tail) room = Math.min(room, this.residual[a]!);
+      if (!(room > FLOW_EPS) || !this.levelsTo(s, v)) return total;
+      const pushed = this.blockingVia(s, v, tail);
+      if (!(pushed > 0)) return total;
+      total += pushed;
+    }
+  }
+
+  /** Backward BFS from v over arcs with residual: level = hops to v, marked with the current epoch. Stops after s's level. */
+  private levelsTo(s: number, v: number): boolean {
+    const ep = ++this.epoch;
+    if (this.mark.length < this.nodeCount) {
+      this.mark = new Int32Array(this.firstArc.length);
+      this.dist = new Int32Array(this.firstArc.length);
+    }
+    const mark = this.mark, dist = this.dist, queue = this.queue, head = this.head, res = this.residual, next = this.nextArc, first = this.firstArc;
+    mark[v] = ep;
+    dist[v] = 0;
+    let qh = 0, qt = 0;
+    queue[qt++] = v;
+    while (qh < qt) {
+      const w = queue[qh++]!;
+      if (mark[s] === ep && dist[w]! >= dist[s]!) break;
+      for (let b = first[w]!; b >= 0; b = next[b]!) {
+        const u = head[b]!; // arc b^1 runs u -> w
+        if (mark[u] !== ep && res[b ^ 1]! > FLOW_EPS) {
+          mark[u] = ep;
+          dist[u] = dist[w]! + 1;
+          queue[qt++] = u;
+        }
+      }
+    }
+    return mark[s] === ep;
+  }
+
+  /** Blocking flow from s to v on the backward levels (each arc one level closer to v), then along `tail`. */
+  private blockingVia(s: number, v: number, tail: readonly number[]): number {
+    const ep = this.epoch, mark = this.mark, dist = this.dist, iter = this.iter, head = this.head, res = this.residual, next = this.nextArc;
+    const sn = this.stackNode, sa = this.stackArc;
+    const seen = this.iterMark.length >= this.nodeCount ? this.iterMark : (this.iterMark = new Int32Array(this.firstArc.length));
+    const arcOf = (u: number): number => {
+      if (seen[u] !== ep) { seen[u] = ep; iter[u] = this.firstArc[u]!; }
+      return iter[u]!;
+    };
+    let total = 0;
+    for (;;) {
+      let room = Infinity;
+      for (const a of tail) room = Math.min(room, res[a]!);
+      if (!(room > FLOW_EPS)) return total;
+      let depth = 0, u = s, found = false;
+      while (!found) {
+        let a = arcOf(u);
+        while (a >= 0 && !(res[a]! > FLOW_EPS && mark[head[a]!] === ep && dist[head[a]!] === dist[u]! - 1)) a = next[a]!;
+        iter[u] = a;
+        if (a < 0) {
+          mark[u] = -1; // dead end for this phase
+          if (depth === 0) return total;
+          depth--;
+          u = sn[depth]!;
+          iter[u] = next[iter[u]!]!;
+          continue;
+        }
+        sn[depth] = u;
+        sa[depth] = a;
+        depth++;
+        u = head[a]!;
+        if (u === v) found = true;
+      }
+      let push = room;
+      for (let i = 0; i < depth; i++) push = Math.min(push, res[sa[i]!]!);
+      if (push === Infinity) throw new RangeError('maximum flow is unbounded: a path of infinite-capacity arcs joins source and sink');
+      for (let i = 0; i < depth; i++) this.pushArc(sa[i]!, push);
+      for (const a of tail) this.pushArc(a, push);
+      total += push;
+    }
+  }
+
+  private pushArc(a: number, push: number): void {
+    if (this.recording) this.log(a);
+    this.residual[a] = this.residual[a]! - push;
+    this.residual[a ^ 1] = this.residual[a ^ 1]! + push;
   }
 
   /** Flow on arc `a` (an index returned by addArc). */
@@ -153,6 +309,7 @@ export class FlowNetwork {
       if (push === Infinity) throw new RangeError('maximum flow is unbounded: a path of infinite-capacity arcs joins source and sink');
       for (let i = 0; i < depth; i++) {
         const a = sa[i]!;
+        if (this.recording) this.log(a);
         res[a] = res[a]! - push;
         res[a ^ 1] = res[a ^ 1]! + push;
       }

@@ -108,6 +108,14 @@ export interface CapacityStepResult {
   gatewayBottleneck: Bottleneck[];
 }
 
+/** A step's flow network as built for the optimizer: source, sink and per gateway its backhaul arc (-1 = none). */
+export interface StepNetwork {
+  net: FlowNetwork;
+  SRC: number;
+  SNK: number;
+  gwArc: Int32Array;
+}
+
 /** Reusable solver: keeps its flow network and scratch between steps. */
 export class CapacitySolver {
   private readonly net = new FlowNetwork(1024, 1 << 16);
@@ -119,6 +127,22 @@ export class CapacitySolver {
   private side = new Uint8Array(0);
 
   solve(step: CapacityStep, params: CapacityParams): CapacityStepResult {
+    const b = this.build(step, params, this.net, null);
+    return this.results(step, params, b, b.net.run(b.SRC, b.SNK));
+  }
+
+  /**
+   * The step's flow network in `net`, not yet run (the optimizer's served-demand objective keeps
+   * one per step and augments it). Gateways with `closed[g]` get their backhaul arc at capacity 0
+   * (open one later with FlowNetwork.setCapacity to `step.gwBackhaulGbps[g]`); they still count
+   * in the latency pruning, as if open.
+   */
+  network(step: CapacityStep, params: CapacityParams, net: FlowNetwork, closed: ArrayLike<number>): StepNetwork {
+    const b = this.build(step, params, net, closed);
+    return { net, SRC: b.SRC, SNK: b.SNK, gwArc: b.gwArc };
+  }
+
+  private build(step: CapacityStep, params: CapacityParams, net: FlowNetwork, closed: ArrayLike<number> | null) {
     const { cellCount: C, satCount: N, gatewayCount: G, popCount: P } = step;
     const budget = params.maxOneWayLatencyMs;
     this.ensure(N);
@@ -215,7 +239,6 @@ export class CapacitySolver {
 
     // Nodes.
     const SRC = 0, SNK = 1, cell0 = 2, beam0 = cell0 + K, sat0 = beam0 + N, gw0 = sat0 + N, pop0 = gw0 + G;
-    const net = this.net;
     net.reset(pop0 + P);
     const mark = (a: number, cls: number): void => {
       if ((a >> 1) >= this.arcClass.length) {
@@ -272,12 +295,17 @@ export class CapacitySolver {
     const gwArc = new Int32Array(G).fill(-1);
     for (let g = 0; g < G; g++) {
       if (!gwUsable[g] || antennaOff[g + 1] === antennaOff[g]) continue;
-      gwArc[g] = net.addArc(gw0 + g, pop0 + step.gwPop[g]!, step.gwBackhaulGbps[g]!);
+      gwArc[g] = net.addArc(gw0 + g, pop0 + step.gwPop[g]!, closed?.[g] ? 0 : step.gwBackhaulGbps[g]!);
       mark(gwArc[g]!, CLASS_BACKHAUL);
     }
     for (let p = 0; p < P; p++) mark(net.addArc(pop0 + p, SNK, Infinity), CLASS_FREE);
 
-    const served = net.run(SRC, SNK);
+    return { net, SRC, SNK, gw0, L, K, demand, groupOf, groupArc, groupDemand, beamArc, linkFwd, linkBack, antennaOff, antSat, antArc, gwArc };
+  }
+
+  private results(step: CapacityStep, params: CapacityParams, b: ReturnType<CapacitySolver['build']>, served: number): CapacityStepResult {
+    const { cellCount: C, satCount: N, gatewayCount: G } = step;
+    const { net, SRC, gw0, L, demand, groupOf, groupArc, groupDemand, beamArc, linkFwd, linkBack, antennaOff, antSat, antArc, gwArc } = b;
 
     // Results.
     const cellServedGbps = new Float64Array(C);

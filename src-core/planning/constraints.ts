@@ -10,7 +10,12 @@ export interface PlacementConstraints {
   /** ISO 3166-1 alpha-2 codes (case-insensitive). */
   excludedCountries: readonly string[];
   maxPerCountry: number | null;
+  /** What the optimizer maximises (scenario planning.objective; default 'latency'). */
+  objective?: PlacementObjectiveKind;
 }
+
+/** 'latency': demand-weighted latency and service (facility location); 'served': Gbps served (capacity model). */
+export type PlacementObjectiveKind = 'latency' | 'served';
 
 export interface Site {
   latDeg: number;

@@ -4,8 +4,9 @@
 //
 // Gains are in milliseconds of demand-weighted mean latency and in people (population whose
 // latency drops by at least FASTER_THRESHOLD_MS, people newly served); the optimality bound is
-// "at most X % better is possible". Served Gbps needs a capacity model the engine does not have
-// yet: the slot is in the model (`capacity`) and says so.
+// "at most X % better is possible". With the served-demand objective each site also reports the
+// Gbps it adds (capacity model, docs/OPTIMIZER.md), and `capacity` says what the set serves.
+import type { PlacementObjectiveKind } from './constraints';
 import { FASTER_THRESHOLD_MS, type SiteImpact } from './optimizer';
 
 export interface ExplainSite {
@@ -28,6 +29,8 @@ export interface ExplainSummary {
   steps: number;
   stepS: number;
   exhausted: boolean;
+  /** The objective maximised (default 'latency'): with 'served', objectives are Gbps served. */
+  kind?: PlacementObjectiveKind;
 }
 
 export interface SiteLine {
@@ -38,7 +41,9 @@ export interface SiteLine {
   latency: string;
   /** e.g. "3.12 M people ≥1 ms faster (by 4.8 ms)"; "+0.20 M people served" appended when any. */
   people: string;
-  /** One line: "#1 Modi'in, IL [IL]: −0.412 ms mean latency · 3.12 M people ≥1 ms faster (by 4.8 ms)". */
+  /** "+12.40 Gbps served" (served-demand objective), '' otherwise. */
+  gbps: string;
+  /** One line: "#1 Modi'in, IL [IL]: −0.412 ms mean latency · 3.12 M people ≥1 ms faster (by 4.8 ms)" (· "+12.40 Gbps served"). */
   text: string;
   /** The same numbers, short, for a narrow table: "−0.412 ms", "3.12 M". */
   latencyShort: string;
@@ -50,7 +55,7 @@ export interface Explanation {
   headline: string;
   /** "At most X % better is possible" and what that is measured on. */
   bound: string;
-  /** The served-Gbps slot (capacity model not yet in the engine). */
+  /** Served Gbps of the set (served-demand objective), or why it is not shown. */
   capacity: string;
   /** How the numbers were measured (steps, hop limit). */
   basis: string;
@@ -58,6 +63,11 @@ export interface Explanation {
 }
 
 const ms = (x: number, digits = 3): string => (Number.isFinite(x) ? `${x < 0 ? '−' : x > 0 ? '+' : ''}${Math.abs(x).toFixed(digits)} ms` : '– ms');
+
+/** Gbps as "+12.40 Gbps". */
+function gbpsText(x: number): string {
+  return Number.isFinite(x) ? `${x < 0 ? '−' : '+'}${Math.abs(x).toFixed(2)} Gbps` : '– Gbps';
+}
 
 /** People as "3.12 M", "45.1 k" or "820". */
 export function formatPeople(n: number): string {
@@ -87,7 +97,8 @@ export function explainOptimization(sites: readonly ExplainSite[], summary: Expl
     const country = s.countryCode ?? '–';
     const latencyShort = ms(s.impact.meanLatencyAfterMs - s.impact.meanLatencyBeforeMs);
     const peopleShort = formatPeople(s.impact.peopleFaster);
-    return { rank: s.rank, name: s.name, country, latency, people, text: `#${s.rank} ${s.name} [${country}]: ${latency} · ${people}${s.nearPop ? ` · next to PoP ${s.nearPop}` : ''}`, latencyShort, peopleShort };
+    const gbps = s.impact.servedGbps === null ? '' : `${gbpsText(s.impact.servedGbps)} served`;
+    return { rank: s.rank, name: s.name, country, latency, people, gbps, text: `#${s.rank} ${s.name} [${country}]: ${latency} · ${people}${gbps ? ` · ${gbps}` : ''}${s.nearPop ? ` · next to PoP ${s.nearPop}` : ''}`, latencyShort, peopleShort };
   });
   const n = sites.length;
   const t = summary.impact;
@@ -105,7 +116,11 @@ export function explainOptimization(sites: readonly ExplainSite[], summary: Expl
           ? `These ${n} are optimal for the optimizer's objective (bound met).`
           : `At most ${x.toFixed(1)} % better is possible: no ${summary.add} sites can gain more than ${(1 + x / 100).toFixed(3)}× this set's objective gain (submodularity bound).`;
   const basis = `Measured on ${summary.steps} time steps of ${summary.stepS} s (people: population; ≥${FASTER_THRESHOLD_MS} ms = window-mean gain; hop limit not applied).`;
-  return { headline, bound, capacity: 'Served Gbps: – (needs the capacity model, not in the engine yet).', basis, sites: lines };
+  const capacity =
+    summary.kind === 'served'
+      ? `Served demand (capacity model, mean over the steps): ${summary.baseObjective.toFixed(2)} → ${summary.objective.toFixed(2)} Gbps (${gbpsText(summary.objective - summary.baseObjective)}).`
+      : 'Served Gbps: not computed with the latency objective (choose the served-demand objective to place gateways by Gbps).';
+  return { headline, bound, capacity, basis, sites: lines };
 }
 
 /** The explanation as plain lines (the CLI prints these; the app shows the same strings). */

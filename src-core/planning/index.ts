@@ -5,3 +5,5 @@ export * from './optimizer';
 export * from './candidate-csv';
 export * from './names';
 export * from './explain';
+export * from './served';
+export * from './bound';

@@ -22,251 +22,28 @@
 // constraints only shrink OPT's choices, so the bound stays valid). Also, without binding
 // constraints, OPT <= f(S0) + (f(S) - f(S0)) / (1 - 1/e).
 import type { CoverageEvaluator, GatewaySeeds } from '../coverage/evaluator';
-import { DistRouter } from '../coverage/routing';
 import type { Gateway } from '../scenario/schema';
 import { candidateGateway, type Candidate } from './candidates';
-import { siteViolation, type PlacementConstraints, type Site } from './constraints';
+import { coverageDualBound, servedDualBound, type SampleGains } from './bound';
+import { siteViolation, type PlacementConstraints, type PlacementObjectiveKind, type Site } from './constraints';
 import { uniqueName } from './names';
 
-/** A person counts as "faster" when their window-mean latency drops by at least this much. */
-export const FASTER_THRESHOLD_MS = 1;
+import { PlacementObjective, type ObjectiveOptions, type SampleCapture, type SiteImpact } from './objective';
+import { ServedObjective } from './served';
 
-/**
- * What a chosen site (or the whole chosen set) does in the planner's terms, measured on the
- * optimizer's own samples (its time steps; the hop limit is not applied, see above).
- */
-export interface SiteImpact {
-  /** Demand-weighted mean one-way latency over served samples, before and after, ms. */
-  meanLatencyBeforeMs: number;
-  meanLatencyAfterMs: number;
-  /** Population whose window-mean latency drops by at least FASTER_THRESHOLD_MS. */
-  peopleFaster: number;
-  /** Their population-weighted mean gain, ms (NaN when nobody is faster). */
-  fasterByMs: number;
-  /** Population newly served, time-averaged (samples that had no route within the limit before). */
-  peopleNewlyServed: number;
-  /** Served Gbps gained: needs the capacity model, which the engine does not have yet (null until then). */
-  servedGbps: number | null;
-}
-
-export interface ObjectiveOptions {
-  /** Weight of the latency term relative to 1 for being served (default 1). */
-  tailWeight?: number;
-  /** Exponent of the latency term (default 2; 1 = mean latency, larger = more weight on the tail). */
-  tailExponent?: number;
-}
-
-/** The objective's state for a gateway set: per-step satellite distances and per-sample latencies (no hop limit). */
-export class PlacementObjective {
-  readonly value0: number;
-  private valueAcc: number;
-  private readonly dist: Float64Array;
-  private readonly scratch: Float64Array;
-  private readonly cellCur: Float64Array;
-  private readonly cellNew: Float64Array;
-  private readonly touched: Uint8Array;
-  private readonly tlist: Int32Array;
-  private readonly changed: Int32Array;
-  private readonly router: DistRouter;
-  private readonly lmax: number;
-  private readonly exponent: number;
-  private readonly tail: number;
-  private readonly norm: number;
-  // Planner's-terms bookkeeping (committed samples only): demand-weighted served weight and
-  // latency sum, and per cell the latency saved (ms x steps) / steps newly served by the site
-  // being committed (site*) and by everything committed so far (total*).
-  private servedW = 0;
-  private latSumW = 0;
-  private readonly meanLatency0: number;
-  private readonly siteGain: Float64Array;
-  private readonly siteNew: Int32Array;
-  private readonly siteMark: Uint8Array;
-  private readonly siteList: Int32Array;
-  private readonly totalGain: Float64Array;
-  private readonly totalNew: Int32Array;
-  /** Impact of the last committed site. */
-  lastImpact: SiteImpact | null = null;
-  evaluations = 0;
-
-  constructor(private readonly ev: CoverageEvaluator, opts: ObjectiveOptions = {}) {
-    const cache = ev.cache;
-    const { satCount: N, cellCount: C, stepCount: T } = cache;
-    this.lmax = ev.maxLatencyMs;
-    this.exponent = opts.tailExponent ?? 2;
-    this.tail = opts.tailWeight ?? 1;
-    let W = 0;
-    for (let c = 0; c < C; c++) W += ev.grid.weight[c]!;
-    this.norm = W > 0 ? 1 / (W * T) : 0;
-    this.dist = ev.dist.slice();
-    this.scratch = ev.dist.slice();
-    this.cellCur = new Float64Array(T * C).fill(Infinity);
-    this.cellNew = new Float64Array(C);
-    this.touched = new Uint8Array(C);
-    this.tlist = new Int32Array(C);
-    this.changed = new Int32Array(N);
-    this.router = new DistRouter(N, cache.adjOff, cache.adjTo, cache.adjLink);
-    const { visOff, visCell, visUpMs } = cache;
-    for (let t = 0; t < T; t++) {
-      for (let s = 0; s < N; s++) {
-        const d = this.dist[t * N + s]!;
-        if (d === Infinity) continue;
-        for (let k = visOff[t * (N + 1) + s]!, end = visOff[t * (N + 1) + s + 1]!; k < end; k++) {
-          const i = t * C + visCell[k]!;
-          const v = visUpMs[k]! + d;
-          if (v < this.cellCur[i]!) this.cellCur[i] = v;
-        }
-      }
-    }
-    let f = 0;
-    const w = ev.grid.weight;
-    for (let t = 0; t < T; t++) {
-      for (let c = 0; c < C; c++) {
-        const v = this.cellCur[t * C + c]!;
-        f += w[c]! * this.phi(v);
-        if (v <= this.lmax) {
-          this.servedW += w[c]!;
-          this.latSumW += w[c]! * v;
-        }
-      }
-    }
-    this.value0 = f * this.norm;
-    this.valueAcc = f;
-    this.meanLatency0 = this.meanLatencyMs;
-    this.siteGain = new Float64Array(C);
-    this.siteNew = new Int32Array(C);
-    this.siteMark = new Uint8Array(C);
-    this.siteList = new Int32Array(C);
-    this.totalGain = new Float64Array(C);
-    this.totalNew = new Int32Array(C);
-  }
-
-  /** Demand-weighted mean one-way latency over the served samples of the committed set, ms. */
-  get meanLatencyMs(): number {
-    return this.servedW > 0 ? this.latSumW / this.servedW : NaN;
-  }
-
-  /** Impact of everything committed so far, relative to the starting gateways. */
-  totalImpact(): SiteImpact {
-    return this.impactOf(this.meanLatency0, this.totalGain, this.totalNew, null);
-  }
-
-  private impactOf(before: number, gain: Float64Array, fresh: Int32Array, cells: Int32Array | null): SiteImpact {
-    const T = this.ev.cache.stepCount;
-    const pop = this.ev.grid.population;
-    let faster = 0, gainSum = 0, newly = 0;
-    const n = cells ? cells.length : gain.length;
-    for (let i = 0; i < n; i++) {
-      const c = cells ? cells[i]! : i;
-      const g = gain[c]! / T;
-      if (g >= FASTER_THRESHOLD_MS) {
-        faster += pop[c]!;
-        gainSum += pop[c]! * g;
-      }
-      newly += (pop[c]! * fresh[c]!) / T;
-    }
-    return { meanLatencyBeforeMs: before, meanLatencyAfterMs: this.meanLatencyMs, peopleFaster: faster, fasterByMs: faster > 0 ? gainSum / faster : NaN, peopleNewlyServed: newly, servedGbps: null };
-  }
-
-  /** Current objective f(S). */
-  get value(): number {
-    return this.valueAcc * this.norm;
-  }
-
-  phi(latMs: number): number {
-    if (!(latMs <= this.lmax)) return 0;
-    const x = latMs / this.lmax;
-    return 1 + this.tail * (1 - (this.exponent === 2 ? x * x : Math.pow(x, this.exponent)));
-  }
-
-  /** Marginal gain of a gateway with these seeds; with `commit`, also add it to the state. */
-  gain(seeds: GatewaySeeds, commit = false): number {
-    this.evaluations++;
-    const cache = this.ev.cache;
-    const { satCount: N, cellCount: C, stepCount: T, linkCount: L, visOff, visCell, visUpMs } = cache;
-    const w = this.ev.grid.weight;
-    const { cellCur, cellNew, touched, tlist, changed, siteGain, siteNew, siteMark, siteList } = this;
-    const lmax = this.lmax;
-    const before = commit ? this.meanLatencyMs : NaN;
-    let marked = 0;
-    let total = 0;
-    for (let t = 0; t < T; t++) {
-      const from = seeds.off[t]!, to = seeds.off[t + 1]!;
-      if (from === to) continue;
-      const row = this.scratch.subarray(t * N, (t + 1) * N);
-      const nc = this.router.improve(cache.linkMs.subarray(t * L, (t + 1) * L), seeds.sat, seeds.ms, from, to, row, changed);
-      if (nc === 0) continue;
-      let nt = 0;
-      const base = t * C;
-      const vo = t * (N + 1);
-      for (let i = 0; i < nc; i++) {
-        const s = changed[i]!;
-        const d = row[s]!;
-        for (let k = visOff[vo + s]!, end = visOff[vo + s + 1]!; k < end; k++) {
-          const c = visCell[k]!;
-          const v = visUpMs[k]! + d;
-          if (v < cellCur[base + c]!) {
-            if (!touched[c]) {
-              touched[c] = 1;
-              tlist[nt++] = c;
-              cellNew[c] = v;
-            } else if (v < cellNew[c]!) cellNew[c] = v;
-          }
-        }
-      }
-      // Sum in cell order so the value does not depend on the order satellites improved in.
-      tlist.subarray(0, nt).sort();
-      for (let i = 0; i < nt; i++) {
-        const c = tlist[i]!;
-        touched[c] = 0;
-        total += w[c]! * (this.phi(cellNew[c]!) - this.phi(cellCur[base + c]!));
-        if (commit) {
-          const old = cellCur[base + c]!, now = cellNew[c]!;
-          if (old <= lmax) {
-            this.servedW -= w[c]!;
-            this.latSumW -= w[c]! * old;
-          }
-          if (now <= lmax) {
-            this.servedW += w[c]!;
-            this.latSumW += w[c]! * now;
-            if (old <= lmax) siteGain[c]! += old - now;
-            else siteNew[c]!++;
-          }
-          if (!siteMark[c]) {
-            siteMark[c] = 1;
-            siteList[marked++] = c;
-          }
-          cellCur[base + c] = now;
-        }
-      }
-      const committed = this.dist.subarray(t * N, (t + 1) * N);
-      for (let i = 0; i < nc; i++) {
-        const s = changed[i]!;
-        if (commit) committed[s] = row[s]!;
-        else row[s] = committed[s]!;
-      }
-    }
-    if (commit) {
-      this.valueAcc += total;
-      const cells = siteList.subarray(0, marked).sort();
-      this.lastImpact = this.impactOf(before, siteGain, siteNew, cells);
-      for (const c of cells) {
-        this.totalGain[c]! += siteGain[c]!;
-        this.totalNew[c]! += siteNew[c]!;
-        siteGain[c] = 0;
-        siteNew[c] = 0;
-        siteMark[c] = 0;
-      }
-    }
-    return total * this.norm;
-  }
-}
+export { FASTER_THRESHOLD_MS, PlacementObjective, type ObjectiveOptions, type SampleCapture, type SiteImpact } from './objective';
 
 export interface OptimizeOptions {
   /** How many gateways to add. */
   add: number;
   /** Default: the scenario's planning constraints. */
   constraints?: PlacementConstraints;
+  /** What to maximise; default: `constraints.objective`, else 'latency'. */
+  kind?: PlacementObjectiveKind;
+  /** Options of the latency objective. */
   objective?: ObjectiveOptions;
+  /** Tighten the bound at the end (fresh gains, LP dual); default true. */
+  tightBound?: boolean;
   /** Antenna settings of proposed gateways (mask, PoP...); schema defaults otherwise. */
   gatewayTemplate?: Partial<Gateway>;
   /** Called after each evaluation batch: work done / total, seconds left (estimate). */
@@ -302,8 +79,14 @@ export interface OptimizeResult {
   /** Time steps the optimizer measured over, and their length (s). */
   steps: number;
   stepS: number;
-  /** Online (Leskovec) bound on the best achievable objective with `add` more gateways. */
+  /** The objective maximised. */
+  kind: PlacementObjectiveKind;
+  /** Upper bound on the best achievable objective with `add` more gateways: the least of the bounds below and the ratio bound. */
   upperBound: number;
+  /** The parts (NaN when not computed): online (Leskovec, stale gains), fresh gains at the end, LP dual. */
+  bounds: { online: number; fresh: number; dual: number };
+  /** Time spent tightening the bound at the end, ms (part of elapsedMs). */
+  boundMs: number;
   /** f(S0) + (f - f(S0)) / (1 - 1/e): valid only when constraints do not bind. */
   greedyRatioBound: number;
   /** (upperBound - objective) / upperBound, in %. */
@@ -371,6 +154,98 @@ class BoundHeap {
   }
 }
 
+/** Per-sample gains kept for the latency bound's dual, at most this many (sample, gain) pairs (about 12 bytes each). */
+export const MAX_KEPT_SAMPLES = 6_000_000;
+
+/** One objective behind the greedy loop: gains by candidate index. */
+interface GainSource {
+  readonly value0: number;
+  readonly value: number;
+  readonly evaluations: number;
+  readonly lastImpact: SiteImpact | null;
+  gain(j: number, commit: boolean, capture?: SampleCapture): number;
+  totalImpact(): SiteImpact;
+}
+
+function latencySource(evaluator: CoverageEvaluator, gw: readonly Gateway[], opts: ObjectiveOptions | undefined): GainSource {
+  const o = new PlacementObjective(evaluator, opts);
+  const seeds: (GatewaySeeds | null)[] = new Array(gw.length).fill(null);
+  return {
+    value0: o.value0,
+    get value() { return o.value; },
+    get evaluations() { return o.evaluations; },
+    get lastImpact() { return o.lastImpact; },
+    gain(j, commit, capture) {
+      seeds[j] ??= evaluator.gatewaySeeds(gw[j]!);
+      const g = o.gain(seeds[j], commit, capture);
+      if (commit) seeds[j] = null;
+      return g;
+    },
+    totalImpact: () => o.totalImpact(),
+  };
+}
+
+function servedSource(evaluator: CoverageEvaluator, gw: readonly Gateway[], feasible: Uint8Array): GainSource & { served: ServedObjective; local: Int32Array } {
+  // Only the candidates feasible next to the existing gateways enter the networks.
+  const local = new Int32Array(gw.length).fill(-1);
+  const list: Gateway[] = [];
+  for (let j = 0; j < gw.length; j++) if (feasible[j]) { local[j] = list.length; list.push(gw[j]!); }
+  const served = new ServedObjective(evaluator, list, list.map((g) => evaluator.gatewaySeeds(g)));
+  return {
+    served,
+    local,
+    value0: served.value0,
+    get value() { return served.value; },
+    get evaluations() { return served.evaluations; },
+    get lastImpact() { return served.lastImpact; },
+    gain: (j, commit) => served.gain(local[j]!, commit),
+    totalImpact: () => served.totalImpact(),
+  };
+}
+
+/** First-pass per-sample gains of the candidates with the largest gains, within MAX_KEPT_SAMPLES. */
+class KeptSamples {
+  private readonly kept = new Map<number, { idx: Int32Array; val: Float64Array; gain: number }>();
+  private total = 0;
+
+  offer(j: number, gain: number, c: SampleCapture): void {
+    const n = c.idx.length;
+    while (this.total + n > MAX_KEPT_SAMPLES) {
+      let worst = -1, wg = Infinity;
+      for (const [k, v] of this.kept) if (v.gain < wg) { wg = v.gain; worst = k; }
+      if (worst < 0 || wg >= gain) return;
+      this.total -= this.kept.get(worst)!.idx.length;
+      this.kept.delete(worst);
+    }
+    this.kept.set(j, { idx: Int32Array.from(c.idx), val: Float64Array.from(c.val), gain });
+    this.total += n;
+  }
+
+  has(j: number): boolean {
+    return this.kept.has(j);
+  }
+
+  /** CSR of the kept candidates, and per sample the best gain among `chosen` (the dual's start). */
+  gains(chosen: readonly number[]): { gains: SampleGains; start: Map<number, number> } {
+    const keys = [...this.kept.keys()].sort((a, b) => a - b);
+    const start = new Int32Array(keys.length + 1);
+    keys.forEach((k, i) => (start[i + 1] = start[i]! + this.kept.get(k)!.idx.length));
+    const idx = new Int32Array(start[keys.length]!);
+    const val = new Float64Array(idx.length);
+    keys.forEach((k, i) => {
+      idx.set(this.kept.get(k)!.idx, start[i]!);
+      val.set(this.kept.get(k)!.val, start[i]!);
+    });
+    const best = new Map<number, number>();
+    for (const j of chosen) {
+      const e = this.kept.get(j);
+      if (!e) continue;
+      for (let k = 0; k < e.idx.length; k++) best.set(e.idx[k]!, Math.max(best.get(e.idx[k]!) ?? 0, e.val[k]!));
+    }
+    return { gains: { start, idx, val }, start: best };
+  }
+}
+
 /**
  * Choose `add` sites from `candidates` next to the evaluator's current gateways. Returns the sites
  * in the order chosen with their gains, the objective and an upper bound on the optimum. Does not
@@ -379,14 +254,16 @@ class BoundHeap {
 export function optimizeGateways(evaluator: CoverageEvaluator, candidates: readonly Candidate[], opts: OptimizeOptions): OptimizeResult {
   const started = Date.now();
   const constraints = opts.constraints ?? evaluator.scenario.planning;
-  const objective = new PlacementObjective(evaluator, opts.objective);
+  const kind: PlacementObjectiveKind = opts.kind ?? constraints.objective ?? 'latency';
   const placed: Site[] = evaluator.gateways.map((g) => ({ latDeg: g.latDeg, lonDeg: g.lonDeg, countryCode: g.countryCode }));
   const M = candidates.length;
   const N = Math.max(0, Math.floor(opts.add));
+  const T = evaluator.stepCount;
+  const tight = opts.tightBound ?? true;
   const bound = new Float64Array(M).fill(Infinity);
   const stamp = new Int32Array(M).fill(-1);
-  const alive = new Uint8Array(M); // 1 = may still be in an optimal solution (feasible next to the existing gateways)
-  const seeds: (GatewaySeeds | null)[] = new Array(M).fill(null);
+  const feasible = new Uint8Array(M); // feasible next to the existing gateways: may be in an optimal solution
+  const alive = new Uint8Array(M); // feasible and not chosen
   const gw: Gateway[] = candidates.map((c) => candidateGateway(c, opts.gatewayTemplate));
   // Names stay unique among the existing gateways and the sites chosen before ("Aurora, US-IL #2").
   const names: string[] = evaluator.gateways.map((g) => g.name);
@@ -398,10 +275,17 @@ export function optimizeGateways(evaluator: CoverageEvaluator, candidates: reado
       bound[j] = 0;
       continue;
     }
-    alive[j] = 1;
+    feasible[j] = alive[j] = 1;
     heap.push(j);
   }
+  const served = kind === 'served' ? servedSource(evaluator, gw, feasible) : null;
+  const objective: GainSource = served ?? latencySource(evaluator, gw, opts.objective);
+  // What the bound's dual needs from the first pass: per-sample (latency) or per-step (served) gains.
+  const firstGain = new Float64Array(M).fill(Infinity);
+  const kept = tight && !served ? new KeptSamples() : null;
+  const stepGains = tight && served ? new Float64Array(M * T) : null;
   const chosen: ChosenSite[] = [];
+  const chosenIdx: number[] = [];
   let upper = Infinity;
   let cancelled = false;
   let exhausted = false;
@@ -415,6 +299,14 @@ export function optimizeGateways(evaluator: CoverageEvaluator, candidates: reado
     const out: number[] = [];
     for (let j = 0; j < M; j++) if (alive[j]) out.push(bound[j]!);
     return Float64Array.from(out);
+  };
+  const firstEval = (j: number): number => {
+    const capture: SampleCapture | undefined = kept ? { idx: [], val: [] } : undefined;
+    const g = objective.gain(j, false, capture);
+    firstGain[j] = g;
+    if (kept && capture && g > 0) kept.offer(j, g, capture);
+    if (stepGains && served) for (let t = 0; t < T; t++) stepGains[j * T + t] = served.served.stepGain[t]! / T;
+    return g;
   };
 
   outer: for (let it = 0; it < N; it++) {
@@ -435,10 +327,10 @@ export function optimizeGateways(evaluator: CoverageEvaluator, candidates: reado
           exhausted = true;
           break outer;
         }
-        const g = objective.gain(seeds[j]!, true);
-        seeds[j] = null;
+        const g = objective.gain(j, true);
         alive[j] = 0;
         placed.push(candidates[j]!);
+        chosenIdx.push(j);
         const name = uniqueName(gw[j]!.name, names);
         names.push(name);
         const gateway = name === gw[j]!.name ? gw[j]! : { ...gw[j]!, name };
@@ -447,8 +339,7 @@ export function optimizeGateways(evaluator: CoverageEvaluator, candidates: reado
         progress(firstPass + it + 1, firstPass + N);
         break;
       }
-      seeds[j] ??= evaluator.gatewaySeeds(gw[j]!);
-      bound[j] = objective.gain(seeds[j]!);
+      bound[j] = stamp[j] === -1 ? firstEval(j) : objective.gain(j, false);
       stamp[j] = it;
       heap.push(j);
       if (it === 0) {
@@ -458,21 +349,50 @@ export function optimizeGateways(evaluator: CoverageEvaluator, candidates: reado
     }
   }
   const f = objective.value;
-  // Final bound: f(S_N) + top-N bounds (all still valid upper bounds by submodularity).
-  upper = Math.min(upper, f + topKSum(liveBounds(), N));
   const f0 = objective.value0;
+  // Online bound: f(S_N) + top-N bounds (all still valid upper bounds by submodularity).
+  const online = Math.min(upper, f + topKSum(liveBounds(), N));
+  upper = online;
+  const boundStarted = Date.now();
+  let fresh = NaN, dual = NaN;
+  const firstPassDone = firstGain.every((g, j) => !feasible[j] || g < Infinity);
+  if (tight && !cancelled) {
+    fresh = f + freshTopN(objective, bound, alive, N);
+    upper = Math.min(upper, fresh);
+  }
+  if (tight && firstPassDone && N > 0) {
+    const target = f - f0;
+    if (served && stepGains) {
+      const rows: number[] = [];
+      for (let j = 0; j < M; j++) if (feasible[j]) rows.push(j);
+      const g = new Float64Array(rows.length * T);
+      rows.forEach((j, r) => g.set(stepGains.subarray(j * T, (j + 1) * T), r * T));
+      const cap = served.served.gainOfAll().map((x) => x / T);
+      dual = f0 + servedDualBound(N, g, cap, target);
+    } else if (kept) {
+      const { gains, start } = kept.gains(chosenIdx);
+      const scalar: number[] = [];
+      for (let j = 0; j < M; j++) if (feasible[j] && !kept.has(j) && firstGain[j]! > 0) scalar.push(firstGain[j]!);
+      dual = f0 + coverageDualBound(N, gains, scalar, target, (s) => start.get(s) ?? 0);
+    }
+    if (Number.isFinite(dual)) upper = Math.min(upper, dual);
+  }
+  const boundMs = Date.now() - boundStarted;
   const greedyRatioBound = f0 + (f - f0) / (1 - 1 / Math.E);
   const constraintsBind = constraints.minSpacingKm > 0 || constraints.excludedCountries.length > 0 || constraints.maxPerCountry !== null;
   if (!cancelled && chosen.length === N && !constraintsBind) upper = Math.min(upper, greedyRatioBound);
   upper = Math.max(upper, f);
   return {
     chosen,
+    kind,
     baseObjective: f0,
     objective: f,
     impact: objective.totalImpact(),
     steps: evaluator.stepCount,
     stepS: evaluator.cache.settings.stepS,
     upperBound: upper,
+    bounds: { online, fresh, dual },
+    boundMs,
     greedyRatioBound,
     gapPct: Number.isFinite(upper) && upper > 0 ? (100 * (upper - f)) / upper : NaN,
     gainGapPct: Number.isFinite(upper) && upper > f0 ? (100 * (upper - f)) / (upper - f0) : upper === f0 ? 0 : NaN,
@@ -482,4 +402,30 @@ export function optimizeGateways(evaluator: CoverageEvaluator, candidates: reado
     infeasibleAtStart,
     elapsedMs: Date.now() - started,
   };
+}
+
+/**
+ * Sum of the N largest FRESH gains over the live candidates at the final set, computed lazily:
+ * candidates in order of their (stale, upper-bound) gains, re-evaluated until the N-th largest
+ * fresh gain is at least the next stale one. Updates `bound` to the fresh gains it computed.
+ */
+function freshTopN(objective: GainSource, bound: Float64Array, alive: Uint8Array, N: number): number {
+  const order: number[] = [];
+  for (let j = 0; j < bound.length; j++) if (alive[j]) order.push(j);
+  order.sort((a, b) => bound[b]! - bound[a]! || a - b);
+  const top: number[] = []; // fresh gains, descending, at most N
+  let k = 0;
+  for (; k < order.length; k++) {
+    const j = order[k]!;
+    if (top.length >= N && top[N - 1]! >= bound[j]!) break; // every later candidate's gain is at most its stale bound
+    bound[j] = objective.gain(j, false);
+    let p = top.length;
+    top.push(bound[j]!);
+    while (p > 0 && top[p - 1]! < top[p]!) { [top[p - 1], top[p]] = [top[p]!, top[p - 1]!]; p--; }
+    if (top.length > N) top.length = N;
+  }
+  let s = 0;
+  for (const g of top) s += g;
+  // Fewer than N evaluated (the loop ran out): the rest of the top-N are among the unevaluated, none left.
+  return s;
 }

@@ -171,6 +171,8 @@ export const PlanningConstraints = z.object({
   minSpacingKm: z.number().min(0).default(0),
   excludedCountries: z.array(z.string()).default([]),
   maxPerCountry: z.number().int().positive().nullable().default(null),
+  /** What the gateway optimizer maximises: 'latency' (coverage and latency) or 'served' (Gbps served, capacity model); absent = 'latency'. */
+  objective: z.enum(['latency', 'served']).optional(),
 });
 
 export const CameraBookmark = z.object({

@@ -19,7 +19,7 @@ commands:
             [--no-gateway-relay] [--bent-pipe] [--max-hops N]
                                                     headline coverage and latency figures; --capacity adds
                                                     served Gbps, bottleneck, gateway utilisation (docs/CAPACITY.md)
-  optimize  <scenario> --add N [--candidates file.csv] [--min-spacing-km km] [--step s] [--duration s] [--quiet]
+  optimize  <scenario> --add N [--candidates file.csv] [--min-spacing-km km] [--objective latency|served] [--step s] [--duration s] [--quiet]
                                                     suggest the next N gateways, with a bound on the optimum;
                                                     progress on stderr unless --quiet
   rollout   <scenario> [--from DATE] [--to DATE] [--step days]

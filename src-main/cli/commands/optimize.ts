@@ -1,6 +1,7 @@
-// `optimize <scenario> --add N [--candidates file.csv] [--min-spacing-km km]`: lazy-greedy
-// gateway siting on the coverage engine, with the chosen sites, their marginal gains, the
-// objective and an upper bound on the best achievable objective.
+// `optimize <scenario> --add N [--candidates file.csv] [--min-spacing-km km] [--objective latency|served]`:
+// lazy-greedy gateway siting on the coverage engine (latency objective) or the capacity model
+// (served Gbps), with the chosen sites, their marginal gains, the objective and an upper bound on
+// the best achievable objective (docs/OPTIMIZER.md).
 import { buildCatalog } from '../../../src-core/constellation';
 import { Propagator } from '../../../src-core/orbit';
 import { createCoverageEvaluator } from '../../../src-core/coverage';
@@ -18,6 +19,12 @@ export function optimizeCommand(path: string, v: Values): number {
   if (v['min-spacing-km'] !== undefined) {
     scenario = { ...scenario, planning: { ...scenario.planning, minSpacingKm: parseNumberArg('min-spacing-km', v['min-spacing-km'] as string, 0, { min: 0 }) } };
   }
+  if (v.objective !== undefined) {
+    const o = v.objective;
+    if (o !== 'latency' && o !== 'served') throw new CliError(`--objective must be 'latency' or 'served', got '${String(o)}'`, [], 2);
+    scenario = { ...scenario, planning: { ...scenario.planning, objective: o } };
+  }
+  const kind = scenario.planning.objective ?? 'latency';
   const geo = { countryAt, nearestCity };
   let candidates;
   if (typeof v.candidates === 'string') {
@@ -31,7 +38,7 @@ export function optimizeCommand(path: string, v: Values): number {
   const { catalog, satrecs, problems } = buildCatalog(scenario);
   if (catalog.count === 0) throw new CliError(`${path} has no satellites`, problems);
   const json = v.json === true;
-  const progress = new OptimizeProgress(v.quiet !== true, add);
+  const progress = new OptimizeProgress(v.quiet !== true, add, kind === 'served' ? 'Gbps' : '');
   progress.line(`optimize: ${candidates.length} candidate sites, ${catalog.count} satellites, ${Math.floor(scenario.analysis.durationS / scenario.analysis.stepS)} steps; building the coverage evaluator`);
   const ev = createCoverageEvaluator(scenario, catalog, new Propagator(satrecs));
   const r = optimizeGateways(ev, candidates, {
@@ -44,16 +51,17 @@ export function optimizeCommand(path: string, v: Values): number {
   // The same explanation (text and numbers) as the app's "Suggest gateways" panel.
   const explained = explainOptimization(
     r.chosen.map((c, i) => ({ rank: i + 1, name: c.gateway.name, countryCode: c.candidate.countryCode, nearPop: c.candidate.nearPop, impact: c.impact })),
-    { add, baseObjective: r.baseObjective, objective: r.objective, upperBound: r.upperBound, impact: r.impact, steps: r.steps, stepS: r.stepS, exhausted: r.exhausted },
+    { add, baseObjective: r.baseObjective, objective: r.objective, upperBound: r.upperBound, impact: r.impact, steps: r.steps, stepS: r.stepS, exhausted: r.exhausted, kind: r.kind },
   );
   const rows = r.chosen.map((c, i) => ({ rank: i + 1, name: c.gateway.name, latDeg: c.candidate.latDeg, lonDeg: c.candidate.lonDeg, countryCode: c.candidate.countryCode, nearPop: c.candidate.nearPop, impact: c.impact, marginalGain: c.marginalGain, objective: c.objective }));
-  const out = { ok: true, candidates: candidates.length, infeasibleAtStart: r.infeasibleAtStart, requested: add, chosen: rows, impact: r.impact, explanation: explained, baseObjective: r.baseObjective, objective: r.objective, upperBound: r.upperBound, gapPct: r.gapPct, gainGapPct: r.gainGapPct, exhausted: r.exhausted, evaluations: r.evaluations, elapsedMs: r.elapsedMs };
+  const out = { ok: true, objectiveKind: r.kind, candidates: candidates.length, infeasibleAtStart: r.infeasibleAtStart, requested: add, chosen: rows, impact: r.impact, explanation: explained, baseObjective: r.baseObjective, objective: r.objective, upperBound: r.upperBound, bounds: r.bounds, boundMs: r.boundMs, gapPct: r.gapPct, gainGapPct: r.gainGapPct, exhausted: r.exhausted, evaluations: r.evaluations, elapsedMs: r.elapsedMs };
   if (json) {
     console.log(JSON.stringify(out));
     return 0;
   }
   console.log(`${candidates.length} candidate sites (${r.infeasibleAtStart} ruled out by constraints), ${r.chosen.length} of ${add} placed in ${(r.elapsedMs / 1000).toFixed(1)} s (${r.evaluations} gain evaluations)\n`);
-  console.log(table(['#', 'site', 'lat', 'lon', 'country', 'mean latency', 'people'], explained.sites.map((x, i) => [x.rank, x.name, rows[i]!.latDeg.toFixed(3), rows[i]!.lonDeg.toFixed(3), x.country, x.latency, x.people])));
+  const servedCol = r.kind === 'served';
+  console.log(table(['#', 'site', 'lat', 'lon', 'country', ...(servedCol ? ['served'] : []), 'mean latency', 'people'], explained.sites.map((x, i) => [x.rank, x.name, rows[i]!.latDeg.toFixed(3), rows[i]!.lonDeg.toFixed(3), x.country, ...(servedCol ? [x.gbps] : []), x.latency, x.people])));
   if (r.exhausted) console.log(`\nstopped after ${r.chosen.length} of ${add}: no remaining candidate improves the objective (sites outside the service band or too far from demand buy nothing)`);
   console.log(`\n${explanationLines({ ...explained, sites: [] }).filter((l) => l !== '').join('\n')}`);
   return 0;
@@ -67,7 +75,7 @@ export function optimizeCommand(path: string, v: Values): number {
 class OptimizeProgress {
   private lastMs = 0;
   private etaS = NaN;
-  constructor(private readonly enabled: boolean, private readonly add: number) {}
+  constructor(private readonly enabled: boolean, private readonly add: number, private readonly unit: string) {}
 
   line(text: string): void {
     if (this.enabled) process.stderr.write(`${text}\n`);
@@ -91,6 +99,6 @@ class OptimizeProgress {
     const now = Date.now();
     if (index + 1 < this.add && now - this.lastMs < 1000) return;
     this.lastMs = now;
-    this.line(`optimize: site ${index + 1}/${this.add} ${clean(name)}${countryCode ? ` (${countryCode})` : ''}, objective +${gain.toExponential(2)} -> ${objective.toFixed(5)}${index + 1 < this.add ? this.left() : ''}`);
+    this.line(`optimize: site ${index + 1}/${this.add} ${clean(name)}${countryCode ? ` (${countryCode})` : ''}, objective +${this.unit ? `${gain.toFixed(2)} ${this.unit}` : gain.toExponential(2)} -> ${objective.toFixed(this.unit ? 2 : 5)}${index + 1 < this.add ? this.left() : ''}`);
   }
 }

@@ -9,6 +9,7 @@ import { useApp } from '../../state/store';
 import { acceptSuggestions, cancelOptimizer, rejectSuggestions, startOptimizer } from './optimizerRun';
 import { optimizerExplanation } from './optimizerText';
 import { usePlanning } from './planningStore';
+import type { PlacementObjectiveKind } from '../../../src-core/planning/constraints';
 
 function eta(s: number): string {
   if (!Number.isFinite(s)) return 'estimating…';
@@ -24,6 +25,8 @@ export function OptimizerPanel() {
   const [imported, setImported] = useState<{ file: string; sites: CsvSite[]; problems: CsvProblem[] } | null>(null);
   const steps = Math.max(1, Math.floor(analysis.durationS / analysis.stepS + 1e-9));
   const [factor, setFactor] = useState(steps > 40 ? 4 : 1);
+  const savedObjective = useApp((s) => s.scenario.planning.objective ?? 'latency');
+  const [objective, setObjective] = useState<PlacementObjectiveKind>(savedObjective);
   const running = run.status === 'running';
   const onFile = (f: File | undefined) => {
     if (!f) return;
@@ -31,7 +34,7 @@ export function OptimizerPanel() {
   };
   const canRun = !running && n >= 1 && (source === 'generated' || (imported !== null && imported.sites.length > 0));
   const p = run.progress;
-  const explained = useMemo(() => optimizerExplanation(run.sites, run.summary), [run.sites, run.summary]);
+  const explained = useMemo(() => optimizerExplanation(run.sites, run.summary, run.objective), [run.sites, run.summary, run.objective]);
   return (
     <div className="optimizer">
       <div className="row">
@@ -39,6 +42,15 @@ export function OptimizerPanel() {
           Suggest
           <input type="number" min={1} max={1000} value={n} onChange={(e) => setN(Math.max(1, Math.min(1000, Math.floor(Number(e.target.value) || 1))))} data-testid="optimizer-n" className="num-input" />
           gateways
+        </label>
+      </div>
+      <div className="row">
+        <label title="Latency: demand-weighted latency and service (coverage engine). Served demand: Gbps carried to a PoP (capacity model: antennas, backhaul, feeder, laser and user-beam capacities).">
+          Maximise
+          <select value={objective} onChange={(e) => setObjective(e.target.value as PlacementObjectiveKind)} data-testid="optimizer-objective">
+            <option value="latency">latency and service</option>
+            <option value="served">served demand (Gbps)</option>
+          </select>
         </label>
       </div>
       <div className="row">
@@ -82,7 +94,7 @@ export function OptimizerPanel() {
       )}
       <div className="row">
         {!running ? (
-          <button type="button" className="btn btn--primary" disabled={!canRun} onClick={() => startOptimizer({ add: n, importedSites: source === 'import' ? (imported?.sites ?? []) : null, stepFactor: factor })} data-testid="optimizer-run">
+          <button type="button" className="btn btn--primary" disabled={!canRun} onClick={() => startOptimizer({ add: n, importedSites: source === 'import' ? (imported?.sites ?? []) : null, stepFactor: factor, objective })} data-testid="optimizer-run">
             Suggest next {n}
           </button>
         ) : (

@@ -6,6 +6,7 @@ import type { ClientMessage, OptimizerRequests, WorkerMessage } from '../../engi
 import { addGateways, placementProblem } from '../../state/gatewayCommands';
 import { appStore } from '../../state/store';
 import { planningStore, IDLE_RUN } from './planningStore';
+import type { PlacementObjectiveKind } from '../../../src-core/planning/constraints';
 
 let worker: Worker | null = null;
 
@@ -16,10 +17,10 @@ export function optimizerRunning(): boolean {
 const patchRun = (patch: Partial<ReturnType<typeof planningStore.getState>['optimizer']>): void =>
   planningStore.setState({ optimizer: { ...planningStore.getState().optimizer, ...patch } });
 
-export function startOptimizer(opts: { add: number; importedSites: OptimizeRequest['importedSites']; stepFactor: number }): void {
+export function startOptimizer(opts: { add: number; importedSites: OptimizeRequest['importedSites']; stepFactor: number; objective: PlacementObjectiveKind }): void {
   cancelOptimizer(false);
   const { scenario, revision } = appStore.getState();
-  planningStore.setState({ optimizer: { ...IDLE_RUN, status: 'running', add: opts.add, revision, progress: { done: 0, total: 1, etaS: NaN, phase: 'starting' } } });
+  planningStore.setState({ optimizer: { ...IDLE_RUN, status: 'running', add: opts.add, objective: opts.objective, revision, progress: { done: 0, total: 1, etaS: NaN, phase: 'starting' } } });
   const w = new Worker(new URL('../../engine/optimizerWorker.ts', import.meta.url), { type: 'module', name: 'leo-optimizer' });
   worker = w;
   const finish = (): void => {
@@ -53,7 +54,7 @@ export function startOptimizer(opts: { add: number; importedSites: OptimizeReque
         const s = m.result as OptimizeSummary;
         const n = run.sites.length;
         const message = s.exhausted
-          ? `Stopped after ${n} of ${run.add}: no remaining candidate improves coverage or latency (every further site would have zero marginal gain).`
+          ? `Stopped after ${n} of ${run.add}: no remaining candidate ${run.objective === 'served' ? 'adds served Gbps' : 'improves coverage or latency'} (every further site would have zero marginal gain).`
           : `${n} sites suggested from ${s.candidates.toLocaleString('en-US')} candidates${s.infeasibleAtStart ? ` (${s.infeasibleAtStart} ruled out by the constraints)` : ''} in ${(s.elapsedMs / 1000).toFixed(1)} s.`;
         patchRun({ status: 'done', summary: s, progress: null, message });
         finish();
@@ -67,7 +68,8 @@ export function startOptimizer(opts: { add: number; importedSites: OptimizeReque
     patchRun({ status: 'error', progress: null, message: `The optimizer worker failed: ${e.message || 'could not start'}` });
     finish();
   };
-  const req: OptimizeRequest = { scenario, add: opts.add, importedSites: opts.importedSites, stepFactor: opts.stepFactor };
+  // The objective travels in the scenario's planning settings (the worker passes them on as the constraints).
+  const req: OptimizeRequest = { scenario: { ...scenario, planning: { ...scenario.planning, objective: opts.objective } }, add: opts.add, importedSites: opts.importedSites, stepFactor: opts.stepFactor };
   const message: ClientMessage<keyof OptimizerRequests> = { type: 'request', id: 1, name: 'optimize', payload: req };
   w.postMessage(message);
 }

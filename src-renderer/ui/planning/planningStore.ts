@@ -5,6 +5,7 @@
 import { create } from 'zustand';
 import type { OptimizeSummary, SuggestedSite } from '../../engine/optimizerHost';
 import type { CoverageGridInfo, CoverageSnapshot } from '../../engine/planningProtocol';
+import type { PlacementObjectiveKind } from '../../../src-core/planning/constraints';
 
 export type HeatmapMetric = 'off' | 'served' | 'p50' | 'p95' | 'visible' | 'demand';
 export type HeatmapCompare = 'none' | 'previous' | 'baseline';
@@ -12,6 +13,8 @@ export type HeatmapCompare = 'none' | 'previous' | 'baseline';
 export interface OptimizerRun {
   status: 'idle' | 'running' | 'done' | 'cancelled' | 'error';
   add: number;
+  /** What the run maximises (absent: latency). */
+  objective?: PlacementObjectiveKind;
   progress: { done: number; total: number; etaS: number; phase: string } | null;
   sites: SuggestedSite[];
   summary: OptimizeSummary | null;

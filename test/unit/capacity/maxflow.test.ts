@@ -84,3 +84,27 @@ describe('FlowNetwork (Dinic)', () => {
     expect(() => net.addArc(0, 1, -1)).toThrow(/capacity must be >= 0/);
   });
 });
+
+describe('FlowNetwork: incremental use (optimizer)', () => {
+  it('opening an arc v -> t and augmentVia(s, v) gives the brute-force min cut with the arc; rollback restores every residual bit for bit', () => {
+    fc.assert(fc.property(graphArb, fc.double({ min: 0, max: 50, noNaN: true }), (g, openCap) => {
+      const s = 0, t = 1, v = g.n - 1;
+      if (v === s || v === t) return;
+      const net = new FlowNetwork();
+      net.reset(g.n);
+      for (const { u, v: w, c } of g.arcs) net.addArc(u, w, c);
+      const e = net.addArc(v, t, 0); // closed
+      const before = net.run(s, t);
+      const snapshot = net.residual.slice(0, net.arcCount);
+      net.record();
+      net.setCapacity(e, openCap);
+      const extra = net.augmentVia(s, v, [e]);
+      const expected = bruteMinCut(g.n, [...g.arcs, { u: v, v: t, c: openCap }], s, t);
+      expect(Math.abs(before + extra - expected)).toBeLessThanOrEqual(tol(expected));
+      expect(net.run(s, t)).toBeLessThanOrEqual(tol(expected)); // nothing left to augment
+      net.rollback();
+      expect(net.residual.slice(0, net.arcCount)).toEqual(snapshot);
+      expect(net.capacity[e]).toBe(0);
+    }), { numRuns: 300, seed: 16 });
+  });
+});

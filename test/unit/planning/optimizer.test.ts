@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { CoverageEvaluator, buildCoverageGrid, defaultLinkModel, propagatorPositions, usableFromCatalog } from '../../../src-core/coverage';
 import { countryAt, isLand, nearestCity } from '../../../src-core/geo';
@@ -60,6 +61,37 @@ describe('optimizer', () => {
     for (let i = 1; i < 3; i++) expect(r.chosen[i]!.marginalGain).toBeLessThanOrEqual(r.chosen[i - 1]!.marginalGain + tol);
     expect(r.chosen.reduce((s, c) => s + c.marginalGain, r.baseObjective)).toBeCloseTo(r.objective, 12);
     expect(objectiveOf(r.chosen.map((c) => c.candidate))).toBeCloseTo(r.objective, 12);
+  });
+
+  it('bound: >= the brute-force optimum always; within 1 % of the gain where greedy is optimal (fast-check: candidates, add, spacing)', () => {
+    const memo = new Map<string, number>();
+    const value = (idx: number[]): number => {
+      const k = idx.join(',');
+      if (!memo.has(k)) memo.set(k, objectiveOf(idx.map((i) => small[i]!)));
+      return memo.get(k)!;
+    };
+    const subsets = (pool: number[], n: number): number[][] => (n === 0 ? [[]] : pool.flatMap((i, k) => subsets(pool.slice(k + 1), n - 1).map((s) => [i, ...s])));
+    let tightCases = 0;
+    fc.assert(fc.property(
+      fc.subarray([0, 1, 2, 3, 4, 5, 6, 7], { minLength: 4 }), fc.integer({ min: 1, max: 3 }), fc.constantFrom(0, 100, 3000),
+      (pool, add, minSpacingKm) => {
+        const constraints = { minSpacingKm, excludedCountries: [], maxPerCountry: null };
+        const r = optimizeGateways(ev, pool.map((i) => small[i]!), { add, constraints });
+        const existing = ev.gateways.map((g) => ({ latDeg: g.latDeg, lonDeg: g.lonDeg, countryCode: g.countryCode }));
+        const feasible = (idx: number[]): boolean => placementViolations([...existing, ...idx.map((i) => small[i]!)], constraints).length === 0;
+        let best = r.baseObjective;
+        for (let n = 1; n <= add; n++) for (const s of subsets(pool, n)) if (feasible(s)) best = Math.max(best, value(s));
+        const tol = 1e-12;
+        expect(best).toBeGreaterThanOrEqual(r.objective - tol);
+        expect(r.upperBound).toBeGreaterThanOrEqual(best - tol);
+        for (const b of [r.bounds.online, r.bounds.fresh, r.bounds.dual]) if (!Number.isNaN(b)) expect(b).toBeGreaterThanOrEqual(best - tol);
+        if (r.objective >= best - tol && best > r.baseObjective) {
+          tightCases++;
+          expect(r.upperBound - best).toBeLessThanOrEqual(0.01 * (best - r.baseObjective) + tol);
+        }
+      },
+    ), { numRuns: 25, seed: 14 });
+    expect(tightCases).toBeGreaterThan(12);
   });
 
   it('respects spacing, excluded countries and the per-country cap in every suggestion', () => {

@@ -1,0 +1,141 @@
+// The optimizer's served-demand objective: f(S) = Gbps of demand the network carries to a PoP with
+// gateway set S (the existing gateways plus S), averaged over the window's time steps, by the
+// capacity model (src-core/capacity, docs/CAPACITY.md).
+//
+// Per step we build ONE flow network holding the existing gateways and every candidate, each
+// candidate's backhaul arc (gateway -> PoP) closed (capacity 0). Opening a set S of those arcs and
+// taking the max flow is a polymatroid rank function of S (max flow into a set of sink arcs:
+// monotone, submodular), so lazy greedy and its bounds apply. Marginal gains are cheap:
+//   - commit: open the site's backhaul arc and augment from the current flow; every augmenting
+//     path then runs through that gateway, so the search starts there (FlowNetwork.augmentVia)
+//     and stays near it: its satellites, their beams, the cells under them;
+//   - evaluate: the same under the network's journal, then roll back bit for bit.
+// The latency pruning of the capacity model is computed with every candidate present, as if open
+// (an arc too slow even then is too slow for every S). Where that pruning does not bind (Kuiper
+// defaults: 100 ms budget, routes of 10-40 ms) f(S) equals `analyze --capacity` with S added;
+// test/unit/planning/served.test.ts checks the gains against fresh solves.
+import { CapacitySolver, FlowNetwork, capacityParamsOf, capacityStepWith, demandGbpsOf, type StepNetwork } from '../capacity';
+import type { CoverageEvaluator, GatewaySeeds } from '../coverage/evaluator';
+import type { Gateway } from '../scenario/schema';
+import { PlacementObjective, type SiteImpact } from './objective';
+
+/** Served demand (mean Gbps over the window's steps) as a function of the chosen candidates. */
+export class ServedObjective {
+  readonly value0: number;
+  private acc: number;
+  private readonly nets: StepNetwork[];
+  /** Per step: PoP node -> its arc to the sink. */
+  private readonly popSink: Map<number, number>[];
+  private readonly backhaul: Float64Array;
+  private readonly E: number;
+  private readonly open: Uint8Array;
+  /** Per step: the gain of the last `gain` call (for the bound's per-step dual). */
+  readonly stepGain: Float64Array;
+  /** Per step: Gbps gained by the committed candidates. */
+  private readonly committedStep: Float64Array;
+  /** Latency figures of the committed sites, in the planner's terms (SiteImpact). */
+  private readonly latency: PlacementObjective;
+  lastImpact: SiteImpact | null = null;
+  evaluations = 0;
+  private servedTotal = 0;
+
+  constructor(
+    ev: CoverageEvaluator,
+    candidates: readonly Gateway[],
+    private readonly seeds: readonly GatewaySeeds[],
+  ) {
+    const s = ev.scenario;
+    const demand = demandGbpsOf(ev.grid, s.capacity);
+    const params = capacityParamsOf(s);
+    const solver = new CapacitySolver();
+    const E = ev.gateways.length;
+    this.E = E;
+    const gws = [...ev.gateways, ...candidates];
+    const allSeeds = [...ev.gateways.map((_, g) => ev.seedsOf(g)), ...seeds];
+    const closed = new Uint8Array(gws.length).fill(1, E);
+    this.backhaul = Float64Array.from(candidates, (g) => g.capacityGbps);
+    this.open = new Uint8Array(candidates.length);
+    this.nets = [];
+    this.popSink = [];
+    let f = 0;
+    for (let t = 0; t < ev.stepCount; t++) {
+      const step = capacityStepWith(ev, t, demand, gws, allSeeds);
+      const n = solver.network(step, params, new FlowNetwork(1024, 1 << 16), closed);
+      f += n.net.run(n.SRC, n.SNK);
+      this.nets.push(n);
+      this.popSink.push(new Map());
+    }
+    this.stepGain = new Float64Array(ev.stepCount);
+    this.committedStep = new Float64Array(ev.stepCount);
+    this.acc = f;
+    this.value0 = f / Math.max(1, ev.stepCount);
+    this.latency = new PlacementObjective(ev);
+  }
+
+  get value(): number {
+    return this.acc / Math.max(1, this.nets.length);
+  }
+
+  /** Mean Gbps gained by opening candidate j; `commit` keeps it open. Per-step gains land in `stepGain`. */
+  gain(j: number, commit = false): number {
+    this.evaluations++;
+    if (this.open[j]) {
+      this.stepGain.fill(0);
+      return 0;
+    }
+    let total = 0;
+    for (let t = 0; t < this.nets.length; t++) {
+      this.stepGain[t] = this.openArc(t, j, commit);
+      total += this.stepGain[t]!;
+      if (commit) this.committedStep[t]! += this.stepGain[t]!;
+    }
+    if (commit) {
+      this.open[j] = 1;
+      this.acc += total;
+      this.servedTotal += total;
+      this.latency.gain(this.seeds[j]!, true);
+      this.lastImpact = { ...this.latency.lastImpact!, servedGbps: total / Math.max(1, this.nets.length) };
+    }
+    return total / Math.max(1, this.nets.length);
+  }
+
+  /**
+   * Per step, the Gbps that opening every candidate gains over the existing gateways alone
+   * (nothing is kept): the cap in the bound's dual.
+   */
+  gainOfAll(): Float64Array {
+    const out = new Float64Array(this.nets.length);
+    for (let t = 0; t < this.nets.length; t++) {
+      const { net, SRC, SNK, gwArc } = this.nets[t]!;
+      net.record();
+      for (let j = 0; j < this.open.length; j++) {
+        const a = gwArc[this.E + j]!;
+        if (!this.open[j] && a >= 0) net.setCapacity(a, this.backhaul[j]!);
+      }
+      out[t] = this.committedStep[t]! + net.run(SRC, SNK);
+      net.rollback();
+    }
+    return out;
+  }
+
+  totalImpact(): SiteImpact {
+    return { ...this.latency.totalImpact(), servedGbps: this.servedTotal / Math.max(1, this.nets.length) };
+  }
+
+  private openArc(t: number, j: number, commit: boolean): number {
+    const { net, SRC, SNK, gwArc } = this.nets[t]!;
+    const a = gwArc[this.E + j]!;
+    if (a < 0) return 0;
+    const pop = net.head[a]!;
+    const cache = this.popSink[t]!;
+    let out = cache.get(pop);
+    if (out === undefined) cache.set(pop, (out = net.arcBetween(pop, SNK)));
+    net.record();
+    net.setCapacity(a, this.backhaul[j]!);
+    // Only the new arc changed: every augmenting path runs through this gateway.
+    const d = net.augmentVia(SRC, net.tail(a), [a, out]);
+    if (commit) net.stopRecording();
+    else net.rollback();
+    return d;
+  }
+}
