@@ -176,8 +176,9 @@ describe('corpus through the CLI', () => {
   it('propagate on a file whose satellites have all decayed exits 1 and says why for each', async () => {
     const r = await runMain('propagate', `${DIR}tle-all-decayed.tle`, '--at', '2026-01-02T00:00:00Z');
     expect(r.code).toBe(1);
-    expect(r.err).toMatch(/no satellite could be propagated/);
-    expect(r.err).toMatch(/DECAYED 1: SGP4 error 6: decayed/);
+    expect(r.err).toMatch(/no usable element sets/);
+    expect(r.err).toMatch(/DECAYED 1\): SGP4 cannot initialise these elements \(satellite has decayed\)/);
+    expect(r.err).toMatch(/DECAYED 2\): SGP4 cannot initialise/);
   });
   it('validate lists unknown keys with a did-you-mean and exits 0', async () => {
     const r = await runMain('validate', `${DIR}scenario-unknown-key.leo.json`);

@@ -126,7 +126,12 @@ describe('CLI diff, merge, convert', () => {
 
   it('convert brings a v1 file to the current format, and round-trips TLE through a scenario', async () => {
     expect((await runMain('convert', 'test/fixtures/scenario-v1/default-v1.leo.json', f('v2.leo.json'))).code).toBe(0);
-    expect(readFileSync(f('v2.leo.json'), 'utf8')).toBe(readFileSync('assets/scenarios/default.json', 'utf8'));
+    // The converted file is the migrated scenario as the app would save it (the v1 fixture predates
+    // the rollout cadence, so it is not byte-equal to today's shipped default: migrate.test compares the rest).
+    const migrated = parseScenario(readFileSync('test/fixtures/scenario-v1/default-v1.leo.json', 'utf8'));
+    if (!migrated.ok) throw new Error('the v1 fixture must open');
+    expect(readFileSync(f('v2.leo.json'), 'utf8')).toBe(JSON.stringify(migrated.scenario, null, 2) + '\n');
+    expect(JSON.parse(readFileSync(f('v2.leo.json'), 'utf8')).formatVersion).toBe(2);
     expect((await runMain('convert', 'assets/examples/kuiper-k1.tle', f('k1.leo.json'))).code).toBe(0);
     expect((await runMain('convert', f('k1.leo.json'), f('k1.tle'))).code).toBe(0);
     expect(readFileSync(f('k1.tle'), 'utf8')).toBe(readFileSync('assets/examples/kuiper-k1.tle', 'utf8'));
