@@ -30,6 +30,8 @@ export interface ConstellationImport {
   rejected: RejectedRecord[];
   /** Records found in the file (usable + rejected per record; file-level problems count once). */
   total: number;
+  /** The time the sets were checked at (given, or their median epoch with `atMedianEpoch`), null when unchecked. */
+  analysisTimeMs: number | null;
 }
 
 /** Epochs further than this from the analysis time are refused by default (SGP4 drifts km per day). */
@@ -44,6 +46,18 @@ export interface ImportConstellationOptions extends ImportOptions {
   analysisTimeMs?: number;
   /** Largest |epoch - analysis time| accepted, days (default 30). */
   maxEpochAgeDays?: number;
+  /**
+   * Without `analysisTimeMs`: check the sets at their own median epoch (to the whole second), so
+   * a file of current element sets is usable as it is and one far-off record is still refused.
+   */
+  atMedianEpoch?: boolean;
+}
+
+/** Median epoch of the sets SGP4 can initialise, rounded down to the whole second (null when none). */
+function medianEpochMs(satrecs: readonly (SatRec | null)[]): number | null {
+  const epochs = satrecs.filter((r): r is SatRec => r !== null && r.error === 0).map(satrecEpochMs).sort((a, b) => a - b);
+  if (epochs.length === 0) return null;
+  return Math.floor(epochs[(epochs.length - 1) >> 1]! / 1000) * 1000;
 }
 
 /** The element-set format of a text, KVN included (a TLE guess is checked for a KVN header). */
@@ -85,20 +99,22 @@ export function importConstellation(text: string, options: ImportConstellationOp
   const rejected: RejectedRecord[] = parsed.problems.map((p) => ({ line: p.line, record: p.record, name: null, reason: parseReason(p), message: p.message }));
   const maxAge = options.maxEpochAgeDays ?? DEFAULT_MAX_EPOCH_AGE_DAYS;
   const sets: ElementSet[] = [];
-  parsed.sets.forEach((set, i) => {
-    let problem: { reason: RejectReason; message: string } | null;
-    let name: string | null = null;
+  const resolved = parsed.sets.map((set) => {
     try {
       const r = resolveElementSet(set);
-      name = r.name;
-      problem = usabilityProblem(r.satrec, options.analysisTimeMs, maxAge);
+      return { name: r.name, satrec: r.satrec as SatRec | null, error: null };
     } catch (e) {
-      problem = { reason: 'field', message: e instanceof Error ? e.message : String(e) };
+      return { name: null, satrec: null, error: e instanceof Error ? e.message : String(e) };
     }
+  });
+  const atMs = options.analysisTimeMs ?? (options.atMedianEpoch ? medianEpochMs(resolved.map((r) => r.satrec)) ?? undefined : undefined);
+  parsed.sets.forEach((set, i) => {
+    const { name, satrec, error } = resolved[i]!;
+    const problem: { reason: RejectReason; message: string } | null = satrec ? usabilityProblem(satrec, atMs, maxAge) : { reason: 'field', message: error ?? 'unreadable element set' };
     if (problem === null) sets.push(set);
     else rejected.push({ line: null, record: i, name, reason: problem.reason, message: `element set ${i + 1}${name ? ` (${name})` : ''}: ${problem.message}` });
   });
-  return { format, sets, rejected, total: parsed.sets.length + parsed.problems.length };
+  return { format, sets, rejected, total: parsed.sets.length + parsed.problems.length, analysisTimeMs: atMs ?? null };
 }
 
 /** A one-line summary: "3,233 of 3,236 satellites imported; 3 rejected (2 checksum, 1 epoch)". */

@@ -7,7 +7,6 @@ import { importConstellation, type RejectedRecord } from '../../src-core/io/impo
 import { defaultScenario } from '../../src-core/scenario/default';
 import { detectFileKind } from '../../src-core/scenario/detect';
 import { parseIsoStrict } from '../../src-core/time/iso';
-import { parseIsoUtc } from '../../src-core/units';
 import { decodeTextFile } from '../../src-core/scenario/textEncoding';
 
 /** A user-facing error: printed without a stack trace, exit code 1 (2 for usage errors). */
@@ -61,8 +60,9 @@ export function loadInput(path: string, analysisTimeMs?: number): LoadedInput {
     return { kind: 'scenario', scenario: r.scenario, source: path, skipped: [] };
   }
   const base = defaultScenario();
-  // Element sets are checked where they will be used: the time asked for, else the scenario epoch.
-  const imp = importConstellation(text, { format: kind, analysisTimeMs: analysisTimeMs ?? parseIsoUtc(base.analysis.startUtc) });
+  // Element sets are checked where they will be used: the time asked for, else their own median
+  // epoch, which then becomes the analysis start (a file of today's TLEs is analysed today).
+  const imp = importConstellation(text, { format: kind, ...(analysisTimeMs === undefined ? { atMedianEpoch: true } : { analysisTimeMs }) });
   const skipped = imp.rejected.map(rejectedProblem);
   if (imp.sets.length === 0) {
     throw new CliError(`${path}: no usable element sets found (expected a scenario .json, TLE, or OMM JSON/XML/KVN)`, skipped.slice(0, 20));
@@ -72,7 +72,8 @@ export function loadInput(path: string, analysisTimeMs?: number): LoadedInput {
     printProblems(skipped.slice(0, 50));
     if (skipped.length > 50) console.error(`  … and ${skipped.length - 50} more`);
   }
-  const scenario: Scenario = { ...base, name: `Element sets from ${path}`, constellation: { shells: [], elementSets: imp.sets } };
+  const startUtc = analysisTimeMs === undefined && imp.analysisTimeMs !== null ? new Date(imp.analysisTimeMs).toISOString().replace('.000Z', 'Z') : base.analysis.startUtc;
+  const scenario: Scenario = { ...base, name: `Element sets from ${path}`, constellation: { shells: [], elementSets: imp.sets }, analysis: { ...base.analysis, startUtc } };
   return { kind: 'elements', scenario, source: path, skipped };
 }
 

@@ -46,4 +46,19 @@ describe('leo-planner import / export', () => {
     expect(readFileSync(join(folder, 'isls.txt'), 'utf8').split('\n')[0]).toMatch(/^\d+ \d+$/);
     expect((await runMain('export', base, '--format', 'pdf', '-o', join(dir, 'x'))).code).toBe(2);
   });
+
+  it('element sets with no --start are checked and analysed at their own median epoch; a far --start refuses them with the distance', async () => {
+    // kuiper-k1.tle moved to day 335 of 2026 (1 December), line-1 checksums recomputed.
+    const checksum = (l: string) => String([...l.slice(0, 68)].reduce((n, c) => n + (c === '-' ? 1 : /\d/.test(c) ? Number(c) : 0), 0) % 10);
+    const moved = readFileSync('assets/examples/kuiper-k1.tle', 'utf8').split('\n').map((l) => (l.startsWith('1 ') ? ((x) => x.slice(0, 68) + checksum(x))(l.replace('26001.00000000', '26335.00000000')) : l)).join('\n');
+    const file = join(mkdtempSync(join(tmpdir(), 'leo-epoch-')), 'k1-december.tle');
+    writeFileSync(file, moved);
+    const ok = await runMain('route', file, '--from', '51.5,-0.1', '--to', 'pop', '--duration', '60', '--step', '60', '--json');
+    expect(ok.err).not.toMatch(/days from the analysis time/);
+    expect(ok.code).toBe(0);
+    expect(ok.out).toMatch(/2026-12-01T00:00:00/);
+    const far = await runMain('route', file, '--from', '51.5,-0.1', '--to', 'pop', '--start', '2026-01-01T00:00:00Z', '--duration', '60', '--step', '60');
+    expect(far.code).toBe(1);
+    expect(far.err).toMatch(/334\.0 days from the analysis time 2026-01-01T00:00:00Z; the limit is 30 days/);
+  });
 });
