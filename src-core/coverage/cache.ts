@@ -160,6 +160,48 @@ export class CoverageCache {
     this.visUpMs = packed.upMs;
   }
 
+  /**
+   * The same cache with fewer satellites carrying traffic (`usable` must be a subset of this
+   * cache's mask): positions, times and adjacency are shared, laser links with an unusable end go
+   * down and visibility entries of unusable satellites are dropped. Equal, array for array, to a
+   * cache built from scratch with `usable`, at the cost of one pass over the entries instead of the
+   * geometry (the rollout view evaluates many dates over one window this way).
+   */
+  withUsable(usable: Uint8Array): CoverageCache {
+    const N = this.satCount, C = this.cellCount, T = this.stepCount, L = this.linkCount;
+    if (usable.length !== N) throw new RangeError(`usable mask has ${usable.length} entries, the cache ${N} satellites`);
+    for (let i = 0; i < N; i++) if (usable[i] && !this.usable[i]) throw new RangeError(`satellite ${i} is usable in the mask but not in the cache it would be derived from`);
+    const linkMs = new Float64Array(T * L);
+    for (let t = 0; t < T; t++) {
+      const row = t * L;
+      for (let l = 0; l < L; l++) linkMs[row + l] = usable[this.linkA[l]!] && usable[this.linkB[l]!] ? this.linkMs[row + l]! : Infinity;
+    }
+    const visOff = new Int32Array(T * (N + 1));
+    const visCount = new Uint16Array(T * C);
+    let n = 0;
+    for (let t = 0; t < T; t++) {
+      const o = t * (N + 1);
+      for (let i = 0; i < N; i++) {
+        visOff[o + i] = n;
+        if (usable[i]) n += this.visOff[o + i + 1]! - this.visOff[o + i]!;
+      }
+      visOff[o + N] = n;
+    }
+    const visCell = this.visCell instanceof Uint16Array ? new Uint16Array(n) : new Uint32Array(n);
+    const visUpMs = new Float32Array(n);
+    for (let t = 0; t < T; t++) {
+      const o = t * (N + 1);
+      for (let i = 0; i < N; i++) {
+        if (!usable[i]) continue;
+        const from = this.visOff[o + i]!, to = this.visOff[o + i + 1]!, at = visOff[o + i]!;
+        visCell.set(this.visCell.subarray(from, to), at);
+        visUpMs.set(this.visUpMs.subarray(from, to), at);
+        for (let k = from; k < to; k++) visCount[t * C + this.visCell[k]!]!++;
+      }
+    }
+    return Object.assign(Object.create(CoverageCache.prototype) as CoverageCache, { ...this, usable, linkMs, visOff, visCell, visUpMs, visCount });
+  }
+
   /** Bytes held by the cache (typed arrays only). */
   memory(): CacheMemory {
     const positions = this.satPos.byteLength;

@@ -144,6 +144,8 @@ export interface CoverageEvaluatorInputs {
   links?: LinkModel;
   /** How routes are searched (network/router). Default: the scenario's routing settings. */
   routerOptions?: RouterOptions;
+  /** A cache already built for this grid, positions and window (e.g. `CoverageCache.withUsable`); `usable` and `links` are then not read. */
+  cache?: CoverageCache;
 }
 
 /** Usable mask of a catalogue: only operational satellites serve (constellation/status). */
@@ -223,7 +225,7 @@ export class CoverageEvaluator {
     const N = positions.count;
     const usable = inputs.usable ?? new Uint8Array(N).fill(1);
     const links = inputs.links ?? { topology: { count: 0, a: new Int32Array(0), b: new Int32Array(0) }, update: () => undefined };
-    this.cache = new CoverageCache(grid, positions, usable, links, cacheSettingsOf(scenario));
+    this.cache = inputs.cache ?? new CoverageCache(grid, positions, usable, links, cacheSettingsOf(scenario));
     const T = this.cache.stepCount;
     const C = grid.count;
     this.routerOptions = inputs.routerOptions ?? routerOptionsOf(scenario.routing);

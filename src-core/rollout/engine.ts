@@ -6,12 +6,14 @@
 //   - per date: the status mask; when the traffic mask is the same as an earlier date's, its
 //     evaluator is reused (only the gateway set is updated, incrementally) and, when the gateways
 //     are the same too, its figures are returned as they are;
-//   - otherwise: the coverage cache's visibility and laser-link latencies for the operational
-//     satellites, routing, headline figures and capacity on `capacitySteps` sampled steps.
+//   - otherwise: the coverage cache of the operational satellites, derived from one cache of the
+//     whole constellation built once (CoverageCache.withUsable: a filter over its visibility
+//     entries and link latencies, no geometry per date), then routing, headline figures and
+//     capacity on `capacitySteps` sampled steps.
 import { analyzeCapacity } from '../capacity/evaluate';
 import { buildCatalog, type BuiltCatalog } from '../constellation/catalog';
-import { trafficMask } from '../constellation/status';
-import { defaultLinkModel, type PositionSource } from '../coverage/cache';
+import { STATUS_OPERATIONAL, trafficMask } from '../constellation/status';
+import { cacheSettingsOf, CoverageCache, defaultLinkModel, type PositionSource } from '../coverage/cache';
 import { CoverageEvaluator } from '../coverage/evaluator';
 import { buildCoverageGrid, type CoverageGrid, type GeoDemandSource } from '../coverage/grid';
 import { geoDemandSource } from '../geo';
@@ -83,6 +85,8 @@ export class RolloutEngine {
   private readonly evaluators = new Map<string, CoverageEvaluator>();
   private readonly figures = new Map<string, NetworkFigures>();
   private static readonly KEEP_EVALUATORS = 2;
+  /** Coverage cache with every satellite operational (built on the first date that needs a network). */
+  private fullCache: CoverageCache | null = null;
 
   constructor(scenario: Scenario, opts: RolloutEngineOptions = {}) {
     this.scenario = scenario;
@@ -121,8 +125,7 @@ export class RolloutEngine {
     let ev = this.evaluators.get(mk);
     let recomputed: RolloutFigures['recomputed'] = 'none';
     if (!ev) {
-      const catalog = catalogWithStatus(this.built.catalog, dep.status);
-      ev = new CoverageEvaluator({ scenario: this.scenario, grid: this.grid, positions: this.positions, usable, links: defaultLinkModel(this.scenario, catalog) });
+      ev = new CoverageEvaluator({ scenario: this.scenario, grid: this.grid, positions: this.positions, cache: this.wholeConstellationCache().withUsable(usable) });
       ev.setGateways(gws);
       this.evaluators.set(mk, ev);
       if (this.evaluators.size > RolloutEngine.KEEP_EVALUATORS) this.evaluators.delete(this.evaluators.keys().next().value!);
@@ -132,6 +135,15 @@ export class RolloutEngine {
       recomputed = 'gateways';
     }
     return { ev, recomputed, key };
+  }
+
+  private wholeConstellationCache(): CoverageCache {
+    if (!this.fullCache) {
+      const N = this.built.catalog.count;
+      const allOperational = catalogWithStatus(this.built.catalog, new Uint8Array(N).fill(STATUS_OPERATIONAL));
+      this.fullCache = new CoverageCache(this.grid, this.positions, trafficMask(allOperational), defaultLinkModel(this.scenario, allOperational), cacheSettingsOf(this.scenario));
+    }
+    return this.fullCache;
   }
 
   /** Headline figures at `dateMs`. */

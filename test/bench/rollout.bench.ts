@@ -1,8 +1,9 @@
 // Rollout (src-core/rollout), default scenario: full Kuiper (3,236 satellites), 16 gateways, the
 // default analysis window (96 steps of 60 s, H3 res 3). "One date" recomputes the headline figures
 // (served %, served Gbps on the sampled capacity steps, p95 latency) of a fully deployed network
-// from scratch except the window positions (what a new date costs; the engine's per-date cache is
-// cleared before each iteration). "Whole series" is the CLI's default series: first launch to full
+// from scratch except what the window fixes: the positions and the whole constellation's coverage
+// cache, which each date filters to its operational satellites (what a new date costs; the
+// engine's per-date evaluators and figures are cleared before each iteration). "Whole series" is the CLI's default series: first launch to full
 // deployment every 30 days, set-up (catalogue, propagation over the window, grid) included.
 import { RolloutEngine, rolloutSeries, type RolloutSeries } from '../../src-core/rollout';
 import { defaultScenario } from '../../src-core/scenario/default';
@@ -18,7 +19,7 @@ let lastDate = '';
 
 export const benches: Bench[] = [
   {
-    name: 'headline figures for one date, full constellation (recompute, positions reused)',
+    name: 'headline figures for one date, full constellation (recompute; window positions and whole-constellation cache reused)',
     group: GROUP,
     budget: { ms: 1000 },
     iterations: 5,

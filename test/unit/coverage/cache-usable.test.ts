@@ -1,0 +1,45 @@
+// CoverageCache.withUsable (the rollout view's per-date cache): deriving a cache for fewer
+// operational satellites from the whole constellation's cache gives, array for array, the cache
+// built from scratch with that mask, and the evaluator on it gives identical figures.
+import { describe, expect, it } from 'vitest';
+import { STATUS_OPERATIONAL, STATUS_RAISING, trafficMask } from '../../../src-core/constellation/status';
+import { CoverageCache, cacheSettingsOf, defaultLinkModel, propagatorPositions } from '../../../src-core/coverage/cache';
+import { CoverageEvaluator } from '../../../src-core/coverage/evaluator';
+import { buildCoverageGrid } from '../../../src-core/coverage/grid';
+import { assetGeo, GATEWAYS, kuiperPropagator, kuiperScenario } from './fixtures';
+
+describe('CoverageCache.withUsable', () => {
+  const scenario = kuiperScenario({ durationS: 600, stepS: 120, h3Resolution: 1 });
+  const { catalog, propagator } = kuiperPropagator(scenario);
+  const grid = buildCoverageGrid(scenario.analysis, assetGeo);
+  const N = catalog.count;
+  const all = { ...catalog, status: new Uint8Array(N).fill(STATUS_OPERATIONAL) };
+  // Every third satellite still raising, and one whole plane's worth at the start.
+  const status = Uint8Array.from({ length: N }, (_, i) => (i % 3 === 0 || i < 34 ? STATUS_RAISING : STATUS_OPERATIONAL));
+  const partial = { ...catalog, status };
+  const settings = cacheSettingsOf(scenario);
+  const full = new CoverageCache(grid, propagatorPositions(propagator), trafficMask(all), defaultLinkModel(scenario, all), settings);
+  const fresh = new CoverageCache(grid, propagatorPositions(propagator), trafficMask(partial), defaultLinkModel(scenario, partial), settings);
+  const derived = full.withUsable(trafficMask(partial));
+
+  it('equals the cache built from scratch for the same mask, array for array', () => {
+    for (const k of ['usable', 'linkMs', 'visOff', 'visCell', 'visUpMs', 'visCount', 'satPos', 'timesMs', 'adjOff', 'adjTo', 'adjLink'] as const) {
+      expect(Array.from(derived[k] as ArrayLike<number>), k).toEqual(Array.from(fresh[k] as ArrayLike<number>));
+    }
+    expect(derived.memory()).toEqual(fresh.memory());
+    expect(derived.visUpMs.length).toBeLessThan(full.visUpMs.length);
+  });
+
+  it('gives identical coverage figures', () => {
+    const a = new CoverageEvaluator({ scenario, grid, positions: propagatorPositions(propagator), cache: derived });
+    const b = new CoverageEvaluator({ scenario, grid, positions: propagatorPositions(propagator), usable: trafficMask(partial), links: defaultLinkModel(scenario, partial) });
+    a.setGateways(GATEWAYS);
+    b.setGateways(GATEWAYS);
+    expect(a.result().headline).toEqual(b.result().headline);
+  });
+
+  it('refuses a mask that makes a satellite usable that the base cache left out', () => {
+    const base = full.withUsable(trafficMask(partial));
+    expect(() => base.withUsable(new Uint8Array(N).fill(1))).toThrow(/not in the cache/);
+  });
+});
