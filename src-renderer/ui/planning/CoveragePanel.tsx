@@ -114,9 +114,11 @@ function Figures() {
           ))}
         </tbody>
       </table>
-      <p className="figures__meta muted small" data-testid="service-area-note">
+      {/* Folded by default: the Plan tab's sections share one screen height (daily.spec). */}
+      <details className="figures__meta muted small" data-testid="service-area-note">
+        <summary>What Served and Outage measure</summary>
         {serviceAreaNote(current)}
-      </p>
+      </details>
       <p className="figures__meta muted" data-testid="coverage-status">
         {status === 'evaluating' ? `Re-evaluating… ${progress?.phase ?? ''}` : `${current.mode === 'full' ? 'Full evaluation' : 'Incremental'} ${current.computeMs.toFixed(0)} ms in the worker${roundTripMs !== null ? `, ${roundTripMs.toFixed(0)} ms to screen` : ''}`}
         {' · '}
