@@ -174,10 +174,14 @@ test.describe('never lose work', () => {
 const camera = (page: Page) => page.evaluate(() => window.__leo!.camera()!);
 
 async function expectHome(page: Page) {
-  await expect.poll(async () => Math.abs((await camera(page)).heightKm - HOME.heightKm), { message: 'camera height back at the home view' }).toBeLessThan(50);
-  const c = await camera(page);
-  expect(Math.abs(c.latDeg - HOME.latDeg)).toBeLessThan(0.5);
-  expect(Math.abs(c.lonDeg - HOME.lonDeg)).toBeLessThan(0.5);
+  // The flight reaches the home height before it has finished turning: wait until height (50 km),
+  // latitude and longitude (0.5 deg) are all there, each relative to its tolerance.
+  await expect
+    .poll(async () => {
+      const c = await camera(page);
+      return Math.max(Math.abs(c.heightKm - HOME.heightKm) / 50, Math.abs(c.latDeg - HOME.latDeg) / 0.5, Math.abs(c.lonDeg - HOME.lonDeg) / 0.5);
+    }, { message: 'camera back at the home view (height within 50 km, lat/lon within 0.5 deg)' })
+    .toBeLessThan(1);
 }
 
 /** Wheels out over the globe until the camera stops climbing; returns the heights seen. */
