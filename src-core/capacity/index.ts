@@ -2,3 +2,4 @@
 export * from './maxflow';
 export * from './model';
 export * from './evaluate';
+export * from './regions';

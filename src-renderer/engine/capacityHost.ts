@@ -4,10 +4,8 @@
 // re-routes on geometry edits, so the antennas, backhaul Gbps, in-service dates and the capacity
 // assumptions are read from the scenario passed in, never from the evaluator's copy.
 // Computed on request only: the UI asks while the Capacity section, layer or heatmap is shown.
-import { capacityStepOf, CapacitySolver, demandGbpsOf, unservedByRegion, type Bottleneck, type CapacityParams, type RegionShortfall } from '../../src-core/capacity';
+import { capacityStepOf, CapacitySolver, cellRegions, demandGbpsOf, unservedByRegion, type Bottleneck, type CapacityParams, type RegionShortfall } from '../../src-core/capacity';
 import type { CoverageEvaluator } from '../../src-core/coverage';
-import type { CoverageGrid } from '../../src-core/coverage/grid';
-import { countryAt, listCountries, nearestCity } from '../../src-core/geo';
 import type { Scenario } from '../../src-core/scenario/schema';
 import { ENGINE_ERROR, EngineError } from './protocol';
 
@@ -56,23 +54,6 @@ export interface CapacityView {
 
 const now = (): number => (typeof performance !== 'undefined' ? performance.now() : Date.now());
 
-/** Country name of each grid cell; a coastal cell centre at sea takes its nearest city's country (as `analyze --capacity`). */
-const regionCache = new WeakMap<CoverageGrid, string[]>();
-function regionsOf(grid: CoverageGrid): string[] {
-  let out = regionCache.get(grid);
-  if (out) return out;
-  const names = new Map(listCountries().map((k) => [k.code, k.name]));
-  out = Array.from({ length: grid.count }, (_, c) => {
-    const lat = grid.latDeg[c]!, lon = grid.lonDeg[c]!;
-    const country = countryAt(lat, lon);
-    if (country) return country.name;
-    const city = nearestCity(lat, lon);
-    return (city ? names.get(city.countryCode) : undefined) ?? city?.countryCode ?? 'unknown';
-  });
-  regionCache.set(grid, out);
-  return out;
-}
-
 function paramsOf(s: Scenario): CapacityParams {
   return {
     userBeamGbpsPerSatellite: s.capacity.userBeamGbpsPerSatellite,
@@ -109,7 +90,7 @@ export function capacityFor(ev: CoverageEvaluator, scenario: Scenario, tUtcMs: n
   });
   const params = paramsOf(scenario);
   const r = solver.solve({ ...input, gwAntennas: antennas, gwBackhaulGbps: backhaul, gwInService: inService }, params);
-  const regions = regionsOf(ev.grid);
+  const regions = cellRegions(ev.grid);
   const laser = params.laserGbps;
   return {
     revision,

@@ -4,9 +4,8 @@
 import type { Scenario } from '../../../src-core/scenario/schema';
 import { buildCatalog } from '../../../src-core/constellation';
 import { Propagator } from '../../../src-core/orbit';
-import { analyzeCapacity, demandGbpsOf, unservedByRegion } from '../../../src-core/capacity';
+import { analyzeCapacity, cellRegions, demandGbpsOf, unservedByRegion } from '../../../src-core/capacity';
 import { createCoverageEvaluator, type CoverageEvaluator } from '../../../src-core/coverage';
-import { countryAt, listCountries, nearestCity } from '../../../src-core/geo';
 import { CliError, clean, loadInput, parseIsoArg, parseNumberArg, table, startArg } from '../io';
 import { routingOverrides } from './routeSettings';
 
@@ -77,16 +76,8 @@ function capacityReport(ev: CoverageEvaluator) {
   const s = ev.scenario;
   const sum = analyzeCapacity(ev);
   const demand = demandGbpsOf(ev.grid, s.capacity);
-  // A coastal cell's centre can fall in the sea: name it by its nearest city's country then.
-  const regionOf = (c: number): string => {
-    const lat = ev.grid.latDeg[c]!, lon = ev.grid.lonDeg[c]!;
-    const country = countryAt(lat, lon);
-    if (country) return country.name;
-    const city = nearestCity(lat, lon);
-    const near = city ? listCountries().find((k) => k.code === city.countryCode) : undefined;
-    return near?.name ?? city?.countryCode ?? 'unknown';
-  };
-  const regions = unservedByRegion(demand, sum.cellServedGbpsMean, regionOf);
+  const regionOf = cellRegions(ev.grid);
+  const regions = unservedByRegion(demand, sum.cellServedGbpsMean, (c) => regionOf[c]!);
   return {
     assumptions: s.capacity,
     demandGbps: sum.demandGbps,
