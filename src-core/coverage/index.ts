@@ -3,3 +3,4 @@ export * from './grid';
 export * from './cache';
 export * from './routing';
 export * from './evaluator';
+export * from './latencyHistogram';

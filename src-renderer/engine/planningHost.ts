@@ -4,7 +4,7 @@
 // applies gateway patches to it as pruned add / move / remove, so one edit costs a pruned
 // re-route (~200 ms for full Kuiper), not a rebuild of the visibility cache (seconds). Runs in
 // the worker and, for tests and the benchmark, in-process in Node (no Worker globals here).
-import type { CoverageEvaluator, CoverageResult } from '../../src-core/coverage';
+import { latencyHistogram, type CoverageEvaluator, type CoverageResult } from '../../src-core/coverage';
 import { countryAt, nearestCity, NEAR_CITY_KM } from '../../src-core/geo';
 import type { CoverageUpdate, EngineSession } from '../../src-core/session/session';
 import type { CoverageEvaluateResult, CoverageGridInfo, CoverageSnapshot, LinkLoadResult, PlanningRequests, SiteInfo } from './planningProtocol';
@@ -25,24 +25,8 @@ export type PlanningHandlers = {
 /** An error name the client recognises: no evaluator yet (e.g. after a worker restart); send coverageEvaluate. */
 export const NO_EVALUATOR = 'NoCoverageEvaluatorError';
 
-const HIST_BIN_MS = 1;
-
-export function latencyHistogram(ev: CoverageEvaluator): { binMs: number; weights: Float64Array } {
-  const C = ev.grid.count;
-  const T = ev.stepCount;
-  const lmax = ev.maxLatencyMs;
-  const weights = new Float64Array(Math.ceil(lmax / HIST_BIN_MS) + 1);
-  const w = ev.grid.weight;
-  const lat = ev.cellLat;
-  for (let t = 0; t < T; t++) {
-    const row = t * C;
-    for (let c = 0; c < C; c++) {
-      const v = lat[row + c]!;
-      if (v <= lmax && w[c]! > 0) weights[Math.floor(v / HIST_BIN_MS)]! += w[c]!;
-    }
-  }
-  return { binMs: HIST_BIN_MS, weights };
-}
+// The histogram moved to the core (the planning report draws it too); re-exported for callers here.
+export { latencyHistogram } from '../../src-core/coverage/latencyHistogram';
 
 export function snapshotOf(ev: CoverageEvaluator, r: CoverageResult, revision: number, gridGeneration: number, mode: CoverageSnapshot['mode'], computeMs: number, edits: CoverageSnapshot['edits']): CoverageSnapshot {
   const h = r.headline;
