@@ -115,7 +115,8 @@ function assumptionRows(s: Scenario): FigureRow[] {
     { label: 'Fibre', value: `refractive index ${s.latency.fiberRefractiveIndex}, route factor ${s.latency.fiberRouteFactor}` },
     { label: 'Processing', value: `${s.latency.perHopProcessingMs} ms per hop, ${s.latency.gatewayProcessingMs} ms per gateway` },
     { label: 'Demand', value: `${s.analysis.demandWeighted ? 'population-weighted' : 'unweighted'}${s.analysis.landOnly ? ', land cells' : ''}` },
-    { label: 'Capacity', value: `take rate ${c.takeRatePct} %, ${c.busyHourMbpsPerSubscriber} Mbps/subscriber, beam ${c.userBeamGbpsPerSatellite} Gbps/sat, laser ${c.laserGbps} Gbps, feeder ${c.feederGbpsPerAntenna} Gbps/antenna` },
+    { label: 'Capacity demand', value: `take rate ${c.takeRatePct} %, ${c.busyHourMbpsPerSubscriber} Mbps per subscriber (busy hour)` },
+    { label: 'Capacity links', value: `user beam ${c.userBeamGbpsPerSatellite} Gbps/satellite, laser ${c.laserGbps} Gbps, feeder ${c.feederGbpsPerAntenna} Gbps/antenna` },
   ];
 }
 

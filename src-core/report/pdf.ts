@@ -44,7 +44,8 @@ function titlePage(doc: PDFDocument, f: Fonts, c: ReportContent, input: ReportIn
 function snapshot(page: PDFPage, f: Fonts, img: PDFImage | null, note: string | undefined, b: Box): void {
   page.drawRectangle({ x: b.x, y: b.y, width: b.w, height: b.h, borderColor: RULE, borderWidth: 0.6 });
   if (!img) {
-    drawText(page, f, note ?? 'No globe snapshot', b.x + b.w / 2, b.y + b.h / 2, { size: 9, color: MUTED, align: 'center', maxWidth: b.w - 10 });
+    const lines = wrapText(note ?? 'No globe snapshot', f.regular, 9, f.can, b.w - 20, 4);
+    lines.forEach((l, i) => drawText(page, f, l, b.x + b.w / 2, b.y + b.h / 2 + 6 * (lines.length - 1) - 12 * i, { size: 9, color: MUTED, align: 'center' }));
     return;
   }
   const k = Math.min(b.w / img.width, b.h / img.height);

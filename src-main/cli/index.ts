@@ -20,6 +20,7 @@ const commands: Record<string, Cmd> = {
   analyze: async (a) => (await import('./commands/analyze')).analyzeCommand(need(a.positionals, 'analyze <scenario>'), a.values),
   import: async (a) => (await import('./commands/importExport')).importCommand(need(a.positionals, 'import <file> --into <scenario> -o <out>'), a.values),
   export: async (a) => (await import('./commands/importExport')).exportCommand(need(a.positionals, 'export <scenario> --format <f> -o <path>'), a.values),
+  report: async (a) => (await import('./commands/report')).reportCommand(need(a.positionals, 'report <scenario> -o out.pdf [--csv out.csv]'), a.values),
   optimize: async (a) => (await import('./commands/optimize')).optimizeCommand(need(a.positionals, 'optimize <scenario> --add N'), a.values),
   rollout: async (a) => (await import('./commands/rollout')).rolloutCommand(need(a.positionals, 'rollout <scenario> [--from DATE] [--to DATE] [--step days]'), a.values),
   diff: async ({ positionals, values }) => (await import('./commands/diff')).diffCommand(need(positionals, 'diff <a> <b>'), need(positionals.slice(1), 'diff <a> <b>'), values.json === true),
@@ -46,6 +47,7 @@ const OPTIONS = {
   into: { type: 'string' }, output: { type: 'string', short: 'o' },
   'grid-res': { type: 'string' }, add: { type: 'string' }, candidates: { type: 'string' }, 'min-spacing-km': { type: 'string' }, objective: { type: 'string' }, quiet: { type: 'boolean' }, capacity: { type: 'boolean' },
   out: { type: 'string' }, ours: { type: 'boolean' }, theirs: { type: 'boolean' },
+  csv: { type: 'string' }, rollout: { type: 'boolean' },
 } as const;
 
 /**

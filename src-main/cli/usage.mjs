@@ -32,6 +32,9 @@ commands:
             [--duration s] [--step s] [--from lat,lon --to lat,lon]
                                                     gateways, CZML (satellites, lasers, gateways, a path),
                                                     Hypatia state files (-o is a folder), report CSV
+  report    <scenario> -o <out.pdf> [--csv out.csv] [--capacity] [--rollout] [analyze's window options]
+                                                    the planning report as PDF (headline figures, charts,
+                                                    per-gateway table; no globe snapshot) and CSV (docs/REPORT.md)
 
   diff      <a.leo.json> <b.leo.json>               gateways/PoPs added, removed, moved (km), edited; assumptions changed
   merge     <base> <ours> <theirs> -o <out> [--ours|--theirs]

@@ -5,7 +5,9 @@ import type { Scenario } from '../../../src-core/scenario/schema';
 import { buildCatalog } from '../../../src-core/constellation';
 import { Propagator } from '../../../src-core/orbit';
 import { analyzeCapacity, cellRegions, demandGbpsOf, unservedByRegion } from '../../../src-core/capacity';
-import { createCoverageEvaluator, type CoverageEvaluator } from '../../../src-core/coverage';
+import { createCoverageEvaluator, type CoverageEvaluator, type CoverageResult } from '../../../src-core/coverage';
+import type { SatelliteCatalog } from '../../../src-core/constellation';
+import type { ReportFigures } from '../../../src-core/io';
 import { CliError, clean, loadInput, parseIsoArg, parseNumberArg, table, startArg } from '../io';
 import { routingOverrides } from './routeSettings';
 
@@ -22,13 +24,23 @@ export function withAnalysisOverrides(s: Scenario, v: Values): Scenario {
   return { ...s, analysis: { ...a, startUtc, durationS, stepS, h3Resolution }, routing: routingOverrides(s.routing, v) };
 }
 
+/** The catalogue, the coverage evaluator and its figures: what analyze, `export --format report` and `report` compute. */
+export function evaluateCoverage(scenario: Scenario, what: string): { catalog: SatelliteCatalog; ev: CoverageEvaluator; r: CoverageResult } {
+  const { catalog, satrecs, problems } = buildCatalog(scenario);
+  if (catalog.count === 0) throw new CliError(`${what} has no satellites to analyse`, problems);
+  const ev = createCoverageEvaluator(scenario, catalog, new Propagator(satrecs));
+  return { catalog, ev, r: ev.result() };
+}
+
+/** The figures the report (CSV and PDF) shows, from evaluateCoverage. */
+export function reportFigures({ catalog, r }: { catalog: SatelliteCatalog; r: CoverageResult }): ReportFigures {
+  return { satellites: catalog.count, stepCount: r.stepCount, cellCount: r.cellCount, headline: r.headline };
+}
+
 export function analyzeCommand(path: string, v: Values): number {
   const scenario = withAnalysisOverrides(loadInput(path, startArg(v)).scenario, v);
   const t0 = performance.now();
-  const { catalog, satrecs, problems } = buildCatalog(scenario);
-  if (catalog.count === 0) throw new CliError(`${path} has no satellites to analyse`, problems);
-  const ev = createCoverageEvaluator(scenario, catalog, new Propagator(satrecs));
-  const r = ev.result();
+  const { catalog, ev, r } = evaluateCoverage(scenario, path);
   const h = r.headline;
   const a = scenario.analysis;
   const gateways = scenario.gateways.map((g, i) => ({ id: g.id, name: g.name, sharePct: 100 * (h.gatewayShare[i] ?? 0) }));
@@ -69,10 +81,10 @@ export function analyzeCommand(path: string, v: Values): number {
   return 0;
 }
 
-type CapacityReport = ReturnType<typeof capacityReport>;
+export type CapacityReport = ReturnType<typeof capacityReport>;
 
 /** The capacity model over the window (docs/CAPACITY.md): served Gbps, bottleneck, per gateway, unserved by country. */
-function capacityReport(ev: CoverageEvaluator) {
+export function capacityReport(ev: CoverageEvaluator) {
   const s = ev.scenario;
   const sum = analyzeCapacity(ev);
   const demand = demandGbpsOf(ev.grid, s.capacity);

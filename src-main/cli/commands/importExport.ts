@@ -1,28 +1,25 @@
 // `import <file> --into scenario.leo.json -o out.leo.json`: gateways/PoPs (CSV, GeoJSON, KML) or a
 // constellation (TLE, OMM JSON/XML/KVN) added to a scenario, every rejected record listed.
 // `export <scenario> --format csv|geojson|kml|czml|hypatia|report -o <path>`: see docs/IMPORT-EXPORT.md.
-import { closeSync, fsyncSync, mkdirSync, openSync, renameSync, writeFileSync, writeSync } from 'node:fs';
+import { closeSync, fsyncSync, mkdirSync, openSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { buildCatalog } from '../../../src-core/constellation';
-import { Propagator } from '../../../src-core/orbit';
-import { createCoverageEvaluator } from '../../../src-core/coverage';
 import { exportCzml, exportHypatia, exportSitesCsv, exportSitesGeoJson, exportSitesKml, importConstellation, importSites, importSummary, reportCsv } from '../../../src-core/io';
 import { validateScenario, type Scenario, type ScenarioProblem } from '../../../src-core/scenario/schema';
 import { detectFileKind } from '../../../src-core/scenario/detect';
 import { parseIsoUtc } from '../../../src-core/units';
 import { CliError, clean, loadInput, parseNumberArg, printProblems, readText, rejectedProblem } from '../io';
-import { withAnalysisOverrides } from './analyze';
+import { evaluateCoverage, reportFigures, withAnalysisOverrides } from './analyze';
 
 type Values = Record<string, string | boolean | undefined>;
 const SITE_EXT = /\.(csv|geojson|kml)$/i;
 
 /** Write next to the target then rename, so a crash leaves the old file or the new one, never half. */
-function writeAtomic(path: string, text: string): void {
+export function writeAtomic(path: string, text: string | Uint8Array): void {
   const tmp = `${path}.${process.pid}.tmp`;
   try {
     const fd = openSync(tmp, 'w');
     try {
-      writeSync(fd, text);
+      writeFileSync(fd, text); // loops until every byte is written
       fsyncSync(fd);
     } finally {
       closeSync(fd);
@@ -33,13 +30,13 @@ function writeAtomic(path: string, text: string): void {
   }
 }
 
-function output(v: Values, what: string): string {
+export function output(v: Values, what: string): string {
   const o = v.output;
   if (typeof o !== 'string' || o === '') throw new CliError(`${what} needs -o <path> (the file to write)`, [], 2);
   return o;
 }
 
-function loadScenario(path: string): Scenario {
+export function loadScenario(path: string): Scenario {
   const input = loadInput(path);
   if (input.kind !== 'scenario') throw new CliError(`${path} is not a scenario file (.leo.json); --into and export take a scenario`, [], 2);
   return input.scenario;
@@ -111,10 +108,7 @@ function czmlText(scenario: Scenario, v: Values): string {
 
 function reportText(scenario: Scenario, v: Values): string {
   const s = withAnalysisOverrides(scenario, v);
-  const { catalog, satrecs, problems } = buildCatalog(s);
-  if (catalog.count === 0) throw new CliError('the scenario has no satellites to report on', problems);
-  const r = createCoverageEvaluator(s, catalog, new Propagator(satrecs)).result();
-  return reportCsv(s, { satellites: catalog.count, stepCount: r.stepCount, cellCount: r.cellCount, headline: r.headline });
+  return reportCsv(s, reportFigures(evaluateCoverage(s, 'the scenario')));
 }
 
 export function exportCommand(path: string, v: Values): number {

@@ -1,7 +1,8 @@
 // `rollout <scenario> [--from DATE] [--to DATE] [--step days] [--json]`: the rollout series (the
 // same figures as the app's charts): per date, satellites in orbit and operational, gateways in
 // service, population served %, served Gbps and p95 latency (src-core/rollout, docs/ROLLOUT.md).
-import { rolloutSeries, RolloutEngine } from '../../../src-core/rollout';
+import { rolloutSeries, RolloutEngine, type RolloutSeries } from '../../../src-core/rollout';
+import type { Scenario } from '../../../src-core/scenario/schema';
 import { CliError, clean, loadInput, parseIsoArg, parseNumberArg, table } from '../io';
 
 type Values = Record<string, string | boolean | undefined>;
@@ -19,9 +20,11 @@ function dateArg(name: string, value: string | undefined, fallbackMs: number): n
 
 const num = (x: number, digits: number): string => (Number.isFinite(x) ? x.toFixed(digits) : '-');
 
-export function rolloutCommand(path: string, v: Values): number {
-  const scenario = loadInput(path).scenario;
-  const t0 = performance.now();
+/**
+ * The rollout series of `scenario` over --from/--to every --step days (defaults: first launch to
+ * full deployment, every DEFAULT_ROLLOUT_STEP_DAYS): the rollout command's table, the report's chart.
+ */
+export function rolloutSeriesOf(scenario: Scenario, path: string, v: Values): { series: RolloutSeries; engine: RolloutEngine } {
   const engine = new RolloutEngine(scenario);
   const sch = engine.schedule;
   if (!sch.active) throw new CliError(`${path} has no rollout: add launches or a cadence under "rollout" (docs/ROLLOUT.md)`, [], 2);
@@ -31,7 +34,14 @@ export function rolloutCommand(path: string, v: Values): number {
   if (toMs < fromMs) throw new CliError(`--to (${new Date(toMs).toISOString()}) is before --from (${new Date(fromMs).toISOString()})`, [], 2);
   const count = Math.floor((toMs - fromMs) / (stepDays * 86_400_000)) + 1;
   if (count > MAX_DATES) throw new CliError(`--from/--to/--step give ${count} dates; at most ${MAX_DATES} per run: use a larger --step`, [], 2);
-  const series = rolloutSeries(scenario, fromMs, toMs, stepDays, { engine });
+  return { series: rolloutSeries(scenario, fromMs, toMs, stepDays, { engine }), engine };
+}
+
+export function rolloutCommand(path: string, v: Values): number {
+  const scenario = loadInput(path).scenario;
+  const t0 = performance.now();
+  const { series, engine } = rolloutSeriesOf(scenario, path, v);
+  const sch = engine.schedule;
   const elapsedS = (performance.now() - t0) / 1000;
   if (v.json === true) {
     const rows = series.rows.map(({ dateMs: _d, ...r }) => r);
