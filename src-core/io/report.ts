@@ -19,6 +19,8 @@ export interface ReportFigures {
     meanVisibleSatellites: number;
     /** Share of served traffic through each gateway (0..1), scenario gateway order. */
     gatewayShare: ArrayLike<number>;
+    /** Served % and longest outage over the cells a satellite covers (the coverage panel's Served and Outage); the PDF shows them when given. */
+    serviceArea?: { servedPct: number; longestOutageS: number };
   };
 }
 

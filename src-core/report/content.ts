@@ -88,6 +88,12 @@ function headlineRows(s: Scenario, f: ReportFigures): FigureRow[] {
     { label: 'One-way latency to PoP, p95', value: withUnit(h.p95LatencyMs, 2, 'ms') },
     { label: 'One-way latency to PoP, mean', value: withUnit(h.meanLatencyMs, 2, 'ms') },
     { label: 'Longest outage (any cell with demand)', value: withUnit(h.longestOutageS, 0, 's') },
+    ...(h.serviceArea
+      ? [
+        { label: 'Served over the service area', value: withUnit(h.serviceArea.servedPct, 3, '%') },
+        { label: 'Longest outage over the service area', value: withUnit(h.serviceArea.longestOutageS, 0, 's') },
+      ]
+      : []),
     { label: 'Mean visible satellites', value: fixed(h.meanVisibleSatellites, 2) },
     { label: 'Satellites / gateways / PoPs', value: `${count(f.satellites)} / ${count(s.gateways.length)} / ${count(s.pops.length)}` },
   ];

@@ -114,7 +114,7 @@ function rolloutChart(input: ReportInput): LineChart {
       { label: 'served % of demand', points: r.map((p) => [p.dateMs, p.servedPct]) },
       { label: `operational, % of ${full.toLocaleString('en-US')}`, points: r.map((p) => [p.dateMs, (100 * p.operational) / full]) },
     ],
-    ...(r.length < 2 ? { empty: 'No rollout series given (the CLI adds it with --rollout)' } : {}),
+    ...(r.length < 2 ? { empty: 'No rollout series in this report (leo-planner report --rollout adds one)' } : {}),
   };
 }
 

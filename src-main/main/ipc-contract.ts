@@ -40,6 +40,7 @@ export const MENU_EVENTS = [
   'menu:quality',
   'menu:demo',
   'menu:documentation',
+  'menu:export-report',
 ] as const satisfies readonly MenuCommandType[];
 
 export const QUALITY_MODES: readonly QualityMode[] = ['auto', 'pretty', 'lean'];
@@ -233,6 +234,7 @@ export function toMenuCommand(channel: string, payload: unknown): MenuCommand | 
     case 'menu:redo':
     case 'menu:demo':
     case 'menu:documentation':
+    case 'menu:export-report':
       return { type: channel };
     default:
       return null;

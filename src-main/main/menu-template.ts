@@ -49,9 +49,8 @@ export function buildMenuTemplate(state: MenuTemplateState, actions: MenuActions
       {
         id: 'file-export',
         label: '&Export',
-        enabled: false,
         submenu: [
-          { id: 'export-report', label: 'Coverage and Latency Report…', enabled: false },
+          { id: 'export-report', label: '&Report (PDF)…', click: send('menu:export-report') },
           { id: 'export-image', label: 'Globe Image…', enabled: false },
         ],
       },

@@ -76,7 +76,8 @@ export type MenuCommand =
   | { type: 'menu:redo' }
   | { type: 'menu:quality'; quality: QualityMode }
   | { type: 'menu:demo' }
-  | { type: 'menu:documentation' };
+  | { type: 'menu:documentation' }
+  | { type: 'menu:export-report' };
 
 export type MenuCommandType = MenuCommand['type'];
 

@@ -37,6 +37,8 @@ function toCommand(c: LeoMenuCommand): MenuCommand | null {
       return `view.quality.${c.quality}`;
     case 'menu:demo':
       return 'view.demo';
+    case 'menu:export-report':
+      return 'file.exportReport';
     case 'menu:documentation':
       // No documentation viewer yet; the shortcuts sheet is the in-app help there is.
       return 'help.shortcuts';

@@ -6,6 +6,7 @@ export const MENU_COMMANDS = [
   'file.open',
   'file.save',
   'file.saveAs',
+  'file.exportReport',
   'edit.undo',
   'edit.redo',
   'view.quality.auto',

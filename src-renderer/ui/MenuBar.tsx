@@ -36,6 +36,8 @@ function useMenus(): Menu[] {
         { kind: 'separator' },
         { kind: 'command', command: 'file.save', label: 'Save', shortcut: `${modKey}S` },
         { kind: 'command', command: 'file.saveAs', label: 'Save as…', shortcut: `${modKey}Shift+S` },
+        { kind: 'separator' },
+        { kind: 'command', command: 'file.exportReport', label: 'Export report (PDF)…' },
       ],
     },
     {

@@ -12,6 +12,7 @@ import { appStore } from '../state/store';
 import { builtinScenario } from '../state/builtinScenario';
 import { askUnsaved, isDirty, type DiscardAction } from '../state/unsaved';
 import { toggleDemo } from './demo/tour';
+import { exportReport } from './report/exportReport';
 import { modKey } from './format';
 import { stepSpeed } from './globe/Timeline';
 import { deleteSelectedGateways } from './planning/GatewayPanel';
@@ -129,6 +130,9 @@ export function runMenuCommand(command: MenuCommand): void {
       return;
     case 'file.saveAs':
       saveScenario(true).catch(fail);
+      return;
+    case 'file.exportReport':
+      void exportReport();
       return;
     case 'edit.undo':
       undoOrRedo('undo');

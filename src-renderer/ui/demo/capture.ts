@@ -70,8 +70,9 @@ function overlayDraws(): number | null {
 /**
  * Composites the next fully rendered frame (tiles loaded, the overlay drawn in that very frame)
  * into `out`, inside Cesium's postRender: a WebGL canvas can only be read in the task that drew it.
+ * `isCancelled` defaults to the demo export's cancel button (the planning report passes its own).
  */
-function captureFrame(viewer: CesiumWidget, out: HTMLCanvasElement, timeUtcMs: number): Promise<void> {
+export function captureFrame(viewer: CesiumWidget, out: HTMLCanvasElement, timeUtcMs: number, isCancelled: () => boolean = cancelled): Promise<void> {
   return new Promise((resolve, reject) => {
     const scene = viewer.scene;
     let frames = 0;
@@ -82,7 +83,7 @@ function captureFrame(viewer: CesiumWidget, out: HTMLCanvasElement, timeUtcMs: n
       const drewOverlay = nowDraws === null || nowDraws !== draws;
       draws = nowDraws;
       const settled = (scene.globe.tilesLoaded && frames >= 2) || frames >= MAX_SETTLE_FRAMES;
-      if (cancelled()) {
+      if (isCancelled()) {
         scene.postRender.removeEventListener(onPost);
         reject(new ExportCancelled());
         return;
@@ -117,11 +118,11 @@ function stamp(): string {
   return new Date(appStore.getState().timeUtcMs).toISOString().slice(0, 16).replace(/[:T]/g, '-');
 }
 
-function slug(): string {
+export function slug(): string {
   return appStore.getState().scenario.name.trim().toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '') || 'scenario';
 }
 
-function toBlob(canvas: HTMLCanvasElement): Promise<Blob> {
+export function toBlob(canvas: HTMLCanvasElement): Promise<Blob> {
   return new Promise((resolve, reject) => canvas.toBlob((b) => (b ? resolve(b) : reject(new Error('the PNG could not be encoded'))), 'image/png'));
 }
 

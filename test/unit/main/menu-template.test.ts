@@ -52,13 +52,21 @@ describe('buildMenuTemplate', () => {
     expect(findMenuItem(build({ isDev: true }).template, 'view-reload')!.role).toBe('reload');
   });
 
-  it('has Import and Export disabled until they are implemented', () => {
+  it('has Import and Export › Globe Image disabled until they are implemented', () => {
     const t = build().template;
-    for (const id of ['file-import', 'file-export']) {
+    for (const id of ['file-import']) {
       const item = findMenuItem(t, id)!;
       expect(item.enabled).toBe(false);
       expect((item.submenu as MenuItemConstructorOptions[]).every((i) => i.enabled === false)).toBe(true);
     }
+    expect(findMenuItem(t, 'export-image')!.enabled).toBe(false);
+  });
+
+  it('File > Export > Report (PDF)… sends menu:export-report', () => {
+    const m = build();
+    expect(findMenuItem(m.template, 'file-export')!.enabled).not.toBe(false);
+    m.click('export-report');
+    expect(m.sent).toEqual([['menu:export-report', undefined]]);
   });
 
   it('has a Quality radio group reflecting the state and sending menu:quality', () => {
