@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { buildCatalog } from '../../../src-core/constellation';
 import { createCoverageEvaluator, latencyHistogram } from '../../../src-core/coverage';
@@ -117,6 +118,17 @@ describe('planning report PDF', () => {
     expect(pdfSafe('a\u0007b\nc🚀', can)).toBe('ab c?');
     expect(pdfSafe('a\u202Ec', can)).toBe('ac');
   });
+
+  it('any Unicode text as names and notes gives a PDF that parses (fast-check, 25 runs)', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.string({ unit: 'binary', maxLength: 200 }), fc.string({ unit: 'grapheme', maxLength: 400 }), async (name, notes) => {
+        const base = synthetic(3, name);
+        const { doc } = await pdfStrings(await writeReportPdf({ ...base, scenario: { ...base.scenario, name, notes } }));
+        expect(doc.getPageCount()).toBe(3);
+      }),
+      { numRuns: 25 },
+    );
+  }, 60_000);
 
   it('a snapshot PNG is drawn as an image; a broken one is a RangeError that says so', async () => {
     // 1x1 opaque red PNG.
