@@ -16,8 +16,8 @@ const CHART_HEIGHT = 130;
 const COLORS = { inOrbit: '#8fa3bf', operational: '#4fc3f7', served: '#81c784', gbps: '#ffb74d', p95: '#e57373', milestone: '#ffd54f', today: '#ffffff', date: '#4fc3f7' };
 const MARK_FONT = '10px system-ui';
 
-/** A vertical line at `xMs` across the plot, with a label at its top (canvas px). */
-function markLine(u: uPlot, xMs: number, color: string, label: string, dash: number[]): void {
+/** A vertical line at `xMs` across the plot, with a label at its top or bottom (canvas px). */
+function markLine(u: uPlot, xMs: number, color: string, label: string, dash: number[], labelAt: 'top' | 'bottom' = 'top'): void {
   const x = u.valToPos(xMs / 1000, 'x', true);
   const { top, height, left, width } = u.bbox;
   if (!(x >= left && x <= left + width)) return;
@@ -34,7 +34,8 @@ function markLine(u: uPlot, xMs: number, color: string, label: string, dash: num
   if (label) {
     ctx.font = MARK_FONT.replace('10px', `${10 * devicePixelRatio}px`);
     ctx.textAlign = x > left + width / 2 ? 'right' : 'left';
-    ctx.fillText(label, x + (ctx.textAlign === 'left' ? 3 : -3) * devicePixelRatio, top + 10 * devicePixelRatio);
+    const y = labelAt === 'top' ? top + 10 * devicePixelRatio : top + height - 3 * devicePixelRatio;
+    ctx.fillText(label, x + (ctx.textAlign === 'left' ? 3 : -3) * devicePixelRatio, y);
   }
   ctx.restore();
 }
@@ -43,7 +44,7 @@ function markLine(u: uPlot, xMs: number, color: string, label: string, dash: num
 function drawMarks(u: uPlot): void {
   const series = useRolloutPlan.getState().series;
   for (const m of series?.milestones ?? []) markLine(u, m.dateMs, COLORS.milestone, m.label, [4, 3]);
-  markLine(u, Date.now(), COLORS.today, 'today', []);
+  markLine(u, Date.now(), COLORS.today, 'today', [], 'bottom');
   const d = useRollout.getState().dateMs;
   if (d !== null) markLine(u, d, COLORS.date, '', [2, 2]);
 }

@@ -35,7 +35,7 @@ export function FirstServedPanel() {
       <button type="button" className={`btn btn--small${armed ? ' is-on' : ''}`} aria-pressed={armed} onClick={() => setTool(armed ? 'select' : FIRST_SERVED_TOOL)} data-testid="tool-first-served">
         {armed ? 'Click a point on the globe… (Esc: cancel)' : 'Pick a point on the globe'}
       </button>
-      {q ? <Answer q={q} /> : <p className="muted">When does service reach a place? Pick it on the globe: the answer is the first date it is served, with the network of that date.</p>}
+      {q ? <Answer q={q} /> : <p className="muted">The first date a place is served, and for what % of the time.</p>}
     </div>
   );
 }

@@ -122,6 +122,9 @@ function Launches({ scenario }: { scenario: Scenario }) {
     <>
       <h3 className="list-title">Launches <span className="count">{launches.length}</span></h3>
       <table className="rollout-table" data-testid="rollout-launches">
+        <colgroup>
+          <col className="rollout-col-id" /><col className="rollout-col-date" /><col /><col className="rollout-col-num" /><col className="rollout-col-x" />
+        </colgroup>
         <thead>
           <tr><th>id</th><th>date</th><th>vehicle</th><th>sats</th><th /></tr>
         </thead>
@@ -146,6 +149,9 @@ function Cadence({ scenario }: { scenario: Scenario }) {
     <>
       <h3 className="list-title">Cadence (projected launches) <span className="count">{rows.length}</span></h3>
       <table className="rollout-table" data-testid="rollout-cadence">
+        <colgroup>
+          <col /><col className="rollout-col-date" /><col className="rollout-col-num" /><col className="rollout-col-num" /><col className="rollout-col-shell" /><col className="rollout-col-x" />
+        </colgroup>
         <thead>
           <tr><th>vehicle</th><th>from</th><th title="launches per month">/month</th><th title="satellites per launch">sats</th><th>shell</th><th /></tr>
         </thead>
@@ -203,6 +209,9 @@ function Milestones({ scenario }: { scenario: Scenario }) {
     <>
       <h3 className="list-title">Milestones <span className="count">{rows.length}</span></h3>
       <table className="rollout-table" data-testid="rollout-milestones">
+        <colgroup>
+          <col /><col className="rollout-col-date" /><col className="rollout-col-num" /><col className="rollout-col-x" />
+        </colgroup>
         <thead>
           <tr><th>milestone</th><th>date</th><th title="satellites the milestone asks for (empty: none)">sats</th><th /></tr>
         </thead>

@@ -38,7 +38,8 @@ export function installFirstServed(engine: EngineClient): () => void {
     onGlobe('click', (e) => {
       const s = appStore.getState();
       if (s.globeTool !== FIRST_SERVED_TOOL || e.latDeg === null || e.lonDeg === null) return;
-      s.setGlobeTool('select'); // one point per press of the button
+      // One point per press of the button; after this click's other listeners (they must still see this tool).
+      queueMicrotask(() => appStore.getState().setGlobeTool('select'));
       ask(e.latDeg, e.lonDeg);
     }),
     // An edit makes the answer shown stale: say so rather than show an old date as current.

@@ -8,20 +8,10 @@ import { ChartsPanel } from './ChartsPanel';
 import { FirstServedPanel } from './FirstServedPanel';
 import { installFirstServed } from './firstServed';
 import { installRolloutPlanSync } from './rolloutPlanSync';
-import { ROLLOUT_CHARTS_PANEL, ROLLOUT_FIRST_SERVED_PANEL, ROLLOUT_SCHEDULE_PANEL, ROLLOUT_TAB, rolloutPlanStore, type RolloutPlanState } from './rolloutPlanStore';
+import { ROLLOUT_CHARTS_PANEL, ROLLOUT_FIRST_SERVED_PANEL, ROLLOUT_SCHEDULE_PANEL, ROLLOUT_TAB, rolloutPlanStore } from './rolloutPlanStore';
 import { SchedulePanel } from './SchedulePanel';
+import { useRollout } from './rolloutStore';
 import './rollout.css';
-
-/** window.__leo.rolloutPlan: the series and first-served answer as the worker sent them. */
-export interface RolloutPlanHooks {
-  state(): Pick<RolloutPlanState, 'status' | 'progress' | 'series' | 'firstServed' | 'message'>;
-}
-
-declare module '../../globe/hooks' {
-  interface LeoHooks {
-    rolloutPlan?: RolloutPlanHooks;
-  }
-}
 
 /** Install once at start-up. Returns an uninstall function. */
 export function installRolloutPlan(): () => void {
@@ -38,6 +28,7 @@ export function installRolloutPlan(): () => void {
       const { status, progress, series, firstServed, message } = rolloutPlanStore.getState();
       return { status, progress, series, firstServed, message };
     },
+    dateMs: () => useRollout.getState().dateMs,
   };
   return () => {
     unsync.forEach((u) => u());

@@ -51,3 +51,16 @@ export const useRolloutPlan = create<RolloutPlanState>()((set, get) => ({
 }));
 
 export const rolloutPlanStore = useRolloutPlan;
+
+/** window.__leo.rolloutPlan (installed by index.ts): the series and first-served answer as the worker sent them. */
+export interface RolloutPlanHooks {
+  state(): Pick<RolloutPlanState, 'status' | 'progress' | 'series' | 'firstServed' | 'message'>;
+  /** The app's rollout date (rolloutStore.ts), null when rollout view is off. */
+  dateMs(): number | null;
+}
+
+declare module '../../globe/hooks' {
+  interface LeoHooks {
+    rolloutPlan?: RolloutPlanHooks;
+  }
+}
