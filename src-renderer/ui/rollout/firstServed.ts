@@ -13,7 +13,8 @@ export const FIRST_SERVED_TOOL = 'first-served';
 /** Coordinates kept to 1e-4 deg (~10 m), as the route tool's points. */
 const round4 = (x: number): number => Math.round(x * 1e4) / 1e4;
 
-export function installFirstServed(engine: EngineClient): () => void {
+/** `engine` gives the rollout engine client (rolloutEngine.ts). */
+export function installFirstServed(engine: () => EngineClient): () => void {
   let abort: AbortController | null = null;
 
   const ask = (latDeg: number, lonDeg: number): void => {
@@ -23,7 +24,7 @@ export function installFirstServed(engine: EngineClient): () => void {
     const { revision } = appStore.getState();
     const lat = round4(latDeg), lon = round4(lonDeg);
     rolloutPlanStore.setState({ firstServed: { latDeg: lat, lonDeg: lon, status: 'computing', result: null, message: null } });
-    engine
+    engine()
       .request('rolloutFirstServed', { revision, latDeg: lat, lonDeg: lon }, { signal: mine.signal })
       .then((result) => rolloutPlanStore.setState({ firstServed: { latDeg: lat, lonDeg: lon, status: 'ready', result, message: null } }))
       .catch((e: unknown) => {

@@ -21,7 +21,8 @@ function wanted(): { key: string; revision: number; fromMs: number; toMs: number
   return { key: `${app.revision}|${fromMs}|${toMs}|${stepDays}`, revision: app.revision, fromMs, toMs, stepDays };
 }
 
-export function installRolloutPlanSync(engine: EngineClient): () => void {
+/** `engine` gives the rollout engine client (created on the first request: rolloutEngine.ts). */
+export function installRolloutPlanSync(engine: () => EngineClient): () => void {
   let inFlight: { key: string; abort: AbortController } | null = null;
   let doneKey = '';
 
@@ -33,7 +34,7 @@ export function installRolloutPlanSync(engine: EngineClient): () => void {
     const mine = { key: want.key, abort };
     inFlight = mine;
     rolloutPlanStore.setState({ status: 'computing', progress: null, message: null });
-    engine
+    engine()
       .request('rolloutSeries', { revision: want.revision, fromMs: want.fromMs, toMs: want.toMs, stepDays: want.stepDays }, {
         signal: abort.signal,
         onProgress: (p) => {
