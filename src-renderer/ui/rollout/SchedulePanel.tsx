@@ -103,7 +103,7 @@ function LaunchRow({ l, placed, report }: { l: Launch; placed: number | undefine
       {open && (
         <tr className="rollout-details">
           <td colSpan={5}>
-            <label>name <EditCell value={l.name} label={`launch ${id} name`} report={report} toEdit={(t) => updateLaunch(id, { name: t })} className="rollout-text" /></label>
+            {l.name !== id && <span className="muted">{l.name} · </span>}
             <label>shell <ShellSelect value={l.shellId} label={`launch ${id} shell`} onPick={(v) => report(applyRolloutEdit(`Edit launch ${id} shell`, updateLaunch(id, { shellId: v })))} /></label>
             <label>planes <EditCell value={l.planes.join(', ')} label={`launch ${id} planes`} report={report} toEdit={(t) => updateLaunch(id, { planes: parsePlanes(t) })} className="rollout-text" /></label>
             {placed !== undefined && <span className="muted"> {placed} placed</span>}
