@@ -24,6 +24,7 @@ import {
 import type { EngineSession, OrbitState } from '../../src-core/session/session';
 import { createCapacityHandlers } from './capacityHost';
 import { coverageIfBuilt, createPlanningHandlers } from './planningHost';
+import { createRolloutPlanHandlers } from './rolloutPlanHost';
 import { SessionHolder } from './sessionHolder';
 import {
   ENGINE_ERROR,
@@ -147,6 +148,8 @@ export function createEngineHost(post: PostToClient): EngineHost {
       const s = sessions.session;
       return s && s.hasEvaluator() ? s.coverage().evaluator : null;
     }),
+    // Rollout series and "when is this point first served": rolloutPlanHost.ts.
+    ...createRolloutPlanHandlers(sessions),
 
     loadScenario({ scenario, revision }, task) {
       return stateResult(sessions.load(scenario, revision), revision, task);

@@ -24,6 +24,7 @@ import type { ScenarioPatch } from '../../src-core/session/patches';
 import type { CoverageSnapshot, PlanningRequests } from './planningProtocol';
 import type { OptimizeRequest, OptimizeSummary, SuggestedSite } from './optimizerHost';
 import type { CapacityRequest, CapacityView } from './capacityHost';
+import type { RolloutPlanRequests } from './rolloutPlanHost';
 
 /** Static per-scenario data the renderer needs to draw and label the constellation. */
 export interface ConstellationTopology {
@@ -168,8 +169,8 @@ export interface GatewayLinksResult {
   backhaulMs: Float64Array;
 }
 
-/** The one map of operations. `req` goes to the worker, `res` comes back. Gateway planning: planningProtocol.ts. */
-export interface EngineRequests extends PlanningRequests {
+/** The one map of operations. `req` goes to the worker, `res` comes back. Gateway planning: planningProtocol.ts; rollout series and first served: rolloutPlanHost.ts. */
+export interface EngineRequests extends PlanningRequests, RolloutPlanRequests {
   /** Replace the worker's scenario (builds catalogue, SGP4 records, ISL topology). */
   loadScenario: { req: { scenario: Scenario; revision: number }; res: LoadScenarioResult };
   /** Typed patches on top of `baseRevision` (fails with PatchBaseError when the worker holds another revision). */

@@ -1,7 +1,8 @@
 // The globe's interaction bus: GlobeView turns Cesium screen-space input into these events;
 // capabilities (selection/inspector, gateway editing) subscribe. The active tool decides who acts:
 // 'select' (default: pick satellites, gateways, ground points; drag gateways to move them) or
-// 'add-gateway' (a click on the globe places a gateway).
+// 'add-gateway' (a click on the globe places a gateway) or 'first-served' (a click asks when
+// service first reaches that point: ui/rollout).
 export type GlobePick =
   | { kind: 'satellite'; index: number }
   | { kind: 'gateway'; id: string }
@@ -20,7 +21,7 @@ export interface GlobePointerEvent {
   ctrlKey: boolean;
 }
 
-export type GlobeTool = 'select' | 'add-gateway';
+export type GlobeTool = 'select' | 'add-gateway' | 'first-served';
 
 export interface GlobeEventMap {
   click: GlobePointerEvent;

@@ -256,10 +256,10 @@ export const SHORTCUTS: readonly Shortcut[] = [
   { combos: ['Delete', 'Backspace'], label: 'Delete the selected gateways', run: deleteSelectedGateways },
   {
     combos: ['Escape'],
-    label: 'Leave the add-gateway tool',
+    label: 'Leave the add-gateway or first-served tool',
     run: () => {
       const s = appStore.getState();
-      if (s.globeTool !== 'add-gateway') return false;
+      if (s.globeTool === 'select') return false;
       s.setGlobeTool('select');
       return true;
     },

@@ -29,6 +29,7 @@ export const PANEL_TABS: Partial<Record<PanelArea, readonly { id: string; title:
     { id: 'plan', title: 'Plan' },
     { id: 'view', title: 'Layers & legend' },
     { id: 'scenario', title: 'Scenario' },
+    { id: 'rollout', title: 'Rollout' },
   ],
 };
 
