@@ -8,6 +8,7 @@ import { analyzeCapacity, cellRegions, demandGbpsOf, unservedByRegion } from '..
 import { createCoverageEvaluator, type CoverageEvaluator } from '../../../src-core/coverage';
 import { CliError, clean, loadInput, parseIsoArg, parseNumberArg, table, startArg } from '../io';
 import { routingOverrides } from './routeSettings';
+import { slotMatchingJson, slotMatchingLines } from './slotMatching';
 
 type Values = Record<string, string | boolean | undefined>;
 
@@ -25,7 +26,7 @@ export function withAnalysisOverrides(s: Scenario, v: Values): Scenario {
 export function analyzeCommand(path: string, v: Values): number {
   const scenario = withAnalysisOverrides(loadInput(path, startArg(v)).scenario, v);
   const t0 = performance.now();
-  const { catalog, satrecs, problems } = buildCatalog(scenario);
+  const { catalog, satrecs, problems, slotMatching } = buildCatalog(scenario);
   if (catalog.count === 0) throw new CliError(`${path} has no satellites to analyse`, problems);
   const ev = createCoverageEvaluator(scenario, catalog, new Propagator(satrecs));
   const r = ev.result();
@@ -38,6 +39,7 @@ export function analyzeCommand(path: string, v: Values): number {
     window: { startUtc: a.startUtc, durationS: a.durationS, stepS: a.stepS, steps: r.stepCount },
     grid: { h3Resolution: a.h3Resolution, cells: r.cellCount, landOnly: a.landOnly, demandWeighted: a.demandWeighted },
     satellites: catalog.count,
+    slotMatching: slotMatchingJson(slotMatching),
     headline: {
       servedPct: h.servedPct, coveredPct: h.coveredPct,
       p50LatencyMs: h.p50LatencyMs, p95LatencyMs: h.p95LatencyMs, meanLatencyMs: h.meanLatencyMs,
@@ -53,6 +55,7 @@ export function analyzeCommand(path: string, v: Values): number {
     return 0;
   }
   console.log(`${clean(scenario.name)}: ${catalog.count} satellites, ${scenario.gateways.length} gateways, ${r.cellCount} H3 res-${a.h3Resolution} cells${a.landOnly ? ' (land)' : ''}`);
+  for (const line of slotMatchingLines(slotMatching)) console.log(line);
   console.log(`window ${a.startUtc} + ${a.durationS} s every ${a.stepS} s (${r.stepCount} steps), ${a.demandWeighted ? 'population-weighted' : 'unweighted'}; computed in ${out.elapsedS.toFixed(1)} s\n`);
   console.log(table(['figure', 'value'], [
     ['served (% of demand x time)', `${h.servedPct.toFixed(2)} %`],
