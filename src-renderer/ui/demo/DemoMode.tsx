@@ -83,7 +83,12 @@ export function RolloutTourToggle({ disabled = false }: { disabled?: boolean }) 
   const hasLaunches = scenario.rollout.launches.length > 0 || scenario.rollout.cadence.length > 0;
   return (
     <label className="demo__field" title={hasLaunches ? 'The tour steps the rollout date from the first launch to full deployment' : 'This scenario has no launches'}>
-      <input type="checkbox" checked={hasLaunches && rolloutTourWanted(scenario, option)} disabled={disabled || !hasLaunches} onChange={(e) => setRolloutTour(e.target.checked)} />
+      <input type="checkbox" checked={hasLaunches && rolloutTourWanted(scenario, option)} disabled={disabled || !hasLaunches} onChange={(e) => {
+          setRolloutTour(e.target.checked);
+          // Back to the demo's keys: Space on a focused checkbox would toggle it instead of pausing.
+          e.currentTarget.blur();
+        }}
+      />
       Rollout: first launch → full deployment
     </label>
   );
