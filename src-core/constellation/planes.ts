@@ -257,9 +257,9 @@ export const MATCH_TOLERANCES = { incDeg: 0.5, altKm: 10, spacingShare: 0.25 } a
  * plane by RAAN and inclination, slot by argument of latitude. A set within altKm of its shell's
  * altitude and within a quarter slot spacing of a free slot is operational in that slot; a set
  * below its shell (or between slots) is raising, with its plane when its RAAN matches one.
+ * `taken` (keys "shellId:plane:slot") carries the slots already filled across calls; first come, first served.
  */
-export function matchToSlots(satrecs: readonly SatRec[], planned: readonly PlannedShell[], epochMs: UtcMs | number): SlotMatch[] {
-  const taken = new Set<string>();
+export function matchToSlots(satrecs: readonly SatRec[], planned: readonly PlannedShell[], epochMs: UtcMs | number, taken = new Set<string>()): SlotMatch[] {
   return satrecs.map((r) => {
     const e = elementsAtEpoch(r, epochMs);
     if (!Number.isFinite(e.incDeg)) return { shell: -1, plane: -1, slot: -1, status: 'unmatched', reason: 'elements SGP4 cannot use' };
@@ -278,7 +278,7 @@ export function matchToSlots(satrecs: readonly SatRec[], planned: readonly Plann
     const psi = e.uDeg - (360 * s.phasingF * p) / T;
     const k = Math.round(psi / du);
     const slot = ((k % s.satsPerPlane) + s.satsPerPlane) % s.satsPerPlane;
-    const key = `${si}:${p}:${slot}`;
+    const key = `${s.id}:${p}:${slot}`;
     if (Math.abs(psi - k * du) > MATCH_TOLERANCES.spacingShare * du || taken.has(key)) return { shell: si, plane: p, slot: -1, status: 'raising', reason: 'in its plane but not yet in a free slot (phasing)' };
     taken.add(key);
     return { shell: si, plane: p, slot, status: 'operational', reason: '' };

@@ -1,6 +1,8 @@
 // Demo mode (issue 16, point 4): D enters it full window with the panels hidden and large
 // captions (date, operational satellites, population served); the tour advances on its own
-// clock; Space pauses and resumes it, arrows step stops; a PNG still (decoded: size as chosen,
+// clock; with the rollout option (default on: the scenario has launches) it steps the app's
+// rollout date from the first launch (captions: that date, the launch just passed, figures when
+// the engine has answered) and turning it off puts back the date it found; Space pauses and resumes it, arrows step stops; a PNG still (decoded: size as chosen,
 // not blank) and a short WebM (EBML header, DocType, every rendered frame counted in the file,
 // duration on the tour's clock) are exported; Cancel stops an export without saving anything;
 // bookmarks deleted (undoably) make the tour use built-in views. Waits on window.__leo.demo's
@@ -25,6 +27,9 @@ const DEFAULT_BOOKMARKS = ['North America', 'Europe', 'Whole service band'];
 /** The test's video: this many seconds of tour at 30 fps. */
 const VIDEO_S = 1;
 const VIDEO_FRAMES = 30;
+/** The default scenario's first launch (KA-01, src-core/scenario/default.ts) and its caption. */
+const FIRST_LAUNCH_DATE = '2025-04-28';
+const FIRST_LAUNCH_CAPTION = 'Launch 1: Atlas V, 27 satellites';
 
 async function seq(page: Page): Promise<number> {
   return page.evaluate(() => window.__leo!.demo!.seq);
@@ -61,6 +66,38 @@ test('demo mode: captions, tour, pause, stills and video, cancel', async ({ app:
   await expect(page.getByRole('menubar', { name: 'Application menu' })).toBeHidden();
   await expect(page.locator('.statusbar')).toBeHidden();
   const caption = (k: string) => page.locator(`[data-caption="${k}"] .demo__value`);
+
+  // ---- the rollout tour: the rollout date starts at the first launch and steps on the tour clock
+  const r0 = await demoState(page);
+  expect(r0.rollout, 'the default scenario has launches: the rollout option is on').not.toBeNull();
+  expect(r0.rolloutDateMs).toBe(r0.rollout!.fromMs);
+  await expect(page.locator('[data-caption="date"] .demo__label')).toHaveText('Rollout date');
+  await expect(caption('date')).toHaveText(FIRST_LAUNCH_DATE);
+  await expect(page.getByTestId('demo-launch')).toHaveText(FIRST_LAUNCH_CAPTION);
+  // "—" until the engine answers for the date shown; then that date's figures (in orbit / operational).
+  await expect(caption('satellites')).toHaveText(/^(—|[\d,]+ \/ [\d,]+)$/);
+  await expect(caption('served')).toHaveText(/^(—|\d{1,3}\.\d %)$/);
+  const stepped = await page.waitForFunction(
+    ([s, from]) => window.__leo!.demo!.log(s).find((e) => e.type === 'rollout-date' && e.dateMs > from) ?? null,
+    [since, r0.rollout!.fromMs] as const,
+    { timeout: 300_000, polling: 100 },
+  );
+  const nextDate = ((await stepped.jsonValue()) as { dateMs: number }).dateMs;
+  expect(nextDate).toBeLessThanOrEqual(r0.rollout!.toMs);
+  await expect(caption('date')).not.toHaveText(FIRST_LAUNCH_DATE);
+  await expect(caption('date')).toHaveText(/^\d{4}-\d{2}-\d{2}$/);
+  const r1 = await demoState(page);
+  expect(r1.rolloutDateMs).toBeGreaterThan(r0.rollout!.fromMs);
+  // Figures are asserted only where this build has the engine side that answers rollout dates.
+  if (r1.rolloutFigures) await expect(caption('satellites')).toHaveText(/^[\d,]+ \/ [\d,]+$/);
+  await page.screenshot({ path: `${OUT}demo-rollout.png` });
+  // Off: the captions go back to the app's time and live figures, the rollout date to the one found (none).
+  await page.getByLabel('Rollout: first launch → full deployment').uncheck();
+  await expect(page.locator('[data-caption="date"] .demo__label')).toHaveText('Date');
+  const off = await demoState(page);
+  expect([off.rollout, off.rolloutDateMs]).toEqual([null, null]);
+  await expect(page.getByTestId('demo-launch')).toBeHidden();
+
   await expect(caption('date')).toHaveText(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC$/);
   await expect(caption('satellites')).toHaveText(KUIPER_SATELLITES, { timeout: 120_000 });
   // "—" while the engine computes coverage, then the figure; never anything else.
@@ -164,11 +201,14 @@ test('demo mode: captions, tour, pause, stills and video, cancel', async ({ app:
   await animationFrames(page, 5);
   expect(downloads).toBe(0);
 
-  // ---- Esc leaves demo mode
+  // ---- the rollout option back on: the date is set again; Esc leaves demo mode and puts back the date found (none)
+  await page.getByLabel('Rollout: first launch → full deployment').check();
+  expect((await demoState(page)).rolloutDateMs).not.toBeNull();
   since = await seq(page);
   await page.keyboard.press('Escape');
   await nextEvent(page, since, { type: 'leave' });
   await expect(demo).toBeHidden();
+  expect((await demoState(page)).rolloutDateMs).toBeNull();
   await expect(page.getByRole('menubar', { name: 'Application menu' })).toBeVisible();
 
   // ---- bookmarks: delete them all (undoable), the tour says it uses built-in views; add one back

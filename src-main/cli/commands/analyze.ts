@@ -6,10 +6,11 @@ import { buildCatalog } from '../../../src-core/constellation';
 import { Propagator } from '../../../src-core/orbit';
 import { analyzeCapacity, cellRegions, demandGbpsOf, unservedByRegion } from '../../../src-core/capacity';
 import { createCoverageEvaluator, type CoverageEvaluator, type CoverageResult } from '../../../src-core/coverage';
-import type { SatelliteCatalog } from '../../../src-core/constellation';
+import type { BuiltCatalog, SatelliteCatalog } from '../../../src-core/constellation';
 import type { ReportFigures } from '../../../src-core/io';
 import { CliError, clean, loadInput, parseIsoArg, parseNumberArg, table, startArg } from '../io';
 import { routingOverrides } from './routeSettings';
+import { slotMatchingJson, slotMatchingLines } from './slotMatching';
 
 type Values = Record<string, string | boolean | undefined>;
 
@@ -25,11 +26,11 @@ export function withAnalysisOverrides(s: Scenario, v: Values): Scenario {
 }
 
 /** The catalogue, the coverage evaluator and its figures: what analyze, `export --format report` and `report` compute. */
-export function evaluateCoverage(scenario: Scenario, what: string): { catalog: SatelliteCatalog; ev: CoverageEvaluator; r: CoverageResult } {
-  const { catalog, satrecs, problems } = buildCatalog(scenario);
+export function evaluateCoverage(scenario: Scenario, what: string): { catalog: SatelliteCatalog; ev: CoverageEvaluator; r: CoverageResult; slotMatching: BuiltCatalog['slotMatching'] } {
+  const { catalog, satrecs, problems, slotMatching } = buildCatalog(scenario);
   if (catalog.count === 0) throw new CliError(`${what} has no satellites to analyse`, problems);
   const ev = createCoverageEvaluator(scenario, catalog, new Propagator(satrecs));
-  return { catalog, ev, r: ev.result() };
+  return { catalog, ev, r: ev.result(), slotMatching };
 }
 
 /** The figures the report (CSV and PDF) shows, from evaluateCoverage. */
@@ -40,7 +41,7 @@ export function reportFigures({ catalog, r }: { catalog: SatelliteCatalog; r: Co
 export function analyzeCommand(path: string, v: Values): number {
   const scenario = withAnalysisOverrides(loadInput(path, startArg(v)).scenario, v);
   const t0 = performance.now();
-  const { catalog, ev, r } = evaluateCoverage(scenario, path);
+  const { catalog, ev, r, slotMatching } = evaluateCoverage(scenario, path);
   const h = r.headline;
   const a = scenario.analysis;
   const gateways = scenario.gateways.map((g, i) => ({ id: g.id, name: g.name, sharePct: 100 * (h.gatewayShare[i] ?? 0) }));
@@ -50,6 +51,7 @@ export function analyzeCommand(path: string, v: Values): number {
     window: { startUtc: a.startUtc, durationS: a.durationS, stepS: a.stepS, steps: r.stepCount },
     grid: { h3Resolution: a.h3Resolution, cells: r.cellCount, landOnly: a.landOnly, demandWeighted: a.demandWeighted },
     satellites: catalog.count,
+    slotMatching: slotMatchingJson(slotMatching),
     headline: {
       servedPct: h.servedPct, coveredPct: h.coveredPct,
       p50LatencyMs: h.p50LatencyMs, p95LatencyMs: h.p95LatencyMs, meanLatencyMs: h.meanLatencyMs,
@@ -65,6 +67,7 @@ export function analyzeCommand(path: string, v: Values): number {
     return 0;
   }
   console.log(`${clean(scenario.name)}: ${catalog.count} satellites, ${scenario.gateways.length} gateways, ${r.cellCount} H3 res-${a.h3Resolution} cells${a.landOnly ? ' (land)' : ''}`);
+  for (const line of slotMatchingLines(slotMatching)) console.log(line);
   console.log(`window ${a.startUtc} + ${a.durationS} s every ${a.stepS} s (${r.stepCount} steps), ${a.demandWeighted ? 'population-weighted' : 'unweighted'}; computed in ${out.elapsedS.toFixed(1)} s\n`);
   console.log(table(['figure', 'value'], [
     ['served (% of demand x time)', `${h.servedPct.toFixed(2)} %`],

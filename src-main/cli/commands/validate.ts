@@ -8,6 +8,7 @@ import { detectFileKind } from '../../../src-core/scenario/detect';
 import { parseScenario } from '../../../src-core/scenario/schema';
 import type { ScenarioProblem } from '../../../src-core/scenario/schema';
 import { CliError, clean, printProblems, readText, rejectedProblem } from '../io';
+import { slotMatchingJson, slotMatchingLines } from './slotMatching';
 
 function printWarnings(path: string, warnings: readonly ScenarioProblem[]): void {
   if (warnings.length === 0) return;
@@ -38,10 +39,13 @@ export function validateCommand(path: string, json: boolean, atMs?: number): num
   // The schema is fine; element sets can still be unusable (bad checksums, decayed orbits).
   const built = buildCatalog(r.scenario);
   const s = r.scenario;
-  const summary = { ok: built.problems.length === 0, file: path, name: s.name, satellites: built.catalog.count, shells: built.catalog.shells.length, gateways: s.gateways.length, pops: s.pops.length, problems: built.problems, warnings: r.warnings };
+  const summary = { ok: built.problems.length === 0, file: path, name: s.name, satellites: built.catalog.count, shells: built.catalog.shells.length, gateways: s.gateways.length, pops: s.pops.length, problems: built.problems, warnings: r.warnings, slotMatching: slotMatchingJson(built.slotMatching) };
   if (!json) printWarnings(path, r.warnings);
   if (json) console.log(JSON.stringify(summary, null, 2));
   else if (built.problems.length) throw new CliError(`${path}: ${built.problems.length} element-set problem(s)`, built.problems);
-  else console.log(`ok: ${clean(path)} — "${clean(s.name)}": ${summary.satellites} satellites in ${summary.shells} shells, ${summary.gateways} gateways, ${summary.pops} PoPs`);
+  else {
+    console.log(`ok: ${clean(path)} — "${clean(s.name)}": ${summary.satellites} satellites in ${summary.shells} shells, ${summary.gateways} gateways, ${summary.pops} PoPs`);
+    for (const line of slotMatchingLines(built.slotMatching)) console.log(line);
+  }
   return summary.ok ? 0 : 1;
 }

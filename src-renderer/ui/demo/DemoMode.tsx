@@ -1,14 +1,16 @@
-// Demo mode on screen: large captions (date/time, operational satellites, population served),
-// the tour's stop, its controls and keys (Space pause/resume, arrows previous/next stop, Esc
+// Demo mode on screen: large captions (date/time, operational satellites, population served; with
+// the rollout option the rollout date, satellites in orbit / operational, population served at
+// that date and the launch that just happened), the tour's stop, its controls and keys (Space pause/resume, arrows previous/next stop, Esc
 // leave), and the exports with their progress bar and Cancel. Outside demo mode: the button
 // that enters it, on the globe under the Home button.
 import { useEffect, useState, useSyncExternalStore } from 'react';
 import { appStore, useApp } from '../../state/store';
 import { usePlanning } from '../planning/planningStore';
-import { CAPTION_LABELS, currentCaptions, type Captions } from './captions';
+import { useRollout } from '../rollout/rolloutStore';
+import { CAPTION_ORDER, currentCaptions, type Captions } from './captions';
 import { cancelExport, DEFAULT_VIDEO_S, exportStill, exportVideo, MAX_VIDEO_S, STILL_SIZES } from './capture';
 import { useDemo } from './demoStore';
-import { enterDemo, leaveDemo, stepStop, togglePause } from './tour';
+import { enterDemo, leaveDemo, rolloutTourWanted, setRolloutTour, stepStop, togglePause } from './tour';
 import { getEngine } from '../../engine/instance';
 import './demo.css';
 
@@ -30,6 +32,9 @@ function useCaptions(): Captions {
   useApp((s) => s.revision);
   usePlanning((p) => p.current);
   usePlanning((p) => p.status);
+  useRollout((r) => r.dateMs);
+  useRollout((r) => r.figures);
+  useDemo((d) => d.rollout);
   const client = getEngine();
   useSyncExternalStore((cb) => client.onScenarioLoaded(cb), () => client.scenarioInfo);
   return currentCaptions(time);
@@ -39,9 +44,14 @@ function CaptionBand() {
   const c = useCaptions();
   return (
     <div className="demo__captions" data-testid="demo-captions">
-      {(Object.keys(CAPTION_LABELS) as (keyof Captions)[]).map((k) => (
+      {c.launch && (
+        <div className="demo__launch" data-testid="demo-launch">
+          {c.launch}
+        </div>
+      )}
+      {CAPTION_ORDER.map((k) => (
         <div className="demo__caption" key={k} data-caption={k}>
-          <div className="demo__label">{CAPTION_LABELS[k]}</div>
+          <div className="demo__label">{c.labels[k]}</div>
           <div className="demo__value">{c[k]}</div>
         </div>
       ))}
@@ -66,6 +76,24 @@ function ExportProgress() {
   );
 }
 
+/** The tour's "Rollout: first launch -> full deployment" option (default on when the scenario has launches). */
+export function RolloutTourToggle({ disabled = false }: { disabled?: boolean }) {
+  const option = useDemo((d) => d.rolloutOption);
+  const scenario = useApp((s) => s.scenario);
+  const hasLaunches = scenario.rollout.launches.length > 0 || scenario.rollout.cadence.length > 0;
+  return (
+    <label className="demo__field" title={hasLaunches ? 'The tour steps the rollout date from the first launch to full deployment' : 'This scenario has no launches'}>
+      <input type="checkbox" checked={hasLaunches && rolloutTourWanted(scenario, option)} disabled={disabled || !hasLaunches} onChange={(e) => {
+          setRolloutTour(e.target.checked);
+          // Back to the demo's keys: Space on a focused checkbox would toggle it instead of pausing.
+          e.currentTarget.blur();
+        }}
+      />
+      Rollout: first launch → full deployment
+    </label>
+  );
+}
+
 function Controls() {
   const paused = useDemo((d) => d.paused);
   const exporting = useDemo((d) => d.exportRun !== null);
@@ -83,6 +111,8 @@ function Controls() {
       <button type="button" className="btn btn--small" onClick={() => stepStop(1)} disabled={exporting} aria-label="Next stop">
         ▶
       </button>
+      <span className="demo__sep" />
+      <RolloutTourToggle disabled={exporting} />
       <span className="demo__sep" />
       <select aria-label="Still resolution" value={size} onChange={(e) => setSize(Number(e.target.value))} disabled={exporting}>
         {STILL_SIZES.map((s, i) => (

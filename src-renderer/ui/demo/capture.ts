@@ -5,7 +5,8 @@
 //
 // Frame timing follows the tour's clock, not the wall clock: video frame k shows tour time k/fps
 // and is stamped k/fps in the file, so a slow (software-rendered) machine records the same tour,
-// only taking longer to do it. Why not MediaRecorder on a canvas stream: it stamps frames with
+// only taking longer to do it. With a rollout date set (the tour's rollout option), each frame
+// waits for the engine's figures of its date before it is recorded, for the same reason. Why not MediaRecorder on a canvas stream: it stamps frames with
 // wall-clock capture times and drops frames while its encoder is busy; on our loaded build
 // machines (SwiftShader, 2 cores) it wrote 1080p WebM files with no frame at all.
 import type { CesiumWidget } from '@cesium/engine';
@@ -14,7 +15,8 @@ import { getLiveViewer } from '../../globe/camera';
 import { installLeoHooks } from '../../globe/hooks';
 import { getBridge } from '../../platform/bridge';
 import { appStore } from '../../state/store';
-import { currentCaptions, drawCaptions } from './captions';
+import { useRollout } from '../rollout/rolloutStore';
+import { currentCaptions, drawCaptions, formatUtcDate } from './captions';
 import { demoStore, logDemoEvent, type ExportKind } from './demoStore';
 import { applyTourTime } from './tour';
 import { muxWebm, type EncodedFrame } from './webmMuxer';
@@ -42,6 +44,42 @@ export class ExportCancelled extends Error {
 
 function cancelled(): boolean {
   return demoStore.getState().exportRun?.cancelRequested ?? true;
+}
+
+/** How long an export waits for the figures of one rollout date; after one such wait it stops waiting (frames say "—"). */
+const FIGURES_WAIT_MS = 120_000;
+
+/** True when no rollout date is set, or the engine has answered for the one that is. */
+function rolloutFiguresIn(): boolean {
+  const r = useRollout.getState();
+  return r.dateMs === null || (r.figures !== null && r.figures.dateMs === r.dateMs);
+}
+
+/** Resolves true once the rollout date's figures are in (or the export is cancelled), false after `timeoutMs`. */
+function whenRolloutFigures(timeoutMs: number): Promise<boolean> {
+  if (rolloutFiguresIn()) return Promise.resolve(true);
+  return new Promise((resolve) => {
+    const finish = (ok: boolean) => {
+      clearTimeout(timer);
+      offRollout();
+      offDemo();
+      resolve(ok);
+    };
+    const timer = setTimeout(() => finish(false), timeoutMs);
+    const offRollout = useRollout.subscribe(() => rolloutFiguresIn() && finish(true));
+    const offDemo = demoStore.subscribe(() => cancelled() && finish(true));
+  });
+}
+
+/** One export's wait for rollout figures: each frame waits for its date's, until one wait times out. */
+class FiguresGate {
+  private gaveUp = false;
+  async wait(): Promise<void> {
+    if (this.gaveUp || (await whenRolloutFigures(FIGURES_WAIT_MS))) return;
+    this.gaveUp = true;
+    const dateMs = useRollout.getState().dateMs;
+    appStore.getState().notify('info', `The rollout figures of ${dateMs === null ? 'the date' : formatUtcDate(dateMs)} did not arrive within ${FIGURES_WAIT_MS / 1000} s: this export shows "—" where they are missing.`);
+  }
 }
 
 /** Renders the globe at width x height device px while `fn` runs (the view's CSS box is scaled down to fit the window). */
@@ -181,6 +219,7 @@ export function exportStill(width: number, height: number): Promise<void> {
     const out = document.createElement('canvas');
     out.width = width;
     out.height = height;
+    await new FiguresGate().wait();
     await captureFrame(viewer, out, appStore.getState().timeUtcMs);
     progress(1, 1, 'encoding');
     return { blob: await toBlob(out), frames: 1 };
@@ -239,10 +278,12 @@ export async function exportVideo(durationS: number, fps = VIDEO_FPS): Promise<v
     });
     encoder.configure({ codec: codec.config, width, height, bitrate: VIDEO_BITS_PER_S, framerate: fps });
     let frames = 0;
+    const figures = new FiguresGate();
     try {
       for (let k = 0; k < total; k++) {
         const tourMs = (k * 1000) / fps;
         applyTourTime(tourMs);
+        await figures.wait();
         await captureFrame(viewer, out, appStore.getState().timeUtcMs);
         // Frame k is stamped with its tour time, however long it took to render.
         const frame = new VideoFrame(out, { timestamp: Math.round(k * frameUs), duration: Math.round(frameUs) });

@@ -3,12 +3,15 @@
 // the tour itself (a stop reached, a frame recorded), never on delays.
 import { create } from 'zustand';
 import { installLeoHooks } from '../../globe/hooks';
+import { useRollout } from '../rollout/rolloutStore';
+import { DEFAULT_ROLLOUT_TOUR, type RolloutTourPlan, type RolloutTourSettings } from './rolloutTour';
 import { DEFAULT_TOUR, type TourSettings, type TourStop } from './tourPlan';
 
 export type DemoEvent =
   | { type: 'enter' | 'leave' | 'pause' | 'resume' }
   | { type: 'stop'; index: number; name: string }
   | { type: 'frame'; tourMs: number }
+  | { type: 'rollout-date'; dateMs: number }
   | { type: 'export-start'; kind: ExportKind }
   | { type: 'export-end'; kind: ExportKind; outcome: 'saved' | 'cancelled' | 'failed'; bytes: number; frames: number; width: number; height: number; error?: string };
 
@@ -36,6 +39,13 @@ export interface DemoState {
   startUtcMs: number;
   stopIndex: number;
   exportRun: ExportRun | null;
+  /** The "Rollout: first launch -> full deployment" option; null = on when the scenario has launches. */
+  rolloutOption: boolean | null;
+  rolloutSettings: RolloutTourSettings;
+  /** The rollout the tour steps through while demo mode is on (null: option off or nothing launched). */
+  rollout: RolloutTourPlan | null;
+  /** The app's rollout date when demo mode was entered, put back on leaving. */
+  rolloutDateFound: number | null;
   setSettings(patch: Partial<TourSettings>): void;
 }
 
@@ -49,6 +59,10 @@ export const useDemo = create<DemoState>()((set, get) => ({
   startUtcMs: 0,
   stopIndex: 0,
   exportRun: null,
+  rolloutOption: null,
+  rolloutSettings: DEFAULT_ROLLOUT_TOUR,
+  rollout: null,
+  rolloutDateFound: null,
   setSettings: (patch) => set({ settings: { ...get().settings, ...patch } }),
 }));
 
@@ -70,7 +84,11 @@ export function logDemoEvent(e: DemoEvent): void {
 export interface DemoHooks {
   readonly seq: number;
   log(sinceSeq?: number): LoggedDemoEvent[];
-  state(): { active: boolean; paused: boolean; tourMs: number; stopIndex: number; stops: string[]; builtin: boolean; exporting: ExportKind | null; settings: TourSettings };
+  state(): {
+    active: boolean; paused: boolean; tourMs: number; stopIndex: number; stops: string[]; builtin: boolean; exporting: ExportKind | null; settings: TourSettings;
+    /** The app's rollout date (useRollout.dateMs), whether its figures are in, and the tour's rollout span (null: not touring the rollout). */
+    rolloutDateMs: number | null; rolloutFigures: boolean; rollout: { fromMs: number; toMs: number; launches: number } | null;
+  };
 }
 
 declare module '../../globe/hooks' {
@@ -87,7 +105,12 @@ export function installDemoHooks(): void {
     log: (sinceSeq = 0) => log.filter((e) => e.seq > sinceSeq),
     state() {
       const s = demoStore.getState();
-      return { active: s.active, paused: s.paused, tourMs: s.tourMs, stopIndex: s.stopIndex, stops: s.stops.map((x) => x.name), builtin: s.builtin, exporting: s.exportRun?.kind ?? null, settings: s.settings };
+      const r = useRollout.getState();
+      const rollout = s.rollout && { fromMs: s.rollout.fromMs, toMs: s.rollout.toMs, launches: s.rollout.launches.length };
+      return {
+        active: s.active, paused: s.paused, tourMs: s.tourMs, stopIndex: s.stopIndex, stops: s.stops.map((x) => x.name), builtin: s.builtin, exporting: s.exportRun?.kind ?? null, settings: s.settings,
+        rolloutDateMs: r.dateMs, rolloutFigures: r.figures !== null, rollout,
+      };
     },
   };
 }

@@ -1,14 +1,20 @@
 // Demo mode's tour: entering and leaving demo mode (full screen), and the live tour loop that
-// advances the tour clock by wall time each animation frame, then sets the app's date/time and
-// the camera from the clock (tourPlan.ts). During an export the exporter owns the clock instead.
+// advances the tour clock by wall time each animation frame, then sets the app's date/time, the
+// camera (tourPlan.ts) and, with the rollout option, the app's rollout date (rolloutTour.ts)
+// from the clock. During an export the exporter owns the clock instead. Leaving demo mode puts
+// back the rollout date it found.
 import { Math as CesiumMath } from '@cesium/engine';
+import { buildSchedule } from '../../../src-core/rollout/schedule';
+import type { Scenario } from '../../../src-core/scenario/schema';
 import { utcMs } from '../../../src-core/units';
 import { getLiveViewer } from '../../globe/camera';
 import { cartesianFromDegreesKm } from '../../globe/units';
 import { getBookmarks } from '../../state/bookmarkCommands';
 import { appStore } from '../../state/store';
 import { planningStore } from '../planning/planningStore';
+import { useRollout } from '../rollout/rolloutStore';
 import { demoStore, logDemoEvent } from './demoStore';
+import { rolloutDateAt, rolloutTourPlan, type RolloutTourPlan } from './rolloutTour';
 import { builtinStops, poseAt, simTimeAt, stopFromBookmark, stopIndexAt, stopMs, type TourStop } from './tourPlan';
 
 /** A frame slower than this advances the live tour by only this much (no jumps after a stall). */
@@ -34,7 +40,28 @@ function setCamera(pose: TourStop): void {
   });
 }
 
-/** Sets everything the tour shows at tour time `tourMs`: clock, app time, camera, current stop. */
+/** Whether the tour steps through the rollout: the user's choice, else on when the scenario has launches. */
+export function rolloutTourWanted(scenario: Scenario, option: boolean | null): boolean {
+  return option ?? scenario.rollout.launches.length > 0;
+}
+
+/** The rollout the tour steps through for the app's scenario, or null (option off, nothing launched). */
+function plannedRollout(option: boolean | null): RolloutTourPlan | null {
+  const s = appStore.getState().scenario;
+  return rolloutTourWanted(s, option) ? rolloutTourPlan(buildSchedule(s)) : null;
+}
+
+/** Sets the app's rollout date for tour time `tourMs` (only when it changes: each date is one engine request). */
+function applyRolloutDate(tourMs: number): void {
+  const d = demoStore.getState();
+  if (!d.rollout) return;
+  const dateMs = rolloutDateAt(d.rollout, d.rolloutSettings, tourMs);
+  if (useRollout.getState().dateMs === dateMs) return;
+  useRollout.getState().setDate(dateMs);
+  logDemoEvent({ type: 'rollout-date', dateMs });
+}
+
+/** Sets everything the tour shows at tour time `tourMs`: clock, app time, rollout date, camera, current stop. */
 export function applyTourTime(tourMs: number): void {
   const d = demoStore.getState();
   if (d.stops.length === 0) return;
@@ -42,7 +69,18 @@ export function applyTourTime(tourMs: number): void {
   demoStore.setState({ tourMs, stopIndex });
   if (stopIndex !== d.stopIndex || tourMs === 0) logDemoEvent({ type: 'stop', index: stopIndex, name: d.stops[stopIndex]!.name });
   appStore.getState().setTime(utcMs(simTimeAt(d.startUtcMs, d.settings, tourMs)));
+  applyRolloutDate(tourMs);
   setCamera(poseAt(d.stops, d.settings, tourMs));
+}
+
+/** Turns the tour's rollout option on or off (remembered for the next demo; applied at once when demo mode is on). */
+export function setRolloutTour(on: boolean): void {
+  const d = demoStore.getState();
+  demoStore.setState({ rolloutOption: on });
+  if (!d.active) return;
+  if (d.rollout && !on) useRollout.getState().setDate(d.rolloutDateFound);
+  demoStore.setState({ rollout: on ? plannedRollout(on) : null });
+  applyRolloutDate(d.tourMs);
 }
 
 let raf = 0;
@@ -75,7 +113,8 @@ export function enterDemo(): void {
   const { stops, builtin } = tourStops();
   const app = appStore.getState();
   app.setPlaying(false); // the tour drives the clock
-  demoStore.setState({ active: true, paused: false, stops, builtin, tourMs: 0, stopIndex: 0, startUtcMs: app.timeUtcMs });
+  const rollout = plannedRollout(demoStore.getState().rolloutOption);
+  demoStore.setState({ active: true, paused: false, stops, builtin, tourMs: 0, stopIndex: 0, startUtcMs: app.timeUtcMs, rollout, rolloutDateFound: useRollout.getState().dateMs });
   logDemoEvent({ type: 'enter' });
   applyTourTime(0);
   wentFullscreen = false;
@@ -98,7 +137,8 @@ export function leaveDemo(): void {
   if (!d.active) return;
   if (d.exportRun) demoStore.setState({ exportRun: { ...d.exportRun, cancelRequested: true } });
   cancelAnimationFrame(raf);
-  demoStore.setState({ active: false, paused: false });
+  if (d.rollout) useRollout.getState().setDate(d.rolloutDateFound);
+  demoStore.setState({ active: false, paused: false, rollout: null });
   document.removeEventListener('fullscreenchange', onFullscreenChange);
   if (document.fullscreenElement) document.exitFullscreen().catch(() => {});
   wentFullscreen = false;

@@ -4,7 +4,7 @@
 import type { SatRec } from 'satellite.js';
 import { describe, expect, it } from 'vitest';
 import { buildCatalog } from '../../../src-core/constellation/catalog';
-import { meanMotionRevPerDayFromAltitude, ommFromElements, satrecFromElements, type MeanElements } from '../../../src-core/constellation/elements';
+import { ommFromElements, satrecFromElements } from '../../../src-core/constellation/elements';
 import { inferPlanesAndSlots, matchToSlots } from '../../../src-core/constellation/planes';
 import { walkerElements } from '../../../src-core/constellation/walker';
 import { createCoverageEvaluator } from '../../../src-core/coverage/evaluator';
@@ -12,65 +12,22 @@ import { gridFromPoints } from '../../../src-core/coverage/grid';
 import { buildPlusGrid } from '../../../src-core/network/isl';
 import { Propagator } from '../../../src-core/orbit/propagator';
 import { makeScenario, WalkerShell, type Scenario, type ScenarioInput } from '../../../src-core/scenario/schema';
-import { DEG, parseIsoUtc } from '../../../src-core/units';
+import { parseIsoUtc } from '../../../src-core/units';
 import { GATEWAYS, POPS } from '../coverage/fixtures';
+import { noisyWalkerSets, rng } from './helpers/noisyWalker';
 
 const EPOCH = '2026-01-01T00:00:00Z';
 const EPOCH_MS = parseIsoUtc(EPOCH);
-const RAD_TO_DEG = 180 / Math.PI;
-const MIN_PER_DAY = 1440;
-
-/** Deterministic PRNG (mulberry32) so the noise is the same on every run. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-const uniform = (r: () => number, half: number): number => (2 * r() - 1) * half;
 
 interface Noisy {
   satrecs: SatRec[];
   truth: { plane: number; slot: number; raising: boolean }[];
 }
 
-/**
- * Element sets of a Walker shell as a real catalogue would show them, in shuffled order: at the
- * scenario epoch each satellite is off its nominal slot (along-track +-0.6 deg, RAAN +-0.15 deg,
- * inclination +-0.03 deg, altitude +-1.5 km); its published epoch is up to +-4 days away, with RAAN
- * and argument of latitude moved there by its own J2 drift; `raisingShare` of the satellites are
- * still raising (450 km to 20 km below the shell, anywhere along their plane).
- */
+/** noisyWalkerSets (helpers/noisyWalker) as SGP4 records. */
 function noisyCatalogue(shell: WalkerShell, seed: number, raisingShare: number): Noisy {
-  const r = rng(seed);
-  const sats = walkerElements(shell, EPOCH_MS).map((w) => {
-    const raising = r() < raisingShare;
-    const altKm = raising ? 450 + (shell.altitudeKm - 470) * r() : shell.altitudeKm + uniform(r, 1.5);
-    const incDeg = shell.inclinationDeg + uniform(r, 0.03);
-    const at0: MeanElements = {
-      ...w.elements,
-      inclinationDeg: incDeg,
-      meanMotionRevPerDay: meanMotionRevPerDayFromAltitude(altKm, incDeg * DEG, 0),
-      raanDeg: w.elements.raanDeg + uniform(r, 0.15),
-      meanAnomalyDeg: raising ? 360 * r() : w.elements.meanAnomalyDeg + uniform(r, 0.6),
-    };
-    const rec0 = satrecFromElements(1, at0);
-    const dtMin = uniform(r, 4) * MIN_PER_DAY;
-    const published: MeanElements = {
-      ...at0,
-      epochMs: EPOCH_MS + dtMin * 60_000,
-      raanDeg: at0.raanDeg + rec0.nodedot * dtMin * RAD_TO_DEG,
-      argPerigeeDeg: rec0.argpdot * dtMin * RAD_TO_DEG,
-      meanAnomalyDeg: at0.meanAnomalyDeg + rec0.mdot * dtMin * RAD_TO_DEG,
-    };
-    return { rec: satrecFromElements(1, published), truth: { plane: w.plane, slot: w.slot, raising }, key: r() };
-  });
-  sats.sort((a, b) => a.key - b.key);
-  return { satrecs: sats.map((s) => s.rec), truth: sats.map((s) => s.truth) };
+  const sets = noisyWalkerSets(shell, EPOCH_MS, seed, raisingShare);
+  return { satrecs: sets.map((s) => satrecFromElements(1, s.elements)), truth: sets.map((s) => s.truth) };
 }
 
 const shell = (input: Partial<WalkerShell> & Pick<WalkerShell, 'planes' | 'satsPerPlane' | 'phasingF'>): WalkerShell =>
