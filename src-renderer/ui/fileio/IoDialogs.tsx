@@ -69,7 +69,12 @@ function Actions({ ok, okLabel, onOk }: { ok: boolean; okLabel: string; onOk: ()
 function ConstellationSummary({ plan }: { plan: ConstellationPlan }) {
   const r = plan.result;
   const accepted = r.sets.length;
-  const rejected = r.rejected.map((x, i) => ({ key: `r${i}`, where: x.line !== null ? `line ${x.line}` : x.record !== null ? `record ${x.record + 1}` : undefined, text: `${REJECT_REASON_TEXT[x.reason]}: ${x.message}` }));
+  const rejected = r.rejected.map((x, i) => {
+    const where = x.line !== null ? `line ${x.line}` : x.record !== null ? `record ${x.record + 1}` : undefined;
+    // The importer's sentence may already start with its place ("line 42: ..."): say it once.
+    const message = where && x.message.startsWith(`${where}: `) ? x.message.slice(where.length + 2) : x.message;
+    return { key: `r${i}`, where, text: `${REJECT_REASON_TEXT[x.reason]}: ${message}` };
+  });
   return (
     <>
       <h2>Import constellation from {plan.fileName}</h2>
