@@ -6,6 +6,8 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Page } from '@playwright/test';
+import { strFromU8, unzipSync } from 'fflate';
+import { importSites } from '../../src-core/io';
 import { expect, test, waitForGlobe } from './fixtures';
 
 const OUT = fileURLToPath(new URL('../../test-results/fileio/', import.meta.url));
@@ -115,4 +117,92 @@ test('compare with a modified copy of the default scenario: the moved gateway is
   await page.screenshot({ path: `${OUT}compare-page.png` });
   // Compare only reads: the open scenario is untouched.
   expect(await page.evaluate(() => window.__leo!.state())).toMatchObject({ canUndo: false, dirty: false });
+});
+
+test('exports: gateways CSV re-imports to the same gateways, the Hypatia zip holds its three files, CZML loads as JSON packets', async ({ app: page }) => {
+  test.slow();
+  await page.waitForFunction(() => typeof window.__leo?.live?.scenarioJson === 'function', null, { timeout: 150_000 });
+  const scenario = JSON.parse(await page.evaluate(() => window.__leo!.live!.scenarioJson())) as { gateways: { id: string; latDeg: number; lonDeg: number }[] };
+  const exportItem = async (item: string) => {
+    await page.getByRole('menubar').getByRole('menuitem', { name: 'File', exact: true }).click();
+    await page.getByRole('menuitem', { name: item }).click();
+  };
+  const downloaded = async (item: string, confirm?: () => Promise<void>) => {
+    const download = page.waitForEvent('download', { timeout: 120_000 });
+    await exportItem(item);
+    if (confirm) await confirm();
+    const d = await download;
+    return { name: d.suggestedFilename(), bytes: readFileSync((await d.path())!) };
+  };
+
+  const csv = await downloaded('Export gateways (CSV)…');
+  expect(csv.name).toMatch(/-gateways\.csv$/);
+  const back = importSites(csv.bytes.toString('utf8'), csv.name);
+  expect(back.rejected).toEqual([]);
+  expect(back.gateways.map((g) => [g.id, g.latDeg, g.lonDeg])).toEqual(scenario.gateways.map((g) => [g.id, g.latDeg, g.lonDeg]));
+
+  const zip = await downloaded('Export Hypatia/ns-3 state (zip)…');
+  const files = unzipSync(new Uint8Array(zip.bytes));
+  expect(Object.keys(files).sort()).toEqual(['ground_stations.txt', 'isls.txt', 'tles.txt']);
+  expect(strFromU8(files['tles.txt']!).split('\n')[0]).toMatch(/^\d+ \d+$/);
+
+  const czml = await downloaded('Export CZML (Cesium/STK)…', async () => {
+    const dialog = page.getByTestId('czml-dialog');
+    await dialog.getByLabel('CZML duration (min)').fill('10');
+    await dialog.getByRole('button', { name: 'Export' }).click();
+  });
+  const packets = JSON.parse(czml.bytes.toString('utf8')) as { id: string }[];
+  expect(packets[0]!.id).toBe('document');
+  expect(packets.filter((p) => p.id.startsWith('sat-'))).toHaveLength(KUIPER_SATELLITES);
+  expect(packets.some((p) => p.id.startsWith('laser-'))).toBe(true);
+});
+
+test('merge: the conflict is listed, theirs is picked, the merged scenario is one undo step', async ({ app: page }) => {
+  const base = JSON.parse(readFileSync(DEFAULT_SCENARIO, 'utf8')) as { name: string; terminal: { minElevationDeg: number }; gateways: { id: string; latDeg: number }[] };
+  const write = (name: string, edit: (s: typeof base) => void): string => {
+    const s = structuredClone(base);
+    edit(s);
+    const path = `${OUT}${name}`;
+    writeFileSync(path, JSON.stringify(s, null, 2));
+    return path;
+  };
+  const basePath = write('merge-base.leo.json', () => {});
+  const oursPath = write('merge-ours.leo.json', (s) => (s.terminal.minElevationDeg = 30));
+  const theirsPath = write('merge-theirs.leo.json', (s) => {
+    s.terminal.minElevationDeg = 40;
+    s.gateways.find((g) => g.id === 'gw-madrid')!.latDeg += 1;
+  });
+  const terminalAndMadrid = () =>
+    page.evaluate(() => {
+      const s = JSON.parse(window.__leo!.live!.scenarioJson()) as { terminal: { minElevationDeg: number }; gateways: { id: string; latDeg: number }[] };
+      return [s.terminal.minElevationDeg, s.gateways.find((g) => g.id === 'gw-madrid')!.latDeg];
+    });
+  await page.waitForFunction(() => typeof window.__leo?.live?.scenarioJson === 'function', null, { timeout: 150_000 });
+  const madrid = base.gateways.find((g) => g.id === 'gw-madrid')!.latDeg;
+
+  await fileMenu(page, 'Open…', oursPath);
+  await page.waitForFunction(() => window.__leo!.state().filePath === 'merge-ours.leo.json');
+  await page.getByRole('menubar').getByRole('menuitem', { name: 'File', exact: true }).click();
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('menuitem', { name: 'Merge…' }).click();
+  // Base first, then theirs: the second chooser opens once the first file is read.
+  const first = await chooser;
+  const second = page.waitForEvent('filechooser');
+  await first.setFiles(basePath);
+  await (await second).setFiles(theirsPath);
+
+  const dialog = page.getByTestId('merge-dialog');
+  const conflicts = dialog.getByTestId('merge-conflicts');
+  await expect(conflicts.getByRole('row')).toHaveCount(2); // header + one conflict
+  await expect(conflicts).toContainText('terminal.minElevationDeg');
+  await dialog.getByLabel('terminal.minElevationDeg: theirs').check();
+  await expect(dialog.getByTestId('merge-changes')).toContainText('moved 111.2 km');
+  await dialog.screenshot({ path: `${OUT}merge-dialog.png` });
+  await dialog.getByRole('button', { name: 'Merge' }).click();
+  await expect(dialog).toHaveCount(0);
+  expect(await terminalAndMadrid()).toEqual([40, madrid + 1]);
+
+  await page.keyboard.press('Control+z');
+  await page.waitForFunction(() => !window.__leo!.state().canUndo);
+  expect(await terminalAndMadrid()).toEqual([30, madrid]);
 });

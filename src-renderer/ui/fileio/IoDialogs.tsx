@@ -4,7 +4,7 @@
 // export in progress. Actions live in ioActions.ts; this file only shows and forwards.
 import { useEffect, useState, type ReactNode } from 'react';
 import { MAX_CZML_SAMPLES } from '../../../src-core/io';
-import { diffScenarios, formatDiff } from '../../../src-core/scenario/diff';
+import { diffScenarios, type ScenarioDiff } from '../../../src-core/scenario/diff';
 import type { ScenarioProblem } from '../../../src-core/scenario/schema';
 import { useApp } from '../../state/store';
 import { useRoute } from '../route/routeStore';
@@ -123,8 +123,8 @@ function SitesSummary({ plan }: { plan: SitesPlan }) {
   );
 }
 
-function CompareDialog({ d }: { d: Extract<IoDialog, { kind: 'compare' }> }) {
-  const { diff, fileName } = d.plan;
+/** A diff as two lists: sites (added / removed / moved km / fields) and assumptions (path: old → new). */
+function DiffLists({ diff, testId }: { diff: ScenarioDiff; testId: string }) {
   const sites = diff.sites.map((s) => ({
     key: `${s.kind}:${s.id}`,
     where: `${s.kind} ${s.name}`,
@@ -132,14 +132,23 @@ function CompareDialog({ d }: { d: Extract<IoDialog, { kind: 'compare' }> }) {
   }));
   const assumptions = diff.assumptions.map((f) => ({ key: f.path, where: f.path, text: `${show(f.before)} → ${show(f.after)}` }));
   return (
+    <>
+      {sites.length > 0 && <h3>Gateways and PoPs ({sites.length})</h3>}
+      <Lines items={sites} testId={`${testId}-sites`} />
+      {assumptions.length > 0 && <h3>Assumptions ({assumptions.length})</h3>}
+      <Lines items={assumptions} testId={`${testId}-assumptions`} />
+    </>
+  );
+}
+
+function CompareDialog({ d }: { d: Extract<IoDialog, { kind: 'compare' }> }) {
+  const { diff, fileName } = d.plan;
+  return (
     <Modal label="Compare scenarios" testId="compare-dialog" wide>
       <h2>Compare with {fileName}</h2>
       <p className="muted">From the open scenario to {fileName}.</p>
       {diff.identical && <p data-testid="compare-identical">No differences.</p>}
-      {sites.length > 0 && <h3>Gateways and PoPs ({sites.length})</h3>}
-      <Lines items={sites} testId="compare-sites" />
-      {assumptions.length > 0 && <h3>Assumptions ({assumptions.length})</h3>}
-      <Lines items={assumptions} testId="compare-assumptions" />
+      <DiffLists diff={diff} testId="compare" />
       <div className="dialog__actions">
         <button type="button" className="btn" onClick={closeIoDialog} autoFocus>
           Close
@@ -154,7 +163,7 @@ function MergeDialog({ d }: { d: Extract<IoDialog, { kind: 'merge' }> }) {
   const { plan, choices } = d;
   const preview = applyMergeChoices(ours, plan, choices);
   // What the merge changes in the open scenario, as Compare would list it.
-  const changes = preview.ok ? formatDiff(diffScenarios(ours, preview.scenario)).filter((l) => l !== 'no differences') : [];
+  const changes = preview.ok ? diffScenarios(ours, preview.scenario) : null;
   return (
     <Modal label="Merge scenarios" testId="merge-dialog" wide>
       <h2>Merge {plan.theirsName} into the open scenario</h2>
@@ -186,8 +195,8 @@ function MergeDialog({ d }: { d: Extract<IoDialog, { kind: 'merge' }> }) {
           </tbody>
         </table>
       )}
-      <p>What changes in the open scenario{changes.length === 0 ? ': nothing' : ':'}</p>
-      <Lines items={changes.map((l, i) => ({ key: `c${i}`, text: l }))} testId="merge-changes" />
+      <h3>What changes in the open scenario{changes?.identical ? ': nothing' : ''}</h3>
+      <div data-testid="merge-changes">{changes && <DiffLists diff={changes} testId="merge-changes" />}</div>
       <Lines items={problemItems(preview.ok ? d.problems : preview.problems)} testId="merge-problems" />
       <Actions ok={preview.ok} okLabel="Merge" onOk={confirmMerge} />
     </Modal>
