@@ -8,6 +8,7 @@ import { installPlatformSync } from './platform/sync';
 import { useApp, appStore } from './state/store';
 import { fromMenu, installCloseGuard, installShortcuts } from './ui/actions';
 import { DemoMode } from './ui/demo';
+import { IoDialogs } from './ui/fileio/IoDialogs';
 import { useDemo } from './ui/demo/demoStore';
 import { GlobeControls } from './ui/globe/GlobeControls';
 import { Dialogs, NoticeToast } from './ui/Overlays';
@@ -75,6 +76,7 @@ export function App() {
       )}
       <StatusBar />
       <Dialogs />
+      <IoDialogs />
     </div>
   );
 }

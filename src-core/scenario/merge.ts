@@ -13,8 +13,11 @@ export interface MergeConflict {
   theirs?: unknown;
 }
 
-/** How conflicts are settled: left open (ours kept in place, listed), or all taken from one side. */
-export type Resolution = 'none' | 'ours' | 'theirs';
+/**
+ * How conflicts are settled: left open (ours kept in place, listed), all taken from one side, or
+ * chosen per conflict (the app's Merge dialog: a function answering for each conflict's path).
+ */
+export type Resolution = 'none' | 'ours' | 'theirs' | ((conflict: MergeConflict) => 'ours' | 'theirs');
 
 export type MergeResult =
   | { ok: true; scenario: Scenario; conflicts: MergeConflict[]; resolved: boolean }
@@ -26,8 +29,10 @@ interface Ctx {
 }
 
 function conflict(base: unknown, ours: unknown, theirs: unknown, path: string, ctx: Ctx): unknown {
-  ctx.conflicts.push({ path: path || '(root)', ...(base === undefined ? {} : { base }), ...(ours === undefined ? {} : { ours }), ...(theirs === undefined ? {} : { theirs }) });
-  return ctx.resolution === 'theirs' ? theirs : ours;
+  const c: MergeConflict = { path: path || '(root)', ...(base === undefined ? {} : { base }), ...(ours === undefined ? {} : { ours }), ...(theirs === undefined ? {} : { theirs }) };
+  ctx.conflicts.push(c);
+  const side = typeof ctx.resolution === 'function' ? ctx.resolution(c) : ctx.resolution;
+  return side === 'theirs' ? theirs : ours;
 }
 
 function mergeObjects(base: JsonObject | undefined, ours: JsonObject, theirs: JsonObject, path: string, ctx: Ctx): JsonObject {
@@ -64,7 +69,8 @@ function mergeValue(base: unknown, ours: unknown, theirs: unknown, path: string,
 
 /**
  * Merges `ours` and `theirs`, both changed from `base`. With resolution 'none', conflicts keep
- * ours in place and `resolved` is false; 'ours'/'theirs' settle every conflict from that side.
+ * ours in place and `resolved` is false; 'ours'/'theirs' settle every conflict from that side; a
+ * function settles each conflict as it answers.
  */
 export function mergeScenarios(base: Scenario, ours: Scenario, theirs: Scenario, resolution: Resolution = 'none'): MergeResult {
   const ctx: Ctx = { conflicts: [], resolution };

@@ -272,11 +272,11 @@ if (!app.requestSingleInstanceLock()) {
     hardenSession();
     const files = new ScenarioFiles(
       {
-        async showOpenDialog() {
+        async showOpenDialog(options) {
           const opts: Electron.OpenDialogOptions = {
-            title: 'Open Scenario',
+            title: options?.title ?? 'Open Scenario',
             properties: ['openFile'],
-            filters: [{ name: 'LEO Planner scenario', extensions: ['json'] }, { name: 'All files', extensions: ['*'] }],
+            filters: options?.filters ?? [{ name: 'LEO Planner scenario', extensions: ['json'] }, { name: 'All files', extensions: ['*'] }],
           };
           const r = mainWindow ? await dialog.showOpenDialog(mainWindow, opts) : await dialog.showOpenDialog(opts);
           return r.canceled ? undefined : r.filePaths[0];

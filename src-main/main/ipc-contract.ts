@@ -3,12 +3,13 @@
 // Every main-process handler runs validateSender and its channel's validator before acting:
 // the renderer shows content we do not fully control (scenario notes, names), so we treat it
 // as untrusted input, as the Electron security checklist asks.
-import type { CloseReason, DocumentState, MenuCommand, MenuCommandType, MenuState, QualityMode } from '../preload/api';
+import type { CloseReason, DocumentState, FileFilter, MenuCommand, MenuCommandType, MenuState, QualityMode } from '../preload/api';
 
 /** Renderer -> main invoke channels, one per LeoApi operation. */
 export const IPC = {
   getAppInfo: 'app:get-info',
   openScenarioFile: 'file:open-scenario',
+  openImportFile: 'file:open-import',
   saveScenarioFile: 'file:save-scenario',
   saveScenarioFileAs: 'file:save-scenario-as',
   updateMenuState: 'menu:update-state',
@@ -41,6 +42,16 @@ export const MENU_EVENTS = [
   'menu:demo',
   'menu:documentation',
   'menu:export-report',
+  'menu:import-constellation',
+  'menu:import-sites',
+  'menu:export-sites-csv',
+  'menu:export-sites-geojson',
+  'menu:export-sites-kml',
+  'menu:export-czml',
+  'menu:export-hypatia',
+  'menu:export-report-csv',
+  'menu:compare',
+  'menu:merge',
 ] as const satisfies readonly MenuCommandType[];
 
 export const QUALITY_MODES: readonly QualityMode[] = ['auto', 'pretty', 'lean'];
@@ -51,6 +62,9 @@ const MAX_TITLE_CHARS = 300;
 const MAX_REASON_CHARS = 1000;
 const MAX_PATH_CHARS = 4096;
 const MAX_FILE_NAME_CHARS = 255;
+const MAX_FILTERS = 16;
+/** A dialog filter's extension: letters and digits, no dot ("geojson"), or "*". */
+const FILTER_EXTENSION = /^(\*|[A-Za-z0-9]{1,16})$/;
 
 export type Validation<T> = { ok: true; value: T } | { ok: false; error: string };
 
@@ -96,6 +110,23 @@ export const validateArgs = {
   [IPC.openScenarioFile](args: readonly unknown[]): Validation<[]> {
     const e = arity('openScenarioFile', args, 0, 0);
     return e ? invalid(e) : valid([]);
+  },
+  [IPC.openImportFile](args: readonly unknown[]): Validation<[title: string, filters: FileFilter[]]> {
+    const op = 'openImportFile';
+    const e = arity(op, args, 2, 2);
+    if (e) return invalid(e);
+    const [title, filters] = args;
+    if (typeof title !== 'string' || title.length > MAX_TITLE_CHARS) return invalid(`${op}: argument 1 (title) must be a string of at most ${MAX_TITLE_CHARS} characters, got ${describe(title)}`);
+    if (!Array.isArray(filters) || filters.length === 0 || filters.length > MAX_FILTERS) return invalid(`${op}: argument 2 (filters) must be an array of 1 to ${MAX_FILTERS} filters, got ${describe(filters)}`);
+    const out: FileFilter[] = [];
+    for (const [i, f] of filters.entries()) {
+      const o = f as { name?: unknown; extensions?: unknown } | null;
+      const ok = typeof o === 'object' && o !== null && typeof o.name === 'string' && o.name.length <= MAX_TITLE_CHARS &&
+        Array.isArray(o.extensions) && o.extensions.length > 0 && o.extensions.length <= MAX_FILTERS && o.extensions.every((x) => typeof x === 'string' && FILTER_EXTENSION.test(x));
+      if (!ok) return invalid(`${op}: filters[${i}] must be { name, extensions } with extensions such as "tle" or "*", got ${describe(f)}`);
+      out.push({ name: o.name as string, extensions: (o.extensions as string[]).slice() });
+    }
+    return valid([title, out]);
   },
   [IPC.saveScenarioFile](args: readonly unknown[]): Validation<[text: string, path: string | undefined]> {
     const op = 'saveScenarioFile';
@@ -235,6 +266,16 @@ export function toMenuCommand(channel: string, payload: unknown): MenuCommand | 
     case 'menu:demo':
     case 'menu:documentation':
     case 'menu:export-report':
+    case 'menu:import-constellation':
+    case 'menu:import-sites':
+    case 'menu:export-sites-csv':
+    case 'menu:export-sites-geojson':
+    case 'menu:export-sites-kml':
+    case 'menu:export-czml':
+    case 'menu:export-hypatia':
+    case 'menu:export-report-csv':
+    case 'menu:compare':
+    case 'menu:merge':
       return { type: channel };
     default:
       return null;

@@ -14,7 +14,7 @@ export interface IpcMainLike {
 
 export interface IpcOperations {
   appInfo(): AppInfo;
-  files: Pick<ScenarioFiles, 'open' | 'save' | 'saveAs'>;
+  files: Pick<ScenarioFiles, 'open' | 'save' | 'saveAs' | 'openImport'>;
   updateMenuState(state: Partial<MenuState>): void;
   setDocumentState(state: DocumentState): void;
   /** Hardware WebGL failed in the page: relaunch with software rendering, unless already in it. */
@@ -38,6 +38,7 @@ export function registerIpcHandlers(ipcMain: IpcMainLike, page: TrustedPage, ops
   const impl: Ops = {
     [IPC.getAppInfo]: () => ({ ok: true, info: ops.appInfo() }),
     [IPC.openScenarioFile]: () => ops.files.open(),
+    [IPC.openImportFile]: (title, filters) => ops.files.openImport(title, filters),
     [IPC.saveScenarioFile]: (text, path) => ops.files.save(text, path),
     [IPC.saveScenarioFileAs]: (text, name) => ops.files.saveAs(text, name),
     [IPC.updateMenuState]: (state) => {

@@ -36,24 +36,31 @@ export function buildMenuTemplate(state: MenuTemplateState, actions: MenuActions
       { id: 'file-save', label: '&Save', accelerator: 'CmdOrCtrl+S', click: send('menu:save') },
       { id: 'file-save-as', label: 'Save &As…', accelerator: 'CmdOrCtrl+Shift+S', click: send('menu:save-as') },
       { type: 'separator' },
-      // Listed now so the menu's shape is stable; enabled when the importers/exporters land.
       {
         id: 'file-import',
         label: '&Import',
-        enabled: false,
         submenu: [
-          { id: 'import-tle', label: 'Constellation from TLE/OMM…', enabled: false },
-          { id: 'import-gateways', label: 'Gateways from CSV…', enabled: false },
+          { id: 'import-tle', label: 'Constellation (TLE/OMM)…', click: send('menu:import-constellation') },
+          { id: 'import-gateways', label: 'Gateways/PoPs (CSV, GeoJSON, KML)…', click: send('menu:import-sites') },
         ],
       },
       {
         id: 'file-export',
         label: '&Export',
         submenu: [
-          { id: 'export-report', label: '&Report (PDF)…', click: send('menu:export-report') },
-          { id: 'export-image', label: 'Globe Image…', enabled: false },
+          { id: 'export-sites-csv', label: 'Gateways (CSV)…', click: send('menu:export-sites-csv') },
+          { id: 'export-sites-geojson', label: 'Gateways (GeoJSON)…', click: send('menu:export-sites-geojson') },
+          { id: 'export-sites-kml', label: 'Gateways (KML)…', click: send('menu:export-sites-kml') },
+          { type: 'separator' },
+          { id: 'export-czml', label: 'CZML (Cesium/STK)…', click: send('menu:export-czml') },
+          { id: 'export-hypatia', label: 'Hypatia/ns-3 State (zip)…', click: send('menu:export-hypatia') },
+          { id: 'export-report-csv', label: 'Report (CSV)…', click: send('menu:export-report-csv') },
+          { id: 'export-report', label: 'Report (PDF)…', click: send('menu:export-report') },
         ],
       },
+      { type: 'separator' },
+      { id: 'file-compare', label: '&Compare with…', click: send('menu:compare') },
+      { id: 'file-merge', label: '&Merge…', click: send('menu:merge') },
       ...(state.isMac ? [] : [{ type: 'separator' } as const, { id: 'file-quit', label: 'E&xit', role: 'quit' } as const]),
     ],
   };

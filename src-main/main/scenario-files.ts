@@ -8,12 +8,12 @@ import { copyFile, readFile, rename, rm, stat } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import writeFileAtomic from 'write-file-atomic';
 import { problemsBeforeSave, saveRefusal } from '../../src-core/scenario/save';
-import type { LeoResult, OpenedFile, SavedFile } from '../preload/api';
+import type { FileFilter, LeoResult, OpenedFile, SavedFile } from '../preload/api';
 import { MAX_SCENARIO_BYTES } from './ipc-contract';
 
 export interface FileDialogs {
-  /** Resolves to the chosen path, or undefined when the user cancels. */
-  showOpenDialog(): Promise<string | undefined>;
+  /** Resolves to the chosen path, or undefined when the user cancels. Without options: the scenario Open dialog. */
+  showOpenDialog(options?: { title: string; filters: FileFilter[] }): Promise<string | undefined>;
   showSaveDialog(defaultPath: string): Promise<string | undefined>;
 }
 
@@ -72,13 +72,24 @@ export class ScenarioFiles {
   async open(): Promise<LeoResult<{ file: OpenedFile }>> {
     const path = await this.dialogs.showOpenDialog();
     if (!path) return canceled;
+    return this.read(path, true);
+  }
+
+  /** A file to import, compare or merge: read only, never granted for saving in place. */
+  async openImport(title: string, filters: FileFilter[]): Promise<LeoResult<{ file: OpenedFile }>> {
+    const path = await this.dialogs.showOpenDialog({ title, filters });
+    if (!path) return canceled;
+    return this.read(path, false);
+  }
+
+  private async read(path: string, grant: boolean): Promise<LeoResult<{ file: OpenedFile }>> {
     try {
       const info = await stat(path);
       if (info.size > MAX_SCENARIO_BYTES) {
-        return { ok: false, code: 'too-large', error: `${basename(path)} is ${(info.size / 1048576).toFixed(0)} MiB; scenario files are limited to ${MAX_SCENARIO_BYTES / 1048576} MiB.` };
+        return { ok: false, code: 'too-large', error: `${basename(path)} is ${(info.size / 1048576).toFixed(0)} MiB; files are limited to ${MAX_SCENARIO_BYTES / 1048576} MiB.` };
       }
       const text = await readFile(path, 'utf8');
-      this.granted.add(path);
+      if (grant) this.granted.add(path);
       return { ok: true, file: { path, name: basename(path), text } };
     } catch (err) {
       return ioFailure('open', path, err);

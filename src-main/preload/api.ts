@@ -52,6 +52,12 @@ export interface SavedFile {
   backupPath: string | null;
 }
 
+/** A file type offered by an Open dialog: extensions without the dot ("tle"), "*" for all files. */
+export interface FileFilter {
+  name: string;
+  extensions: string[];
+}
+
 /** What the renderer tells the menu so that it mirrors the app (radio, enabled items). */
 export interface MenuState {
   quality: QualityMode;
@@ -77,7 +83,18 @@ export type MenuCommand =
   | { type: 'menu:quality'; quality: QualityMode }
   | { type: 'menu:demo' }
   | { type: 'menu:documentation' }
-  | { type: 'menu:export-report' };
+  | { type: 'menu:export-report' }
+  // File › Import / Export / Compare / Merge.
+  | { type: 'menu:import-constellation' }
+  | { type: 'menu:import-sites' }
+  | { type: 'menu:export-sites-csv' }
+  | { type: 'menu:export-sites-geojson' }
+  | { type: 'menu:export-sites-kml' }
+  | { type: 'menu:export-czml' }
+  | { type: 'menu:export-hypatia' }
+  | { type: 'menu:export-report-csv' }
+  | { type: 'menu:compare' }
+  | { type: 'menu:merge' };
 
 export type MenuCommandType = MenuCommand['type'];
 
@@ -94,6 +111,11 @@ export interface LeoApi {
    * it shows the Save dialog first.
    */
   saveScenarioFile(text: string, path?: string): Promise<LeoResult<{ file: SavedFile }>>;
+  /**
+   * Shows an Open dialog with `title` and `filters` and reads the chosen file (File › Import,
+   * Compare, Merge). The file is only read: it is not granted for saving in place.
+   */
+  openImportFile(title: string, filters: FileFilter[]): Promise<LeoResult<{ file: OpenedFile }>>;
   /** Always shows the Save dialog; `suggestedName` is a bare file name. */
   saveScenarioFileAs(text: string, suggestedName?: string): Promise<LeoResult<{ file: SavedFile }>>;
   /** Partial update; fields left out keep their value. */

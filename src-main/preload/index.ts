@@ -8,6 +8,7 @@ import { CLOSE_REQUEST_EVENT, IPC, MENU_EVENTS, toCloseReason, toMenuCommand } f
 const api: LeoApi = {
   getAppInfo: () => ipcRenderer.invoke(IPC.getAppInfo),
   openScenarioFile: () => ipcRenderer.invoke(IPC.openScenarioFile),
+  openImportFile: (title, filters) => ipcRenderer.invoke(IPC.openImportFile, title, filters),
   saveScenarioFile: (text, path) => ipcRenderer.invoke(IPC.saveScenarioFile, text, path),
   saveScenarioFileAs: (text, suggestedName) => ipcRenderer.invoke(IPC.saveScenarioFileAs, text, suggestedName),
   updateMenuState: (state) => ipcRenderer.invoke(IPC.updateMenuState, state),

@@ -14,6 +14,14 @@ export interface OpenedFile {
   text: string;
 }
 
+/** A file to read for File › Import, Compare or Merge (never saved back). */
+export interface OpenFileRequest {
+  /** Dialog title, e.g. "Import constellation (TLE/OMM)". */
+  title: string;
+  /** Offered file types; extensions without the dot ("tle", "json"). */
+  filters: { name: string; extensions: string[] }[];
+}
+
 export interface SaveRequest {
   text: string;
   /** File name offered in the save dialog / used for the download. */
@@ -29,7 +37,7 @@ export interface SavedFile {
 }
 
 export interface ExportRequest {
-  /** The file's bytes (PNG still, WebM video). */
+  /** The file's bytes (PNG still, WebM video, exports: CSV, GeoJSON, KML, CZML, zip). */
   blob: Blob;
   suggestedName: string;
 }
@@ -40,6 +48,8 @@ export interface PlatformBridge {
   readonly hasNativeMenu: boolean;
   openScenario(): Promise<OpenedFile | null>;
   saveScenario(request: SaveRequest): Promise<SavedFile | null>;
+  /** Picks a file to read (Electron: native dialog with filters; browser: file input with `accept`). Null when canceled. */
+  openFile(request: OpenFileRequest): Promise<OpenedFile | null>;
   /** Saves an exported file (browser: a download; Electron: the download's Save dialog). Null when canceled. */
   saveExport(request: ExportRequest): Promise<SavedFile | null>;
   onMenuCommand(listener: (command: MenuCommand) => void): () => void;

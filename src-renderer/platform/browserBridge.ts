@@ -1,7 +1,7 @@
 // Browser fallback: open through a file input, save as a download. The menu is drawn in the
 // page (ui/MenuBar.tsx) and dispatches through emitMenuCommand, so a click reaches the app by
 // the same onMenuCommand subscription as a native Electron menu click.
-import type { OpenedFile, PlatformBridge } from './bridge';
+import type { OpenedFile, OpenFileRequest, PlatformBridge } from './bridge';
 import type { MenuCommand } from './menu';
 import { windowTitle } from '../state/unsaved';
 
@@ -49,6 +49,11 @@ function pickFile(accept: string): Promise<File | null> {
   });
 }
 
+/** The file input's `accept` for a request's filters (".tle,.txt"; "*" filters add nothing). */
+export function acceptFor(request: OpenFileRequest): string {
+  return [...new Set(request.filters.flatMap((f) => f.extensions).filter((e) => e !== '*').map((e) => `.${e}`))].join(',');
+}
+
 /**
  * The browser's own "Leave site?" prompt, armed only while there are unsaved changes: a page
  * with a beforeunload listener is also kept out of the back/forward cache, so it is not left
@@ -80,6 +85,11 @@ export function createBrowserBridge(): PlatformBridge {
     hasNativeMenu: false,
     async openScenario(): Promise<OpenedFile | null> {
       const file = await pickFile('.json,application/json');
+      if (!file) return null;
+      return { name: file.name, path: null, text: await file.text() };
+    },
+    async openFile(request) {
+      const file = await pickFile(acceptFor(request));
       if (!file) return null;
       return { name: file.name, path: null, text: await file.text() };
     },

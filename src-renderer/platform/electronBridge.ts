@@ -19,6 +19,20 @@ function unwrap<T extends object>(r: LeoResult<T>): T | null {
   throw new Error(r.error);
 }
 
+/** Main's File › Import / Export / Compare / Merge events and the renderer's command ids. */
+const IO_COMMANDS: Partial<Record<LeoMenuCommand['type'], MenuCommand>> = {
+  'menu:import-constellation': 'file.import.constellation',
+  'menu:import-sites': 'file.import.sites',
+  'menu:export-sites-csv': 'file.export.sitesCsv',
+  'menu:export-sites-geojson': 'file.export.sitesGeoJson',
+  'menu:export-sites-kml': 'file.export.sitesKml',
+  'menu:export-czml': 'file.export.czml',
+  'menu:export-hypatia': 'file.export.hypatia',
+  'menu:export-report-csv': 'file.export.reportCsv',
+  'menu:compare': 'file.compare',
+  'menu:merge': 'file.merge',
+};
+
 function toCommand(c: LeoMenuCommand): MenuCommand | null {
   switch (c.type) {
     case 'menu:new':
@@ -43,7 +57,7 @@ function toCommand(c: LeoMenuCommand): MenuCommand | null {
       // No documentation viewer yet; the shortcuts sheet is the in-app help there is.
       return 'help.shortcuts';
     default:
-      return null;
+      return IO_COMMANDS[c.type] ?? null;
   }
 }
 
@@ -56,6 +70,10 @@ export function createElectronBridge(api: LeoApi): PlatformBridge {
     hasNativeMenu: true,
     async openScenario() {
       const r = unwrap(await api.openScenarioFile());
+      return r && { name: r.file.name, path: r.file.path, text: r.file.text };
+    },
+    async openFile({ title, filters }) {
+      const r = unwrap(await api.openImportFile(title, filters));
       return r && { name: r.file.name, path: r.file.path, text: r.file.text };
     },
     async saveScenario({ text, suggestedName, path, saveAs }) {

@@ -13,6 +13,8 @@ import { builtinScenario } from '../state/builtinScenario';
 import { askUnsaved, isDirty, type DiscardAction } from '../state/unsaved';
 import { toggleDemo } from './demo/tour';
 import { exportReport } from './report/exportReport';
+import { runIoCommand } from './fileio/ioActions';
+import { ioStore } from './fileio/ioStore';
 import { modKey } from './format';
 import { stepSpeed } from './globe/Timeline';
 import { deleteSelectedGateways } from './planning/GatewayPanel';
@@ -167,6 +169,8 @@ export function runMenuCommand(command: MenuCommand): void {
     case 'help.about':
       s.openDialog('about');
       return;
+    default:
+      runIoCommand(command, fail);
   }
 }
 
@@ -293,7 +297,7 @@ export function installShortcuts(): () => void {
     if (!sc) return;
     const s = appStore.getState();
     // A modal dialog owns the keyboard (its own Escape / Enter handling).
-    if (s.dialog !== null || s.unsavedPrompt !== null) return;
+    if (s.dialog !== null || s.unsavedPrompt !== null || ioStore.getState().dialog !== null) return;
     const withMod = e.ctrlKey || e.metaKey;
     // Plain keys type into fields; undo/redo inside a text field stays the field's own history.
     if (!withMod && ownsKeys(e.target)) return;

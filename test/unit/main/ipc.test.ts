@@ -115,7 +115,9 @@ class FakeDialogs implements FileDialogs {
   openAnswers: (string | undefined)[] = [];
   saveAnswers: (string | undefined)[] = [];
   saveDefaults: string[] = [];
-  async showOpenDialog() {
+  openOptions: unknown[] = [];
+  async showOpenDialog(options?: unknown) {
+    this.openOptions.push(options);
     return this.openAnswers.shift();
   }
   async showSaveDialog(defaultPath: string) {
@@ -240,6 +242,22 @@ describe('registerIpcHandlers', () => {
     expect(dialogs.saveDefaults).toEqual([join(dir, 'suggested.json')]);
     dialogs.openAnswers.push(undefined);
     expect(await fake.invoke(IPC.openScenarioFile, appUrl)).toMatchObject({ ok: false, code: 'canceled' });
+  });
+
+  it('reads an import file through a dialog with the given filters, without granting it for saving', async () => {
+    const file = join(dir, 'sats.tle');
+    writeFileSync(file, 'TLE');
+    dialogs.openAnswers.push(file);
+    const filters = [{ name: 'Element sets', extensions: ['tle', 'txt'] }, { name: 'All files', extensions: ['*'] }];
+    expect(await fake.invoke(IPC.openImportFile, appUrl, 'Import constellation', filters)).toEqual({ ok: true, file: { path: file, name: 'sats.tle', text: 'TLE' } });
+    expect(dialogs.openOptions).toEqual([{ title: 'Import constellation', filters }]);
+    // Not granted: a save to that path asks first.
+    dialogs.saveAnswers.push(undefined);
+    expect(await fake.invoke(IPC.saveScenarioFile, appUrl, VALID_SCENARIO, file)).toMatchObject({ ok: false, code: 'canceled' });
+    expect(readFileSync(file, 'utf8')).toBe('TLE');
+    for (const bad of [[], [{ name: 'x', extensions: ['.tle'] }], [{ name: 'x', extensions: [] }], 'tle']) {
+      expect(await fake.invoke(IPC.openImportFile, appUrl, 'Import', bad)).toMatchObject({ ok: false, code: 'bad-argument' });
+    }
   });
 
   it('reports an unreadable file as an io failure with a sentence', async () => {

@@ -52,21 +52,33 @@ describe('buildMenuTemplate', () => {
     expect(findMenuItem(build({ isDev: true }).template, 'view-reload')!.role).toBe('reload');
   });
 
-  it('has Import and Export › Globe Image disabled until they are implemented', () => {
-    const t = build().template;
-    for (const id of ['file-import']) {
-      const item = findMenuItem(t, id)!;
-      expect(item.enabled).toBe(false);
-      expect((item.submenu as MenuItemConstructorOptions[]).every((i) => i.enabled === false)).toBe(true);
-    }
-    expect(findMenuItem(t, 'export-image')!.enabled).toBe(false);
-  });
-
   it('File > Export > Report (PDF)… sends menu:export-report', () => {
     const m = build();
     expect(findMenuItem(m.template, 'file-export')!.enabled).not.toBe(false);
     m.click('export-report');
     expect(m.sent).toEqual([['menu:export-report', undefined]]);
+  });
+
+  it('has Import, Export, Compare and Merge enabled, each item sending its own event', () => {
+    const m = build();
+    const items: [string, string][] = [
+      ['import-tle', 'menu:import-constellation'],
+      ['import-gateways', 'menu:import-sites'],
+      ['export-sites-csv', 'menu:export-sites-csv'],
+      ['export-sites-geojson', 'menu:export-sites-geojson'],
+      ['export-sites-kml', 'menu:export-sites-kml'],
+      ['export-czml', 'menu:export-czml'],
+      ['export-hypatia', 'menu:export-hypatia'],
+      ['export-report-csv', 'menu:export-report-csv'],
+      ['file-compare', 'menu:compare'],
+      ['file-merge', 'menu:merge'],
+    ];
+    for (const id of ['file-import', 'file-export']) expect(findMenuItem(m.template, id)!.enabled).not.toBe(false);
+    for (const [id] of items) {
+      expect(findMenuItem(m.template, id)!.enabled, id).not.toBe(false);
+      m.click(id);
+    }
+    expect(m.sent.map(([e]) => e)).toEqual(items.map(([, e]) => e));
   });
 
   it('has a Quality radio group reflecting the state and sending menu:quality', () => {
