@@ -141,6 +141,13 @@ export class FlowNetwork {
     this.jRes.push(this.residual[a]!, this.residual[a ^ 1]!, this.capacity[a]!);
   }
 
+  /** Total capacity of the arcs into v: a cut, so no flow through v exceeds it. */
+  capacityInto(v: number): number {
+    let sum = 0;
+    for (let b = this.firstArc[v]!; b >= 0; b = this.nextArc[b]!) if (b & 1) sum += this.capacity[b ^ 1]!;
+    return sum;
+  }
+
   /** First arc u -> v added with addArc (forward arcs only), or -1. */
   arcBetween(u: number, v: number): number {
     for (let a = this.firstArc[u]!; a >= 0; a = this.nextArc[a]!) if ((a & 1) === 0 && this.head[a] === v) return a;
