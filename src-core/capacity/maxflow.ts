@@ -20,6 +20,9 @@
 /** Residual capacities below this (Gbps) count as zero. */
 export const FLOW_EPS = 1e-9;
 
+/** arcsFrom's mark for a node with several arcs from the source. */
+const MANY = -2;
+
 export class FlowNetwork {
   nodeCount = 0;
   arcCount = 0;
@@ -43,6 +46,10 @@ export class FlowNetwork {
   private dist = new Int32Array(0);
   private iterMark = new Int32Array(0);
   private jArc: number[] = [];
+  /** augmentVia's cache: per node the arc from the source (arcsFrom), for which source and arc count. */
+  private fromS = new Int32Array(0);
+  private fromSource = -1;
+  private fromSourceArcs = -1;
   /** run's CSR copy of the arcs: per node its first slot; per slot head, residual, reverse slot, arc; per arc its slot. */
   private cOff = new Int32Array(0);
   private cHead = new Int32Array(0);
@@ -78,6 +85,7 @@ export class FlowNetwork {
     }
     this.nodeCount = nodeCount;
     this.arcCount = 0;
+    this.fromSource = -1;
     this.firstArc.fill(-1, 0, nodeCount);
   }
 
@@ -187,51 +195,66 @@ export class FlowNetwork {
     queue[qt++] = v;
     while (qh < qt) {
       const w = queue[qh++]!;
-      if (mark[s] === ep && dist[w]! >= dist[s]!) break;
       for (let b = first[w]!; b >= 0; b = next[b]!) {
         const u = head[b]!; // arc b^1 runs u -> w
         if (mark[u] !== ep && res[b ^ 1]! > FLOW_EPS) {
           mark[u] = ep;
           dist[u] = dist[w]! + 1;
+          // Every node closer to v than s is levelled once s is: the level graph is final.
+          if (u === s) return true;
           queue[qt++] = u;
         }
       }
     }
-    return mark[s] === ep;
+    return false;
   }
 
-  /** Blocking flow from s to v on the backward levels (each arc one level closer to v), then along `tail`. */
+  /**
+   * Blocking flow from s to v on the backward levels, then along `tail`. The search runs from v
+   * backwards (each step one level further from v, until s), so it never scans s's arcs to every
+   * cell group: only the levelled neighbourhood of v.
+   */
   private blockingVia(s: number, v: number, tail: readonly number[]): number {
     const ep = this.epoch, mark = this.mark, dist = this.dist, iter = this.iter, head = this.head, res = this.residual, next = this.nextArc;
     const sn = this.stackNode, sa = this.stackArc;
     const seen = this.iterMark.length >= this.nodeCount ? this.iterMark : (this.iterMark = new Int32Array(this.firstArc.length));
-    const arcOf = (u: number): number => {
-      if (seen[u] !== ep) { seen[u] = ep; iter[u] = this.firstArc[u]!; }
-      return iter[u]!;
+    const arcOf = (w: number): number => {
+      if (seen[w] !== ep) { seen[w] = ep; iter[w] = this.firstArc[w]!; }
+      return iter[w]!;
     };
+    const sLevel = dist[s]!;
+    const fromS = this.arcsFrom(s);
     let total = 0;
     for (;;) {
       let room = Infinity;
       for (const a of tail) room = Math.min(room, res[a]!);
       if (!(room > FLOW_EPS)) return total;
-      let depth = 0, u = s, found = false;
+      // Walk from v to s: at w, an arc u -> w (b ^ 1 for b in w's list) with residual and u one level further.
+      let depth = 0, w = v, found = false;
       while (!found) {
-        let a = arcOf(u);
-        while (a >= 0 && !(res[a]! > FLOW_EPS && mark[head[a]!] === ep && dist[head[a]!] === dist[u]! - 1)) a = next[a]!;
-        iter[u] = a;
-        if (a < 0) {
-          mark[u] = -1; // dead end for this phase
+        let b = arcOf(w);
+        const want = dist[w]! + 1;
+        if (want === sLevel && fromS[w]! !== MANY) {
+          // Only s is levelled that far: the one arc s -> w decides (no scan of w's arcs).
+          const a = fromS[w]!;
+          b = b >= 0 && a >= 0 && res[a]! > FLOW_EPS ? a ^ 1 : -1;
+        } else {
+          while (b >= 0 && !(res[b ^ 1]! > FLOW_EPS && mark[head[b]!] === ep && dist[head[b]!] === want)) b = next[b]!;
+        }
+        iter[w] = b;
+        if (b < 0) {
+          mark[w] = -1; // dead end for this phase
           if (depth === 0) return total;
           depth--;
-          u = sn[depth]!;
-          iter[u] = next[iter[u]!]!;
+          w = sn[depth]!;
+          iter[w] = next[iter[w]!]!;
           continue;
         }
-        sn[depth] = u;
-        sa[depth] = a;
+        sn[depth] = w;
+        sa[depth] = b ^ 1;
         depth++;
-        u = head[a]!;
-        if (u === v) found = true;
+        w = head[b]!;
+        if (w === s) found = true;
       }
       let push = room;
       for (let i = 0; i < depth; i++) push = Math.min(push, res[sa[i]!]!);
@@ -240,6 +263,22 @@ export class FlowNetwork {
       for (const a of tail) this.pushArc(a, push);
       total += push;
     }
+  }
+
+  /** Per node w: the arc s -> w, -1 if none, MANY if several (cached until the network changes). */
+  private arcsFrom(s: number): Int32Array {
+    if (this.fromSource === s && this.fromSourceArcs === this.arcCount) return this.fromS;
+    if (this.fromS.length < this.nodeCount) this.fromS = new Int32Array(this.firstArc.length);
+    const out = this.fromS;
+    out.fill(-1, 0, this.nodeCount);
+    for (let a = this.firstArc[s]!; a >= 0; a = this.nextArc[a]!) {
+      if (a & 1) continue;
+      const w = this.head[a]!;
+      out[w] = out[w] === -1 ? a : MANY;
+    }
+    this.fromSource = s;
+    this.fromSourceArcs = this.arcCount;
+    return out;
   }
 
   private pushArc(a: number, push: number): void {
