@@ -20,6 +20,9 @@
 /** Residual capacities below this (Gbps) count as zero. */
 export const FLOW_EPS = 1e-9;
 
+/** arcsFrom's mark for a node with several arcs from the source. */
+const MANY = -2;
+
 export class FlowNetwork {
   nodeCount = 0;
   arcCount = 0;
@@ -43,6 +46,17 @@ export class FlowNetwork {
   private dist = new Int32Array(0);
   private iterMark = new Int32Array(0);
   private jArc: number[] = [];
+  /** augmentVia's cache: per node the arc from the source (arcsFrom), for which source and arc count. */
+  private fromS = new Int32Array(0);
+  private fromSource = -1;
+  private fromSourceArcs = -1;
+  /** run's CSR copy of the arcs: per node its first slot; per slot head, residual, reverse slot, arc; per arc its slot. */
+  private cOff = new Int32Array(0);
+  private cHead = new Int32Array(0);
+  private cRes = new Float64Array(0);
+  private cRev = new Int32Array(0);
+  private cExt = new Int32Array(0);
+  private cPos = new Int32Array(0);
   private jRes: number[] = [];
 
   constructor(nodeCapacity = 16, arcCapacity = 64) {
@@ -71,6 +85,7 @@ export class FlowNetwork {
     }
     this.nodeCount = nodeCount;
     this.arcCount = 0;
+    this.fromSource = -1;
     this.firstArc.fill(-1, 0, nodeCount);
   }
 
@@ -134,6 +149,13 @@ export class FlowNetwork {
     this.jRes.push(this.residual[a]!, this.residual[a ^ 1]!, this.capacity[a]!);
   }
 
+  /** Total capacity of the arcs into v: a cut, so no flow through v exceeds it. */
+  capacityInto(v: number): number {
+    let sum = 0;
+    for (let b = this.firstArc[v]!; b >= 0; b = this.nextArc[b]!) if (b & 1) sum += this.capacity[b ^ 1]!;
+    return sum;
+  }
+
   /** First arc u -> v added with addArc (forward arcs only), or -1. */
   arcBetween(u: number, v: number): number {
     for (let a = this.firstArc[u]!; a >= 0; a = this.nextArc[a]!) if ((a & 1) === 0 && this.head[a] === v) return a;
@@ -173,51 +195,66 @@ export class FlowNetwork {
     queue[qt++] = v;
     while (qh < qt) {
       const w = queue[qh++]!;
-      if (mark[s] === ep && dist[w]! >= dist[s]!) break;
       for (let b = first[w]!; b >= 0; b = next[b]!) {
         const u = head[b]!; // arc b^1 runs u -> w
         if (mark[u] !== ep && res[b ^ 1]! > FLOW_EPS) {
           mark[u] = ep;
           dist[u] = dist[w]! + 1;
+          // Every node closer to v than s is levelled once s is: the level graph is final.
+          if (u === s) return true;
           queue[qt++] = u;
         }
       }
     }
-    return mark[s] === ep;
+    return false;
   }
 
-  /** Blocking flow from s to v on the backward levels (each arc one level closer to v), then along `tail`. */
+  /**
+   * Blocking flow from s to v on the backward levels, then along `tail`. The search runs from v
+   * backwards (each step one level further from v, until s), so it never scans s's arcs to every
+   * cell group: only the levelled neighbourhood of v.
+   */
   private blockingVia(s: number, v: number, tail: readonly number[]): number {
     const ep = this.epoch, mark = this.mark, dist = this.dist, iter = this.iter, head = this.head, res = this.residual, next = this.nextArc;
     const sn = this.stackNode, sa = this.stackArc;
     const seen = this.iterMark.length >= this.nodeCount ? this.iterMark : (this.iterMark = new Int32Array(this.firstArc.length));
-    const arcOf = (u: number): number => {
-      if (seen[u] !== ep) { seen[u] = ep; iter[u] = this.firstArc[u]!; }
-      return iter[u]!;
+    const arcOf = (w: number): number => {
+      if (seen[w] !== ep) { seen[w] = ep; iter[w] = this.firstArc[w]!; }
+      return iter[w]!;
     };
+    const sLevel = dist[s]!;
+    const fromS = this.arcsFrom(s);
     let total = 0;
     for (;;) {
       let room = Infinity;
       for (const a of tail) room = Math.min(room, res[a]!);
       if (!(room > FLOW_EPS)) return total;
-      let depth = 0, u = s, found = false;
+      // Walk from v to s: at w, an arc u -> w (b ^ 1 for b in w's list) with residual and u one level further.
+      let depth = 0, w = v, found = false;
       while (!found) {
-        let a = arcOf(u);
-        while (a >= 0 && !(res[a]! > FLOW_EPS && mark[head[a]!] === ep && dist[head[a]!] === dist[u]! - 1)) a = next[a]!;
-        iter[u] = a;
-        if (a < 0) {
-          mark[u] = -1; // dead end for this phase
+        let b = arcOf(w);
+        const want = dist[w]! + 1;
+        if (want === sLevel && fromS[w]! !== MANY) {
+          // Only s is levelled that far: the one arc s -> w decides (no scan of w's arcs).
+          const a = fromS[w]!;
+          b = b >= 0 && a >= 0 && res[a]! > FLOW_EPS ? a ^ 1 : -1;
+        } else {
+          while (b >= 0 && !(res[b ^ 1]! > FLOW_EPS && mark[head[b]!] === ep && dist[head[b]!] === want)) b = next[b]!;
+        }
+        iter[w] = b;
+        if (b < 0) {
+          mark[w] = -1; // dead end for this phase
           if (depth === 0) return total;
           depth--;
-          u = sn[depth]!;
-          iter[u] = next[iter[u]!]!;
+          w = sn[depth]!;
+          iter[w] = next[iter[w]!]!;
           continue;
         }
-        sn[depth] = u;
-        sa[depth] = a;
+        sn[depth] = w;
+        sa[depth] = b ^ 1;
         depth++;
-        u = head[a]!;
-        if (u === v) found = true;
+        w = head[b]!;
+        if (w === s) found = true;
       }
       let push = room;
       for (let i = 0; i < depth; i++) push = Math.min(push, res[sa[i]!]!);
@@ -226,6 +263,22 @@ export class FlowNetwork {
       for (const a of tail) this.pushArc(a, push);
       total += push;
     }
+  }
+
+  /** Per node w: the arc s -> w, -1 if none, MANY if several (cached until the network changes). */
+  private arcsFrom(s: number): Int32Array {
+    if (this.fromSource === s && this.fromSourceArcs === this.arcCount) return this.fromS;
+    if (this.fromS.length < this.nodeCount) this.fromS = new Int32Array(this.firstArc.length);
+    const out = this.fromS;
+    out.fill(-1, 0, this.nodeCount);
+    for (let a = this.firstArc[s]!; a >= 0; a = this.nextArc[a]!) {
+      if (a & 1) continue;
+      const w = this.head[a]!;
+      out[w] = out[w] === -1 ? a : MANY;
+    }
+    this.fromSource = s;
+    this.fromSourceArcs = this.arcCount;
+    return out;
   }
 
   private pushArc(a: number, push: number): void {
@@ -252,18 +305,65 @@ export class FlowNetwork {
     const x = new Int32Array(n); x.set(this.nextArc); this.nextArc = x;
   }
 
+  /**
+   * Lay the arcs out by tail (CSR), each node's arcs in its linked-list order, so Dinic reads them
+   * sequentially. The order is the one the linked lists give, so the phases, the augmenting paths
+   * and every residual are the same as on the lists, bit for bit; only memory access changes.
+   */
+  private compile(): void {
+    const n = this.nodeCount, m = this.arcCount;
+    if (this.cHead.length < m) {
+      const size = this.head.length;
+      this.cHead = new Int32Array(size);
+      this.cRes = new Float64Array(size);
+      this.cRev = new Int32Array(size);
+      this.cExt = new Int32Array(size);
+      this.cPos = new Int32Array(size);
+    }
+    if (this.cOff.length < n + 1) this.cOff = new Int32Array(this.firstArc.length + 1);
+    const head = this.head, res = this.residual;
+    const cOff = this.cOff, cHead = this.cHead, cRes = this.cRes, cExt = this.cExt, cPos = this.cPos, cRev = this.cRev;
+    // A node's list holds its arcs newest first: count per tail, then place arcs by descending index.
+    cOff.fill(0, 0, n + 1);
+    for (let a = 0; a < m; a++) cOff[head[a ^ 1]! + 1]!++;
+    for (let u = 0; u < n; u++) cOff[u + 1]! += cOff[u]!;
+    const fill = this.iter;
+    fill.set(cOff.subarray(0, n));
+    for (let a = m - 1; a >= 0; a--) {
+      const k = fill[head[a ^ 1]!]!++;
+      cExt[k] = a;
+      cPos[a] = k;
+      cHead[k] = head[a]!;
+      cRes[k] = res[a]!;
+    }
+    for (let i = 0; i < m; i++) cRev[i] = cPos[cExt[i]! ^ 1]!;
+  }
+
+  /** Copy the CSR residuals back to the arcs (journalled while recording). */
+  private writeBack(): void {
+    const res = this.residual, cRes = this.cRes, cPos = this.cPos;
+    for (let a = 0; a < this.arcCount; a += 2) {
+      const f = cRes[cPos[a]!]!, r = cRes[cPos[a + 1]!]!;
+      if (f === res[a] && r === res[a + 1]) continue;
+      this.log(a);
+      res[a] = f;
+      res[a + 1] = r;
+    }
+  }
+
   private bfs(s: number, t: number): boolean {
-    const level = this.level, queue = this.queue, head = this.head, res = this.residual, next = this.nextArc, first = this.firstArc;
+    const level = this.level, queue = this.queue, head = this.cHead, res = this.cRes, off = this.cOff;
     level.fill(-1, 0, this.nodeCount);
     level[s] = 0;
     let qh = 0, qt = 0;
     queue[qt++] = s;
     while (qh < qt) {
       const u = queue[qh++]!;
-      for (let a = first[u]!; a >= 0; a = next[a]!) {
-        const v = head[a]!;
-        if (level[v]! < 0 && res[a]! > FLOW_EPS) {
-          level[v] = level[u]! + 1;
+      const lv = level[u]! + 1;
+      for (let k = off[u]!, end = off[u + 1]!; k < end; k++) {
+        const v = head[k]!;
+        if (level[v]! < 0 && res[k]! > FLOW_EPS) {
+          level[v] = lv;
           // Every level below t's is complete once t is reached, and no other node at t's level
           // can be on a shortest augmenting path: the level graph is final.
           if (v === t) return true;
@@ -276,9 +376,9 @@ export class FlowNetwork {
 
   /** One blocking flow on the level graph, by iterative DFS with current-arc pointers. */
   private blockingFlow(s: number, t: number): number {
-    const level = this.level, iter = this.iter, head = this.head, res = this.residual, next = this.nextArc;
+    const level = this.level, iter = this.iter, head = this.cHead, res = this.cRes, rev = this.cRev, off = this.cOff;
     const sn = this.stackNode, sa = this.stackArc;
-    for (let v = 0; v < this.nodeCount; v++) iter[v] = this.firstArc[v]!;
+    iter.set(off.subarray(0, this.nodeCount));
     let total = 0;
     for (;;) {
       // Walk from s along admissible arcs until t or a dead end.
@@ -286,32 +386,32 @@ export class FlowNetwork {
       let u = s;
       let found = false;
       while (!found) {
-        let a = iter[u]!;
-        while (a >= 0 && !(res[a]! > FLOW_EPS && level[head[a]!] === level[u]! + 1)) a = next[a]!;
-        iter[u] = a;
-        if (a < 0) {
+        let k = iter[u]!;
+        const end = off[u + 1]!, want = level[u]! + 1;
+        while (k < end && !(res[k]! > FLOW_EPS && level[head[k]!] === want)) k++;
+        iter[u] = k;
+        if (k === end) {
           // Dead end: retire u from this phase and step back.
           level[u] = -1;
           if (depth === 0) return total;
           depth--;
           u = sn[depth]!;
-          iter[u] = next[iter[u]!]!;
+          iter[u]!++;
           continue;
         }
         sn[depth] = u;
-        sa[depth] = a;
+        sa[depth] = k;
         depth++;
-        u = head[a]!;
+        u = head[k]!;
         if (u === t) found = true;
       }
       let push = Infinity;
       for (let i = 0; i < depth; i++) push = Math.min(push, res[sa[i]!]!);
       if (push === Infinity) throw new RangeError('maximum flow is unbounded: a path of infinite-capacity arcs joins source and sink');
       for (let i = 0; i < depth; i++) {
-        const a = sa[i]!;
-        if (this.recording) this.log(a);
-        res[a] = res[a]! - push;
-        res[a ^ 1] = res[a ^ 1]! + push;
+        const k = sa[i]!;
+        res[k] = res[k]! - push;
+        res[rev[k]!] = res[rev[k]!]! + push;
       }
       total += push;
     }
@@ -320,8 +420,10 @@ export class FlowNetwork {
   /** Maximum flow from s to t. Residuals are left in place (flows readable through `flow`). */
   run(s: number, t: number): number {
     if (s === t) throw new RangeError('source and sink must differ');
+    this.compile();
     let total = 0;
     while (this.bfs(s, t)) total += this.blockingFlow(s, t);
+    this.writeBack();
     return total;
   }
 

@@ -143,7 +143,7 @@ export class CapacitySolver {
   }
 
   private build(step: CapacityStep, params: CapacityParams, net: FlowNetwork, closed: ArrayLike<number> | null) {
-    const { cellCount: C, satCount: N, gatewayCount: G, popCount: P } = step;
+    const { satCount: N, gatewayCount: G, popCount: P } = step;
     const budget = params.maxOneWayLatencyMs;
     this.ensure(N);
     const toPop = this.toPop, entry = this.entry;
@@ -186,68 +186,17 @@ export class CapacitySolver {
     }
     this.dijkstra(N, entry, adj, step);
 
-    // Cells that can use exactly the same satellites are one node to the flow (their arcs to the
-    // satellites are unlimited), with their summed demand: an exact reduction, usually 3-5x fewer
-    // cell nodes and arcs. A group's flow is shared among its cells in proportion to demand.
-    const cellOff = new Int32Array(C + 1);
-    const feasible = (s: number, k: number): boolean => step.demandGbps[step.visCell[k]!]! > 0 && step.visUpMs[k]! + toPop[s]! <= budget;
-    for (let s = 0; s < N; s++) {
-      if (!step.usable[s] || !(toPop[s]! < Infinity)) continue;
-      for (let k = step.visOff[s]!; k < step.visOff[s + 1]!; k++) if (feasible(s, k)) cellOff[step.visCell[k]! + 1]!++;
-    }
-    for (let c = 0; c < C; c++) cellOff[c + 1]! += cellOff[c]!;
-    const cellSats = new Int32Array(cellOff[C]!);
-    const fill = cellOff.slice(0, C);
-    for (let s = 0; s < N; s++) {
-      if (!step.usable[s] || !(toPop[s]! < Infinity)) continue;
-      for (let k = step.visOff[s]!; k < step.visOff[s + 1]!; k++) if (feasible(s, k)) cellSats[fill[step.visCell[k]!]!++] = s; // ascending s
-    }
-    const groupOf = new Int32Array(C).fill(-1);
-    const groupRep: number[] = [];
-    const groupDemand: number[] = [];
-    const buckets = new Map<number, number[]>();
-    let demand = 0;
-    for (let c = 0; c < C; c++) {
-      const d = step.demandGbps[c]!;
-      if (!(d > 0)) continue;
-      demand += d;
-      const a = cellOff[c]!, b = cellOff[c + 1]!;
-      if (a === b) continue; // no feasible satellite: unroutable
-      let h = 2166136261;
-      for (let k = a; k < b; k++) h = Math.imul(h ^ cellSats[k]!, 16777619);
-      const bucket = buckets.get(h);
-      let g = -1;
-      if (bucket) {
-        for (const cand of bucket) {
-          const r = groupRep[cand]!, ra = cellOff[r]!;
-          if (cellOff[r + 1]! - ra !== b - a) continue;
-          let same = true;
-          for (let k = 0; k < b - a && same; k++) same = cellSats[ra + k] === cellSats[a + k];
-          if (same) { g = cand; break; }
-        }
-      }
-      if (g < 0) {
-        g = groupRep.length;
-        groupRep.push(c);
-        groupDemand.push(0);
-        if (bucket) bucket.push(g); else buckets.set(h, [g]);
-      }
-      groupOf[c] = g;
-      groupDemand[g]! += d;
-    }
+    const { cellOff, cellSats } = this.cellSatellites(step, toPop, budget);
+    const { groupOf, groupRep, groupDemand, demand } = this.groupCells(step, cellOff, cellSats);
     const K = groupRep.length;
 
     // Nodes.
     const SRC = 0, SNK = 1, cell0 = 2, beam0 = cell0 + K, sat0 = beam0 + N, gw0 = sat0 + N, pop0 = gw0 + G;
     net.reset(pop0 + P);
-    const mark = (a: number, cls: number): void => {
-      if ((a >> 1) >= this.arcClass.length) {
-        const c = new Uint8Array(this.arcClass.length * 2);
-        c.set(this.arcClass);
-        this.arcClass = c;
-      }
-      this.arcClass[a >> 1] = cls;
-    };
+    const maxArcs = K + cellSats.length + N + 2 * L + antSat.length + G + P;
+    if (this.arcClass.length < maxArcs) this.arcClass = new Uint8Array(Math.max(maxArcs, 2 * this.arcClass.length));
+    const arcClass = this.arcClass;
+    const mark = (a: number, cls: number): void => { arcClass[a >> 1] = cls; };
     const groupArc = new Int32Array(K);
     const beamUsed = new Uint8Array(N);
     for (let g = 0; g < K; g++) {
@@ -301,6 +250,75 @@ export class CapacitySolver {
     for (let p = 0; p < P; p++) mark(net.addArc(pop0 + p, SNK, Infinity), CLASS_FREE);
 
     return { net, SRC, SNK, gw0, L, K, demand, groupOf, groupArc, groupDemand, beamArc, linkFwd, linkBack, antennaOff, antSat, antArc, gwArc };
+  }
+
+  /** Per cell (CSR, ascending satellite): the usable satellites it can reach a PoP through within the budget. */
+  private cellSatellites(step: CapacityStep, toPop: Float64Array, budget: number): { cellOff: Int32Array; cellSats: Int32Array } {
+    const { cellCount: C, satCount: N, visOff, visCell, visUpMs, demandGbps, usable } = step;
+    const first = visOff[0]!, feasible = new Uint8Array(visOff[N]! - first);
+    const cellOff = new Int32Array(C + 1);
+    for (let s = 0; s < N; s++) {
+      const out = toPop[s]!;
+      if (!usable[s] || !(out < Infinity)) continue;
+      for (let k = visOff[s]!, end = visOff[s + 1]!; k < end; k++) {
+        const c = visCell[k]!;
+        if (demandGbps[c]! > 0 && visUpMs[k]! + out <= budget) {
+          feasible[k - first] = 1;
+          cellOff[c + 1]!++;
+        }
+      }
+    }
+    for (let c = 0; c < C; c++) cellOff[c + 1]! += cellOff[c]!;
+    const cellSats = new Int32Array(cellOff[C]!);
+    const fill = cellOff.slice(0, C);
+    for (let s = 0; s < N; s++) {
+      for (let k = visOff[s]!, end = visOff[s + 1]!; k < end; k++) if (feasible[k - first]) cellSats[fill[visCell[k]!]!++] = s;
+    }
+    return { cellOff, cellSats };
+  }
+
+  /**
+   * Cells that can use exactly the same satellites are one node to the flow (their arcs to the
+   * satellites are unlimited), with their summed demand: an exact reduction, usually 3-5x fewer
+   * cell nodes and arcs. A group's flow is shared among its cells in proportion to demand.
+   * Groups are found by a hash of the satellite list (chained per hash in `nextInBucket`).
+   */
+  private groupCells(step: CapacityStep, cellOff: Int32Array, cellSats: Int32Array) {
+    const C = step.cellCount;
+    const groupOf = new Int32Array(C).fill(-1);
+    const groupRep: number[] = [];
+    const groupDemand: number[] = [];
+    const bucketHead = new Map<number, number>();
+    const nextInBucket: number[] = [];
+    const sameSats = (r: number, a: number, b: number): boolean => {
+      const ra = cellOff[r]!;
+      if (cellOff[r + 1]! - ra !== b - a) return false;
+      for (let k = 0; k < b - a; k++) if (cellSats[ra + k] !== cellSats[a + k]) return false;
+      return true;
+    };
+    let demand = 0;
+    for (let c = 0; c < C; c++) {
+      const d = step.demandGbps[c]!;
+      if (!(d > 0)) continue;
+      demand += d;
+      const a = cellOff[c]!, b = cellOff[c + 1]!;
+      if (a === b) continue; // no feasible satellite: unroutable
+      let h = 2166136261;
+      for (let k = a; k < b; k++) h = Math.imul(h ^ cellSats[k]!, 16777619);
+      const firstInBucket = bucketHead.get(h) ?? -1;
+      let g = firstInBucket;
+      while (g >= 0 && !sameSats(groupRep[g]!, a, b)) g = nextInBucket[g]!;
+      if (g < 0) {
+        g = groupRep.length;
+        groupRep.push(c);
+        groupDemand.push(0);
+        nextInBucket.push(firstInBucket);
+        bucketHead.set(h, g);
+      }
+      groupOf[c] = g;
+      groupDemand[g]! += d;
+    }
+    return { groupOf, groupRep, groupDemand, demand };
   }
 
   private results(step: CapacityStep, params: CapacityParams, b: ReturnType<CapacitySolver['build']>, served: number): CapacityStepResult {

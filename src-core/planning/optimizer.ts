@@ -276,7 +276,6 @@ export function optimizeGateways(evaluator: CoverageEvaluator, candidates: reado
       continue;
     }
     feasible[j] = alive[j] = 1;
-    heap.push(j);
   }
   const served = kind === 'served' ? servedSource(evaluator, gw, feasible) : null;
   const objective: GainSource = served ?? latencySource(evaluator, gw, opts.objective);
@@ -300,6 +299,8 @@ export function optimizeGateways(evaluator: CoverageEvaluator, candidates: reado
     for (let j = 0; j < M; j++) if (alive[j]) out.push(bound[j]!);
     return Float64Array.from(out);
   };
+  if (served) startFromCutBounds(served.served, served.local, feasible, bound, firstGain, stepGains);
+  for (let j = 0; j < M; j++) if (feasible[j]) heap.push(j);
   const firstEval = (j: number): number => {
     const capture: SampleCapture | undefined = kept ? { idx: [], val: [] } : undefined;
     const g = objective.gain(j, false, capture);
@@ -402,6 +403,21 @@ export function optimizeGateways(evaluator: CoverageEvaluator, candidates: reado
     infeasibleAtStart,
     elapsedMs: Date.now() - started,
   };
+}
+
+/**
+ * Served demand: lazy greedy starts from each candidate's cut bound (ServedObjective.gainBound)
+ * instead of an exact first gain. A valid upper bound is all lazy greedy needs, so the choices are
+ * the same; candidates that never reach the top are never evaluated. The bound's dual takes the
+ * per-step cut bounds of those (the dual only grows with the gains, so it stays valid).
+ */
+function startFromCutBounds(served: ServedObjective, local: Int32Array, feasible: Uint8Array, bound: Float64Array, firstGain: Float64Array, stepGains: Float64Array | null): void {
+  const T = served.stepGain.length;
+  for (let j = 0; j < bound.length; j++) {
+    if (!feasible[j]) continue;
+    bound[j] = firstGain[j] = served.gainBound(local[j]!);
+    if (stepGains) for (let t = 0; t < T; t++) stepGains[j * T + t] = served.stepGain[t]! / T;
+  }
 }
 
 /**

@@ -2,7 +2,8 @@
 // capacity, agree with coverage about which cells can be served at all, and answer to the
 // scenario's capacity fields.
 import { describe, expect, it } from 'vitest';
-import { analyzeCapacity, capacityParamsOf, capacityStepOf, CapacitySolver, demandGbpsOf } from '../../../src-core/capacity';
+import { analyzeCapacity, capacityParamsOf, capacityStepOf, CapacitySolver, demandGbpsOf, FlowNetwork } from '../../../src-core/capacity';
+import { referenceDinic, type RefArc } from './reference-dinic';
 import { createCoverageEvaluator } from '../../../src-core/coverage';
 import { assetGeo, kuiperPropagator, kuiperScenario } from '../coverage/fixtures';
 
@@ -32,6 +33,25 @@ describe('capacity on full Kuiper (8 gateways, H3 res 2, 4 steps)', () => {
         if (r.cellServedGbps[c]! > 1e-9) expect(ev.cellLat[t * C + c]!).toBeLessThanOrEqual(scenario.routing.maxOneWayLatencyMs);
       }
       for (let s = 0; s < r.beamGbps.length; s++) expect(r.beamGbps[s]!).toBeLessThanOrEqual(scenario.capacity.userBeamGbpsPerSatellite * (1 + 1e-12));
+    }
+  });
+
+  it('each step\'s max flow equals the session-9 linked-list Dinic bit for bit (served Gbps and every arc flow)', () => {
+    const demand = demandGbpsOf(ev.grid, scenario.capacity);
+    const solver = new CapacitySolver();
+    const net = new FlowNetwork();
+    for (let t = 0; t < ev.stepCount; t++) {
+      const step = capacityStepOf(ev, t, demand);
+      const { SRC, SNK } = solver.network(step, capacityParamsOf(scenario), net, new Uint8Array(step.gatewayCount));
+      const arcs: RefArc[] = [];
+      for (let a = 0; a < net.arcCount; a += 2) arcs.push({ u: net.tail(a), v: net.head[a]!, c: net.capacity[a]! });
+      const ref = referenceDinic(net.nodeCount, arcs, SRC, SNK);
+      const served = net.run(SRC, SNK);
+      expect(served).toBe(ref.value);
+      expect(solver.solve(step, capacityParamsOf(scenario)).servedGbps).toBe(ref.value);
+      let differing = 0;
+      for (let i = 0; i < arcs.length; i++) if (net.flow(2 * i) !== ref.flow[i]) differing++;
+      expect(differing).toBe(0);
     }
   });
 
