@@ -250,14 +250,23 @@ export function attachGroundLayer(viewer: CesiumWidget, satPositionEcefKm: (i: n
     return out;
   }
 
+  /**
+   * What is drawn for each gateway and PoP, by `kind:id`, with the key of the inputs it was drawn
+   * from: an update re-creates only the markers, labels and backhaul arcs whose inputs changed
+   * (adding one gateway adds one billboard and one arc; re-adding all of them re-packs the
+   * billboard atlas and rewrites every arc, 100+ ms under software WebGL).
+   */
+  let drawn = new Map<string, { key: string; marker: Marker; line: Polyline | null }>();
+
+  function dropDrawn(d: { marker: Marker; line: Polyline | null }): void {
+    billboards.remove(d.marker.billboard);
+    d.marker.label.el.remove();
+    if (d.line) lines.remove(d.line);
+  }
+
   function rebuild(input: GroundLayerInput): void {
-    billboards.removeAll();
-    labelBox.replaceChildren();
-    lines.removeAll();
-    markers = [];
-    groundMarkers = [];
-    pointLabels = [];
-    const mk = (pick: GroundPick, latDeg: number, lonDeg: number, name: string, image: HTMLCanvasElement, sizePx: number, priority: number) => {
+    const next = new Map<string, { key: string; marker: Marker; line: Polyline | null }>();
+    const mk = (pick: GroundPick, latDeg: number, lonDeg: number, name: string, image: HTMLCanvasElement, sizePx: number, priority: number): Marker => {
       const world = cartesianFromDegreesKm(lonDeg, latDeg, 0);
       const billboard = billboards.add({ position: world, image, width: sizePx * (32 / 20), height: sizePx * (32 / 20), id: pick, disableDepthTestDistance: Number.POSITIVE_INFINITY });
       const el = document.createElement('span');
@@ -266,19 +275,40 @@ export function attachGroundLayer(viewer: CesiumWidget, satPositionEcefKm: (i: n
       el.style.display = 'none';
       labelBox.appendChild(el);
       const label: DomLabel = { el, show: false, text: name };
-      markers.push({ pick, billboard, label, world, priority, textWidthPx: measure.measureText(name).width + 6 });
+      return { pick, billboard, label, world, priority, textWidthPx: measure.measureText(name).width + 6 };
+    };
+    /** Keeps what was drawn for `id` when `key` is unchanged, else draws it anew. */
+    const place = (id: string, key: string, draw: () => { marker: Marker; line: Polyline | null }): void => {
+      const old = drawn.get(id);
+      if (old && old.key === key) {
+        drawn.delete(id);
+        next.set(id, old);
+        return;
+      }
+      next.set(id, { key, ...draw() });
     };
     for (const g of input.gateways) {
       const sel = input.selectedGatewayIds.has(g.id);
       const status: GatewayStatus = g.status === 'planned' ? 'planned' : 'live';
-      mk({ kind: 'gateway', id: g.id }, g.latDeg, g.lonDeg, g.name, iconFor('gateway', GATEWAY_STATUS_COLORS[status], sel, status === 'planned'), GATEWAY_SIZE_PX, sel ? 0 : 1);
       const pop = input.gatewayPop(g);
-      if (pop) lines.add({ positions: arc(g.latDeg, g.lonDeg, pop.latDeg, pop.lonDeg), width: sel ? 2.5 : 1.5, material: backhaulMaterial(), show: visible.backhaul });
+      const key = `${g.latDeg}|${g.lonDeg}|${g.name}|${status}|${sel}|${pop ? `${pop.latDeg}|${pop.lonDeg}` : '-'}`;
+      place(`gateway:${g.id}`, key, () => ({
+        marker: mk({ kind: 'gateway', id: g.id }, g.latDeg, g.lonDeg, g.name, iconFor('gateway', GATEWAY_STATUS_COLORS[status], sel, status === 'planned'), GATEWAY_SIZE_PX, sel ? 0 : 1),
+        line: pop ? lines.add({ positions: arc(g.latDeg, g.lonDeg, pop.latDeg, pop.lonDeg), width: sel ? 2.5 : 1.5, material: backhaulMaterial(), show: visible.backhaul }) : null,
+      }));
     }
     for (const p of input.pops) {
       const sel = input.selectedPopId === p.id;
-      mk({ kind: 'pop', id: p.id }, p.latDeg, p.lonDeg, p.name, iconFor('pop', POP_COLOR, sel, false), POP_SIZE_PX, sel ? 0 : 2);
+      place(`pop:${p.id}`, `${p.latDeg}|${p.lonDeg}|${p.name}|${sel}`, () => ({ marker: mk({ kind: 'pop', id: p.id }, p.latDeg, p.lonDeg, p.name, iconFor('pop', POP_COLOR, sel, false), POP_SIZE_PX, sel ? 0 : 2), line: null }));
     }
+    for (const d of drawn.values()) dropDrawn(d);
+    drawn = next;
+    markers = [...next.values()].map((d) => d.marker);
+
+    for (const m of groundMarkers) billboards.remove(m);
+    for (const p of pointLabels) p.el.remove();
+    groundMarkers = [];
+    pointLabels = [];
     for (const gp of [input.groundPoint, ...(input.routeEnds ?? [])]) {
       if (!gp) continue;
       const c = document.createElement('canvas');
