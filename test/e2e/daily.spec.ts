@@ -3,8 +3,8 @@
 // (home view and zoom limit, readable defaults, charts, panels, shortcuts, dates).
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import type { Page } from '@playwright/test';
-import { expect, test, waitForGlobe } from './fixtures';
+import type { Locator, Page } from '@playwright/test';
+import { expect, openSection, test, waitForGlobe } from './fixtures';
 
 const EARTH_RADIUS_KM = 6378.137;
 /** src-renderer/globe/camera.ts: HOME_VIEW and MAX_ZOOM_OUT_KM (5 Earth radii). */
@@ -29,6 +29,20 @@ async function edit(page: Page, name: string) {
   await expect(field).not.toBeFocused();
   await expect(field).toHaveValue(name);
 }
+
+/** Buttons, fields and lists of the Plan tab (the gateway table's first row stands for the others). */
+const PLAN_CONTROLS = ':is(button, input, select):visible:not(tbody tr:nth-child(n+2) *)';
+
+/** Corners (inset 2 px) of `el` where another element is on top of it; [] when none is. */
+const coveredCorners = (el: Locator) =>
+  el.evaluate((node) => {
+    const r = node.getBoundingClientRect();
+    const corners: [number, number][] = [[r.left + 2, r.top + 2], [r.right - 2, r.top + 2], [r.left + 2, r.bottom - 2], [r.right - 2, r.bottom - 2]];
+    return corners.filter(([x, y]) => {
+      const hit = document.elementFromPoint(x, y);
+      return !hit || !(hit === node || node.contains(hit));
+    });
+  });
 
 const prompt = (page: Page) => page.getByRole('alertdialog', { name: 'Unsaved changes' });
 
@@ -257,11 +271,27 @@ test.describe('navigation', () => {
     const left = page.getByRole('complementary', { name: 'Left panels' });
     expect(await left.evaluate((el) => el.scrollHeight - el.clientHeight)).toBeLessThanOrEqual(1);
 
-    // Opening a collapsed section keeps the others' headers in view.
+    // Opening a collapsed section keeps the others' headers in view, and its main action in full view.
     await page.getByRole('button', { name: 'Suggest gateways', exact: true }).click();
-    await expect(page.getByTestId('optimizer-run')).toBeInViewport();
+    const run = page.getByTestId('optimizer-run');
+    await expect(run).toBeInViewport({ ratio: 1 });
+    expect(await coveredCorners(run), 'Suggest next 20 covered at a corner').toEqual([]);
+    await run.click({ trial: true });
     const last = (await page.getByRole('button', { name: 'Constraints & window', exact: true }).boundingBox())!;
     expect(last.y + last.height).toBeLessThanOrEqual(viewportBottom);
+
+    // With every section open, each control of the Plan tab can be scrolled to, in full view and clickable.
+    for (const title of ['Capacity', 'Gateways', 'Constraints & window']) await openSection(page, title);
+    const controls = page.getByRole('tabpanel', { name: 'Plan' }).locator(PLAN_CONTROLS);
+    const count = await controls.count();
+    expect(count, 'controls in the Plan tab').toBeGreaterThan(20);
+    for (let i = 0; i < count; i++) {
+      const c = controls.nth(i);
+      await c.scrollIntoViewIfNeeded();
+      await expect(c, `Plan tab control ${i}: ${await c.evaluate((el) => el.outerHTML.slice(0, 120))}`).toBeInViewport({ ratio: 1 });
+      await c.click({ trial: true });
+    }
+    await page.screenshot({ path: `${OUT}plan-all-open.png` });
 
     // Layers live in their own tab; lasers are on but drawn faint, footprints off.
     await page.getByRole('tab', { name: 'Layers & legend' }).click();

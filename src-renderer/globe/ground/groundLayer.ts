@@ -171,6 +171,9 @@ interface DomLabel {
   text: string;
 }
 
+/** Elements drawn over the globe (legends, controls, search): no label is placed under them. */
+export const HUD_SELECTOR = '[data-globe-hud]';
+
 interface Marker {
   pick: GroundPick;
   billboard: Billboard;
@@ -337,6 +340,20 @@ export function attachGroundLayer(viewer: CesiumWidget, satPositionEcefKm: (i: n
   }
 
   const scratchNormal = new Cartesian3();
+  /** Where labels may not go: the boxes of the elements marked data-globe-hud (see HUD_SELECTOR), in canvas pixels. */
+  const hudRoot = viewer.container.parentElement ?? viewer.container;
+  const hudBoxes = (canvasRect: DOMRect): { x0: number; y0: number; x1: number; y1: number }[] =>
+    [...hudRoot.querySelectorAll<HTMLElement>(HUD_SELECTOR)]
+      .map((el) => el.getBoundingClientRect())
+      .filter((r) => r.width > 0 && r.height > 0)
+      .map((r) => ({ x0: r.left - canvasRect.left, y0: r.top - canvasRect.top, x1: r.right - canvasRect.left, y1: r.bottom - canvasRect.top }));
+  // A legend shown or hidden (or a HUD element added) moves the free space: declutter again.
+  const hudObserver = new MutationObserver(() => {
+    declutterDirty = true;
+    scene.requestRender();
+  });
+  hudObserver.observe(hudRoot, { subtree: true, childList: true, attributes: true, attributeFilter: ['hidden'] });
+
   const scratchToCam = new Cartesian3();
   const facesCamera = (world: Cartesian3): boolean => {
     const n = Ellipsoid.WGS84.geodeticSurfaceNormal(world, scratchNormal);
@@ -345,7 +362,8 @@ export function attachGroundLayer(viewer: CesiumWidget, satPositionEcefKm: (i: n
 
   function declutter(): void {
     const rect = scene.canvas.getBoundingClientRect();
-    const placed: { x0: number; y0: number; x1: number; y1: number }[] = [];
+    // Legends, controls and the search field over the globe block labels like placed labels do.
+    const placed: { x0: number; y0: number; x1: number; y1: number }[] = hudBoxes(rect);
     const order = markers.slice().sort((a, b) => a.priority - b.priority);
     for (const m of order) {
       const kindOn = m.pick.kind === 'gateway' ? visible.gateways : visible.pops;
@@ -560,6 +578,7 @@ export function attachGroundLayer(viewer: CesiumWidget, satPositionEcefKm: (i: n
       offCamera();
       for (const p of [billboards, lines, pathLines, satLines, satBillboards]) scene.primitives.remove(p);
       labelBox.remove();
+      hudObserver.disconnect();
     },
   };
   return layer;
