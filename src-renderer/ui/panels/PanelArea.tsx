@@ -1,10 +1,7 @@
 // Renders the panels registered for one area: in tabs where the area has them (PANEL_TABS), each
 // panel in a collapsible section. Inside a tab the sections share the height: every header stays
 // in view and an open section too long for its share scrolls inside itself. Hidden tabs and
-// collapsed sections stay mounted inside React's <Activity mode="hidden">: their state survives,
-// and their re-renders wait until the visible UI (and the globe's next frame) is done, so an edit
-// does not re-render, say, the collapsed gateway table of hundreds of rows before the heatmap.
-import { Activity } from 'react';
+// collapsed sections stay mounted.
 import type { PanelArea as Area } from '../../state/slices/ui';
 import { useApp } from '../../state/store';
 import { PANEL_TABS, usePanels, type PanelSpec } from './registry';
@@ -23,9 +20,7 @@ function PanelFrame({ spec }: { spec: PanelSpec }) {
       </h2>
       {/* Kept mounted while collapsed: a running optimizer, a chart or a half-typed field survives. */}
       <div className="panel__body" hidden={!open}>
-        <Activity mode={open ? 'visible' : 'hidden'}>
-          <Body />
-        </Activity>
+        <Body />
       </div>
     </section>
   );
@@ -69,13 +64,11 @@ export function PanelArea({ area }: { area: Area }) {
       </div>
       {present.map((t) => (
         <div key={t.id} className="area__tabpanel" role="tabpanel" id={`tabpanel-${area}-${t.id}`} aria-labelledby={`tab-${area}-${t.id}`} hidden={t.id !== active?.id}>
-          <Activity mode={t.id === active?.id ? 'visible' : 'hidden'}>
-            {panels
-              .filter((p) => tabOf(p) === t.id)
-              .map((p) => (
-                <PanelFrame key={p.id} spec={p} />
-              ))}
-          </Activity>
+          {panels
+            .filter((p) => tabOf(p) === t.id)
+            .map((p) => (
+              <PanelFrame key={p.id} spec={p} />
+            ))}
         </div>
       ))}
     </div>
