@@ -3,8 +3,8 @@
 // (home view and zoom limit, readable defaults, charts, panels, shortcuts, dates).
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import type { Page } from '@playwright/test';
-import { expect, test, waitForGlobe } from './fixtures';
+import type { Locator, Page } from '@playwright/test';
+import { expect, openSection, test, waitForGlobe } from './fixtures';
 
 const EARTH_RADIUS_KM = 6378.137;
 /** src-renderer/globe/camera.ts: HOME_VIEW and MAX_ZOOM_OUT_KM (5 Earth radii). */
@@ -28,6 +28,46 @@ async function edit(page: Page, name: string) {
   await field.press('Enter');
   await expect(field).not.toBeFocused();
   await expect(field).toHaveValue(name);
+}
+
+/** Buttons, fields and lists of the Plan tab (the gateway table's first row stands for the others). */
+const PLAN_CONTROLS = ':is(button, input, select):not(tbody tr:nth-child(n+2) *)';
+
+/** Corners (inset 2 px) of `el` where another element is on top of it; [] when none is. */
+const coveredCorners = (el: Locator) =>
+  el.evaluate((node) => {
+    const r = node.getBoundingClientRect();
+    const corners: [number, number][] = [[r.left + 2, r.top + 2], [r.right - 2, r.top + 2], [r.left + 2, r.bottom - 2], [r.right - 2, r.bottom - 2]];
+    return corners.filter(([x, y]) => {
+      const hit = document.elementFromPoint(x, y);
+      return !hit || !(hit === node || node.contains(hit));
+    });
+  });
+
+/**
+ * Scrolls each control under `root` matching `selector` to the middle of its scroll containers and
+ * lists those less than 95% inside every clipping ancestor and the window (scroll offsets are whole
+ * pixels, the layout is not) or with another element on top of their centre. One page round trip.
+ */
+function unreachableControls(root: Element, selector: string): { count: number; bad: string[] } {
+  const controls = [...root.querySelectorAll<HTMLElement>(selector)].filter((el) => el.checkVisibility());
+  const bad: string[] = [];
+  for (const el of controls) {
+    el.scrollIntoView({ block: 'center', inline: 'nearest' });
+    const r = el.getBoundingClientRect();
+    let [left, top, right, bottom] = [0, 0, window.innerWidth, window.innerHeight];
+    for (let p = el.parentElement; p; p = p.parentElement) {
+      const style = getComputedStyle(p);
+      if (style.overflowX === 'visible' && style.overflowY === 'visible') continue;
+      const q = p.getBoundingClientRect();
+      [left, top, right, bottom] = [Math.max(left, q.left), Math.max(top, q.top), Math.min(right, q.right), Math.min(bottom, q.bottom)];
+    }
+    const shown = Math.max(0, Math.min(r.right, right) - Math.max(r.left, left)) * Math.max(0, Math.min(r.bottom, bottom) - Math.max(r.top, top));
+    const hit = document.elementFromPoint((r.left + r.right) / 2, (r.top + r.bottom) / 2);
+    const onTop = hit !== null && (hit === el || el.contains(hit));
+    if (shown < 0.95 * r.width * r.height || !onTop) bad.push(`${el.outerHTML.slice(0, 100)} (${((100 * shown) / (r.width * r.height)).toFixed(0)}% shown, ${onTop ? 'on top' : 'covered'})`);
+  }
+  return { count: controls.length, bad };
 }
 
 const prompt = (page: Page) => page.getByRole('alertdialog', { name: 'Unsaved changes' });
@@ -257,11 +297,22 @@ test.describe('navigation', () => {
     const left = page.getByRole('complementary', { name: 'Left panels' });
     expect(await left.evaluate((el) => el.scrollHeight - el.clientHeight)).toBeLessThanOrEqual(1);
 
-    // Opening a collapsed section keeps the others' headers in view.
+    // Opening a collapsed section keeps the others' headers in view, and its main action in full view.
     await page.getByRole('button', { name: 'Suggest gateways', exact: true }).click();
-    await expect(page.getByTestId('optimizer-run')).toBeInViewport();
+    const run = page.getByTestId('optimizer-run');
+    await expect(run).toBeInViewport({ ratio: 1 });
+    expect(await coveredCorners(run), 'Suggest next 20 covered at a corner').toEqual([]);
+    await run.click({ trial: true });
     const last = (await page.getByRole('button', { name: 'Constraints & window', exact: true }).boundingBox())!;
     expect(last.y + last.height).toBeLessThanOrEqual(viewportBottom);
+
+    // With every section open, each control of the Plan tab can be scrolled to, in full view and
+    // on top (what a click there hits).
+    for (const title of ['Capacity', 'Gateways', 'Constraints & window']) await openSection(page, title);
+    const plan = await page.getByRole('tabpanel', { name: 'Plan' }).evaluate(unreachableControls, PLAN_CONTROLS);
+    expect(plan.count, 'controls in the Plan tab').toBeGreaterThan(20);
+    expect(plan.bad, 'Plan tab controls clipped or covered when scrolled to').toEqual([]);
+    await page.screenshot({ path: `${OUT}plan-all-open.png` });
 
     // Layers live in their own tab; lasers are on but drawn faint, footprints off.
     await page.getByRole('tab', { name: 'Layers & legend' }).click();

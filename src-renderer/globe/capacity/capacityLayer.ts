@@ -40,6 +40,7 @@ function createLegend(container: HTMLElement): HTMLDivElement {
   const el = document.createElement('div');
   el.className = 'cap-legend';
   el.dataset.testid = 'capacity-legend';
+  el.dataset.globeHud = '';
   el.hidden = true;
   const title = document.createElement('div');
   title.textContent = 'Capacity use (gateways, backhaul, lasers)';

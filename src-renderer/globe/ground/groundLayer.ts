@@ -171,6 +171,9 @@ interface DomLabel {
   text: string;
 }
 
+/** Elements drawn over the globe (legends, controls, search): no label is placed under them. */
+export const HUD_SELECTOR = '[data-globe-hud]';
+
 interface Marker {
   pick: GroundPick;
   billboard: Billboard;
@@ -250,14 +253,23 @@ export function attachGroundLayer(viewer: CesiumWidget, satPositionEcefKm: (i: n
     return out;
   }
 
+  /**
+   * What is drawn for each gateway and PoP, by `kind:id`, with the key of the inputs it was drawn
+   * from: an update re-creates only the markers, labels and backhaul arcs whose inputs changed
+   * (adding one gateway adds one billboard and one arc; re-adding all of them re-packs the
+   * billboard atlas and rewrites every arc, 100+ ms under software WebGL).
+   */
+  let drawn = new Map<string, { key: string; marker: Marker; line: Polyline | null }>();
+
+  function dropDrawn(d: { marker: Marker; line: Polyline | null }): void {
+    billboards.remove(d.marker.billboard);
+    d.marker.label.el.remove();
+    if (d.line) lines.remove(d.line);
+  }
+
   function rebuild(input: GroundLayerInput): void {
-    billboards.removeAll();
-    labelBox.replaceChildren();
-    lines.removeAll();
-    markers = [];
-    groundMarkers = [];
-    pointLabels = [];
-    const mk = (pick: GroundPick, latDeg: number, lonDeg: number, name: string, image: HTMLCanvasElement, sizePx: number, priority: number) => {
+    const next = new Map<string, { key: string; marker: Marker; line: Polyline | null }>();
+    const mk = (pick: GroundPick, latDeg: number, lonDeg: number, name: string, image: HTMLCanvasElement, sizePx: number, priority: number): Marker => {
       const world = cartesianFromDegreesKm(lonDeg, latDeg, 0);
       const billboard = billboards.add({ position: world, image, width: sizePx * (32 / 20), height: sizePx * (32 / 20), id: pick, disableDepthTestDistance: Number.POSITIVE_INFINITY });
       const el = document.createElement('span');
@@ -266,19 +278,40 @@ export function attachGroundLayer(viewer: CesiumWidget, satPositionEcefKm: (i: n
       el.style.display = 'none';
       labelBox.appendChild(el);
       const label: DomLabel = { el, show: false, text: name };
-      markers.push({ pick, billboard, label, world, priority, textWidthPx: measure.measureText(name).width + 6 });
+      return { pick, billboard, label, world, priority, textWidthPx: measure.measureText(name).width + 6 };
+    };
+    /** Keeps what was drawn for `id` when `key` is unchanged, else draws it anew. */
+    const place = (id: string, key: string, draw: () => { marker: Marker; line: Polyline | null }): void => {
+      const old = drawn.get(id);
+      if (old && old.key === key) {
+        drawn.delete(id);
+        next.set(id, old);
+        return;
+      }
+      next.set(id, { key, ...draw() });
     };
     for (const g of input.gateways) {
       const sel = input.selectedGatewayIds.has(g.id);
       const status: GatewayStatus = g.status === 'planned' ? 'planned' : 'live';
-      mk({ kind: 'gateway', id: g.id }, g.latDeg, g.lonDeg, g.name, iconFor('gateway', GATEWAY_STATUS_COLORS[status], sel, status === 'planned'), GATEWAY_SIZE_PX, sel ? 0 : 1);
       const pop = input.gatewayPop(g);
-      if (pop) lines.add({ positions: arc(g.latDeg, g.lonDeg, pop.latDeg, pop.lonDeg), width: sel ? 2.5 : 1.5, material: backhaulMaterial(), show: visible.backhaul });
+      const key = `${g.latDeg}|${g.lonDeg}|${g.name}|${status}|${sel}|${pop ? `${pop.latDeg}|${pop.lonDeg}` : '-'}`;
+      place(`gateway:${g.id}`, key, () => ({
+        marker: mk({ kind: 'gateway', id: g.id }, g.latDeg, g.lonDeg, g.name, iconFor('gateway', GATEWAY_STATUS_COLORS[status], sel, status === 'planned'), GATEWAY_SIZE_PX, sel ? 0 : 1),
+        line: pop ? lines.add({ positions: arc(g.latDeg, g.lonDeg, pop.latDeg, pop.lonDeg), width: sel ? 2.5 : 1.5, material: backhaulMaterial(), show: visible.backhaul }) : null,
+      }));
     }
     for (const p of input.pops) {
       const sel = input.selectedPopId === p.id;
-      mk({ kind: 'pop', id: p.id }, p.latDeg, p.lonDeg, p.name, iconFor('pop', POP_COLOR, sel, false), POP_SIZE_PX, sel ? 0 : 2);
+      place(`pop:${p.id}`, `${p.latDeg}|${p.lonDeg}|${p.name}|${sel}`, () => ({ marker: mk({ kind: 'pop', id: p.id }, p.latDeg, p.lonDeg, p.name, iconFor('pop', POP_COLOR, sel, false), POP_SIZE_PX, sel ? 0 : 2), line: null }));
     }
+    for (const d of drawn.values()) dropDrawn(d);
+    drawn = next;
+    markers = [...next.values()].map((d) => d.marker);
+
+    for (const m of groundMarkers) billboards.remove(m);
+    for (const p of pointLabels) p.el.remove();
+    groundMarkers = [];
+    pointLabels = [];
     for (const gp of [input.groundPoint, ...(input.routeEnds ?? [])]) {
       if (!gp) continue;
       const c = document.createElement('canvas');
@@ -307,6 +340,20 @@ export function attachGroundLayer(viewer: CesiumWidget, satPositionEcefKm: (i: n
   }
 
   const scratchNormal = new Cartesian3();
+  /** Where labels may not go: the boxes of the elements marked data-globe-hud (see HUD_SELECTOR), in canvas pixels. */
+  const hudRoot = viewer.container.parentElement ?? viewer.container;
+  const hudBoxes = (canvasRect: DOMRect): { x0: number; y0: number; x1: number; y1: number }[] =>
+    [...hudRoot.querySelectorAll<HTMLElement>(HUD_SELECTOR)]
+      .map((el) => el.getBoundingClientRect())
+      .filter((r) => r.width > 0 && r.height > 0)
+      .map((r) => ({ x0: r.left - canvasRect.left, y0: r.top - canvasRect.top, x1: r.right - canvasRect.left, y1: r.bottom - canvasRect.top }));
+  // A legend shown or hidden (or a HUD element added) moves the free space: declutter again.
+  const hudObserver = new MutationObserver(() => {
+    declutterDirty = true;
+    scene.requestRender();
+  });
+  hudObserver.observe(hudRoot, { subtree: true, childList: true, attributes: true, attributeFilter: ['hidden'] });
+
   const scratchToCam = new Cartesian3();
   const facesCamera = (world: Cartesian3): boolean => {
     const n = Ellipsoid.WGS84.geodeticSurfaceNormal(world, scratchNormal);
@@ -315,7 +362,8 @@ export function attachGroundLayer(viewer: CesiumWidget, satPositionEcefKm: (i: n
 
   function declutter(): void {
     const rect = scene.canvas.getBoundingClientRect();
-    const placed: { x0: number; y0: number; x1: number; y1: number }[] = [];
+    // Legends, controls and the search field over the globe block labels like placed labels do.
+    const placed: { x0: number; y0: number; x1: number; y1: number }[] = hudBoxes(rect);
     const order = markers.slice().sort((a, b) => a.priority - b.priority);
     for (const m of order) {
       const kindOn = m.pick.kind === 'gateway' ? visible.gateways : visible.pops;
@@ -530,6 +578,7 @@ export function attachGroundLayer(viewer: CesiumWidget, satPositionEcefKm: (i: n
       offCamera();
       for (const p of [billboards, lines, pathLines, satLines, satBillboards]) scene.primitives.remove(p);
       labelBox.remove();
+      hudObserver.disconnect();
     },
   };
   return layer;

@@ -1,8 +1,9 @@
 // The coverage heatmap on the globe: one Cesium Primitive with one GeometryInstance per H3 cell
 // (a hexagon fan, geometry.ts) and a per-instance colour attribute. The mesh is built ONCE per
-// analysis grid; new coverage results (every gateway edit) only rewrite the colour attributes
-// (batch-table writes, no geometry rebuild). Follows the planning store: metric, comparison
-// (before/after, vs baseline) and results, and owns the legend drawn on the globe (legend.ts).
+// analysis grid; new coverage results (every gateway edit) only rewrite the colour attributes of
+// the cells whose colour changed (batch-table writes, no geometry rebuild). Follows the planning
+// store: metric, comparison (before/after, vs baseline) and results, and owns the legend drawn on
+// the globe (legend.ts).
 import {
   BoundingSphere,
   ColorGeometryInstanceAttribute,
@@ -53,6 +54,11 @@ function buildPrimitive(grid: CoverageGridInfo, rgba: Uint8Array): Primitive {
   });
 }
 
+const sameColor = (a: Uint8Array, b: Uint8Array, cell: number): boolean => {
+  const i = 4 * cell;
+  return a[i] === b[i] && a[i + 1] === b[i + 1] && a[i + 2] === b[i + 2] && a[i + 3] === b[i + 3];
+};
+
 export function attachHeatmapLayer(viewer: CesiumWidget): HeatmapLayer {
   const scene = viewer.scene;
   let primitive: Primitive | null = null;
@@ -90,9 +96,13 @@ export function attachHeatmapLayer(viewer: CesiumWidget): HeatmapLayer {
     return sc && s.current ? cellColors(sc.scale, s.current, sc.ref) : null;
   };
 
+  /** The colours in the primitive's batch table (RGBA per cell): only cells whose colour changed are written. */
+  let written: Uint8Array | null = null;
   const writeColors = (colors: Uint8Array): boolean => {
     if (!primitive || !primitive.ready) return false;
+    const before = written !== null && written.length === colors.length ? written : null;
     for (let c = 0; c < colors.length / 4; c++) {
+      if (before && sameColor(before, colors, c)) continue;
       const attrs = primitive.getGeometryInstanceAttributes(c) as { color: Uint8Array } | undefined;
       if (!attrs) continue;
       scratch[0] = colors[4 * c]!;
@@ -101,6 +111,7 @@ export function attachHeatmapLayer(viewer: CesiumWidget): HeatmapLayer {
       scratch[3] = colors[4 * c + 3]!;
       attrs.color = scratch;
     }
+    written = colors.slice();
     scene.requestRender();
     return true;
   };
@@ -116,6 +127,7 @@ export function attachHeatmapLayer(viewer: CesiumWidget): HeatmapLayer {
     if (builtFor !== grid) {
       if (primitive) scene.primitives.remove(primitive);
       primitive = scene.primitives.add(buildPrimitive(grid, colors)) as Primitive;
+      written = colors.slice();
       builtFor = grid;
       pending = null;
       markShown(s.current!.revision);

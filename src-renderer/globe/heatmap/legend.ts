@@ -32,6 +32,7 @@ function el<K extends keyof HTMLElementTagNameMap>(tag: K, cls: string, text?: s
 
 export function createHeatmapLegend(container: Element, on: LegendHandlers): HeatmapLegendView {
   const root = el('div', 'hm-legend');
+  root.dataset.globeHud = '';
   root.dataset.testid = 'heatmap-legend';
   root.setAttribute('role', 'group');
   root.setAttribute('aria-label', 'Heatmap legend');

@@ -4,7 +4,7 @@ import { formatCombo } from '../actions';
 
 export function GlobeControls() {
   return (
-    <div className="globe-controls" role="toolbar" aria-label="Globe view">
+    <div className="globe-controls" role="toolbar" aria-label="Globe view" data-globe-hud>
       <button type="button" className="globe-controls__btn" onClick={() => goHome()} aria-label="Home view" title={`Home view: back to the start-up view (${formatCombo('H')})`} aria-keyshortcuts="H" data-testid="home-view">
         ⌂
       </button>

@@ -124,7 +124,7 @@ function Figures() {
         {' · '}
         {current.servedPctByStep.length} steps × {formatDuration(current.stepS)}
       </p>
-      <div className="row">
+      <div className="row panel__actions">
         <button type="button" className="btn btn--small" data-testid="set-baseline" onClick={() => setBaseline(`revision ${revision}`)}>
           Set baseline
         </button>

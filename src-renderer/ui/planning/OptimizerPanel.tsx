@@ -92,7 +92,7 @@ export function OptimizerPanel() {
           )}
         </div>
       )}
-      <div className="row">
+      <div className="row panel__actions">
         {!running ? (
           <button type="button" className="btn btn--primary" disabled={!canRun} onClick={() => startOptimizer({ add: n, importedSites: source === 'import' ? (imported?.sites ?? []) : null, stepFactor: factor, objective })} data-testid="optimizer-run">
             Suggest next {n}

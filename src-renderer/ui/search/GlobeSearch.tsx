@@ -139,7 +139,7 @@ export function GlobeSearch() {
 
   let lastKind: Hit['kind'] | null = null;
   return (
-    <div className="globe-search" ref={box} data-testid="globe-search">
+    <div className="globe-search" ref={box} data-testid="globe-search" data-globe-hud>
       <input
         type="search"
         placeholder="Search a place, lat, lon, gateway or satellite"
