@@ -8,6 +8,7 @@ import { registerGlobePanels } from './ui/globe/register';
 import { installPlanning } from './ui/planning';
 import { installDemo } from './ui/demo';
 import { installCapacity } from './ui/capacity';
+import { installRollout } from './ui/rollout';
 import './styles.css';
 
 installLeoHooks();
@@ -16,6 +17,7 @@ registerGlobePanels();
 installPlanning();
 installDemo();
 installCapacity();
+installRollout();
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');

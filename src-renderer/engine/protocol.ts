@@ -24,6 +24,7 @@ import type { ScenarioPatch } from '../../src-core/session/patches';
 import type { CoverageSnapshot, PlanningRequests } from './planningProtocol';
 import type { OptimizeRequest, OptimizeSummary, SuggestedSite } from './optimizerHost';
 import type { CapacityRequest, CapacityView } from './capacityHost';
+import type { RolloutRequests } from './rolloutHost';
 
 /** Static per-scenario data the renderer needs to draw and label the constellation. */
 export interface ConstellationTopology {
@@ -169,7 +170,7 @@ export interface GatewayLinksResult {
 }
 
 /** The one map of operations. `req` goes to the worker, `res` comes back. Gateway planning: planningProtocol.ts. */
-export interface EngineRequests extends PlanningRequests {
+export interface EngineRequests extends PlanningRequests, RolloutRequests {
   /** Replace the worker's scenario (builds catalogue, SGP4 records, ISL topology). */
   loadScenario: { req: { scenario: Scenario; revision: number }; res: LoadScenarioResult };
   /** Typed patches on top of `baseRevision` (fails with PatchBaseError when the worker holds another revision). */
@@ -200,7 +201,7 @@ export type EngineResponse<K extends EngineRequestName> = EngineRequests[K]['res
  * Per-frame requests: at most one in flight per name, and a newer request REPLACES a queued one
  * (the replaced promise rejects with SupersededError). Never queued up behind each other.
  */
-export const LATEST_WINS: ReadonlySet<EngineRequestName> = new Set<EngineRequestName>(['positions']);
+export const LATEST_WINS: ReadonlySet<EngineRequestName> = new Set<EngineRequestName>(['positions', 'rolloutAt']);
 
 /** Progress of a long task: `done` of `total` units (samples, phases). */
 export interface Progress {
