@@ -9,8 +9,10 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Page } from '@playwright/test';
 import { buildCatalog } from '../../src-core/constellation/catalog';
-import { buildSchedule, deploymentAt, type RolloutFigures } from '../../src-core/rollout';
-import { parseScenario } from '../../src-core/scenario/schema';
+import { deploymentAt } from '../../src-core/rollout/deployment';
+import type { RolloutFigures } from '../../src-core/rollout/engine';
+import { buildSchedule } from '../../src-core/rollout/schedule';
+import type { Scenario } from '../../src-core/scenario/schema';
 import type {} from '../../src-renderer/ui/rollout/hooks';
 import { expect, test, waitForGlobe } from './fixtures';
 
@@ -67,10 +69,8 @@ test('rollout view: the slider changes the satellites drawn and the headline fig
   await expectShown(page, early.f);
 
   // The same date from the scenario on screen, in Node: the schedule's satellites in orbit.
-  const parsed = parseScenario(await page.evaluate(() => window.__leo!.live!.scenarioJson()));
-  if (!parsed.ok) throw new Error(parsed.problems.map((p) => `${p.path}: ${p.message}`).join('; '));
-  const built = buildCatalog(parsed.scenario);
-  const dep = deploymentAt(parsed.scenario, built.catalog, buildSchedule(parsed.scenario), earlyMs);
+  const scenario = JSON.parse(await page.evaluate(() => window.__leo!.live!.scenarioJson())) as Scenario;
+  const dep = deploymentAt(scenario, buildCatalog(scenario).catalog, buildSchedule(scenario), earlyMs);
   console.log(`rollout ${EARLY}: in orbit ${early.f.inOrbit} (raising ${early.f.raising}), drawn ${early.drawn}, links ${early.links}, served ${early.f.servedPct.toFixed(2)} %, ${early.f.servedGbps.toFixed(0)} Gbps, p95 ${early.f.p95LatencyMs.toFixed(1)} ms`);
   expect(early.f.inOrbit).toBe(dep.inOrbit);
   expect(early.f.raising).toBe(dep.raising);
@@ -79,11 +79,11 @@ test('rollout view: the slider changes the satellites drawn and the headline fig
   expect(early.f.inOrbit).toBeLessThan(FULL_CONSTELLATION / 4);
   writeFileSync(`${OUT}rollout-early.png`, await page.screenshot());
 
-  // Full deployment: the slider's end (its max is the schedule's full deployment).
+  // Full deployment: the slider's end is the schedule's full deployment (to the millisecond).
   const slider = page.getByTestId('rollout-slider');
   await slider.focus();
   await slider.press('End');
-  const fullMs = Number(await slider.getAttribute('max'));
+  const fullMs = buildSchedule(scenario).fullDeploymentMs;
   const full = await answered(page, fullMs);
   await expectShown(page, full.f);
   console.log(`rollout full deployment ${new Date(fullMs).toISOString()}: in orbit ${full.f.inOrbit}, drawn ${full.drawn}, links ${full.links}, served ${full.f.servedPct.toFixed(2)} %, ${full.f.servedGbps.toFixed(0)} Gbps, p95 ${full.f.p95LatencyMs.toFixed(1)} ms`);

@@ -16,6 +16,13 @@ const DASH = '—';
 
 const isoDay = (ms: number): string => new Date(ms).toISOString().slice(0, 10);
 
+/**
+ * The slider's max: full deployment rounded up to a whole day after the first launch. A range
+ * input only takes min + k * step, so a max between steps could never be reached; the value is
+ * clamped back to full deployment, so the slider's end is exactly full deployment.
+ */
+const sliderMaxMs = (span: RolloutSpan): number => span.firstLaunchMs + Math.ceil((span.fullDeploymentMs - span.firstLaunchMs) / DAY_MS) * DAY_MS;
+
 /** One headline figure: label and value, "—" while computing or when not a number. */
 function Figure({ label, value, testId, title }: { label: string; value: string | null; testId: string; title: string }) {
   return (
@@ -72,7 +79,7 @@ function Controls({ span, dateMs }: { span: RolloutSpan; dateMs: number }) {
         type="range"
         className="rollout-bar__slider"
         min={span.firstLaunchMs}
-        max={span.fullDeploymentMs}
+        max={sliderMaxMs(span)}
         step={DAY_MS}
         value={dateMs}
         aria-label="Rollout date"
