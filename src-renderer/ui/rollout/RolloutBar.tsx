@@ -17,11 +17,23 @@ const DASH = '—';
 const isoDay = (ms: number): string => new Date(ms).toISOString().slice(0, 10);
 
 /**
- * The slider's max: full deployment rounded up to a whole day after the first launch. A range
- * input only takes min + k * step, so a max between steps could never be reached; the value is
- * clamped back to full deployment, so the slider's end is exactly full deployment.
+ * The slider's max: full deployment rounded up to a whole day after the first launch (a range
+ * input only takes min + k * step); the slider's end means full deployment exactly.
  */
 const sliderMaxMs = (span: RolloutSpan): number => span.firstLaunchMs + Math.ceil((span.fullDeploymentMs - span.firstLaunchMs) / DAY_MS) * DAY_MS;
+
+/**
+ * The slider's position for a date: always a whole step (a controlled range input sanitises any
+ * other value, and React would then report the sanitised value as a change of date).
+ */
+function sliderValueMs(span: RolloutSpan, dateMs: number): number {
+  const max = sliderMaxMs(span);
+  if (dateMs >= span.fullDeploymentMs) return max;
+  return Math.min(max, span.firstLaunchMs + Math.round((dateMs - span.firstLaunchMs) / DAY_MS) * DAY_MS);
+}
+
+/** The date of a slider position: its end is full deployment exactly. */
+const sliderDateMs = (span: RolloutSpan, v: number): number => (v >= sliderMaxMs(span) ? span.fullDeploymentMs : clampDate(span, v));
 
 /** One headline figure: label and value, "—" while computing or when not a number. */
 function Figure({ label, value, testId, title }: { label: string; value: string | null; testId: string; title: string }) {
@@ -81,11 +93,11 @@ function Controls({ span, dateMs }: { span: RolloutSpan; dateMs: number }) {
         min={span.firstLaunchMs}
         max={sliderMaxMs(span)}
         step={DAY_MS}
-        value={dateMs}
+        value={sliderValueMs(span, dateMs)}
         aria-label="Rollout date"
         aria-valuetext={`${isoDay(dateMs)} UTC`}
         data-testid="rollout-slider"
-        onChange={(e) => setDate(clampDate(span, Number(e.target.value)))}
+        onChange={(e) => setDate(sliderDateMs(span, Number(e.target.value)))}
       />
       <button type="button" className="rollout-bar__step" disabled={next === null} onClick={() => next !== null && setDate(next)} aria-label="Next launch" title={next === null ? 'No later launch' : `Next launch: ${isoDay(next)}`} data-testid="rollout-next">
         ▶
