@@ -13,6 +13,7 @@ import { useDemo } from './ui/demo/demoStore';
 import { GlobeControls } from './ui/globe/GlobeControls';
 import { Dialogs, NoticeToast } from './ui/Overlays';
 import { PanelArea } from './ui/panels/PanelArea';
+import { RolloutBar } from './ui/rollout';
 import { GlobeContextMenu } from './ui/search/GlobeContextMenu';
 import { GlobeSearch } from './ui/search/GlobeSearch';
 import { usePanels } from './ui/panels/registry';
@@ -61,6 +62,7 @@ export function App() {
         <GlobeSearch />
         <GlobeContextMenu />
         <GlobeControls />
+        <RolloutBar />
         <DemoMode />
         <NoticeToast />
       </main>

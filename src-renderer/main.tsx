@@ -9,6 +9,7 @@ import { installPlanning } from './ui/planning';
 import { installDemo } from './ui/demo';
 import { installCapacity } from './ui/capacity';
 import { installRolloutPlan } from './ui/rollout';
+import { installRollout } from './ui/rollout';
 import './styles.css';
 
 installLeoHooks();
@@ -18,6 +19,7 @@ installPlanning();
 installDemo();
 installCapacity();
 installRolloutPlan();
+installRollout();
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');

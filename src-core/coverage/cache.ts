@@ -170,7 +170,13 @@ export class CoverageCache {
   withUsable(usable: Uint8Array): CoverageCache {
     const N = this.satCount, C = this.cellCount, T = this.stepCount, L = this.linkCount;
     if (usable.length !== N) throw new RangeError(`usable mask has ${usable.length} entries, the cache ${N} satellites`);
-    for (let i = 0; i < N; i++) if (usable[i] && !this.usable[i]) throw new RangeError(`satellite ${i} is usable in the mask but not in the cache it would be derived from`);
+    let same = true;
+    for (let i = 0; i < N; i++) {
+      if (usable[i] && !this.usable[i]) throw new RangeError(`satellite ${i} is usable in the mask but not in the cache it would be derived from`);
+      if (!usable[i] !== !this.usable[i]) same = false;
+    }
+    // The same satellites (a fully deployed date): share every array; nothing reads them for writing.
+    if (same) return Object.assign(Object.create(CoverageCache.prototype) as CoverageCache, { ...this, usable });
     const linkMs = new Float64Array(T * L);
     for (let t = 0; t < T; t++) {
       const row = t * L;
@@ -189,14 +195,22 @@ export class CoverageCache {
     }
     const visCell = this.visCell instanceof Uint16Array ? new Uint16Array(n) : new Uint32Array(n);
     const visUpMs = new Float32Array(n);
+    // Visible counts: counted up from the kept entries, or (when most are kept) down from the
+    // parent's counts over the dropped ones: whichever touches fewer entries.
+    const dropFromParent = this.visUpMs.length - n < n;
+    if (dropFromParent) visCount.set(this.visCount);
     for (let t = 0; t < T; t++) {
       const o = t * (N + 1);
       for (let i = 0; i < N; i++) {
-        if (!usable[i]) continue;
-        const from = this.visOff[o + i]!, to = this.visOff[o + i + 1]!, at = visOff[o + i]!;
+        const from = this.visOff[o + i]!, to = this.visOff[o + i + 1]!;
+        if (!usable[i]) {
+          if (dropFromParent) for (let k = from; k < to; k++) visCount[t * C + this.visCell[k]!]!--;
+          continue;
+        }
+        const at = visOff[o + i]!;
         visCell.set(this.visCell.subarray(from, to), at);
         visUpMs.set(this.visUpMs.subarray(from, to), at);
-        for (let k = from; k < to; k++) visCount[t * C + this.visCell[k]!]!++;
+        if (!dropFromParent) for (let k = from; k < to; k++) visCount[t * C + this.visCell[k]!]!++;
       }
     }
     return Object.assign(Object.create(CoverageCache.prototype) as CoverageCache, { ...this, usable, linkMs, visOff, visCell, visUpMs, visCount });

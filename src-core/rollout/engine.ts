@@ -87,11 +87,17 @@ export class RolloutEngine {
   private static readonly KEEP_EVALUATORS = 2;
   /** Coverage cache with every satellite operational (built on the first date that needs a network). */
   private fullCache: CoverageCache | null = null;
+  /** The scenario's gateways (replaced by setGateways without rebuilding anything) and their version. */
+  private gatewayList: readonly Gateway[];
+  private gatewayVersion = 0;
+  /** Per evaluator: the gateway key (version + ids) it routes. */
+  private readonly evaluatorGateways = new WeakMap<CoverageEvaluator, string>();
 
   constructor(scenario: Scenario, opts: RolloutEngineOptions = {}) {
     this.scenario = scenario;
     this.built = buildCatalog(scenario);
     this.schedule = buildSchedule(scenario);
+    this.gatewayList = scenario.gateways;
     this.grid = opts.grid ?? buildCoverageGrid(scenario.analysis, opts.geo ?? geoDemandSource);
     const a = scenario.analysis;
     this.stepCount = Math.max(1, Math.floor(a.durationS / a.stepS));
@@ -110,7 +116,19 @@ export class RolloutEngine {
   }
 
   gatewaysAt(dateMs: number): Gateway[] {
-    return gatewaysAt(this.scenario.gateways, dateMs);
+    return gatewaysAt(this.gatewayList, dateMs);
+  }
+
+  /**
+   * Replace the gateways (an edit in the app): nothing is rebuilt; the next date's evaluator only
+   * gets its gateway set updated, and figures computed with the old gateways are not reused.
+   * Every other scenario section is fixed for the engine's life (build a new engine for those).
+   */
+  setGateways(gateways: readonly Gateway[]): void {
+    if (gateways === this.gatewayList) return;
+    this.gatewayList = gateways;
+    this.gatewayVersion++;
+    this.figures.clear();
   }
 
   /**
@@ -121,7 +139,8 @@ export class RolloutEngine {
     const usable = trafficMask({ count: dep.status.length, status: dep.status });
     const mk = maskKey(usable);
     const gws = this.gatewaysAt(dateMs).map((g) => ({ ...g, inServiceDate: null }));
-    const key = `${mk}|${gws.map((g) => g.id).join(',')}`;
+    const gwKey = `${this.gatewayVersion}:${gws.map((g) => g.id).join(',')}`;
+    const key = `${mk}|${gwKey}`;
     let ev = this.evaluators.get(mk);
     let recomputed: RolloutFigures['recomputed'] = 'none';
     if (!ev) {
@@ -130,10 +149,11 @@ export class RolloutEngine {
       this.evaluators.set(mk, ev);
       if (this.evaluators.size > RolloutEngine.KEEP_EVALUATORS) this.evaluators.delete(this.evaluators.keys().next().value!);
       recomputed = 'network';
-    } else if (ev.gateways.map((g) => g.id).join(',') !== gws.map((g) => g.id).join(',')) {
+    } else if (this.evaluatorGateways.get(ev) !== gwKey) {
       ev.setGateways(gws);
       recomputed = 'gateways';
     }
+    this.evaluatorGateways.set(ev, gwKey);
     return { ev, recomputed, key };
   }
 
@@ -146,9 +166,8 @@ export class RolloutEngine {
     return this.fullCache;
   }
 
-  /** Headline figures at `dateMs`. */
-  figuresAt(dateMs: number): RolloutFigures {
-    const dep = this.deploymentAt(dateMs);
+  /** Headline figures at `dateMs` (`dep`: its deployment, when the caller has it already). */
+  figuresAt(dateMs: number, dep: Deployment = this.deploymentAt(dateMs)): RolloutFigures {
     const { ev, recomputed, key } = this.evaluatorAt(dateMs, dep);
     let net = this.figures.get(key);
     if (!net) {

@@ -9,6 +9,9 @@
 //   orbit + grid + terminal, analysis, routing, pops, latency -> evaluator (coverage cache)
 //   gateway set -> the evaluator's gateways, applied as incremental add / move / remove
 //   evaluator + gateways + capacity settings ----> capacity per step
+//   orbit sections + rollout + analysis + grid (+ what coverage reads) -> rollout (one RolloutEngine:
+//     schedule, window positions, whole-constellation cache); gateways -> its gateway set only;
+//     the date -> rolloutAt(dateMs) (status mask + figures, per-date caches in the engine)
 //
 // The session is fed typed patches (patches.ts) or a whole scenario; it never diffs gateway lists.
 // It is pure engine code: the worker hosts, the CLI, the tests and the benchmarks drive the same
@@ -24,6 +27,7 @@ import { assignBackhaul, type GatewayBackhaul } from '../network/backhaul';
 import { buildPlusGrid, type IslTopology } from '../network/isl';
 import { routingContextOver, type RoutingContext } from '../network/route';
 import { Propagator } from '../orbit/propagator';
+import { RolloutEngine, type Deployment, type RolloutFigures } from '../rollout';
 import type { Gateway, Scenario } from '../scenario/schema';
 import { data, Memo, ref, type NodeInput } from './memo';
 import { applyPatch, type ScenarioPatch } from './patches';
@@ -37,7 +41,7 @@ export interface OrbitState {
 }
 
 /** Names of the graph's nodes, for build counters. */
-export const SESSION_NODES = ['orbit', 'backhaul', 'routing', 'grid', 'evaluator', 'capacity'] as const;
+export const SESSION_NODES = ['orbit', 'backhaul', 'routing', 'grid', 'evaluator', 'capacity', 'rollout'] as const;
 export type SessionNode = (typeof SESSION_NODES)[number];
 
 /** Beyond this many pending gateway edits one full re-route of the cached window is cheaper than pruned updates. */
@@ -81,6 +85,7 @@ export class EngineSession {
   private readonly gridNode = new Memo<CoverageGrid>();
   private readonly evaluatorNode = new Memo<CoverageEvaluator>();
   private readonly capacityNode = new Memo<Map<number, CapacityStepResult>>();
+  private readonly rolloutNode = new Memo<RolloutEngine>();
   private readonly solver = new CapacitySolver();
   /** The evaluator whose gateways `pending` applies to, and the gateway edits it has not seen. */
   private syncedEvaluator: CoverageEvaluator | null = null;
@@ -112,6 +117,7 @@ export class EngineSession {
       grid: this.gridNode.builds,
       evaluator: this.evaluatorNode.builds,
       capacity: this.capacityBuilds,
+      rollout: this.rolloutNode.builds,
     };
   }
 
@@ -259,6 +265,37 @@ export class EngineSession {
     }
     return r;
   }
+
+  /**
+   * The rollout engine (src-core/rollout) of the current state: built lazily, rebuilt only when the
+   * orbit sections, the rollout schedule, the analysis window/grid or what coverage and capacity
+   * read change. A gateway edit only replaces its gateway set (no rebuild).
+   */
+  rolloutEngine(): RolloutEngine {
+    const s = this.current;
+    const grid = this.grid();
+    const engine = this.rolloutNode.get(this.rolloutInputs(grid), () => new RolloutEngine(s, { grid }));
+    engine.setGateways(s.gateways);
+    return engine;
+  }
+
+  private rolloutInputs(grid: CoverageGrid): NodeInput[] {
+    const s = this.current;
+    return [data(s.epochUtc), data(s.constellation), data(s.isl), data(s.rollout), data(s.analysis), ref(grid), data(s.terminal), data(s.routing), data(s.pops), data(s.latency), data(s.capacity)];
+  }
+
+  /** The network deployed at `dateMs`: per-satellite status and the headline figures. */
+  rolloutAt(dateMs: number): RolloutAnswer {
+    const engine = this.rolloutEngine();
+    const deployment = engine.deploymentAt(dateMs);
+    return { deployment, figures: engine.figuresAt(dateMs, deployment) };
+  }
+}
+
+/** The network as of one date: status per satellite and the headline figures (src-core/rollout). */
+export interface RolloutAnswer {
+  deployment: Deployment;
+  figures: RolloutFigures;
 }
 
 function sameIds(a: readonly Gateway[], b: readonly Gateway[]): boolean {

@@ -23,6 +23,7 @@ import {
 } from '../../src-core/network/route';
 import type { EngineSession, OrbitState } from '../../src-core/session/session';
 import { createCapacityHandlers } from './capacityHost';
+import { createRolloutHandlers } from './rolloutHost';
 import { coverageIfBuilt, createPlanningHandlers } from './planningHost';
 import { createRolloutPlanHandlers } from './rolloutPlanHost';
 import { SessionHolder } from './sessionHolder';
@@ -144,6 +145,7 @@ export function createEngineHost(post: PostToClient): EngineHost {
     // Gateway planning (coverage evaluator, site look-ups): planningHost.ts; capacity on the
     // session's evaluator (its gateways brought up to date first): capacityHost.ts.
     ...createPlanningHandlers(sessions),
+    ...createRolloutHandlers(sessions),
     ...createCapacityHandlers(() => {
       const s = sessions.session;
       return s && s.hasEvaluator() ? s.coverage().evaluator : null;

@@ -25,6 +25,7 @@ import type { CoverageSnapshot, PlanningRequests } from './planningProtocol';
 import type { OptimizeRequest, OptimizeSummary, SuggestedSite } from './optimizerHost';
 import type { CapacityRequest, CapacityView } from './capacityHost';
 import type { RolloutPlanRequests } from './rolloutPlanHost';
+import type { RolloutRequests } from './rolloutHost';
 
 /** Static per-scenario data the renderer needs to draw and label the constellation. */
 export interface ConstellationTopology {
@@ -169,8 +170,8 @@ export interface GatewayLinksResult {
   backhaulMs: Float64Array;
 }
 
-/** The one map of operations. `req` goes to the worker, `res` comes back. Gateway planning: planningProtocol.ts; rollout series and first served: rolloutPlanHost.ts. */
-export interface EngineRequests extends PlanningRequests, RolloutPlanRequests {
+/** The one map of operations. `req` goes to the worker, `res` comes back. Gateway planning: planningProtocol.ts; the rollout date: rolloutHost.ts; rollout series and first served: rolloutPlanHost.ts. */
+export interface EngineRequests extends PlanningRequests, RolloutRequests, RolloutPlanRequests {
   /** Replace the worker's scenario (builds catalogue, SGP4 records, ISL topology). */
   loadScenario: { req: { scenario: Scenario; revision: number }; res: LoadScenarioResult };
   /** Typed patches on top of `baseRevision` (fails with PatchBaseError when the worker holds another revision). */
@@ -201,7 +202,7 @@ export type EngineResponse<K extends EngineRequestName> = EngineRequests[K]['res
  * Per-frame requests: at most one in flight per name, and a newer request REPLACES a queued one
  * (the replaced promise rejects with SupersededError). Never queued up behind each other.
  */
-export const LATEST_WINS: ReadonlySet<EngineRequestName> = new Set<EngineRequestName>(['positions']);
+export const LATEST_WINS: ReadonlySet<EngineRequestName> = new Set<EngineRequestName>(['positions', 'rolloutAt']);
 
 /** Progress of a long task: `done` of `total` units (samples, phases). */
 export interface Progress {

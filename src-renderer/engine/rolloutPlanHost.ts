@@ -91,7 +91,10 @@ function checkRange(r: RolloutSeriesRequest): void {
 
 export function createRolloutPlanHandlers(sessions: SessionHolder) {
   let held: { scenario: Scenario; engine: RolloutEngine } | null = null;
+  /** The session's own rollout engine (shared with the rollout view's `rolloutAt`) when it holds this scenario. */
   const engineFor = (scenario: Scenario): RolloutEngine => {
+    const session = sessions.session;
+    if (session?.scenario === scenario) return session.rolloutEngine();
     if (held?.scenario !== scenario) held = { scenario, engine: new RolloutEngine(scenario) };
     return held.engine;
   };

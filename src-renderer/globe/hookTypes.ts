@@ -76,6 +76,10 @@ export interface LayerStats {
   revision: number;
   /** Sim time of the last frame drawn (UTC ms). */
   timeUtcMs: number;
+  /** Rollout view: the satellites are drawn with a date's status mask (setRolloutStatus). */
+  rolloutView: boolean;
+  /** Satellites with a position in the last classified frame (front and back of the Earth): in rollout view, those in orbit at the date. */
+  satellitesDrawn: number;
 }
 
 /** performance.mark names of the layer's work, in frame order (setTraceMarks). */

@@ -31,6 +31,7 @@ import { selectedGatewayIds } from '../state/slices/selection';
 import { appStore } from '../state/store';
 import { planningStore } from '../ui/planning/planningStore';
 import { endsKey, routeStore } from '../ui/route/routeStore';
+import { useRollout } from '../ui/rollout/rolloutStore';
 import { emitGlobe, onGlobe, type GlobePick, type GlobePointerEvent } from './events';
 import { attachGroundLayer, type GroundLayerName } from './ground/groundLayer';
 import { globeView, type GlobeLayerName } from './ground/viewStore';
@@ -138,6 +139,7 @@ export function attachLiveGlobe(viewer: CesiumWidget): () => void {
       selectedPopId: selection?.kind === 'pop' ? selection.id : null,
       groundPoint: selection?.kind === 'ground' ? { latDeg: selection.latDeg, lonDeg: selection.lonDeg, label: selection.label } : null,
       routeEnds: selection?.kind === 'route' ? routeEndMarks() : [],
+      inServiceAtMs: useRollout.getState().dateMs,
     });
   };
   const routeEndMarks = () => {
@@ -146,6 +148,18 @@ export function attachLiveGlobe(viewer: CesiumWidget): () => void {
   };
   refreshGround();
   unsubs.push(store.subscribe((s, p) => (s.scenario !== p.scenario || s.selection !== p.selection) && refreshGround()));
+  // Rollout view (ui/rollout): the date's status mask on the satellites, in-service gateways on the ground.
+  const applyRollout = () => {
+    const r = useRollout.getState();
+    layer.setRolloutStatus(r.dateMs === null ? null : r.statusMask);
+  };
+  applyRollout();
+  unsubs.push(
+    useRollout.subscribe((r, p) => {
+      if (r.statusMask !== p.statusMask || r.dateMs !== p.dateMs) applyRollout();
+      if (r.dateMs !== p.dateMs) refreshGround();
+    }),
+  );
   // The selected satellite: ringed on the globe, with its laser links (the loaded topology's) and
   // its coverage footprint at the terminal mask.
   let neighboursOf = laserNeighbours(client.scenarioInfo);

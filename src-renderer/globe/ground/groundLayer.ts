@@ -38,6 +38,7 @@ import {
 } from '@cesium/engine';
 import type { RouteOk } from '../../../src-core/network/route';
 import type { Gateway, Pop } from '../../../src-core/scenario/schema';
+import { gatewayInServiceAt } from '../../../src-core/constellation/status';
 import { coverageHalfAngleRad } from '../../../src-core/frames/spherical';
 import { EARTH_MEAN_RADIUS_KM, WGS84_A_KM, WGS84_B_KM } from '../../../src-core/units';
 import { footprintRingEcef } from '../overlay/footprintRing';
@@ -72,6 +73,8 @@ export interface GroundLayerInput {
   groundPoint: { latDeg: number; lonDeg: number; label?: string | undefined } | null;
   /** The route panel's ends that are places (marked like the ground point while its route is shown). */
   routeEnds?: readonly { latDeg: number; lonDeg: number; label?: string | undefined }[];
+  /** Rollout view's date (UTC ms): gateways not in service then are drawn as planned, without backhaul. Null/absent: as written. */
+  inServiceAtMs?: number | null;
 }
 
 export interface GroundLayer {
@@ -292,8 +295,9 @@ export function attachGroundLayer(viewer: CesiumWidget, satPositionEcefKm: (i: n
     };
     for (const g of input.gateways) {
       const sel = input.selectedGatewayIds.has(g.id);
-      const status: GatewayStatus = g.status === 'planned' ? 'planned' : 'live';
-      const pop = input.gatewayPop(g);
+      const outOfService = input.inServiceAtMs != null && !gatewayInServiceAt(g, input.inServiceAtMs);
+      const status: GatewayStatus = g.status === 'planned' || outOfService ? 'planned' : 'live';
+      const pop = outOfService ? null : input.gatewayPop(g);
       const key = `${g.latDeg}|${g.lonDeg}|${g.name}|${status}|${sel}|${pop ? `${pop.latDeg}|${pop.lonDeg}` : '-'}`;
       place(`gateway:${g.id}`, key, () => ({
         marker: mk({ kind: 'gateway', id: g.id }, g.latDeg, g.lonDeg, g.name, iconFor('gateway', GATEWAY_STATUS_COLORS[status], sel, status === 'planned'), GATEWAY_SIZE_PX, sel ? 0 : 1),

@@ -48,7 +48,7 @@ import {
   WebGLRenderer,
   type ShaderMaterial,
 } from 'three';
-import { trafficMask } from '../../../src-core/constellation/status';
+import { STATUS_PLANNED, STATUS_RAISING, trafficMask } from '../../../src-core/constellation/status';
 import { geodeticToEcef } from '../../../src-core/frames/geodetic';
 import { groundFrame, visibleSatellites } from '../../../src-core/network/ground';
 import { EARTH_MEAN_RADIUS_KM, WGS84_A_KM, WGS84_B_KM, degToRad, radToDeg } from '../../../src-core/units';
@@ -62,7 +62,7 @@ import { RingRasterWorker, canShareMemory } from './rasterWorker';
 import { RingRaster } from './ringRaster';
 import { JOB, RESULT, runRingRasterJob } from './ringRasterJob';
 import { beamMaterial, footprintMaterial, islMaterial, occluderMaterial, satelliteMaterial } from './materials';
-import { FEEDER_BEAM_COLOR, IN_VIEW_BEAM_COLOR, SATELLITE_SIZE_PX, USER_BEAM_COLOR, footprintOpacity, satelliteColor } from './palette';
+import { FEEDER_BEAM_COLOR, IN_VIEW_BEAM_COLOR, RAISING_SIZE_SCALE, SATELLITE_SIZE_PX, USER_BEAM_COLOR, footprintOpacity, satelliteColor } from './palette';
 import { cullFootprints, footprintHalfAngleRad, frustumSidePlanes, ringChords } from './culling';
 import { depthRangeKm, hiddenByEllipsoid, projectRelative, rotationOnly, withDepthRange } from './projection';
 import { SnapshotCache, maxRadiusKm, type FrameSource } from './snapshots';
@@ -118,6 +118,13 @@ export interface ConstellationLayer {
   footprintRaster(): FootprintRaster;
   /** performance.mark around the layer's per-frame work (hookTypes LAYER_MARKS), for benchmarks. */
   setTraceMarks(on: boolean): void;
+  /**
+   * Rollout view: one status byte per satellite at the date shown (STATUS_CODES), or null for the
+   * scenario as written. With a mask, planned satellites are not drawn at all (no sprite,
+   * footprint, pick or beam), raising ones are drawn smaller in the raising tint, and laser links
+   * are drawn only between two operational satellites. A mask of another length is ignored.
+   */
+  setRolloutStatus(status: Uint8Array | null): void;
   /** Beams from one ground point (null: none) to the given satellites. */
   setUserBeams(ground: GroundPoint | null, satIndices: readonly number[]): void;
   /** Canvas CSS px of satellite i as last drawn; null when hidden, behind the Earth or off-canvas. */
@@ -257,6 +264,10 @@ export function attachConstellationLayer(viewer: CesiumWidget, client: EngineCli
   let viewSlant = new Float64Array(0);
   let usable = new Uint8Array(0);
   let maxSlantKm: number | null = null;
+  /** Rollout view's status per satellite (null: the topology's own status); see setRolloutStatus. */
+  let rolloutStatus: Uint8Array | null = null;
+  let colorAttr = new BufferAttribute(new Float32Array(0), 3);
+  let scaleAttr = new BufferAttribute(new Float32Array(0), 1);
 
   // ---- per-scenario state
   let info: LoadScenarioResult | null = null;
@@ -330,6 +341,8 @@ export function attachConstellationLayer(viewer: CesiumWidget, client: EngineCli
     snapshotsReceived: 0,
     revision: -1,
     timeUtcMs,
+    rolloutView: false,
+    satellitesDrawn: 0,
   };
 
   const frameTimes = new Float64Array(FRAME_WINDOW);
@@ -361,12 +374,13 @@ export function attachConstellationLayer(viewer: CesiumWidget, client: EngineCli
     cur = new Float64Array(3 * n).fill(Number.NaN);
     pointRel = new Float32Array(3 * n);
     hidden = new Uint8Array(n);
-    const colors = new Float32Array(3 * n);
-    for (let i = 0; i < n; i++) colors.set(satelliteColor(topo.shellIndex[i]!, topo.status[i]!), 3 * i);
     pointAttr = new BufferAttribute(pointRel, 3).setUsage(DynamicDrawUsage);
+    colorAttr = new BufferAttribute(new Float32Array(3 * n), 3);
+    scaleAttr = new BufferAttribute(new Float32Array(n), 1);
     const pg = new BufferGeometry();
     pg.setAttribute('position', pointAttr);
-    pg.setAttribute('aColor', new BufferAttribute(colors, 3));
+    pg.setAttribute('aColor', colorAttr);
+    pg.setAttribute('aScale', scaleAttr);
     points.geometry.dispose();
     points.geometry = pg;
 
@@ -384,7 +398,8 @@ export function attachConstellationLayer(viewer: CesiumWidget, client: EngineCli
     rings.geometry = new BufferGeometry();
     viewIndex = new Int32Array(n);
     viewSlant = new Float64Array(n);
-    usable = trafficMask({ count: n, status: topo.status });
+    if (rolloutStatus && rolloutStatus.length !== n) rolloutStatus = null;
+    applyStatus();
     setTerminal(next);
 
     const l = next.islCount;
@@ -416,6 +431,36 @@ export function attachConstellationLayer(viewer: CesiumWidget, client: EngineCli
     precompile();
     requestSnapshots();
     scene.requestRender();
+  }
+
+  /** The status drawn: the rollout date's when rollout view has one, the topology's otherwise. */
+  function shownStatus(): Uint8Array {
+    return rolloutStatus ?? info!.topology.status;
+  }
+
+  /** Sprite colours and sizes, and the traffic mask (links, in-view beams), from the status drawn. */
+  function applyStatus(): void {
+    if (!info) return;
+    const topo = info.topology;
+    const status = shownStatus();
+    const colors = colorAttr.array as Float32Array;
+    const scales = scaleAttr.array as Float32Array;
+    for (let i = 0; i < n; i++) {
+      colors.set(satelliteColor(topo.shellIndex[i]!, status[i]!), 3 * i);
+      scales[i] = rolloutStatus && status[i] === STATUS_RAISING ? RAISING_SIZE_SCALE : 1;
+    }
+    colorAttr.needsUpdate = true;
+    scaleAttr.needsUpdate = true;
+    usable = trafficMask({ count: n, status });
+    stats.rolloutView = rolloutStatus !== null;
+    drawVersion++;
+  }
+
+  /** Rollout view: satellites not launched at the date have no position (nothing of them is drawn). */
+  function hidePlanned(): void {
+    const status = rolloutStatus;
+    if (!status) return;
+    for (let i = 0, j = 0; i < n; i++, j += 3) if (status[i] === STATUS_PLANNED) cur[j] = cur[j + 1] = cur[j + 2] = Number.NaN;
   }
 
   let compiled = false;
@@ -499,12 +544,15 @@ export function attachConstellationLayer(viewer: CesiumWidget, client: EngineCli
   function classify(): number {
     const cx = camKm[0]!, cy = camKm[1]!, cz = camKm[2]!;
     let count = 0;
+    let positioned = 0;
     for (let i = 0, j = 0; i < n; i++, j += 3) {
       const x = cur[j]!;
+      if (x === x) positioned++;
       const h = x !== x || hiddenByEllipsoid(cx, cy, cz, x, cur[j + 1]!, cur[j + 2]!, occA, occB) ? 1 : 0;
       hidden[i] = h;
       count += h;
     }
+    stats.satellitesDrawn = positioned;
     return count;
   }
 
@@ -708,7 +756,8 @@ export function attachConstellationLayer(viewer: CesiumWidget, client: EngineCli
       // Activity comes from the engine (grazing limit, raising satellites) at the nearest snapshot;
       // NaN length (no position) hides it too, and so do two hidden ends: the region the Earth
       // hides from the eye is convex, so the whole link is behind it.
-      const on = active[i] === 1 && len === len;
+      // Rollout view: only between two operational satellites at the date (raising ones have no links).
+      const on = active[i] === 1 && len === len && (rolloutStatus === null || (usable[islA[i]!] === 1 && usable[islB[i]!] === 1));
       if (on) drawn++;
       if (on && (hidden[islA[i]!] === 0 || hidden[islB[i]!] === 0)) {
         front++;
@@ -830,6 +879,7 @@ export function attachConstellationLayer(viewer: CesiumWidget, client: EngineCli
     if (traceMarks) performance.mark(LAYER_MARKS[0]);
     const t0 = performance.now();
     const { source, snapshot } = cache.evaluate(timeUtcMs, cur, 2 * stepMs);
+    hidePlanned();
     stats.source = source;
     frameSnapshot = snapshot;
     requestSnapshots();
@@ -1019,6 +1069,13 @@ export function attachConstellationLayer(viewer: CesiumWidget, client: EngineCli
     setTraceMarks(on) {
       traceMarks = on === true;
       if (!traceMarks) for (const m of LAYER_MARKS) performance.clearMarks(m);
+    },
+    setRolloutStatus(status) {
+      const next = status && status.length === n ? status : null;
+      if (next === rolloutStatus) return;
+      rolloutStatus = next;
+      applyStatus();
+      scene.requestRender();
     },
     setUserBeams(ground, satIndices) {
       setBeams(user, ground ? satIndices.map(() => ground) : [], ground ? satIndices : []);

@@ -119,6 +119,8 @@ export const IN_VIEW_BEAM_COLOR: Rgb = hex(0x9575ff);
 
 /** Satellite sprite diameter in CSS pixels (constant at every zoom). */
 export const SATELLITE_SIZE_PX = 4.5;
+/** Rollout view: raising satellites are drawn this much smaller than operational ones (and in the raising tint). */
+export const RAISING_SIZE_SCALE = 0.6;
 
 /** Link colour for a length, the same interpolation as shaders/isl.vert.glsl (legend, tests). */
 export function linkColor(lengthKm: number): Rgb {

@@ -1,4 +1,5 @@
-// Rollout planning in the app (docs/ROLLOUT.md, "Planning the rollout in the app"): the Rollout tab
+// Rollout in the app (docs/ROLLOUT.md, "In the app" and "Planning the rollout in the app"): the
+// rollout view (date sync behind useRollout, window.__leo.rollout, the bar mounted by App.tsx) and the Rollout tab
 // of the left column (launch schedule, charts, "when does service reach this point?"), the engine
 // sync behind the charts (on an engine worker of its own: rolloutEngine.ts), the first-served globe
 // tool, and window.__leo.rolloutPlan for tests.
@@ -12,6 +13,8 @@ import { installRolloutPlanSync } from './rolloutPlanSync';
 import { ROLLOUT_CHARTS_PANEL, ROLLOUT_FIRST_SERVED_PANEL, ROLLOUT_SCHEDULE_PANEL, ROLLOUT_TAB, rolloutPlanStore } from './rolloutPlanStore';
 import { SchedulePanel } from './SchedulePanel';
 import { useRollout } from './rolloutStore';
+import { installRolloutHooks } from './hooks';
+import { installRolloutSync } from './rolloutSync';
 import './rollout.css';
 
 /** Install once at start-up. Returns an uninstall function. */
@@ -35,3 +38,15 @@ export function installRolloutPlan(): () => void {
     unregister.forEach((u) => u());
   };
 }
+
+/** Rollout view (the date on the globe and the bar): install once at start-up. Returns an uninstall function. */
+export function installRollout(): () => void {
+  const unsync = installRolloutSync(getRolloutEngine);
+  const unhook = installRolloutHooks();
+  return () => {
+    unsync();
+    unhook();
+  };
+}
+
+export { RolloutBar } from './RolloutBar';

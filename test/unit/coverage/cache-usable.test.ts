@@ -30,6 +30,21 @@ describe('CoverageCache.withUsable', () => {
     expect(derived.visUpMs.length).toBeLessThan(full.visUpMs.length);
   });
 
+  const KEYS = ['usable', 'linkMs', 'visOff', 'visCell', 'visUpMs', 'visCount', 'satPos', 'timesMs', 'adjOff', 'adjTo', 'adjLink'] as const;
+
+  it('also when most satellites are dropped (visible counts counted up instead of down from the base)', () => {
+    const few = { ...catalog, status: Uint8Array.from({ length: N }, (_, i) => (i % 5 === 0 ? STATUS_OPERATIONAL : STATUS_RAISING)) };
+    const scratch = new CoverageCache(grid, propagatorPositions(propagator), trafficMask(few), defaultLinkModel(scenario, few), settings);
+    const d = full.withUsable(trafficMask(few));
+    for (const k of KEYS) expect(Array.from(d[k] as ArrayLike<number>), k).toEqual(Array.from(scratch[k] as ArrayLike<number>));
+  });
+
+  it('the same mask (a fully deployed date) shares the base arrays instead of copying them', () => {
+    const same = full.withUsable(trafficMask(all));
+    for (const k of ['linkMs', 'visOff', 'visCell', 'visUpMs', 'visCount'] as const) expect(same[k], k).toBe(full[k]);
+    expect(same.memory()).toEqual(full.memory());
+  });
+
   it('gives identical coverage figures', () => {
     const a = new CoverageEvaluator({ scenario, grid, positions: propagatorPositions(propagator), cache: derived });
     const b = new CoverageEvaluator({ scenario, grid, positions: propagatorPositions(propagator), usable: trafficMask(partial), links: defaultLinkModel(scenario, partial) });

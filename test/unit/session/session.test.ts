@@ -36,7 +36,7 @@ describe('EngineSession: what rebuilds for which patch', () => {
   touchAll(session);
 
   it('builds every node once on first use', () => {
-    expect(session.builds()).toEqual({ orbit: 1, backhaul: 1, routing: 1, grid: 1, evaluator: 1, capacity: 1 });
+    expect(session.builds()).toEqual({ orbit: 1, backhaul: 1, routing: 1, grid: 1, evaluator: 1, capacity: 1, rollout: 0 });
   });
 
   it('a gateway add / update / remove rebuilds no catalogue, propagator, topology, grid or coverage cache', () => {
