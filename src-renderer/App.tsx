@@ -11,6 +11,11 @@ import { DemoMode } from './ui/demo';
 import { useDemo } from './ui/demo/demoStore';
 import { GlobeControls } from './ui/globe/GlobeControls';
 import { Dialogs, NoticeToast } from './ui/Overlays';
+import { installAutosave } from './ui/files/autosave';
+import { installFileDrop } from './ui/files/drop';
+import { refreshRecent } from './ui/files/filesStore';
+import { RecoveryDialog } from './ui/files/RecoveryDialog';
+import { openRecentFile } from './ui/actions';
 import { PanelArea } from './ui/panels/PanelArea';
 import { GlobeContextMenu } from './ui/search/GlobeContextMenu';
 import { GlobeSearch } from './ui/search/GlobeSearch';
@@ -44,6 +49,10 @@ export function App() {
   useEffect(() => getBridge().onMenuCommand(fromMenu), []);
   useEffect(() => installPlatformSync(), []);
   useEffect(() => installCloseGuard(), []);
+  useEffect(() => installAutosave(), []);
+  useEffect(() => installFileDrop(), []);
+  useEffect(() => getBridge().onOpenRecent((key) => void openRecentFile(key)), []);
+  useEffect(() => void refreshRecent(), []);
   useClockDriver();
 
   const cls = ['shell', left ? 'has-left' : '', right ? 'has-right' : '', bottom ? 'has-bottom' : '', demo ? 'is-demo' : ''].filter(Boolean).join(' ');
@@ -74,6 +83,7 @@ export function App() {
         </section>
       )}
       <StatusBar />
+      <RecoveryDialog />
       <Dialogs />
     </div>
   );
