@@ -73,12 +73,14 @@ async function openScenario(): Promise<void> {
   void refreshRecent();
 }
 
-/** File › Open Recent: the same question and the same checks as Open. */
+/** File › Open Recent: the same question and the same checks as Open; a file that is gone is reported. */
 export async function openRecentFile(key: string): Promise<void> {
   try {
     if (!(await confirmDiscard('open'))) return;
     const file = await getBridge().openRecent(key);
     if (file) loadOpenedFile(file);
+  } catch (e) {
+    appStore.getState().notify('error', e instanceof Error ? e.message : String(e));
   } finally {
     void refreshRecent();
   }

@@ -21,7 +21,8 @@ export function RecentSubmenu({ onDone }: { onDone: () => void }) {
         aria-haspopup="menu"
         aria-expanded={open}
         className="menu__item"
-        onClick={() => setOpen(!open)}
+        // Hover already opened it; a click (or Enter) opens it too, never toggles it shut under the pointer.
+        onClick={() => setOpen(true)}
         onKeyDown={(e) => {
           if (e.key === 'ArrowRight') setOpen(true);
           if (e.key === 'ArrowLeft') setOpen(false);
