@@ -54,8 +54,7 @@ async function shot(page: Page, name: string) {
 }
 
 test.describe('autosave and recovery', () => {
-  test('an edit is autosaved; after a crash recovery is offered and restores it, unsaved; Discard keeps it out', async ({ app: page }) => {
-    const original = await page.getByTestId('scenario-name').inputValue();
+  test('an edit is autosaved; after a crash recovery is offered and restores it, unsaved', async ({ app: page }) => {
     const since = await filesSeq(page);
     await edit(page, 'Autosaved study');
     const written = await autosaveEvent(page, 'written', since);
@@ -76,8 +75,13 @@ test.describe('autosave and recovery', () => {
     await expect(page.getByTestId('dirty-mark')).toBeVisible();
     // The recovered work is autosaved again under this window's document before the old one goes.
     await autosaveEvent(page, 'written', before);
+  });
 
-    // A second crash offers it again; Discard asks nothing more, and the next start offers nothing.
+  test('Discard asks nothing more, and the next start offers nothing', async ({ app: page }) => {
+    const original = await page.getByTestId('scenario-name').inputValue();
+    const since = await filesSeq(page);
+    await edit(page, 'Discarded study');
+    await autosaveEvent(page, 'written', since);
     await crashAndRestart(page);
     await recovery(page).getByRole('button', { name: 'Discard' }).click();
     await expect(recovery(page)).toHaveCount(0);
@@ -139,7 +143,7 @@ test.describe('Open Recent (File System Access)', () => {
     await expect(page.getByTestId('scenario-name')).not.toHaveValue('Recent study, edited');
     await crashAndRestart(page);
     await menu(page, 'File').click();
-    await page.getByRole('menuitem', { name: 'Open Recent' }).click();
+    await page.getByRole('menuitem', { name: 'Open Recent', exact: true }).click();
     const item = page.getByRole('menu', { name: 'Open Recent' }).getByRole('menuitem', { name: 'Open recent-study.leo.json' });
     await expect(item).toBeVisible();
     await shot(page, 'open-recent-menu');
@@ -150,12 +154,12 @@ test.describe('Open Recent (File System Access)', () => {
     // The file goes away: a clear message, and the entry leaves the list.
     await page.evaluate(async () => (await navigator.storage.getDirectory()).removeEntry('recent-study.leo.json'));
     await menu(page, 'File').click();
-    await page.getByRole('menuitem', { name: 'Open Recent' }).click();
+    await page.getByRole('menuitem', { name: 'Open Recent', exact: true }).click();
     await page.getByRole('menuitem', { name: 'Open recent-study.leo.json' }).click();
     await expect(page.getByRole('alert')).toContainText('Could not open recent-study.leo.json from Open Recent');
     await expect(page.getByRole('alert')).toContainText('It was removed from the list.');
     await menu(page, 'File').click();
-    await page.getByRole('menuitem', { name: 'Open Recent' }).click();
+    await page.getByRole('menuitem', { name: 'Open Recent', exact: true }).click();
     await expect(page.getByRole('menu', { name: 'Open Recent' }).getByRole('menuitem', { name: 'No recent files' })).toBeDisabled();
   });
 });
