@@ -12,6 +12,11 @@ import { IoDialogs } from './ui/fileio/IoDialogs';
 import { useDemo } from './ui/demo/demoStore';
 import { GlobeControls } from './ui/globe/GlobeControls';
 import { Dialogs, NoticeToast } from './ui/Overlays';
+import { installAutosave } from './ui/files/autosave';
+import { installFileDrop } from './ui/files/drop';
+import { refreshRecent } from './ui/files/filesStore';
+import { RecoveryDialog } from './ui/files/RecoveryDialog';
+import { openRecentFile } from './ui/actions';
 import { PanelArea } from './ui/panels/PanelArea';
 import { RolloutBar } from './ui/rollout';
 import { GlobeContextMenu } from './ui/search/GlobeContextMenu';
@@ -46,6 +51,10 @@ export function App() {
   useEffect(() => getBridge().onMenuCommand(fromMenu), []);
   useEffect(() => installPlatformSync(), []);
   useEffect(() => installCloseGuard(), []);
+  useEffect(() => installAutosave(), []);
+  useEffect(() => installFileDrop(), []);
+  useEffect(() => getBridge().onOpenRecent((key) => void openRecentFile(key)), []);
+  useEffect(() => void refreshRecent(), []);
   useClockDriver();
 
   const cls = ['shell', left ? 'has-left' : '', right ? 'has-right' : '', bottom ? 'has-bottom' : '', demo ? 'is-demo' : ''].filter(Boolean).join(' ');
@@ -77,6 +86,7 @@ export function App() {
         </section>
       )}
       <StatusBar />
+      <RecoveryDialog />
       <Dialogs />
       <IoDialogs />
     </div>

@@ -6,7 +6,8 @@ import { app, BrowserWindow, dialog, ipcMain, Menu, screen, session, type WebCon
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import type { CloseReason, DocumentState, MenuCommandType, MenuState, QualityMode } from '../preload/api';
+import type { CloseReason, DocumentState, MenuCommandType, MenuState, QualityMode, RecentFile } from '../preload/api';
+import { AutosaveFiles, RecentFiles, recentOperations } from './app-data-files';
 import { createCloseGuard, type CloseGuard } from './close-guard';
 import { CLOSE_REQUEST_EVENT, type TrustedPage } from './ipc-contract';
 import { registerIpcHandlers } from './ipc-handlers';
@@ -35,6 +36,8 @@ let mainWindow: BrowserWindow | null = null;
 let closeGuard: CloseGuard | null = null;
 const menuState: MenuState = { quality: 'auto', canUndo: true, canRedo: true };
 let documentState: DocumentState = { title: 'Untitled', dirty: false };
+/** File › Open Recent as the menu shows it (RecentFiles holds and persists the list). */
+let recentList: RecentFile[] = [];
 
 // Must run before `ready`: every renderer, including ones we never meant to create, is sandboxed.
 app.enableSandbox();
@@ -113,7 +116,7 @@ function hardenWebContents(contents: WebContents): void {
   contents.on('will-attach-webview', (event) => event.preventDefault());
 }
 
-function sendToRenderer(event: MenuCommandType, payload?: { quality: QualityMode }): void {
+function sendToRenderer(event: MenuCommandType, payload?: { quality: QualityMode } | { path: string }): void {
   if (mainWindow && !mainWindow.isDestroyed()) mainWindow.webContents.send(event, payload);
 }
 
@@ -129,7 +132,7 @@ function showAbout(): void {
 
 function installMenu(): void {
   const template = buildMenuTemplate(
-    { ...menuState, isDev, isMac: process.platform === 'darwin', appName: APP_NAME },
+    { ...menuState, isDev, isMac: process.platform === 'darwin', appName: APP_NAME, recent: recentList },
     { send: sendToRenderer, showAbout },
   );
   Menu.setApplicationMenu(Menu.buildFromTemplate(template));
@@ -270,6 +273,13 @@ if (!app.requestSingleInstanceLock()) {
 
   void app.whenReady().then(() => {
     hardenSession();
+    const recent = new RecentFiles(join(app.getPath('userData'), 'recent.json'));
+    const autosaves = new AutosaveFiles(join(app.getPath('userData'), 'autosave'));
+    const showRecent = (list: RecentFile[]): RecentFile[] => {
+      recentList = list;
+      installMenu();
+      return list;
+    };
     const files = new ScenarioFiles(
       {
         async showOpenDialog(options) {
@@ -293,6 +303,10 @@ if (!app.requestSingleInstanceLock()) {
         },
       },
       app.getPath('documents'),
+      (path) => {
+        app.addRecentDocument(path);
+        void recent.add(path).then(showRecent);
+      },
     );
     registerIpcHandlers(ipcMain, page, {
       appInfo: () => ({
@@ -316,7 +330,16 @@ if (!app.requestSingleInstanceLock()) {
       },
       requestSoftwareRendering,
       answerCloseRequest: (proceed) => closeGuard?.answer(proceed) ?? false,
+      recent: recentOperations(recent, files, showRecent, () => app.clearRecentDocuments()),
+      openDropped: (path) => files.openPath(path),
+      autosave: {
+        write: (meta, text) => autosaves.write(meta, text),
+        clear: (docId) => autosaves.clear(docId),
+        discard: (docId) => autosaves.discard(docId),
+        list: () => autosaves.list(),
+      },
     });
+    void recent.entries().then(showRecent);
     installMenu();
     mainWindow = createWindow();
     app.on('activate', () => {

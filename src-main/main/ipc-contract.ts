@@ -3,7 +3,8 @@
 // Every main-process handler runs validateSender and its channel's validator before acting:
 // the renderer shows content we do not fully control (scenario notes, names), so we treat it
 // as untrusted input, as the Electron security checklist asks.
-import type { CloseReason, DocumentState, FileFilter, MenuCommand, MenuCommandType, MenuState, QualityMode } from '../preload/api';
+import type { AutosaveInfo, CloseReason, DocumentState, FileFilter, MenuCommand, MenuCommandType, MenuState, QualityMode } from '../preload/api';
+import { isDocId } from '../../src-core/scenario/autosave';
 
 /** Renderer -> main invoke channels, one per LeoApi operation. */
 export const IPC = {
@@ -16,6 +17,14 @@ export const IPC = {
   setDocumentState: 'window:set-document-state',
   requestSoftwareRendering: 'app:request-software-rendering',
   answerCloseRequest: 'window:answer-close-request',
+  getRecentFiles: 'file:get-recent',
+  openRecentScenarioFile: 'file:open-recent',
+  clearRecentFiles: 'file:clear-recent',
+  openDroppedScenarioFile: 'file:open-dropped',
+  writeAutosave: 'autosave:write',
+  clearAutosave: 'autosave:clear',
+  discardAutosave: 'autosave:discard',
+  listAutosaves: 'autosave:list',
 } as const;
 
 /** Main -> renderer: the window wants to close (or the app to quit) with unsaved changes. */
@@ -52,6 +61,8 @@ export const MENU_EVENTS = [
   'menu:export-report-csv',
   'menu:compare',
   'menu:merge',
+  'menu:open-recent',
+  'menu:clear-recent',
 ] as const satisfies readonly MenuCommandType[];
 
 export const QUALITY_MODES: readonly QualityMode[] = ['auto', 'pretty', 'lean'];
@@ -100,6 +111,39 @@ function checkText(op: string, v: unknown): string | null {
 export function isAbsolutePathString(p: string): boolean {
   if (p.length === 0 || p.length > MAX_PATH_CHARS || p.includes('\0')) return false;
   return p.startsWith('/') || /^[A-Za-z]:[\\/]/.test(p) || p.startsWith('\\\\');
+}
+
+const noArgs = (op: string) => (args: readonly unknown[]): Validation<[]> => {
+  const e = arity(op, args, 0, 0);
+  return e ? invalid(e) : valid([]);
+};
+
+function onePath(op: string, args: readonly unknown[]): Validation<[path: string]> {
+  const e = arity(op, args, 1, 1);
+  if (e) return invalid(e);
+  const path = args[0];
+  if (typeof path !== 'string' || !isAbsolutePathString(path)) return invalid(`${op}: argument 1 (path) must be an absolute file path, got ${describe(path)}`);
+  return valid([path]);
+}
+
+function oneDocId(op: string, args: readonly unknown[]): Validation<[docId: string]> {
+  const e = arity(op, args, 1, 1);
+  if (e) return invalid(e);
+  const id = args[0];
+  if (typeof id !== 'string' || !isDocId(id)) return invalid(`${op}: argument 1 (docId) must be 1 to 64 letters, digits, '-' or '_', got ${describe(id)}`);
+  return valid([id]);
+}
+
+function checkAutosaveInfo(op: string, v: unknown): string | null {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) return `${op}: argument 1 (meta) must be an object, got ${describe(v)}`;
+  const m = v as Record<string, unknown>;
+  const extra = Object.keys(m).find((k) => !['docId', 'name', 'filePath', 'autosavedAtMs'].includes(k));
+  if (extra) return `${op}: unknown field meta.${extra}`;
+  if (typeof m.docId !== 'string' || !isDocId(m.docId)) return `${op}: meta.docId must be 1 to 64 letters, digits, '-' or '_', got ${describe(m.docId)}`;
+  if (typeof m.name !== 'string' || m.name.length > MAX_TITLE_CHARS) return `${op}: meta.name must be a string of at most ${MAX_TITLE_CHARS} characters, got ${describe(m.name)}`;
+  if (m.filePath !== null && (typeof m.filePath !== 'string' || m.filePath.length > MAX_PATH_CHARS || m.filePath.includes('\0'))) return `${op}: meta.filePath must be null or a path, got ${describe(m.filePath)}`;
+  if (typeof m.autosavedAtMs !== 'number' || !Number.isFinite(m.autosavedAtMs)) return `${op}: meta.autosavedAtMs must be a finite number, got ${describe(m.autosavedAtMs)}`;
+  return null;
 }
 
 export const validateArgs = {
@@ -204,6 +248,18 @@ export const validateArgs = {
     if (typeof args[0] !== 'boolean') return invalid(`${op}: argument 1 (proceed) must be a boolean, got ${describe(args[0])}`);
     return valid([args[0]]);
   },
+  [IPC.getRecentFiles]: noArgs('getRecentFiles'),
+  [IPC.openRecentScenarioFile]: (args: readonly unknown[]) => onePath('openRecentScenarioFile', args),
+  [IPC.clearRecentFiles]: noArgs('clearRecentFiles'),
+  [IPC.openDroppedScenarioFile]: (args: readonly unknown[]) => onePath('openDroppedScenarioFile', args),
+  [IPC.writeAutosave](args: readonly unknown[]): Validation<[meta: AutosaveInfo, text: string]> {
+    const op = 'writeAutosave';
+    const e = arity(op, args, 2, 2) ?? checkAutosaveInfo(op, args[0]) ?? checkText(op, args[1]);
+    return e ? invalid(e) : valid([args[0] as AutosaveInfo, args[1] as string]);
+  },
+  [IPC.clearAutosave]: (args: readonly unknown[]) => oneDocId('clearAutosave', args),
+  [IPC.discardAutosave]: (args: readonly unknown[]) => oneDocId('discardAutosave', args),
+  [IPC.listAutosaves]: noArgs('listAutosaves'),
 } satisfies Record<InvokeChannel, (args: readonly unknown[]) => Validation<unknown[]>>;
 
 /** Where the app's own page lives: the built index.html, or the dev server in development. */
@@ -257,6 +313,11 @@ export function toMenuCommand(channel: string, payload: unknown): MenuCommand | 
       const q = (payload as { quality?: unknown } | null)?.quality;
       return QUALITY_MODES.includes(q as QualityMode) ? { type: 'menu:quality', quality: q as QualityMode } : null;
     }
+    case 'menu:open-recent': {
+      const path = (payload as { path?: unknown } | null)?.path;
+      return typeof path === 'string' && isAbsolutePathString(path) ? { type: 'menu:open-recent', path } : null;
+    }
+    case 'menu:clear-recent':
     case 'menu:new':
     case 'menu:open':
     case 'menu:save':

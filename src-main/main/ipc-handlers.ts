@@ -3,7 +3,7 @@
 // reach the renderer as an opaque "Error invoking remote method" string. ipcMain and the
 // operations are injected, so tests drive the real dispatch with a fake ipcMain.
 import type { IpcMainInvokeEvent } from 'electron';
-import type { AppInfo, DocumentState, LeoApi, LeoResult, MenuState } from '../preload/api';
+import type { AppInfo, AutosaveEntry, AutosaveInfo, DocumentState, LeoApi, LeoResult, MenuState, OpenedFile, RecentFile } from '../preload/api';
 import { IPC, validateArgs, validateSender, type InvokeChannel, type SenderFrame, type TrustedPage } from './ipc-contract';
 import type { ScenarioFiles } from './scenario-files';
 
@@ -21,6 +21,20 @@ export interface IpcOperations {
   requestSoftwareRendering(reason: string): { relaunching: true } | { relaunching: false; why: string };
   /** The page's answer to a close request; false when none was pending. */
   answerCloseRequest(proceed: boolean): boolean;
+  recent: {
+    list(): Promise<RecentFile[]>;
+    /** Opens a path on the list (refused otherwise); a missing file leaves the list. */
+    open(path: string): Promise<LeoResult<{ file: OpenedFile }>>;
+    clear(): Promise<RecentFile[]>;
+  };
+  /** Opens a file the user dropped on the window (path from the preload's webUtils). */
+  openDropped(path: string): Promise<LeoResult<{ file: OpenedFile }>>;
+  autosave: {
+    write(meta: AutosaveInfo, text: string): Promise<void>;
+    clear(docId: string): Promise<void>;
+    discard(docId: string): Promise<void>;
+    list(): Promise<AutosaveEntry[]>;
+  };
 }
 
 type Ops = {
@@ -52,6 +66,14 @@ export function registerIpcHandlers(ipcMain: IpcMainLike, page: TrustedPage, ops
     [IPC.requestSoftwareRendering]: (reason) => ({ ok: true, ...ops.requestSoftwareRendering(reason) }),
     [IPC.answerCloseRequest]: (proceed) =>
       ops.answerCloseRequest(proceed) ? { ok: true } : { ok: false, code: 'bad-argument', error: 'answerCloseRequest: no close request is pending' },
+    [IPC.getRecentFiles]: async () => ({ ok: true, recent: await ops.recent.list() }),
+    [IPC.openRecentScenarioFile]: (path) => ops.recent.open(path),
+    [IPC.clearRecentFiles]: async () => ({ ok: true, recent: await ops.recent.clear() }),
+    [IPC.openDroppedScenarioFile]: (path) => ops.openDropped(path),
+    [IPC.writeAutosave]: async (meta, text) => (await ops.autosave.write(meta, text), { ok: true }),
+    [IPC.clearAutosave]: async (docId) => (await ops.autosave.clear(docId), { ok: true }),
+    [IPC.discardAutosave]: async (docId) => (await ops.autosave.discard(docId), { ok: true }),
+    [IPC.listAutosaves]: async () => ({ ok: true, found: await ops.autosave.list() }),
   };
 
   const channels = Object.values(IPC);

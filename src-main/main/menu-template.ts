@@ -4,18 +4,40 @@
 // renderer (which owns the scenario and its undo stack); window and clipboard items use
 // Electron's roles so they behave natively.
 import type { MenuItemConstructorOptions } from 'electron';
-import type { MenuCommandType, MenuState, QualityMode } from '../preload/api';
+import type { MenuCommandType, MenuState, QualityMode, RecentFile } from '../preload/api';
 
 export interface MenuTemplateState extends MenuState {
   isDev: boolean;
   isMac: boolean;
   appName: string;
+  /** File › Open Recent, newest first. */
+  recent?: readonly RecentFile[];
 }
 
 export interface MenuActions {
   /** Sends a menu event to the app window's renderer. */
-  send(event: MenuCommandType, payload?: { quality: QualityMode }): void;
+  send(event: MenuCommandType, payload?: { quality: QualityMode } | { path: string }): void;
   showAbout(): void;
+}
+
+/** File › Open Recent: one item per file (number, name, full path as a tooltip where supported), then Clear Recent. */
+function openRecentMenu(recent: readonly RecentFile[], actions: MenuActions): MenuItemConstructorOptions {
+  const files: MenuItemConstructorOptions[] = recent.map((r, i) => ({
+    id: `recent-${i}`,
+    // & would start a mnemonic; the number is the mnemonic instead.
+    label: `${i < 9 ? `&${i + 1}` : '1&0'}  ${r.name.replace(/&/g, '&&')}`,
+    toolTip: r.key,
+    click: () => actions.send('menu:open-recent', { path: r.key }),
+  }));
+  return {
+    id: 'file-open-recent',
+    label: 'Open &Recent',
+    submenu: [
+      ...(files.length ? files : [{ id: 'recent-none', label: 'No recent files', enabled: false }]),
+      { type: 'separator' },
+      { id: 'recent-clear', label: '&Clear Recent', enabled: files.length > 0, click: () => actions.send('menu:clear-recent') },
+    ],
+  };
 }
 
 const QUALITY_LABELS: Record<QualityMode, string> = {
@@ -32,6 +54,7 @@ export function buildMenuTemplate(state: MenuTemplateState, actions: MenuActions
     submenu: [
       { id: 'file-new', label: '&New Scenario', accelerator: 'CmdOrCtrl+N', click: send('menu:new') },
       { id: 'file-open', label: '&Open…', accelerator: 'CmdOrCtrl+O', click: send('menu:open') },
+      openRecentMenu(state.recent ?? [], actions),
       { type: 'separator' },
       { id: 'file-save', label: '&Save', accelerator: 'CmdOrCtrl+S', click: send('menu:save') },
       { id: 'file-save-as', label: 'Save &As…', accelerator: 'CmdOrCtrl+Shift+S', click: send('menu:save-as') },

@@ -63,7 +63,8 @@ export class ScenarioFiles {
   /** Paths the user chose in a dialog this session; saving in place is limited to these. */
   private readonly granted = new Set<string>();
 
-  constructor(private readonly dialogs: FileDialogs, private readonly defaultDir: string) {}
+  /** `onFileUsed`: a file was opened or saved (the Open Recent list records it). */
+  constructor(private readonly dialogs: FileDialogs, private readonly defaultDir: string, private readonly onFileUsed: (path: string) => void = () => {}) {}
 
   isGranted(path: string): boolean {
     return this.granted.has(path);
@@ -72,6 +73,14 @@ export class ScenarioFiles {
   async open(): Promise<LeoResult<{ file: OpenedFile }>> {
     const path = await this.dialogs.showOpenDialog();
     if (!path) return canceled;
+    return this.openPath(path);
+  }
+
+  /**
+   * Opens a file the user named outside a dialog: an Open Recent entry or a file dropped on the
+   * window (the caller checks which). Saving back in place is then allowed, as after Open.
+   */
+  openPath(path: string): Promise<LeoResult<{ file: OpenedFile }>> {
     return this.read(path, true);
   }
 
@@ -89,7 +98,10 @@ export class ScenarioFiles {
         return { ok: false, code: 'too-large', error: `${basename(path)} is ${(info.size / 1048576).toFixed(0)} MiB; files are limited to ${MAX_SCENARIO_BYTES / 1048576} MiB.` };
       }
       const text = await readFile(path, 'utf8');
-      if (grant) this.granted.add(path);
+      if (grant) {
+        this.granted.add(path);
+        this.onFileUsed(path);
+      }
       return { ok: true, file: { path, name: basename(path), text } };
     } catch (err) {
       return ioFailure('open', path, err);
@@ -114,6 +126,7 @@ export class ScenarioFiles {
     if (problems.length > 0) return { ok: false, code: 'bad-argument', error: saveRefusal(basename(path), problems) };
     try {
       const { backupPath } = await writeWithBackup(path, text);
+      this.onFileUsed(path);
       return { ok: true, file: { path, name: basename(path), backupPath } };
     } catch (err) {
       return ioFailure(`save to ${basename(path)} in`, dirname(path), err);

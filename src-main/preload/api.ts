@@ -94,9 +94,29 @@ export type MenuCommand =
   | { type: 'menu:export-hypatia' }
   | { type: 'menu:export-report-csv' }
   | { type: 'menu:compare' }
-  | { type: 'menu:merge' };
+  | { type: 'menu:merge' }
+  | { type: 'menu:open-recent'; path: string }
+  | { type: 'menu:clear-recent' };
 
 export type MenuCommandType = MenuCommand['type'];
+
+/** One Open Recent entry (src-core/scenario/recent.ts RecentEntry; key is the absolute path). */
+export interface RecentFile {
+  key: string;
+  name: string;
+  openedAtMs: number;
+}
+
+/** An autosave's description (src-core/scenario/autosave.ts AutosaveMeta). */
+export interface AutosaveInfo {
+  docId: string;
+  name: string;
+  filePath: string | null;
+  autosavedAtMs: number;
+}
+
+/** An autosave found at start-up (src-core/scenario/autosave.ts AutosaveFound). */
+export type AutosaveEntry = { ok: true; meta: AutosaveInfo; text: string; fileChangedSince?: boolean } | { ok: false; docId: string; message: string };
 
 /** Why main asks the page before closing: the window's close button, or quitting the app. */
 export type CloseReason = 'close' | 'quit';
@@ -118,6 +138,26 @@ export interface LeoApi {
   openImportFile(title: string, filters: FileFilter[]): Promise<LeoResult<{ file: OpenedFile }>>;
   /** Always shows the Save dialog; `suggestedName` is a bare file name. */
   saveScenarioFileAs(text: string, suggestedName?: string): Promise<LeoResult<{ file: SavedFile }>>;
+  /** The Open Recent list, newest first (at most 10). */
+  getRecentFiles(): Promise<LeoResult<{ recent: RecentFile[] }>>;
+  /**
+   * Opens an Open Recent entry by its path (main only opens paths on its own list). A missing
+   * file fails with code 'io' and a sentence naming it, and is removed from the list.
+   */
+  openRecentScenarioFile(path: string): Promise<LeoResult<{ file: OpenedFile }>>;
+  clearRecentFiles(): Promise<LeoResult<{ recent: RecentFile[] }>>;
+  /**
+   * Opens a file dropped on the window. The preload takes the path from the File itself
+   * (webUtils.getPathForFile), so the page can only name files the user dropped.
+   */
+  openDroppedScenarioFile(file: File): Promise<LeoResult<{ file: OpenedFile }>>;
+  /** Writes the autosave of document `meta.docId` (userData/autosave, atomically). */
+  writeAutosave(meta: AutosaveInfo, text: string): Promise<LeoResult>;
+  clearAutosave(docId: string): Promise<LeoResult>;
+  /** Recovery declined: the autosave is kept as .discarded until the next autosave. */
+  discardAutosave(docId: string): Promise<LeoResult>;
+  /** Every autosave left from earlier runs (read at start-up). */
+  listAutosaves(): Promise<LeoResult<{ found: AutosaveEntry[] }>>;
   /** Partial update; fields left out keep their value. */
   updateMenuState(state: Partial<MenuState>): Promise<LeoResult>;
   setDocumentState(state: DocumentState): Promise<LeoResult>;

@@ -1,6 +1,8 @@
 // The platform bridge: everything the renderer needs from its host (files, menu). Two
 // implementations: Electron (the preload's window.leo) and a plain-browser fallback (file
 // input, download link, in-page menu bar), which is also what the e2e tests drive.
+import type { AutosaveFound, AutosaveStorage } from '../../src-core/scenario/autosave';
+import type { RecentEntry } from '../../src-core/scenario/recent';
 import type { QualitySetting } from '../state/slices/ui';
 import type { MenuCommand } from './menu';
 import { createElectronBridge, isLeoApi } from './electronBridge';
@@ -34,6 +36,16 @@ export interface SaveRequest {
 export interface SavedFile {
   name: string;
   path: string | null;
+  /** Written to the file itself (Electron, the File System Access API); false for a download. */
+  inPlace?: boolean;
+}
+
+/** Where autosaves live: Electron userData/autosave, the browser's IndexedDB. */
+export interface AutosaveStore extends AutosaveStorage {
+  /** Recovery declined: kept aside (as .discarded) until the next autosave. */
+  discard(docId: string): Promise<void>;
+  /** Every autosave left from earlier runs, readable or not. */
+  list(): Promise<AutosaveFound[]>;
 }
 
 export interface ExportRequest {
@@ -53,6 +65,22 @@ export interface PlatformBridge {
   /** Saves an exported file (browser: a download; Electron: the download's Save dialog). Null when canceled. */
   saveExport(request: ExportRequest): Promise<SavedFile | null>;
   onMenuCommand(listener: (command: MenuCommand) => void): () => void;
+  /**
+   * File › Open Recent, newest first. Empty where an entry could not reopen (a browser without
+   * the File System Access API keeps no list rather than entries that fail).
+   */
+  recentFiles(): Promise<RecentEntry[]>;
+  /**
+   * Reopens a recent file. A file that is gone throws a sentence naming it and leaves the list;
+   * null when the user refused access.
+   */
+  openRecent(key: string): Promise<OpenedFile | null>;
+  clearRecent(): Promise<void>;
+  /** The host's Open Recent menu picked `key` (Electron; the in-page menu calls the action itself). */
+  onOpenRecent(listener: (key: string) => void): () => void;
+  /** Reads a file dropped on the window (Electron also allows saving back to it). */
+  openDropped(file: File): Promise<OpenedFile>;
+  readonly autosave: AutosaveStore;
   /** Mirrors app state into the host menu (radio items, enabled Undo/Redo). */
   syncMenuState(state: { quality: QualitySetting; canUndo: boolean; canRedo: boolean }): void;
   /**

@@ -1,9 +1,11 @@
-// Browser fallback: open through a file input, save as a download. The menu is drawn in the
+// Browser fallback: open and save through the File System Access API where the browser has it
+// (platform/browserFiles.ts), else a file input and a download. The menu is drawn in the
 // page (ui/MenuBar.tsx) and dispatches through emitMenuCommand, so a click reaches the app by
 // the same onMenuCommand subscription as a native Electron menu click.
 import type { OpenedFile, OpenFileRequest, PlatformBridge } from './bridge';
 import type { MenuCommand } from './menu';
 import { windowTitle } from '../state/unsaved';
+import { fsAccessFiles, hasFileSystemAccess, indexedDbAutosave } from './browserFiles';
 
 const listeners = new Set<(command: MenuCommand) => void>();
 
@@ -84,6 +86,7 @@ export function createBrowserBridge(): PlatformBridge {
     kind: 'browser',
     hasNativeMenu: false,
     async openScenario(): Promise<OpenedFile | null> {
+      if (hasFileSystemAccess()) return fsAccessFiles.open();
       const file = await pickFile('.json,application/json');
       if (!file) return null;
       return { name: file.name, path: null, text: await file.text() };
@@ -94,9 +97,20 @@ export function createBrowserBridge(): PlatformBridge {
       return { name: file.name, path: null, text: await file.text() };
     },
     async saveScenario(request) {
+      if (hasFileSystemAccess()) return fsAccessFiles.save(request.text, request.suggestedName, request.path, request.saveAs);
       downloadBlob(new Blob([request.text], { type: 'application/json' }), request.suggestedName);
-      return { name: request.suggestedName, path: null };
+      return { name: request.suggestedName, path: null, inPlace: false };
     },
+    recentFiles: () => fsAccessFiles.list(),
+    openRecent: (key) => fsAccessFiles.openRecent(key),
+    clearRecent: () => fsAccessFiles.clear(),
+    // The in-page menu runs the action itself.
+    onOpenRecent: () => () => {},
+    async openDropped(file) {
+      fsAccessFiles.detach();
+      return { name: file.name, path: null, text: await file.text() };
+    },
+    autosave: indexedDbAutosave,
     async saveExport({ blob, suggestedName }) {
       downloadBlob(blob, suggestedName);
       return { name: suggestedName, path: null };

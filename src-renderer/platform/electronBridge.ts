@@ -9,7 +9,7 @@ import type { MenuCommand } from './menu';
 export function isLeoApi(v: unknown): v is LeoApi {
   if (typeof v !== 'object' || v === null) return false;
   const o = v as Record<string, unknown>;
-  return ['openScenarioFile', 'saveScenarioFile', 'saveScenarioFileAs', 'onMenuCommand', 'updateMenuState', 'setDocumentState', 'onCloseRequest', 'answerCloseRequest'].every((k) => typeof o[k] === 'function');
+  return ['openScenarioFile', 'saveScenarioFile', 'saveScenarioFileAs', 'onMenuCommand', 'updateMenuState', 'setDocumentState', 'onCloseRequest', 'answerCloseRequest', 'getRecentFiles', 'listAutosaves'].every((k) => typeof o[k] === 'function');
 }
 
 /** Unwraps a result: the value, null when the user canceled, or throws the failure's sentence. */
@@ -32,6 +32,12 @@ const IO_COMMANDS: Partial<Record<LeoMenuCommand['type'], MenuCommand>> = {
   'menu:compare': 'file.compare',
   'menu:merge': 'file.merge',
 };
+/** Unwraps a result that cannot be canceled. */
+function must<T extends object>(r: LeoResult<T>): T {
+  const v = unwrap(r);
+  if (!v) throw new Error('Canceled.');
+  return v;
+}
 
 function toCommand(c: LeoMenuCommand): MenuCommand | null {
   switch (c.type) {
@@ -53,6 +59,8 @@ function toCommand(c: LeoMenuCommand): MenuCommand | null {
       return 'view.demo';
     case 'menu:export-report':
       return 'file.exportReport';
+    case 'menu:clear-recent':
+      return 'file.clearRecent';
     case 'menu:documentation':
       // No documentation viewer yet; the shortcuts sheet is the in-app help there is.
       return 'help.shortcuts';
@@ -78,7 +86,31 @@ export function createElectronBridge(api: LeoApi): PlatformBridge {
     },
     async saveScenario({ text, suggestedName, path, saveAs }) {
       const r = unwrap(saveAs || path === null ? await api.saveScenarioFileAs(text, suggestedName) : await api.saveScenarioFile(text, path));
-      return r && { name: r.file.name, path: r.file.path };
+      return r && { name: r.file.name, path: r.file.path, inPlace: true };
+    },
+    async recentFiles() {
+      return must(await api.getRecentFiles()).recent;
+    },
+    async openRecent(key) {
+      const r = unwrap(await api.openRecentScenarioFile(key));
+      return r && { name: r.file.name, path: r.file.path, text: r.file.text };
+    },
+    async clearRecent() {
+      must(await api.clearRecentFiles());
+    },
+    onOpenRecent: (listener) =>
+      api.onMenuCommand((c) => {
+        if (c.type === 'menu:open-recent') listener(c.path);
+      }),
+    async openDropped(file) {
+      const r = must(await api.openDroppedScenarioFile(file));
+      return { name: r.file.name, path: r.file.path, text: r.file.text };
+    },
+    autosave: {
+      write: async (meta, text) => void must(await api.writeAutosave(meta, text)),
+      clear: async (docId) => void must(await api.clearAutosave(docId)),
+      discard: async (docId) => void must(await api.discardAutosave(docId)),
+      list: async () => must(await api.listAutosaves()).found,
     },
     // The download goes through Electron's own Save dialog (no will-download handler in main).
     async saveExport({ blob, suggestedName }) {

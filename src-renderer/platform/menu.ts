@@ -4,6 +4,7 @@
 export const MENU_COMMANDS = [
   'file.new',
   'file.open',
+  'file.clearRecent',
   'file.save',
   'file.saveAs',
   'file.exportReport',

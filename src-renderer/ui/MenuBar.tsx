@@ -6,10 +6,12 @@ import { emitMenuCommand } from '../platform/browserBridge';
 import type { MenuCommand } from '../platform/menu';
 import { useApp } from '../state/store';
 import { modKey } from './format';
+import { RecentSubmenu } from './files/RecentMenu';
 
 type Item =
   | { kind: 'command'; command: MenuCommand; label: string; shortcut?: string; disabled?: boolean; checked?: boolean }
-  | { kind: 'separator' };
+  | { kind: 'separator' }
+  | { kind: 'recent' };
 
 interface Menu {
   title: string;
@@ -33,6 +35,7 @@ function useMenus(): Menu[] {
       items: [
         { kind: 'command', command: 'file.new', label: 'New scenario' },
         { kind: 'command', command: 'file.open', label: 'Open…', shortcut: `${modKey}O` },
+        { kind: 'recent' },
         { kind: 'separator' },
         { kind: 'command', command: 'file.save', label: 'Save', shortcut: `${modKey}S` },
         { kind: 'command', command: 'file.saveAs', label: 'Save as…', shortcut: `${modKey}Shift+S` },
@@ -124,6 +127,8 @@ export function MenuBar() {
               {m.items.map((it, i) =>
                 it.kind === 'separator' ? (
                   <div className="menu__sep" role="separator" key={`sep${i}`} />
+                ) : it.kind === 'recent' ? (
+                  <RecentSubmenu key="recent" onDone={() => setOpen(null)} />
                 ) : (
                   <button
                     type="button"

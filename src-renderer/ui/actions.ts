@@ -6,7 +6,7 @@ import { scenarioView, withScenarioView } from '../../src-core/scenario/view';
 import { parseIsoUtc, utcMs } from '../../src-core/units';
 import { currentCameraView, goHome, restoreCameraView } from '../globe/camera';
 import { useGlobeView, type GlobeLayerName } from '../globe/ground/viewStore';
-import { getBridge } from '../platform/bridge';
+import { getBridge, type OpenedFile } from '../platform/bridge';
 import type { MenuCommand } from '../platform/menu';
 import { appStore } from '../state/store';
 import { builtinScenario } from '../state/builtinScenario';
@@ -15,6 +15,8 @@ import { toggleDemo } from './demo/tour';
 import { exportReport } from './report/exportReport';
 import { runIoCommand } from './fileio/ioActions';
 import { ioStore } from './fileio/ioStore';
+import { discardOwnAutosave } from './files/autosave';
+import { refreshRecent } from './files/filesStore';
 import { modKey } from './format';
 import { stepSpeed } from './globe/Timeline';
 import { deleteSelectedGateways } from './planning/GatewayPanel';
@@ -69,25 +71,52 @@ async function newScenario(): Promise<void> {
 
 async function openScenario(): Promise<void> {
   if (!(await confirmDiscard('open'))) return;
-  const s = appStore.getState();
   const file = await getBridge().openScenario();
-  if (!file) return;
+  if (file) loadOpenedFile(file);
+  void refreshRecent();
+}
+
+/** File › Open Recent: the same question and the same checks as Open; a file that is gone is reported. */
+export async function openRecentFile(key: string): Promise<void> {
+  try {
+    if (!(await confirmDiscard('open'))) return;
+    const file = await getBridge().openRecent(key);
+    if (file) loadOpenedFile(file);
+  } catch (e) {
+    appStore.getState().notify('error', e instanceof Error ? e.message : String(e));
+  } finally {
+    void refreshRecent();
+  }
+}
+
+async function clearRecent(): Promise<void> {
+  await getBridge().clearRecent();
+  await refreshRecent();
+}
+
+/**
+ * Replaces the scenario with an opened file's (Open, Open Recent, a dropped file, a recovered
+ * autosave with `filePath` its document's, null when untitled). A file that does not parse
+ * leaves the current scenario untouched, says why, and returns false.
+ */
+export function loadOpenedFile(file: OpenedFile, filePath: string | null = file.path ?? file.name): boolean {
+  const s = appStore.getState();
   const r = parseScenario(file.text);
   if (!r.ok) {
     s.notify('error', `Could not open ${file.name}`, r.problems.slice(0, 8).map((p) => `${p.path}: ${p.message}`));
-    return;
+    return false;
   }
-  s.loadScenario(r.scenario, file.path ?? file.name);
+  s.loadScenario(r.scenario, filePath);
   applySavedView(r.scenario);
   // Unknown keys are shown once, here: kept in the scenario and written back on save.
   if (r.warnings.length === 0) s.notify('info', `Opened ${file.name}`);
   else s.notify('info', `Opened ${file.name}; ${r.warnings.length} unknown key${r.warnings.length > 1 ? 's are' : ' is'} kept but not used`, r.warnings.slice(0, 8).map((p) => `${p.path}: ${p.message}`));
+  return true;
 }
 
 /** True once the scenario is saved (or downloaded); false when the user canceled the dialog. */
 async function saveScenario(saveAs: boolean): Promise<boolean> {
   const s = appStore.getState();
-  const isPath = getBridge().kind === 'electron';
   // Validated first (the main process checks again): an invalid scenario is never written.
   const text = serializeScenario(withLiveView(s.scenario));
   const problems = problemsBeforeSave(text);
@@ -98,13 +127,14 @@ async function saveScenario(saveAs: boolean): Promise<boolean> {
   const saved = await getBridge().saveScenario({
     text,
     suggestedName: fileNameFor(s.scenario.name),
-    path: isPath ? s.filePath : null,
+    path: s.filePath,
     saveAs,
   });
   if (!saved) return false;
   // What was written is `s.scenario`: an edit made while the dialog was open stays unsaved.
   appStore.getState().markSaved(saved.path ?? saved.name, s.scenario);
-  s.notify('info', isPath ? `Saved ${saved.name}` : `Downloaded ${saved.name}`);
+  s.notify('info', saved.inPlace ? `Saved ${saved.name}` : `Downloaded ${saved.name}`);
+  void refreshRecent();
   return true;
 }
 
@@ -126,6 +156,9 @@ export function runMenuCommand(command: MenuCommand): void {
       return;
     case 'file.open':
       openScenario().catch(fail);
+      return;
+    case 'file.clearRecent':
+      clearRecent().catch(fail);
       return;
     case 'file.save':
       saveScenario(false).catch(fail);
@@ -317,10 +350,16 @@ export function installShortcuts(): () => void {
 export function installCloseGuard(): () => void {
   const bridge = getBridge();
   return bridge.onCloseRequest((reason) => {
-    confirmDiscard(reason).then(
-      (ok) => bridge.answerCloseRequest(ok),
-      () => bridge.answerCloseRequest(false),
-    );
+    confirmDiscard(reason)
+      // Closing without saving is an explicit discard: the autosave must not come back as a crash.
+      .then(async (ok) => {
+        if (ok) await discardOwnAutosave().catch(() => {});
+        return ok;
+      })
+      .then(
+        (ok) => bridge.answerCloseRequest(ok),
+        () => bridge.answerCloseRequest(false),
+      );
   });
 }
 

@@ -35,7 +35,38 @@ export interface Guard {
   errors: string[];
 }
 
-export const test = base.extend<{ guard: Guard; app: Page }>({
+/**
+ * How the page's File System Access pickers behave. Playwright cannot answer the browser's own
+ * pickers (microsoft/playwright#8850), so by default they are removed and the app falls back to
+ * its file input and downloads, which Playwright drives. 'opfs' replaces them with stand-ins
+ * that hand out real FileSystemFileHandles from the origin-private file system: the file named
+ * by localStorage 'e2e.pick.open' for Open, 'e2e.pick.save' (or the suggested name) for Save.
+ */
+export type FilePickers = 'input' | 'opfs';
+
+function installFilePickers(mode: FilePickers): void {
+  const set = (name: string, value: unknown) => Object.defineProperty(window, name, { value, configurable: true, writable: true });
+  if (mode === 'input') {
+    set('showOpenFilePicker', undefined);
+    set('showSaveFilePicker', undefined);
+    return;
+  }
+  const root = () => navigator.storage.getDirectory();
+  const abort = () => new DOMException('The user aborted a request.', 'AbortError');
+  set('showOpenFilePicker', async () => {
+    const name = localStorage.getItem('e2e.pick.open');
+    if (!name) throw abort();
+    return [await (await root()).getFileHandle(name)];
+  });
+  set('showSaveFilePicker', async (opts?: { suggestedName?: string }) => {
+    const name = localStorage.getItem('e2e.pick.save') ?? opts?.suggestedName;
+    if (!name) throw abort();
+    return (await root()).getFileHandle(name, { create: true });
+  });
+}
+
+export const test = base.extend<{ guard: Guard; app: Page; filePickers: FilePickers }>({
+  filePickers: ['input', { option: true }],
   guard: async ({ page }, use) => {
     const guard: Guard = { requests: [], foreign: [], errors: [] };
     page.on('request', (r) => {
@@ -53,10 +84,11 @@ export const test = base.extend<{ guard: Guard; app: Page }>({
     expect(guard.foreign, 'requests that left localhost').toEqual([]);
     expect(guard.errors, 'console errors and uncaught exceptions').toEqual([]);
   },
-  app: async ({ page, guard }, use) => {
+  app: async ({ page, guard, filePickers }, use) => {
     const url = process.env.LEO_E2E_URL;
     if (!url) throw new Error('LEO_E2E_URL is not set: run through test/e2e/playwright.config.ts (its globalSetup starts the server)');
     void guard;
+    await page.addInitScript(installFilePickers, filePickers);
     await applyCpuThrottle(page);
     await page.goto(url);
     await expect(page.getByRole('menubar', { name: 'Application menu' })).toBeVisible();

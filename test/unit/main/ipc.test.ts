@@ -8,6 +8,7 @@ import type { LeoResult } from '../../../src-main/preload/api';
 import { IPC, MENU_EVENTS, toCloseReason, toMenuCommand, validateArgs, validateSender, type TrustedPage } from '../../../src-main/main/ipc-contract';
 import { registerIpcHandlers, type IpcMainLike, type IpcOperations } from '../../../src-main/main/ipc-handlers';
 import { ScenarioFiles, type FileDialogs } from '../../../src-main/main/scenario-files';
+import { AutosaveFiles, RecentFiles, recentOperations } from '../../../src-main/main/app-data-files';
 
 const indexHtml = '/opt/leo/out/renderer/index.html';
 const page: TrustedPage = { indexFileUrl: pathToFileURL(indexHtml).href };
@@ -77,7 +78,10 @@ describe('argument validators', () => {
 
 describe('menu events', () => {
   it('turns every menu channel into a command and rejects bad payloads', () => {
-    for (const channel of MENU_EVENTS.filter((c) => c !== 'menu:quality')) expect(toMenuCommand(channel, undefined)).toEqual({ type: channel });
+    for (const channel of MENU_EVENTS.filter((c) => c !== 'menu:quality' && c !== 'menu:open-recent')) expect(toMenuCommand(channel, undefined)).toEqual({ type: channel });
+    expect(toMenuCommand('menu:open-recent', { path: '/home/a/x.leo.json' })).toEqual({ type: 'menu:open-recent', path: '/home/a/x.leo.json' });
+    expect(toMenuCommand('menu:open-recent', { path: 'relative.json' })).toBeNull();
+    expect(toMenuCommand('menu:open-recent', undefined)).toBeNull();
     expect(toMenuCommand('menu:quality', { quality: 'pretty' })).toEqual({ type: 'menu:quality', quality: 'pretty' });
     expect(toMenuCommand('menu:quality', { quality: 'max' })).toBeNull();
     expect(toMenuCommand('menu:other', undefined)).toBeNull();
@@ -128,6 +132,8 @@ class FakeDialogs implements FileDialogs {
 
 describe('registerIpcHandlers', () => {
   let dir: string;
+  /** The app's data folder (userData): recent.json and autosave/. */
+  let userDir: string;
   let dialogs: FakeDialogs;
   let menuUpdates: unknown[];
   let softwareRequests: string[];
@@ -138,15 +144,21 @@ describe('registerIpcHandlers', () => {
 
   beforeEach(() => {
     dir = mkdtempSync(join(tmpdir(), 'leo-ipc-'));
+    userDir = mkdtempSync(join(tmpdir(), 'leo-ipc-user-'));
     dialogs = new FakeDialogs();
     menuUpdates = [];
     softwareRequests = [];
     closeAnswers = [];
     logs = [];
     fake = fakeIpcMain();
+    const recent = new RecentFiles(join(userDir, 'recent.json'));
+    const files = new ScenarioFiles(dialogs, dir, (p) => void recent.add(p));
     const ops: IpcOperations = {
       appInfo: () => ({ name: 'LEO Planner', version: '0.1.0', shell: 'electron', electronVersion: '41', chromeVersion: '146', nodeVersion: '22', os: 'linux', isDev: false }),
-      files: new ScenarioFiles(dialogs, dir),
+      files,
+      recent: recentOperations(recent, files, () => {}),
+      openDropped: (p) => files.openPath(p),
+      autosave: new AutosaveFiles(join(userDir, 'autosave')),
       updateMenuState: (s) => menuUpdates.push(s),
       setDocumentState: () => {
         throw new Error('window gone');
@@ -162,7 +174,10 @@ describe('registerIpcHandlers', () => {
     };
     unregister = registerIpcHandlers(fake.ipc, page, ops, (m) => logs.push(m));
   });
-  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+  afterEach(() => {
+    rmSync(dir, { recursive: true, force: true });
+    rmSync(userDir, { recursive: true, force: true });
+  });
 
   it('registers one handler per channel and removes them all', () => {
     expect([...fake.handlers.keys()].sort()).toEqual(Object.values(IPC).sort());
@@ -263,5 +278,36 @@ describe('registerIpcHandlers', () => {
   it('reports an unreadable file as an io failure with a sentence', async () => {
     dialogs.openAnswers.push(join(dir, 'missing.json'));
     expect(await fake.invoke(IPC.openScenarioFile, appUrl)).toEqual({ ok: false, code: 'io', error: `Could not open ${join(dir, 'missing.json')}: the file does not exist.` });
+  });
+
+  it('Open Recent opens only listed files, and a missing one leaves the list with a sentence', async () => {
+    const path = join(dir, 'recent.leo.json');
+    writeFileSync(path, VALID_SCENARIO);
+    dialogs.openAnswers.push(path);
+    expect(await fake.invoke(IPC.openScenarioFile, appUrl)).toMatchObject({ ok: true });
+    await expect.poll(async () => (await fake.invoke(IPC.getRecentFiles, appUrl)) as unknown).toMatchObject({ ok: true, recent: [{ key: path, name: 'recent.leo.json' }] });
+    expect(await fake.invoke(IPC.openRecentScenarioFile, appUrl, path)).toMatchObject({ ok: true, file: { path, text: VALID_SCENARIO } });
+    // A path the user never opened is refused, even if it exists.
+    const other = join(dir, 'other.leo.json');
+    writeFileSync(other, VALID_SCENARIO);
+    expect(await fake.invoke(IPC.openRecentScenarioFile, appUrl, other)).toMatchObject({ ok: false, code: 'bad-argument' });
+    rmSync(path);
+    expect(await fake.invoke(IPC.openRecentScenarioFile, appUrl, path)).toEqual({
+      ok: false,
+      code: 'io',
+      error: `Could not open ${path}: the file does not exist. It was removed from Open Recent.`,
+    });
+    expect(await fake.invoke(IPC.getRecentFiles, appUrl)).toEqual({ ok: true, recent: [] });
+  });
+
+  it('writes, lists, discards and clears autosaves, refusing a bad document id', async () => {
+    const meta = { docId: 'doc-1', name: 'walker.leo.json', filePath: null, autosavedAtMs: 1_700_000_000_000 };
+    expect(await fake.invoke(IPC.writeAutosave, appUrl, meta, VALID_SCENARIO)).toEqual({ ok: true });
+    expect(await fake.invoke(IPC.listAutosaves, appUrl)).toEqual({ ok: true, found: [{ ok: true, meta, text: VALID_SCENARIO, fileChangedSince: false }] });
+    expect(await fake.invoke(IPC.writeAutosave, appUrl, { ...meta, docId: '../evil' }, VALID_SCENARIO)).toMatchObject({ ok: false, code: 'bad-argument' });
+    expect(await fake.invoke(IPC.clearAutosave, appUrl, '../../x')).toMatchObject({ ok: false, code: 'bad-argument' });
+    expect(await fake.invoke(IPC.discardAutosave, appUrl, 'doc-1')).toEqual({ ok: true });
+    expect(await fake.invoke(IPC.listAutosaves, appUrl)).toEqual({ ok: true, found: [] });
+    expect(readdirSync(join(userDir, 'autosave')).sort()).toEqual(['doc-1.leo.json.discarded', 'doc-1.meta.json.discarded']);
   });
 });

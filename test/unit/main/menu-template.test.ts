@@ -6,7 +6,7 @@ import { buildMenuTemplate, findMenuItem, type MenuTemplateState } from '../../.
 const base: MenuTemplateState = { quality: 'auto', canUndo: true, canRedo: true, isDev: false, isMac: false, appName: 'LEO Planner' };
 
 function build(state: Partial<MenuTemplateState> = {}) {
-  const sent: [MenuCommandType, { quality: QualityMode } | undefined][] = [];
+  const sent: [MenuCommandType, { quality: QualityMode } | { path: string } | undefined][] = [];
   let about = 0;
   const template = buildMenuTemplate({ ...base, ...state }, { send: (e, p) => sent.push([e, p]), showAbout: () => about++ });
   const click = (id: string) => {
@@ -98,5 +98,26 @@ describe('buildMenuTemplate', () => {
     m.click('help-about');
     expect(m.about()).toBe(1);
     expect(findMenuItem(m.template, 'help-about')!.label).toBe('&About LEO Planner');
+  });
+
+  it('lists Open Recent newest first, sends the path, and offers Clear Recent only with entries', () => {
+    const empty = build();
+    const none = findMenuItem(empty.template, 'file-open-recent')!.submenu as MenuItemConstructorOptions[];
+    expect(none.map((i) => i.label ?? i.type)).toEqual(['No recent files', 'separator', '&Clear Recent']);
+    expect(findMenuItem(empty.template, 'recent-clear')!.enabled).toBe(false);
+
+    const recent = [
+      { key: '/plans/a&b.leo.json', name: 'a&b.leo.json', openedAtMs: 2 },
+      { key: '/plans/old.leo.json', name: 'old.leo.json', openedAtMs: 1 },
+    ];
+    const m = build({ recent });
+    expect(findMenuItem(m.template, 'recent-0')!.label).toBe('&1  a&&b.leo.json');
+    expect(findMenuItem(m.template, 'recent-1')!.toolTip).toBe('/plans/old.leo.json');
+    m.click('recent-1');
+    m.click('recent-clear');
+    expect(m.sent).toEqual([
+      ['menu:open-recent', { path: '/plans/old.leo.json' }],
+      ['menu:clear-recent', undefined],
+    ]);
   });
 });
