@@ -13,7 +13,8 @@ import { useDemo } from './ui/demo/demoStore';
 import { GlobeControls } from './ui/globe/GlobeControls';
 import { Dialogs, NoticeToast } from './ui/Overlays';
 import { installAutosave } from './ui/files/autosave';
-import { installFileDrop } from './ui/files/drop';
+import { installFileDrop, setDropImportHandler } from './ui/files/drop';
+import { importDroppedFile } from './ui/fileio/ioActions';
 import { refreshRecent } from './ui/files/filesStore';
 import { RecoveryDialog } from './ui/files/RecoveryDialog';
 import { openRecentFile } from './ui/actions';
@@ -52,7 +53,14 @@ export function App() {
   useEffect(() => installPlatformSync(), []);
   useEffect(() => installCloseGuard(), []);
   useEffect(() => installAutosave(), []);
-  useEffect(() => installFileDrop(), []);
+  useEffect(() => {
+    setDropImportHandler(importDroppedFile);
+    const uninstall = installFileDrop();
+    return () => {
+      uninstall();
+      setDropImportHandler(null);
+    };
+  }, []);
   useEffect(() => getBridge().onOpenRecent((key) => void openRecentFile(key)), []);
   useEffect(() => void refreshRecent(), []);
   useClockDriver();

@@ -175,7 +175,7 @@ test.describe('drag and drop', () => {
     await page.dispatchEvent('main.slot--globe', 'drop', { dataTransfer: dt });
   }
 
-  test('a dropped scenario opens, asking first when there are unsaved changes; an element-set file points to File › Import', async ({ app: page }) => {
+  test('a dropped scenario opens, asking first when there are unsaved changes; an element-set file opens File › Import\'s summary', async ({ app: page }) => {
     const text = await scenarioText(page, 'Dropped study');
     await drop(page, 'dropped.leo.json', text);
     await expect(page.getByTestId('scenario-name')).toHaveValue('Dropped study');
@@ -194,7 +194,10 @@ test.describe('drag and drop', () => {
 
     const tle = 'ISS (ZARYA)\n1 25544U 98067A   24001.50000000  .00016717  00000-0  10270-3 0  9005\n2 25544  51.6416 247.4627 0006703 130.5360 325.0288 15.49815304 12345\n';
     await drop(page, 'stations.tle', tle);
-    await expect(toast(page)).toContainText('stations.tle looks like an element-set file (TLE/OMM): use File › Import');
+    // The same summary as File › Import; nothing changes until its Import (Cancel here).
+    await expect(page.getByTestId('import-read')).toHaveText('1');
+    await expect(page.getByTestId('import-accepted')).toHaveText('1');
+    await page.getByRole('dialog').getByRole('button', { name: 'Cancel' }).click();
     await expect(page.getByTestId('scenario-name')).toHaveValue('Dropped again');
 
     await drop(page, 'broken.leo.json', '{"formatVersion": 2, "constellation": ');

@@ -36,7 +36,18 @@ export function fileStem(name: string): string {
 
 async function openImport(kind: 'constellation' | 'sites'): Promise<void> {
   const file = await getBridge().openFile(FILES[kind]);
-  if (!file) return;
+  if (file) planImport(kind, file);
+}
+
+/**
+ * A file dropped on the window that is an element-set or sites file (ui/files/drop.ts): the same
+ * summary dialog as File › Import, nothing changes until its Import.
+ */
+export async function importDroppedFile(file: File, kind: 'element-sets' | 'sites'): Promise<void> {
+  planImport(kind === 'element-sets' ? 'constellation' : 'sites', { name: file.name, text: await file.text() });
+}
+
+function planImport(kind: 'constellation' | 'sites', file: { name: string; text: string }): void {
   const scenario = appStore.getState().scenario;
   try {
     const plan = kind === 'constellation' ? planConstellationImport(scenario, file.name, file.text) : planSitesImport(scenario, file.name, file.text);
