@@ -27,13 +27,13 @@ function fakeApi() {
 }
 
 describe('File › Import / Export / Compare / Merge through the bridge', () => {
-  it('maps each of the ten Electron menu events to its own renderer command', () => {
+  it('maps each of the eleven Electron menu events (the PDF report's included) to its own renderer command', () => {
     const f = fakeApi();
     const got: MenuCommand[] = [];
     createElectronBridge(f.api).onMenuCommand((c) => got.push(c));
     for (const type of IO_EVENTS) f.send({ type } as LeoMenuCommand);
-    expect(IO_EVENTS).toHaveLength(10);
-    expect(new Set(got).size).toBe(10);
+    expect(IO_EVENTS).toHaveLength(11);
+    expect(new Set(got).size).toBe(11);
     expect(got.every((c) => MENU_COMMANDS.includes(c) && /^file\.(import|export|compare|merge)/.test(c))).toBe(true);
   });
 
