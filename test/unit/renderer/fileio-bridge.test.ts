@@ -27,7 +27,7 @@ function fakeApi() {
 }
 
 describe('File › Import / Export / Compare / Merge through the bridge', () => {
-  it('maps each of the eleven Electron menu events (the PDF report's included) to its own renderer command', () => {
+  it('maps each of the eleven Electron menu events (the PDF report included) to its own renderer command', () => {
     const f = fakeApi();
     const got: MenuCommand[] = [];
     createElectronBridge(f.api).onMenuCommand((c) => got.push(c));
