@@ -49,7 +49,11 @@ test('place a gateway, see the figures and heatmap change, undo restores them; o
     const el = document.querySelector('[data-field="engine"]')!;
     const w = window as Window & { __engineField?: { text: string; atMs: number }[] };
     w.__engineField = [{ text: el.textContent ?? '', atMs: performance.now() }];
-    new MutationObserver(() => w.__engineField!.push({ text: el.textContent ?? '', atMs: performance.now() })).observe(el, { childList: true, characterData: true, subtree: true });
+    new MutationObserver(() => {
+      // Record what the field shows when it changes (a re-render with the same text is not a new showing).
+      const text = el.textContent ?? '';
+      if (w.__engineField!.at(-1)?.text !== text) w.__engineField!.push({ text, atMs: performance.now() });
+    }).observe(el, { childList: true, characterData: true, subtree: true });
     return { seq: window.__leo!.engine!.seq, statusFrom: window.__leo!.engine!.statusLog().length };
   });
   // A short analysis window keeps the worker fast on software-only test machines.
