@@ -408,7 +408,7 @@ export function attachLiveGlobe(viewer: CesiumWidget): () => void {
 
   // ---- input -> globe events
   const scratchCarto = new Cartographic();
-  const toEvent = (pos: Cartesian2, picked: GlobePick, mods: { shift: boolean; ctrl: boolean }): GlobePointerEvent => {
+  const toEvent = (pos: Cartesian2, picked: GlobePick | (() => GlobePick), mods: { shift: boolean; ctrl: boolean }): GlobePointerEvent => {
     const p = camera.pickEllipsoid(pos, Ellipsoid.WGS84);
     let latDeg: number | null = null;
     let lonDeg: number | null = null;
@@ -417,7 +417,22 @@ export function attachLiveGlobe(viewer: CesiumWidget): () => void {
       latDeg = CesiumMath.toDegrees(c.latitude);
       lonDeg = CesiumMath.toDegrees(c.longitude);
     }
-    return { latDeg, lonDeg, x: pos.x, y: pos.y, picked, shiftKey: mods.shift, ctrlKey: mods.ctrl };
+    if (typeof picked !== 'function') return { latDeg, lonDeg, x: pos.x, y: pos.y, picked, shiftKey: mods.shift, ctrlKey: mods.ctrl };
+    // Picked on first read: a click with the add-gateway tool never reads it, and the pick pass
+    // costs up to 8 renders of the scene (100+ ms under software WebGL) before the click is handled.
+    let memo: { value: GlobePick } | null = null;
+    return {
+      latDeg,
+      lonDeg,
+      x: pos.x,
+      y: pos.y,
+      get picked(): GlobePick {
+        memo ??= { value: picked() };
+        return memo.value;
+      },
+      shiftKey: mods.shift,
+      ctrlKey: mods.ctrl,
+    };
   };
   const pickAt = (pos: Cartesian2): GlobePick => {
     const g = ground.pick(pos.x, pos.y);
@@ -451,6 +466,8 @@ export function attachLiveGlobe(viewer: CesiumWidget): () => void {
     handler.setInputAction(
       (e: ScreenSpaceEventHandler.PositionedEvent) => {
         suppressClick = false;
+        // Only the select tool drags gateways: no pick pass on a press with another tool.
+        if (store.getState().globeTool !== 'select') return;
         const g = ground.pick(e.position.x, e.position.y);
         if (g?.kind === 'gateway') {
           drag = { id: g.id, x: e.position.x, y: e.position.y, started: false, mods };
@@ -467,7 +484,8 @@ export function attachLiveGlobe(viewer: CesiumWidget): () => void {
           suppressClick = false;
           return;
         }
-        emitGlobe('click', toEvent(e.position, pickAt(e.position), mods));
+        const pos = Cartesian2.clone(e.position);
+        emitGlobe('click', toEvent(pos, () => pickAt(pos), mods));
       },
       ScreenSpaceEventType.LEFT_CLICK,
       mod,
@@ -502,7 +520,8 @@ export function attachLiveGlobe(viewer: CesiumWidget): () => void {
   }
   // Right click (Cesium fires it only without a drag, which zooms): the context menu.
   handler.setInputAction((e: ScreenSpaceEventHandler.PositionedEvent) => {
-    emitGlobe('contextMenu', toEvent(e.position, pickAt(e.position), { shift: false, ctrl: false }));
+    const pos = Cartesian2.clone(e.position);
+    emitGlobe('contextMenu', toEvent(pos, () => pickAt(pos), { shift: false, ctrl: false }));
   }, ScreenSpaceEventType.RIGHT_CLICK);
   const noNativeMenu = (e: MouseEvent) => e.preventDefault();
   scene.canvas.addEventListener('contextmenu', noNativeMenu);
