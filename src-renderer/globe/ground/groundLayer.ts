@@ -546,12 +546,27 @@ export function attachGroundLayer(viewer: CesiumWidget, satPositionEcefKm: (i: n
     pick(x, y) {
       // drillPick, not pick: a heatmap cell or a border line at the same spot can be in front of
       // a marker in the pick pass; the marker must still win.
+      // Markers re-created by an update are drawn after the others, so the pick order says nothing
+      // about which marker the user meant: of those hit, the one whose centre is nearest the click wins.
       const picked: unknown[] = scene.drillPick(new Cartesian2(x, y), 8, 5, 5);
+      const hits: GroundPick[] = [];
       for (const p of picked) {
         const id = (p as { id?: unknown } | undefined)?.id as GroundPick | undefined;
-        if (id && typeof id === 'object' && (id.kind === 'gateway' || id.kind === 'pop') && typeof id.id === 'string') return id;
+        if (id && typeof id === 'object' && (id.kind === 'gateway' || id.kind === 'pop') && typeof id.id === 'string') hits.push(id);
       }
-      return null;
+      if (hits.length < 2) return hits[0] ?? null;
+      let best = hits[0]!;
+      let bestD2 = Infinity;
+      for (const m of markers) {
+        if (!hits.some((h) => h.kind === m.pick.kind && h.id === m.pick.id)) continue;
+        const win = SceneTransforms.worldToWindowCoordinates(scene, m.world);
+        const d2 = win ? (win.x - x) ** 2 + (win.y - y) ** 2 : Infinity;
+        if (d2 < bestD2) {
+          bestD2 = d2;
+          best = m.pick;
+        }
+      }
+      return best;
     },
     hitTest(x, y, radiusPx = 10) {
       let best: GroundPick | null = null;
