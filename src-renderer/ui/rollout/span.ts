@@ -1,9 +1,9 @@
 // The launch schedule as the rollout bar needs it (slider span, step buttons), computed on the
-// main thread from the scenario on screen: buildSchedule (src-core/rollout) is cheap (one pass
-// over the slots) and is memoised on the sections it reads, so the bar knows its span before the
+// main thread from the scenario on screen: the Rollout tab's schedule of the same scenario object
+// (schedule.ts scheduleOf, so the two never build it twice), memoised on the sections it reads, so the bar knows its span before the
 // engine has answered a date.
-import { buildSchedule } from '../../../src-core/rollout';
 import type { Scenario } from '../../../src-core/scenario/schema';
+import { scheduleOf } from './schedule';
 
 export interface RolloutSpan {
   /** False when the scenario has neither launches nor cadence (rollout view has nothing to show). */
@@ -19,7 +19,7 @@ let memo: { constellation: Scenario['constellation']; rollout: Scenario['rollout
 
 export function rolloutSpan(s: Scenario): RolloutSpan {
   if (memo && memo.constellation === s.constellation && memo.rollout === s.rollout && memo.epochUtc === s.epochUtc) return memo.span;
-  const sched = buildSchedule(s);
+  const sched = scheduleOf(s);
   const launchDatesMs = [...new Set(sched.launches.map((l) => l.dateMs))].sort((a, b) => a - b);
   const endMs = Number.isFinite(sched.fullDeploymentMs) ? sched.fullDeploymentMs : lastOperationalMs(sched.operationalMs);
   const span: RolloutSpan = {

@@ -10,10 +10,8 @@ import { defaultScenario } from '../../../src-core/scenario/default';
 import type { Scenario } from '../../../src-core/scenario/schema';
 import { EngineSession, setSection } from '../../../src-core/session';
 import { EngineClient } from '../../../src-renderer/engine/client';
-import { createEngineHost } from '../../../src-renderer/engine/host';
-import type { WorkerFactory } from '../../../src-renderer/engine/client';
-import type { WorkerMessage } from '../../../src-renderer/engine/protocol';
 import { assetGeo, gateway, kuiperScenario } from '../coverage/fixtures';
+import { inProcessEngine } from '../renderer/fake-workers';
 
 /** Full Kuiper with the default launch schedule, on a short window and a coarse grid. */
 const base = (): Scenario => kuiperScenario({ durationS: 4 * 60, stepS: 120, h3Resolution: 2 }, { rollout: defaultScenario().rollout });
@@ -84,24 +82,7 @@ describe('worker rolloutAt', () => {
   });
 
   it('answers figures and a transferred status mask; a newer date replaces a parked one (latest wins)', async () => {
-    const spawn: WorkerFactory = (events) => {
-      let alive = true;
-      const host = createEngineHost((message: WorkerMessage, transfer: Transferable[]) => {
-        const copy = structuredClone(message, { transfer });
-        setTimeout(() => alive && events.message(copy), 0);
-      });
-      setTimeout(() => alive && events.message({ type: 'ready' }), 0);
-      return {
-        postMessage(message, transfer) {
-          const copy = structuredClone(message, { transfer });
-          setTimeout(() => alive && host.handle(copy), 0);
-        },
-        terminate() {
-          alive = false;
-        },
-      };
-    };
-    const client = new EngineClient({ spawn });
+    const client = new EngineClient({ spawn: inProcessEngine() });
     clients.push(client);
     const s = base();
     await client.loadScenario(s, 1);
