@@ -65,6 +65,8 @@ export interface CoverageSnapshot {
   computeMs: number;
   /** Gateway operations applied (incremental): added / removed / moved. */
   edits: { added: number; removed: number; moved: number };
+  /** Set on a rollout view's snapshot (rolloutHost.ts): the network as of this date (UTC ms), not the scenario as written. */
+  asOfDateMs?: number;
 }
 
 export interface CoverageEvaluateResult extends CoverageSnapshot {

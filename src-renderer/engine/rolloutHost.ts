@@ -4,7 +4,10 @@
 // holds one RolloutEngine rebuilt only when the orbit, rollout or analysis inputs change. The
 // client sends it latest-wins (protocol.ts LATEST_WINS): a slider drag costs one request in flight
 // plus the newest parked one, never one per pixel.
+import type { CoverageEvaluator } from '../../src-core/coverage/evaluator';
 import type { RolloutFigures } from '../../src-core/rollout';
+import { snapshotOf, snapshotTransfer } from './planningHost';
+import type { CoverageSnapshot } from './planningProtocol';
 import { ENGINE_ERROR, EngineError } from './protocol';
 import type { SessionHolder } from './sessionHolder';
 
@@ -13,6 +16,8 @@ export interface RolloutAtRequest {
   revision: number;
   /** The date (UTC ms). */
   dateMs: number;
+  /** Also answer the date's coverage snapshot (the Coverage panel and heatmap in rollout view). */
+  coverage?: boolean;
 }
 
 export interface RolloutAtResult {
@@ -21,6 +26,12 @@ export interface RolloutAtResult {
   figures: RolloutFigures;
   /** STATUS_CODES per satellite (catalogue order) at dateMs; transferred. */
   statusMask: Uint8Array;
+  /**
+   * With `coverage`: the date's network as the Coverage panel shows it, from the SAME evaluator that
+   * gave `figures` (so headline.servedPct === figures.servedPct). `gridGeneration` is this worker's;
+   * the grid itself is the one the analysis settings give (the same cells as the app's worker).
+   */
+  coverage: CoverageSnapshot | null;
   computeMs: number;
 }
 
@@ -43,9 +54,13 @@ function checkRevision(held: number, asked: number): void {
   if (held !== asked) throw new EngineError(ENGINE_ERROR.stale, `rolloutAt for scenario revision ${asked}, worker holds ${held}`);
 }
 
+function dateCoverage(ev: CoverageEvaluator, dateMs: number, revision: number, gridGeneration: number): CoverageSnapshot {
+  return { ...snapshotOf(ev, ev.result(), revision, gridGeneration, 'full', 0, { added: 0, removed: 0, moved: 0 }), asOfDateMs: dateMs };
+}
+
 export function createRolloutHandlers(sessions: SessionHolder) {
   return {
-    async rolloutAt({ revision, dateMs }: RolloutAtRequest, task: RolloutTask): Promise<{ result: RolloutAtResult; transfer: Transferable[] }> {
+    async rolloutAt({ revision, dateMs, coverage: withCoverage = false }: RolloutAtRequest, task: RolloutTask): Promise<{ result: RolloutAtResult; transfer: Transferable[] }> {
       if (!Number.isFinite(dateMs)) throw new RangeError(`rolloutAt: the date must be a finite UTC ms value, got ${String(dateMs)}`);
       const s = await sessions.at(revision);
       const t0 = now();
@@ -61,8 +76,11 @@ export function createRolloutHandlers(sessions: SessionHolder) {
         checkRevision(s.revision, revision);
       }
       const { deployment, figures } = s.rolloutAt(dateMs);
-      const result: RolloutAtResult = { revision, dateMs, figures, statusMask: deployment.status, computeMs: now() - t0 };
-      return { result, transfer: [deployment.status.buffer] };
+      // The evaluator figuresAt just used (cached by the engine: nothing is recomputed here).
+      const coverage = withCoverage ? dateCoverage(s.rolloutEngine().evaluatorAt(dateMs, deployment).ev, dateMs, revision, s.builds().grid) : null;
+      const result: RolloutAtResult = { revision, dateMs, figures, statusMask: deployment.status, coverage, computeMs: now() - t0 };
+      if (coverage) coverage.computeMs = result.computeMs;
+      return { result, transfer: [deployment.status.buffer, ...(coverage ? snapshotTransfer(coverage) : [])] };
     },
   };
 }

@@ -48,3 +48,6 @@ export function parseUtcInput(text: string): ParsedUtc {
     back.getUTCFullYear() === y && back.getUTCMonth() === mo! - 1 && back.getUTCDate() === d && back.getUTCHours() === h && back.getUTCMinutes() === mi && back.getUTCSeconds() === s;
   return same ? { ok: true, utcMs: ms } : fail;
 }
+
+/** A UTC date as its ISO day, e.g. "2025-12-01". */
+export const isoDayUtc = (ms: number): string => new Date(ms).toISOString().slice(0, 10);

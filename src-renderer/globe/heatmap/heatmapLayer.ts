@@ -2,8 +2,8 @@
 // (a hexagon fan, geometry.ts) and a per-instance colour attribute. The mesh is built ONCE per
 // analysis grid; new coverage results (every gateway edit) only rewrite the colour attributes of
 // the cells whose colour changed (batch-table writes, no geometry rebuild). Follows the planning
-// store: metric, comparison (before/after, vs baseline) and results, and owns the legend drawn on
-// the globe (legend.ts).
+// store: metric, comparison (before/after, vs baseline) and results (in rollout view the date's
+// network, planningStore.dated: shownCoverage), and owns the legend drawn on the globe (legend.ts).
 import {
   BoundingSphere,
   ColorGeometryInstanceAttribute,
@@ -18,7 +18,7 @@ import {
 } from '@cesium/engine';
 import type { CoverageGridInfo } from '../../engine/planningProtocol';
 import { capacityStore } from '../../ui/capacity/capacityStore';
-import { planningStore, type PlanningState } from '../../ui/planning/planningStore';
+import { planningStore, shownCoverage, type PlanningState } from '../../ui/planning/planningStore';
 import { installLeoHooks } from '../hooks';
 import { cellColors, refitScales, scaleForState, type Scale } from './colors';
 import { cellMesh } from './geometry';
@@ -65,10 +65,13 @@ export function attachHeatmapLayer(viewer: CesiumWidget): HeatmapLayer {
   let builtFor: CoverageGridInfo | null = null;
   let pending: Uint8Array | null = null;
   const scratch = new Uint8Array(4);
-  /** The coverage revision whose colours were last written (window.__leo.heatmap: tests and the click-to-heatmap bench). */
-  let shown: { revision: number; atMs: number } | null = null;
-  let pendingRevision = -1;
-  const markShown = (revision: number): void => void (shown = { revision, atMs: performance.now() });
+  /**
+   * The coverage revision whose colours were last written, and the rollout date of that network
+   * (null: the scenario as written) (window.__leo.heatmap: tests and the click-to-heatmap bench).
+   */
+  let shown: { revision: number; atMs: number; dateMs: number | null } | null = null;
+  let pendingShown: { revision: number; dateMs: number | null } = { revision: -1, dateMs: null };
+  const markShown = (p: { revision: number; dateMs: number | null }): void => void (shown = { revision: p.revision, dateMs: p.dateMs, atMs: performance.now() });
   installLeoHooks().heatmap = { lastShown: () => shown };
 
   const legend = createHeatmapLegend(viewer.container, {
@@ -80,20 +83,22 @@ export function attachHeatmapLayer(viewer: CesiumWidget): HeatmapLayer {
   });
 
   const scaleOf = (s: PlanningState): { scale: Scale; ref: PlanningState['current'] } | null => {
-    if (!s.current || s.metric === 'off') return null;
-    const ref = s.compare === 'previous' ? s.previous : s.compare === 'baseline' ? s.baseline : null;
-    return { scale: scaleForState(s.metric, s.current, ref, s.compare === 'baseline' ? 'baseline' : 'previous'), ref };
+    const { current, previous } = shownCoverage(s);
+    if (!current || s.metric === 'off') return null;
+    const ref = s.compare === 'previous' ? previous : s.compare === 'baseline' ? s.baseline : null;
+    return { scale: scaleForState(s.metric, current, ref, s.compare === 'baseline' ? 'baseline' : 'previous'), ref };
   };
 
   const legendModel = (s: PlanningState): LegendModel | null => {
     const sc = scaleOf(s);
     if (!sc) return null;
-    return { scale: sc.scale, canDiff: s.previous !== null, waitingFor: s.compare !== 'none' && sc.ref === null ? (s.compare === 'baseline' ? 'baseline' : 'earlier result') : null };
+    return { scale: sc.scale, canDiff: shownCoverage(s).previous !== null, waitingFor: s.compare !== 'none' && sc.ref === null ? (s.compare === 'baseline' ? 'baseline' : 'earlier result') : null };
   };
 
   const colorsFor = (s: PlanningState): Uint8Array | null => {
     const sc = scaleOf(s);
-    return sc && s.current ? cellColors(sc.scale, s.current, sc.ref) : null;
+    const { current } = shownCoverage(s);
+    return sc && current ? cellColors(sc.scale, current, sc.ref) : null;
   };
 
   /** The colours in the primitive's batch table (RGBA per cell): only cells whose colour changed are written. */
@@ -118,7 +123,8 @@ export function attachHeatmapLayer(viewer: CesiumWidget): HeatmapLayer {
 
   const update = (s: PlanningState): void => {
     const grid = s.grid;
-    const colors = grid && s.current && s.current.gridGeneration === grid.generation ? colorsFor(s) : null;
+    const { current, dateMs } = shownCoverage(s);
+    const colors = grid && current && current.gridGeneration === grid.generation ? colorsFor(s) : null;
     legend.update(colors ? legendModel(s) : null);
     if (!colors || !grid) {
       if (primitive) primitive.show = false;
@@ -130,11 +136,11 @@ export function attachHeatmapLayer(viewer: CesiumWidget): HeatmapLayer {
       written = colors.slice();
       builtFor = grid;
       pending = null;
-      markShown(s.current!.revision);
-    } else if (writeColors(colors)) markShown(s.current!.revision);
+      markShown({ revision: current!.revision, dateMs });
+    } else if (writeColors(colors)) markShown({ revision: current!.revision, dateMs });
     else {
       pending = colors;
-      pendingRevision = s.current!.revision;
+      pendingShown = { revision: current!.revision, dateMs };
     }
     primitive!.show = true;
     scene.requestRender();
@@ -143,14 +149,14 @@ export function attachHeatmapLayer(viewer: CesiumWidget): HeatmapLayer {
   const onPostRender = (): void => {
     if (pending && writeColors(pending)) {
       pending = null;
-      markShown(pendingRevision);
+      markShown(pendingShown);
     }
   };
   scene.postRender.addEventListener(onPostRender);
   update(planningStore.getState());
   const unsub = planningStore.subscribe((s, prev) => {
     if (s.scaleEpoch !== prev.scaleEpoch) refitScales();
-    if (s.current !== prev.current || s.grid !== prev.grid || s.metric !== prev.metric || s.compare !== prev.compare || s.baseline !== prev.baseline || s.previous !== prev.previous || s.scaleEpoch !== prev.scaleEpoch) update(s);
+    if (s.current !== prev.current || s.grid !== prev.grid || s.metric !== prev.metric || s.compare !== prev.compare || s.baseline !== prev.baseline || s.previous !== prev.previous || s.dated !== prev.dated || s.scaleEpoch !== prev.scaleEpoch) update(s);
   });
   // "Served demand" colours come from the capacity view (servedDemand.ts): repaint when it arrives.
   const unsubCapacity = capacityStore.subscribe((c, prev) => {

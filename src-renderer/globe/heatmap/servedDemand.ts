@@ -1,6 +1,7 @@
 // Values of the "Served demand" heatmap metric: per cell, the share of its busy-hour demand the
 // capacity model carries at the step shown (%), from the engine's CapacityView. Cells without
-// demand, and any cell while no view for the snapshot's revision has arrived, are NaN (no data).
+// demand, and any cell while no view for the snapshot's revision has arrived, are NaN (no data), and
+// so is every cell of a rollout view's snapshot (the capacity view is the scenario as written).
 import type { CapacityView } from '../../engine/capacityHost';
 import type { CoverageSnapshot } from '../../engine/planningProtocol';
 import { capacityStore } from '../../ui/capacity/capacityStore';
@@ -23,6 +24,6 @@ export function servedDemandPct(view: CapacityView): Float64Array {
 export function servedDemandValues(snap: CoverageSnapshot): Float64Array {
   const view = capacityStore.getState().view;
   const n = snap.cells.servedPct.length;
-  if (view && view.revision === snap.revision && view.cellServedGbps.length === n) return servedDemandPct(view);
+  if (view && snap.asOfDateMs === undefined && view.revision === snap.revision && view.cellServedGbps.length === n) return servedDemandPct(view);
   return new Float64Array(n).fill(NaN);
 }

@@ -1,17 +1,19 @@
 // "Coverage & latency": the gateway tools, the live window figures with their change since the
 // last edit and since the saved baseline, the heatmap choice (its legend is on the globe:
 // globe/heatmap/legend.ts), and the charts
-// (demand-weighted latency CDF, served % over the window, load per gateway).
+// (demand-weighted latency CDF, served % over the window, load per gateway). While the rollout view
+// is on, figures, charts and heatmap are the network as of the rollout date (planningStore.dated,
+// shownCoverage), labelled "as of <date> (rollout view)"; off, the scenario as written.
 import { useMemo } from 'react';
 import uPlot from 'uplot';
 import { useShallow } from 'zustand/react/shallow';
 import type { CoverageSnapshot } from '../../engine/planningProtocol';
 import { selectedGatewayIds } from '../../state/slices/selection';
 import { useApp } from '../../state/store';
-import { formatDuration } from '../format';
+import { formatDuration, isoDayUtc } from '../format';
 import './planning.css';
 import { Chart } from './Chart';
-import { usePlanning, type HeatmapCompare, type HeatmapMetric } from './planningStore';
+import { shownCoverage, usePlanning, type DatedCoverage, type HeatmapCompare, type HeatmapMetric } from './planningStore';
 
 interface FigureDef {
   key: string;
@@ -36,7 +38,8 @@ const share = (s: CoverageSnapshot, ids: string[]): number => {
 };
 
 const FIGURES: FigureDef[] = [
-  { key: 'served', title: 'Demand-weighted % of time served, over the service area (people in cells a satellite covers at some time in the window)', label: 'Served', unit: '%', digits: 3, better: 1, get: (s) => s.headline.serviceArea.servedPct },
+  { key: 'served', title: 'Area served: demand-weighted % of time served, over the service area only (people in cells a satellite covers at some time in the window; those beyond its latitudes are left out)', label: 'Area served', unit: '%', digits: 3, better: 1, get: (s) => s.headline.serviceArea.servedPct },
+  { key: 'pop', title: "Population served: demand-weighted % of time served, over every populated cell of the grid (people beyond the constellation's latitudes count as not served). The rollout bar's \"pop. served\" is this figure.", label: 'Pop. served', unit: '%', digits: 3, better: 1, get: (s) => s.headline.servedPct },
   { key: 'p50', title: 'Demand-weighted median one-way latency to the PoP', label: 'p50', unit: 'ms', digits: 2, better: -1, get: (s) => s.headline.p50LatencyMs },
   { key: 'p95', title: 'Demand-weighted 95th percentile one-way latency', label: 'p95', unit: 'ms', digits: 2, better: -1, get: (s) => s.headline.p95LatencyMs },
   { key: 'mean', title: 'Demand-weighted mean one-way latency', label: 'Mean', unit: 'ms', digits: 2, better: -1, get: (s) => s.headline.meanLatencyMs },
@@ -64,7 +67,7 @@ const millions = (people: number): string => `${(people / 1e6).toLocaleString('e
 /** What Served and Outage measure, and whether gateways can move them (from the snapshot's own numbers). */
 export function serviceAreaNote(s: CoverageSnapshot): string {
   const a = s.headline.serviceArea;
-  const scope = `Served and Outage cover the ${millions(a.population)} people in cells a satellite sees during the window${a.outsidePopulation > 0 ? `; ${millions(a.outsidePopulation)} outside coverage (beyond ${a.maxAbsLatDeg.toFixed(0)}° latitude) are left out` : ''}.`;
+  const scope = `Area served and Outage cover the ${millions(a.population)} people in cells a satellite sees during the window${a.outsidePopulation > 0 ? `; ${millions(a.outsidePopulation)} outside coverage (beyond ${a.maxAbsLatDeg.toFixed(0)}° latitude) are left out` : ''}. Pop. served counts every person in the grid (those outside coverage as not served): it is the rollout bar's "pop. served".`;
   const routed =
     a.routedPctOfCovered >= 100
       ? ` Every covered minute already reaches a PoP within ${s.maxLatencyMs} ms, so gateway edits change latency, not Served; outages are coverage gaps.`
@@ -72,10 +75,32 @@ export function serviceAreaNote(s: CoverageSnapshot): string {
   return scope + routed;
 }
 
-function Figures() {
-  const { current, previous, baseline, baselineLabel, status, progress, error, roundTripMs } = usePlanning(
-    useShallow((s) => ({ current: s.current, previous: s.previous, baseline: s.baseline, baselineLabel: s.baselineLabel, status: s.status, progress: s.progress, error: s.error, roundTripMs: s.roundTripMs })),
+/** The rollout view's label over the figures ("as of 2025-12-01 (rollout view)"), or null when the view is off. */
+function AsOf({ dated }: { dated: DatedCoverage | null }) {
+  if (!dated) return null;
+  const asked = isoDayUtc(dated.askedMs);
+  const text =
+    dated.dateMs === null
+      ? `Computing the network as of ${asked} (rollout view)…`
+      : `as of ${isoDayUtc(dated.dateMs)} (rollout view)${dated.dateMs !== dated.askedMs ? `, updating to ${asked}…` : ''}`;
+  return (
+    <p className="figures__asof" data-testid="coverage-asof" data-date-ms={dated.dateMs === null ? '' : String(dated.dateMs)} title="Operational satellites and gateways in service at the rollout date only. Turn the rollout view off for the scenario as written.">
+      {text}
+    </p>
   );
+}
+
+function statusLine(current: CoverageSnapshot, dated: boolean, status: string, phase: string | undefined, roundTripMs: number | null): string {
+  if (dated) return `Rollout engine ${current.computeMs.toFixed(0)} ms in its worker`;
+  if (status === 'evaluating') return `Re-evaluating… ${phase ?? ''}`;
+  return `${current.mode === 'full' ? 'Full evaluation' : 'Incremental'} ${current.computeMs.toFixed(0)} ms in the worker${roundTripMs !== null ? `, ${roundTripMs.toFixed(0)} ms to screen` : ''}`;
+}
+
+function Figures() {
+  const { written, writtenPrevious, dated, baseline, baselineLabel, status, progress, error, roundTripMs } = usePlanning(
+    useShallow((s) => ({ written: s.current, writtenPrevious: s.previous, dated: s.dated, baseline: s.baseline, baselineLabel: s.baselineLabel, status: s.status, progress: s.progress, error: s.error, roundTripMs: s.roundTripMs })),
+  );
+  const { current, previous } = shownCoverage({ current: written, previous: writtenPrevious, dated });
   const selection = useApp((s) => s.selection);
   const selected = selectedGatewayIds(selection);
   const setBaseline = usePlanning((s) => s.setBaseline);
@@ -83,19 +108,25 @@ function Figures() {
   const revision = useApp((s) => s.revision);
   if (!current) {
     return (
-      <p className="empty" data-testid="coverage-status">
-        {status === 'error' ? `Coverage failed: ${error}` : `Computing coverage… ${progress?.phase ?? ''} (${progress ? `${progress.done}/${progress.total}` : ''})`}
-      </p>
+      <>
+        <AsOf dated={dated} />
+        {!dated && (
+          <p className="empty" data-testid="coverage-status">
+            {status === 'error' ? `Coverage failed: ${error}` : `Computing coverage… ${progress?.phase ?? ''} (${progress ? `${progress.done}/${progress.total}` : ''})`}
+          </p>
+        )}
+      </>
     );
   }
   return (
     <>
-      <table className="figures" data-testid="figures">
+      <AsOf dated={dated} />
+      <table className="figures" data-testid="figures" data-as-of-ms={current.asOfDateMs ?? ''}>
         <thead>
           <tr>
             <th />
-            <th>now</th>
-            <th title="Change caused by the last edit">Δ edit</th>
+            <th>{dated ? 'date' : 'now'}</th>
+            <th title={dated ? 'Change since the date shown before' : 'Change caused by the last edit'}>{dated ? 'Δ date' : 'Δ edit'}</th>
             <th title={baselineLabel ? `Change since the baseline: ${baselineLabel}` : 'Set a baseline to compare against'}>Δ base</th>
           </tr>
         </thead>
@@ -116,16 +147,16 @@ function Figures() {
       </table>
       {/* Folded by default: the Plan tab's sections share one screen height (daily.spec). */}
       <details className="figures__meta muted small" data-testid="service-area-note">
-        <summary>What Served and Outage measure</summary>
+        <summary>What Area served, Pop. served and Outage measure</summary>
         {serviceAreaNote(current)}
       </details>
       <p className="figures__meta muted" data-testid="coverage-status">
-        {status === 'evaluating' ? `Re-evaluating… ${progress?.phase ?? ''}` : `${current.mode === 'full' ? 'Full evaluation' : 'Incremental'} ${current.computeMs.toFixed(0)} ms in the worker${roundTripMs !== null ? `, ${roundTripMs.toFixed(0)} ms to screen` : ''}`}
+        {statusLine(current, dated !== null, status, progress?.phase, roundTripMs)}
         {' · '}
         {current.servedPctByStep.length} steps × {formatDuration(current.stepS)}
       </p>
       <div className="row panel__actions">
-        <button type="button" className="btn btn--small" data-testid="set-baseline" onClick={() => setBaseline(`revision ${revision}`)}>
+        <button type="button" className="btn btn--small" data-testid="set-baseline" onClick={() => setBaseline(current.asOfDateMs === undefined ? `revision ${revision}` : `revision ${revision} as of ${isoDayUtc(current.asOfDateMs)}`)}>
           Set baseline
         </button>
         {baseline && (
@@ -181,7 +212,8 @@ function HeatmapControls() {
 const AXIS = { stroke: '#8b96a5', grid: { stroke: '#262f3a', width: 1 }, ticks: { stroke: '#262f3a' }, font: '10px system-ui' };
 
 export function Charts() {
-  const { current, baseline } = usePlanning(useShallow((s) => ({ current: s.current, baseline: s.baseline })));
+  const { written, dated, baseline } = usePlanning(useShallow((s) => ({ written: s.current, dated: s.dated, baseline: s.baseline })));
+  const current = dated ? dated.snapshot : written;
   const names = useApp((s) => s.scenario.gateways);
   const cdf = useMemo(() => {
     if (!current) return null;

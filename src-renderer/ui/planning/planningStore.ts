@@ -25,6 +25,22 @@ export interface OptimizerRun {
   revision: number;
 }
 
+/**
+ * The rollout view's coverage (docs/ROLLOUT.md "The whole app follows the date"): the network as of
+ * the rollout date (operational satellites, gateways in service), answered by the rollout engine
+ * worker (ui/rollout/rolloutSync.ts). Kept apart from `current` (the scenario as written), so
+ * turning the view off shows the written scenario's figures exactly as before.
+ */
+export interface DatedCoverage {
+  /** The date asked for (UTC ms). */
+  askedMs: number;
+  /** The date `snapshot` is for (the last answer; may lag `askedMs` while the next date computes). */
+  dateMs: number | null;
+  snapshot: CoverageSnapshot | null;
+  /** The previous date's snapshot (the "Δ" column and the heatmap's "Δ last edit" in rollout view). */
+  previous: CoverageSnapshot | null;
+}
+
 export interface PlanningState {
   status: 'idle' | 'evaluating' | 'ready' | 'error';
   progress: { done: number; total: number; phase?: string } | null;
@@ -37,6 +53,8 @@ export interface PlanningState {
   /** Store edit -> figures on screen, ms (main-thread view of the round trip). */
   roundTripMs: number | null;
   error: string | null;
+  /** Non-null while the rollout view is on: the panel and heatmap show this instead of `current`. */
+  dated: DatedCoverage | null;
   metric: HeatmapMetric;
   compare: HeatmapCompare;
   /** Bumped to refit the heatmap's colour range to the values shown now (globe/heatmap/colors.ts). */
@@ -63,6 +81,7 @@ export const usePlanning = create<PlanningState>()((set, get) => ({
   baselineLabel: null,
   roundTripMs: null,
   error: null,
+  dated: null,
   metric: 'p50',
   compare: 'none',
   scaleEpoch: 0,
@@ -72,8 +91,14 @@ export const usePlanning = create<PlanningState>()((set, get) => ({
   setCompare: (compare) => set({ compare }),
   refitScale: () => set({ scaleEpoch: get().scaleEpoch + 1 }),
   setAllowSea: (allowSea) => set({ allowSea }),
-  setBaseline: (label) => set({ baseline: get().current, baselineLabel: label }),
+  setBaseline: (label) => set({ baseline: shownCoverage(get()).current, baselineLabel: label }),
   clearBaseline: () => set({ baseline: null, baselineLabel: null, compare: get().compare === 'baseline' ? 'none' : get().compare }),
 }));
 
 export const planningStore = usePlanning;
+
+/** What the panel and the heatmap show: the rollout date's network while the view is on, else the scenario as written. */
+export function shownCoverage(s: Pick<PlanningState, 'current' | 'previous' | 'dated'>): { current: CoverageSnapshot | null; previous: CoverageSnapshot | null; dateMs: number | null } {
+  if (!s.dated) return { current: s.current, previous: s.previous, dateMs: null };
+  return { current: s.dated.snapshot, previous: s.dated.previous, dateMs: s.dated.dateMs };
+}

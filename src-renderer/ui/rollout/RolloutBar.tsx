@@ -56,7 +56,7 @@ function Figures({ f }: { f: RolloutFigures | null }) {
       <Figure label="raising" value={num(f?.raising)} testId="rollout-raising" title="Satellites climbing to their slot: no traffic, no laser links" />
       <Figure label="operational" value={num(f?.operational)} testId="rollout-operational" title="Satellites in their slot: they carry traffic and laser links" />
       <Figure label="gateways" value={num(f?.gatewaysInService)} testId="rollout-gateways" title="Gateways in service on this date (inServiceDate on or before it)" />
-      <Figure label="pop. served" value={f ? `${num(f.servedPct, 1) ?? DASH} %` : null} testId="rollout-served-pct" title="Demand-weighted % of time served over the analysis window" />
+      <Figure label="pop. served" value={f ? `${num(f.servedPct, 1) ?? DASH} %` : null} testId="rollout-served-pct" title="Demand-weighted % of time served over the analysis window, over every populated cell of the grid (people beyond the constellation's latitudes count as not served): the Coverage panel's Pop. served. Its Area served leaves those people out." />
       <Figure label="served" value={f ? `${num(f.servedGbps) ?? DASH} Gbps` : null} testId="rollout-served-gbps" title="Mean served Gbps (capacity model) over sampled steps of the analysis window" />
       <Figure label="p95 latency" value={f ? `${num(f.p95LatencyMs, 1) ?? DASH} ms` : null} testId="rollout-p95" title="Demand-weighted p95 one-way latency over served samples" />
     </div>

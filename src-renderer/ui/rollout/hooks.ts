@@ -3,11 +3,22 @@
 // imports so the Node-side tests type their page.evaluate calls against it.
 import type { RolloutFigures } from '../../../src-core/rollout';
 import { installLeoHooks } from '../../globe/hooks';
+import { planningStore } from '../planning/planningStore';
 import { useRollout } from './rolloutStore';
-import { rolloutAnswers } from './rolloutSync';
+import { rolloutAnswers, rolloutCoverageAnswers } from './rolloutSync';
+
+/** The Coverage panel's network in rollout view (planningStore.dated), as numbers. */
+export interface RolloutCoverageState {
+  /** The date the snapshot is for (null while the first answer computes). */
+  dateMs: number | null;
+  /** headline.servedPct (whole grid: the bar's "pop. served") and the service-area figure. */
+  servedPct: number | null;
+  areaServedPct: number | null;
+  answers: number;
+}
 
 export interface RolloutHooks {
-  state(): { dateMs: number | null; figures: RolloutFigures | null; maskLength: number; answers: number };
+  state(): { dateMs: number | null; figures: RolloutFigures | null; maskLength: number; answers: number; coverage: RolloutCoverageState | null };
 }
 
 declare module '../../globe/hooks' {
@@ -22,7 +33,10 @@ export function installRolloutHooks(): () => void {
   hooks.rollout = {
     state() {
       const r = useRollout.getState();
-      return { dateMs: r.dateMs, figures: r.figures, maskLength: r.statusMask?.length ?? 0, answers: rolloutAnswers() };
+      const d = planningStore.getState().dated;
+      const h = d?.snapshot?.headline;
+      const coverage = d ? { dateMs: d.dateMs, servedPct: h?.servedPct ?? null, areaServedPct: h?.serviceArea.servedPct ?? null, answers: rolloutCoverageAnswers() } : null;
+      return { dateMs: r.dateMs, figures: r.figures, maskLength: r.statusMask?.length ?? 0, answers: rolloutAnswers(), coverage };
     },
   };
   return () => {
