@@ -59,6 +59,13 @@ const sameColor = (a: Uint8Array, b: Uint8Array, cell: number): boolean => {
   return a[i] === b[i] && a[i + 1] === b[i + 1] && a[i + 2] === b[i + 2] && a[i + 3] === b[i + 3];
 };
 
+/** A hash of the cell colours written (tests tell two heatmaps apart without reading pixels). */
+function colorHash(rgba: Uint8Array): number {
+  let h = 0;
+  for (let i = 0; i < rgba.length; i++) h = (Math.imul(h, 31) + rgba[i]!) >>> 0;
+  return h;
+}
+
 export function attachHeatmapLayer(viewer: CesiumWidget): HeatmapLayer {
   const scene = viewer.scene;
   let primitive: Primitive | null = null;
@@ -69,9 +76,10 @@ export function attachHeatmapLayer(viewer: CesiumWidget): HeatmapLayer {
    * The coverage revision whose colours were last written, and the rollout date of that network
    * (null: the scenario as written) (window.__leo.heatmap: tests and the click-to-heatmap bench).
    */
-  let shown: { revision: number; atMs: number; dateMs: number | null } | null = null;
+  let shown: { revision: number; atMs: number; dateMs: number | null; colorHash: number } | null = null;
   let pendingShown: { revision: number; dateMs: number | null } = { revision: -1, dateMs: null };
-  const markShown = (p: { revision: number; dateMs: number | null }): void => void (shown = { revision: p.revision, dateMs: p.dateMs, atMs: performance.now() });
+  const markShown = (p: { revision: number; dateMs: number | null }, colors: Uint8Array): void =>
+    void (shown = { revision: p.revision, dateMs: p.dateMs, atMs: performance.now(), colorHash: colorHash(colors) });
   installLeoHooks().heatmap = { lastShown: () => shown };
 
   const legend = createHeatmapLegend(viewer.container, {
@@ -136,8 +144,8 @@ export function attachHeatmapLayer(viewer: CesiumWidget): HeatmapLayer {
       written = colors.slice();
       builtFor = grid;
       pending = null;
-      markShown({ revision: current!.revision, dateMs });
-    } else if (writeColors(colors)) markShown({ revision: current!.revision, dateMs });
+      markShown({ revision: current!.revision, dateMs }, colors);
+    } else if (writeColors(colors)) markShown({ revision: current!.revision, dateMs }, colors);
     else {
       pending = colors;
       pendingShown = { revision: current!.revision, dateMs };
@@ -148,8 +156,8 @@ export function attachHeatmapLayer(viewer: CesiumWidget): HeatmapLayer {
 
   const onPostRender = (): void => {
     if (pending && writeColors(pending)) {
+      markShown(pendingShown, pending);
       pending = null;
-      markShown(pendingShown);
     }
   };
   scene.postRender.addEventListener(onPostRender);
