@@ -21,6 +21,10 @@ export interface RolloutAtResult {
   figures: RolloutFigures;
   /** STATUS_CODES per satellite (catalogue order) at dateMs; transferred. */
   statusMask: Uint8Array;
+  /** Altitude (km) per satellite at dateMs (raising: interpolated; NaN: not launched); transferred. */
+  altitudeKm: Float64Array;
+  /** Drawn / propagated radius per satellite (raising: below its slot's orbit; 1 otherwise); transferred. */
+  radiusScale: Float32Array;
   computeMs: number;
 }
 
@@ -61,8 +65,9 @@ export function createRolloutHandlers(sessions: SessionHolder) {
         checkRevision(s.revision, revision);
       }
       const { deployment, figures } = s.rolloutAt(dateMs);
-      const result: RolloutAtResult = { revision, dateMs, figures, statusMask: deployment.status, computeMs: now() - t0 };
-      return { result, transfer: [deployment.status.buffer] };
+      const { status, altitudeKm, radiusScale } = deployment;
+      const result: RolloutAtResult = { revision, dateMs, figures, statusMask: status, altitudeKm, radiusScale, computeMs: now() - t0 };
+      return { result, transfer: [status.buffer, altitudeKm.buffer, radiusScale.buffer] };
     },
   };
 }
