@@ -20,7 +20,7 @@ import { geoDemandSource } from '../geo';
 import { Propagator } from '../orbit/propagator';
 import type { Gateway, Scenario } from '../scenario/schema';
 import type { UtcMs } from '../units';
-import { catalogWithStatus, deploymentAt, gatewaysAt, type Deployment } from './deployment';
+import { catalogWithStatus, deploymentAt, gatewaysAt, realSatellitesOf, type Deployment, type RealSatellites } from './deployment';
 import { buildSchedule, type RolloutSchedule } from './schedule';
 
 /** Capacity steps sampled per date by default (evenly over the window; capacity is one max flow per step). */
@@ -77,6 +77,8 @@ export class RolloutEngine {
   readonly scenario: Scenario;
   readonly built: BuiltCatalog;
   readonly schedule: RolloutSchedule;
+  /** Real satellites placed by their element sets (slot matching): their epochs and altitudes. */
+  readonly real: RealSatellites;
   readonly grid: CoverageGrid;
   readonly stepCount: number;
   private readonly positions: PositionSource;
@@ -96,7 +98,8 @@ export class RolloutEngine {
   constructor(scenario: Scenario, opts: RolloutEngineOptions = {}) {
     this.scenario = scenario;
     this.built = buildCatalog(scenario);
-    this.schedule = buildSchedule(scenario);
+    this.real = realSatellitesOf(this.built);
+    this.schedule = buildSchedule(scenario, this.real.inSlot);
     this.gatewayList = scenario.gateways;
     this.grid = opts.grid ?? buildCoverageGrid(scenario.analysis, opts.geo ?? geoDemandSource);
     const a = scenario.analysis;
@@ -112,7 +115,7 @@ export class RolloutEngine {
   }
 
   deploymentAt(dateMs: number): Deployment {
-    return deploymentAt(this.scenario, this.built.catalog, this.schedule, dateMs);
+    return deploymentAt(this.scenario, this.built.catalog, this.schedule, dateMs, this.real);
   }
 
   gatewaysAt(dateMs: number): Gateway[] {

@@ -6,6 +6,8 @@
 //     `planes` first, then the policy's order ('plane-by-plane': 0, 1, 2...; 'spread': bit-reversed,
 //     so early planes are spread around the RAAN circle); within a plane, slots 0, 1, 2...
 //   - A satellite is raising from its launch date for `raisingWeeks`, then operational.
+//   - Slots taken by real satellites (slot matching; `takenSlots`) are never launched into: the
+//     launches fill the remaining slots.
 // A scenario with neither launches nor cadence has no schedule: every satellite keeps its status.
 import type { Scenario } from '../scenario/schema';
 import { parseIsoUtc } from '../units';
@@ -38,6 +40,8 @@ export interface RolloutSchedule {
   operationalMs: Float64Array;
   /** Launch index per satellite (-1 = never launched). */
   launchIndex: Int32Array;
+  /** 1 for the Walker slots a real satellite took (not scheduled: launchMs NaN). */
+  taken: Uint8Array;
   launches: ScheduledLaunch[];
   /** Last satellite's operational date (NaN if some slot is never filled). */
   fullDeploymentMs: number;
@@ -75,6 +79,13 @@ class ShellSlots {
   constructor(readonly id: string, readonly base: number, readonly planes: number, readonly satsPerPlane: number, readonly order: number[]) {
     this.filled = new Uint8Array(planes * satsPerPlane);
     this.free = planes * satsPerPlane;
+  }
+  /** Mark catalogue index i as filled (a real satellite's slot). */
+  reserve(i: number): void {
+    const k = i - this.base;
+    if (k < 0 || k >= this.filled.length || this.filled[k]) return;
+    this.filled[k] = 1;
+    this.free--;
   }
   /** Take up to n free slots, preferred planes first; returns catalogue indices. */
   take(n: number, preferred: readonly number[]): number[] {
@@ -121,8 +132,11 @@ function projectedLaunches(s: Scenario, afterMs: number, remaining: number): Lau
   return out;
 }
 
-/** The schedule of a (validated) scenario. Deterministic; never throws. */
-export function buildSchedule(s: Scenario): RolloutSchedule {
+/**
+ * The schedule of a (validated) scenario. Deterministic; never throws. `takenSlots`: Walker
+ * catalogue indices a real satellite already holds (BuiltCatalog.slotMatching.inSlot).
+ */
+export function buildSchedule(s: Scenario, takenSlots: readonly number[] = []): RolloutSchedule {
   const shells: ShellSlots[] = [];
   let base = 0;
   for (const sh of s.constellation.shells) {
@@ -134,6 +148,12 @@ export function buildSchedule(s: Scenario): RolloutSchedule {
   const launchMs = new Float64Array(W).fill(Number.NaN);
   const operationalMs = new Float64Array(W).fill(Number.NaN);
   const launchIndex = new Int32Array(W).fill(-1);
+  const taken = new Uint8Array(W);
+  for (const i of takenSlots) {
+    if (i < 0 || i >= W) continue;
+    taken[i] = 1;
+    for (const sh of shells) sh.reserve(i);
+  }
   const problems: string[] = [];
   const active = s.rollout.launches.length > 0 || s.rollout.cadence.length > 0;
   const raiseMs = s.rollout.raisingWeeks * MS_PER_WEEK;
@@ -169,8 +189,12 @@ export function buildSchedule(s: Scenario): RolloutSchedule {
   }
   let full = -Infinity;
   let first = Infinity;
+  let unlaunched = 0;
   for (let i = 0; i < W; i++) {
-    if (Number.isNaN(launchMs[i]!)) continue;
+    if (Number.isNaN(launchMs[i]!)) {
+      if (!taken[i]) unlaunched++;
+      continue;
+    }
     full = Math.max(full, operationalMs[i]!);
     first = Math.min(first, launchMs[i]!);
   }
@@ -180,8 +204,9 @@ export function buildSchedule(s: Scenario): RolloutSchedule {
     launchMs,
     operationalMs,
     launchIndex,
+    taken,
     launches,
-    fullDeploymentMs: W > 0 && Number.isFinite(full) && !launchMs.some(Number.isNaN) ? full : Number.NaN,
+    fullDeploymentMs: W > 0 && Number.isFinite(full) && unlaunched === 0 ? full : Number.NaN,
     firstLaunchMs: Number.isFinite(first) ? first : Number.NaN,
     problems,
   };

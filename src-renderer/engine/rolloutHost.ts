@@ -32,6 +32,10 @@ export interface RolloutAtResult {
    * the grid itself is the one the analysis settings give (the same cells as the app's worker).
    */
   coverage: CoverageSnapshot | null;
+  /** Altitude (km) per satellite at dateMs (raising: interpolated; NaN: not launched); transferred. */
+  altitudeKm: Float64Array;
+  /** Drawn / propagated radius per satellite (raising: below its slot's orbit; 1 otherwise); transferred. */
+  radiusScale: Float32Array;
   computeMs: number;
 }
 
@@ -78,9 +82,10 @@ export function createRolloutHandlers(sessions: SessionHolder) {
       const { deployment, figures } = s.rolloutAt(dateMs);
       // The evaluator figuresAt just used (cached by the engine: nothing is recomputed here).
       const coverage = withCoverage ? dateCoverage(s.rolloutEngine().evaluatorAt(dateMs, deployment).ev, dateMs, revision, s.builds().grid) : null;
-      const result: RolloutAtResult = { revision, dateMs, figures, statusMask: deployment.status, coverage, computeMs: now() - t0 };
+      const { status, altitudeKm, radiusScale } = deployment;
+      const result: RolloutAtResult = { revision, dateMs, figures, statusMask: status, altitudeKm, radiusScale, coverage, computeMs: now() - t0 };
       if (coverage) coverage.computeMs = result.computeMs;
-      return { result, transfer: [deployment.status.buffer, ...(coverage ? snapshotTransfer(coverage) : [])] };
+      return { result, transfer: [status.buffer, altitudeKm.buffer, radiusScale.buffer, ...(coverage ? snapshotTransfer(coverage) : [])] };
     },
   };
 }

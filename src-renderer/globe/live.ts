@@ -151,12 +151,12 @@ export function attachLiveGlobe(viewer: CesiumWidget): () => void {
   // Rollout view (ui/rollout): the date's status mask on the satellites, in-service gateways on the ground.
   const applyRollout = () => {
     const r = useRollout.getState();
-    layer.setRolloutStatus(r.dateMs === null ? null : r.statusMask);
+    layer.setRolloutStatus(r.dateMs === null ? null : r.statusMask, r.radiusScale);
   };
   applyRollout();
   unsubs.push(
     useRollout.subscribe((r, p) => {
-      if (r.statusMask !== p.statusMask || r.dateMs !== p.dateMs) applyRollout();
+      if (r.statusMask !== p.statusMask || r.radiusScale !== p.radiusScale || r.dateMs !== p.dateMs) applyRollout();
       if (r.dateMs !== p.dateMs) refreshGround();
     }),
   );

@@ -1,8 +1,9 @@
 // Demo mode (issue 16, point 4): D enters it full window with the panels hidden and large
 // captions (date, operational satellites, population served); the tour advances on its own
 // clock; with the rollout option (default on: the scenario has launches) it steps the app's
-// rollout date from the first launch (captions: that date, the launch just passed, figures when
-// the engine has answered) and turning it off puts back the date it found; Space pauses and resumes it, arrows step stops; a PNG still (decoded: size as chosen,
+// rollout date from the first launch (captions: that date, the launch just passed, and, paused on
+// a date, that date's figures from the rollout engine: in orbit / operational and served %, on the
+// screenshot and in a rollout PNG still whose every frame had them) and turning it off puts back the date it found; Space pauses and resumes it, arrows step stops; a PNG still (decoded: size as chosen,
 // not blank) and a short WebM (EBML header, DocType, every rendered frame counted in the file,
 // duration on the tour's clock) are exported; Cancel stops an export without saving anything;
 // bookmarks deleted (undoably) make the tour use built-in views. Waits on window.__leo.demo's
@@ -11,6 +12,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Page } from '@playwright/test';
 import type { LoggedDemoEvent } from '../../src-renderer/ui/demo/demoStore';
+import type {} from '../../src-renderer/ui/rollout/hooks';
 import { decodePng } from './png';
 import { readWebm } from './webm';
 import { expect, test, waitForGlobe } from './fixtures';
@@ -47,6 +49,41 @@ async function nextEvent(page: Page, since: number, match: Partial<LoggedDemoEve
 
 async function demoState(page: Page) {
   return page.evaluate(() => window.__leo!.demo!.state());
+}
+
+const fmtCount = (v: number): string => v.toLocaleString('en-US');
+
+/**
+ * Pauses the tour on the rollout date it shows, waits for the rollout engine's answer for that
+ * date, and checks the captions are that date's: the date, in orbit / operational and served %
+ * (numbers, not "—"). Returns the captions as shown.
+ */
+async function pausedRolloutCaptions(page: Page): Promise<{ date: string; satellites: string; served: string }> {
+  const caption = (k: string) => page.locator(`[data-caption="${k}"] .demo__value`);
+  const since = await seq(page);
+  await page.keyboard.press('Space');
+  await nextEvent(page, since, { type: 'pause' });
+  const { rolloutDateMs } = await demoState(page);
+  expect(rolloutDateMs).not.toBeNull();
+  // The rollout engine's answer for the date the paused tour shows (the first date builds the whole
+  // constellation's coverage cache: up to minutes under load).
+  const answered = await page.waitForFunction(
+    (d) => {
+      const f = window.__leo!.rollout!.state().figures;
+      return f && f.dateMs === d ? f : null;
+    },
+    rolloutDateMs,
+    { timeout: 300_000, polling: 100 },
+  );
+  const f = (await answered.jsonValue())!;
+  expect((await demoState(page)).rolloutDateMs, 'still paused on that date').toBe(rolloutDateMs);
+  const shown = { date: new Date(rolloutDateMs!).toISOString().slice(0, 10), satellites: `${fmtCount(f.inOrbit)} / ${fmtCount(f.operational)}`, served: `${f.servedPct.toFixed(1)} %` };
+  expect(f.inOrbit).toBeGreaterThan(0);
+  expect(f.servedPct).toBeGreaterThanOrEqual(0);
+  await expect(caption('date')).toHaveText(shown.date);
+  await expect(caption('satellites')).toHaveText(shown.satellites);
+  await expect(caption('served')).toHaveText(shown.served);
+  return shown;
 }
 
 async function animationFrames(page: Page, n: number): Promise<void> {
@@ -88,9 +125,19 @@ test('demo mode: captions, tour, pause, stills and video, cancel', async ({ app:
   await expect(caption('date')).toHaveText(/^\d{4}-\d{2}-\d{2}$/);
   const r1 = await demoState(page);
   expect(r1.rolloutDateMs).toBeGreaterThan(r0.rollout!.fromMs);
-  // Figures are asserted only where this build has the engine side that answers rollout dates.
-  if (r1.rolloutFigures) await expect(caption('satellites')).toHaveText(/^[\d,]+ \/ [\d,]+$/);
+  // Paused on the tour's date: the engine's figures for it in the captions, on the screenshot and
+  // in a rollout still (the export waits for them: none of its frames says "—").
+  const shown = await pausedRolloutCaptions(page);
   await page.screenshot({ path: `${OUT}demo-rollout.png` });
+  let since0 = await seq(page);
+  const rolloutStill = page.waitForEvent('download', { timeout: 300_000 });
+  await page.getByRole('button', { name: 'Export PNG' }).click();
+  writeFileSync(`${OUT}demo-rollout-still.png`, readFileSync(await (await rolloutStill).path()));
+  const rolloutStillEnd = await nextEvent(page, since0, { type: 'export-end', kind: 'png' });
+  expect(rolloutStillEnd).toMatchObject({ outcome: 'saved', captions: { pendingFrames: 0, last: shown } });
+  since0 = await seq(page);
+  await page.keyboard.press('Space');
+  await nextEvent(page, since0, { type: 'resume' });
   // Off: the captions go back to the app's time and live figures, the rollout date to the one found (none).
   await page.getByLabel('Rollout: first launch → full deployment').uncheck();
   await expect(page.locator('[data-caption="date"] .demo__label')).toHaveText('Date');

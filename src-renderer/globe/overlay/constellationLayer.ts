@@ -123,8 +123,12 @@ export interface ConstellationLayer {
    * scenario as written. With a mask, planned satellites are not drawn at all (no sprite,
    * footprint, pick or beam), raising ones are drawn smaller in the raising tint, and laser links
    * are drawn only between two operational satellites. A mask of another length is ignored.
+   * `radiusScale` (drawn / propagated radius per satellite, e.g. a raising satellite below its
+   * slot's orbit): each propagated position is scaled radially from the Earth's centre by it
+   * (sprite, footprint, links, beams and picks all use the scaled position); null or another
+   * length: drawn on their propagated orbits.
    */
-  setRolloutStatus(status: Uint8Array | null): void;
+  setRolloutStatus(status: Uint8Array | null, radiusScale?: Float32Array | null): void;
   /** Beams from one ground point (null: none) to the given satellites. */
   setUserBeams(ground: GroundPoint | null, satIndices: readonly number[]): void;
   /** Canvas CSS px of satellite i as last drawn; null when hidden, behind the Earth or off-canvas. */
@@ -266,6 +270,8 @@ export function attachConstellationLayer(viewer: CesiumWidget, client: EngineCli
   let maxSlantKm: number | null = null;
   /** Rollout view's status per satellite (null: the topology's own status); see setRolloutStatus. */
   let rolloutStatus: Uint8Array | null = null;
+  /** Rollout view's drawn / propagated radius per satellite (null: propagated orbits); see setRolloutStatus. */
+  let rolloutScale: Float32Array | null = null;
   let colorAttr = new BufferAttribute(new Float32Array(0), 3);
   let scaleAttr = new BufferAttribute(new Float32Array(0), 1);
 
@@ -399,6 +405,7 @@ export function attachConstellationLayer(viewer: CesiumWidget, client: EngineCli
     viewIndex = new Int32Array(n);
     viewSlant = new Float64Array(n);
     if (rolloutStatus && rolloutStatus.length !== n) rolloutStatus = null;
+    if (!rolloutStatus || rolloutScale?.length !== n) rolloutScale = null;
     applyStatus();
     setTerminal(next);
 
@@ -456,11 +463,23 @@ export function attachConstellationLayer(viewer: CesiumWidget, client: EngineCli
     drawVersion++;
   }
 
-  /** Rollout view: satellites not launched at the date have no position (nothing of them is drawn). */
-  function hidePlanned(): void {
+  /**
+   * Rollout view: satellites not launched at the date have no position (nothing of them is drawn);
+   * those with a radius scale (raising below their slot's orbit) are moved radially to it.
+   */
+  function applyRolloutPositions(): void {
     const status = rolloutStatus;
     if (!status) return;
-    for (let i = 0, j = 0; i < n; i++, j += 3) if (status[i] === STATUS_PLANNED) cur[j] = cur[j + 1] = cur[j + 2] = Number.NaN;
+    const scale = rolloutScale;
+    for (let i = 0, j = 0; i < n; i++, j += 3) {
+      if (status[i] === STATUS_PLANNED) cur[j] = cur[j + 1] = cur[j + 2] = Number.NaN;
+      else if (scale && scale[i] !== 1) {
+        const k = scale[i]!;
+        cur[j] = cur[j]! * k;
+        cur[j + 1] = cur[j + 1]! * k;
+        cur[j + 2] = cur[j + 2]! * k;
+      }
+    }
   }
 
   let compiled = false;
@@ -879,7 +898,8 @@ export function attachConstellationLayer(viewer: CesiumWidget, client: EngineCli
     if (traceMarks) performance.mark(LAYER_MARKS[0]);
     const t0 = performance.now();
     const { source, snapshot } = cache.evaluate(timeUtcMs, cur, 2 * stepMs);
-    hidePlanned();
+    // Only over freshly evaluated positions ('none' leaves cur as it was: it must not be scaled twice).
+    if (snapshot) applyRolloutPositions();
     stats.source = source;
     frameSnapshot = snapshot;
     requestSnapshots();
@@ -1070,10 +1090,12 @@ export function attachConstellationLayer(viewer: CesiumWidget, client: EngineCli
       traceMarks = on === true;
       if (!traceMarks) for (const m of LAYER_MARKS) performance.clearMarks(m);
     },
-    setRolloutStatus(status) {
+    setRolloutStatus(status, radiusScale = null) {
       const next = status && status.length === n ? status : null;
-      if (next === rolloutStatus) return;
+      const nextScale = next && radiusScale && radiusScale.length === n ? radiusScale : null;
+      if (next === rolloutStatus && nextScale === rolloutScale) return;
       rolloutStatus = next;
+      rolloutScale = nextScale;
       applyStatus();
       scene.requestRender();
     },

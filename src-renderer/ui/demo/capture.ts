@@ -16,8 +16,8 @@ import { installLeoHooks } from '../../globe/hooks';
 import { getBridge } from '../../platform/bridge';
 import { appStore } from '../../state/store';
 import { useRollout } from '../rollout/rolloutStore';
-import { currentCaptions, drawCaptions, formatUtcDate } from './captions';
-import { demoStore, logDemoEvent, type ExportKind } from './demoStore';
+import { currentCaptions, drawCaptions, formatUtcDate, PENDING, type Captions } from './captions';
+import { demoStore, logDemoEvent, type ExportedCaptions, type ExportKind } from './demoStore';
 import { applyTourTime } from './tour';
 import { muxWebm, type EncodedFrame } from './webmMuxer';
 
@@ -110,7 +110,7 @@ function overlayDraws(): number | null {
  * into `out`, inside Cesium's postRender: a WebGL canvas can only be read in the task that drew it.
  * `isCancelled` defaults to the demo export's cancel button (the planning report passes its own).
  */
-export function captureFrame(viewer: CesiumWidget, out: HTMLCanvasElement, timeUtcMs: number, isCancelled: () => boolean = cancelled): Promise<void> {
+export function captureFrame(viewer: CesiumWidget, out: HTMLCanvasElement, timeUtcMs: number, isCancelled: () => boolean = cancelled): Promise<Captions> {
   return new Promise((resolve, reject) => {
     const scene = viewer.scene;
     let frames = 0;
@@ -141,8 +141,9 @@ export function captureFrame(viewer: CesiumWidget, out: HTMLCanvasElement, timeU
         ctx.fillRect(0, 0, out.width, out.height);
         const layers = viewer.canvas.parentElement?.querySelectorAll('canvas') ?? [viewer.canvas];
         for (const c of layers) if (c.width > 0 && c.height > 0) ctx.drawImage(c, 0, 0, out.width, out.height);
-        drawCaptions(ctx, out.width, out.height, currentCaptions(utcMs(timeUtcMs)));
-        resolve();
+        const captions = currentCaptions(utcMs(timeUtcMs));
+        drawCaptions(ctx, out.width, out.height, captions);
+        resolve(captions);
       } catch (e) {
         reject(e instanceof Error ? e : new Error(String(e)));
       }
@@ -172,6 +173,17 @@ function progress(done: number, total: number, phase: string): void {
 interface Outcome {
   blob: Blob | null;
   frames: number;
+  captions: ExportedCaptions;
+}
+
+/** Counts the frames whose captions show "—" (a figure not in yet), and keeps the last frame's. */
+class CaptionTally implements ExportedCaptions {
+  pendingFrames = 0;
+  last: ExportedCaptions['last'] = null;
+  add(c: Captions): void {
+    if (c.date === PENDING || c.satellites === PENDING || c.served === PENDING) this.pendingFrames++;
+    this.last = { date: c.date, satellites: c.satellites, served: c.served };
+  }
 }
 
 async function runExport(kind: ExportKind, width: number, height: number, total: number, make: (viewer: CesiumWidget) => Promise<Outcome>): Promise<void> {
@@ -184,21 +196,21 @@ async function runExport(kind: ExportKind, width: number, height: number, total:
   if (demoStore.getState().exportRun) return;
   demoStore.setState({ exportRun: { kind, done: 0, total, phase: 'rendering', cancelRequested: false } });
   logDemoEvent({ type: 'export-start', kind });
-  const end = (outcome: 'saved' | 'cancelled' | 'failed', bytes: number, frames: number, error?: string) =>
-    logDemoEvent({ type: 'export-end', kind, outcome, bytes, frames, width, height, ...(error ? { error } : {}) });
+  const end = (outcome: 'saved' | 'cancelled' | 'failed', bytes: number, frames: number, error?: string, captions?: ExportedCaptions) =>
+    logDemoEvent({ type: 'export-end', kind, outcome, bytes, frames, width, height, ...(error ? { error } : {}), ...(captions ? { captions } : {}) });
   try {
-    const { blob, frames } = await atSize(viewer, width, height, () => make(viewer));
+    const { blob, frames, captions } = await atSize(viewer, width, height, () => make(viewer));
     if (!blob || cancelled()) {
-      end('cancelled', 0, frames);
+      end('cancelled', 0, frames, undefined, captions);
       return;
     }
     const name = `${slug()}-${stamp()}-${width}x${height}.${kind}`;
     const saved = await getBridge().saveExport({ blob, suggestedName: name });
     if (!saved) {
-      end('cancelled', blob.size, frames);
+      end('cancelled', blob.size, frames, undefined, captions);
       return;
     }
-    end('saved', blob.size, frames);
+    end('saved', blob.size, frames, undefined, captions);
     st.notify('info', `Exported ${saved.name} (${(blob.size / 1e6).toFixed(1)} MB)`);
   } catch (e) {
     if (e instanceof ExportCancelled) {
@@ -220,9 +232,10 @@ export function exportStill(width: number, height: number): Promise<void> {
     out.width = width;
     out.height = height;
     await new FiguresGate().wait();
-    await captureFrame(viewer, out, appStore.getState().timeUtcMs);
+    const captions = new CaptionTally();
+    captions.add(await captureFrame(viewer, out, appStore.getState().timeUtcMs));
     progress(1, 1, 'encoding');
-    return { blob: await toBlob(out), frames: 1 };
+    return { blob: await toBlob(out), frames: 1, captions };
   });
 }
 
@@ -279,12 +292,13 @@ export async function exportVideo(durationS: number, fps = VIDEO_FPS): Promise<v
     encoder.configure({ codec: codec.config, width, height, bitrate: VIDEO_BITS_PER_S, framerate: fps });
     let frames = 0;
     const figures = new FiguresGate();
+    const captions = new CaptionTally();
     try {
       for (let k = 0; k < total; k++) {
         const tourMs = (k * 1000) / fps;
         applyTourTime(tourMs);
         await figures.wait();
-        await captureFrame(viewer, out, appStore.getState().timeUtcMs);
+        captions.add(await captureFrame(viewer, out, appStore.getState().timeUtcMs));
         // Frame k is stamped with its tour time, however long it took to render.
         const frame = new VideoFrame(out, { timestamp: Math.round(k * frameUs), duration: Math.round(frameUs) });
         encoder.encode(frame, { keyFrame: k % Math.round(KEY_FRAME_S * fps) === 0 });
@@ -305,7 +319,7 @@ export async function exportVideo(durationS: number, fps = VIDEO_FPS): Promise<v
     }
     progress(frames, total, 'saving');
     const file = muxWebm({ codec: codec.webm, width, height, frameDurationUs: frameUs }, encoded);
-    return { blob: new Blob([file], { type: 'video/webm' }), frames: encoded.length };
+    return { blob: new Blob([file], { type: 'video/webm' }), frames: encoded.length, captions };
   });
 }
 

@@ -13,7 +13,13 @@ export type DemoEvent =
   | { type: 'frame'; tourMs: number }
   | { type: 'rollout-date'; dateMs: number }
   | { type: 'export-start'; kind: ExportKind }
-  | { type: 'export-end'; kind: ExportKind; outcome: 'saved' | 'cancelled' | 'failed'; bytes: number; frames: number; width: number; height: number; error?: string };
+  | { type: 'export-end'; kind: ExportKind; outcome: 'saved' | 'cancelled' | 'failed'; bytes: number; frames: number; width: number; height: number; error?: string; captions?: ExportedCaptions };
+
+/** What an export's frames said: how many showed "—" for a figure, and the last frame's captions. */
+export interface ExportedCaptions {
+  pendingFrames: number;
+  last: { date: string; satellites: string; served: string } | null;
+}
 
 export type ExportKind = 'png' | 'webm';
 

@@ -60,7 +60,7 @@ export function installRolloutSync(engine: () => EngineClient): () => void {
       (res) => {
         lastError = '';
         if (res.revision !== appStore.getState().revision || res.dateMs !== useRollout.getState().dateMs) return;
-        useRollout.getState().setAnswer(res.dateMs, res.figures, res.statusMask);
+        useRollout.getState().setAnswer(res.dateMs, res.figures, res.statusMask, res.radiusScale);
         if (res.coverage) acceptCoverage(res.dateMs, res.coverage);
         answers++;
       },
