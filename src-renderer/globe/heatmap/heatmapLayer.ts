@@ -121,10 +121,7 @@ export function attachHeatmapLayer(viewer: CesiumWidget): HeatmapLayer {
     const colors = grid && s.current && s.current.gridGeneration === grid.generation ? colorsFor(s) : null;
     legend.update(colors ? legendModel(s) : null);
     if (!colors || !grid) {
-      if (primitive?.show) {
-        primitive.show = false;
-        scene.requestRender();
-      }
+      if (primitive) primitive.show = false;
       return;
     }
     if (builtFor !== grid) {
@@ -144,11 +141,10 @@ export function attachHeatmapLayer(viewer: CesiumWidget): HeatmapLayer {
   };
 
   const onPostRender = (): void => {
-    if (!pending) return;
-    if (writeColors(pending)) {
+    if (pending && writeColors(pending)) {
       pending = null;
       markShown(pendingRevision);
-    } else scene.requestRender(); // the primitive is not ready yet: frames are drawn on request, so ask for the next one
+    }
   };
   scene.postRender.addEventListener(onPostRender);
   update(planningStore.getState());
