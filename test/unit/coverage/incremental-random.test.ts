@@ -1,0 +1,69 @@
+// Issue 14 section 1: a gateway edit in the app re-evaluates only what the edit can change (add:
+// a pruned search from the new gateway's visible satellites per step, then only the cells whose
+// latency changed; remove / move: repair of the gateway's routing forest, or a full re-route with
+// ground relay). Property: after any random sequence of adds, removes and moves, the evaluator's
+// routing labels, cell minima and every window figure are bit-identical to a full evaluation of
+// the same gateway set. Tolerance: none (toEqual on the raw arrays and on the result object).
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { buildCoverageGrid, CoverageEvaluator, defaultLinkModel, propagatorPositions, usableFromCatalog } from '../../../src-core/coverage';
+import type { Gateway } from '../../../src-core/scenario/schema';
+import { assetGeo, gateway, GATEWAYS, kuiperPropagator, kuiperScenario } from './fixtures';
+
+/** Sequences per routing mode: each is one full evaluation to compare against (a few seconds). */
+const RUNS = 6;
+const SEED = 14;
+
+type Op = { kind: 'add'; latDeg: number; lonDeg: number } | { kind: 'remove'; pick: number } | { kind: 'move'; pick: number; latDeg: number; lonDeg: number };
+
+const latDeg = fc.double({ min: -60, max: 60, noNaN: true });
+const lonDeg = fc.double({ min: -180, max: 179.9, noNaN: true });
+const pick = fc.nat({ max: 1000 });
+const op: fc.Arbitrary<Op> = fc.oneof(
+  fc.record({ kind: fc.constant('add' as const), latDeg, lonDeg }),
+  fc.record({ kind: fc.constant('remove' as const), pick }),
+  fc.record({ kind: fc.constant('move' as const), pick, latDeg, lonDeg }),
+);
+
+const defaultRouting = kuiperScenario().routing;
+
+for (const allowGatewayRelay of [false, true]) {
+  describe(`coverage evaluator: random gateway edits (ground relay ${allowGatewayRelay ? 'on' : 'off'})`, () => {
+    const sc = kuiperScenario({ durationS: 4 * 120, stepS: 120, h3Resolution: 2 }, { gateways: GATEWAYS.slice(0, 4), routing: { ...defaultRouting, allowGatewayRelay } });
+    const { catalog, propagator } = kuiperPropagator(sc);
+    const grid = buildCoverageGrid(sc.analysis, assetGeo);
+    const positions = propagatorPositions(propagator);
+    const usable = usableFromCatalog(catalog);
+    // One visibility cache for all runs: the evaluators differ only in their gateways.
+    const { cache } = new CoverageEvaluator({ scenario: sc, grid, positions, usable, links: defaultLinkModel(sc, catalog) });
+    const makeShared = () => new CoverageEvaluator({ scenario: sc, grid, positions, usable, cache });
+
+    it('incremental add / remove / move equals a full evaluation, bit for bit', () => {
+      expect(sc.routing.allowGatewayRelay).toBe(allowGatewayRelay);
+      let serial = 0;
+      fc.assert(
+        fc.property(fc.array(op, { minLength: 3, maxLength: 7 }), (ops) => {
+          const ev = makeShared();
+          ev.setGateways(sc.gateways);
+          for (const o of ops) {
+            const n = ev.gateways.length;
+            if (o.kind === 'add') ev.addGateway(gateway(`gw-r${serial++}`, o.latDeg, o.lonDeg));
+            else if (n === 0) continue;
+            else if (o.kind === 'remove') ev.removeGateway(o.pick % n);
+            else ev.moveGateway(o.pick % n, { ...(ev.gateways[o.pick % n] as Gateway), latDeg: o.latDeg, lonDeg: o.lonDeg });
+          }
+          const incremental = ev.result();
+          const full = makeShared();
+          const fullResult = full.setGateways(ev.gateways);
+          expect(ev.dist).toEqual(full.dist);
+          expect(ev.hops).toEqual(full.hops);
+          expect(ev.origin).toEqual(full.origin);
+          expect(ev.cellLat).toEqual(full.cellLat);
+          expect(ev.cellSat).toEqual(full.cellSat);
+          expect(incremental).toEqual(fullResult);
+        }),
+        { numRuns: RUNS, seed: SEED },
+      );
+    });
+  });
+}
