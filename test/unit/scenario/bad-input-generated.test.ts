@@ -11,7 +11,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateCorpus, type CorpusCase } from '../../fixtures/bad-input/generate';
-import { decodeTextFile } from '../../../src-core/scenario/textEncoding';
+import fc from 'fast-check';
+import { decodeTextFile, firstInvalidUtf8 } from '../../../src-core/scenario/textEncoding';
 import { runMain, spawnCli } from '../cli/helpers';
 
 /** Tolerance per CLI run (in-process). Linear parsers take milliseconds here; a quadratic one takes minutes. */
@@ -165,6 +166,8 @@ const FIXED: [name: string, argv: 'validate' | 'propagate', code: number, messag
   ['tle-eccentricity-blank.tle', 'validate', 1, /line 3: eccentricity is blank/],
   ['scenario-analysis.stepS-tiny.leo.json', 'validate', 1, /analysis\.stepS: .*time step must be at least 1 s/],
   ['scenario-analysis.durationS-huge.leo.json', 'validate', 1, /analysis\.durationS/],
+  ['scenario-v2-latin1.leo.json', 'validate', 1, /not valid UTF-8 text at line 3 \(byte [\d,]+ is 0xE9, perhaps Latin-1/],
+  ['tle-3line-invalid-utf8.tle', 'propagate', 1, /not valid UTF-8 text at line 2 \(byte 21 is 0xFF/],
 ];
 
 describe('classes fixed with this corpus', () => {
@@ -183,6 +186,26 @@ describe('classes fixed with this corpus', () => {
     expect(rad.sets).toHaveLength(1);
     expect(rad.problems[0]!.message).toMatch(/^line \d+: record 1 \(KUIPER-P1\): line \d+: INCLINATION is given in \[rad\]/);
     expect(parseElementSets(xml.replace(/<MEAN_MOTION>/g, '<MEAN_MOTION units="rev/DAY">')).sets).toHaveLength(2);
+  });
+});
+
+describe('firstInvalidUtf8 (where a UTF-8 decode failed)', () => {
+  it('finds a bad byte exactly when TextDecoder refuses the bytes (fast-check)', () => {
+    const dec = new TextDecoder('utf-8', { fatal: true });
+    const tricky = [0x41, 0x0a, 0x80, 0xbf, 0xc0, 0xc2, 0xdf, 0xe0, 0xed, 0xef, 0xf0, 0xf4, 0xf5, 0xa0, 0x90, 0x8f, 0x9f];
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...tricky), { maxLength: 8 }), (arr) => {
+        const b = Uint8Array.from(arr);
+        let ok = true;
+        try {
+          dec.decode(b);
+        } catch {
+          ok = false;
+        }
+        expect(firstInvalidUtf8(b) < 0).toBe(ok);
+      }),
+      { numRuns: 5000, seed: 15 },
+    );
   });
 });
 
