@@ -97,6 +97,28 @@ const OMM_REQUIRED = [
 ] as const;
 const OMM_NUMERIC = OMM_REQUIRED.filter((k) => k !== 'EPOCH');
 const OMM_ANGLES = [['INCLINATION', 0, 180], ['RA_OF_ASC_NODE', 0, 360], ['ARG_OF_PERICENTER', 0, 360], ['MEAN_ANOMALY', 0, 360]] as const;
+/**
+ * Drag terms larger than a TLE field can hold (|ndot/2| < 1 rev/day^2; B* and nddot/6 are written
+ * as .NNNNN with an exponent, and no satellite's B* reaches 1 per Earth radius): a broken record.
+ */
+const OMM_DRAG_LIMITS = [['BSTAR', 1, '1/ER'], ['MEAN_MOTION_DOT', 1, 'rev/day**2'], ['MEAN_MOTION_DDOT', 1, 'rev/day**3']] as const;
+
+/** The units CCSDS 502.0 gives each OMM field this importer reads (KVN "[deg]", XML units="deg"). */
+const OMM_UNITS: Record<string, string> = {
+  INCLINATION: 'deg', RA_OF_ASC_NODE: 'deg', ARG_OF_PERICENTER: 'deg', MEAN_ANOMALY: 'deg', MEAN_MOTION: 'rev/day',
+  MEAN_MOTION_DOT: 'rev/day**2', MEAN_MOTION_DDOT: 'rev/day**3', BSTAR: '1/er', SEMI_MAJOR_AXIS: 'km', GM: 'km**3/s**2',
+};
+const unitKey = (u: string): string => u.toLowerCase().replace(/\s+/g, '').replace(/\^/g, '**');
+
+/**
+ * A field written in other units than CCSDS's (INCLINATION [rad]): the value would be read wrongly,
+ * so the record is refused. Null when the unit is the expected one, or the field has no fixed unit.
+ */
+export function ommUnitProblem(key: string, unit: string): string | null {
+  const want = OMM_UNITS[key];
+  if (want === undefined || unitKey(unit) === unitKey(want)) return null;
+  return `${key} is given in [${unit}], but OMM ${key} is in [${want}]: convert the value and write [${want}] (or leave the unit out)`;
+}
 
 /**
  * Check an OMM record (JSON or XML fields, string or number values) for what SGP4 needs; returns
@@ -130,6 +152,10 @@ export function ommProblems(omm: Record<string, unknown>): string[] {
   if (Number.isFinite(ecc) && (ecc < 0 || ecc >= 1)) problems.push(`ECCENTRICITY ${ecc} is outside [0, 1)`);
   const n = Number(omm.MEAN_MOTION);
   if (Number.isFinite(n) && (n <= 0 || n > 100)) problems.push(`MEAN_MOTION ${n} must be in (0, 100] rev/day`);
+  for (const [k, max, unit] of OMM_DRAG_LIMITS) {
+    const v = Number(omm[k]);
+    if (omm[k] !== '' && Number.isFinite(v) && Math.abs(v) >= max) problems.push(`${k} ${v} is outside (-${max}, ${max}) ${unit}: no element set has drag this large (check the exponent)`);
+  }
   return problems;
 }
 

@@ -3,7 +3,7 @@
 // unit in brackets ("53.0 [deg]") is dropped; day-of-year epochs (2007-064T10:34:41) become
 // calendar dates. Bad records are skipped and reported with the line where they start.
 import type { ElementSet } from '../scenario/schema';
-import { ommProblems } from './elements';
+import { ommProblems, ommUnitProblem } from './elements';
 import type { ImportOptions, ImportProblem, ImportResult } from './tle';
 
 /** Keys whose values are numbers in CelesTrak's OMM JSON (the form the scenario stores). */
@@ -26,12 +26,11 @@ export function dayOfYearToCalendar(epoch: string): string {
   return `${m[1]}-${mm}-${dd}${m[3] ?? ''}`;
 }
 
-/** Value of a KVN line without its unit ("1.0027 [rev/day]" -> "1.0027"). */
-function stripUnit(value: string): string {
+/** Value of a KVN line and its unit ("1.0027 [rev/day]" -> "1.0027", "rev/day"; no unit: null). */
+function splitUnit(value: string): { value: string; unit: string | null } {
   const v = value.trim();
-  if (!v.endsWith(']')) return v;
-  const open = v.lastIndexOf('[');
-  return open < 0 ? v : v.slice(0, open).trimEnd();
+  const open = v.endsWith(']') ? v.lastIndexOf('[') : -1;
+  return open < 0 ? { value: v, unit: null } : { value: v.slice(0, open).trimEnd(), unit: v.slice(open + 1, -1).trim() };
 }
 
 const label = (rec: Record<string, string | number>, i: number): string =>
@@ -93,7 +92,10 @@ export function parseOmmKvn(text: string, options: ImportOptions = {}): ImportRe
     }
     if (FILE_KEYS.has(key)) continue;
     if (key in rec) recErrors.push(`line ${i + 1}: ${key} is given twice`);
-    let value = stripUnit(t.slice(eq + 1));
+    const split = splitUnit(t.slice(eq + 1));
+    const unitProblem = split.unit === null ? null : ommUnitProblem(key, split.unit);
+    if (unitProblem) recErrors.push(`line ${i + 1}: ${unitProblem}`);
+    let value = split.value;
     if (key === 'EPOCH') value = dayOfYearToCalendar(value);
     rec[key] = NUMERIC_KEYS.has(key) && value !== '' && Number.isFinite(Number(value)) ? Number(value) : value;
   }

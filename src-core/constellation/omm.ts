@@ -3,8 +3,8 @@
 // is the shared linear tokenizer of src-core/io/xml.ts (no DOM in the engine).
 import type { ElementSet } from '../scenario/schema';
 import { findJsonSyntaxError } from '../scenario/jsonSyntax';
-import { ommProblems } from './elements';
-import { LineCounter, localName, scanXml, unescapeXml, type XmlError } from '../io/xml';
+import { ommProblems, ommUnitProblem } from './elements';
+import { LineCounter, localName, parseAttributes, scanXml, unescapeXml, type XmlError } from '../io/xml';
 import { looksLikeOmmKvn, parseOmmKvn } from './kvn';
 import { parseTle, type ImportOptions, type ImportProblem, type ImportResult } from './tle';
 
@@ -62,7 +62,7 @@ class StopScan extends Error {}
  * Parse OMM XML (NDM container with <omm> blocks, or bare <omm> blocks) with the shared linear
  * tokenizer (src-core/io/xml.ts): 100,000 records or a file that never closes its <omm> take time
  * in proportion to their size. Leaf elements inside <omm> become record fields; attributes such as
- * CCSDS `units="deg"` are allowed and ignored; CDATA values are read as text. DOCTYPE and entity
+ * CCSDS `units="deg"` are checked (another unit refuses the record); CDATA values are read as text. DOCTYPE and entity
  * declarations are refused. Bad records are skipped and reported with their line; a file that is
  * not well-formed stops at the first error, with its line.
  */
@@ -77,6 +77,8 @@ export function parseOmmXml(text: string, options: ImportOptions = {}): ImportRe
   let leafName: string | null = null;
   let leafText = '';
   let leafHasChild = false;
+  let leafUnits: string | undefined;
+  let recErrors: string[] = [];
   let index = 0;
   let fatal: ImportProblem | null = null;
   const endLeaf = (name: string, at: number): void => {
@@ -88,27 +90,31 @@ export function parseOmmXml(text: string, options: ImportOptions = {}): ImportRe
         fatal = { line: l, record: null, message: `line ${l}: unknown entity ${un.unknown} in <${name}>: only &lt; &gt; &amp; &quot; &apos; and &#N; are allowed` };
         throw new StopScan();
       }
+      const unitProblem = leafUnits === undefined ? null : ommUnitProblem(key, leafUnits);
+      if (unitProblem) recErrors.push(`line ${lines.lineAt(at)}: ${unitProblem}`);
       if (key !== 'COMMENT') rec[key] = NUMERIC_FIELDS.has(key) && un.text !== '' && Number.isFinite(Number(un.text)) ? Number(un.text) : un.text;
     }
     leafName = null;
   };
   const endRecord = (r: Record<string, string | number>): void => {
-    const pr = ommProblems(r);
+    const pr = [...recErrors, ...ommProblems(r)];
     if (pr.length > 0) problems.push({ line: recLine, record: index, message: `line ${recLine}: ${label(r, index)}: ${pr.join('; ')}` });
     else sets.push(toElementSet(r, options));
     index++;
     rec = null;
+    recErrors = [];
     ommDepth = -1;
   };
   let error: XmlError | null = null;
   try {
     error = scanXml(text, {
-      open(name, _attrs, selfClosing, at) {
+      open(name, attrs, selfClosing, at) {
         if (leafName !== null) leafHasChild = true;
         if (selfClosing) return;
         depth++;
         if (rec === null && localName(name).toLowerCase() === 'omm') {
           rec = {};
+          recErrors = [];
           recLine = lines.lineAt(at);
           ommDepth = depth - 1;
           leafName = null;
@@ -117,6 +123,7 @@ export function parseOmmXml(text: string, options: ImportOptions = {}): ImportRe
         leafName = name;
         leafText = '';
         leafHasChild = false;
+        leafUnits = attrs.includes('units') ? parseAttributes(attrs).units : undefined;
       },
       close(name, at) {
         depth--;

@@ -91,7 +91,8 @@ export function tleLineProblems(line1: string, line2: string, lineNo1 = 1, lineN
     if (!Number.isFinite(v)) p(lineNo2, `${name} "${line2.substring(a, b).trim()}" is not a number`);
     else if (v < lo || v > hi) p(lineNo2, `${name} ${v} is outside ${lo}..${hi}`);
   }
-  if (!/^\d{7}$/.test(line2.substring(26, 33).replace(/ /g, '0'))) p(lineNo2, `eccentricity "${line2.substring(26, 33)}" must be 7 digits (implied leading decimal point)`);
+  if (line2.substring(26, 33).trim() === '') p(lineNo2, 'eccentricity is blank: write its 7 digits (0000000 for a circular orbit)');
+  else if (!/^\d{7}$/.test(line2.substring(26, 33).replace(/ /g, '0'))) p(lineNo2, `eccentricity "${line2.substring(26, 33)}" must be 7 digits (implied leading decimal point)`);
   return out;
 }
 

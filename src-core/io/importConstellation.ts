@@ -3,7 +3,7 @@
 // its reason (bad checksum, a field error with its line and column, SGP4 failure or decay at the
 // analysis time, an epoch too far from the analysis time). Nothing is dropped in silence.
 import { propagate, type SatRec } from 'satellite.js';
-import type { ElementSet } from '../scenario/schema';
+import { MAX_SATELLITES, type ElementSet } from '../scenario/schema';
 import { parseElementSets, detectElementFormat, type ElementFileFormat } from '../constellation/omm';
 import { looksLikeOmmKvn } from '../constellation/kvn';
 import { resolveElementSet } from '../constellation/elements';
@@ -97,6 +97,12 @@ export function importConstellation(text: string, options: ImportConstellationOp
   const format = detectConstellationFormat(text, options.format);
   const parsed = parseElementSets(text, { ...options, format });
   const rejected: RejectedRecord[] = parsed.problems.map((p) => ({ line: p.line, record: p.record, name: null, reason: parseReason(p), message: p.message }));
+  const total = parsed.sets.length + parsed.problems.length;
+  if (parsed.sets.length > MAX_SATELLITES) {
+    // Checked before any satellite is initialised: a scenario holds at most MAX_SATELLITES.
+    const message = `the file holds ${parsed.sets.length.toLocaleString('en-US')} element sets; the limit is ${MAX_SATELLITES.toLocaleString('en-US')} satellites per scenario: split the file or keep the satellites you need`;
+    return { format, sets: [], rejected: [{ line: null, record: null, name: null, reason: 'field', message }, ...rejected], total, analysisTimeMs: null };
+  }
   const maxAge = options.maxEpochAgeDays ?? DEFAULT_MAX_EPOCH_AGE_DAYS;
   const sets: ElementSet[] = [];
   const resolved = parsed.sets.map((set) => {
@@ -114,7 +120,7 @@ export function importConstellation(text: string, options: ImportConstellationOp
     if (problem === null) sets.push(set);
     else rejected.push({ line: null, record: i, name, reason: problem.reason, message: `element set ${i + 1}${name ? ` (${name})` : ''}: ${problem.message}` });
   });
-  return { format, sets, rejected, total: parsed.sets.length + parsed.problems.length, analysisTimeMs: atMs ?? null };
+  return { format, sets, rejected, total, analysisTimeMs: atMs ?? null };
 }
 
 /** A one-line summary: "3,233 of 3,236 satellites imported; 3 rejected (2 checksum, 1 epoch)". */

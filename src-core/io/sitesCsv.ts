@@ -7,7 +7,9 @@ import { buildSites, canonicalField, SITE_COLUMNS, siteRows, type RawSite, type 
 /** Parse CSV text with a header row. Row numbers count the header as row 1. Never throws. */
 export function importSitesCsv(text: string, options: SiteImportOptions = {}): SiteImport {
   // Blank rows are skipped here, not by papaparse, so that row numbers stay those of the file.
-  const parsed = Papa.parse<string[]>(text.replace(/^\uFEFF/, ''), { skipEmptyLines: false });
+  // Line ends are made one kind first: papaparse guesses a single newline for the whole file, so a
+  // file mixing CRLF, LF and CR (edited on several systems) would leave CRs inside cells.
+  const parsed = Papa.parse<string[]>(text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n'), { skipEmptyLines: false, newline: '\n' });
   const rows = parsed.data;
   const blank = (row: string[]): boolean => row.every((c) => c.trim() === '');
   while (rows.length > 0 && blank(rows[rows.length - 1]!)) rows.pop();

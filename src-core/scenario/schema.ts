@@ -140,13 +140,19 @@ export const TerminalSettings = z.object({
   maxSlantKm: z.number().positive().nullable().default(null),
 });
 
+/** Time steps in one analysis window (durationS / stepS): each step propagates every satellite. */
+export const MAX_ANALYSIS_STEPS = 100_000;
+
 export const AnalysisSettings = z.object({
   startUtc: isoTime.default('2026-01-01T00:00:00Z'),
   durationS: z.number().positive().max(30 * 86400).default(5760),
-  stepS: z.number().positive().default(60),
+  stepS: z.number().min(1, 'the time step must be at least 1 s').default(60),
   h3Resolution: z.number().int().min(0).max(6).default(3),
   landOnly: z.boolean().default(true),
   demandWeighted: z.boolean().default(true),
+}).superRefine((a, ctx) => {
+  // Checked before anything is built: a 1e-300 s step would ask for endless time steps.
+  if (a.durationS / a.stepS > MAX_ANALYSIS_STEPS) ctx.addIssue({ code: 'custom', path: ['stepS'], message: `${a.durationS} s in steps of ${a.stepS} s is ${Math.ceil(a.durationS / a.stepS).toLocaleString('en-US')} time steps; the limit is ${MAX_ANALYSIS_STEPS.toLocaleString('en-US')}: use a longer step or a shorter duration` });
 });
 
 /**

@@ -37,6 +37,35 @@ export interface TextDecoderLike {
   decode(input: Uint8Array): string;
 }
 
+const isCont = (b: number | undefined): boolean => b !== undefined && (b & 0xc0) === 0x80;
+
+/** Index of the first byte that does not start a valid UTF-8 sequence (RFC 3629: no overlongs, no surrogates), or -1. */
+export function firstInvalidUtf8(bytes: Uint8Array, from = 0): number {
+  let i = from;
+  while (i < bytes.length) {
+    const b = bytes[i]!;
+    if (b < 0x80) { i++; continue; }
+    const b1 = bytes[i + 1];
+    let len = 0;
+    if (b >= 0xc2 && b <= 0xdf) len = 2;
+    else if (b >= 0xe0 && b <= 0xef && b1 !== undefined && !(b === 0xe0 && b1 < 0xa0) && !(b === 0xed && b1 > 0x9f)) len = 3;
+    else if (b >= 0xf0 && b <= 0xf4 && b1 !== undefined && !(b === 0xf0 && b1 < 0x90) && !(b === 0xf4 && b1 > 0x8f)) len = 4;
+    if (len === 0) return i;
+    for (let k = 1; k < len; k++) if (!isCont(bytes[i + k])) return i;
+    i += len;
+  }
+  return -1;
+}
+
+/** Where a UTF-8 decode failed: "line 3 (byte 1,204 is 0xE9)", or '' when no bad byte is found. */
+function utf8Where(bytes: Uint8Array, from: number): string {
+  const at = firstInvalidUtf8(bytes, from);
+  if (at < 0) return '';
+  let line = 1;
+  for (let i = from; i < at; i++) if (bytes[i] === 0x0a) line++;
+  return ` at line ${line} (byte ${(at + 1).toLocaleString('en-US')} is 0x${bytes[at]!.toString(16).toUpperCase().padStart(2, '0')}, perhaps Latin-1 or Windows-1252)`;
+}
+
 /** Decode file bytes to text with the guessed encoding; invalid sequences are an error, not U+FFFD. */
 export function decodeTextFile(bytes: Uint8Array, makeDecoder: (encoding: string) => TextDecoderLike): { ok: true; text: string } | { ok: false; message: string } {
   const g = sniffTextEncoding(bytes);
@@ -44,6 +73,7 @@ export function decodeTextFile(bytes: Uint8Array, makeDecoder: (encoding: string
   try {
     return { ok: true, text: makeDecoder(g.encoding).decode(bytes.subarray(g.bomBytes)) };
   } catch {
-    return { ok: false, message: `the file is not valid ${g.encoding.toUpperCase()} text; save it as UTF-8` };
+    const where = g.encoding === 'utf-8' ? utf8Where(bytes, g.bomBytes) : '';
+    return { ok: false, message: `the file is not valid ${g.encoding.toUpperCase()} text${where}; save it as UTF-8` };
   }
 }

@@ -43,6 +43,14 @@ export function rejectedProblem(r: RejectedRecord): ScenarioProblem {
   return elementProblem({ line: r.line, record: r.line === null ? null : r.record, message: r.message });
 }
 
+const SITE_EXT = /\.(csv|geojson|kml)$/i;
+
+/** A gateway/PoP file (CSV, GeoJSON, KML): by extension, else a KML root or a GeoJSON FeatureCollection near the start. */
+export function isSiteFile(path: string, text: string): boolean {
+  const head = text.slice(0, 400);
+  return SITE_EXT.test(path) || /^\s*(<\?xml[^>]*>\s*)?<kml/.test(head) || /"FeatureCollection"/.test(head);
+}
+
 export type LoadedInput = { kind: 'scenario' | 'elements'; scenario: Scenario; source: string; skipped: ScenarioProblem[] };
 
 /**
@@ -53,6 +61,7 @@ export type LoadedInput = { kind: 'scenario' | 'elements'; scenario: Scenario; s
  */
 export function loadInput(path: string, analysisTimeMs?: number): LoadedInput {
   const text = readText(path);
+  if (isSiteFile(path, text)) throw new CliError(`${path} is a gateway/PoP file (CSV, GeoJSON or KML), not a scenario or element sets: add its sites to a scenario with "leo-planner import ${path} --into <scenario.leo.json> -o <out.leo.json>"`);
   const kind = detectFileKind(text, path);
   if (kind === 'scenario') {
     const r = parseScenario(text);

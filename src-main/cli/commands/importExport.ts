@@ -7,11 +7,10 @@ import { exportCzml, exportHypatia, exportSitesCsv, exportSitesGeoJson, exportSi
 import { validateScenario, type Scenario, type ScenarioProblem } from '../../../src-core/scenario/schema';
 import { detectFileKind } from '../../../src-core/scenario/detect';
 import { parseIsoUtc } from '../../../src-core/units';
-import { CliError, clean, loadInput, parseNumberArg, printProblems, readText, rejectedProblem } from '../io';
+import { CliError, clean, isSiteFile, loadInput, parseNumberArg, printProblems, readText, rejectedProblem } from '../io';
 import { evaluateCoverage, reportFigures, withAnalysisOverrides } from './analyze';
 
 type Values = Record<string, string | boolean | undefined>;
-const SITE_EXT = /\.(csv|geojson|kml)$/i;
 
 /** Write next to the target then rename, so a crash leaves the old file or the new one, never half. */
 export function writeAtomic(path: string, text: string | Uint8Array): void {
@@ -57,8 +56,7 @@ function report(json: boolean, summary: Record<string, unknown>, rejected: Scena
 }
 
 function addFile(scenario: Scenario, file: string, text: string): { next: Scenario; summary: string; rejected: ScenarioProblem[]; added: number } {
-  const isSites = SITE_EXT.test(file) || /^\s*(<\?xml[^>]*>\s*)?<kml/.test(text.slice(0, 400)) || /"FeatureCollection"/.test(text.slice(0, 400));
-  if (isSites) {
+  if (isSiteFile(file, text)) {
     const existingIds = new Set([...scenario.gateways.map((g) => g.id), ...scenario.pops.map((p) => p.id)]);
     const r = importSites(text, file, { existingIds });
     const rejected = r.rejected.map((x) => ({ path: x.where, message: x.message }));

@@ -7,7 +7,8 @@ import { importConstellation } from '../../../src-core/io/importConstellation';
 import { detectFileKind } from '../../../src-core/scenario/detect';
 import { parseScenario } from '../../../src-core/scenario/schema';
 import type { ScenarioProblem } from '../../../src-core/scenario/schema';
-import { CliError, clean, printProblems, readText, rejectedProblem } from '../io';
+import { importSites } from '../../../src-core/io';
+import { CliError, clean, isSiteFile, printProblems, readText, rejectedProblem } from '../io';
 import { slotMatchingJson, slotMatchingLines } from './slotMatching';
 
 function printWarnings(path: string, warnings: readonly ScenarioProblem[]): void {
@@ -16,8 +17,21 @@ function printWarnings(path: string, warnings: readonly ScenarioProblem[]): void
   printProblems([...warnings]);
 }
 
+/** A gateway/PoP file: ok when every record is a usable site, else each rejected record with its row/feature/placemark. */
+function validateSites(path: string, text: string, json: boolean): number {
+  const r = importSites(text, path);
+  const problems = r.rejected.map((x) => ({ path: x.where, message: x.message }));
+  if (problems.length === 0 && r.gateways.length + r.pops.length === 0) problems.push({ path: '(file)', message: 'no gateway or PoP records found: add one row (CSV), Point feature (GeoJSON) or Placemark (KML) per site' });
+  const ok = problems.length === 0;
+  if (json) console.log(JSON.stringify({ ok, file: path, format: r.format, gateways: r.gateways.length, pops: r.pops.length, problems }, null, 2));
+  else if (!ok) throw new CliError(`${path}: ${r.gateways.length} usable gateways and ${r.pops.length} PoPs, ${problems.length} problem${problems.length === 1 ? '' : 's'} (${r.format})`, problems);
+  else console.log(`ok: ${clean(path)} — ${r.gateways.length} gateways and ${r.pops.length} PoPs (${r.format})`);
+  return ok ? 0 : 1;
+}
+
 export function validateCommand(path: string, json: boolean, atMs?: number): number {
   const text = readText(path);
+  if (isSiteFile(path, text)) return validateSites(path, text, json);
   const kind = detectFileKind(text, path);
   if (kind !== 'scenario') {
     const imp = importConstellation(text, { format: kind, ...(atMs === undefined ? {} : { analysisTimeMs: atMs }) });
