@@ -206,7 +206,7 @@ test.describe('drag and drop', () => {
     // No file handle here (no File System Access): Save falls back to a download.
     const download = page.waitForEvent('download');
     await page.keyboard.press('Control+s');
-    expect((await download).suggestedFilename()).toMatch(/\.leo\.json$/);
+    expect((await download).suggestedFilename()).toMatch(/^dropped-again.*\.json$/);
     await expect(toast(page)).toContainText('Downloaded');
   });
 });
