@@ -45,6 +45,19 @@ export interface ReportInput {
   producer: string;
   /** The PDF's creation and modification date (UTC ms). Default: the scenario's epoch, so the same file gives the same bytes. */
   dateMs?: number;
+  /**
+   * TrueType bytes of the report's Unicode font (DejaVu Sans, regular and bold), embedded as a
+   * subset so names in Cyrillic, Greek or Latin Extended render. The caller reads them (the CLI
+   * from node_modules/dejavu-fonts-ttf, the app from a bundled asset): the engine has no files.
+   * Absent: Helvetica, which draws WinAnsi only (the rest falls back, see text.ts).
+   */
+  fonts?: ReportFonts;
+}
+
+/** TrueType (or OpenType) font files, as bytes. */
+export interface ReportFonts {
+  regular: Uint8Array;
+  bold: Uint8Array;
 }
 
 export interface FigureRow {

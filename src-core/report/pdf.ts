@@ -1,12 +1,12 @@
 // The planning report as PDF (pdf-lib, pure: runs in the CLI, the app and the tests). A4
 // landscape: a title page (headline figures, capacity, assumptions, notes, the globe snapshot),
 // a page of vector charts (latency CDF, served % over the window, share per gateway, rollout)
-// and the per-gateway table over as many pages as it needs. Helvetica (a standard font, nothing
-// embedded) and fixed dates make the bytes depend on the input only.
-import { PDFDocument, StandardFonts, type PDFImage, type PDFPage } from 'pdf-lib';
+// and the per-gateway table over as many pages as it needs. DejaVu Sans (embedded as a subset, its
+// bytes given by the caller) or Helvetica, and fixed dates, make the bytes depend on the input only.
+import { PDFDocument, type PDFImage, type PDFPage } from 'pdf-lib';
 import { buildReportContent, type ReportContent, type ReportInput } from './content';
 import { drawBarChart, drawFigureTable, drawLineChart, drawText, fitText, MUTED, niceTicks, RULE, tickLabel, wrapText, type Box, type Fonts, type LineChart } from './draw';
-import { charsetOf } from './text';
+import { embedReportFonts } from './fonts';
 
 /** A4 landscape, pt. */
 export const PAGE_W = 841.89;
@@ -197,20 +197,18 @@ async function embedSnapshot(doc: PDFDocument, png: Uint8Array | undefined): Pro
 /**
  * The report as PDF bytes. Deterministic: same input, same bytes (dates from `input.dateMs`,
  * else the scenario's epoch; no random document id). Throws only on an unreadable snapshot PNG
- * (a RangeError naming it); every text is drawable (see text.ts).
+ * or font (a RangeError naming it); every text is drawable (see text.ts).
  */
 export async function writeReportPdf(input: ReportInput): Promise<Uint8Array> {
   const c = buildReportContent(input);
   const doc = await PDFDocument.create({ updateMetadata: false });
-  const regular = await doc.embedFont(StandardFonts.Helvetica);
-  const bold = await doc.embedFont(StandardFonts.HelveticaBold);
-  const f: Fonts = { regular, bold, can: charsetOf(regular.getCharacterSet()) };
+  const f: Fonts = await embedReportFonts(doc, input.fonts);
   titlePage(doc, f, c, input, await embedSnapshot(doc, input.snapshotPng));
   chartsPage(doc, f, c, input);
   tablePages(doc, f, c);
   footers(doc, f, c, input.producer);
   const date = new Date(input.dateMs ?? Date.parse(input.scenario.epochUtc));
-  doc.setTitle(fitText(`Planning report: ${c.title}`, regular, 10, f.can));
+  doc.setTitle(fitText(`Planning report: ${c.title}`, f.regular, 10, f.can));
   doc.setSubject('LEO Planner planning report');
   doc.setCreator('LEO Planner');
   doc.setProducer(`LEO Planner (pdf-lib)`);

@@ -2,6 +2,7 @@
 // implementations: Electron (the preload's window.leo) and a plain-browser fallback (file
 // input, download link, in-page menu bar), which is also what the e2e tests drive.
 import type { AutosaveFound, AutosaveStorage } from '../../src-core/scenario/autosave';
+import type { FileHandle } from './browserFiles';
 import type { RecentEntry } from '../../src-core/scenario/recent';
 import type { QualitySetting } from '../state/slices/ui';
 import type { MenuCommand } from './menu';
@@ -78,8 +79,11 @@ export interface PlatformBridge {
   clearRecent(): Promise<void>;
   /** The host's Open Recent menu picked `key` (Electron; the in-page menu calls the action itself). */
   onOpenRecent(listener: (key: string) => void): () => void;
-  /** Reads a file dropped on the window (Electron also allows saving back to it). */
-  openDropped(file: File): Promise<OpenedFile>;
+  /**
+   * Reads a file dropped on the window. Saving back to it: Electron by its path; the browser when
+   * `handle` (DataTransferItem.getAsFileSystemHandle(), Chromium) is given, else Save downloads.
+   */
+  openDropped(file: File, handle?: FileHandle | null): Promise<OpenedFile>;
   readonly autosave: AutosaveStore;
   /** Mirrors app state into the host menu (radio items, enabled Undo/Redo). */
   syncMenuState(state: { quality: QualitySetting; canUndo: boolean; canRedo: boolean }): void;

@@ -106,7 +106,8 @@ export function createBrowserBridge(): PlatformBridge {
     clearRecent: () => fsAccessFiles.clear(),
     // The in-page menu runs the action itself.
     onOpenRecent: () => () => {},
-    async openDropped(file) {
+    async openDropped(file, handle) {
+      if (handle && hasFileSystemAccess()) return fsAccessFiles.adopt(handle);
       fsAccessFiles.detach();
       return { name: file.name, path: null, text: await file.text() };
     },

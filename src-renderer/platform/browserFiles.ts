@@ -198,7 +198,17 @@ export const fsAccessFiles = {
     await storeRecent([], before);
   },
 
-  /** The document is no longer the handle's file (New, a dropped or uploaded file). */
+  /**
+   * A file dropped with its handle (getAsFileSystemHandle): read through the handle, it becomes
+   * the file Save writes back to (asking for write permission then) and joins Open Recent.
+   */
+  async adopt(handle: FileHandle): Promise<OpenedFile> {
+    const text = await (await handle.getFile()).text();
+    await rememberHandle(handle);
+    return opened(handle, text);
+  },
+
+  /** The document is no longer the handle's file (New, a dropped file without a handle, an upload). */
   detach(): void {
     current = null;
   },

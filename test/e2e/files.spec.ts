@@ -202,5 +202,52 @@ test.describe('drag and drop', () => {
     await drop(page, 'broken.leo.json', '{"formatVersion": 2, "constellation": ');
     await expect(page.getByRole('alert')).toContainText('Could not open broken.leo.json');
     await expect(page.getByTestId('scenario-name')).toHaveValue('Dropped again');
+
+    // No file handle here (no File System Access): Save falls back to a download.
+    const download = page.waitForEvent('download');
+    await page.keyboard.press('Control+s');
+    expect((await download).suggestedFilename()).toMatch(/^dropped-again.*\.json$/);
+    await expect(toast(page)).toContainText('Downloaded');
+  });
+});
+
+test.describe('drag and drop with a file handle (File System Access)', () => {
+  test.use({ filePickers: 'opfs' });
+
+  test('a file dropped with its handle is saved back in place: no picker, no download', async ({ app: page }) => {
+    // Playwright cannot drag a real file from the desktop, so the browser's source of handles is
+    // the one stand-in: DataTransferItem.getAsFileSystemHandle() answers with the real OPFS handle
+    // of the file dropped (Chromium's own handle type); the app's drop, open and save code is real.
+    const text = await scenarioText(page, 'Dropped with handle');
+    await page.evaluate(async (t) => {
+      const root = await navigator.storage.getDirectory();
+      const handle = await root.getFileHandle('dropped-handle.leo.json', { create: true });
+      const w = await handle.createWritable();
+      await w.write(t);
+      await w.close();
+      Object.defineProperty(DataTransferItem.prototype, 'getAsFileSystemHandle', { configurable: true, value: () => Promise.resolve(handle) });
+      // Save must not ask where: a picker call would fail the test.
+      Object.defineProperty(window, 'showSaveFilePicker', { configurable: true, value: () => Promise.reject(new Error('Save asked for a file: not saved in place')) });
+    }, text);
+    const dt = await page.evaluateHandle((t) => {
+      const d = new DataTransfer();
+      d.items.add(new File([t], 'dropped-handle.leo.json', { type: 'application/json' }));
+      return d;
+    }, text);
+    await page.dispatchEvent('main.slot--globe', 'dragover', { dataTransfer: dt });
+    await page.dispatchEvent('main.slot--globe', 'drop', { dataTransfer: dt });
+    await expect(page.getByTestId('scenario-name')).toHaveValue('Dropped with handle');
+
+    let downloads = 0;
+    page.on('download', () => downloads++);
+    await edit(page, 'Dropped, edited, saved in place');
+    await page.keyboard.press('Control+s');
+    await expect(toast(page)).toContainText('Saved dropped-handle.leo.json');
+    const onDisk = await page.evaluate(async () => {
+      const root = await navigator.storage.getDirectory();
+      return (JSON.parse(await (await (await root.getFileHandle('dropped-handle.leo.json')).getFile()).text()) as { name: string }).name;
+    });
+    expect(onDisk).toBe('Dropped, edited, saved in place');
+    expect(downloads).toBe(0);
   });
 });

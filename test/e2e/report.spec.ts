@@ -4,7 +4,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { PDFDocument, PDFName } from 'pdf-lib';
-import { pageStrings } from '../unit/report/pdfText';
+import { embeddedFontNames, pageStrings } from '../unit/report/pdfText';
 import { expect, openSection, test, waitForGlobe } from './fixtures';
 
 const OUT = fileURLToPath(new URL('../../test-results/', import.meta.url));
@@ -40,6 +40,9 @@ test('export the planning report as PDF from the File menu', async ({ app: page 
   expect(title).toContain('Headline figures');
   expect(charts).toContain('Latency CDF (demand-weighted)');
   expect(table).toContain('gw-frankfurt');
+  // DejaVu Sans (a bundled asset, fetched offline) is embedded as a subset: names as written.
+  expect(embeddedFontNames(doc).join(' ')).toMatch(/DejaVuSans-Bold/);
+  expect(table!.join('\n')).toContain('São Paulo (Cajamar)');
   // The globe still: page 1 draws an image XObject.
   const xobjects = doc.getPages()[0]!.node.Resources()?.lookup(PDFName.of('XObject'));
   expect(xobjects?.toString() ?? '').toMatch(/\/Image-\d+/);

@@ -9,6 +9,7 @@ import { CliError, clean, loadInput, startArg } from '../io';
 import { capacityReport, evaluateCoverage, reportFigures, withAnalysisOverrides, type CapacityReport } from './analyze';
 import { output, writeAtomic } from './importExport';
 import { rolloutSeriesOf } from './rollout';
+import { loadReportFonts } from '../reportFonts';
 
 type Values = Record<string, string | boolean | undefined>;
 
@@ -36,6 +37,8 @@ export async function reportCommand(path: string, v: Values): Promise<number> {
   const evaluated = evaluateCoverage(scenario, path);
   const figures = reportFigures(evaluated);
   const rollout = v.rollout === true ? rolloutSeriesOf(scenario, path, {}).series.rows.map((r) => ({ dateMs: r.dateMs, operational: r.operational, servedPct: r.servedPct })) : undefined;
+  const font = loadReportFonts();
+  if ('error' in font) console.error(`warning: ${font.error}; the report uses Helvetica, and names outside Latin-1 print as "?"`);
   const report: ReportInput = {
     scenario,
     figures,
@@ -45,6 +48,7 @@ export async function reportCommand(path: string, v: Values): Promise<number> {
     ...(rollout ? { rollout } : {}),
     snapshotNote: CLI_SNAPSHOT_NOTE,
     producer: 'leo-planner report (CLI)',
+    ...('fonts' in font ? { fonts: font.fonts } : {}),
   };
   let pdf: Uint8Array;
   try {

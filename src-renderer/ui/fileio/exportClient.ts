@@ -1,5 +1,6 @@
-// Runs one export in a dedicated worker (exportWorker.ts) and resolves with its result; the worker
-// is terminated when it answers, or by cancelExport().
+// Runs one export or import plan in a dedicated worker (exportWorker.ts) and resolves with its
+// result; the worker is terminated when it answers, or by cancelExport(). Its progress messages
+// (the phase) are shown after the busy text.
 import type { ClientMessage, WorkerMessage } from '../../engine/protocol';
 import type { ExportRequests } from './exportWorker';
 import { ioStore } from './ioStore';
@@ -8,7 +9,7 @@ let running: { worker: Worker; reject: (e: Error) => void } | null = null;
 
 export class ExportCanceled extends Error {
   constructor() {
-    super('Export canceled');
+    super('Canceled');
     this.name = 'ExportCanceled';
   }
 }
@@ -34,6 +35,7 @@ export function runExport<N extends keyof ExportRequests>(name: N, req: ExportRe
     };
     worker.onmessage = (e: MessageEvent<WorkerMessage>) => {
       const m = e.data;
+      if (m.type === 'progress' && running?.worker === worker) ioStore.setState({ busy: `${busy} ${m.progress.phase ?? `${m.progress.done} of ${m.progress.total}`}…` });
       if (m.type !== 'response') return;
       done();
       if (m.ok) resolve(m.result as ExportRequests[N]['res']);

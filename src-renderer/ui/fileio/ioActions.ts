@@ -11,7 +11,7 @@ import { planningStore } from '../planning/planningStore';
 import { routeStore } from '../route/routeStore';
 import { ExportCanceled, runExport } from './exportClient';
 import { closeIoDialog, ioStore } from './ioStore';
-import { applyMergeChoices, planCompare, planConstellationImport, planMerge, planSitesImport, satelliteCount, ScenarioFileError, WrongFileError, type Side } from './plans';
+import { applyMergeChoices, planCompare, planMerge, satelliteCount, ScenarioFileError, type Side } from './plans';
 
 const ALL_FILES = { name: 'All files', extensions: ['*'] };
 const FILES = {
@@ -36,7 +36,7 @@ export function fileStem(name: string): string {
 
 async function openImport(kind: 'constellation' | 'sites'): Promise<void> {
   const file = await getBridge().openFile(FILES[kind]);
-  if (file) planImport(kind, file);
+  if (file) await planImport(kind, file);
 }
 
 /**
@@ -44,17 +44,25 @@ async function openImport(kind: 'constellation' | 'sites'): Promise<void> {
  * summary dialog as File › Import, nothing changes until its Import.
  */
 export async function importDroppedFile(file: File, kind: 'element-sets' | 'sites'): Promise<void> {
-  planImport(kind === 'element-sets' ? 'constellation' : 'sites', { name: file.name, text: await file.text() });
+  await planImport(kind === 'element-sets' ? 'constellation' : 'sites', { name: file.name, text: await file.text() });
 }
 
-function planImport(kind: 'constellation' | 'sites', file: { name: string; text: string }): void {
+const mb = (text: string): string => `${(text.length / 1e6).toFixed(1)} MB`;
+
+/**
+ * Parses the file in the I/O worker (the page keeps drawing; the busy bar shows the phase and
+ * offers Cancel), then opens the summary dialog. The plan is checked against the scenario as it
+ * was when parsing started; its Import applies the records to the scenario as it is then.
+ */
+async function planImport(kind: 'constellation' | 'sites', file: { name: string; text: string }): Promise<void> {
   const scenario = appStore.getState().scenario;
   try {
-    const plan = kind === 'constellation' ? planConstellationImport(scenario, file.name, file.text) : planSitesImport(scenario, file.name, file.text);
-    ioStore.setState({ dialog: { kind: 'import', plan } });
+    const r = await runExport('importPlan', { kind, scenario, fileName: file.name, text: file.text }, `Importing ${file.name} (${mb(file.text)}):`);
+    if ('wrongFile' in r) notify('error', r.wrongFile);
+    else ioStore.setState({ dialog: { kind: 'import', plan: r.plan } });
   } catch (e) {
-    if (e instanceof WrongFileError) notify('error', e.message);
-    else throw e;
+    if (e instanceof ExportCanceled) notify('info', `Import of ${file.name} canceled; the scenario is unchanged`);
+    else notify('error', `Import of ${file.name} failed: ${e instanceof Error ? e.message : String(e)}`);
   }
 }
 

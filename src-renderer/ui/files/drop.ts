@@ -4,7 +4,9 @@
 import { getBridge } from '../../platform/bridge';
 import { appStore } from '../../state/store';
 import { confirmDiscard, loadOpenedFile } from '../actions';
+import type { FileHandle } from '../../platform/browserFiles';
 import { classifyDroppedFile, SNIFF_BYTES } from './classify';
+import { droppedFileHandle } from './dropHandle';
 import { refreshRecent } from './filesStore';
 
 /**
@@ -20,7 +22,8 @@ export function setDropImportHandler(handler: DropImportHandler | null): void {
 
 const KIND_TEXT = { 'element-sets': 'an element-set file (TLE/OMM)', sites: 'a sites file (CSV, GeoJSON or KML)' } as const;
 
-export async function openDroppedFile(file: File): Promise<void> {
+/** `handle`: the dropped file's handle where the browser gives one (Save then writes back to it). */
+export async function openDroppedFile(file: File, handle: Promise<FileHandle | null> = Promise.resolve(null)): Promise<void> {
   const s = appStore.getState();
   const kind = classifyDroppedFile(file.name, await file.slice(0, SNIFF_BYTES).text());
   if (kind === 'element-sets' || kind === 'sites') {
@@ -33,7 +36,7 @@ export async function openDroppedFile(file: File): Promise<void> {
     return;
   }
   if (!(await confirmDiscard('open'))) return;
-  loadOpenedFile(await getBridge().openDropped(file));
+  loadOpenedFile(await getBridge().openDropped(file, await handle));
   void refreshRecent();
 }
 
@@ -51,9 +54,11 @@ export function installFileDrop(): () => void {
     e.preventDefault();
     const files = [...(e.dataTransfer?.files ?? [])];
     if (files.length === 0) return;
+    // In this tick, before any await: the handle is only given during the drop event.
+    const handle = droppedFileHandle(e.dataTransfer?.items);
     const s = appStore.getState();
     if (files.length > 1) s.notify('info', `${files.length} files dropped; opening ${files[0]!.name} only (drop one file at a time)`);
-    openDroppedFile(files[0]!).catch((err: unknown) => s.notify('error', err instanceof Error ? err.message : String(err)));
+    openDroppedFile(files[0]!, handle).catch((err: unknown) => s.notify('error', err instanceof Error ? err.message : String(err)));
   };
   window.addEventListener('dragover', onOver);
   window.addEventListener('drop', onDrop);

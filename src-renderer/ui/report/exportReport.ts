@@ -1,8 +1,11 @@
 // File > Export > Report (PDF)…: the planning report (docs/REPORT.md) of the scenario on screen,
 // from the engine's current figures (the coverage panel's snapshot, the capacity section's view
 // when it has one) and a still of the globe (demo mode's frame capture), written by
-// src-core/report in the page and saved through the platform bridge. Offline, like every export.
-import { writeReportPdf, type ReportCapacity, type ReportInput } from '../../../src-core/report';
+// src-core/report in the page and saved through the platform bridge. Offline, like every export:
+// the report's font (DejaVu Sans) is a file bundled with the app, fetched from the app's origin.
+import dejaVuBoldUrl from 'dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf?url';
+import dejaVuUrl from 'dejavu-fonts-ttf/ttf/DejaVuSans.ttf?url';
+import { writeReportPdf, type ReportCapacity, type ReportFonts, type ReportInput } from '../../../src-core/report';
 import type { CoverageSnapshot } from '../../engine/planningProtocol';
 import { getEngine } from '../../engine/instance';
 import { getLiveViewer } from '../../globe/camera';
@@ -66,6 +69,20 @@ async function snapshot(): Promise<{ png?: Uint8Array; note?: string }> {
   return { png: new Uint8Array(await (await toBlob(out)).arrayBuffer()) };
 }
 
+let fontsLoaded: Promise<ReportFonts> | null = null;
+
+/** DejaVu Sans, bundled with the app (a local asset: offline), fetched once. */
+function reportFonts(): Promise<ReportFonts> {
+  const get = async (url: string): Promise<Uint8Array> => {
+    const r = await fetch(url);
+    if (!r.ok) throw new Error(`the report font ${url} could not be read (HTTP ${r.status})`);
+    return new Uint8Array(await r.arrayBuffer());
+  };
+  fontsLoaded ??= Promise.all([get(dejaVuUrl), get(dejaVuBoldUrl)]).then(([regular, bold]) => ({ regular, bold }));
+  fontsLoaded.catch(() => (fontsLoaded = null));
+  return fontsLoaded;
+}
+
 async function buildInput(): Promise<ReportInput> {
   const snap = await currentFigures();
   const st = appStore.getState();
@@ -86,6 +103,7 @@ async function buildInput(): Promise<ReportInput> {
     ...(capacity ? { capacity } : {}),
     ...(shot.png ? { snapshotPng: shot.png } : { snapshotNote: shot.note! }),
     producer: 'LEO Planner',
+    fonts: await reportFonts(),
   };
 }
 

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runMain } from './helpers';
-import { pdfStrings } from '../report/pdfText';
+import { embeddedFontNames, pdfStrings } from '../report/pdfText';
 
 const dir = mkdtempSync(join(tmpdir(), 'leo-report-'));
 const base = 'assets/scenarios/default.json';
@@ -33,6 +33,23 @@ describe('leo-planner report', () => {
     const again = join(dir, 'r2.pdf');
     expect((await runMain('report', base, '-o', again, ...WINDOW)).code).toBe(0);
     expect(readFileSync(again).equals(bytes)).toBe(true);
+  }, 120_000);
+
+  it('embeds DejaVu Sans: gateway names in Cyrillic, Greek and Latin Extended are in the PDF as written', async () => {
+    const names = ['São Paulo', 'Łódź', 'Москва', 'Αθήνα'];
+    const scenario = JSON.parse(readFileSync(base, 'utf8')) as { name: string; gateways: { name: string }[] };
+    scenario.gateways.slice(0, names.length).forEach((g, i) => (g.name = names[i]!));
+    scenario.name = 'Сеть Αθήνα';
+    const file = join(dir, 'unicode.leo.json');
+    writeFileSync(file, JSON.stringify(scenario));
+    const pdf = join(dir, 'u.pdf');
+    const r = await runMain('report', file, '-o', pdf, ...WINDOW);
+    expect(r.err).toBe('');
+    expect(r.code).toBe(0);
+    const { doc, pages } = await pdfStrings(readFileSync(pdf));
+    expect(embeddedFontNames(doc).join(' ')).toMatch(/DejaVuSans.*DejaVuSans-Bold|DejaVuSans-Bold.*DejaVuSans/);
+    for (const n of names) expect(pages[2]).toContain(n);
+    expect(pages[0]).toContain('Сеть Αθήνα');
   }, 120_000);
 
   it('usage errors exit 2 with the fix: no -o, a CSV path as -o, an element-set file', async () => {

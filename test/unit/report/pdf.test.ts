@@ -6,7 +6,8 @@ import { Propagator } from '../../../src-core/orbit';
 import { buildReportContent, pdfSafe, charsetOf, TABLE_ROWS_PER_PAGE, writeReportPdf, type ReportInput } from '../../../src-core/report';
 import { defaultScenario } from '../../../src-core/scenario/default';
 import type { Scenario } from '../../../src-core/scenario/schema';
-import { pdfStrings } from './pdfText';
+import { loadReportFonts } from '../../../src-main/cli/reportFonts';
+import { embeddedFontNames, pdfStrings } from './pdfText';
 
 // A small Kuiper-like shell and a short window keep the evaluation quick (6 x 8 satellites, 10 steps, H3 res 1).
 function small(): Scenario {
@@ -150,6 +151,51 @@ describe('planning report PDF', () => {
     expect(pages).toHaveLength(3);
     expect(flat(pages)).toContain('The scenario has no gateways.');
     expect(pages[1]).toContain('No latency histogram given');
+  });
+});
+
+describe('planning report PDF with DejaVu Sans embedded', () => {
+  const loaded = loadReportFonts();
+  if (!('fonts' in loaded)) throw new Error(loaded.error);
+  const fonts = loaded.fonts;
+  const NAMES = ['São Paulo', 'Łódź', 'Москва', 'Αθήνα', 'Zürich', 'İstanbul', 'Hà Nội'];
+
+  function named(): ReportInput {
+    const base = synthetic(NAMES.length);
+    const gateways = base.scenario.gateways.map((g, i) => ({ ...g, name: NAMES[i]! }));
+    return { ...base, fonts, scenario: { ...base.scenario, name: 'Сеть Łódź–Αθήνα', notes: 'Станции: São Paulo, Москва', gateways } };
+  }
+
+  it('names in Latin Extended, Cyrillic and Greek come out as written (read back through the ToUnicode map)', async () => {
+    const bytes = await writeReportPdf(named());
+    const { doc, pages } = await pdfStrings(bytes);
+    expect(doc.getPageCount()).toBe(3);
+    // Each name in the gateway table (page 3) exactly, and the title and notes on page 1.
+    for (const n of NAMES) expect(pages[2]).toContain(n);
+    expect(pages[0]).toContain('Сеть Łódź–Αθήνα');
+    expect(pages[0]).toContain('Станции: São Paulo, Москва');
+    expect(flat(pages)).not.toContain('?');
+    // Two subset fonts embedded (a six-letter subset tag + the PostScript name), nothing else.
+    expect(embeddedFontNames(doc).map((n) => n.replace(/^[A-Z]{6}\+/, '').replace(/-\d+$/, ''))).toEqual(['DejaVuSans', 'DejaVuSans-Bold']);
+    // Subset: far below the 1.4 MB of the two font files.
+    expect(bytes.length).toBeLessThan(200_000);
+  });
+
+  it('same input, same bytes (subset and names from a seeded generator)', async () => {
+    const a = await writeReportPdf(named());
+    const b = await writeReportPdf(named());
+    expect(Buffer.from(a).equals(Buffer.from(b))).toBe(true);
+  });
+
+  it('characters DejaVu Sans lacks (CJK) become "?" like with Helvetica; emoji and controls never throw', async () => {
+    const base = named();
+    const input = { ...base, scenario: { ...base.scenario, name: '東京 Tōkyō \u001b[31m🚀 Москва' } };
+    const { pages } = await pdfStrings(await writeReportPdf(input));
+    expect(pages[0]).toContain('?? Tōkyō [31m? Москва');
+  });
+
+  it('unreadable font bytes are a RangeError naming the font', async () => {
+    await expect(writeReportPdf({ ...named(), fonts: { ...fonts, bold: new Uint8Array([0, 1, 2, 3]) } })).rejects.toThrow(/report's bold font is not a readable TrueType/);
   });
 });
 
