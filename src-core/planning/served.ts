@@ -19,6 +19,9 @@ import type { CoverageEvaluator, GatewaySeeds } from '../coverage/evaluator';
 import type { Gateway } from '../scenario/schema';
 import { PlacementObjective, type SiteImpact } from './objective';
 
+/** Round-off allowance of the all-open cap in refreshBounds (relative, and absolute in Gbps). */
+const CAP_SLACK = 1e-9;
+
 /** Served demand (mean Gbps over the window's steps) as a function of the chosen candidates. */
 export class ServedObjective {
   readonly value0: number;
@@ -37,7 +40,17 @@ export class ServedObjective {
   private readonly latency: PlacementObjective;
   lastImpact: SiteImpact | null = null;
   evaluations = 0;
+  /** Bound refreshes done (refreshBounds), and the per-step flows they took (for the run's report). */
+  refreshes = 0;
   private servedTotal = 0;
+  /**
+   * Per candidate and step (j * T + t): an upper bound on the candidate's gain at that step (Gbps,
+   * not divided by T). Starts at the cut bound; each evaluation lowers it to the fresh gain (a valid
+   * bound later on: each step's max flow is submodular on its own); refreshBounds caps it. An exact
+   * 0 means the gain is 0 at this step for every later set, and `gain` skips the step.
+   */
+  private readonly stepBound: Float64Array;
+  private reach = new Uint8Array(0);
 
   constructor(
     ev: CoverageEvaluator,
@@ -70,6 +83,11 @@ export class ServedObjective {
     this.acc = f;
     this.value0 = f / Math.max(1, ev.stepCount);
     this.latency = new PlacementObjective(ev);
+    this.stepBound = new Float64Array(candidates.length * ev.stepCount);
+    for (let j = 0; j < candidates.length; j++) {
+      this.gainBound(j);
+      this.stepBound.set(this.stepGain, j * ev.stepCount);
+    }
   }
 
   get value(): number {
@@ -84,8 +102,11 @@ export class ServedObjective {
       return 0;
     }
     let total = 0;
-    for (let t = 0; t < this.nets.length; t++) {
-      this.stepGain[t] = this.openArc(t, j, commit);
+    const T = this.nets.length;
+    for (let t = 0; t < T; t++) {
+      // A step whose bound is exactly 0 gains exactly 0 (no augmenting path can pass the site): skipped.
+      this.stepGain[t] = this.stepBound[j * T + t] === 0 ? 0 : this.openArc(t, j, commit);
+      this.stepBound[j * T + t] = this.stepGain[t]!;
       total += this.stepGain[t]!;
       if (commit) this.committedStep[t]! += this.stepGain[t]!;
     }
@@ -132,6 +153,50 @@ export class ServedObjective {
       net.rollback();
     }
     return out;
+  }
+
+  /** The current upper bound on `gain(j)` (mean Gbps): the sum of its per-step bounds, in the order `gain` sums. */
+  bound(j: number): number {
+    const T = this.nets.length;
+    let total = 0;
+    for (let t = 0; t < T; t++) total += this.stepBound[j * T + t]!;
+    return total / Math.max(1, T);
+  }
+
+  /**
+   * Tighten every closed candidate's per-step bounds at the current set S, two ways per step:
+   *   - reach: a candidate whose gateway node no flow can reach from the source in the residual
+   *     graph gains exactly 0 (an augmenting path through it would start with such a path, and only
+   *     its own closed arc changes when it opens); by submodularity it gains 0 for every later set;
+   *   - cap: no single candidate gains more than opening all of them at once (monotone), which is
+   *     one max flow under the journal, rolled back. Once the demand still reachable is below a
+   *     site's backhaul, this is the binding bound: every site would carry what is left.
+   * Both stay valid as S grows (submodular), so they may be refreshed as rarely as one likes.
+   * The cap is computed by a different sequence of augmentations than a gain, so it is raised by
+   * CAP_SLACK (relative and absolute) to stay above every gain despite round-off; an exact 0 stays 0.
+   */
+  refreshBounds(): void {
+    this.refreshes++;
+    const T = this.nets.length;
+    for (let t = 0; t < T; t++) {
+      const { net, SRC, SNK, gwArc } = this.nets[t]!;
+      net.record();
+      for (let j = 0; j < this.open.length; j++) {
+        const a = gwArc[this.E + j]!;
+        if (!this.open[j] && a >= 0) net.setCapacity(a, this.backhaul[j]!);
+      }
+      const flow = net.run(SRC, SNK);
+      net.rollback();
+      const cap = flow > 0 ? flow * (1 + CAP_SLACK) + CAP_SLACK : 0;
+      if (this.reach.length < net.nodeCount) this.reach = new Uint8Array(net.nodeCount);
+      const reach = net.minCutSide(SRC, this.reach);
+      for (let j = 0; j < this.open.length; j++) {
+        const a = gwArc[this.E + j]!;
+        const k = j * T + t;
+        if (this.open[j] || a < 0 || this.stepBound[k] === 0) continue;
+        this.stepBound[k] = reach[net.tail(a)] ? Math.min(this.stepBound[k]!, cap) : 0;
+      }
+    }
   }
 
   totalImpact(): SiteImpact {
