@@ -64,6 +64,28 @@ describe('served-demand objective', () => {
     expect(o.gain(1)).toBe(0); // already open
   });
 
+  it('refreshed bounds (reach, all-open cap) stay >= every gain, and skipping the steps they rule out gives the same gains bit for bit', () => {
+    const gws = sites.map((c) => candidateGateway(c));
+    const seeds = gws.map((g) => ev.gatewaySeeds(g));
+    const refreshed = new ServedObjective(ev, gws, seeds);
+    const plain = new ServedObjective(ev, gws, seeds);
+    let zeroSteps = 0;
+    for (const pick of [3, 0, 5]) {
+      refreshed.refreshBounds();
+      gws.forEach((_, j) => {
+        const ub = refreshed.bound(j);
+        const g = plain.gain(j);
+        const perStep = Float64Array.from(plain.stepGain);
+        expect(ub).toBeGreaterThanOrEqual(g); // no tolerance: the cap carries its own round-off allowance
+        expect(refreshed.gain(j)).toBe(g);
+        zeroSteps += perStep.filter((x) => x === 0).length;
+      });
+      expect(refreshed.gain(pick, true)).toBe(plain.gain(pick, true));
+    }
+    expect(refreshed.refreshes).toBe(3);
+    expect(zeroSteps).toBeGreaterThan(0); // the instance has steps a site cannot help (so the skip is exercised)
+  });
+
   it('the cut bound is >= the gain at every step, and lazy greedy from it chooses what plain greedy (every gain, every round) chooses', () => {
     const gws = sites.map((c) => candidateGateway(c));
     const o = new ServedObjective(ev, gws, gws.map((g) => ev.gatewaySeeds(g)));
