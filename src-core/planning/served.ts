@@ -51,6 +51,9 @@ export class ServedObjective {
    */
   private readonly stepBound: Float64Array;
   private reach = new Uint8Array(0);
+  /** The candidate whose evaluation is still in the networks (-1: none), and its per-step gains. */
+  private held = -1;
+  private readonly heldGain: Float64Array;
 
   constructor(
     ev: CoverageEvaluator,
@@ -83,6 +86,7 @@ export class ServedObjective {
     this.acc = f;
     this.value0 = f / Math.max(1, ev.stepCount);
     this.latency = new PlacementObjective(ev);
+    this.heldGain = new Float64Array(ev.stepCount);
     this.stepBound = new Float64Array(candidates.length * ev.stepCount);
     for (let j = 0; j < candidates.length; j++) {
       this.gainBound(j);
@@ -94,18 +98,34 @@ export class ServedObjective {
     return this.acc / Math.max(1, this.nets.length);
   }
 
-  /** Mean Gbps gained by opening candidate j; `commit` keeps it open. Per-step gains land in `stepGain`. */
+  /**
+   * Mean Gbps gained by opening candidate j; `commit` keeps it open. Per-step gains land in `stepGain`.
+   * An evaluation stays in the networks under their journals (held) until the next call: committing
+   * the same candidate next keeps that flow instead of computing it again (the same augmentations
+   * from the same state, so the same residuals); any other call rolls it back first, bit for bit.
+   */
   gain(j: number, commit = false): number {
-    this.evaluations++;
-    if (this.open[j]) {
-      this.stepGain.fill(0);
-      return 0;
+    const T = this.nets.length;
+    if (commit && this.held === j) {
+      for (const n of this.nets) n.net.stopRecording();
+      this.held = -1;
+      this.stepGain.set(this.heldGain);
+    } else {
+      this.dropHeld();
+      this.evaluations++;
+      if (this.open[j]) {
+        this.stepGain.fill(0);
+        return 0;
+      }
+      // A step whose bound is exactly 0 gains exactly 0 (no augmenting path can pass the site): skipped.
+      for (let t = 0; t < T; t++) this.stepGain[t] = this.stepBound[j * T + t] === 0 ? 0 : this.openArc(t, j, commit);
+      if (!commit) {
+        this.held = j;
+        this.heldGain.set(this.stepGain);
+      }
     }
     let total = 0;
-    const T = this.nets.length;
     for (let t = 0; t < T; t++) {
-      // A step whose bound is exactly 0 gains exactly 0 (no augmenting path can pass the site): skipped.
-      this.stepGain[t] = this.stepBound[j * T + t] === 0 ? 0 : this.openArc(t, j, commit);
       this.stepBound[j * T + t] = this.stepGain[t]!;
       total += this.stepGain[t]!;
       if (commit) this.committedStep[t]! += this.stepGain[t]!;
@@ -115,9 +135,16 @@ export class ServedObjective {
       this.acc += total;
       this.servedTotal += total;
       this.latency.gain(this.seeds[j]!, true);
-      this.lastImpact = { ...this.latency.lastImpact!, servedGbps: total / Math.max(1, this.nets.length) };
+      this.lastImpact = { ...this.latency.lastImpact!, servedGbps: total / Math.max(1, T) };
     }
-    return total / Math.max(1, this.nets.length);
+    return total / Math.max(1, T);
+  }
+
+  /** Roll back a held evaluation (see `gain`). */
+  private dropHeld(): void {
+    if (this.held < 0) return;
+    for (const n of this.nets) n.net.rollback();
+    this.held = -1;
   }
 
   /**
@@ -126,6 +153,7 @@ export class ServedObjective {
    * land in `stepGain`. Lazy greedy starts from these instead of evaluating every candidate.
    */
   gainBound(j: number): number {
+    this.dropHeld();
     let total = 0;
     for (let t = 0; t < this.nets.length; t++) {
       const { net, gwArc } = this.nets[t]!;
@@ -141,6 +169,7 @@ export class ServedObjective {
    * (nothing is kept): the cap in the bound's dual.
    */
   gainOfAll(): Float64Array {
+    this.dropHeld();
     const out = new Float64Array(this.nets.length);
     for (let t = 0; t < this.nets.length; t++) {
       const { net, SRC, SNK, gwArc } = this.nets[t]!;
@@ -176,6 +205,7 @@ export class ServedObjective {
    * CAP_SLACK (relative and absolute) to stay above every gain despite round-off; an exact 0 stays 0.
    */
   refreshBounds(): void {
+    this.dropHeld();
     this.refreshes++;
     const T = this.nets.length;
     for (let t = 0; t < T; t++) {
@@ -215,8 +245,7 @@ export class ServedObjective {
     net.setCapacity(a, this.backhaul[j]!);
     // Only the new arc changed: every augmenting path runs through this gateway.
     const d = net.augmentVia(SRC, net.tail(a), [a, out]);
-    if (commit) net.stopRecording();
-    else net.rollback();
+    if (commit) net.stopRecording(); // else held: rolled back by the next call (dropHeld)
     return d;
   }
 }

@@ -62,6 +62,13 @@ describe('served-demand objective', () => {
     expect(g).toBe(first[1]);
     expect(o.value).toBeCloseTo(o.value0 + g, 9);
     expect(o.gain(1)).toBe(0); // already open
+    // Committing the candidate just evaluated keeps that evaluation's flow: the same network as computing it again.
+    const held = new ServedObjective(ev, gws, gws.map((g) => ev.gatewaySeeds(g)));
+    expect(held.gain(1)).toBe(first[1]);
+    expect(held.gain(1, true)).toBe(g);
+    expect(held.evaluations).toBe(1);
+    expect(held.value).toBe(o.value);
+    expect(gws.map((_, j) => held.gain(j))).toEqual(gws.map((_, j) => o.gain(j)));
   });
 
   it('refreshed bounds (reach, all-open cap) stay >= every gain, and skipping the steps they rule out gives the same gains bit for bit', () => {
