@@ -122,6 +122,15 @@ class BoundHeap {
     const x = this.bound[a]!, y = this.bound[b]!;
     return x > y || (x === y && a < b);
   }
+  /** The top (-1 when empty), without removing it. */
+  peek(): number {
+    return this.h.length > 0 ? this.h[0]! : -1;
+  }
+  /** Replace the contents (after the bounds changed). */
+  rebuild(items: readonly number[]): void {
+    this.h = [];
+    for (const v of items) this.push(v);
+  }
   push(v: number): void {
     const h = this.h;
     h.push(v);
@@ -153,6 +162,18 @@ class BoundHeap {
     return top;
   }
 }
+
+/**
+ * Served objective: a candidate whose fresh gain is within this many Gbps (mean over the steps) of
+ * every other candidate's upper bound is chosen without evaluating the others. Past saturation
+ * nearly every site gains the same (the demand still reachable, capped per step), and the bounds
+ * carry a round-off allowance (ServedObjective.refreshBounds), so exact ties would never resolve.
+ * Each pick is then within this of the best gain: greedy's (1 - 1/e) guarantee holds less at most
+ * N x SERVED_TIE_GBPS in all.
+ */
+export const SERVED_TIE_GBPS = 1e-6;
+/** Served objective: after this many evaluations in one round without a decision, refresh every bound (reach and cap), once per round. */
+export const SERVED_REFRESH_AFTER = 2;
 
 /** Per-sample gains kept for the latency bound's dual, at most this many (sample, gain) pairs (about 12 bytes each). */
 export const MAX_KEPT_SAMPLES = 6_000_000;
@@ -311,16 +332,40 @@ export function optimizeGateways(evaluator: CoverageEvaluator, candidates: reado
   };
 
   outer: for (let it = 0; it < N; it++) {
+    let evaluatedThisRound = 0;
+    let refreshed = false;
+    let bestFresh = -1; // served: the best candidate evaluated this round
     for (;;) {
       if (opts.signal?.aborted) {
         cancelled = true;
         break outer;
       }
       if (heap.size === 0) break outer;
-      const j = heap.pop();
+      if (served && !refreshed && evaluatedThisRound >= SERVED_REFRESH_AFTER && bound[bestFresh]! < bound[heap.peek()]! - SERVED_TIE_GBPS) {
+        refreshServedBounds(served, bound, stamp, alive, it, heap);
+        refreshed = true;
+      }
+      let j = heap.pop();
+      if (!alive[j]) continue; // chosen while still in the heap (a tie, below)
       if (siteViolation(candidates[j]!, placed, constraints) !== null) continue; // conflicts with a chosen site: dropped (its bound still counts)
-      if (stamp[j] === it) {
-        // Fresh and on top: the best feasible candidate. Bound before adding it (all bounds valid for S_it).
+      if (stamp[j] !== it && bestFresh >= 0 && bound[bestFresh]! >= bound[j]! - SERVED_TIE_GBPS) {
+        // Served: the best fresh gain is within SERVED_TIE_GBPS of every remaining bound: take it (see the constant).
+        heap.push(j);
+        j = bestFresh;
+      } else if (stamp[j] !== it) {
+        bound[j] = stamp[j] === -1 ? firstEval(j) : objective.gain(j, false);
+        stamp[j] = it;
+        evaluatedThisRound++;
+        if (it === 0) {
+          firstPass++;
+          if (firstPass % 64 === 0) progress(firstPass, M + N);
+        }
+        if (served && (bestFresh < 0 || bound[j]! > bound[bestFresh]! || (bound[j] === bound[bestFresh] && j < bestFresh))) bestFresh = j;
+        heap.push(j);
+        continue;
+      }
+      {
+        // Fresh and on top (or tied with the top, served): the best feasible candidate. Bound before adding it (all bounds valid for S_it).
         upper = Math.min(upper, objective.value + topKSum(liveBounds(), N));
         if (!(bound[j]! > 0)) {
           // The best remaining gain is zero: no candidate buys anything more; stop rather than
@@ -339,13 +384,6 @@ export function optimizeGateways(evaluator: CoverageEvaluator, candidates: reado
         opts.onChosen?.(chosen[chosen.length - 1]!, chosen.length - 1, Math.max(upper, objective.value));
         progress(firstPass + it + 1, firstPass + N);
         break;
-      }
-      bound[j] = stamp[j] === -1 ? firstEval(j) : objective.gain(j, false);
-      stamp[j] = it;
-      heap.push(j);
-      if (it === 0) {
-        firstPass++;
-        if (firstPass % 64 === 0) progress(firstPass, M + N);
       }
     }
   }
@@ -418,6 +456,23 @@ function startFromCutBounds(served: ServedObjective, local: Int32Array, feasible
     bound[j] = firstGain[j] = served.gainBound(local[j]!);
     if (stepGains) for (let t = 0; t < T; t++) stepGains[j * T + t] = served.stepGain[t]! / T;
   }
+}
+
+/**
+ * Served demand: lazy greedy is stuck evaluating (every fresh gain falls far below the other
+ * bounds): tighten every bound at the current set (ServedObjective.refreshBounds: 0 for sites no
+ * flow can reach, capped by the gain of opening every site) and re-order the heap. Candidates
+ * already fresh this round keep their exact gain.
+ */
+function refreshServedBounds(src: { served: ServedObjective; local: Int32Array }, bound: Float64Array, stamp: Int32Array, alive: Uint8Array, it: number, heap: BoundHeap): void {
+  src.served.refreshBounds();
+  const live: number[] = [];
+  for (let j = 0; j < bound.length; j++) {
+    if (!alive[j]) continue;
+    if (stamp[j] !== it) bound[j] = Math.min(bound[j]!, src.served.bound(src.local[j]!));
+    live.push(j);
+  }
+  heap.rebuild(live);
 }
 
 /**

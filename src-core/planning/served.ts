@@ -19,6 +19,9 @@ import type { CoverageEvaluator, GatewaySeeds } from '../coverage/evaluator';
 import type { Gateway } from '../scenario/schema';
 import { PlacementObjective, type SiteImpact } from './objective';
 
+/** Round-off allowance of the all-open cap in refreshBounds (relative, and absolute in Gbps). */
+const CAP_SLACK = 1e-9;
+
 /** Served demand (mean Gbps over the window's steps) as a function of the chosen candidates. */
 export class ServedObjective {
   readonly value0: number;
@@ -37,7 +40,20 @@ export class ServedObjective {
   private readonly latency: PlacementObjective;
   lastImpact: SiteImpact | null = null;
   evaluations = 0;
+  /** Bound refreshes done (refreshBounds), and the per-step flows they took (for the run's report). */
+  refreshes = 0;
   private servedTotal = 0;
+  /**
+   * Per candidate and step (j * T + t): an upper bound on the candidate's gain at that step (Gbps,
+   * not divided by T). Starts at the cut bound; each evaluation lowers it to the fresh gain (a valid
+   * bound later on: each step's max flow is submodular on its own); refreshBounds caps it. An exact
+   * 0 means the gain is 0 at this step for every later set, and `gain` skips the step.
+   */
+  private readonly stepBound: Float64Array;
+  private reach = new Uint8Array(0);
+  /** The candidate whose evaluation is still in the networks (-1: none), and its per-step gains. */
+  private held = -1;
+  private readonly heldGain: Float64Array;
 
   constructor(
     ev: CoverageEvaluator,
@@ -70,22 +86,47 @@ export class ServedObjective {
     this.acc = f;
     this.value0 = f / Math.max(1, ev.stepCount);
     this.latency = new PlacementObjective(ev);
+    this.heldGain = new Float64Array(ev.stepCount);
+    this.stepBound = new Float64Array(candidates.length * ev.stepCount);
+    for (let j = 0; j < candidates.length; j++) {
+      this.gainBound(j);
+      this.stepBound.set(this.stepGain, j * ev.stepCount);
+    }
   }
 
   get value(): number {
     return this.acc / Math.max(1, this.nets.length);
   }
 
-  /** Mean Gbps gained by opening candidate j; `commit` keeps it open. Per-step gains land in `stepGain`. */
+  /**
+   * Mean Gbps gained by opening candidate j; `commit` keeps it open. Per-step gains land in `stepGain`.
+   * An evaluation stays in the networks under their journals (held) until the next call: committing
+   * the same candidate next keeps that flow instead of computing it again (the same augmentations
+   * from the same state, so the same residuals); any other call rolls it back first, bit for bit.
+   */
   gain(j: number, commit = false): number {
-    this.evaluations++;
-    if (this.open[j]) {
-      this.stepGain.fill(0);
-      return 0;
+    const T = this.nets.length;
+    if (commit && this.held === j) {
+      for (const n of this.nets) n.net.stopRecording();
+      this.held = -1;
+      this.stepGain.set(this.heldGain);
+    } else {
+      this.dropHeld();
+      this.evaluations++;
+      if (this.open[j]) {
+        this.stepGain.fill(0);
+        return 0;
+      }
+      // A step whose bound is exactly 0 gains exactly 0 (no augmenting path can pass the site): skipped.
+      for (let t = 0; t < T; t++) this.stepGain[t] = this.stepBound[j * T + t] === 0 ? 0 : this.openArc(t, j, commit);
+      if (!commit) {
+        this.held = j;
+        this.heldGain.set(this.stepGain);
+      }
     }
     let total = 0;
-    for (let t = 0; t < this.nets.length; t++) {
-      this.stepGain[t] = this.openArc(t, j, commit);
+    for (let t = 0; t < T; t++) {
+      this.stepBound[j * T + t] = this.stepGain[t]!;
       total += this.stepGain[t]!;
       if (commit) this.committedStep[t]! += this.stepGain[t]!;
     }
@@ -94,9 +135,16 @@ export class ServedObjective {
       this.acc += total;
       this.servedTotal += total;
       this.latency.gain(this.seeds[j]!, true);
-      this.lastImpact = { ...this.latency.lastImpact!, servedGbps: total / Math.max(1, this.nets.length) };
+      this.lastImpact = { ...this.latency.lastImpact!, servedGbps: total / Math.max(1, T) };
     }
-    return total / Math.max(1, this.nets.length);
+    return total / Math.max(1, T);
+  }
+
+  /** Roll back a held evaluation (see `gain`). */
+  private dropHeld(): void {
+    if (this.held < 0) return;
+    for (const n of this.nets) n.net.rollback();
+    this.held = -1;
   }
 
   /**
@@ -105,6 +153,7 @@ export class ServedObjective {
    * land in `stepGain`. Lazy greedy starts from these instead of evaluating every candidate.
    */
   gainBound(j: number): number {
+    this.dropHeld();
     let total = 0;
     for (let t = 0; t < this.nets.length; t++) {
       const { net, gwArc } = this.nets[t]!;
@@ -120,6 +169,7 @@ export class ServedObjective {
    * (nothing is kept): the cap in the bound's dual.
    */
   gainOfAll(): Float64Array {
+    this.dropHeld();
     const out = new Float64Array(this.nets.length);
     for (let t = 0; t < this.nets.length; t++) {
       const { net, SRC, SNK, gwArc } = this.nets[t]!;
@@ -132,6 +182,51 @@ export class ServedObjective {
       net.rollback();
     }
     return out;
+  }
+
+  /** The current upper bound on `gain(j)` (mean Gbps): the sum of its per-step bounds, in the order `gain` sums. */
+  bound(j: number): number {
+    const T = this.nets.length;
+    let total = 0;
+    for (let t = 0; t < T; t++) total += this.stepBound[j * T + t]!;
+    return total / Math.max(1, T);
+  }
+
+  /**
+   * Tighten every closed candidate's per-step bounds at the current set S, two ways per step:
+   *   - reach: a candidate whose gateway node no flow can reach from the source in the residual
+   *     graph gains exactly 0 (an augmenting path through it would start with such a path, and only
+   *     its own closed arc changes when it opens); by submodularity it gains 0 for every later set;
+   *   - cap: no single candidate gains more than opening all of them at once (monotone), which is
+   *     one max flow under the journal, rolled back. Once the demand still reachable is below a
+   *     site's backhaul, this is the binding bound: every site would carry what is left.
+   * Both stay valid as S grows (submodular), so they may be refreshed as rarely as one likes.
+   * The cap is computed by a different sequence of augmentations than a gain, so it is raised by
+   * CAP_SLACK (relative and absolute) to stay above every gain despite round-off; an exact 0 stays 0.
+   */
+  refreshBounds(): void {
+    this.dropHeld();
+    this.refreshes++;
+    const T = this.nets.length;
+    for (let t = 0; t < T; t++) {
+      const { net, SRC, SNK, gwArc } = this.nets[t]!;
+      net.record();
+      for (let j = 0; j < this.open.length; j++) {
+        const a = gwArc[this.E + j]!;
+        if (!this.open[j] && a >= 0) net.setCapacity(a, this.backhaul[j]!);
+      }
+      const flow = net.run(SRC, SNK);
+      net.rollback();
+      const cap = flow > 0 ? flow * (1 + CAP_SLACK) + CAP_SLACK : 0;
+      if (this.reach.length < net.nodeCount) this.reach = new Uint8Array(net.nodeCount);
+      const reach = net.minCutSide(SRC, this.reach);
+      for (let j = 0; j < this.open.length; j++) {
+        const a = gwArc[this.E + j]!;
+        const k = j * T + t;
+        if (this.open[j] || a < 0 || this.stepBound[k] === 0) continue;
+        this.stepBound[k] = reach[net.tail(a)] ? Math.min(this.stepBound[k]!, cap) : 0;
+      }
+    }
   }
 
   totalImpact(): SiteImpact {
@@ -150,8 +245,7 @@ export class ServedObjective {
     net.setCapacity(a, this.backhaul[j]!);
     // Only the new arc changed: every augmenting path runs through this gateway.
     const d = net.augmentVia(SRC, net.tail(a), [a, out]);
-    if (commit) net.stopRecording();
-    else net.rollback();
+    if (commit) net.stopRecording(); // else held: rolled back by the next call (dropHeld)
     return d;
   }
 }

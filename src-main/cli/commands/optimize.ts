@@ -62,7 +62,9 @@ export function optimizeCommand(path: string, v: Values): number {
   console.log(`${candidates.length} candidate sites (${r.infeasibleAtStart} ruled out by constraints), ${r.chosen.length} of ${add} placed in ${(r.elapsedMs / 1000).toFixed(1)} s (${r.evaluations} gain evaluations)\n`);
   const servedCol = r.kind === 'served';
   console.log(table(['#', 'site', 'lat', 'lon', 'country', ...(servedCol ? ['served'] : []), 'mean latency', 'people'], explained.sites.map((x, i) => [x.rank, x.name, rows[i]!.latDeg.toFixed(3), rows[i]!.lonDeg.toFixed(3), x.country, ...(servedCol ? [x.gbps] : []), x.latency, x.people])));
-  if (r.exhausted) console.log(`\nstopped after ${r.chosen.length} of ${add}: no remaining candidate improves the objective (sites outside the service band or too far from demand buy nothing)`);
+  if (r.exhausted) console.log(r.kind === 'served'
+    ? `\ndemand saturated after ${r.chosen.length} of ${add} picks: no remaining candidate adds served demand (what the network can still reach is all carried); the other ${add - r.chosen.length} picks would add 0 Gbps`
+    : `\nstopped after ${r.chosen.length} of ${add}: no remaining candidate improves the objective (sites outside the service band or too far from demand buy nothing)`);
   console.log(`\n${explanationLines({ ...explained, sites: [] }).filter((l) => l !== '').join('\n')}`);
   return 0;
 }

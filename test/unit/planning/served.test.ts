@@ -62,6 +62,35 @@ describe('served-demand objective', () => {
     expect(g).toBe(first[1]);
     expect(o.value).toBeCloseTo(o.value0 + g, 9);
     expect(o.gain(1)).toBe(0); // already open
+    // Committing the candidate just evaluated keeps that evaluation's flow: the same network as computing it again.
+    const held = new ServedObjective(ev, gws, gws.map((g) => ev.gatewaySeeds(g)));
+    expect(held.gain(1)).toBe(first[1]);
+    expect(held.gain(1, true)).toBe(g);
+    expect(held.evaluations).toBe(1);
+    expect(held.value).toBe(o.value);
+    expect(gws.map((_, j) => held.gain(j))).toEqual(gws.map((_, j) => o.gain(j)));
+  });
+
+  it('refreshed bounds (reach, all-open cap) stay >= every gain, and skipping the steps they rule out gives the same gains bit for bit', () => {
+    const gws = sites.map((c) => candidateGateway(c));
+    const seeds = gws.map((g) => ev.gatewaySeeds(g));
+    const refreshed = new ServedObjective(ev, gws, seeds);
+    const plain = new ServedObjective(ev, gws, seeds);
+    let zeroSteps = 0;
+    for (const pick of [3, 0, 5]) {
+      refreshed.refreshBounds();
+      gws.forEach((_, j) => {
+        const ub = refreshed.bound(j);
+        const g = plain.gain(j);
+        const perStep = Float64Array.from(plain.stepGain);
+        expect(ub).toBeGreaterThanOrEqual(g); // no tolerance: the cap carries its own round-off allowance
+        expect(refreshed.gain(j)).toBe(g);
+        zeroSteps += perStep.filter((x) => x === 0).length;
+      });
+      expect(refreshed.gain(pick, true)).toBe(plain.gain(pick, true));
+    }
+    expect(refreshed.refreshes).toBe(3);
+    expect(zeroSteps).toBeGreaterThan(0); // the instance has steps a site cannot help (so the skip is exercised)
   });
 
   it('the cut bound is >= the gain at every step, and lazy greedy from it chooses what plain greedy (every gain, every round) chooses', () => {
