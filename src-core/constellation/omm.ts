@@ -2,7 +2,7 @@
 // (CCSDS NDM/XML as CelesTrak serves it) -> ElementSet[]; OMM KVN lives in kvn.ts. The XML reader
 // is the shared linear tokenizer of src-core/io/xml.ts (no DOM in the engine).
 import type { ElementSet } from '../scenario/schema';
-import { findJsonSyntaxError } from '../scenario/jsonSyntax';
+import { duplicateKeyMessage, findDuplicateJsonKey, findJsonSyntaxError } from '../scenario/jsonSyntax';
 import { ommProblems, ommUnitProblem } from './elements';
 import { LineCounter, localName, parseAttributes, scanXml, unescapeXml, type XmlError } from '../io/xml';
 import { looksLikeOmmKvn, parseOmmKvn } from './kvn';
@@ -35,6 +35,8 @@ export function parseOmmJson(text: string, options: ImportOptions = {}): ImportR
     if (err) return { ok: false, sets: [], problems: [{ line: err.line, record: null, message: `not valid JSON at line ${err.line}, column ${err.column}: ${err.message}` }] };
     return { ok: false, sets: [], problems: [{ line: null, record: null, message: `not valid JSON: ${e instanceof Error ? e.message : String(e)}` }] };
   }
+  const dup = findDuplicateJsonKey(body);
+  if (dup) return { ok: false, sets: [], problems: [{ line: dup.line, record: null, message: duplicateKeyMessage(dup) }] };
   const records = Array.isArray(value) ? value : [value];
   const sets: ElementSet[] = [];
   const problems: ImportProblem[] = [];

@@ -11,7 +11,7 @@ import { sgp4ErrorText } from '../constellation/catalog';
 import type { ImportOptions, ImportProblem } from '../constellation/tle';
 
 /** Why a record was not imported. */
-export type RejectReason = 'checksum' | 'field' | 'sgp4' | 'epoch';
+export type RejectReason = 'checksum' | 'field' | 'sgp4' | 'epoch' | 'duplicate';
 
 export interface RejectedRecord {
   /** 1-based line in the source text, when known. */
@@ -92,6 +92,33 @@ function usabilityProblem(satrec: SatRec, atMs: number | undefined, maxAgeDays: 
   return null;
 }
 
+type Resolved = { name: string | null; satrec: SatRec | null };
+
+/** Per NORAD catalogue number, the index of its newest element set (a later one in the file wins a tie). */
+function newestByCatalogNumber(resolved: readonly Resolved[]): Map<string, number> {
+  const newest = new Map<string, number>();
+  resolved.forEach(({ satrec }, i) => {
+    if (!satrec || satrec.error !== 0) return;
+    const j = newest.get(satrec.satnum);
+    if (j === undefined || satrecEpochMs(resolved[j]!.satrec!) <= satrecEpochMs(satrec)) newest.set(satrec.satnum, i);
+  });
+  return newest;
+}
+
+/**
+ * A catalogue number can appear once in a scenario (two element sets for one satellite would draw
+ * and route it twice): an older set of a satellite the file lists again is refused, naming the newer.
+ */
+function supersededProblem(satrec: SatRec, i: number, newest: ReadonlyMap<string, number>, resolved: readonly Resolved[]): { reason: RejectReason; message: string } | null {
+  const j = newest.get(satrec.satnum);
+  if (j === undefined || j === i) return null;
+  const other = resolved[j]!;
+  return {
+    reason: 'duplicate',
+    message: `NORAD ${satrec.satnum} appears again as element set ${j + 1}${other.name ? ` (${other.name})` : ''} with epoch ${iso(satrecEpochMs(other.satrec!))}; the newest set of each satellite is kept (remove the older one to silence this)`,
+  };
+}
+
 /** Import element sets from text; never throws. */
 export function importConstellation(text: string, options: ImportConstellationOptions = {}): ConstellationImport {
   const format = detectConstellationFormat(text, options.format);
@@ -114,9 +141,10 @@ export function importConstellation(text: string, options: ImportConstellationOp
     }
   });
   const atMs = options.analysisTimeMs ?? (options.atMedianEpoch ? medianEpochMs(resolved.map((r) => r.satrec)) ?? undefined : undefined);
+  const newest = newestByCatalogNumber(resolved);
   parsed.sets.forEach((set, i) => {
     const { name, satrec, error } = resolved[i]!;
-    const problem: { reason: RejectReason; message: string } | null = satrec ? usabilityProblem(satrec, atMs, maxAge) : { reason: 'field', message: error ?? 'unreadable element set' };
+    const problem: { reason: RejectReason; message: string } | null = satrec ? usabilityProblem(satrec, atMs, maxAge) ?? supersededProblem(satrec, i, newest, resolved) : { reason: 'field', message: error ?? 'unreadable element set' };
     if (problem === null) sets.push(set);
     else rejected.push({ line: null, record: i, name, reason: problem.reason, message: `element set ${i + 1}${name ? ` (${name})` : ''}: ${problem.message}` });
   });

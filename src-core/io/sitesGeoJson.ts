@@ -2,7 +2,7 @@
 // synonyms as CSV; errors name the feature) and write a FeatureCollection that reads back to the
 // same sites. Positions are [longitude, latitude, altitude in metres] on WGS 84, as RFC 7946 says.
 import type { Gateway, Pop } from '../scenario/schema';
-import { findJsonSyntaxError } from '../scenario/jsonSyntax';
+import { duplicateKeyMessage, findDuplicateJsonKey, findJsonSyntaxError } from '../scenario/jsonSyntax';
 import { buildSites, siteRows, type RawSite, type SiteImport, type SiteImportOptions, type SiteProblem } from './sites';
 
 const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -11,7 +11,9 @@ const M_PER_KM = 1000;
 function parseJson(text: string): { value: unknown } | SiteProblem {
   const body = text.replace(/^\uFEFF/, '');
   try {
-    return { value: JSON.parse(body) };
+    const value: unknown = JSON.parse(body);
+    const dup = findDuplicateJsonKey(body);
+    return dup ? { where: `line ${dup.line}`, message: duplicateKeyMessage(dup) } : { value };
   } catch (e) {
     const err = findJsonSyntaxError(body);
     return { where: err ? `line ${err.line}` : '(file)', message: err ? `not valid JSON at line ${err.line}, column ${err.column}: ${err.message}` : `not valid JSON: ${(e as Error).message}` };

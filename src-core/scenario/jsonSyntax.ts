@@ -132,3 +132,79 @@ export function findJsonSyntaxError(text: string): JsonSyntaxError | null {
     return fail(i, `expected "," or "${top === 'o' ? '}' : ']'}", found "${text.slice(i, i + 12)}"${c === '"' ? ' (a comma is missing before it)' : ''}`);
   }
 }
+
+export interface JsonDuplicateKey {
+  key: string;
+  /** Where the key stands, e.g. `gateways[3].latDeg` (the root object's keys stand alone). */
+  path: string;
+  /** The second occurrence (1-based line and column) and the first. */
+  line: number;
+  column: number;
+  firstLine: number;
+  firstColumn: number;
+}
+
+type DupFrame = { kind: 'o'; keys: Map<string, number>; cur: string; expectKey: boolean } | { kind: 'a'; index: number };
+
+function lineColumnAt(text: string, offsets: readonly number[]): { line: number; column: number }[] {
+  // One pass for every offset asked for (sorted ascending by the caller's order of appearance).
+  const out: { line: number; column: number }[] = [];
+  let line = 1, lineStart = 0, k = 0;
+  for (const at of offsets) {
+    for (; k < at; k++) if (text.charCodeAt(k) === 10) { line++; lineStart = k + 1; }
+    out.push({ line, column: at - lineStart + 1 });
+  }
+  return out;
+}
+
+function framePath(stack: readonly DupFrame[], key: string): string {
+  let out = '';
+  for (const f of stack.slice(0, -1)) out += f.kind === 'a' ? `[${f.index}]` : out ? `.${f.cur}` : f.cur;
+  return out ? `${out}.${key}` : key;
+}
+
+/**
+ * The first object key that appears twice in the same object of VALID JSON text (JSON.parse keeps
+ * the last one in silence; RFC 8259 leaves the meaning open), or null. One linear pass, no recursion.
+ */
+export function findDuplicateJsonKey(text: string): JsonDuplicateKey | null {
+  const stack: DupFrame[] = [];
+  const n = text.length;
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 34 /* " */) {
+      const start = i;
+      let escaped = false;
+      for (i++; i < n; i++) {
+        const d = text.charCodeAt(i);
+        if (d === 92) { escaped = true; i++; continue; }
+        if (d === 34) break;
+      }
+      const top = stack[stack.length - 1];
+      if (top?.kind === 'o' && top.expectKey) {
+        const key = escaped ? (JSON.parse(text.slice(start, i + 1)) as string) : text.slice(start + 1, i);
+        const first = top.keys.get(key);
+        if (first !== undefined) {
+          const [a, b] = lineColumnAt(text, [first, start]) as [{ line: number; column: number }, { line: number; column: number }];
+          return { key, path: framePath(stack, key), line: b.line, column: b.column, firstLine: a.line, firstColumn: a.column };
+        }
+        top.keys.set(key, start);
+        top.cur = key;
+        top.expectKey = false;
+      }
+    } else if (c === 123 /* { */) stack.push({ kind: 'o', keys: new Map(), cur: '', expectKey: true });
+    else if (c === 91 /* [ */) stack.push({ kind: 'a', index: 0 });
+    else if (c === 125 || c === 93) stack.pop();
+    else if (c === 44 /* , */) {
+      const top = stack[stack.length - 1];
+      if (top?.kind === 'o') top.expectKey = true;
+      else if (top) top.index++;
+    }
+  }
+  return null;
+}
+
+/** The message for a duplicate key, naming both places and the fix. */
+export function duplicateKeyMessage(d: JsonDuplicateKey): string {
+  return `key "${d.key}" appears twice in the same object (${d.path}): at line ${d.line}, column ${d.column}, and first at line ${d.firstLine}, column ${d.firstColumn}; JSON readers disagree on which one counts: keep one and delete the other`;
+}

@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { ommProblems } from '../constellation/elements';
 import { tleLineProblems } from '../constellation/tle';
 import { parseIsoStrict } from '../time/iso';
-import { findJsonSyntaxError } from './jsonSyntax';
+import { duplicateKeyMessage, findDuplicateJsonKey, findJsonSyntaxError } from './jsonSyntax';
 import { CURRENT_FORMAT_VERSION, migrateScenario } from './migrate';
 import { keepUnknownKeys } from './unknownKeys';
 
@@ -360,6 +360,8 @@ export function parseScenario(text: string): ParseResult {
     if (err) return { ok: false, problems: [{ path: '(file)', message: `not valid JSON at line ${err.line}, column ${err.column}: ${err.message}` }] };
     return { ok: false, problems: [{ path: '(file)', message: `not valid JSON: ${e instanceof Error ? e.message : String(e)}` }] };
   }
+  const dup = findDuplicateJsonKey(body);
+  if (dup) return { ok: false, problems: [{ path: dup.path, message: duplicateKeyMessage(dup) }] };
   return validateScenario(value);
 }
 

@@ -15,6 +15,7 @@ export const REJECT_REASON_TEXT: Record<RejectReason, string> = {
   field: 'bad field',
   sgp4: 'SGP4 failure or decayed',
   epoch: 'epoch far from the analysis time',
+  duplicate: 'older set of a satellite listed again',
 };
 
 /** An imported gateway this close to an existing one is flagged as a likely duplicate (still added). */
