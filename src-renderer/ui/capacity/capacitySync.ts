@@ -1,11 +1,15 @@
-// Keeps the CapacityView in step with the coverage figures, lazily: a `capacity` request goes to
-// the engine only while something shows capacity (the Capacity section is open, the Capacity
-// layer is on, or the heatmap shows served demand), and only once the coverage evaluator holds
-// the scenario on screen (its snapshot has the store's revision), so a gateway edit with capacity
-// hidden still costs two worker messages (loadScenario + coverageApplyEdit). One request in
-// flight; whatever changed meanwhile is asked for when it answers.
+// Keeps the CapacityView in step with the coverage figures, lazily: capacity is computed only while
+// something shows it (the Capacity section is open, the Capacity layer is on, or the heatmap shows
+// served demand). The worker's EngineSession holds the scenario (typed patches), so nothing but a
+// revision and a time is sent for capacity:
+// - an edit, undo or redo made while capacity is shown gets the view in the answer to its patches
+//   (`capacityWithPatches`), so the edit costs no extra message (test/unit/renderer/capacity-sync);
+// - otherwise (the section opened, the time moved to another step, a load or restart) a `capacity`
+//   request goes out once the coverage figures hold the store's revision. One request in flight;
+//   whatever changed meanwhile is asked for when it answers.
+import type { CapacityView } from '../../engine/capacityHost';
 import type { EngineClient } from '../../engine/client';
-import { isDroppedResult } from '../../engine/protocol';
+import { isDroppedResult, type LoadScenarioResult } from '../../engine/protocol';
 import { NO_CAPACITY_EVALUATOR } from '../../engine/capacityHost';
 import { nearestAnalysisStep } from '../../../src-core/coverage/evaluator';
 import { appStore } from '../../state/store';
@@ -30,10 +34,20 @@ function wantedKey(): { key: string; revision: number; tUtcMs: number; step: num
   return { key: `${revision}|${step}`, revision, tUtcMs: timeUtcMs, step };
 }
 
+const keyOf = (revision: number, step: number): string => `${revision}|${step}`;
+
 export function installCapacitySync(engine: EngineClient): () => void {
   let inFlight = false;
   let disposed = false;
   let doneKey = '';
+  /** The last answer for doneKey was a view (not an error or "no evaluator yet"): new coverage figures need not re-ask. */
+  let doneOk = false;
+
+  const accept = (view: CapacityView): void => {
+    doneKey = keyOf(view.revision, view.step);
+    doneOk = true;
+    capacityStore.setState({ status: 'ready', view, message: null });
+  };
 
   const pump = (): void => {
     if (inFlight || disposed) return;
@@ -47,15 +61,13 @@ export function installCapacitySync(engine: EngineClient): () => void {
     inFlight = true;
     capacityStore.setState({ status: 'computing' });
     engine
-      .capacity(appStore.getState().scenario, want.revision, want.tUtcMs)
-      .then((view) => {
-        doneKey = want.key;
-        capacityStore.setState({ status: 'ready', view, message: null });
-      })
+      .capacity(want.revision, want.tUtcMs)
+      .then(accept)
       .catch((e: unknown) => {
         const err = e instanceof Error ? e : new Error(String(e));
         if (isDroppedResult(err)) return; // a newer revision or step is asked for below
         doneKey = want.key; // not retried until the coverage figures, the revision or the step change
+        doneOk = false;
         if (err.name === NO_CAPACITY_EVALUATOR) {
           capacityStore.setState({ status: 'idle', message: 'Waiting for the coverage figures (the engine has none yet).' });
           return;
@@ -68,21 +80,33 @@ export function installCapacitySync(engine: EngineClient): () => void {
       });
   };
 
+  /** The answer to an edit's patches: its capacity view when it carries one for the revision shown. */
+  const onState = (info: LoadScenarioResult): void => {
+    if (info.capacity && info.capacity.revision === appStore.getState().revision) accept(info.capacity);
+  };
+  // Pumps run after the current task's listeners (microtask): the answer that carries the coverage
+  // figures may carry the capacity view too, accepted by onState in the same loop of listeners.
+  const later = (): void => queueMicrotask(pump);
+
+  engine.capacityWithPatches = () => (capacityWanted() ? appStore.getState().timeUtcMs : null);
+  const offLoaded = engine.onScenarioLoaded(onState);
   const unsubs = [
+    offLoaded,
     appStore.subscribe((s, prev) => {
-      if (s.timeUtcMs !== prev.timeUtcMs || s.panelOpen !== prev.panelOpen || s.revision !== prev.revision) pump();
+      if (s.timeUtcMs !== prev.timeUtcMs || s.panelOpen !== prev.panelOpen || s.revision !== prev.revision) later();
     }),
     planningStore.subscribe((s, prev) => {
-      if (s.current !== prev.current) doneKey = ''; // new coverage figures: the evaluator may have changed (e.g. rebuilt after a restart)
-      if (s.current !== prev.current || s.metric !== prev.metric) pump();
+      if (s.current !== prev.current && !doneOk) doneKey = ''; // new coverage figures: an evaluator may exist now (e.g. rebuilt after a restart)
+      if (s.current !== prev.current || s.metric !== prev.metric) later();
     }),
     capacityStore.subscribe((s, prev) => {
-      if (s.layerOn !== prev.layerOn) pump();
+      if (s.layerOn !== prev.layerOn) later();
     }),
   ];
   pump();
   return () => {
     disposed = true;
+    engine.capacityWithPatches = null;
     unsubs.forEach((u) => u());
   };
 }
