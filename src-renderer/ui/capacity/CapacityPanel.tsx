@@ -69,7 +69,7 @@ function Headline({ v }: { v: CapacityView }) {
       </dl>
       <table className="cap-table" data-testid="capacity-cut">
         <thead>
-          <tr><th>class</th><th>Gbps in min cut</th><th>gateways limited</th></tr>
+          <tr><th>class</th><th title="Gbps of this class in the minimum cut">cut Gbps</th><th title="gateways limited by this class">gateways</th></tr>
         </thead>
         <tbody>
           {(['user-beam', 'laser', 'feeder', 'backhaul'] as const).map((b) => (
@@ -100,42 +100,42 @@ function GatewayTable({ v }: { v: CapacityView }) {
     const c = typeof x === 'string' ? x.localeCompare(y as string) : x - (y as number);
     return (sort.desc ? -c : c) || a.i - b.i;
   });
-  const head = (key: SortKey, text: string) => (
-    <th aria-sort={sort.key === key ? (sort.desc ? 'descending' : 'ascending') : 'none'}>
-      <button type="button" className="link" onClick={() => setSort({ key, desc: sort.key === key ? !sort.desc : key !== 'name' })}>
-        {text}
-        {sort.key === key ? (sort.desc ? ' ▾' : ' ▴') : ''}
-      </button>
-    </th>
+  const sortButton = (key: SortKey, text: string, title: string) => (
+    <button type="button" className="link" title={title} aria-pressed={sort.key === key} onClick={() => setSort({ key, desc: sort.key === key ? !sort.desc : key !== 'name' })}>
+      {text}
+      {sort.key === key ? (sort.desc ? ' ▾' : ' ▴') : ''}
+    </button>
   );
+  const ariaSort = (...keys: SortKey[]) => (keys.includes(sort.key) ? (sort.desc ? 'descending' : 'ascending') : 'none');
+  // Three columns fit the 300 px side column: the name with its antennas and limit on a second
+  // line, Gbps, and utilisation. Full names on hover; the inspector has every figure.
   return (
-    <table className="cap-table" data-testid="capacity-gateways">
+    <table className="cap-table cap-gateways" data-testid="capacity-gateways">
       <thead>
         <tr>
-          {head('name', 'gateway')}
-          {head('gbps', 'Gbps')}
-          {head('util', 'use')}
-          <th>antennas</th>
-          {head('bottleneck', 'limit')}
+          <th aria-sort={ariaSort('name', 'bottleneck')}>
+            {sortButton('name', 'gateway', 'sort by name')} · {sortButton('bottleneck', 'limit', 'sort by what limits the gateway')}
+          </th>
+          <th aria-sort={ariaSort('gbps')}>{sortButton('gbps', 'Gbps', 'Gbps through the gateway at this step')}</th>
+          <th aria-sort={ariaSort('util')}>{sortButton('util', 'use', 'utilisation of min(backhaul, antennas in use x feeder Gbps)')}</th>
         </tr>
       </thead>
       <tbody>
         {rows.map((r) => (
           <tr key={r.id} data-gateway={r.id}>
-            <td>
-              <button type="button" className="link" onClick={() => select({ kind: 'gateway', id: r.id })}>
+            <td className="cap-gateways__name">
+              <button type="button" className="link" title={r.name} onClick={() => select({ kind: 'gateway', id: r.id })}>
                 {r.name}
               </button>
+              <span className="cap-gateways__sub muted">
+                {v.gatewayAntennasUsed[r.i]}/{r.antennas} ant. · <span data-testid="gateway-limit">{v.gatewayBottleneck[r.i] === 'none' ? '—' : v.gatewayBottleneck[r.i]}</span>
+              </span>
             </td>
             <td>{v.gatewayGbps[r.i]!.toFixed(1)}</td>
             <td>
               <span className="cap-swatch" style={{ background: utilisationCss(v.gatewayUtilisation[r.i]!) }} />
               {formatPct(v.gatewayUtilisation[r.i]!)}
             </td>
-            <td>
-              {v.gatewayAntennasUsed[r.i]}/{r.antennas}
-            </td>
-            <td data-testid="gateway-limit">{v.gatewayBottleneck[r.i] === 'none' ? '—' : v.gatewayBottleneck[r.i]}</td>
           </tr>
         ))}
       </tbody>
