@@ -288,11 +288,11 @@ export class EngineSession {
    * Capacity at the analysis step nearest `tUtcMs` (the app's time slider), or null when the time
    * is outside the analysis window.
    */
-  capacityAt(tUtcMs: number): { step: number; stepUtcMs: number; result: CapacityStepResult } | null {
+  capacityAt(tUtcMs: number): CapacityAt | null {
     const ev = this.coverage().evaluator;
     const step = ev.nearestStep(tUtcMs);
     if (step < 0) return null;
-    return { step, stepUtcMs: ev.cache.timesMs[step]!, result: this.capacity(step) };
+    return { evaluator: ev, demandGbps: this.capacityState(ev).demandGbps, step, stepUtcMs: ev.cache.timesMs[step]!, result: this.capacity(step) };
   }
 
   private capacityState(evaluator: CoverageEvaluator): CapacityState {
@@ -319,12 +319,35 @@ export class EngineSession {
     return [data(s.epochUtc), data(s.constellation), data(s.isl), data(s.rollout), data(s.analysis), ref(grid), data(s.terminal), data(s.routing), data(s.pops), data(s.latency), data(s.capacity)];
   }
 
+  /**
+   * Capacity of the network deployed at `dateMs` (operational satellites, gateways in service then:
+   * the rollout node's evaluator for that date, shared with rolloutAt) at the analysis step nearest
+   * `tUtcMs`; null when the time is outside the analysis window. Not cached: one max flow.
+   */
+  rolloutCapacityAt(dateMs: number, tUtcMs: number): CapacityAt | null {
+    const { ev } = this.rolloutEngine().evaluatorAt(dateMs);
+    const step = ev.nearestStep(tUtcMs);
+    if (step < 0) return null;
+    const demandGbps = demandGbpsOf(ev.grid, this.current.capacity);
+    const result = this.solver.solve(capacityStepOf(ev, step, demandGbps), capacityParamsOf(this.current));
+    return { evaluator: ev, demandGbps, step, stepUtcMs: ev.cache.timesMs[step]!, result };
+  }
+
   /** The network deployed at `dateMs`: per-satellite status and the headline figures. */
   rolloutAt(dateMs: number): RolloutAnswer {
     const engine = this.rolloutEngine();
     const deployment = engine.deploymentAt(dateMs);
     return { deployment, figures: engine.figuresAt(dateMs, deployment) };
   }
+}
+
+/** Capacity at one analysis step, with the evaluator (gateways, grid) and the demand it was solved on. Arrays are the session's: copy before transfer. */
+export interface CapacityAt {
+  evaluator: CoverageEvaluator;
+  demandGbps: Float64Array;
+  step: number;
+  stepUtcMs: number;
+  result: CapacityStepResult;
 }
 
 /** The capacity node: demand per cell and the steps solved so far for one set of inputs. */

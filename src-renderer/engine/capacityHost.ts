@@ -17,6 +17,8 @@ export const MAX_REGIONS = 20;
 export interface CapacityRequest {
   revision: number;
   tUtcMs: number;
+  /** Rollout view on: the network as of this date (operational satellites, gateways in service); null/absent: the scenario as written. */
+  asOfDateMs?: number | null;
 }
 
 /** One step of the capacity model, for the Capacity section, the globe layer, the heatmap and the inspector. */
@@ -49,6 +51,8 @@ export interface CapacityView {
   cellDemandGbps: Float32Array;
   cellServedGbps: Float32Array;
   unservedByRegion: RegionShortfall[];
+  /** The rollout date whose network this is (gateways in service only), or null for the scenario as written. */
+  asOfDateMs: number | null;
   computeMs: number;
 }
 
@@ -67,13 +71,11 @@ function noEvaluator(): Error {
  * Capacity of the session's current state at the analysis step nearest `tUtcMs`, or null when the
  * time is outside the analysis window. Every array is a fresh copy (the session keeps its own).
  */
-export function capacityView(s: EngineSession, tUtcMs: number, revision: number): CapacityView | null {
+export function capacityView(s: EngineSession, tUtcMs: number, revision: number, asOfDateMs: number | null = null): CapacityView | null {
   const t0 = now();
-  const at = s.capacityAt(tUtcMs);
+  const at = asOfDateMs === null ? s.capacityAt(tUtcMs) : s.rolloutCapacityAt(asOfDateMs, tUtcMs);
   if (!at) return null;
-  const { result: r, step, stepUtcMs } = at;
-  const ev = s.coverage().evaluator;
-  const demand = s.capacityDemand();
+  const { result: r, step, stepUtcMs, evaluator: ev, demandGbps: demand } = at;
   const regions = cellRegions(ev.grid);
   const laser = s.scenario.capacity.laserGbps;
   return {
@@ -98,6 +100,7 @@ export function capacityView(s: EngineSession, tUtcMs: number, revision: number)
     cellDemandGbps: Float32Array.from(demand),
     cellServedGbps: Float32Array.from(r.cellServedGbps),
     unservedByRegion: unservedByRegion(demand, r.cellServedGbps, (c) => regions[c]!).slice(0, MAX_REGIONS),
+    asOfDateMs,
     computeMs: now() - t0,
   };
 }
@@ -114,12 +117,19 @@ export function capacityIfBuilt(s: EngineSession, tUtcMs: number, revision: numb
   return { view, transfer: view ? capacityTransfer(view) : [] };
 }
 
+function asOf(s: EngineSession, tUtcMs: number, revision: number, dateMs: number): { view: CapacityView | null; transfer: Transferable[] } {
+  if (!Number.isFinite(dateMs)) throw new RangeError(`capacity as of a date: the date must be a finite UTC ms value, got ${String(dateMs)}`);
+  const view = capacityView(s, tUtcMs, revision, dateMs);
+  return { view, transfer: view ? capacityTransfer(view) : [] };
+}
+
 /** The worker handler: capacity at `revision` (waits until the session holds it, like the coverage requests). */
 export function createCapacityHandlers(sessions: SessionHolder) {
   return {
-    async capacity({ revision, tUtcMs }: CapacityRequest): Promise<{ result: CapacityView; transfer: Transferable[] }> {
+    async capacity({ revision, tUtcMs, asOfDateMs }: CapacityRequest): Promise<{ result: CapacityView; transfer: Transferable[] }> {
       const s = await sessions.at(revision);
-      const c = capacityIfBuilt(s, tUtcMs, revision);
+      // As of a rollout date: the session's rollout node (built by rolloutAt on the rollout worker).
+      const c = asOfDateMs === undefined || asOfDateMs === null ? capacityIfBuilt(s, tUtcMs, revision) : asOf(s, tUtcMs, revision, asOfDateMs);
       if (!c) throw noEvaluator();
       if (!c.view) throw new RangeError(`the time ${new Date(tUtcMs).toISOString()} is outside the analysis window: move the time slider into it`);
       return { result: c.view, transfer: c.transfer };

@@ -216,9 +216,9 @@ export class EngineClient {
     return this.request('loadScenario', { scenario, revision }, opts);
   }
 
-  /** The capacity model at the analysis step nearest `tUtcMs`, for scenario `revision` (engine/capacityHost.ts). */
-  capacity(revision: number, tUtcMs: number, opts: RequestOptions = {}): Promise<EngineResponse<'capacity'>> {
-    return this.request('capacity', { revision, tUtcMs }, opts);
+  /** The capacity model at the analysis step nearest `tUtcMs`, for scenario `revision`, optionally as of a rollout date (engine/capacityHost.ts). */
+  capacity(revision: number, tUtcMs: number, asOfDateMs: number | null = null, opts: RequestOptions = {}): Promise<EngineResponse<'capacity'>> {
+    return this.request('capacity', { revision, tUtcMs, asOfDateMs }, opts);
   }
 
   /**

@@ -8,6 +8,7 @@ import type { CapacityView } from '../../engine/capacityHost';
 import { CAPACITY_FIELDS, capacityProblem, setCapacityAssumptions, type CapacityField } from '../../state/capacityCommands';
 import { useApp } from '../../state/store';
 import { formatUtc } from '../format';
+import { useRollout } from '../rollout/rolloutStore';
 import { useCapacity } from './capacityStore';
 import { BOTTLENECK_TEXT, formatGbps, formatPct } from './format';
 import { utilisationCss } from './palette';
@@ -178,7 +179,8 @@ function LayerToggle() {
 export function CapacityPanel() {
   const { status, view, message } = useCapacity();
   const revision = useApp((s) => s.revision);
-  const fresh = view !== null && view.revision === revision;
+  const asOf = useRollout((s) => s.dateMs);
+  const fresh = view !== null && view.revision === revision && view.asOfDateMs === asOf;
   return (
     <div className="capacity" data-testid="capacity-panel">
       <p className="muted" data-testid="capacity-status">
@@ -187,6 +189,11 @@ export function CapacityPanel() {
             ? `Max flow at step ${view.step + 1}, ${formatUtc(view.stepUtcMs)} (${view.computeMs.toFixed(0)} ms)${fresh && status !== 'computing' ? '' : ' · updating…'}`
             : 'Computing…')}
       </p>
+      {view && view.asOfDateMs !== null && (
+        <p className="muted" data-testid="capacity-as-of">
+          as of {formatUtc(view.asOfDateMs).slice(0, 10)}: the Rollout view's network (operational satellites, gateways in service)
+        </p>
+      )}
       <LayerToggle />
       {view && <Headline v={view} />}
       {view && <GatewayTable v={view} />}

@@ -7,6 +7,9 @@
 // - otherwise (the section opened, the time moved to another step, a load or restart) a `capacity`
 //   request goes out once the coverage figures hold the store's revision. One request in flight;
 //   whatever changed meanwhile is asked for when it answers.
+// - While the Rollout view is on (useRollout().dateMs), capacity is the network as of that date
+//   (operational satellites, gateways in service): asked of the rollout worker, whose session's
+//   rollout node already holds that date's evaluator (one more max flow per request).
 import type { CapacityView } from '../../engine/capacityHost';
 import type { EngineClient } from '../../engine/client';
 import { isDroppedResult, type LoadScenarioResult } from '../../engine/protocol';
@@ -14,6 +17,8 @@ import { NO_CAPACITY_EVALUATOR } from '../../engine/capacityHost';
 import { nearestAnalysisStep } from '../../../src-core/coverage/evaluator';
 import { appStore } from '../../state/store';
 import { planningStore } from '../planning/planningStore';
+import { getRolloutEngine } from '../rollout/rolloutEngine';
+import { useRollout } from '../rollout/rolloutStore';
 import { CAPACITY_PANEL_ID, capacityStore } from './capacityStore';
 
 /** The heatmap metric that shows served demand (globe/heatmap). */
@@ -24,17 +29,18 @@ export function capacityWanted(): boolean {
   return appStore.getState().panelOpen[CAPACITY_PANEL_ID] === true || capacityStore.getState().layerOn || planningStore.getState().metric === SERVED_DEMAND_METRIC;
 }
 
+const keyOf = (revision: number, step: number, asOfDateMs: number | null): string => `${revision}|${step}|${asOfDateMs ?? ''}`;
+
 /** What a request would be for now: null when nothing to ask (capacity hidden, coverage not caught up). */
-function wantedKey(): { key: string; revision: number; tUtcMs: number; step: number } | null {
+function wantedKey(): { key: string; revision: number; tUtcMs: number; step: number; asOfDateMs: number | null } | null {
   if (!capacityWanted()) return null;
   const { revision, timeUtcMs } = appStore.getState();
   const snap = planningStore.getState().current;
   if (!snap || snap.revision !== revision) return null;
   const step = nearestAnalysisStep(timeUtcMs, snap.startUtcMs, snap.stepS, snap.servedPctByStep.length);
-  return { key: `${revision}|${step}`, revision, tUtcMs: timeUtcMs, step };
+  const asOfDateMs = useRollout.getState().dateMs;
+  return { key: keyOf(revision, step, asOfDateMs), revision, tUtcMs: timeUtcMs, step, asOfDateMs };
 }
-
-const keyOf = (revision: number, step: number): string => `${revision}|${step}`;
 
 export function installCapacitySync(engine: EngineClient): () => void {
   let inFlight = false;
@@ -44,7 +50,7 @@ export function installCapacitySync(engine: EngineClient): () => void {
   let doneOk = false;
 
   const accept = (view: CapacityView): void => {
-    doneKey = keyOf(view.revision, view.step);
+    doneKey = keyOf(view.revision, view.step, view.asOfDateMs);
     doneOk = true;
     capacityStore.setState({ status: 'ready', view, message: null });
   };
@@ -60,8 +66,8 @@ export function installCapacitySync(engine: EngineClient): () => void {
     }
     inFlight = true;
     capacityStore.setState({ status: 'computing' });
-    engine
-      .capacity(want.revision, want.tUtcMs)
+    (want.asOfDateMs === null ? engine : getRolloutEngine())
+      .capacity(want.revision, want.tUtcMs, want.asOfDateMs)
       .then(accept)
       .catch((e: unknown) => {
         const err = e instanceof Error ? e : new Error(String(e));
@@ -82,13 +88,14 @@ export function installCapacitySync(engine: EngineClient): () => void {
 
   /** The answer to an edit's patches: its capacity view when it carries one for the revision shown. */
   const onState = (info: LoadScenarioResult): void => {
-    if (info.capacity && info.capacity.revision === appStore.getState().revision) accept(info.capacity);
+    if (info.capacity && info.capacity.revision === appStore.getState().revision && useRollout.getState().dateMs === null) accept(info.capacity);
   };
   // Pumps run after the current task's listeners (microtask): the answer that carries the coverage
   // figures may carry the capacity view too, accepted by onState in the same loop of listeners.
   const later = (): void => queueMicrotask(pump);
 
-  engine.capacityWithPatches = () => (capacityWanted() ? appStore.getState().timeUtcMs : null);
+  // Not while the Rollout view is on: that capacity is the date's network, from the rollout worker.
+  engine.capacityWithPatches = () => (capacityWanted() && useRollout.getState().dateMs === null ? appStore.getState().timeUtcMs : null);
   const offLoaded = engine.onScenarioLoaded(onState);
   const unsubs = [
     offLoaded,
@@ -101,6 +108,9 @@ export function installCapacitySync(engine: EngineClient): () => void {
     }),
     capacityStore.subscribe((s, prev) => {
       if (s.layerOn !== prev.layerOn) later();
+    }),
+    useRollout.subscribe((s, prev) => {
+      if (s.dateMs !== prev.dateMs) later();
     }),
   ];
   pump();
