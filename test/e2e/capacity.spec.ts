@@ -88,6 +88,16 @@ test('raising a gateway antenna count raises served Gbps on screen; undo restore
   expect(sentOpen).not.toContain('capacity');
   expect(sentOpen.length, `requests: ${sentOpen.join(', ')}`).toBeLessThanOrEqual(2);
 
+  // The gateway table fits the 300 px side column at 1280x720: no horizontal overflow (tolerance 1 px). Screenshot: capacity-gateways.png.
+  const table = page.getByTestId('capacity-gateways');
+  await table.scrollIntoViewIfNeeded();
+  const fit = await table.evaluate((el) => ({ table: el.getBoundingClientRect().width, column: el.closest('[data-testid="capacity-panel"]')!.getBoundingClientRect().width, scroll: el.scrollWidth, client: el.clientWidth }));
+  console.log(`gateway table ${fit.table.toFixed(0)} px in a ${fit.column.toFixed(0)} px section`);
+  expect(fit.table).toBeLessThanOrEqual(fit.column + 1);
+  expect(fit.scroll).toBeLessThanOrEqual(fit.client + 1);
+  mkdirSync(OUT, { recursive: true });
+  writeFileSync(`${OUT}capacity-gateways.png`, await page.getByTestId('capacity-panel').screenshot());
+
   // Screenshot with the Capacity layer on (utilisation colours and legend on the globe).
   await page.getByTestId('capacity-layer').check();
   await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
