@@ -96,7 +96,16 @@ test('raising a gateway antenna count raises served Gbps on screen; undo restore
   expect(fit.table).toBeLessThanOrEqual(fit.column + 1);
   expect(fit.scroll).toBeLessThanOrEqual(fit.client + 1);
   mkdirSync(OUT, { recursive: true });
-  writeFileSync(`${OUT}capacity-gateways.png`, await page.getByTestId('capacity-panel').screenshot());
+  // Each figure on one line: the text boxes of the Gbps and use cells share one top (2 px).
+  const lines = await table.locator('tbody tr').first().evaluate((tr) =>
+    [...tr.querySelectorAll('td')].slice(1).map((td) => {
+      const range = document.createRange();
+      range.selectNodeContents(td);
+      return new Set([...range.getClientRects()].map((r) => Math.round(r.top / 2))).size;
+    }),
+  );
+  expect(lines, 'lines of text in the Gbps and use cells').toEqual([1, 1]);
+  writeFileSync(`${OUT}capacity-gateways.png`, await page.screenshot());
 
   // Screenshot with the Capacity layer on (utilisation colours and legend on the globe).
   await page.getByTestId('capacity-layer').check();
