@@ -366,6 +366,16 @@ export class CoverageEvaluator {
     return this.result();
   }
 
+  /**
+   * Replace the gateway at `index` by `g` when `g` differs only in fields routing does not read
+   * (name, antennas, backhaul Gbps: the caller decides, e.g. EngineSession): no re-route, the
+   * seeds are kept, the evaluator just stops holding the old copy.
+   */
+  relabelGateway(index: number, g: Gateway): void {
+    this.checkIndex(index);
+    this.gws[index] = g;
+  }
+
   /** Replace the gateway at `index` by `g` (a move or any edit of its site/mask/PoP). */
   moveGateway(index: number, g: Gateway): CoverageResult {
     this.checkIndex(index);

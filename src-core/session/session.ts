@@ -60,8 +60,17 @@ export interface CoverageUpdate {
 
 type GatewayEdit = { kind: 'add'; gateway: Gateway; index: number | undefined } | { kind: 'move'; gateway: Gateway } | { kind: 'remove'; id: string };
 
-/** Gateway fields the evaluator does not read (a rename costs no re-route). */
-const IGNORED_BY_EVALUATOR: ReadonlySet<string> = new Set(['name']);
+/**
+ * Gateway fields the coverage evaluator does not route on: a rename or a capacity edit (antennas,
+ * backhaul Gbps) costs no re-route. The evaluator's copy of the gateway is still replaced
+ * (CoverageEvaluator.relabelGateway), so it never holds stale figures for capacity.
+ */
+const IGNORED_BY_EVALUATOR: ReadonlySet<string> = new Set(['name', 'antennas', 'capacityGbps']);
+
+/** The gateway fields the capacity model reads that the evaluator does not route on. */
+function capacityReads(a: Gateway, b: Gateway): boolean {
+  return a.antennas !== b.antennas || a.capacityGbps !== b.capacityGbps;
+}
 
 function evaluatorReads(a: Gateway, b: Gateway): boolean {
   for (const k of Object.keys(b) as (keyof Gateway)[]) if (!IGNORED_BY_EVALUATOR.has(k) && a[k] !== b[k]) return true;
@@ -84,7 +93,7 @@ export class EngineSession {
   private readonly routingNode = new Memo<RoutingContext>();
   private readonly gridNode = new Memo<CoverageGrid>();
   private readonly evaluatorNode = new Memo<CoverageEvaluator>();
-  private readonly capacityNode = new Memo<Map<number, CapacityStepResult>>();
+  private readonly capacityNode = new Memo<CapacityState>();
   private readonly rolloutNode = new Memo<RolloutEngine>();
   private readonly solver = new CapacitySolver();
   /** The evaluator whose gateways `pending` applies to, and the gateway edits it has not seen. */
@@ -217,8 +226,9 @@ export class EngineSession {
     this.syncedEvaluator = ev;
     this.pending = [];
     if (pending !== null && pending.length === 0 && !built) return { evaluator: ev, result: ev.result(), mode: 'incremental', built, edits };
-    if (pending !== null && pending.length <= MAX_INCREMENTAL_OPS && this.applyEdits(ev, pending, edits) && sameIds(ev.gateways, gateways)) {
-      if (edits.added + edits.removed + edits.moved > 0) this.gatewayVersion++;
+    const relabel = { capacity: 0 };
+    if (pending !== null && pending.length <= MAX_INCREMENTAL_OPS && this.applyEdits(ev, pending, edits, relabel) && sameIds(ev.gateways, gateways)) {
+      if (edits.added + edits.removed + edits.moved + relabel.capacity > 0) this.gatewayVersion++;
       return { evaluator: ev, result: ev.result(), mode: 'incremental', built, edits };
     }
     this.gatewayVersion++;
@@ -227,7 +237,7 @@ export class EngineSession {
   }
 
   /** Pruned evaluator updates; false when an edit cannot be applied that way (a mid-list insert). */
-  private applyEdits(ev: CoverageEvaluator, pending: readonly GatewayEdit[], edits: CoverageUpdate['edits']): boolean {
+  private applyEdits(ev: CoverageEvaluator, pending: readonly GatewayEdit[], edits: CoverageUpdate['edits'], relabel: { capacity: number }): boolean {
     for (const e of pending) {
       if (e.kind === 'add') {
         if (e.index !== undefined && e.index !== ev.gateways.length) return false;
@@ -243,6 +253,9 @@ export class EngineSession {
       } else if (evaluatorReads(ev.gateways[i]!, e.gateway)) {
         ev.moveGateway(i, e.gateway);
         edits.moved++;
+      } else {
+        if (capacityReads(ev.gateways[i]!, e.gateway)) relabel.capacity++;
+        ev.relabelGateway(i, e.gateway);
       }
     }
     return true;
@@ -251,19 +264,41 @@ export class EngineSession {
   /**
    * The capacity model (src-core/capacity) at analysis step `stepIndex` for the current state:
    * max flow from the demand cells to the PoPs. Cached per step until the evaluator, its gateways
-   * or the capacity settings change.
+   * (any gateway patch, an antenna count included) or the capacity settings change. The result's
+   * arrays are the cache's: copy them before handing them on (e.g. transferring to another thread).
    */
   capacity(stepIndex: number): CapacityStepResult {
     const { evaluator } = this.coverage();
-    const s = this.current;
-    const cache = this.capacityNode.get([ref(evaluator), data(this.gatewayVersion), data(s.capacity), data(s.routing)], () => new Map());
-    let r = cache.get(stepIndex);
+    const node = this.capacityState(evaluator);
+    let r = node.steps.get(stepIndex);
     if (!r) {
-      r = this.solver.solve(capacityStepOf(evaluator, stepIndex, demandGbpsOf(evaluator.grid, s.capacity)), capacityParamsOf(s));
-      cache.set(stepIndex, r);
+      r = this.solver.solve(capacityStepOf(evaluator, stepIndex, node.demandGbps), capacityParamsOf(this.current));
+      node.steps.set(stepIndex, r);
       this.capacityBuilds++;
     }
     return r;
+  }
+
+  /** Demand per grid cell (Gbps) that capacity() serves: the capacity node's, shared by every step. */
+  capacityDemand(): Float64Array {
+    return this.capacityState(this.coverage().evaluator).demandGbps;
+  }
+
+  /**
+   * Capacity at the analysis step nearest `tUtcMs` (the app's time slider), or null when the time
+   * is outside the analysis window.
+   */
+  capacityAt(tUtcMs: number): CapacityAt | null {
+    const ev = this.coverage().evaluator;
+    const step = ev.nearestStep(tUtcMs);
+    if (step < 0) return null;
+    return { evaluator: ev, demandGbps: this.capacityState(ev).demandGbps, step, stepUtcMs: ev.cache.timesMs[step]!, result: this.capacity(step) };
+  }
+
+  private capacityState(evaluator: CoverageEvaluator): CapacityState {
+    const s = this.current;
+    const inputs = [ref(evaluator), data(this.gatewayVersion), data(s.capacity), data(s.routing)];
+    return this.capacityNode.get(inputs, () => ({ demandGbps: demandGbpsOf(evaluator.grid, s.capacity), steps: new Map() }));
   }
 
   /**
@@ -284,12 +319,41 @@ export class EngineSession {
     return [data(s.epochUtc), data(s.constellation), data(s.isl), data(s.rollout), data(s.analysis), ref(grid), data(s.terminal), data(s.routing), data(s.pops), data(s.latency), data(s.capacity)];
   }
 
+  /**
+   * Capacity of the network deployed at `dateMs` (operational satellites, gateways in service then:
+   * the rollout node's evaluator for that date, shared with rolloutAt) at the analysis step nearest
+   * `tUtcMs`; null when the time is outside the analysis window. Not cached: one max flow.
+   */
+  rolloutCapacityAt(dateMs: number, tUtcMs: number): CapacityAt | null {
+    const { ev } = this.rolloutEngine().evaluatorAt(dateMs);
+    const step = ev.nearestStep(tUtcMs);
+    if (step < 0) return null;
+    const demandGbps = demandGbpsOf(ev.grid, this.current.capacity);
+    const result = this.solver.solve(capacityStepOf(ev, step, demandGbps), capacityParamsOf(this.current));
+    return { evaluator: ev, demandGbps, step, stepUtcMs: ev.cache.timesMs[step]!, result };
+  }
+
   /** The network deployed at `dateMs`: per-satellite status and the headline figures. */
   rolloutAt(dateMs: number): RolloutAnswer {
     const engine = this.rolloutEngine();
     const deployment = engine.deploymentAt(dateMs);
     return { deployment, figures: engine.figuresAt(dateMs, deployment) };
   }
+}
+
+/** Capacity at one analysis step, with the evaluator (gateways, grid) and the demand it was solved on. Arrays are the session's: copy before transfer. */
+export interface CapacityAt {
+  evaluator: CoverageEvaluator;
+  demandGbps: Float64Array;
+  step: number;
+  stepUtcMs: number;
+  result: CapacityStepResult;
+}
+
+/** The capacity node: demand per cell and the steps solved so far for one set of inputs. */
+interface CapacityState {
+  demandGbps: Float64Array;
+  steps: Map<number, CapacityStepResult>;
 }
 
 /** The network as of one date: status per satellite and the headline figures (src-core/rollout). */

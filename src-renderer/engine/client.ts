@@ -216,9 +216,9 @@ export class EngineClient {
     return this.request('loadScenario', { scenario, revision }, opts);
   }
 
-  /** The capacity model at the analysis step nearest `tUtcMs` (engine/capacityHost.ts). */
-  capacity(scenario: Scenario, revision: number, tUtcMs: number, opts: RequestOptions = {}): Promise<EngineResponse<'capacity'>> {
-    return this.request('capacity', { scenario, revision, tUtcMs }, opts);
+  /** The capacity model at the analysis step nearest `tUtcMs`, for scenario `revision`, optionally as of a rollout date (engine/capacityHost.ts). */
+  capacity(revision: number, tUtcMs: number, asOfDateMs: number | null = null, opts: RequestOptions = {}): Promise<EngineResponse<'capacity'>> {
+    return this.request('capacity', { revision, tUtcMs, asOfDateMs }, opts);
   }
 
   /**
@@ -226,8 +226,11 @@ export class EngineClient {
    * to nothing: the caller re-sends the whole scenario when this fails (PatchBaseError).
    */
   applyPatches(patches: ScenarioPatch[], baseRevision: number, revision: number, opts: RequestOptions = {}): Promise<LoadScenarioResult> {
-    return this.request('applyPatches', { baseRevision, revision, patches, withCoverage: this.coverageWithPatches }, opts);
+    return this.request('applyPatches', { baseRevision, revision, patches, withCoverage: this.coverageWithPatches, withCapacityAtUtcMs: this.capacityWithPatches?.() ?? null }, opts);
   }
+
+  /** While capacity is shown (capacitySync): the time whose capacity view every patch's answer should carry, or null for none. */
+  capacityWithPatches: (() => number | null) | null = null;
 
   /** Ask for the coverage figures with every patch (set while the live coverage figures are shown: coverageSync). */
   coverageWithPatches = false;

@@ -22,7 +22,7 @@ import {
   type RoutingContext,
 } from '../../src-core/network/route';
 import type { EngineSession, OrbitState } from '../../src-core/session/session';
-import { createCapacityHandlers } from './capacityHost';
+import { capacityIfBuilt, createCapacityHandlers } from './capacityHost';
 import { createRolloutHandlers } from './rolloutHost';
 import { coverageIfBuilt, createPlanningHandlers } from './planningHost';
 import { createRolloutPlanHandlers } from './rolloutPlanHost';
@@ -146,10 +146,7 @@ export function createEngineHost(post: PostToClient): EngineHost {
     // session's evaluator (its gateways brought up to date first): capacityHost.ts.
     ...createPlanningHandlers(sessions),
     ...createRolloutHandlers(sessions),
-    ...createCapacityHandlers(() => {
-      const s = sessions.session;
-      return s && s.hasEvaluator() ? s.coverage().evaluator : null;
-    }),
+    ...createCapacityHandlers(sessions),
     // Rollout series and "when is this point first served": rolloutPlanHost.ts.
     ...createRolloutPlanHandlers(sessions),
 
@@ -157,12 +154,20 @@ export function createEngineHost(post: PostToClient): EngineHost {
       return stateResult(sessions.load(scenario, revision), revision, task);
     },
 
-    applyPatches({ baseRevision, revision, patches, withCoverage }, task) {
+    applyPatches({ baseRevision, revision, patches, withCoverage, withCapacityAtUtcMs }, task) {
       const s = sessions.patch(baseRevision, revision, patches);
-      const state = stateResult(s, revision, task);
-      if (!withCoverage) return state;
-      const c = coverageIfBuilt(s);
-      return { result: { ...state.result, coverage: c ? c.snapshot : null }, transfer: c ? [...state.transfer, ...c.transfer] : state.transfer };
+      const { result, transfer } = stateResult(s, revision, task);
+      if (withCoverage) {
+        const c = coverageIfBuilt(s);
+        result.coverage = c ? c.snapshot : null;
+        if (c) transfer.push(...c.transfer);
+      }
+      if (withCapacityAtUtcMs !== undefined && withCapacityAtUtcMs !== null) {
+        const c = capacityIfBuilt(s, withCapacityAtUtcMs, revision);
+        result.capacity = c ? c.view : null;
+        if (c) transfer.push(...c.transfer);
+      }
+      return { result, transfer };
     },
 
     positions({ tUtcMs, revision, withVelocity }) {

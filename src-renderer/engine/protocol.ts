@@ -57,6 +57,8 @@ export interface LoadScenarioResult {
   topology: ConstellationTopology;
   /** applyPatches with withCoverage only: the figures at this revision, or null without an evaluator. */
   coverage?: CoverageSnapshot | null;
+  /** applyPatches with withCapacityAtUtcMs only: capacity at this revision, or null (no evaluator, or the time is outside the window). */
+  capacity?: CapacityView | null;
 }
 
 export interface ApplyPatchesRequest {
@@ -69,6 +71,11 @@ export interface ApplyPatchesRequest {
    * no evaluator for the new state (send coverageEvaluate).
    */
   withCoverage?: boolean;
+  /**
+   * Also answer the capacity view at this time (nearest analysis step) in the same response, for
+   * an edit made while capacity is shown (capacitySync); null or absent: no capacity.
+   */
+  withCapacityAtUtcMs?: number | null;
 }
 
 /** Requests whose response is the scenario's static state (LoadScenarioResult, topology null when unchanged). */

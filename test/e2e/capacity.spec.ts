@@ -16,14 +16,18 @@ const ADDED_ANTENNAS = 4;
 
 const revisionNow = async (page: Page): Promise<number> => (await page.evaluate(() => window.__leo!.state())).revision;
 
-/** Waits until the engine answered a request `name` for scenario revision `rev` (sent after `seq`). */
-async function engineDone(page: Page, name: string, rev: number, seq: number): Promise<void> {
+/** Waits until the engine answered a request `name` (one of `name`) for scenario revision `rev` (sent after `seq`). */
+async function engineDone(page: Page, name: string | string[], rev: number, seq: number): Promise<void> {
   await page.waitForFunction(
-    ([n, r, s]) => window.__leo!.engine!.log(s).some((e) => e.name === n && e.phase === 'end' && e.outcome === 'ok' && e.revision === r),
-    [name, rev, seq] as const,
+    ([n, r, s]) => window.__leo!.engine!.log(s).some((e) => n.includes(e.name) && e.phase === 'end' && e.outcome === 'ok' && e.revision === r),
+    [typeof name === 'string' ? [name] : name, rev, seq] as const,
     { timeout: 150_000 },
   );
 }
+/** An edit made while capacity is shown: the answer to its patches carries the capacity view (no separate request). */
+const EDIT_WITH_CAPACITY = ['applyPatches', 'capacity'];
+/** Requests sent since `seq`, by name. */
+const sentSince = (page: Page, seq: number): Promise<string[]> => page.evaluate((s) => window.__leo!.engine!.log(s).filter((e) => e.phase === 'start').map((e) => e.name), seq);
 
 /** Served Gbps as shown, once the section shows the view for the store's revision. */
 async function served(page: Page): Promise<string> {
@@ -56,7 +60,7 @@ test('raising a gateway antenna count raises served Gbps on screen; undo restore
   await page.getByTestId('cap-feederGbpsPerAntenna').fill(FEEDER_GBPS);
   await page.getByTestId('cap-feederGbpsPerAntenna').press('Enter');
   const rev1 = await revisionNow(page);
-  await engineDone(page, 'capacity', rev1, seq);
+  await engineDone(page, EDIT_WITH_CAPACITY, rev1, seq);
   const s1 = await served(page);
   expect(gbps(s1)).toBeLessThanOrEqual(gbps(s0));
 
@@ -73,10 +77,40 @@ test('raising a gateway antenna count raises served Gbps on screen; undo restore
   await antennas.press('Enter');
   const rev2 = await revisionNow(page);
   expect(rev2).toBeGreaterThan(rev1);
-  await engineDone(page, 'capacity', rev2, seq);
+  await engineDone(page, EDIT_WITH_CAPACITY, rev2, seq);
   const s2 = await served(page);
   console.log(`served: default ${s0}; feeder ${FEEDER_GBPS} Gbps/antenna ${s1}; +${ADDED_ANTENNAS} antennas ${s2}`);
   expect(gbps(s2)).toBeGreaterThan(gbps(s1));
+  // With the Capacity section open the edit still costs at most two worker messages: its patches
+  // (answered with the coverage figures and the capacity view) and the globe's feeder-link refresh.
+  const sentOpen = await sentSince(page, seq);
+  console.log(`requests after the antenna edit with capacity shown: ${sentOpen.join(', ')}`);
+  expect(sentOpen).not.toContain('capacity');
+  expect(sentOpen.length, `requests: ${sentOpen.join(', ')}`).toBeLessThanOrEqual(2);
+
+  // The gateway table fits the 300 px side column at 1280x720: no horizontal overflow (tolerance 1 px). Screenshot: capacity-gateways.png.
+  const table = page.getByTestId('capacity-gateways');
+  await table.scrollIntoViewIfNeeded();
+  const fit = await table.evaluate((el) => ({ table: el.getBoundingClientRect().width, column: el.closest('[data-testid="capacity-panel"]')!.getBoundingClientRect().width, scroll: el.scrollWidth, client: el.clientWidth }));
+  console.log(`gateway table ${fit.table.toFixed(0)} px in a ${fit.column.toFixed(0)} px section`);
+  expect(fit.table).toBeLessThanOrEqual(fit.column + 1);
+  expect(fit.scroll).toBeLessThanOrEqual(fit.client + 1);
+  mkdirSync(OUT, { recursive: true });
+  // Each figure on one line: the text boxes of the Gbps and use cells share one top (2 px; text only, not the swatch).
+  const lines = await table.locator('tbody tr').first().evaluate((tr) =>
+    [...tr.querySelectorAll('td')].slice(1).map((td) => {
+      const tops = new Set<number>();
+      const walk = document.createTreeWalker(td, NodeFilter.SHOW_TEXT);
+      for (let n = walk.nextNode(); n; n = walk.nextNode()) {
+        const range = document.createRange();
+        range.selectNodeContents(n);
+        for (const r of range.getClientRects()) tops.add(Math.round(r.top / 2));
+      }
+      return tops.size;
+    }),
+  );
+  expect(lines, 'lines of text in the Gbps and use cells').toEqual([1, 1]);
+  writeFileSync(`${OUT}capacity-gateways.png`, await page.screenshot());
 
   // Screenshot with the Capacity layer on (utilisation colours and legend on the globe).
   await page.getByTestId('capacity-layer').check();
@@ -96,7 +130,7 @@ test('raising a gateway antenna count raises served Gbps on screen; undo restore
   await page.keyboard.press('Control+z');
   await expect(antennas).toHaveValue(String(n0));
   const rev3 = await revisionNow(page);
-  await engineDone(page, 'capacity', rev3, seq);
+  await engineDone(page, EDIT_WITH_CAPACITY, rev3, seq);
   expect(await served(page)).toBe(s1);
 
   // Capacity hidden (section closed, layer off, heatmap back on latency): redoing the antenna edit
@@ -111,7 +145,7 @@ test('raising a gateway antenna count raises served Gbps on screen; undo restore
   await expect(antennas).toHaveValue(String(n0 + ADDED_ANTENNAS));
   const rev4 = await revisionNow(page);
   await engineDone(page, 'applyPatches', rev4, seq);
-  const sent = await page.evaluate((s) => window.__leo!.engine!.log(s).filter((e) => e.phase === 'start').map((e) => e.name), seq);
+  const sent = await sentSince(page, seq);
   console.log(`requests after the redo with capacity hidden: ${sent.join(', ')}`);
   expect(sent).not.toContain('capacity');
   expect(sent.filter((n) => ['loadScenario', 'applyPatches', 'coverageApplyEdit', 'coverageEvaluate'].includes(n))).toEqual(['applyPatches']);

@@ -8,6 +8,7 @@ import type { CapacityView } from '../../engine/capacityHost';
 import { CAPACITY_FIELDS, capacityProblem, setCapacityAssumptions, type CapacityField } from '../../state/capacityCommands';
 import { useApp } from '../../state/store';
 import { formatUtc } from '../format';
+import { useRollout } from '../rollout/rolloutStore';
 import { useCapacity } from './capacityStore';
 import { BOTTLENECK_TEXT, formatGbps, formatPct } from './format';
 import { utilisationCss } from './palette';
@@ -69,7 +70,7 @@ function Headline({ v }: { v: CapacityView }) {
       </dl>
       <table className="cap-table" data-testid="capacity-cut">
         <thead>
-          <tr><th>class</th><th>Gbps in min cut</th><th>gateways limited</th></tr>
+          <tr><th>class</th><th title="Gbps of this class in the minimum cut">cut Gbps</th><th title="gateways limited by this class">gateways</th></tr>
         </thead>
         <tbody>
           {(['user-beam', 'laser', 'feeder', 'backhaul'] as const).map((b) => (
@@ -100,42 +101,42 @@ function GatewayTable({ v }: { v: CapacityView }) {
     const c = typeof x === 'string' ? x.localeCompare(y as string) : x - (y as number);
     return (sort.desc ? -c : c) || a.i - b.i;
   });
-  const head = (key: SortKey, text: string) => (
-    <th aria-sort={sort.key === key ? (sort.desc ? 'descending' : 'ascending') : 'none'}>
-      <button type="button" className="link" onClick={() => setSort({ key, desc: sort.key === key ? !sort.desc : key !== 'name' })}>
-        {text}
-        {sort.key === key ? (sort.desc ? ' ▾' : ' ▴') : ''}
-      </button>
-    </th>
+  const sortButton = (key: SortKey, text: string, title: string) => (
+    <button type="button" className="link" title={title} aria-pressed={sort.key === key} onClick={() => setSort({ key, desc: sort.key === key ? !sort.desc : key !== 'name' })}>
+      {text}
+      {sort.key === key ? (sort.desc ? ' ▾' : ' ▴') : ''}
+    </button>
   );
+  const ariaSort = (...keys: SortKey[]) => (keys.includes(sort.key) ? (sort.desc ? 'descending' : 'ascending') : 'none');
+  // Three columns fit the 300 px side column: the name with its antennas and limit on a second
+  // line, Gbps, and utilisation. Full names on hover; the inspector has every figure.
   return (
-    <table className="cap-table" data-testid="capacity-gateways">
+    <table className="cap-table cap-gateways" data-testid="capacity-gateways">
       <thead>
         <tr>
-          {head('name', 'gateway')}
-          {head('gbps', 'Gbps')}
-          {head('util', 'use')}
-          <th>antennas</th>
-          {head('bottleneck', 'limit')}
+          <th aria-sort={ariaSort('name', 'bottleneck')}>
+            {sortButton('name', 'gateway', 'sort by name')} · {sortButton('bottleneck', 'limit', 'sort by what limits the gateway')}
+          </th>
+          <th aria-sort={ariaSort('gbps')}>{sortButton('gbps', 'Gbps', 'Gbps through the gateway at this step')}</th>
+          <th aria-sort={ariaSort('util')}>{sortButton('util', 'use', 'utilisation of min(backhaul, antennas in use x feeder Gbps)')}</th>
         </tr>
       </thead>
       <tbody>
         {rows.map((r) => (
           <tr key={r.id} data-gateway={r.id}>
-            <td>
-              <button type="button" className="link" onClick={() => select({ kind: 'gateway', id: r.id })}>
+            <td className="cap-gateways__name">
+              <button type="button" className="link" title={r.name} onClick={() => select({ kind: 'gateway', id: r.id })}>
                 {r.name}
               </button>
+              <span className="cap-gateways__sub muted">
+                {v.gatewayAntennasUsed[r.i]}/{r.antennas} ant. · <span data-testid="gateway-limit">{v.gatewayBottleneck[r.i] === 'none' ? '—' : v.gatewayBottleneck[r.i]}</span>
+              </span>
             </td>
             <td>{v.gatewayGbps[r.i]!.toFixed(1)}</td>
             <td>
               <span className="cap-swatch" style={{ background: utilisationCss(v.gatewayUtilisation[r.i]!) }} />
               {formatPct(v.gatewayUtilisation[r.i]!)}
             </td>
-            <td>
-              {v.gatewayAntennasUsed[r.i]}/{r.antennas}
-            </td>
-            <td data-testid="gateway-limit">{v.gatewayBottleneck[r.i] === 'none' ? '—' : v.gatewayBottleneck[r.i]}</td>
           </tr>
         ))}
       </tbody>
@@ -178,7 +179,8 @@ function LayerToggle() {
 export function CapacityPanel() {
   const { status, view, message } = useCapacity();
   const revision = useApp((s) => s.revision);
-  const fresh = view !== null && view.revision === revision;
+  const asOf = useRollout((s) => s.dateMs);
+  const fresh = view !== null && view.revision === revision && view.asOfDateMs === asOf;
   return (
     <div className="capacity" data-testid="capacity-panel">
       <p className="muted" data-testid="capacity-status">
@@ -187,6 +189,11 @@ export function CapacityPanel() {
             ? `Max flow at step ${view.step + 1}, ${formatUtc(view.stepUtcMs)} (${view.computeMs.toFixed(0)} ms)${fresh && status !== 'computing' ? '' : ' · updating…'}`
             : 'Computing…')}
       </p>
+      {view && view.asOfDateMs !== null && (
+        <p className="muted" data-testid="capacity-as-of">
+          as of {formatUtc(view.asOfDateMs).slice(0, 10)}: the Rollout view's network (operational satellites, gateways in service)
+        </p>
+      )}
       <LayerToggle />
       {view && <Headline v={view} />}
       {view && <GatewayTable v={view} />}

@@ -45,7 +45,8 @@ function currentFigures(): Promise<CoverageSnapshot> {
 function capacityOf(revision: number): ReportCapacity | undefined {
   const c = useCapacity.getState();
   const v = c.view;
-  if (c.status !== 'ready' || !v || v.revision !== revision || v.step < 0) return undefined;
+  // A view as of a rollout date covers only the gateways in service then: not the scenario's figures.
+  if (c.status !== 'ready' || !v || v.revision !== revision || v.step < 0 || v.asOfDateMs !== null) return undefined;
   return {
     scope: `at ${new Date(v.stepUtcMs).toISOString().slice(0, 16).replace('T', ' ')} UTC, the time shown`,
     demandGbps: v.demandGbps,

@@ -1,42 +1,45 @@
-// The worker's capacity request (engine/capacityHost.ts): it solves the same max flow as the
-// engine's analyzeCapacity at the step nearest the time asked, reads the antennas, backhaul and
-// assumptions from the scenario it is given (the coverage evaluator keeps stale copies of them,
-// since it only re-routes on geometry edits), and refuses honestly what it cannot answer.
+// The worker's capacity request (engine/capacityHost.ts), a thin adapter over the worker's
+// EngineSession: it names only a revision and a time (no scenario is posted), waits until the
+// session holds that revision, solves the same max flow as the engine's analyzeCapacity at the
+// step nearest the time, follows the session's patches (antennas, assumptions) and refuses
+// honestly what it cannot answer.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { analyzeCapacity, type CapacityStepResult } from '../../../src-core/capacity';
 import type { Scenario } from '../../../src-core/scenario/schema';
-import { capacityFor, createCapacityHandlers, NO_CAPACITY_EVALUATOR, type CapacityView } from '../../../src-renderer/engine/capacityHost';
-import { geoDemandSource } from '../../../src-core/geo';
-import { EngineSession } from '../../../src-core/session/session';
+import { applyPatches, invertPatches, setSection, type ScenarioPatch } from '../../../src-core/session/patches';
+import { createCapacityHandlers, NO_CAPACITY_EVALUATOR, type CapacityView } from '../../../src-renderer/engine/capacityHost';
+import { SessionHolder } from '../../../src-renderer/engine/sessionHolder';
 import { kuiperScenario } from '../coverage/fixtures';
 
 /** Analysis step length; flows compared across solver runs on identical inputs are exact, per-cell sums (float32) within 1e-5 relative. */
 const STEP_MS = 120_000;
 
-describe('capacity through the worker host', () => {
+describe('capacity through the worker host and its session', () => {
   // Feeders at 5 Gbps per antenna (40 Gbps for 8 antennas, below the 80 Gbps backhaul) so that a gateway's antennas bind.
   const scenario: Scenario = { ...kuiperScenario({ durationS: 10 * 60, stepS: STEP_MS / 1000, h3Resolution: 2 }), capacity: { ...kuiperScenario().capacity, feederGbpsPerAntenna: 5 } };
   const t0 = Date.parse(scenario.analysis.startUtc);
-  let session: EngineSession;
-  const evaluator = () => session.coverage().evaluator;
-  const host = createCapacityHandlers(evaluator);
+  const sessions = new SessionHolder();
+  const host = createCapacityHandlers(sessions);
+  const ask = async (revision: number, tUtcMs = t0 + STEP_MS): Promise<CapacityView> => (await host.capacity({ revision, tUtcMs })).result;
+  let revision = 1;
+  const patch = (patches: ScenarioPatch[]): number => {
+    sessions.patch(revision, revision + 1, patches);
+    return ++revision;
+  };
   let base: CapacityView;
 
-  beforeAll(() => {
-    session = new EngineSession(scenario, { demand: geoDemandSource, revision: 1 });
-    base = host.capacity({ revision: 1, tUtcMs: t0 + STEP_MS + 5_000, scenario }).result;
+  beforeAll(async () => {
+    sessions.load(scenario, 1);
+    await expect(ask(1)).rejects.toMatchObject({ name: NO_CAPACITY_EVALUATOR });
+    sessions.session!.coverage(); // the coverage figures build the evaluator (coverageSync in the app)
+    base = await ask(1, t0 + STEP_MS + 5_000);
   }, 120_000);
-
-  it('fails with a named error before the coverage evaluator exists', () => {
-    const empty = createCapacityHandlers(() => null);
-    expect(() => empty.capacity({ revision: 1, tUtcMs: t0, scenario })).toThrow(expect.objectContaining({ name: NO_CAPACITY_EVALUATOR }));
-  });
 
   it('equals the engine analyzeCapacity at the nearest step', () => {
     expect(base.step).toBe(1);
     expect(base.stepUtcMs).toBe(t0 + STEP_MS);
     let step: CapacityStepResult | null = null;
-    analyzeCapacity(evaluator(), { steps: [1], onStep: (_t, r) => (step = r) });
+    analyzeCapacity(sessions.session!.coverage().evaluator, { steps: [1], onStep: (_t, r) => (step = r) });
     const r = step! as CapacityStepResult;
     expect(base.servedGbps).toBe(r.servedGbps);
     expect(base.demandGbps).toBe(r.demandGbps);
@@ -58,29 +61,39 @@ describe('capacity through the worker host', () => {
     for (const u of base.linkUtilisation) expect(u).toBeLessThanOrEqual(1 + 1e-9);
   });
 
-  it('reads antennas from the scenario it is given: more antennas at a feeder-bound gateway serve more, and the old count gives the old figure back exactly', () => {
+  it('follows an antenna patch: more antennas at a feeder-bound gateway serve more; the inverse patch gives the old view back exactly', async () => {
     const g = base.gatewayBottleneck.findIndex((b) => b === 'feeder');
     expect(g, 'a feeder-bound gateway at 5 Gbps per antenna').toBeGreaterThanOrEqual(0);
-    const id = base.gatewayIds[g]!;
-    const more: Scenario = { ...scenario, gateways: scenario.gateways.map((x) => (x.id === id ? { ...x, antennas: x.antennas + 4 } : x)) };
-    const raised = host.capacity({ revision: 2, tUtcMs: t0 + STEP_MS, scenario: more }).result;
+    const before = sessions.session!.scenario;
+    const gw = before.gateways.find((x) => x.id === base.gatewayIds[g])!;
+    const raise: ScenarioPatch[] = [{ op: 'gateway/update', id: gw.id, gateway: { ...gw, antennas: gw.antennas + 4 } }];
+    const raised = await ask(patch(raise));
     expect(raised.servedGbps).toBeGreaterThan(base.servedGbps);
     expect(raised.gatewayGbps[g]).toBeGreaterThan(base.gatewayGbps[g]!);
-    const back = host.capacity({ revision: 3, tUtcMs: t0 + STEP_MS, scenario }).result;
+    const back = await ask(patch(invertPatches(before, raise)));
+    const { revision: _r, computeMs: _c, ...same } = back;
+    const { revision: _r0, computeMs: _c0, ...was } = base;
+    expect(same).toEqual(was);
+  });
+
+  it('follows an assumption patch: more feeder Gbps never serves less, no demand serves nothing', async () => {
+    const c = sessions.session!.scenario.capacity;
+    const wider = await ask(patch([setSection('capacity', { ...c, feederGbpsPerAntenna: 20 })]));
+    expect(wider.servedGbps).toBeGreaterThanOrEqual(base.servedGbps);
+    const none = await ask(patch([setSection('capacity', { ...c, takeRatePct: 0 })]));
+    expect(none.demandGbps).toBe(0);
+    expect(none.servedGbps).toBe(0);
+    const back = await ask(patch([setSection('capacity', c)]));
     expect(back.servedGbps).toBe(base.servedGbps);
   });
 
-  it('reads the assumptions from the scenario: more feeder Gbps never serves less, no demand serves nothing', () => {
-    const wider = capacityFor(evaluator(), { ...scenario, capacity: { ...scenario.capacity, feederGbpsPerAntenna: 20 } }, t0 + STEP_MS, 4);
-    expect(wider.servedGbps).toBeGreaterThanOrEqual(base.servedGbps);
-    const none = capacityFor(evaluator(), { ...scenario, capacity: { ...scenario.capacity, takeRatePct: 0 } }, t0 + STEP_MS, 5);
-    expect(none.demandGbps).toBe(0);
-    expect(none.servedGbps).toBe(0);
-  });
-
-  it('refuses a gateway list the evaluator does not hold (stale) and a time outside the window', () => {
-    const fewer: Scenario = { ...scenario, gateways: scenario.gateways.slice(1) };
-    expect(() => capacityFor(evaluator(), fewer, t0, 6)).toThrow(expect.objectContaining({ name: 'StaleResultError' }));
-    expect(() => capacityFor(evaluator(), scenario, t0 - 3_600_000, 7)).toThrow(/outside the analysis window/);
+  it('refuses a revision the session has moved past (stale) and a time outside the window', async () => {
+    await expect(ask(1)).rejects.toMatchObject({ name: 'StaleResultError' });
+    await expect(ask(revision, t0 - 3_600_000)).rejects.toThrow(/outside the analysis window/);
+    // A request for the next revision waits for its patches.
+    const next = ask(revision + 1);
+    const s = sessions.session!.scenario;
+    patch([{ op: 'gateway/remove', id: s.gateways[0]!.id }]);
+    expect((await next).gatewayIds).toEqual(applyPatches(s, [{ op: 'gateway/remove', id: s.gateways[0]!.id }]).gateways.map((x) => x.id));
   });
 });

@@ -78,6 +78,42 @@ describe('engine host over the session', () => {
     expect(pos.positionsEcefKm.length).toBe(3 * info0.satelliteCount);
   });
 
+  it('with capacity shown, a gateway antenna edit and its undo cost one message each, carrying coverage and capacity (undo: bit-identical)', async () => {
+    // Feeders at 5 Gbps per antenna (40 Gbps for 8 antennas, under the 80 Gbps backhaul): antennas bind.
+    const k = kuiperScenario({ durationS: 6 * 60, stepS: 120, h3Resolution: 2 });
+    const base = { ...k, capacity: { ...k.capacity, feederGbpsPerAntenna: 5 } };
+    const t = Date.parse(base.analysis.startUtc) + 120_000;
+    const client = new EngineClient({ spawn: engineWithHost().spawn });
+    clients.push(client);
+    const started: EngineActivity[] = [];
+    client.onActivity((a) => a.phase === 'start' && started.push(a));
+    await client.loadScenario(base, 1);
+    await client.request('coverageEvaluate', { revision: 1 });
+    const view0 = await client.capacity(1, t);
+    client.coverageWithPatches = true;
+    client.capacityWithPatches = () => t;
+
+    const g = view0.gatewayBottleneck.indexOf('feeder');
+    expect(g, 'a feeder-bound gateway').toBeGreaterThanOrEqual(0);
+    const gw = base.gateways[g]!;
+    const edit: ScenarioPatch[] = [{ op: 'gateway/update', id: gw.id, gateway: { ...gw, antennas: gw.antennas + 4 } }];
+    const sentBefore = started.length;
+    const raised = await client.applyPatches(edit, 1, 2);
+    const undone = await client.applyPatches(invertPatches(base, edit), 2, 3);
+    expect(started.slice(sentBefore).map((a) => a.name), 'worker messages for the edit and its undo').toEqual(['applyPatches', 'applyPatches']);
+    expect(raised.coverage?.revision).toBe(2);
+    expect(raised.capacity?.revision).toBe(2);
+    expect(raised.capacity!.servedGbps).toBeGreaterThan(view0.servedGbps);
+    const { revision: _a, computeMs: _b, ...back } = undone.capacity!;
+    const { revision: _c, computeMs: _d, ...was } = view0;
+    expect(back).toEqual(was);
+
+    // Outside the analysis window there is no view to carry (the UI says so without asking).
+    client.capacityWithPatches = () => Date.parse(base.analysis.startUtc) - 3_600_000;
+    const outside = await client.applyPatches(edit, 3, 4);
+    expect(outside.capacity).toBeNull();
+  });
+
   it('a patch for a revision the worker does not hold fails with PatchBaseError and changes nothing', async () => {
     const base = kuiperScenario({ durationS: 4 * 60, stepS: 120, h3Resolution: 1 });
     const { spawn, host } = engineWithHost();
