@@ -99,3 +99,53 @@ test('rollout view: the Coverage panel and heatmap follow the date, equal the ba
   expect(off).toEqual(written);
   writeFileSync(`${OUT}rollout-coverage-off.png`, await page.screenshot());
 });
+
+test('rollout view: capacity as of the date: the layer rings only the gateways in service, the inspector says which are not', async ({ app: page }) => {
+  await waitForGlobe(page);
+  await openSection(page, 'Constraints & window');
+  await page.getByTestId('analysis-window').selectOption('1440/60');
+  await expect(page.getByTestId('coverage-status')).toContainText('24 steps', { timeout: 150_000 });
+  // One gateway goes into service after the date shown (edited as a user would, in its editor).
+  const first = JSON.parse(await page.evaluate(() => window.__leo!.live!.scenarioJson())) as Scenario;
+  const late = first.gateways.find((g) => !g.inServiceDate)!;
+  await openSection(page, 'Gateways');
+  const rowOf = (id: string) => page.locator(`[data-testid="gateway-table"] tr[data-gateway="${id}"]`);
+  await rowOf(late.id).click();
+  await page.getByTestId('gateway-in-service').fill('2026-06-01');
+  await page.getByTestId('gateway-in-service').press('Enter');
+  await expect(page.getByTestId('gateway-in-service')).toHaveValue('2026-06-01');
+  const scenario = JSON.parse(await page.evaluate(() => window.__leo!.live!.scenarioJson())) as Scenario;
+
+  await openSection(page, 'Capacity');
+  await page.getByTestId('capacity-layer').check();
+  const legend = page.getByTestId('capacity-legend');
+  await expect(legend).toHaveAttribute('data-rings', String(scenario.gateways.length), { timeout: 200_000 });
+
+  await page.getByTestId('rollout-toggle').click();
+  const date = page.getByTestId('rollout-date');
+  await date.fill(EARLY);
+  await date.press('Enter');
+  const earlyMs = Date.parse(`${EARLY}T00:00:00Z`);
+  await expect(legend).toHaveAttribute('data-as-of-ms', String(earlyMs), { timeout: 200_000 });
+  await expect(page.getByTestId('capacity-as-of')).toContainText(`as of ${EARLY}`);
+  // The gateways in service that day, by the scenario's own dates (no date: in service).
+  const inService = scenario.gateways.filter((g) => !g.inServiceDate || Date.parse(g.inServiceDate) <= earlyMs);
+  expect(inService.map((g) => g.id)).not.toContain(late.id);
+  expect(inService.length).toBeGreaterThan(0);
+  await expect(legend).toHaveAttribute('data-rings', String(inService.length));
+  await expect(page.getByTestId('rollout-gateways')).toHaveText(String(inService.length), { timeout: 200_000 });
+  await expect(page.getByTestId('capacity-gateways').locator('tbody tr')).toHaveCount(inService.length);
+
+  // The late gateway's inspector says it is not in service; one in service shows what it carries.
+  await openSection(page, 'Gateways');
+  await rowOf(late.id).click();
+  await expect(page.getByTestId('inspector-capacity')).toHaveText(`not in service as of ${EARLY}`);
+  await rowOf(inService[0]!.id).click();
+  await expect(page.getByTestId('inspector-capacity')).toContainText('Gbps');
+  mkdirSync(OUT, { recursive: true });
+  writeFileSync(`${OUT}rollout-capacity-early.png`, await page.screenshot());
+
+  await page.getByTestId('rollout-toggle').click();
+  await expect(legend).toHaveAttribute('data-rings', String(scenario.gateways.length), { timeout: 200_000 });
+  await expect(legend).toHaveAttribute('data-as-of-ms', '');
+});

@@ -59,6 +59,16 @@ function createLegend(container: HTMLElement): HTMLDivElement {
   return el;
 }
 
+/**
+ * The view's gateways are the scenario's: all of them in order (the scenario as written), or, as
+ * of a rollout date, those in service then (each still in the scenario).
+ */
+function viewMatches(view: CapacityView, scenario: Scenario): boolean {
+  if (view.asOfDateMs === null) return view.gatewayIds.length === scenario.gateways.length && view.gatewayIds.every((id, i) => id === scenario.gateways[i]!.id);
+  const ids = new Set(scenario.gateways.map((g) => g.id));
+  return view.gatewayIds.every((id) => ids.has(id));
+}
+
 export function attachCapacityLayer(viewer: CesiumWidget, links: Pick<ConstellationLayer, 'setLinkUtilisation'>): () => void {
   const scene = viewer.scene;
   const rings = scene.primitives.add(new PointPrimitiveCollection()) as PointPrimitiveCollection;
@@ -83,7 +93,10 @@ export function attachCapacityLayer(viewer: CesiumWidget, links: Pick<Constellat
   const draw = (v: CapacityView, s: Scenario): void => {
     rings.removeAll();
     arcs.removeAll();
-    s.gateways.forEach((g, i) => {
+    // By id: as of a rollout date the view lists only the gateways in service then.
+    const byId = new Map(s.gateways.map((g) => [g.id, g]));
+    v.gatewayIds.forEach((id, i) => {
+      const g = byId.get(id)!;
       const color = Color.fromCssColorString(utilisationCss(v.gatewayUtilisation[i]!));
       rings.add({ position: cartesianFromDegreesKm(g.lonDeg, g.latDeg, 0), pixelSize: RING_PX, color: Color.TRANSPARENT, outlineColor: color, outlineWidth: RING_WIDTH_PX, disableDepthTestDistance: Number.POSITIVE_INFINITY });
       const pop = s.pops[v.gatewayPop[i]!];
@@ -105,9 +118,12 @@ export function attachCapacityLayer(viewer: CesiumWidget, links: Pick<Constellat
     const { scenario, revision } = appStore.getState();
     legend.hidden = !layerOn;
     // Keep the last drawn colours while a newer view is computed; drop them if the gateways changed.
-    if (layerOn && view && view.gatewayIds.length === scenario.gateways.length && view.gatewayIds.every((id, i) => id === scenario.gateways[i]!.id)) {
+    if (layerOn && view && viewMatches(view, scenario)) {
       if (view.revision === revision || !linksColoured) draw(view, scenario);
     } else clear();
+    // For tests and tools: how many gateway rings are drawn, and for which network.
+    legend.dataset.rings = String(rings.length);
+    legend.dataset.asOfMs = view?.asOfDateMs === null || view === null ? '' : String(view.asOfDateMs);
     scene.requestRender();
   };
 

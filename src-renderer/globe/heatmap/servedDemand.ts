@@ -24,6 +24,8 @@ export function servedDemandPct(view: CapacityView): Float64Array {
 export function servedDemandValues(snap: CoverageSnapshot): Float64Array {
   const view = capacityStore.getState().view;
   const n = snap.cells.servedPct.length;
-  if (view && snap.asOfDateMs === undefined && view.revision === snap.revision && view.cellServedGbps.length === n) return servedDemandPct(view);
+  // The same network: the scenario as written, or the same rollout date (same grid, cell for cell).
+  const sameNetwork = (view?.asOfDateMs ?? undefined) === snap.asOfDateMs;
+  if (view && sameNetwork && view.revision === snap.revision && view.cellServedGbps.length === n) return servedDemandPct(view);
   return new Float64Array(n).fill(NaN);
 }

@@ -9,6 +9,7 @@ import { useScenarioInfo } from '../globe/engineHooks';
 import { useCapacity } from './capacityStore';
 import { formatGbps, formatPct } from './format';
 import { utilisationCss } from './palette';
+import { isoDayUtc } from '../format';
 
 const LIMIT_TEXT = { feeder: 'its antennas (feeder links)', backhaul: 'its backhaul', none: 'nothing here (spare capacity)' } as const;
 
@@ -36,12 +37,16 @@ function AntennaInput({ g }: { g: Gateway }) {
   );
 }
 
-export function GatewayCapacityRows({ gateway: g, index: gi }: { gateway: Gateway; index: number }) {
+export function GatewayCapacityRows({ gateway: g, index }: { gateway: Gateway; index: number }) {
   const view = useCapacity((s) => s.view);
   const feederGbps = useApp((s) => s.scenario.capacity.feederGbpsPerAntenna);
   const revision = useApp((s) => s.revision);
   const info = useScenarioInfo();
-  const v = view && view.revision === revision && view.gatewayIds[gi] === g.id ? view : null;
+  // The view's row for this gateway: its scenario index, or, as of a rollout date (only gateways in service then), found by id.
+  const at = view && view.revision === revision ? (view.gatewayIds[index] === g.id ? index : view.gatewayIds.indexOf(g.id)) : -1;
+  const v = at >= 0 ? view : null;
+  const gi = at;
+  const notInService = view !== null && view.revision === revision && view.asOfDateMs !== null && at < 0;
   const limit = v?.gatewayBottleneck[gi];
   return (
     <>
@@ -57,6 +62,8 @@ export function GatewayCapacityRows({ gateway: g, index: gi }: { gateway: Gatewa
             <span className="cap-swatch" style={{ background: utilisationCss(v.gatewayUtilisation[gi]!) }} />
             {formatGbps(v.gatewayGbps[gi]!)} · {formatPct(v.gatewayUtilisation[gi]!)}
           </>
+        ) : notInService ? (
+          <span className="muted">not in service as of {isoDayUtc(view.asOfDateMs!)}</span>
         ) : (
           <span className="muted">open the Capacity section or layer</span>
         )}
