@@ -123,7 +123,7 @@ export function attachCapacityLayer(viewer: CesiumWidget, links: Pick<Constellat
     } else clear();
     // For tests and tools: how many gateway rings are drawn, and for which network.
     legend.dataset.rings = String(rings.length);
-    legend.dataset.asOfMs = view?.asOfDateMs === null || view === null ? '' : String(view.asOfDateMs);
+    legend.dataset.asOfMs = view?.asOfDateMs == null ? '' : String(view.asOfDateMs);
     scene.requestRender();
   };
 

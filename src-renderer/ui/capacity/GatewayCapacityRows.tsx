@@ -43,10 +43,9 @@ export function GatewayCapacityRows({ gateway: g, index }: { gateway: Gateway; i
   const revision = useApp((s) => s.revision);
   const info = useScenarioInfo();
   // The view's row for this gateway: its scenario index, or, as of a rollout date (only gateways in service then), found by id.
-  const at = view && view.revision === revision ? (view.gatewayIds[index] === g.id ? index : view.gatewayIds.indexOf(g.id)) : -1;
-  const v = at >= 0 ? view : null;
-  const gi = at;
-  const notInService = view !== null && view.revision === revision && view.asOfDateMs !== null && at < 0;
+  const gi = view && view.revision === revision ? (view.gatewayIds[index] === g.id ? index : view.gatewayIds.indexOf(g.id)) : -1;
+  const v = gi >= 0 ? view : null;
+  const notInService = view !== null && view.revision === revision && view.asOfDateMs !== null && gi < 0;
   const limit = v?.gatewayBottleneck[gi];
   return (
     <>
