@@ -52,10 +52,30 @@ export interface ObjectiveOptions {
   tailExponent?: number;
 }
 
-/** Per-sample gains of one evaluation (sample = step x cellCount + cell; gain in objective units): the bound's dual reads them. */
-export interface SampleCapture {
-  idx: number[];
-  val: number[];
+/**
+ * Per-sample gains of one evaluation (sample = step x cellCount + cell; gain in objective units;
+ * only gains > 0): the bound's dual reads them. A growable typed buffer, reused across evaluations.
+ */
+export class SampleCapture {
+  length = 0;
+  idx = new Int32Array(1024);
+  val = new Float64Array(1024);
+
+  clear(): void {
+    this.length = 0;
+  }
+
+  push(sample: number, gain: number): void {
+    if (this.length === this.idx.length) {
+      const idx = new Int32Array(2 * this.length), val = new Float64Array(2 * this.length);
+      idx.set(this.idx);
+      val.set(this.val);
+      this.idx = idx;
+      this.val = val;
+    }
+    this.idx[this.length] = sample;
+    this.val[this.length++] = gain;
+  }
 }
 
 /** The objective's state for a gateway set: per-step satellite distances and per-sample latencies (no hop limit). */
@@ -222,10 +242,7 @@ export class PlacementObjective {
         touched[c] = 0;
         const dv = w[c]! * (this.phi(cellNew[c]!) - this.phi(cellCur[base + c]!));
         total += dv;
-        if (capture) {
-          capture.idx.push(base + c);
-          capture.val.push(dv * this.norm);
-        }
+        if (capture && dv > 0) capture.push(base + c, dv * this.norm);
         if (commit) {
           const old = cellCur[base + c]!, now = cellNew[c]!;
           if (old <= lmax) {

@@ -24,14 +24,14 @@
 import type { CoverageEvaluator, GatewaySeeds } from '../coverage/evaluator';
 import type { Gateway } from '../scenario/schema';
 import { candidateGateway, type Candidate } from './candidates';
-import { coverageDualBound, servedDualBound, type SampleGains } from './bound';
+import { coverageDual, FLOOR_SHARE, servedDualBound, type SampleGains } from './bound';
 import { siteViolation, type PlacementConstraints, type PlacementObjectiveKind, type Site } from './constraints';
 import { uniqueName } from './names';
 
-import { PlacementObjective, type ObjectiveOptions, type SampleCapture, type SiteImpact } from './objective';
+import { PlacementObjective, SampleCapture, type ObjectiveOptions, type SiteImpact } from './objective';
 import { ServedObjective } from './served';
 
-export { FASTER_THRESHOLD_MS, PlacementObjective, type ObjectiveOptions, type SampleCapture, type SiteImpact } from './objective';
+export { FASTER_THRESHOLD_MS, PlacementObjective, SampleCapture, type ObjectiveOptions, type SiteImpact } from './objective';
 
 export interface OptimizeOptions {
   /** How many gateways to add. */
@@ -87,6 +87,8 @@ export interface OptimizeResult {
   bounds: { online: number; fresh: number; dual: number };
   /** Time spent tightening the bound at the end, ms (part of elapsedMs). */
   boundMs: number;
+  /** The latency dual's work (null when it did not run): iterations, active-set rounds, pairs and shared samples. */
+  dualStats: { iterations: number; rounds: number; pairs: number; samples: number } | null;
   /** f(S0) + (f - f(S0)) / (1 - 1/e): valid only when constraints do not bind. */
   greedyRatioBound: number;
   /** (upperBound - objective) / upperBound, in %. */
@@ -224,13 +226,23 @@ function servedSource(evaluator: CoverageEvaluator, gw: readonly Gateway[], feas
   };
 }
 
-/** First-pass per-sample gains of the candidates with the largest gains, within MAX_KEPT_SAMPLES. */
+/**
+ * First-pass per-sample gains of the candidates with the largest gains, within MAX_KEPT_SAMPLES.
+ * Sample ids are renumbered densely as they arrive (the dual's per-sample arrays span them).
+ */
 class KeptSamples {
   private readonly kept = new Map<number, { idx: Int32Array; val: Float64Array; gain: number }>();
+  private readonly dense: Int32Array;
+  private ids = 0;
   private total = 0;
 
+  /** `sampleCount`: the sample id range (steps x cells). */
+  constructor(sampleCount: number) {
+    this.dense = new Int32Array(sampleCount).fill(-1);
+  }
+
   offer(j: number, gain: number, c: SampleCapture): void {
-    const n = c.idx.length;
+    const n = c.length;
     while (this.total + n > MAX_KEPT_SAMPLES) {
       let worst = -1, wg = Infinity;
       for (const [k, v] of this.kept) if (v.gain < wg) { wg = v.gain; worst = k; }
@@ -238,7 +250,13 @@ class KeptSamples {
       this.total -= this.kept.get(worst)!.idx.length;
       this.kept.delete(worst);
     }
-    this.kept.set(j, { idx: Int32Array.from(c.idx), val: Float64Array.from(c.val), gain });
+    const idx = new Int32Array(n);
+    for (let k = 0; k < n; k++) {
+      const s = c.idx[k]!;
+      if (this.dense[s]! < 0) this.dense[s] = this.ids++;
+      idx[k] = this.dense[s]!;
+    }
+    this.kept.set(j, { idx, val: c.val.slice(0, n), gain });
     this.total += n;
   }
 
@@ -246,8 +264,8 @@ class KeptSamples {
     return this.kept.has(j);
   }
 
-  /** CSR of the kept candidates, and per sample the best gain among `chosen` (the dual's start). */
-  gains(chosen: readonly number[]): { gains: SampleGains; start: Map<number, number> } {
+  /** CSR of the kept candidates (dense sample ids), and per dense id the best gain among `chosen` (the dual's start). */
+  gains(chosen: readonly number[]): { gains: SampleGains; start: Float64Array } {
     const keys = [...this.kept.keys()].sort((a, b) => a - b);
     const start = new Int32Array(keys.length + 1);
     keys.forEach((k, i) => (start[i + 1] = start[i]! + this.kept.get(k)!.idx.length));
@@ -257,11 +275,11 @@ class KeptSamples {
       idx.set(this.kept.get(k)!.idx, start[i]!);
       val.set(this.kept.get(k)!.val, start[i]!);
     });
-    const best = new Map<number, number>();
+    const best = new Float64Array(this.ids);
     for (const j of chosen) {
       const e = this.kept.get(j);
       if (!e) continue;
-      for (let k = 0; k < e.idx.length; k++) best.set(e.idx[k]!, Math.max(best.get(e.idx[k]!) ?? 0, e.val[k]!));
+      for (let k = 0; k < e.idx.length; k++) if (e.val[k]! > best[e.idx[k]!]!) best[e.idx[k]!] = e.val[k]!;
     }
     return { gains: { start, idx, val }, start: best };
   }
@@ -302,7 +320,7 @@ export function optimizeGateways(evaluator: CoverageEvaluator, candidates: reado
   const objective: GainSource = served ?? latencySource(evaluator, gw, opts.objective);
   // What the bound's dual needs from the first pass: per-sample (latency) or per-step (served) gains.
   const firstGain = new Float64Array(M).fill(Infinity);
-  const kept = tight && !served ? new KeptSamples() : null;
+  const kept = tight && !served ? new KeptSamples(T * evaluator.cache.cellCount) : null;
   const stepGains = tight && served ? new Float64Array(M * T) : null;
   const chosen: ChosenSite[] = [];
   const chosenIdx: number[] = [];
@@ -322,8 +340,9 @@ export function optimizeGateways(evaluator: CoverageEvaluator, candidates: reado
   };
   if (served) startFromCutBounds(served.served, served.local, feasible, bound, firstGain, stepGains);
   for (let j = 0; j < M; j++) if (feasible[j]) heap.push(j);
+  const capture = kept ? new SampleCapture() : undefined;
   const firstEval = (j: number): number => {
-    const capture: SampleCapture | undefined = kept ? { idx: [], val: [] } : undefined;
+    capture?.clear();
     const g = objective.gain(j, false, capture);
     firstGain[j] = g;
     if (kept && capture && g > 0) kept.offer(j, g, capture);
@@ -394,11 +413,8 @@ export function optimizeGateways(evaluator: CoverageEvaluator, candidates: reado
   upper = online;
   const boundStarted = Date.now();
   let fresh = NaN, dual = NaN;
+  let dualStats: OptimizeResult['dualStats'] = null;
   const firstPassDone = firstGain.every((g, j) => !feasible[j] || g < Infinity);
-  if (tight && !cancelled) {
-    fresh = f + freshTopN(objective, bound, alive, N);
-    upper = Math.min(upper, fresh);
-  }
   if (tight && firstPassDone && N > 0) {
     const target = f - f0;
     if (served && stepGains) {
@@ -412,10 +428,19 @@ export function optimizeGateways(evaluator: CoverageEvaluator, candidates: reado
       const { gains, start } = kept.gains(chosenIdx);
       const scalar: number[] = [];
       for (let j = 0; j < M; j++) if (feasible[j] && !kept.has(j) && firstGain[j]! > 0) scalar.push(firstGain[j]!);
-      dual = f0 + coverageDualBound(N, gains, scalar, target, (s) => start.get(s) ?? 0);
+      const r = coverageDual(N, gains, scalar, target, { start, floorShare: FLOOR_SHARE });
+      dual = f0 + r.bound;
+      dualStats = { iterations: r.iterations, rounds: r.rounds, pairs: r.pairs, samples: r.samples };
+      // Every candidate with a gain kept: D at the start (u = the greedy set's per-sample gains) is
+      // the fresh top-N bound itself (h_j(u0) = j's fresh marginal gain), so no re-evaluation.
+      if (scalar.length === 0 && !cancelled) fresh = f0 + r.atStart;
     }
     if (Number.isFinite(dual)) upper = Math.min(upper, dual);
   }
+  if (tight && !cancelled && Number.isNaN(fresh)) {
+    fresh = f + freshTopN(objective, bound, alive, N);
+  }
+  if (Number.isFinite(fresh)) upper = Math.min(upper, fresh);
   const boundMs = Date.now() - boundStarted;
   const greedyRatioBound = f0 + (f - f0) / (1 - 1 / Math.E);
   const constraintsBind = constraints.minSpacingKm > 0 || constraints.excludedCountries.length > 0 || constraints.maxPerCountry !== null;
@@ -432,6 +457,7 @@ export function optimizeGateways(evaluator: CoverageEvaluator, candidates: reado
     upperBound: upper,
     bounds: { online, fresh, dual },
     boundMs,
+    dualStats,
     greedyRatioBound,
     gapPct: Number.isFinite(upper) && upper > 0 ? (100 * (upper - f)) / upper : NaN,
     gainGapPct: Number.isFinite(upper) && upper > f0 ? (100 * (upper - f)) / (upper - f0) : upper === f0 ? 0 : NaN,

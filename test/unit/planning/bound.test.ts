@@ -2,7 +2,7 @@
 // of the gain where greedy is optimal.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { coverageDualBound, servedDualBound, type SampleGains } from '../../../src-core/planning';
+import { coverageDual, coverageDualBound, servedDualBound, type SampleGains } from '../../../src-core/planning';
 
 const subsets = (m: number, n: number, from = 0): number[][] => (n === 0 ? [[]] : Array.from({ length: m - from }, (_, i) => from + i).flatMap((i) => subsets(m, n - 1, i + 1).map((s) => [i, ...s])));
 
@@ -11,15 +11,16 @@ const coverage = (g: number[][], a: number[]): number => g[0]!.reduce((s, _, i) 
 /** Per-step capped sums (a polymatroid): sum_t min(cap_t, sum_{j in A} g[j][t]). */
 const capped = (g: number[][], cap: number[], a: number[]): number => cap.reduce((s, c, t) => s + Math.min(c, a.reduce((x, j) => x + g[j]![t]!, 0)), 0);
 
-function greedy(m: number, n: number, f: (a: number[]) => number): number {
+function greedySet(m: number, n: number, f: (a: number[]) => number): number[] {
   const a: number[] = [];
   for (let k = 0; k < n; k++) {
     let best = -1, bv = -Infinity;
     for (let j = 0; j < m; j++) if (!a.includes(j) && f([...a, j]) > bv + 1e-12) { bv = f([...a, j]); best = j; }
     a.push(best);
   }
-  return f(a);
+  return a;
 }
+const greedy = (m: number, n: number, f: (a: number[]) => number): number => f(greedySet(m, n, f));
 
 const csr = (g: number[][]): SampleGains => {
   const start = new Int32Array(g.length + 1);
@@ -64,6 +65,23 @@ describe('coverage (facility-location) dual bound', () => {
       }
     }), { numRuns: 300, seed: 14 });
     expect(tightCases).toBeGreaterThan(50); // 93 of the 300 with this seed
+  });
+
+  it('with the floor forced and the greedy start: still >= the optimum, and D at the start is the fresh top-N bound (fast-check)', () => {
+    fc.assert(fc.property(instance, fc.constantFrom(0.5, 0.95), (x, floorShare) => {
+      const g = matrix(x);
+      const n = Math.min(x.n, x.m);
+      const f = (a: number[]): number => coverage(g, a);
+      const opt = Math.max(...subsets(x.m, n).map(f));
+      const a = greedySet(x.m, n, f);
+      const start = g[0]!.map((_, i) => Math.max(0, ...a.map((j) => g[j]![i]!)));
+      const fresh = f(a) + g.map((_, j) => f([...a, j]) - f(a)).sort((p, q) => q - p).slice(0, n).reduce((s, v) => s + v, 0);
+      const r = coverageDual(n, csr(g), [], f(a), { start, floorShare, floorAbovePairs: 0 });
+      expect(r.atStart).toBeCloseTo(fresh, 9);
+      expect(r.bound).toBeLessThanOrEqual(r.atStart + TOL);
+      expect(r.bound).toBeGreaterThanOrEqual(opt - TOL);
+      expect(r.rounds).toBeGreaterThanOrEqual(1);
+    }), { numRuns: 300, seed: 16 });
   });
 
   it('candidates kept only as a scalar gain still bound them', () => {
