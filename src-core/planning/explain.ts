@@ -155,8 +155,8 @@ export function explainOptimization(sites: readonly ExplainSite[], summary: Expl
     const peopleShort = formatPeople(s.impact.peopleFaster);
     const phase = s.phase ?? summary.kind ?? 'latency';
     const forLatency = phase === 'latency' && summary.kind === 'served' ? ' (chosen for latency)' : '';
-    const gbps = s.impact.servedGbps === null ? '' : `${gbpsText(s.impact.servedGbps)} served${forLatency}`;
-    return { rank: s.rank, name: s.name, country, latency, people, gbps, phase, text: `#${s.rank} ${s.name} [${country}]: ${latency} · ${people}${gbps ? ` · ${gbps}` : ''}${s.nearPop ? ` · next to PoP ${s.nearPop}` : ''}`, latencyShort, peopleShort };
+    const gbps = s.impact.servedGbps === null ? '' : `${gbpsText(s.impact.servedGbps)} served`;
+    return { rank: s.rank, name: s.name, country, latency, people, gbps, phase, text: `#${s.rank} ${s.name} [${country}]: ${latency} · ${people}${gbps ? ` · ${gbps}${forLatency}` : ''}${s.nearPop ? ` · next to PoP ${s.nearPop}` : ''}`, latencyShort, peopleShort };
   });
   const n = sites.length;
   const t = summary.impact;
