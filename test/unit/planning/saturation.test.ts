@@ -7,37 +7,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { analyzeCapacity } from '../../../src-core/capacity';
-import { CoverageEvaluator, buildCoverageGrid, defaultLinkModel, propagatorPositions, usableFromCatalog } from '../../../src-core/coverage';
-import { countryAt, nearestCity } from '../../../src-core/geo';
-import { PlacementObjective, candidateGateway, importCandidates, optimizeGateways, placementViolations, siteViolation, type Candidate, type OptimizeResult, type PlacementConstraints, type Site } from '../../../src-core/planning';
-import type { Scenario } from '../../../src-core/scenario/schema';
-import { assetGeo, kuiperPropagator, kuiperScenario } from '../coverage/fixtures';
+import { PlacementObjective, candidateGateway, optimizeGateways, placementViolations, siteViolation, type Candidate, type OptimizeResult, type PlacementConstraints, type Site } from '../../../src-core/planning';
+import { servedSetup, servedSites } from './served-fixture';
 
-const base = kuiperScenario({ durationS: 3 * 300, stepS: 300, h3Resolution: 2 });
 // A small take rate: four gateways carry most of the demand, a few more carry all the network can reach.
-const sc: Scenario = { ...base, capacity: { ...base.capacity, takeRatePct: 0.005, laserGbps: 1 } };
-const { catalog, propagator } = kuiperPropagator(sc);
-const grid = buildCoverageGrid(sc.analysis, assetGeo);
-const makeEv = (): CoverageEvaluator => {
-  const ev = new CoverageEvaluator({ scenario: sc, grid, positions: propagatorPositions(propagator), usable: usableFromCatalog(catalog), links: defaultLinkModel(sc, catalog) });
-  ev.setGateways(sc.gateways.slice(0, 4));
-  return ev;
-};
+const { makeEv } = servedSetup(0.005);
 const ev = makeEv();
-const pool: Candidate[] = importCandidates([
-  { name: 'Sao Paulo', latDeg: -23.4, lonDeg: -46.7 },
-  { name: 'Mumbai', latDeg: 19.2, lonDeg: 73.0 },
-  { name: 'Cape Town', latDeg: -33.9, lonDeg: 18.6 },
-  { name: 'Tokyo', latDeg: 35.6, lonDeg: 139.6 },
-  { name: 'Lagos', latDeg: 6.5, lonDeg: 3.4 },
-  { name: 'Lima', latDeg: -12.0, lonDeg: -77.0 },
-  { name: 'Jakarta', latDeg: -6.2, lonDeg: 106.8 },
-  { name: 'Osaka', latDeg: 34.7, lonDeg: 135.5 },
-  { name: 'Nairobi', latDeg: -1.3, lonDeg: 36.8 },
-  { name: 'Delhi', latDeg: 28.6, lonDeg: 77.2 },
-  { name: 'Santiago', latDeg: -33.45, lonDeg: -70.67 },
-  { name: 'Bogota', latDeg: 4.7, lonDeg: -74.1 },
-], { countryAt, nearestCity });
+const pool: Candidate[] = servedSites;
 const none: PlacementConstraints = { minSpacingKm: 0, excludedCountries: [], maxPerCountry: null };
 const TOL_GBPS = 1e-9;
 const existing: Site[] = ev.gateways.map((g) => ({ latDeg: g.latDeg, lonDeg: g.lonDeg, countryCode: g.countryCode }));
