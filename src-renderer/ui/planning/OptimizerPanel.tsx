@@ -133,7 +133,7 @@ export function OptimizerPanel() {
       {run.sites.length > 0 && (
         <>
           <div className="gw-table-wrap gw-table-wrap--short">
-            <table className="gw-table" data-testid="suggestions">
+            <table className={`gw-table${servedRun ? ' gw-table--served' : ''}`} data-testid="suggestions">
               <thead>
                 <tr>
                   <th />
