@@ -7,7 +7,7 @@
 // "at most X % better is possible". With the served-demand objective each site also reports the
 // Gbps it adds (capacity model, docs/OPTIMIZER.md), and `capacity` says what the set serves.
 import type { PlacementObjectiveKind } from './constraints';
-import { FASTER_THRESHOLD_MS, type SiteImpact } from './optimizer';
+import { FASTER_THRESHOLD_MS, type LatencyPhase, type PickPhase, type SiteImpact } from './optimizer';
 
 export interface ExplainSite {
   rank: number;
@@ -16,6 +16,8 @@ export interface ExplainSite {
   /** The PoP a site was generated next to, if any. */
   nearPop: string | null;
   impact: SiteImpact;
+  /** The objective that chose it (absent: the run's objective). */
+  phase?: PickPhase;
 }
 
 export interface ExplainSummary {
@@ -31,6 +33,12 @@ export interface ExplainSummary {
   exhausted: boolean;
   /** The objective maximised (default 'latency'): with 'served', objectives are Gbps served. */
   kind?: PlacementObjectiveKind;
+  /** Served: sites chosen when served demand saturated (null/absent: it did not). */
+  saturatedAfter?: number | null;
+  /** Served: the latency phase past saturation (null/absent: it did not run). */
+  latencyPhase?: LatencyPhase | null;
+  /** Served: the run was asked to stop at saturation. */
+  stopAtSaturation?: boolean;
 }
 
 export interface SiteLine {
@@ -43,6 +51,8 @@ export interface SiteLine {
   people: string;
   /** "+12.40 Gbps served" (served-demand objective), '' otherwise. */
   gbps: string;
+  /** What chose it: 'served' or 'latency' ('latency' past saturation in a served run). */
+  phase: PickPhase;
   /** One line: "#1 Modi'in, IL [IL]: −0.412 ms mean latency · 3.12 M people ≥1 ms faster (by 4.8 ms)" (· "+12.40 Gbps served"). */
   text: string;
   /** The same numbers, short, for a narrow table: "−0.412 ms", "3.12 M". */
@@ -53,6 +63,8 @@ export interface SiteLine {
 export interface Explanation {
   /** What the whole set does. */
   headline: string;
+  /** Served: where served demand saturated and what the later sites are for ('' otherwise). */
+  saturation: string;
   /** "At most X % better is possible" and what that is measured on. */
   bound: string;
   /** Served Gbps of the set (served-demand objective), or why it is not shown. */
@@ -63,6 +75,11 @@ export interface Explanation {
 }
 
 const ms = (x: number, digits = 3): string => (Number.isFinite(x) ? `${x < 0 ? '−' : x > 0 ? '+' : ''}${Math.abs(x).toFixed(digits)} ms` : '– ms');
+
+/** Gbps with thousands separators and one decimal: "6,000.8". */
+function gbpsTotal(x: number): string {
+  return x.toLocaleString('en-US', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+}
 
 /** Gbps as "+12.40 Gbps". */
 function gbpsText(x: number): string {
@@ -90,6 +107,45 @@ export function boundPct(s: Pick<ExplainSummary, 'baseObjective' | 'objective' |
   return (100 * Math.max(0, s.upperBound - s.objective)) / gain;
 }
 
+/** Where served demand saturated and what the sites after it are for, in words ('' when it did not). */
+export function saturationText(summary: ExplainSummary, chosen: number): string {
+  const k = summary.saturatedAfter;
+  if (summary.kind !== 'served' || k === null || k === undefined) return '';
+  const head = k === 0
+    ? `No candidate adds served demand: the existing gateways already carry all the demand the network can reach (${gbpsTotal(summary.objective)} Gbps).`
+    : `Served demand saturated after ${k} site${k === 1 ? '' : 's'} (${gbpsTotal(summary.objective)} Gbps).`;
+  const rest = summary.add - k;
+  if (summary.stopAtSaturation) return rest > 0 ? `${head} Stopped there as asked: the other ${rest} would add no served demand.` : head;
+  const later = chosen - k;
+  const which = later === 1 ? `Site ${k + 1} is chosen for latency: it adds` : `Sites ${k + 1}-${chosen} are chosen for latency: they add`;
+  const more = later > 0 ? ` ${which} no served demand.` : '';
+  const stopped = chosen < summary.add && summary.exhausted ? ` No ${later > 0 ? 'other ' : ''}site improves latency${later > 0 ? '' : ' either'}: stopped after ${chosen} of ${summary.add}.` : '';
+  return head + more + stopped;
+}
+
+/** Served, saturated: the bound is met when it exceeds the objective by at most this (relative; round-off of the max flows). */
+const BOUND_MET_REL = 1e-9;
+
+/** The bound line: the primary objective's (served Gbps, or latency), then the latency phase's when there was one. */
+function boundText(summary: ExplainSummary, n: number): string {
+  if (n === 0) return 'No bound: nothing was chosen.';
+  const x = boundPct(summary);
+  const saturated = summary.kind === 'served' && summary.saturatedAfter !== null && summary.saturatedAfter !== undefined;
+  const met = saturated && summary.upperBound - summary.objective <= BOUND_MET_REL * Math.max(1, Math.abs(summary.objective));
+  const primary = met
+    ? `No ${summary.add} sites can serve more demand than these (bound met).`
+    : !Number.isFinite(x)
+      ? 'Bound unknown (the run stopped before the first pass over the candidates ended).'
+      : x < 0.05
+        ? `These ${n} are optimal for the optimizer's objective (bound met).`
+        : `At most ${x.toFixed(1)} % better is possible: no ${summary.add} sites can gain more than ${(1 + x / 100).toFixed(3)}× this set's objective gain (submodularity bound).`;
+  const lp = summary.latencyPhase;
+  if (!saturated || !lp || lp.sites === 0) return primary;
+  const y = boundPct(lp);
+  const given = `given the ${summary.saturatedAfter} served site${summary.saturatedAfter === 1 ? '' : 's'}`;
+  return `${primary} ${!Number.isFinite(y) ? 'Latency sites: no bound.' : y < 0.05 ? `The latency sites are optimal for latency ${given} (bound met).` : `Latency sites: at most ${y.toFixed(1)} % better latency gain is possible ${given} (submodularity bound).`}`;
+}
+
 export function explainOptimization(sites: readonly ExplainSite[], summary: ExplainSummary): Explanation {
   const lines: SiteLine[] = sites.map((s) => {
     const latency = `${ms(s.impact.meanLatencyAfterMs - s.impact.meanLatencyBeforeMs)} mean latency`;
@@ -97,8 +153,10 @@ export function explainOptimization(sites: readonly ExplainSite[], summary: Expl
     const country = s.countryCode ?? '–';
     const latencyShort = ms(s.impact.meanLatencyAfterMs - s.impact.meanLatencyBeforeMs);
     const peopleShort = formatPeople(s.impact.peopleFaster);
+    const phase = s.phase ?? summary.kind ?? 'latency';
+    const forLatency = phase === 'latency' && summary.kind === 'served' ? ' (chosen for latency)' : '';
     const gbps = s.impact.servedGbps === null ? '' : `${gbpsText(s.impact.servedGbps)} served`;
-    return { rank: s.rank, name: s.name, country, latency, people, gbps, text: `#${s.rank} ${s.name} [${country}]: ${latency} · ${people}${gbps ? ` · ${gbps}` : ''}${s.nearPop ? ` · next to PoP ${s.nearPop}` : ''}`, latencyShort, peopleShort };
+    return { rank: s.rank, name: s.name, country, latency, people, gbps, phase, text: `#${s.rank} ${s.name} [${country}]: ${latency} · ${people}${gbps ? ` · ${gbps}${forLatency}` : ''}${s.nearPop ? ` · next to PoP ${s.nearPop}` : ''}`, latencyShort, peopleShort };
   });
   const n = sites.length;
   const t = summary.impact;
@@ -106,24 +164,16 @@ export function explainOptimization(sites: readonly ExplainSite[], summary: Expl
     n === 0
       ? 'No site improves latency or service: every candidate has zero gain.'
       : `${n} site${n === 1 ? '' : 's'}: demand-weighted mean latency ${t.meanLatencyBeforeMs.toFixed(3)} → ${t.meanLatencyAfterMs.toFixed(3)} ms (${ms(t.meanLatencyAfterMs - t.meanLatencyBeforeMs)}); ${peopleText(t)}.`;
-  const x = boundPct(summary);
-  const bound =
-    n === 0
-      ? 'No bound: nothing was chosen.'
-      : !Number.isFinite(x)
-        ? 'Bound unknown (the run stopped before the first pass over the candidates ended).'
-        : x < 0.05
-          ? `These ${n} are optimal for the optimizer's objective (bound met).`
-          : `At most ${x.toFixed(1)} % better is possible: no ${summary.add} sites can gain more than ${(1 + x / 100).toFixed(3)}× this set's objective gain (submodularity bound).`;
+  const bound = boundText(summary, n);
   const basis = `Measured on ${summary.steps} time steps of ${summary.stepS} s (people: population; ≥${FASTER_THRESHOLD_MS} ms = window-mean gain; hop limit not applied).`;
   const capacity =
     summary.kind === 'served'
       ? `Served demand (capacity model, mean over the steps): ${summary.baseObjective.toFixed(2)} → ${summary.objective.toFixed(2)} Gbps (${gbpsText(summary.objective - summary.baseObjective)}).`
       : 'Served Gbps: not computed with the latency objective (choose the served-demand objective to place gateways by Gbps).';
-  return { headline, bound, capacity, basis, sites: lines };
+  return { headline, saturation: saturationText(summary, n), bound, capacity, basis, sites: lines };
 }
 
 /** The explanation as plain lines (the CLI prints these; the app shows the same strings). */
 export function explanationLines(e: Explanation): string[] {
-  return [...e.sites.map((s) => s.text), '', e.headline, e.bound, e.capacity, e.basis];
+  return [...e.sites.map((s) => s.text), '', e.headline, ...(e.saturation ? [e.saturation] : []), e.bound, e.capacity, e.basis];
 }

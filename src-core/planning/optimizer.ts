@@ -29,9 +29,11 @@ import { siteViolation, type PlacementConstraints, type PlacementObjectiveKind, 
 import { uniqueName } from './names';
 
 import { PlacementObjective, SampleCapture, type ObjectiveOptions, type SiteImpact } from './objective';
+import { latencyAfterSaturation, type LatencyPhase, type PickPhase } from './phases';
 import { ServedObjective } from './served';
 
 export { FASTER_THRESHOLD_MS, PlacementObjective, SampleCapture, type ObjectiveOptions, type SiteImpact } from './objective';
+export type { LatencyPhase, PickPhase } from './phases';
 
 export interface OptimizeOptions {
   /** How many gateways to add. */
@@ -55,14 +57,29 @@ export interface OptimizeOptions {
    * lets a caller stream results, so a run that is terminated keeps what it found.
    */
   onChosen?: (site: ChosenSite, index: number, upperBound: number) => void;
+  /**
+   * Served objective: stop once served demand is saturated (no remaining candidate adds Gbps)
+   * instead of choosing the remaining sites by the latency objective. Default false: continue.
+   */
+  stopAtSaturation?: boolean;
+  /** Served objective: called once when served demand saturates and the latency phase starts (sites so far, served Gbps). */
+  onSaturated?: (sites: number, servedGbps: number) => void;
+  /**
+   * Latency objective only: candidate indices already placed before this run, in order. They are
+   * committed into the objective (baseObjective is f(existing + these)), count for the constraints
+   * and the names, and are never chosen again. The served objective's latency phase uses it.
+   */
+  after?: readonly number[];
 }
 
 export interface ChosenSite {
   candidate: Candidate;
   gateway: Gateway;
-  /** Objective gain when it was added. */
+  /** The objective that chose it: 'served' (Gbps), or 'latency' (a latency run, or a served run past saturation). */
+  phase: PickPhase;
+  /** Gain of the objective of `phase` when it was added (Gbps for 'served'). */
   marginalGain: number;
-  /** Objective after adding it. */
+  /** That objective after adding it. */
   objective: number;
   /** The same gain in the planner's terms. */
   impact: SiteImpact;
@@ -96,8 +113,18 @@ export interface OptimizeResult {
   /** The same gap on the gain over the existing gateways: (upperBound - objective) / (upperBound - baseObjective), in %. */
   gainGapPct: number;
   cancelled: boolean;
-  /** Stopped before `add` sites because no remaining candidate has a positive gain. */
+  /**
+   * Stopped before `add` sites because no remaining candidate has a positive gain. Served: only
+   * when the latency phase has nothing to add either, or with `stopAtSaturation` at saturation.
+   */
   exhausted: boolean;
+  /**
+   * Served objective: sites chosen when served demand saturated (every remaining candidate adds 0
+   * Gbps; the picks after it are chosen for latency), null when it did not (or a latency run).
+   */
+  saturatedAfter: number | null;
+  /** Served objective past saturation: the latency phase's own figures (null when it did not run). */
+  latencyPhase: LatencyPhase | null;
   evaluations: number;
   /** Candidates dropped before the start (constraint violations against the existing gateways). */
   infeasibleAtStart: number;
@@ -190,11 +217,13 @@ interface GainSource {
   totalImpact(): SiteImpact;
 }
 
-function latencySource(evaluator: CoverageEvaluator, gw: readonly Gateway[], opts: ObjectiveOptions | undefined): GainSource {
+/** The latency objective, started from the evaluator's gateways plus the candidates `after` (committed, in order). */
+function latencySource(evaluator: CoverageEvaluator, gw: readonly Gateway[], opts: ObjectiveOptions | undefined, after: readonly number[]): GainSource {
   const o = new PlacementObjective(evaluator, opts);
   const seeds: (GatewaySeeds | null)[] = new Array(gw.length).fill(null);
+  for (const j of after) o.gain(evaluator.gatewaySeeds(gw[j]!), true);
   return {
-    value0: o.value0,
+    value0: o.value,
     get value() { return o.value; },
     get evaluations() { return o.evaluations; },
     get lastImpact() { return o.lastImpact; },
@@ -307,8 +336,20 @@ export function optimizeGateways(evaluator: CoverageEvaluator, candidates: reado
   // Names stay unique among the existing gateways and the sites chosen before ("Aurora, US-IL #2").
   const names: string[] = evaluator.gateways.map((g) => g.name);
   const heap = new BoundHeap(bound);
+  const after = opts.after ?? [];
+  if (after.length > 0 && kind !== 'latency') throw new Error('optimizeGateways: `after` needs the latency objective');
+  const isAfter = new Uint8Array(M);
+  for (const j of after) {
+    isAfter[j] = 1;
+    placed.push(candidates[j]!);
+    names.push(uniqueName(gw[j]!.name, names));
+  }
   let infeasibleAtStart = 0;
   for (let j = 0; j < M; j++) {
+    if (isAfter[j]) {
+      bound[j] = 0;
+      continue;
+    }
     if (siteViolation(candidates[j]!, placed, constraints) !== null) {
       infeasibleAtStart++;
       bound[j] = 0;
@@ -317,7 +358,7 @@ export function optimizeGateways(evaluator: CoverageEvaluator, candidates: reado
     feasible[j] = alive[j] = 1;
   }
   const served = kind === 'served' ? servedSource(evaluator, gw, feasible) : null;
-  const objective: GainSource = served ?? latencySource(evaluator, gw, opts.objective);
+  const objective: GainSource = served ?? latencySource(evaluator, gw, opts.objective, after);
   // What the bound's dual needs from the first pass: per-sample (latency) or per-step (served) gains.
   const firstGain = new Float64Array(M).fill(Infinity);
   const kept = tight && !served ? new KeptSamples(T * evaluator.cache.cellCount) : null;
@@ -399,7 +440,7 @@ export function optimizeGateways(evaluator: CoverageEvaluator, candidates: reado
         const name = uniqueName(gw[j]!.name, names);
         names.push(name);
         const gateway = name === gw[j]!.name ? gw[j]! : { ...gw[j]!, name };
-        chosen.push({ candidate: candidates[j]!, gateway, marginalGain: g, objective: objective.value, impact: objective.lastImpact! });
+        chosen.push({ candidate: candidates[j]!, gateway, phase: kind, marginalGain: g, objective: objective.value, impact: objective.lastImpact! });
         opts.onChosen?.(chosen[chosen.length - 1]!, chosen.length - 1, Math.max(upper, objective.value));
         progress(firstPass + it + 1, firstPass + N);
         break;
@@ -446,7 +487,7 @@ export function optimizeGateways(evaluator: CoverageEvaluator, candidates: reado
   const constraintsBind = constraints.minSpacingKm > 0 || constraints.excludedCountries.length > 0 || constraints.maxPerCountry !== null;
   if (!cancelled && chosen.length === N && !constraintsBind) upper = Math.min(upper, greedyRatioBound);
   upper = Math.max(upper, f);
-  return {
+  const result: OptimizeResult = {
     chosen,
     kind,
     baseObjective: f0,
@@ -463,10 +504,15 @@ export function optimizeGateways(evaluator: CoverageEvaluator, candidates: reado
     gainGapPct: Number.isFinite(upper) && upper > f0 ? (100 * (upper - f)) / (upper - f0) : upper === f0 ? 0 : NaN,
     cancelled,
     exhausted,
+    saturatedAfter: served && exhausted ? chosen.length : null,
+    latencyPhase: null,
     evaluations: objective.evaluations,
     infeasibleAtStart,
     elapsedMs: Date.now() - started,
   };
+  // Served demand saturated before `add` sites: the rest are chosen for latency (phases.ts).
+  if (!served || !exhausted || opts.stopAtSaturation === true || chosen.length >= N) return result;
+  return latencyAfterSaturation(result, { evaluator, candidates, chosenIdx, opts, started }, optimizeGateways);
 }
 
 /**

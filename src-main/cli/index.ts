@@ -45,7 +45,7 @@ const OPTIONS = {
   'min-elevation': { type: 'string' }, 'max-slant-km': { type: 'string' }, 'no-gateway-relay': { type: 'boolean' }, 'bent-pipe': { type: 'boolean' }, 'max-hops': { type: 'string' },
   pairs: { type: 'string' }, cities: { type: 'string' }, format: { type: 'string' },
   into: { type: 'string' }, output: { type: 'string', short: 'o' },
-  'grid-res': { type: 'string' }, add: { type: 'string' }, candidates: { type: 'string' }, 'min-spacing-km': { type: 'string' }, objective: { type: 'string' }, quiet: { type: 'boolean' }, capacity: { type: 'boolean' },
+  'grid-res': { type: 'string' }, add: { type: 'string' }, candidates: { type: 'string' }, 'min-spacing-km': { type: 'string' }, objective: { type: 'string' }, 'stop-at-saturation': { type: 'boolean' }, quiet: { type: 'boolean' }, capacity: { type: 'boolean' },
   out: { type: 'string' }, ours: { type: 'boolean' }, theirs: { type: 'boolean' },
   csv: { type: 'string' }, rollout: { type: 'boolean' },
 } as const;

@@ -19,9 +19,12 @@ commands:
             [--no-gateway-relay] [--bent-pipe] [--max-hops N]
                                                     headline coverage and latency figures; --capacity adds
                                                     served Gbps, bottleneck, gateway utilisation (docs/CAPACITY.md)
-  optimize  <scenario> --add N [--candidates file.csv] [--min-spacing-km km] [--objective latency|served] [--step s] [--duration s] [--quiet]
+  optimize  <scenario> --add N [--candidates file.csv] [--min-spacing-km km] [--objective latency|served]
+            [--stop-at-saturation] [--step s] [--duration s] [--quiet]
                                                     suggest the next N gateways, with a bound on the optimum;
-                                                    progress on stderr unless --quiet
+                                                    served: once demand saturates, the rest for latency
+                                                    (--stop-at-saturation: stop there); progress on stderr
+                                                    unless --quiet
   rollout   <scenario> [--from DATE] [--to DATE] [--step days]
                                                     rollout series: satellites in orbit / operational, gateways,
                                                     served %, served Gbps, p95 latency per date (docs/ROLLOUT.md)

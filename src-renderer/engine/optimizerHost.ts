@@ -9,7 +9,7 @@ import { createCoverageEvaluator } from '../../src-core/coverage';
 import { countryAt, geoDemandSource, nearestCity } from '../../src-core/geo';
 import { Propagator } from '../../src-core/orbit/propagator';
 import { generateCandidates, importCandidates, type Candidate } from '../../src-core/planning/candidates';
-import { optimizeGateways, type SiteImpact } from '../../src-core/planning/optimizer';
+import { optimizeGateways, type LatencyPhase, type PickPhase, type SiteImpact } from '../../src-core/planning/optimizer';
 import type { Gateway, Scenario } from '../../src-core/scenario/schema';
 
 export interface OptimizeRequest {
@@ -22,12 +22,16 @@ export interface OptimizeRequest {
   stepFactor: number;
   /** Antenna settings of proposed gateways (mask, PoP...). */
   gatewayTemplate?: Partial<Gateway>;
+  /** Served objective: stop once served demand is saturated instead of choosing the rest for latency. */
+  stopAtSaturation?: boolean;
 }
 
 export interface SuggestedSite {
   rank: number;
   gateway: Gateway;
   candidateId: string;
+  /** The objective that chose it ('latency' past saturation in a served run). */
+  phase: PickPhase;
   countryName: string | null;
   source: Candidate['source'];
   marginalGain: number;
@@ -54,6 +58,11 @@ export interface OptimizeSummary {
   gapPct: number;
   gainGapPct: number;
   exhausted: boolean;
+  /** Served: sites chosen when served demand saturated (null: it did not). */
+  saturatedAfter: number | null;
+  /** Served: the latency phase past saturation (null: it did not run). */
+  latencyPhase: LatencyPhase | null;
+  stopAtSaturation: boolean;
   evaluations: number;
   elapsedMs: number;
   steps: number;
@@ -80,16 +89,23 @@ export function runOptimizer(req: OptimizeRequest, post: (m: OptimizerMessage) =
   const built = buildCatalog(scenario);
   const ev = createCoverageEvaluator(scenario, built.catalog, new Propagator(built.satrecs));
   let first = true;
+  let saturated = false;
+  const stopAtSaturation = req.stopAtSaturation === true;
   const result = optimizeGateways(ev, candidates, {
     add: req.add,
     constraints: scenario.planning,
+    stopAtSaturation,
     ...(req.gatewayTemplate ? { gatewayTemplate: req.gatewayTemplate } : {}),
-    onProgress: (done, total, etaS) => post({ type: 'progress', done, total, etaS, phase: first ? 'first pass over the candidates' : 'choosing sites' }),
+    onProgress: (done, total, etaS) => post({ type: 'progress', done, total, etaS, phase: `${saturated ? 'served demand saturated, latency: ' : ''}${first ? 'first pass over the candidates' : 'choosing sites'}` }),
+    onSaturated: () => {
+      saturated = true;
+      first = true;
+    },
     onChosen: (c, index, upperBound) => {
       first = false;
       post({
         type: 'chosen',
-        site: { rank: index + 1, gateway: c.gateway, candidateId: c.candidate.id, countryName: c.candidate.countryName, source: c.candidate.source, marginalGain: c.marginalGain, objective: c.objective, upperBound, nearPop: c.candidate.nearPop, impact: c.impact },
+        site: { rank: index + 1, gateway: c.gateway, candidateId: c.candidate.id, phase: c.phase, countryName: c.candidate.countryName, source: c.candidate.source, marginalGain: c.marginalGain, objective: c.objective, upperBound, nearPop: c.candidate.nearPop, impact: c.impact },
       });
     },
   });
@@ -105,6 +121,9 @@ export function runOptimizer(req: OptimizeRequest, post: (m: OptimizerMessage) =
     gapPct: result.gapPct,
     gainGapPct: result.gainGapPct,
     exhausted: result.exhausted,
+    saturatedAfter: result.saturatedAfter,
+    latencyPhase: result.latencyPhase,
+    stopAtSaturation,
     evaluations: result.evaluations,
     elapsedMs: Date.now() - t0,
     steps: ev.stepCount,

@@ -32,8 +32,9 @@ const notes = (key: string) => (): string[] => {
   if (!r || !setup) return [];
   const gain = r.objective - r.baseObjective;
   const pct = (b: number): string => (Number.isFinite(b) ? `${((100 * (b - r.objective)) / gain).toFixed(2)}%` : '-');
+  const phases = r.saturatedAfter === null ? '' : `; served saturated after ${r.saturatedAfter} sites, latency phase ${r.latencyPhase?.sites ?? 0} sites (${r.latencyPhase?.evaluations ?? 0} evaluations, ${((r.latencyPhase?.elapsedMs ?? 0) / 1000).toFixed(1)} s)`;
   return [
-    `${r.kind}: candidates ${setup.candidates.length} (${r.infeasibleAtStart} infeasible), chosen ${r.chosen.length}, gain evaluations ${r.evaluations}, ${(r.elapsedMs / 1000).toFixed(1)} s of which bound ${(r.boundMs / 1000).toFixed(2)} s`,
+    `${r.kind}: candidates ${setup.candidates.length} (${r.infeasibleAtStart} infeasible), chosen ${r.chosen.length}, gain evaluations ${r.evaluations}, ${(r.elapsedMs / 1000).toFixed(1)} s of which bound ${(r.boundMs / 1000).toFixed(2)} s${phases}`,
     `objective ${r.objective.toFixed(6)} (base ${r.baseObjective.toFixed(6)}); bound above f, in % of the gain: reported ${pct(r.upperBound)}, online ${pct(r.bounds.online)}, fresh ${pct(r.bounds.fresh)}, dual ${pct(r.bounds.dual)}`,
     ...(r.dualStats ? [`latency dual: ${r.dualStats.iterations} iterations in ${r.dualStats.rounds} round(s), ${r.dualStats.pairs} pairs, ${r.dualStats.samples} shared samples`] : []),
   ];

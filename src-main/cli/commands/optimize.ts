@@ -1,12 +1,13 @@
-// `optimize <scenario> --add N [--candidates file.csv] [--min-spacing-km km] [--objective latency|served]`:
+// `optimize <scenario> --add N [--candidates file.csv] [--min-spacing-km km] [--objective latency|served] [--stop-at-saturation]`:
 // lazy-greedy gateway siting on the coverage engine (latency objective) or the capacity model
-// (served Gbps), with the chosen sites, their marginal gains, the objective and an upper bound on
-// the best achievable objective (docs/OPTIMIZER.md).
+// (served Gbps; once served demand saturates, the remaining sites are chosen for latency unless
+// --stop-at-saturation), with the chosen sites, their marginal gains, the objective and an upper
+// bound on the best achievable objective (docs/OPTIMIZER.md).
 import { buildCatalog } from '../../../src-core/constellation';
 import { Propagator } from '../../../src-core/orbit';
 import { createCoverageEvaluator } from '../../../src-core/coverage';
 import { countryAt, geoDemandSource, nearestCity } from '../../../src-core/geo';
-import { explainOptimization, explanationLines, generateCandidates, importCandidates, optimizeGateways, parseCandidateCsv } from '../../../src-core/planning';
+import { explainOptimization, explanationLines, generateCandidates, importCandidates, optimizeGateways, parseCandidateCsv, type ChosenSite } from '../../../src-core/planning';
 import { CliError, clean, loadInput, parseNumberArg, readText, table, startArg } from '../io';
 import { withAnalysisOverrides } from './analyze';
 
@@ -25,6 +26,8 @@ export function optimizeCommand(path: string, v: Values): number {
     scenario = { ...scenario, planning: { ...scenario.planning, objective: o } };
   }
   const kind = scenario.planning.objective ?? 'latency';
+  const stopAtSaturation = v['stop-at-saturation'] === true;
+  if (stopAtSaturation && kind !== 'served') throw new CliError('--stop-at-saturation needs --objective served (only served demand saturates)', [], 2);
   const geo = { countryAt, nearestCity };
   let candidates;
   if (typeof v.candidates === 'string') {
@@ -44,27 +47,28 @@ export function optimizeCommand(path: string, v: Values): number {
   const r = optimizeGateways(ev, candidates, {
     add,
     constraints: scenario.planning,
+    stopAtSaturation,
     onProgress: (done, total, etaS) => progress.onProgress(done, total, etaS),
-    onChosen: (site, index) => progress.onChosen(site.candidate.name, site.candidate.countryCode, site.marginalGain, site.objective, index),
+    onSaturated: (sites, gbps) => progress.saturated(sites, gbps),
+    onChosen: (site, index) => progress.onChosen(site, index),
   });
   progress.line(`optimize: done, ${r.chosen.length} of ${add} placed in ${(r.elapsedMs / 1000).toFixed(1)} s`);
   // The same explanation (text and numbers) as the app's "Suggest gateways" panel.
   const explained = explainOptimization(
-    r.chosen.map((c, i) => ({ rank: i + 1, name: c.gateway.name, countryCode: c.candidate.countryCode, nearPop: c.candidate.nearPop, impact: c.impact })),
-    { add, baseObjective: r.baseObjective, objective: r.objective, upperBound: r.upperBound, impact: r.impact, steps: r.steps, stepS: r.stepS, exhausted: r.exhausted, kind: r.kind },
+    r.chosen.map((c, i) => ({ rank: i + 1, name: c.gateway.name, countryCode: c.candidate.countryCode, nearPop: c.candidate.nearPop, impact: c.impact, phase: c.phase })),
+    { add, baseObjective: r.baseObjective, objective: r.objective, upperBound: r.upperBound, impact: r.impact, steps: r.steps, stepS: r.stepS, exhausted: r.exhausted, kind: r.kind, saturatedAfter: r.saturatedAfter, latencyPhase: r.latencyPhase, stopAtSaturation },
   );
-  const rows = r.chosen.map((c, i) => ({ rank: i + 1, name: c.gateway.name, latDeg: c.candidate.latDeg, lonDeg: c.candidate.lonDeg, countryCode: c.candidate.countryCode, nearPop: c.candidate.nearPop, impact: c.impact, marginalGain: c.marginalGain, objective: c.objective }));
-  const out = { ok: true, objectiveKind: r.kind, candidates: candidates.length, infeasibleAtStart: r.infeasibleAtStart, requested: add, chosen: rows, impact: r.impact, explanation: explained, baseObjective: r.baseObjective, objective: r.objective, upperBound: r.upperBound, bounds: r.bounds, boundMs: r.boundMs, gapPct: r.gapPct, gainGapPct: r.gainGapPct, exhausted: r.exhausted, evaluations: r.evaluations, elapsedMs: r.elapsedMs };
+  const rows = r.chosen.map((c, i) => ({ rank: i + 1, name: c.gateway.name, latDeg: c.candidate.latDeg, lonDeg: c.candidate.lonDeg, countryCode: c.candidate.countryCode, nearPop: c.candidate.nearPop, phase: c.phase, impact: c.impact, marginalGain: c.marginalGain, objective: c.objective }));
+  const out = { ok: true, objectiveKind: r.kind, candidates: candidates.length, infeasibleAtStart: r.infeasibleAtStart, requested: add, chosen: rows, impact: r.impact, explanation: explained, baseObjective: r.baseObjective, objective: r.objective, upperBound: r.upperBound, bounds: r.bounds, boundMs: r.boundMs, gapPct: r.gapPct, gainGapPct: r.gainGapPct, exhausted: r.exhausted, saturatedAfter: r.saturatedAfter, latencyPhase: r.latencyPhase, evaluations: r.evaluations, elapsedMs: r.elapsedMs };
   if (json) {
     console.log(JSON.stringify(out));
     return 0;
   }
   console.log(`${candidates.length} candidate sites (${r.infeasibleAtStart} ruled out by constraints), ${r.chosen.length} of ${add} placed in ${(r.elapsedMs / 1000).toFixed(1)} s (${r.evaluations} gain evaluations)\n`);
   const servedCol = r.kind === 'served';
-  console.log(table(['#', 'site', 'lat', 'lon', 'country', ...(servedCol ? ['served'] : []), 'mean latency', 'people'], explained.sites.map((x, i) => [x.rank, x.name, rows[i]!.latDeg.toFixed(3), rows[i]!.lonDeg.toFixed(3), x.country, ...(servedCol ? [x.gbps] : []), x.latency, x.people])));
-  if (r.exhausted) console.log(r.kind === 'served'
-    ? `\ndemand saturated after ${r.chosen.length} of ${add} picks: no remaining candidate adds served demand (what the network can still reach is all carried); the other ${add - r.chosen.length} picks would add 0 Gbps`
-    : `\nstopped after ${r.chosen.length} of ${add}: no remaining candidate improves the objective (sites outside the service band or too far from demand buy nothing)`);
+  console.log(table(['#', 'site', 'lat', 'lon', 'country', ...(servedCol ? ['chosen for', 'served'] : []), 'mean latency', 'people'], explained.sites.map((x, i) => [x.rank, x.name, rows[i]!.latDeg.toFixed(3), rows[i]!.lonDeg.toFixed(3), x.country, ...(servedCol ? [x.phase === 'served' ? 'served Gbps' : 'latency', x.gbps] : []), x.latency, x.people])));
+  // Served runs say where demand saturated in the explanation's own words (explained.saturation).
+  if (r.exhausted && r.saturatedAfter === null) console.log(`\nstopped after ${r.chosen.length} of ${add}: no remaining candidate improves the objective (sites outside the service band or too far from demand buy nothing)`);
   console.log(`\n${explanationLines({ ...explained, sites: [] }).filter((l) => l !== '').join('\n')}`);
   return 0;
 }
@@ -77,7 +81,9 @@ export function optimizeCommand(path: string, v: Values): number {
 class OptimizeProgress {
   private lastMs = 0;
   private etaS = NaN;
-  constructor(private readonly enabled: boolean, private readonly add: number, private readonly unit: string) {}
+  /** Sites chosen before the current phase (served, once saturated). */
+  private offset = 0;
+  constructor(private readonly enabled: boolean, private add: number, private unit: string) {}
 
   line(text: string): void {
     if (this.enabled) process.stderr.write(`${text}\n`);
@@ -97,10 +103,21 @@ class OptimizeProgress {
     }
   }
 
-  onChosen(name: string, countryCode: string | null, gain: number, objective: number, index: number): void {
+  /** Served demand saturated: the rest are chosen for latency (their progress counts from a new first pass). */
+  saturated(sites: number, gbps: number): void {
+    this.line(`optimize: served demand saturated after ${sites} sites (${gbps.toFixed(2)} Gbps); choosing the other ${this.add - sites} for latency`);
+    this.add -= sites;
+    this.offset = sites;
+    this.unit = '';
+  }
+
+  onChosen(site: ChosenSite, index: number): void {
     const now = Date.now();
-    if (index + 1 < this.add && now - this.lastMs < 1000) return;
+    const last = index + 1 >= this.add + this.offset;
+    if (!last && now - this.lastMs < 1000) return;
     this.lastMs = now;
-    this.line(`optimize: site ${index + 1}/${this.add} ${clean(name)}${countryCode ? ` (${countryCode})` : ''}, objective +${this.unit ? `${gain.toFixed(2)} ${this.unit}` : gain.toExponential(2)} -> ${objective.toFixed(this.unit ? 2 : 5)}${index + 1 < this.add ? this.left() : ''}`);
+    const { name, countryCode } = site.candidate;
+    const gain = site.marginalGain;
+    this.line(`optimize: site ${index + 1}/${this.add + this.offset} ${clean(name)}${countryCode ? ` (${countryCode})` : ''}, ${site.phase} objective +${this.unit ? `${gain.toFixed(2)} ${this.unit}` : gain.toExponential(2)} -> ${site.objective.toFixed(this.unit ? 2 : 5)}${last ? '' : this.left()}`);
   }
 }

@@ -2,8 +2,9 @@
 // time; a progress bar with ETA; the ranked suggestions with their gains in the planner's terms
 // (ms of demand-weighted latency, people faster) and the bound ("at most X % better is possible"),
 // worded by src-core/planning/explain.ts exactly as `leo-planner optimize` words them; accept all /
-// the ticked ones / none (accepting is one undoable command).
-import { useMemo, useState } from 'react';
+// the ticked ones / none (accepting is one undoable command). Served runs: a Gbps column, and a
+// divider row where served demand saturated (the sites below it are chosen for latency).
+import { Fragment, useMemo, useState } from 'react';
 import { parseCandidateCsv, type CsvProblem, type CsvSite } from '../../../src-core/planning/candidate-csv';
 import { useApp } from '../../state/store';
 import { acceptSuggestions, cancelOptimizer, rejectSuggestions, startOptimizer } from './optimizerRun';
@@ -27,6 +28,7 @@ export function OptimizerPanel() {
   const [factor, setFactor] = useState(steps > 40 ? 4 : 1);
   const savedObjective = useApp((s) => s.scenario.planning.objective ?? 'latency');
   const [objective, setObjective] = useState<PlacementObjectiveKind>(savedObjective);
+  const [stopAtSaturation, setStopAtSaturation] = useState(false);
   const running = run.status === 'running';
   const onFile = (f: File | undefined) => {
     if (!f) return;
@@ -35,6 +37,8 @@ export function OptimizerPanel() {
   const canRun = !running && n >= 1 && (source === 'generated' || (imported !== null && imported.sites.length > 0));
   const p = run.progress;
   const explained = useMemo(() => optimizerExplanation(run.sites, run.summary, run.objective), [run.sites, run.summary, run.objective]);
+  const servedRun = run.objective === 'served';
+  const firstLatency = servedRun ? run.sites.findIndex((s) => s.phase === 'latency') : -1;
   return (
     <div className="optimizer">
       <div className="row">
@@ -53,6 +57,14 @@ export function OptimizerPanel() {
           </select>
         </label>
       </div>
+      {objective === 'served' && (
+        <div className="row">
+          <label title="Once no candidate adds served demand, the remaining sites are chosen for latency (they add no Gbps). Tick to stop there instead.">
+            <input type="checkbox" checked={stopAtSaturation} onChange={(e) => setStopAtSaturation(e.target.checked)} data-testid="optimizer-stop-at-saturation" />
+            Stop when served demand saturates
+          </label>
+        </div>
+      )}
       <div className="row">
         <label>
           From
@@ -94,7 +106,7 @@ export function OptimizerPanel() {
       )}
       <div className="row panel__actions">
         {!running ? (
-          <button type="button" className="btn btn--primary" disabled={!canRun} onClick={() => startOptimizer({ add: n, importedSites: source === 'import' ? (imported?.sites ?? []) : null, stepFactor: factor, objective })} data-testid="optimizer-run">
+          <button type="button" className="btn btn--primary" disabled={!canRun} onClick={() => startOptimizer({ add: n, importedSites: source === 'import' ? (imported?.sites ?? []) : null, stepFactor: factor, objective, stopAtSaturation: objective === 'served' && stopAtSaturation })} data-testid="optimizer-run">
             Suggest next {n}
           </button>
         ) : (
@@ -121,39 +133,50 @@ export function OptimizerPanel() {
       {run.sites.length > 0 && (
         <>
           <div className="gw-table-wrap gw-table-wrap--short">
-            <table className="gw-table" data-testid="suggestions">
+            <table className={`gw-table${servedRun ? ' gw-table--served' : ''}`} data-testid="suggestions">
               <thead>
                 <tr>
                   <th />
                   <th>#</th>
                   <th>Site</th>
+                  {servedRun && <th title="Served demand this site adds, Gbps (0 for the sites chosen for latency past saturation)">Gbps</th>}
                   <th title="Change of the demand-weighted mean one-way latency when this site is added">Δ latency</th>
                   <th title="People whose window-mean latency drops by at least 1 ms with this site">Faster</th>
                 </tr>
               </thead>
               <tbody>
                 {run.sites.map((s, i) => (
-                  <tr key={s.rank} title={explained.sites[i]?.text}>
-                    <td>
-                      <input
-                        type="checkbox"
-                        aria-label={`Keep ${s.gateway.name}`}
-                        checked={run.picked.has(s.rank)}
-                        onChange={(e) => {
-                          const picked = new Set(run.picked);
-                          if (e.target.checked) picked.add(s.rank);
-                          else picked.delete(s.rank);
-                          usePlanning.setState({ optimizer: { ...run, picked } });
-                        }}
-                      />
-                    </td>
-                    <td className="num">{s.rank}</td>
-                    <td className="site-name" data-testid="suggestion-name" title={`${s.gateway.name} · ${s.countryName ?? 'no country'}${s.nearPop ? ` · next to PoP ${s.nearPop}` : ''}`}>
-                      {s.gateway.name}
-                    </td>
-                    <td className="num">{explained.sites[i]?.latencyShort.replace(' ms', '')}</td>
-                    <td className="num">{explained.sites[i]?.peopleShort}</td>
-                  </tr>
+                  <Fragment key={s.rank}>
+                    {i === firstLatency && (
+                      <tr className="optimizer__phase" data-testid="optimizer-phase-divider">
+                        <td colSpan={6} className="small muted">
+                          Served demand saturated after {i} site{i === 1 ? '' : 's'}: the sites below are chosen for latency (0 Gbps).
+                        </td>
+                      </tr>
+                    )}
+                    <tr title={explained.sites[i]?.text} data-phase={s.phase}>
+                      <td>
+                        <input
+                          type="checkbox"
+                          aria-label={`Keep ${s.gateway.name}`}
+                          checked={run.picked.has(s.rank)}
+                          onChange={(e) => {
+                            const picked = new Set(run.picked);
+                            if (e.target.checked) picked.add(s.rank);
+                            else picked.delete(s.rank);
+                            usePlanning.setState({ optimizer: { ...run, picked } });
+                          }}
+                        />
+                      </td>
+                      <td className="num">{s.rank}</td>
+                      <td className="site-name" data-testid="suggestion-name" title={`${s.gateway.name} · ${s.countryName ?? 'no country'}${s.nearPop ? ` · next to PoP ${s.nearPop}` : ''}`}>
+                        {s.gateway.name}
+                      </td>
+                      {servedRun && <td className="num">{(s.impact.servedGbps ?? 0).toFixed(1)}</td>}
+                      <td className="num">{explained.sites[i]?.latencyShort.replace(' ms', '')}</td>
+                      <td className="num">{explained.sites[i]?.peopleShort}</td>
+                    </tr>
+                  </Fragment>
                 ))}
               </tbody>
             </table>
@@ -161,6 +184,7 @@ export function OptimizerPanel() {
           {explained.headline && (
             <div className="small optimizer__explain" data-testid="optimizer-explanation">
               <p>{explained.headline}</p>
+              {explained.saturation && <p data-testid="optimizer-saturation">{explained.saturation}</p>}
               <p data-testid="optimizer-bound">
                 <strong>{explained.bound}</strong>
               </p>

@@ -17,7 +17,7 @@ export function optimizerRunning(): boolean {
 const patchRun = (patch: Partial<ReturnType<typeof planningStore.getState>['optimizer']>): void =>
   planningStore.setState({ optimizer: { ...planningStore.getState().optimizer, ...patch } });
 
-export function startOptimizer(opts: { add: number; importedSites: OptimizeRequest['importedSites']; stepFactor: number; objective: PlacementObjectiveKind }): void {
+export function startOptimizer(opts: { add: number; importedSites: OptimizeRequest['importedSites']; stepFactor: number; objective: PlacementObjectiveKind; stopAtSaturation?: boolean }): void {
   cancelOptimizer(false);
   const { scenario, revision } = appStore.getState();
   planningStore.setState({ optimizer: { ...IDLE_RUN, status: 'running', add: opts.add, objective: opts.objective, revision, progress: { done: 0, total: 1, etaS: NaN, phase: 'starting' } } });
@@ -52,11 +52,7 @@ export function startOptimizer(opts: { add: number; importedSites: OptimizeReque
           return;
         }
         const s = m.result as OptimizeSummary;
-        const n = run.sites.length;
-        const message = s.exhausted
-          ? `Stopped after ${n} of ${run.add}: no remaining candidate ${run.objective === 'served' ? 'adds served Gbps' : 'improves coverage or latency'} (every further site would have zero marginal gain).`
-          : `${n} sites suggested from ${s.candidates.toLocaleString('en-US')} candidates${s.infeasibleAtStart ? ` (${s.infeasibleAtStart} ruled out by the constraints)` : ''} in ${(s.elapsedMs / 1000).toFixed(1)} s.`;
-        patchRun({ status: 'done', summary: s, progress: null, message });
+        patchRun({ status: 'done', summary: s, progress: null, message: runMessage(s, run.sites.length, run.add, run.objective) });
         finish();
         return;
       }
@@ -69,9 +65,17 @@ export function startOptimizer(opts: { add: number; importedSites: OptimizeReque
     finish();
   };
   // The objective travels in the scenario's planning settings (the worker passes them on as the constraints).
-  const req: OptimizeRequest = { scenario: { ...scenario, planning: { ...scenario.planning, objective: opts.objective } }, add: opts.add, importedSites: opts.importedSites, stepFactor: opts.stepFactor };
+  const req: OptimizeRequest = { scenario: { ...scenario, planning: { ...scenario.planning, objective: opts.objective } }, add: opts.add, importedSites: opts.importedSites, stepFactor: opts.stepFactor, stopAtSaturation: opts.stopAtSaturation === true };
   const message: ClientMessage<keyof OptimizerRequests> = { type: 'request', id: 1, name: 'optimize', payload: req };
   w.postMessage(message);
+}
+
+/** The line under the run button once a run is done (where served demand saturated is said by the explanation). */
+export function runMessage(s: OptimizeSummary, n: number, add: number, objective: PlacementObjectiveKind | undefined): string {
+  const saturated = objective === 'served' && s.saturatedAfter !== null;
+  if (s.exhausted && !saturated) return `Stopped after ${n} of ${add}: no remaining candidate ${objective === 'served' ? 'adds served Gbps' : 'improves coverage or latency'} (every further site would have zero marginal gain).`;
+  const of = n < add ? ` of ${add}` : '';
+  return `${n}${of} sites suggested from ${s.candidates.toLocaleString('en-US')} candidates${s.infeasibleAtStart ? ` (${s.infeasibleAtStart} ruled out by the constraints)` : ''} in ${(s.elapsedMs / 1000).toFixed(1)} s.`;
 }
 
 /** Terminate a running optimizer; the sites found so far stay in the list. */

@@ -6,10 +6,10 @@ import type { PlacementObjectiveKind } from '../../../src-core/planning/constrai
 import type { OptimizeSummary, SuggestedSite } from '../../engine/optimizerHost';
 
 export function optimizerExplanation(sites: readonly SuggestedSite[], summary: OptimizeSummary | null, kind: PlacementObjectiveKind = 'latency'): Explanation {
-  const items = sites.map((s) => ({ rank: s.rank, name: s.gateway.name, countryCode: s.gateway.countryCode, nearPop: s.nearPop, impact: s.impact }));
+  const items = sites.map((s) => ({ rank: s.rank, name: s.gateway.name, countryCode: s.gateway.countryCode, nearPop: s.nearPop, impact: s.impact, phase: s.phase }));
   if (summary) return explainOptimization(items, { ...summary, kind });
   // Still running or cancelled: per-site lines only (the set's totals come with the summary).
   const none = { meanLatencyBeforeMs: NaN, meanLatencyAfterMs: NaN, peopleFaster: 0, fasterByMs: NaN, peopleNewlyServed: 0, servedGbps: null };
-  const partial = explainOptimization(items, { add: sites.length, baseObjective: 0, objective: 0, upperBound: NaN, impact: none, steps: 0, stepS: 0, exhausted: false });
-  return { ...partial, headline: '', bound: '', basis: '' };
+  const partial = explainOptimization(items, { add: sites.length, baseObjective: 0, objective: 0, upperBound: NaN, impact: none, steps: 0, stepS: 0, exhausted: false, kind });
+  return { ...partial, headline: '', saturation: '', bound: '', basis: '' };
 }

@@ -5,7 +5,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { boundPct, explainOptimization, formatPeople } from '../../../src-core/planning/explain';
+import { boundPct, explainOptimization, explanationLines, formatPeople, type ExplainSite } from '../../../src-core/planning/explain';
 import { FASTER_THRESHOLD_MS } from '../../../src-core/planning/optimizer';
 import { optimizeCommand } from '../../../src-main/cli/commands/optimize';
 import { runOptimizer, type OptimizeSummary, type OptimizerMessage, type SuggestedSite } from '../../../src-renderer/engine/optimizerHost';
@@ -88,5 +88,65 @@ describe('optimizer explanation', () => {
     expect(e.headline).toBe('1 site: demand-weighted mean latency 12.000 → 11.500 ms (−0.500 ms); 3.20 M people ≥1 ms faster (by 2.3 ms).');
     expect(formatPeople(1.234e9)).toBe('1234 M');
     expect(formatPeople(45_100)).toBe('45.1 k');
+  });
+
+  it('says where served demand saturated and what the later sites are for', () => {
+    const impact = { meanLatencyBeforeMs: 12, meanLatencyAfterMs: 11, peopleFaster: 1e6, fasterByMs: 2, peopleNewlyServed: 0, servedGbps: 5360.79 };
+    const site = (rank: number): ExplainSite => ({ rank, name: `Site ${rank}`, countryCode: 'US', nearPop: null, impact: { ...impact, servedGbps: rank <= 68 ? 80 : 0 }, phase: rank <= 68 ? 'served' : 'latency' });
+    const summary = { add: 300, baseObjective: 640, objective: 6000.79, upperBound: 6000.79, impact, steps: 24, stepS: 60, exhausted: false, kind: 'served' as const, saturatedAfter: 68, latencyPhase: { sites: 232, baseObjective: 1.9, objective: 1.95, upperBound: 1.96, evaluations: 4000, exhausted: false, elapsedMs: 4000 } };
+    const all = explainOptimization(Array.from({ length: 300 }, (_, i) => site(i + 1)), summary);
+    expect(all.saturation).toBe('Served demand saturated after 68 sites (6,000.8 Gbps). Sites 69-300 are chosen for latency: they add no served demand.');
+    expect(all.bound).toBe('No 300 sites can serve more demand than these (bound met). Latency sites: at most 20.0 % better latency gain is possible given the 68 served sites (submodularity bound).');
+    expect(all.sites[68]!.text).toBe('#69 Site 69 [US]: −1.000 ms mean latency · 1.00 M people ≥1 ms faster (by 2.0 ms) · +0.00 Gbps served (chosen for latency)');
+    expect(all.sites[67]!.gbps).toBe('+80.00 Gbps served');
+    expect(explanationLines(all)).toContain(all.saturation);
+    // The latency phase ran out of gains: stopped early, and said so.
+    const short = explainOptimization(Array.from({ length: 70 }, (_, i) => site(i + 1)), { ...summary, exhausted: true, latencyPhase: { ...summary.latencyPhase, sites: 2, exhausted: true } });
+    expect(short.saturation).toBe('Served demand saturated after 68 sites (6,000.8 Gbps). Sites 69-70 are chosen for latency: they add no served demand. No other site improves latency: stopped after 70 of 300.');
+    const stopped = explainOptimization(Array.from({ length: 68 }, (_, i) => site(i + 1)), { ...summary, exhausted: true, latencyPhase: null, stopAtSaturation: true });
+    expect(stopped.saturation).toBe('Served demand saturated after 68 sites (6,000.8 Gbps). Stopped there as asked: the other 232 would add no served demand.');
+    expect(stopped.bound).toBe('No 300 sites can serve more demand than these (bound met).');
+    const zero = explainOptimization([site(100)], { ...summary, add: 1, objective: 640, upperBound: 640, saturatedAfter: 0, latencyPhase: { ...summary.latencyPhase, sites: 1 } });
+    expect(zero.saturation).toBe('No candidate adds served demand: the existing gateways already carry all the demand the network can reach (640.0 Gbps). Site 1 is chosen for latency: it adds no served demand.');
+    // Not saturated, or a latency run: no such line.
+    expect(explainOptimization([site(1)], { ...summary, add: 1, saturatedAfter: null }).saturation).toBe('');
+    expect(explainOptimization([site(1)], { ...summary, add: 1, kind: 'latency' }).saturation).toBe('');
+  });
+
+  it('a served run past saturation: the app panel and `leo-planner optimize` say the same, with the phase of every site', () => {
+    const base = kuiperScenario({ durationS: 3 * 300, stepS: 300, h3Resolution: 2 });
+    const served = { ...base, capacity: { ...base.capacity, takeRatePct: 0.005, laserGbps: 1 }, gateways: base.gateways.slice(0, 4), planning: { ...base.planning, objective: 'served' as const } };
+    const spath = join(dir, 'served.json');
+    writeFileSync(spath, JSON.stringify(served));
+    const sites = [['Sao Paulo', -23.4, -46.7], ['Mumbai', 19.2, 73.0], ['Cape Town', -33.9, 18.6], ['Tokyo', 35.6, 139.6], ['Osaka', 34.7, 135.5], ['Jakarta', -6.2, 106.8], ['Delhi', 28.6, 77.2]] as const;
+    const csv = join(dir, 'sites.csv');
+    writeFileSync(csv, `name,lat,lon\n${sites.map((x) => x.join(',')).join('\n')}\n`);
+    const n = sites.length;
+    const msgs: OptimizerMessage[] = [];
+    runOptimizer({ scenario: served, add: n, importedSites: sites.map(([name, latDeg, lonDeg]) => ({ name, latDeg, lonDeg })), stepFactor: 1 }, (m) => msgs.push(structuredClone(m)));
+    const chosen = msgs.flatMap((m): SuggestedSite[] => (m.type === 'chosen' ? [m.site] : []));
+    const summary = msgs.flatMap((m): OptimizeSummary[] => (m.type === 'done' ? [m.summary] : []))[0]!;
+    const k = summary.saturatedAfter!;
+    expect(k).toBeGreaterThan(0);
+    expect(chosen.length).toBeGreaterThan(k);
+    expect(chosen.map((s) => s.phase)).toEqual(chosen.map((_, i) => (i < k ? 'served' : 'latency')));
+    const ui = optimizerExplanation(chosen, summary, 'served');
+    expect(ui.saturation).toMatch(new RegExp(`^Served demand saturated after ${k} sites? \\([\\d,]+\\.\\d Gbps\\)\\. Sites? ${k + 1}`));
+    const json = captureStdout(() => optimizeCommand(spath, { add: String(n), candidates: csv, json: true }));
+    const cli = JSON.parse(json.out) as { explanation: typeof ui; saturatedAfter: number; chosen: { name: string; phase: string }[] };
+    expect(cli.explanation).toEqual(ui);
+    expect(cli.saturatedAfter).toBe(k);
+    expect(cli.chosen.map((c) => [c.name, c.phase])).toEqual(chosen.map((s) => [s.gateway.name, s.phase]));
+    const text = captureStdout(() => optimizeCommand(spath, { add: String(n), candidates: csv }));
+    expect(text.out).toContain(ui.saturation);
+    expect(text.out).toContain('chosen for');
+    expect(text.out).toMatch(/served Gbps\s+\+\d+\.\d\d Gbps served/);
+    expect(text.out).toMatch(/latency\s+\+0\.00 Gbps served/);
+    expect(ui.sites[k]!.text).toContain('+0.00 Gbps served (chosen for latency)');
+    // Stop at saturation: exactly the served sites, and the line says so.
+    const stop = JSON.parse(captureStdout(() => optimizeCommand(spath, { add: String(n), candidates: csv, json: true, 'stop-at-saturation': true })).out) as typeof cli;
+    expect(stop.chosen.map((c) => c.name)).toEqual(cli.chosen.slice(0, k).map((c) => c.name));
+    expect(stop.explanation.saturation).toMatch(/Stopped there as asked/);
+    expect(() => optimizeCommand(path, { add: '1', 'stop-at-saturation': true })).toThrow(/--stop-at-saturation needs --objective served/);
   });
 });

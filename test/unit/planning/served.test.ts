@@ -2,32 +2,14 @@
 // fresh capacity solves, and its bound must hold against brute force.
 import { describe, expect, it } from 'vitest';
 import { analyzeCapacity } from '../../../src-core/capacity';
-import { CoverageEvaluator, buildCoverageGrid, defaultLinkModel, propagatorPositions, usableFromCatalog } from '../../../src-core/coverage';
-import { countryAt, nearestCity } from '../../../src-core/geo';
-import { candidateGateway, importCandidates, optimizeGateways, ServedObjective, type Candidate } from '../../../src-core/planning';
-import type { Scenario } from '../../../src-core/scenario/schema';
-import { assetGeo, kuiperPropagator, kuiperScenario } from '../coverage/fixtures';
+import { type CoverageEvaluator } from '../../../src-core/coverage';
+import { candidateGateway, optimizeGateways, ServedObjective, type Candidate } from '../../../src-core/planning';
+import { servedSetup, servedSites } from './served-fixture';
 
-const base = kuiperScenario({ durationS: 3 * 300, stepS: 300, h3Resolution: 2 });
-// Thin lasers and a modest take rate: where a gateway sits matters, gains differ by site.
-const sc: Scenario = { ...base, capacity: { ...base.capacity, takeRatePct: 0.02, laserGbps: 1 } };
-const { catalog, propagator } = kuiperPropagator(sc);
-const grid = buildCoverageGrid(sc.analysis, assetGeo);
-const makeEv = (): CoverageEvaluator => {
-  const ev = new CoverageEvaluator({ scenario: sc, grid, positions: propagatorPositions(propagator), usable: usableFromCatalog(catalog), links: defaultLinkModel(sc, catalog) });
-  ev.setGateways(sc.gateways.slice(0, 4));
-  return ev;
-};
-const ev = makeEv();
-const sites: Candidate[] = importCandidates([
-  { name: 'Sao Paulo', latDeg: -23.4, lonDeg: -46.7 },
-  { name: 'Mumbai', latDeg: 19.2, lonDeg: 73.0 },
-  { name: 'Cape Town', latDeg: -33.9, lonDeg: 18.6 },
-  { name: 'Tokyo', latDeg: 35.6, lonDeg: 139.6 },
-  { name: 'Lagos', latDeg: 6.5, lonDeg: 3.4 },
-  { name: 'Lima', latDeg: -12.0, lonDeg: -77.0 },
-  { name: 'Jakarta', latDeg: -6.2, lonDeg: 106.8 },
-], { countryAt, nearestCity });
+// A modest take rate: where a gateway sits matters, gains differ by site.
+const { makeEv } = servedSetup(0.02);
+const ev: CoverageEvaluator = makeEv();
+const sites = servedSites.slice(0, 7);
 const served = (extra: readonly Candidate[]): number => {
   const e = makeEv();
   for (const c of extra) e.addGateway(candidateGateway(c));
