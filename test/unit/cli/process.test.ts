@@ -95,7 +95,7 @@ describe('leo-planner as a process', () => {
     const lines = r.stderr.trimEnd().split('\n');
     expect(lines[0]).toMatch(/^optimize: \d+ candidate sites, 3236 satellites, 2 steps; building the coverage evaluator$/);
     expect(r.stderr).toMatch(/^optimize: scoring candidates \d+\/\d+/m);
-    expect(r.stderr).toMatch(/^optimize: site 2\/2 .+, objective \+\d\.\d\de[-+]\d+ -> \d\.\d{5}$/m);
+    expect(r.stderr).toMatch(/^optimize: site 2\/2 .+, latency objective \+\d\.\d\de[-+]\d+ -> \d\.\d{5}$/m);
     expect(lines[lines.length - 1]).toMatch(/^optimize: done, 2 of 2 placed in \d+\.\d s$/);
     const j = JSON.parse(r.stdout.toString()) as { chosen: { name: string }[] };
     expect(j.chosen).toHaveLength(2);
