@@ -24,7 +24,8 @@
 import type { CoverageEvaluator, GatewaySeeds } from '../coverage/evaluator';
 import type { Gateway } from '../scenario/schema';
 import { candidateGateway, type Candidate } from './candidates';
-import { coverageDual, FLOOR_SHARE, servedDualBound, type SampleGains } from './bound';
+import { coverageDual, FLOOR_SHARE, servedDualBound } from './bound';
+import { KeptSamples } from './keptSamples';
 import { siteViolation, type PlacementConstraints, type PlacementObjectiveKind, type Site } from './constraints';
 import { uniqueName } from './names';
 
@@ -204,8 +205,6 @@ export const SERVED_TIE_GBPS = 1e-6;
 /** Served objective: after this many evaluations in one round without a decision, refresh every bound (reach and cap), once per round. */
 export const SERVED_REFRESH_AFTER = 2;
 
-/** Per-sample gains kept for the latency bound's dual, at most this many (sample, gain) pairs (about 12 bytes each). */
-export const MAX_KEPT_SAMPLES = 6_000_000;
 
 /** One objective behind the greedy loop: gains by candidate index. */
 interface GainSource {
@@ -253,65 +252,6 @@ function servedSource(evaluator: CoverageEvaluator, gw: readonly Gateway[], feas
     gain: (j, commit) => served.gain(local[j]!, commit),
     totalImpact: () => served.totalImpact(),
   };
-}
-
-/**
- * First-pass per-sample gains of the candidates with the largest gains, within MAX_KEPT_SAMPLES.
- * Sample ids are renumbered densely as they arrive (the dual's per-sample arrays span them).
- */
-class KeptSamples {
-  private readonly kept = new Map<number, { idx: Int32Array; val: Float64Array; gain: number }>();
-  private readonly dense: Int32Array;
-  private ids = 0;
-  private total = 0;
-
-  /** `sampleCount`: the sample id range (steps x cells). */
-  constructor(sampleCount: number) {
-    this.dense = new Int32Array(sampleCount).fill(-1);
-  }
-
-  offer(j: number, gain: number, c: SampleCapture): void {
-    const n = c.length;
-    while (this.total + n > MAX_KEPT_SAMPLES) {
-      let worst = -1, wg = Infinity;
-      for (const [k, v] of this.kept) if (v.gain < wg) { wg = v.gain; worst = k; }
-      if (worst < 0 || wg >= gain) return;
-      this.total -= this.kept.get(worst)!.idx.length;
-      this.kept.delete(worst);
-    }
-    const idx = new Int32Array(n);
-    for (let k = 0; k < n; k++) {
-      const s = c.idx[k]!;
-      if (this.dense[s]! < 0) this.dense[s] = this.ids++;
-      idx[k] = this.dense[s]!;
-    }
-    this.kept.set(j, { idx, val: c.val.slice(0, n), gain });
-    this.total += n;
-  }
-
-  has(j: number): boolean {
-    return this.kept.has(j);
-  }
-
-  /** CSR of the kept candidates (dense sample ids), and per dense id the best gain among `chosen` (the dual's start). */
-  gains(chosen: readonly number[]): { gains: SampleGains; start: Float64Array } {
-    const keys = [...this.kept.keys()].sort((a, b) => a - b);
-    const start = new Int32Array(keys.length + 1);
-    keys.forEach((k, i) => (start[i + 1] = start[i]! + this.kept.get(k)!.idx.length));
-    const idx = new Int32Array(start[keys.length]!);
-    const val = new Float64Array(idx.length);
-    keys.forEach((k, i) => {
-      idx.set(this.kept.get(k)!.idx, start[i]!);
-      val.set(this.kept.get(k)!.val, start[i]!);
-    });
-    const best = new Float64Array(this.ids);
-    for (const j of chosen) {
-      const e = this.kept.get(j);
-      if (!e) continue;
-      for (let k = 0; k < e.idx.length; k++) if (e.val[k]! > best[e.idx[k]!]!) best[e.idx[k]!] = e.val[k]!;
-    }
-    return { gains: { start, idx, val }, start: best };
-  }
 }
 
 /**

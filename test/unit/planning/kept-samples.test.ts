@@ -1,0 +1,81 @@
+// KeptSamples (the latency bound's data): the candidates it keeps under its memory cap, their
+// pairs in the CSR it hands the dual (dense sample ids, one consistent renumbering) and the start.
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { SampleCapture } from '../../../src-core/planning';
+import { KeptSamples } from '../../../src-core/planning/keptSamples';
+
+interface Offer { j: number; gain: number; pairs: [number, number][] }
+
+/** The policy, written plainly: evict the smallest-gain kept candidate while over the cap, unless it gains at least as much as the new one. */
+function reference(offers: Offer[], cap: number): Offer[] {
+  let kept: Offer[] = [];
+  for (const o of offers) {
+    let total = kept.reduce((s, k) => s + k.pairs.length, 0);
+    let refused = false;
+    while (total + o.pairs.length > cap) {
+      const worst = kept.reduce<Offer | null>((w, k) => (w === null || k.gain < w.gain ? k : w), null);
+      if (!worst || worst.gain >= o.gain) { refused = true; break; }
+      kept = kept.filter((k) => k !== worst);
+      total -= worst.pairs.length;
+    }
+    if (!refused) kept.push(o);
+  }
+  return kept;
+}
+
+const offers = fc.array(fc.record({
+  gain: fc.double({ min: 0.01, max: 10, noNaN: true }),
+  pairs: fc.array(fc.tuple(fc.integer({ min: 0, max: 499 }), fc.double({ min: 1e-6, max: 5, noNaN: true })), { maxLength: 6000 }),
+}), { minLength: 1, maxLength: 30 }).map((xs) => xs.map((x, j) => ({ j, ...x })));
+
+describe('KeptSamples', () => {
+  it('keeps what the policy keeps, in order, with one consistent dense renumbering and the chosen sets best gain as the start (fast-check)', () => {
+    fc.assert(fc.property(offers, fc.integer({ min: 1000, max: 120_000 }), fc.subarray(Array.from({ length: 30 }, (_, j) => j)), (os, cap, chosen) => {
+      const ks = new KeptSamples(500, cap);
+      const c = new SampleCapture();
+      for (const o of os) {
+        c.clear();
+        for (const [s, v] of o.pairs) c.push(s, v);
+        ks.offer(o.j, o.gain, c);
+      }
+      const want = reference(os, cap);
+      for (const o of os) expect(ks.has(o.j)).toBe(want.includes(o));
+      const { gains, start } = ks.gains(chosen);
+      expect(gains.start.length).toBe(want.length + 1);
+      const denseOf = new Map<number, number>(), sampleOf = new Map<number, number>();
+      want.forEach((o, r) => {
+        expect(gains.start[r + 1]! - gains.start[r]!).toBe(o.pairs.length);
+        o.pairs.forEach(([s, v], k) => {
+          const d = gains.idx[gains.start[r]! + k]!;
+          expect(gains.val[gains.start[r]! + k]).toBe(v);
+          expect(denseOf.get(s) ?? d).toBe(d);
+          expect(sampleOf.get(d) ?? s).toBe(s);
+          denseOf.set(s, d);
+          sampleOf.set(d, s);
+        });
+      });
+      const best = new Map<number, number>();
+      for (const o of want) if (chosen.includes(o.j)) for (const [s, v] of o.pairs) best.set(s, Math.max(best.get(s) ?? 0, v));
+      for (const [s, d] of denseOf) expect(start[d]).toBe(best.get(s) ?? 0);
+    }), { numRuns: 80, seed: 21 });
+  });
+
+  it('an eviction leaves a hole that is compacted away: the later candidates keep their own gains', () => {
+    const ks = new KeptSamples(20, 10);
+    const c = new SampleCapture();
+    const offer = (j: number, gain: number, pairs: [number, number][]): void => {
+      c.clear();
+      for (const [s, v] of pairs) c.push(s, v);
+      ks.offer(j, gain, c);
+    };
+    offer(0, 1, [[0, 1], [1, 1], [2, 1], [3, 1], [4, 1], [5, 1]]);
+    offer(1, 5, [[6, 2], [7, 3], [8, 4]]);
+    offer(2, 9, [[9, 5], [10, 6], [11, 7], [12, 8], [13, 9]]); // over the cap: candidate 0 (gain 1) goes
+    expect([ks.has(0), ks.has(1), ks.has(2)]).toEqual([false, true, true]);
+    const { gains, start } = ks.gains([1, 2]);
+    expect(Array.from(gains.start)).toEqual([0, 3, 8]);
+    expect(Array.from(gains.val)).toEqual([2, 3, 4, 5, 6, 7, 8, 9]);
+    expect(Array.from(gains.idx, (d) => start[d])).toEqual([2, 3, 4, 5, 6, 7, 8, 9]);
+  });
+});
