@@ -29,8 +29,11 @@ const note = (msg) => console.error(`start: ${msg}`);
 // Software rendering (keep equal to src-main/main/gpu-fallback.ts; a unit test checks).
 export const SOFTWARE_RENDERING_ARG = '--leo-software-rendering';
 export const SOFTWARE_RENDERING_EXIT_CODE = 75;
-/** ANGLE on SwiftShader: WebGL on the CPU, which Chromium allows only when told it is fine. */
-export const SOFTWARE_RENDERING_SWITCHES = ['--use-angle=swiftshader', '--enable-unsafe-swiftshader'];
+/**
+ * ANGLE on SwiftShader: WebGL on the CPU, which Chromium allows only when told it is fine; no
+ * task deferral after input (the worker's answer to a click would wait for a slow software frame).
+ */
+export const SOFTWARE_RENDERING_SWITCHES = ['--use-angle=swiftshader', '--enable-unsafe-swiftshader', '--disable-features=DeferRendererTasksAfterInput'];
 export const SOFTWARE_RENDERING_QUERY = '?render=software-fallback';
 
 /**

@@ -16,9 +16,12 @@ export const SOFTWARE_RENDERING_EXIT_CODE = 75;
 /**
  * Chromium switches for WebGL on the CPU: ANGLE on SwiftShader, which Chromium only allows for
  * WebGL when told it is fine ("unsafe": SwiftShader is not a security boundary for untrusted
- * content; this app shows only its own page, see security-policy.ts).
+ * content; this app shows only its own page, see security-policy.ts). And no task deferral after
+ * input: after a click or key press Chromium holds back posted messages (the engine worker's
+ * answers) until the next frame is drawn or 50 ms have passed; a software frame takes 100-300 ms,
+ * so every answer to a click waited the full 50 ms (docs/BENCHMARKS.md, "Twelfth session").
  */
-export const SOFTWARE_RENDERING_SWITCHES: readonly (readonly [name: string, value?: string])[] = [['use-angle', 'swiftshader'], ['enable-unsafe-swiftshader']];
+export const SOFTWARE_RENDERING_SWITCHES: readonly (readonly [name: string, value?: string])[] = [['use-angle', 'swiftshader'], ['enable-unsafe-swiftshader'], ['disable-features', 'DeferRendererTasksAfterInput']];
 
 export function isSoftwareRenderingRun(argv: readonly string[]): boolean {
   return argv.includes(SOFTWARE_RENDERING_ARG);

@@ -58,7 +58,7 @@ describe('Chromium app window switches', () => {
     const sw = start.chromiumArgs({ ...base, root: false, software: true, extra: ['--use-angle=gl'] });
     expect(sw[0]).toBe('--app=http://127.0.0.1:4000/?render=software-fallback');
     expect(sw).not.toContain('--no-sandbox');
-    expect(sw.slice(-2)).toEqual(['--use-angle=swiftshader', '--enable-unsafe-swiftshader']);
+    expect(sw.slice(-3)).toEqual(['--use-angle=swiftshader', '--enable-unsafe-swiftshader', '--disable-features=DeferRendererTasksAfterInput']);
     expect(sw.indexOf('--use-angle=gl')).toBeLessThan(sw.indexOf('--use-angle=swiftshader'));
   });
 });

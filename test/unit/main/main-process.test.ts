@@ -347,7 +347,7 @@ describe('closing and quitting with unsaved changes', () => {
     } finally {
       process.argv.splice(process.argv.indexOf('--leo-software-rendering'), 1);
     }
-    expect(fake.calls.slice(0, 5)).toEqual(['enableSandbox', 'switch:enable-features=SharedArrayBuffer', 'switch:use-angle=swiftshader', 'switch:enable-unsafe-swiftshader=', 'whenReady']);
+    expect(fake.calls.slice(0, 6)).toEqual(['enableSandbox', 'switch:enable-features=SharedArrayBuffer', 'switch:use-angle=swiftshader', 'switch:enable-unsafe-swiftshader=', 'switch:disable-features=DeferRendererTasksAfterInput', 'whenReady']);
     const win = fake.windows[0]!;
     expect(win.loaded[0]).toMatch(/renderer[\\/]index\.html\?render=software-fallback$/);
     const page = pathToFileURL(win.loaded[0]!.slice('file:'.length).replace(/\?.*$/, '')).href;
