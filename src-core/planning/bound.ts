@@ -22,7 +22,7 @@ export interface SampleGains {
   start: Int32Array;
   /** Sample index (0..sampleCount-1) and gain (>= 0 counts; others are ignored). */
   idx: Int32Array;
-  val: Float64Array;
+  val: Float64Array | Float32Array;
 }
 
 /** Iterations of the subgradient descent (each one pass over the kept gains), at most. */
@@ -41,6 +41,14 @@ const DEFLECTION = 0.4;
 /** Latency dual: stop when the best bound fell by less than STALL_SHARE of the target over STALL_ITERATIONS. */
 const STALL_ITERATIONS = 15;
 const STALL_SHARE = 5e-4;
+/**
+ * Latency dual on a large (floored) problem, where each iteration costs: halve the step sooner and
+ * stop sooner. On the optimizer bench: 26 iterations, 1.03 % of the gain above f, against 54 and
+ * 0.98 % with the small-problem settings (a grid over patience 3-5, deflection 0.3-0.6 and stall
+ * 8-12 gave 1.00-1.11 % for 23-50 iterations: the descent improves in jumps).
+ */
+const LARGE_PATIENCE = 3;
+const LARGE_STALL_ITERATIONS = 8;
 /**
  * Latency dual, optimizer default: u_i is kept >= FLOOR_SHARE x u0_i (u0 = the greedy set's
  * per-sample gain). Restricting the domain keeps every bound valid, and a pair with
@@ -318,7 +326,7 @@ function aboveFloor(kept: SampleGains, floorOf: Float64Array): SampleGains {
   for (let k = 0; k < idx.length; k++) if (val[k]! > 0 && val[k]! > floorOf[idx[k]!]!) m++;
   if (m === idx.length) return kept;
   const K = kept.start.length - 1;
-  const out: SampleGains = { start: new Int32Array(K + 1), idx: new Int32Array(m), val: new Float64Array(m) };
+  const out = { start: new Int32Array(K + 1), idx: new Int32Array(m), val: new Float64Array(m) };
   let p = 0;
   for (let j = 0; j < K; j++) {
     for (let k = kept.start[j]!, end = kept.start[j + 1]!; k < end; k++) {
@@ -382,7 +390,9 @@ export function coverageDual(n: number, kept: SampleGains, scalar: ArrayLike<num
         best = Math.min(best, red.evaluate(Float64Array.from(red.box.hi, (v, i) => (i < red.S ? 0 : v)), scratch));
       }
     }
-    const run = descend(red.x, (x, g) => red.evaluate(x, g), red.box, target, left, { deflection: DEFLECTION, weight: red.weight, stall: { iterations: STALL_ITERATIONS, share: STALL_SHARE }, patience: LATENCY_PATIENCE });
+    const large = beta > 0;
+    const stall = { iterations: large ? LARGE_STALL_ITERATIONS : STALL_ITERATIONS, share: STALL_SHARE };
+    const run = descend(red.x, (x, g) => red.evaluate(x, g), red.box, target, left, { deflection: DEFLECTION, weight: red.weight, stall, patience: large ? LARGE_PATIENCE : LATENCY_PATIENCE });
     best = Math.min(best, run.best);
     iterations += run.iterations;
     left -= Math.max(1, run.iterations);
