@@ -5,8 +5,9 @@
 // the remaining sites are chosen by the latency objective, started from the existing gateways
 // PLUS the served picks (committed into it), under the same constraints against every site placed
 // so far. That second phase is the latency optimizer's own lazy greedy on a second GainSource
-// (optimizeGateways with `after` = the served picks), without the tight bound (its online bound
-// is reported as the latency phase's). Every pick of phase 2 adds exactly 0 Gbps: its served bound
+// (optimizeGateways with `after` = the served picks), with the tight bound when the run asks for
+// it (the default; the LP dual is cheap since the twelfth session), reported as the latency
+// phase's bound. Every pick of phase 2 adds exactly 0 Gbps: its served bound
 // was 0, and bounds only fall as the set grows (submodular).
 import type { CoverageEvaluator } from '../coverage/evaluator';
 import type { Candidate } from './candidates';
@@ -23,7 +24,7 @@ export interface LatencyPhase {
   /** Latency objective f(existing + served picks), and after the latency picks. */
   baseObjective: number;
   objective: number;
-  /** Online (Leskovec) upper bound on the latency objective for these sites, given the served picks. */
+  /** Upper bound on the latency objective for these sites, given the served picks (the least of online, fresh and LP dual with the tight bound). */
   upperBound: number;
   evaluations: number;
   /** The latency phase stopped early too: no candidate improves latency. */
@@ -57,7 +58,7 @@ export function latencyAfterSaturation(primary: OptimizeResult, ctx: SaturationC
   const second = optimize(ctx.evaluator, ctx.candidates, {
     add,
     kind: 'latency',
-    tightBound: false,
+    tightBound: opts.tightBound ?? true,
     after: ctx.chosenIdx,
     ...(opts.constraints ? { constraints: opts.constraints } : {}),
     ...(opts.objective ? { objective: opts.objective } : {}),
