@@ -2,7 +2,7 @@
 import type { SampleGains } from './bound';
 import type { SampleCapture } from './objective';
 
-/** Per-sample gains kept for the latency bound's dual, at most this many (sample, gain) pairs (about 12 bytes each). */
+/** Per-sample gains kept for the latency bound's dual, at most this many (sample, gain) pairs (8 bytes each). */
 export const MAX_KEPT_SAMPLES = 6_000_000;
 
 /**
@@ -14,16 +14,16 @@ const ROUND_UP = 1 + 2 ** -22;
 
 /**
  * First-pass per-sample gains of the candidates with the largest gains, within MAX_KEPT_SAMPLES.
- * Appended to one growing buffer (no copy per candidate, none at the end unless some were
- * evicted).
+ * Appended to one buffer sized at the cap (no copy per candidate, none at the end unless some
+ * were evicted: then the holes are compacted away).
  */
 export class KeptSamples {
   private readonly entries = new Map<number, { off: number; len: number; gain: number }>();
   private total = 0; // pairs of the kept entries
   private used = 0; // pairs in the buffer (evicted ones included)
-  // Allocated at the cap at once: zero-filled pages are only mapped as they are written, so this
-  // costs what is used, and nothing is ever copied to grow (measured: doubling from 64 k copied
-  // ~130 ms of the bench's 2.9 M pairs).
+  // Allocated at the cap on the first offer: zero-filled pages are only mapped as they are
+  // written, so this costs what is used, and nothing is copied to grow (doubling from 64 k had
+  // cost ~130 ms a run on the bench's 2.9 M pairs, profiled under load).
   private idx = new Int32Array(0);
   private val = new Float32Array(0);
 

@@ -205,7 +205,6 @@ export const SERVED_TIE_GBPS = 1e-6;
 /** Served objective: after this many evaluations in one round without a decision, refresh every bound (reach and cap), once per round. */
 export const SERVED_REFRESH_AFTER = 2;
 
-
 /** One objective behind the greedy loop: gains by candidate index. */
 interface GainSource {
   readonly value0: number;

@@ -29,12 +29,12 @@ function reference(offers: Offer[], cap: number): Offer[] {
 
 const offers = fc.array(fc.record({
   gain: fc.double({ min: 0.01, max: 10, noNaN: true }),
-  pairs: fc.array(fc.tuple(fc.integer({ min: 0, max: 499 }), fc.double({ min: 1e-6, max: 5, noNaN: true })), { maxLength: 6000 }),
+  pairs: fc.array(fc.tuple(fc.integer({ min: 0, max: 499 }), fc.double({ min: 1e-6, max: 5, noNaN: true })), { maxLength: 3000 }),
 }), { minLength: 1, maxLength: 30 }).map((xs) => xs.map((x, j) => ({ j, ...x })));
 
 describe('KeptSamples', () => {
   it('keeps what the policy keeps, in order, with the sample ids kept and the chosen set’s best gain as the start (fast-check)', () => {
-    fc.assert(fc.property(offers, fc.integer({ min: 1000, max: 120_000 }), fc.subarray(Array.from({ length: 30 }, (_, j) => j)), (os, cap, chosen) => {
+    fc.assert(fc.property(offers, fc.integer({ min: 1000, max: 30_000 }), fc.subarray(Array.from({ length: 30 }, (_, j) => j)), (os, cap, chosen) => {
       const ks = new KeptSamples(500, cap);
       const c = new SampleCapture();
       for (const o of os) {
