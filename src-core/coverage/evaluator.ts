@@ -217,6 +217,16 @@ export class CoverageEvaluator {
   /** linkLoadAtStep scratch: satellites in push order; 1 = satellite is a direct seed of its origin. */
   private readonly loadOrder: Int32Array;
   private readonly seedMark: Uint8Array;
+  /** The cells with demand weight > 0, ascending: the only ones the window sums in `result` read. */
+  private readonly weightedCells: Int32Array;
+  // The histogram and the per-gateway weights that `result` keeps from call to call: per
+  // (step, weighted cell) sample, the latency and gateway it is counted under (Infinity / -1: not
+  // counted). Only the samples that changed since the last call are moved (see `result`).
+  private readonly countedLat: Float64Array;
+  private readonly countedGw: Int32Array;
+  private shareW: Float64Array;
+  /** Weights are integers and every sum stays below 2^53: the kept sums are exact. */
+  private readonly exactSums: boolean;
 
   constructor(inputs: CoverageEvaluatorInputs) {
     const { scenario, grid, positions } = inputs;
@@ -255,6 +265,20 @@ export class CoverageEvaluator {
     };
     this.visSum = new Float64Array(C);
     this.coveredSteps = new Int32Array(C);
+    let nw = 0;
+    for (let c = 0; c < C; c++) if (grid.weight[c]! !== 0) nw++;
+    this.weightedCells = new Int32Array(nw);
+    for (let c = 0, j = 0; c < C; c++) if (grid.weight[c]! !== 0) this.weightedCells[j++] = c;
+    let wSum = 0, integral = true;
+    for (let c = 0; c < C; c++) {
+      const wc = grid.weight[c]!;
+      wSum += Math.abs(wc);
+      if (!Number.isInteger(wc)) integral = false;
+    }
+    this.exactSums = integral && wSum * T < Number.MAX_SAFE_INTEGER;
+    this.countedLat = new Float64Array(T * nw).fill(Infinity);
+    this.countedGw = new Int32Array(T * nw).fill(-1);
+    this.shareW = new Float64Array(8);
     const vc = this.cache.visCount;
     for (let t = 0; t < T; t++) {
       for (let c = 0; c < C; c++) {
@@ -617,29 +641,69 @@ export class CoverageEvaluator {
       routedPctOfCovered: coveredW > 0 ? (100 * servedW) / coveredW : NaN,
       longestRoutingOutageS: routingLongest * this.cache.settings.stepS,
     };
+    // The latency histogram (p50, p95) and the weight per gateway are sums of integer weights
+    // (grid.ts), so they are exact whatever the order of the additions: they are kept between
+    // calls, and only the samples whose latency or gateway changed are moved (a gateway edit
+    // changes a small part of them; a removal renumbers gateways: those samples move too). The
+    // mean latency is not an integer sum: it is summed in full, in the same order as always.
+    // Non-integer weights (or sums past 2^53): everything is recounted from zero on each call.
     const hist = this.hist;
-    hist.fill(0);
     const bin = this.histBinMs;
-    const share = new Float64Array(G);
+    if (this.shareW.length < G) {
+      const grown = new Float64Array(Math.max(G, 2 * this.shareW.length));
+      grown.set(this.shareW);
+      this.shareW = grown;
+    }
+    const shareW = this.shareW;
+    const countedLat = this.countedLat, countedGw = this.countedGw;
+    if (!this.exactSums) {
+      hist.fill(0);
+      shareW.fill(0);
+      countedLat.fill(Infinity);
+      countedGw.fill(-1);
+    }
     const byStep = new Float64Array(T);
     let latSum = 0, latW = 0;
+    // Zero-weight cells add nothing: only the weighted ones are walked (in ascending order).
+    const cells = this.weightedCells;
+    const nw = cells.length;
+    const cellLat = this.cellLat, cellSat = this.cellSat, origin = this.origin;
     for (let t = 0; t < T; t++) {
       let stepW = 0;
       const row = t * C;
-      for (let c = 0; c < C; c++) {
-        const v = this.cellLat[row + c]!;
-        if (!(v <= Lmax)) continue;
-        const wc = w[c]!;
-        if (wc === 0) continue;
-        stepW += wc;
-        latSum += wc * v;
-        latW += wc;
-        hist[Math.floor(v / bin)]! += wc;
-        const o = this.origin[t * N + this.cellSat[row + c]!]!;
-        share[o]! += wc;
+      const base = t * nw;
+      for (let j = 0; j < nw; j++) {
+        const c = cells[j]!;
+        const v = cellLat[row + c]!;
+        const k = base + j;
+        const was = countedLat[k]!;
+        if (v <= Lmax) {
+          const wc = w[c]!;
+          stepW += wc;
+          latSum += wc * v;
+          latW += wc;
+          const o = origin[t * N + cellSat[row + c]!]!;
+          if (v !== was || o !== countedGw[k]) {
+            if (was <= Lmax) {
+              hist[Math.floor(was / bin)]! -= wc;
+              shareW[countedGw[k]!]! -= wc;
+            }
+            hist[Math.floor(v / bin)]! += wc;
+            shareW[o]! += wc;
+            countedLat[k] = v;
+            countedGw[k] = o;
+          }
+        } else if (was <= Lmax) {
+          const wc = w[c]!;
+          hist[Math.floor(was / bin)]! -= wc;
+          shareW[countedGw[k]!]! -= wc;
+          countedLat[k] = Infinity;
+          countedGw[k] = -1;
+        }
       }
       byStep[t] = W > 0 ? (100 * stepW) / W : NaN;
     }
+    const share = shareW.slice(0, G);
     for (let g = 0; g < G; g++) share[g] = latW > 0 ? share[g]! / latW : 0;
     const f = this.fig;
     return {

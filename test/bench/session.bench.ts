@@ -16,6 +16,7 @@ import { defaultScenario } from '../../src-core/scenario/default';
 import type { Gateway } from '../../src-core/scenario/schema';
 import { EngineSession } from '../../src-core/session/session';
 import { startServer, type RunningServer } from '../../scripts/serve.mjs';
+import { SOFTWARE_RENDERING_SWITCHES } from '../../scripts/start.mjs';
 import type { Bench } from './types';
 
 const GROUP = 'click-to-heatmap';
@@ -60,7 +61,9 @@ async function open(): Promise<App> {
   const server = await startServer({ root: ROOT, port: 0 });
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync', '--disable-quic', '--use-angle=swiftshader', '--enable-unsafe-swiftshader'],
+    // Software rendering exactly as the app starts it on a machine without a usable GPU (the
+    // launcher's and Electron's switches are the same list: test/unit/main/gpu-fallback.test.ts).
+    args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync', '--disable-quic', ...SOFTWARE_RENDERING_SWITCHES],
   });
   const page = await browser.newPage({ viewport: { width: 1280, height: 720 }, deviceScaleFactor: 1 });
   await page.goto(`${server.url}?quality=lean`);

@@ -67,3 +67,39 @@ for (const allowGatewayRelay of [false, true]) {
     });
   });
 }
+
+// The window figures keep their latency histogram and per-gateway weights between calls and move
+// only the samples that changed (exact: integer weights). Samples that lose service must leave the
+// histogram: a tight latency budget makes removals turn served samples into unserved ones.
+describe('coverage evaluator: kept window sums', () => {
+  const sc = kuiperScenario({ durationS: 4 * 120, stepS: 120, h3Resolution: 2 }, { gateways: GATEWAYS.slice(0, 4), routing: { ...defaultRouting, maxOneWayLatencyMs: 22 } });
+  const { catalog, propagator } = kuiperPropagator(sc);
+  const positions = propagatorPositions(propagator);
+  const usable = usableFromCatalog(catalog);
+  const links = defaultLinkModel(sc, catalog);
+
+  it('served samples that lose service leave the histogram: remove all, add one back = a full evaluation', () => {
+    const grid = buildCoverageGrid(sc.analysis, assetGeo);
+    const ev = new CoverageEvaluator({ scenario: sc, grid, positions, usable, links });
+    const before = ev.setGateways(sc.gateways);
+    expect(before.headline.servedPct).toBeGreaterThan(0);
+    expect(before.headline.servedPct).toBeLessThan(100); // the budget binds: some samples are unserved
+    for (let n = sc.gateways.length; n > 0; n--) ev.removeGateway(n - 1);
+    expect(ev.result().headline.servedPct).toBe(0);
+    const after = ev.addGateway(sc.gateways[2]!);
+    const full = new CoverageEvaluator({ scenario: sc, grid, positions, usable, cache: ev.cache }).setGateways([sc.gateways[2]!]);
+    expect(after).toEqual(full);
+  });
+
+  it('non-integer weights: every call recounts from zero, and still equals a full evaluation', () => {
+    const grid = buildCoverageGrid(sc.analysis, assetGeo);
+    for (let c = 0; c < grid.count; c++) if (grid.weight[c]! > 0) grid.weight[c] = grid.weight[c]! + 0.1 + (c % 7) / 3;
+    const ev = new CoverageEvaluator({ scenario: sc, grid, positions, usable, links });
+    ev.setGateways(sc.gateways);
+    ev.removeGateway(1);
+    ev.addGateway(gateway('gw-extra', 10, 20));
+    const inc = ev.moveGateway(0, { ...(ev.gateways[0] as Gateway), latDeg: 30, lonDeg: -40 });
+    const full = new CoverageEvaluator({ scenario: sc, grid, positions, usable, cache: ev.cache }).setGateways(ev.gateways);
+    expect(inc).toEqual(full);
+  });
+});
