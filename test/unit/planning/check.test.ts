@@ -10,6 +10,7 @@ import { importCandidates, isRelaxed, optimizeGateways, type Candidate, type Che
 import type { Scenario } from '../../../src-core/scenario/schema';
 import { EngineSession } from '../../../src-core/session';
 import { assetGeo, kuiperPropagator, kuiperScenario } from '../coverage/fixtures';
+import { servedSetup, servedSites } from './served-fixture';
 
 const none = { minSpacingKm: 0, excludedCountries: [], maxPerCountry: null };
 const sites: Candidate[] = importCandidates([
@@ -83,6 +84,19 @@ describe('optimizer: the chosen set checked with the one router', () => {
     expect(Math.abs(c.before.meanLatencyMs - r.impact.meanLatencyBeforeMs)).toBeLessThanOrEqual(1e-9 * c.before.meanLatencyMs);
     expect(Math.abs(c.after.meanLatencyMs - r.impact.meanLatencyAfterMs)).toBeLessThanOrEqual(1e-9 * c.after.meanLatencyMs);
     expect(c.after.meanLatencyMs).toBeLessThan(c.before.meanLatencyMs - 0.1);
+  });
+
+  it('a served run past saturation: the check covers the served and the latency picks', () => {
+    const { sc, makeEv } = servedSetup(0.005);
+    const r = optimizeGateways(makeEv(), servedSites.slice(0, 7), { add: 7, kind: 'served', constraints: none });
+    expect(r.saturatedAfter).toBeGreaterThan(0);
+    expect(r.chosen.length).toBeGreaterThan(r.saturatedAfter!);
+    const session = new EngineSession({ ...sc, gateways: sc.gateways.slice(0, 4) }, { demand: assetGeo });
+    expect(pick(session.coverage().result.headline)).toEqual(r.checked!.before);
+    session.apply(r.chosen.map((s) => ({ op: 'gateway/add' as const, gateway: s.gateway })));
+    expect(pick(session.coverage().result.headline)).toEqual(r.checked!.after);
+    // The model's figures are those of the run's impact (the latency phase's objective covers both phases).
+    expect(r.checked!.model.after.meanLatencyMs).toBe(r.impact.meanLatencyAfterMs);
   });
 
   it('relaxed: ground relay, or a hop limit outside bent pipe', () => {
