@@ -6,6 +6,10 @@
 // latency drops by at least FASTER_THRESHOLD_MS, people newly served); the optimality bound is
 // "at most X % better is possible". With the served-demand objective each site also reports the
 // Gbps it adds (capacity model, docs/OPTIMIZER.md), and `capacity` says what the set serves.
+// `checked` gives the set's figures with the app's own routing (ground relay, hop limit: what
+// coverage shows once the sites are added, check.ts), the optimizer's relaxed model next to them
+// when the two differ by CHECK_DIFFERS_MS / CHECK_DIFFERS_PP or more, and that the bound is on
+// the model.
 import type { CheckedSet } from './check';
 import type { PlacementObjectiveKind } from './constraints';
 import { FASTER_THRESHOLD_MS, type LatencyPhase, type PickPhase, type SiteImpact } from './optimizer';

@@ -13,7 +13,9 @@
 // minima commute. As phi is non-increasing, phi(min_g L(g)) = max_g phi(L(g)), so
 // f(S) = sum_samples w * max_{g in S} a_g(sample) with a >= 0: a facility-location function,
 // which is monotone and submodular. (The hop limit is not part of the objective: it would break
-// the min-decomposition. The evaluator applies it; with Kuiper defaults latency binds first.)
+// the min-decomposition. The evaluator applies it; with Kuiper defaults latency binds first.
+// Nor is ground relay for the new gateways. The run's `checked` (check.ts) reports coverage's
+// own figures for the chosen set under the scenario's routing.)
 //
 // Lazy greedy (Minoux): stale marginal gains are upper bounds (submodularity), kept in a max-heap;
 // the top is re-evaluated until it is fresh for the current iteration. Ties: lower candidate index.
