@@ -342,6 +342,23 @@ export class CoverageEvaluator {
     return this.seeds[index]!;
   }
 
+  /**
+   * A new evaluator over this one's cache, grid, scenario and router options, with `gateways`
+   * routed in full: a what-if (e.g. the optimizer's chosen set) that leaves this one as it is. It
+   * shares the cache (read only) and holds its own labels and cell latencies.
+   */
+  withGateways(gateways: readonly Gateway[]): CoverageEvaluator {
+    const positions: PositionSource = {
+      count: this.cache.satCount,
+      positionsAt: () => {
+        throw new Error('withGateways: the cache is shared, positions are never read');
+      },
+    };
+    const ev = new CoverageEvaluator({ scenario: this.scenario, grid: this.grid, positions, cache: this.cache, routerOptions: this.routerOptions });
+    ev.setGateways(gateways);
+    return ev;
+  }
+
   /** Replace the whole gateway set: full routing of every step. */
   setGateways(gateways: readonly Gateway[]): CoverageResult {
     this.gws = gateways.slice();

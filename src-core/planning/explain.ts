@@ -6,6 +6,11 @@
 // latency drops by at least FASTER_THRESHOLD_MS, people newly served); the optimality bound is
 // "at most X % better is possible". With the served-demand objective each site also reports the
 // Gbps it adds (capacity model, docs/OPTIMIZER.md), and `capacity` says what the set serves.
+// `checked` gives the set's figures with the app's own routing (ground relay, hop limit: what
+// coverage shows once the sites are added, check.ts), the optimizer's relaxed model next to them
+// when the two differ by CHECK_DIFFERS_MS / CHECK_DIFFERS_PP or more, and that the bound is on
+// the model.
+import type { CheckedSet } from './check';
 import type { PlacementObjectiveKind } from './constraints';
 import { FASTER_THRESHOLD_MS, type LatencyPhase, type PickPhase, type SiteImpact } from './optimizer';
 
@@ -39,6 +44,8 @@ export interface ExplainSummary {
   latencyPhase?: LatencyPhase | null;
   /** Served: the run was asked to stop at saturation. */
   stopAtSaturation?: boolean;
+  /** The chosen set checked with the app's routing (OptimizeResult.checked; null/absent: not checked, e.g. cancelled). */
+  checked?: CheckedSet | null;
 }
 
 export interface SiteLine {
@@ -65,6 +72,12 @@ export interface Explanation {
   headline: string;
   /** Served: where served demand saturated and what the later sites are for ('' otherwise). */
   saturation: string;
+  /**
+   * The set's figures with the app's routing (ground relay, hop limit: what coverage shows once the
+   * sites are added), the optimizer's model figures when those differ, and what the bound is on
+   * ('' when not checked).
+   */
+  checked: string;
   /** "At most X % better is possible" and what that is measured on. */
   bound: string;
   /** Served Gbps of the set (served-demand objective), or why it is not shown. */
@@ -146,6 +159,42 @@ function boundText(summary: ExplainSummary, n: number): string {
   return `${primary} ${!Number.isFinite(y) ? 'Latency sites: no bound.' : y < 0.05 ? `The latency sites are optimal for latency ${given} (bound met).` : `Latency sites: at most ${y.toFixed(1)} % better latency gain is possible ${given} (submodularity bound).`}`;
 }
 
+/** The check's figures differ from the model's when a mean latency differs by at least this (ms) or a served share by this (percentage points). */
+export const CHECK_DIFFERS_MS = 0.05;
+export const CHECK_DIFFERS_PP = 0.05;
+
+const fixed = (x: number, digits: number): string => (Number.isFinite(x) ? x.toFixed(digits) : '–');
+
+/** "ground relay on, at most 30 satellite hops" (and "bent pipe"). */
+function routingText(o: CheckedSet['options']): string {
+  return `ground relay ${o.groundRelay ? 'on' : 'off'}, ${o.maxSatelliteHops === null ? 'no hop limit' : `at most ${o.maxSatelliteHops} satellite hop${o.maxSatelliteHops === 1 ? '' : 's'}`}${o.bentPipe ? ', bent pipe' : ''}`;
+}
+
+/** What the objective leaves out of the check's routing: "relay and hop limit", "relay", "hop limit". */
+function relaxationText(o: CheckedSet['options']): string {
+  const parts = [...(o.groundRelay ? ['relay'] : []), ...(o.maxSatelliteHops !== null && !o.bentPipe ? ['hop limit'] : [])];
+  return parts.join(' and ');
+}
+
+/** The checked line: coverage's figures for the set, the optimizer's model when it differs, and what the bound is on. */
+export function checkedText(c: CheckedSet | null | undefined, n: number): string {
+  if (!c || n === 0) return '';
+  const line = `Checked with the app's routing (${routingText(c.options)}): mean latency ${fixed(c.before.meanLatencyMs, 2)} → ${fixed(c.after.meanLatencyMs, 2)} ms, p95 ${fixed(c.before.p95LatencyMs, 2)} → ${fixed(c.after.p95LatencyMs, 2)} ms, served ${fixed(c.before.servedPct, 2)} → ${fixed(c.after.servedPct, 2)} %.`;
+  if (!c.relaxed) return `${line} The optimizer's model is this routing.`;
+  const m = c.model;
+  const far = (a: number, b: number, tol: number): boolean => !(Math.abs(a - b) < tol); // NaN on one side only: differs
+  const differs =
+    far(c.before.meanLatencyMs, m.before.meanLatencyMs, CHECK_DIFFERS_MS) ||
+    far(c.after.meanLatencyMs, m.after.meanLatencyMs, CHECK_DIFFERS_MS) ||
+    far(c.before.servedPct, m.before.servedPct, CHECK_DIFFERS_PP) ||
+    far(c.after.servedPct, m.after.servedPct, CHECK_DIFFERS_PP);
+  const without = relaxationText(c.options);
+  const model = differs
+    ? ` The optimizer's model, without ${without}: mean latency ${fixed(m.before.meanLatencyMs, 2)} → ${fixed(m.after.meanLatencyMs, 2)} ms, served ${fixed(m.before.servedPct, 2)} → ${fixed(m.after.servedPct, 2)} %.`
+    : ` The optimizer's model (without ${without}) agrees within ${CHECK_DIFFERS_MS} ms and ${CHECK_DIFFERS_PP} pp.`;
+  return `${line}${model} The bound is on the optimizer's model.`;
+}
+
 export function explainOptimization(sites: readonly ExplainSite[], summary: ExplainSummary): Explanation {
   const lines: SiteLine[] = sites.map((s) => {
     const latency = `${ms(s.impact.meanLatencyAfterMs - s.impact.meanLatencyBeforeMs)} mean latency`;
@@ -170,10 +219,10 @@ export function explainOptimization(sites: readonly ExplainSite[], summary: Expl
     summary.kind === 'served'
       ? `Served demand (capacity model, mean over the steps): ${summary.baseObjective.toFixed(2)} → ${summary.objective.toFixed(2)} Gbps (${gbpsText(summary.objective - summary.baseObjective)}).`
       : 'Served Gbps: not computed with the latency objective (choose the served-demand objective to place gateways by Gbps).';
-  return { headline, saturation: saturationText(summary, n), bound, capacity, basis, sites: lines };
+  return { headline, saturation: saturationText(summary, n), checked: checkedText(summary.checked, n), bound, capacity, basis, sites: lines };
 }
 
 /** The explanation as plain lines (the CLI prints these; the app shows the same strings). */
 export function explanationLines(e: Explanation): string[] {
-  return [...e.sites.map((s) => s.text), '', e.headline, ...(e.saturation ? [e.saturation] : []), e.bound, e.capacity, e.basis];
+  return [...e.sites.map((s) => s.text), '', e.headline, ...(e.saturation ? [e.saturation] : []), ...(e.checked ? [e.checked] : []), e.bound, e.capacity, e.basis];
 }

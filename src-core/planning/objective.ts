@@ -13,7 +13,9 @@
 // minima commute. As phi is non-increasing, phi(min_g L(g)) = max_g phi(L(g)), so
 // f(S) = sum_samples w * max_{g in S} a_g(sample) with a >= 0: a facility-location function,
 // which is monotone and submodular. (The hop limit is not part of the objective: it would break
-// the min-decomposition. The evaluator applies it; with Kuiper defaults latency binds first.)
+// the min-decomposition. The evaluator applies it; with Kuiper defaults latency binds first.
+// Nor is ground relay for the new gateways. The run's `checked` (check.ts) reports coverage's
+// own figures for the chosen set under the scenario's routing.)
 //
 // Lazy greedy (Minoux): stale marginal gains are upper bounds (submodularity), kept in a max-heap;
 // the top is re-evaluated until it is fresh for the current iteration. Ties: lower candidate index.
@@ -99,7 +101,11 @@ export class PlacementObjective {
   // being committed (site*) and by everything committed so far (total*).
   private servedW = 0;
   private latSumW = 0;
+  /** Sum of the cell weights x steps (the served share's denominator, as coverage's headline). */
+  private readonly weightSteps: number;
   private readonly meanLatency0: number;
+  /** Demand-weighted % of samples served at the start (see `servedPct`). */
+  readonly servedPct0: number;
   private readonly siteGain: Float64Array;
   private readonly siteNew: Int32Array;
   private readonly siteMark: Uint8Array;
@@ -119,6 +125,7 @@ export class PlacementObjective {
     let W = 0;
     for (let c = 0; c < C; c++) W += ev.grid.weight[c]!;
     this.norm = W > 0 ? 1 / (W * T) : 0;
+    this.weightSteps = W * T;
     this.dist = ev.dist.slice();
     this.scratch = ev.dist.slice();
     this.cellCur = new Float64Array(T * C).fill(Infinity);
@@ -154,6 +161,7 @@ export class PlacementObjective {
     this.value0 = f * this.norm;
     this.valueAcc = f;
     this.meanLatency0 = this.meanLatencyMs;
+    this.servedPct0 = this.servedPct;
     this.siteGain = new Float64Array(C);
     this.siteNew = new Int32Array(C);
     this.siteMark = new Uint8Array(C);
@@ -165,6 +173,14 @@ export class PlacementObjective {
   /** Demand-weighted mean one-way latency over the served samples of the committed set, ms. */
   get meanLatencyMs(): number {
     return this.servedW > 0 ? this.latSumW / this.servedW : NaN;
+  }
+
+  /**
+   * Demand-weighted % of samples served (latency <= maxOneWayLatencyMs) with the committed set, in
+   * this objective's model (no hop limit); the same formula as coverage's headline servedPct.
+   */
+  get servedPct(): number {
+    return this.weightSteps > 0 ? (100 * this.servedW) / this.weightSteps : NaN;
   }
 
   /** Impact of everything committed so far, relative to the starting gateways. */

@@ -25,6 +25,7 @@ import type { CoverageEvaluator, GatewaySeeds } from '../coverage/evaluator';
 import type { Gateway } from '../scenario/schema';
 import { candidateGateway, type Candidate } from './candidates';
 import { coverageDual, FLOOR_SHARE, servedDualBound } from './bound';
+import { checkChosenSet, type CheckedSet } from './check';
 import { KeptSamples } from './keptSamples';
 import { siteViolation, type PlacementConstraints, type PlacementObjectiveKind, type Site } from './constraints';
 import { uniqueName } from './names';
@@ -35,6 +36,7 @@ import { ServedObjective } from './served';
 
 export { FASTER_THRESHOLD_MS, PlacementObjective, SampleCapture, type ObjectiveOptions, type SiteImpact } from './objective';
 export type { LatencyPhase, PickPhase } from './phases';
+export { checkChosenSet, isRelaxed, type CheckedFigures, type CheckedSet, type ModelFigures } from './check';
 
 export interface OptimizeOptions {
   /** How many gateways to add. */
@@ -126,6 +128,11 @@ export interface OptimizeResult {
   saturatedAfter: number | null;
   /** Served objective past saturation: the latency phase's own figures (null when it did not run). */
   latencyPhase: LatencyPhase | null;
+  /**
+   * The chosen set checked with the one router (check.ts): coverage's figures before and after
+   * under the scenario's routing, next to the optimizer's model figures. Null when cancelled.
+   */
+  checked: CheckedSet | null;
   evaluations: number;
   /** Candidates dropped before the start (constraint violations against the existing gateways). */
   infeasibleAtStart: number;
@@ -213,6 +220,13 @@ interface GainSource {
   readonly lastImpact: SiteImpact | null;
   gain(j: number, commit: boolean, capture?: SampleCapture): number;
   totalImpact(): SiteImpact;
+  /** The latency model's served % and mean latency at the start (existing gateways) and now. */
+  model(): CheckedSet['model'];
+}
+
+function modelOf(o: PlacementObjective): CheckedSet['model'] {
+  const t = o.totalImpact();
+  return { before: { servedPct: o.servedPct0, meanLatencyMs: t.meanLatencyBeforeMs }, after: { servedPct: o.servedPct, meanLatencyMs: t.meanLatencyAfterMs } };
 }
 
 /** The latency objective, started from the evaluator's gateways plus the candidates `after` (committed, in order). */
@@ -232,6 +246,7 @@ function latencySource(evaluator: CoverageEvaluator, gw: readonly Gateway[], opt
       return g;
     },
     totalImpact: () => o.totalImpact(),
+    model: () => modelOf(o),
   };
 }
 
@@ -250,6 +265,7 @@ function servedSource(evaluator: CoverageEvaluator, gw: readonly Gateway[], feas
     get lastImpact() { return served.lastImpact; },
     gain: (j, commit) => served.gain(local[j]!, commit),
     totalImpact: () => served.totalImpact(),
+    model: () => modelOf(served.latency),
   };
 }
 
@@ -445,13 +461,19 @@ export function optimizeGateways(evaluator: CoverageEvaluator, candidates: reado
     exhausted,
     saturatedAfter: served && exhausted ? chosen.length : null,
     latencyPhase: null,
+    checked: null,
     evaluations: objective.evaluations,
     infeasibleAtStart,
     elapsedMs: Date.now() - started,
   };
-  // Served demand saturated before `add` sites: the rest are chosen for latency (phases.ts).
-  if (!served || !exhausted || opts.stopAtSaturation === true || chosen.length >= N) return result;
-  return latencyAfterSaturation(result, { evaluator, candidates, chosenIdx, opts, started }, optimizeGateways);
+  // Served demand saturated before `add` sites: the rest are chosen for latency (phases.ts), whose run checks the whole set.
+  if (served && exhausted && opts.stopAtSaturation !== true && chosen.length < N) return latencyAfterSaturation(result, { evaluator, candidates, chosenIdx, opts, started }, optimizeGateways);
+  if (!cancelled) {
+    // Existing + `after` (a latency phase's served picks) + chosen, checked with coverage's router.
+    result.checked = checkChosenSet(evaluator, [...after.map((j) => gw[j]!), ...chosen.map((c) => c.gateway)], objective.model());
+    result.elapsedMs = Date.now() - started;
+  }
+  return result;
 }
 
 /**

@@ -75,6 +75,8 @@ export function latencyAfterSaturation(primary: OptimizeResult, ctx: SaturationC
     impact: { ...second.impact, servedGbps: primary.impact.servedGbps },
     cancelled: second.cancelled,
     exhausted: second.exhausted,
+    // The latency run checked existing + served picks + its own picks: the whole set.
+    checked: second.checked,
     latencyPhase: {
       sites: second.chosen.length,
       baseObjective: second.baseObjective,

@@ -37,7 +37,7 @@ export class ServedObjective {
   /** Per step: Gbps gained by the committed candidates. */
   private readonly committedStep: Float64Array;
   /** Latency figures of the committed sites, in the planner's terms (SiteImpact). */
-  private readonly latency: PlacementObjective;
+  readonly latency: PlacementObjective;
   lastImpact: SiteImpact | null = null;
   evaluations = 0;
   /** Bound refreshes done (refreshBounds), and the per-step flows they took (for the run's report). */

@@ -9,7 +9,7 @@ import { createCoverageEvaluator } from '../../src-core/coverage';
 import { countryAt, geoDemandSource, nearestCity } from '../../src-core/geo';
 import { Propagator } from '../../src-core/orbit/propagator';
 import { generateCandidates, importCandidates, type Candidate } from '../../src-core/planning/candidates';
-import { optimizeGateways, type LatencyPhase, type PickPhase, type SiteImpact } from '../../src-core/planning/optimizer';
+import { optimizeGateways, type CheckedSet, type LatencyPhase, type PickPhase, type SiteImpact } from '../../src-core/planning/optimizer';
 import type { Gateway, Scenario } from '../../src-core/scenario/schema';
 
 export interface OptimizeRequest {
@@ -63,6 +63,8 @@ export interface OptimizeSummary {
   /** Served: the latency phase past saturation (null: it did not run). */
   latencyPhase: LatencyPhase | null;
   stopAtSaturation: boolean;
+  /** The chosen set checked with the app's routing over the optimizer's steps (null: cancelled). */
+  checked: CheckedSet | null;
   evaluations: number;
   elapsedMs: number;
   steps: number;
@@ -124,6 +126,7 @@ export function runOptimizer(req: OptimizeRequest, post: (m: OptimizerMessage) =
     saturatedAfter: result.saturatedAfter,
     latencyPhase: result.latencyPhase,
     stopAtSaturation,
+    checked: result.checked,
     evaluations: result.evaluations,
     elapsedMs: Date.now() - t0,
     steps: ev.stepCount,

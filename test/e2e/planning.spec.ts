@@ -164,6 +164,10 @@ test('place a gateway, see the figures and heatmap change, undo restores them; o
   expect(suggested).toBeGreaterThan(0);
   expect(suggested).toBeLessThanOrEqual(20);
   await expect(page.getByTestId('optimizer-bound')).toContainText(/better is possible|optimal/);
+  // The chosen set checked with the app's routing (the default scenario: relay on, 30 hops), and the bound's model named.
+  const checked = page.getByTestId('optimizer-checked');
+  await expect(checked).toContainText(/^Checked with the app's routing \(ground relay on, at most 30 satellite hops\): mean latency \d+\.\d\d → \d+\.\d\d ms, p95 \d+\.\d\d → \d+\.\d\d ms, served \d+\.\d\d → \d+\.\d\d %\./);
+  await expect(checked).toContainText("The bound is on the optimizer's model.");
   await page.getByTestId('suggestions').scrollIntoViewIfNeeded();
   await shot(page, 'optimizer', sample);
   await page.getByTestId('optimizer-accept-all').click();

@@ -185,6 +185,7 @@ export function OptimizerPanel() {
             <div className="small optimizer__explain" data-testid="optimizer-explanation">
               <p>{explained.headline}</p>
               {explained.saturation && <p data-testid="optimizer-saturation">{explained.saturation}</p>}
+              {explained.checked && <p data-testid="optimizer-checked">{explained.checked}</p>}
               <p data-testid="optimizer-bound">
                 <strong>{explained.bound}</strong>
               </p>

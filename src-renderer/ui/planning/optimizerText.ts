@@ -11,5 +11,5 @@ export function optimizerExplanation(sites: readonly SuggestedSite[], summary: O
   // Still running or cancelled: per-site lines only (the set's totals come with the summary).
   const none = { meanLatencyBeforeMs: NaN, meanLatencyAfterMs: NaN, peopleFaster: 0, fasterByMs: NaN, peopleNewlyServed: 0, servedGbps: null };
   const partial = explainOptimization(items, { add: sites.length, baseObjective: 0, objective: 0, upperBound: NaN, impact: none, steps: 0, stepS: 0, exhausted: false, kind });
-  return { ...partial, headline: '', saturation: '', bound: '', basis: '' };
+  return { ...partial, headline: '', saturation: '', checked: '', bound: '', basis: '' };
 }

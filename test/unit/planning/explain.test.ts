@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { boundPct, explainOptimization, explanationLines, formatPeople, type ExplainSite } from '../../../src-core/planning/explain';
-import { FASTER_THRESHOLD_MS } from '../../../src-core/planning/optimizer';
+import { FASTER_THRESHOLD_MS, type CheckedSet } from '../../../src-core/planning/optimizer';
 import { optimizeCommand } from '../../../src-main/cli/commands/optimize';
 import { runOptimizer, type OptimizeSummary, type OptimizerMessage, type SuggestedSite } from '../../../src-renderer/engine/optimizerHost';
 import { optimizerExplanation } from '../../../src-renderer/ui/planning/optimizerText';
@@ -59,7 +59,11 @@ describe('optimizer explanation', () => {
       expect(text.out).toContain(s.latency);
       expect(text.out).toContain(s.people);
     }
-    for (const line of [ui.headline, ui.bound, ui.capacity, ui.basis]) expect(text.out).toContain(line);
+    for (const line of [ui.headline, ui.checked, ui.bound, ui.capacity, ui.basis]) expect(text.out).toContain(line);
+    // The set checked with the app's routing (the scenario's defaults: relay on, 30 hops), in both.
+    expect(summary.checked).not.toBeNull();
+    expect(ui.checked).toMatch(/^Checked with the app's routing \(ground relay on, at most 30 satellite hops\): mean latency \d+\.\d\d → \d+\.\d\d ms, p95 \d+\.\d\d → \d+\.\d\d ms, served \d+\.\d\d → \d+\.\d\d %\./);
+    expect(ui.checked).toMatch(/The bound is on the optimizer's model\.$/);
 
     // Planner's terms: ms and people, a bound in %, never the raw objective.
     expect(ui.headline).toMatch(/mean latency \d+\.\d{3} → \d+\.\d{3} ms \(−\d+\.\d{3} ms\)/);
@@ -88,6 +92,41 @@ describe('optimizer explanation', () => {
     expect(e.headline).toBe('1 site: demand-weighted mean latency 12.000 → 11.500 ms (−0.500 ms); 3.20 M people ≥1 ms faster (by 2.3 ms).');
     expect(formatPeople(1.234e9)).toBe('1234 M');
     expect(formatPeople(45_100)).toBe('45.1 k');
+  });
+
+  it('words the check with the app\'s routing: relaxed or not, the model named only where it differs', () => {
+    const impact = { meanLatencyBeforeMs: 31.04, meanLatencyAfterMs: 28.1, peopleFaster: 1e6, fasterByMs: 2, peopleNewlyServed: 0, servedGbps: null };
+    const site: ExplainSite = { rank: 1, name: 'Aurora, US-CO', countryCode: 'US', nearPop: null, impact };
+    const checked: CheckedSet = {
+      options: { groundRelay: true, maxSatelliteHops: 30, bentPipe: false },
+      relaxed: true,
+      before: { servedPct: 97.1, meanLatencyMs: 31.2, p95LatencyMs: 50.1235 },
+      after: { servedPct: 98.3, meanLatencyMs: 28.4, p95LatencyMs: 44.5 },
+      model: { before: { servedPct: 97.1, meanLatencyMs: 31.04 }, after: { servedPct: 98.3, meanLatencyMs: 28.1 } },
+      ms: 120,
+    };
+    const summary = { add: 1, baseObjective: 1, objective: 1.1, upperBound: 1.125, impact, steps: 24, stepS: 60, exhausted: false };
+    const head = "Checked with the app's routing (ground relay on, at most 30 satellite hops): mean latency 31.20 → 28.40 ms, p95 50.12 → 44.50 ms, served 97.10 → 98.30 %.";
+    const e = explainOptimization([site], { ...summary, checked });
+    expect(e.checked).toBe(`${head} The optimizer's model, without relay and hop limit: mean latency 31.04 → 28.10 ms, served 97.10 → 98.30 %. The bound is on the optimizer's model.`);
+    expect(explanationLines(e)).toContain(e.checked);
+    // Within 0.05 ms and 0.05 pp everywhere: the model is not spelt out.
+    const close = { before: { servedPct: 97.14, meanLatencyMs: 31.16 }, after: { servedPct: 98.26, meanLatencyMs: 28.44 } };
+    expect(explainOptimization([site], { ...summary, checked: { ...checked, model: close } }).checked).toBe(`${head} The optimizer's model (without relay and hop limit) agrees within 0.05 ms and 0.05 pp. The bound is on the optimizer's model.`);
+    // A served share 0.06 pp apart is enough.
+    const pp = { ...close, after: { ...close.after, servedPct: 98.24 } };
+    expect(explainOptimization([site], { ...summary, checked: { ...checked, model: pp } }).checked).toContain("The optimizer's model, without relay and hop limit: mean latency 31.16 → 28.44 ms, served 97.14 → 98.24 %.");
+    // Only the hop limit left out (no relay).
+    const noRelay = { ...checked, options: { ...checked.options, groundRelay: false } };
+    expect(explainOptimization([site], { ...summary, checked: noRelay }).checked).toContain("ground relay off, at most 30 satellite hops): ");
+    expect(explainOptimization([site], { ...summary, checked: noRelay }).checked).toContain("The optimizer's model, without hop limit: ");
+    // Not relaxed: the optimizer's model is the app's routing; no model clause, no bound caveat.
+    const exact = { ...checked, relaxed: false, options: { groundRelay: false, maxSatelliteHops: null, bentPipe: false } };
+    expect(explainOptimization([site], { ...summary, checked: exact }).checked).toBe("Checked with the app's routing (ground relay off, no hop limit): mean latency 31.20 → 28.40 ms, p95 50.12 → 44.50 ms, served 97.10 → 98.30 %. The optimizer's model is this routing.");
+    // Not checked (cancelled) or nothing chosen: no line.
+    expect(explainOptimization([site], { ...summary, checked: null }).checked).toBe('');
+    expect(explainOptimization([], { ...summary, checked }).checked).toBe('');
+    expect(explanationLines(explainOptimization([site], summary)).filter((l) => l.startsWith('Checked'))).toEqual([]);
   });
 
   it('says where served demand saturated and what the later sites are for', () => {
