@@ -42,6 +42,9 @@ test('a served run past saturation says where demand saturated and which sites a
   // The Gbps column: every latency site adds 0.0.
   const gbps = await page.locator('[data-testid="suggestions"] tr[data-phase="latency"] td:nth-child(4)').allTextContents();
   expect(new Set(gbps)).toEqual(new Set(['0.0']));
+  // Every figure in the served table (Gbps, Δ latency, Faster) is readable in full: no ellipsis.
+  const clipped = await page.getByTestId('suggestions').locator('td.num').evaluateAll((tds) => tds.filter((td) => td.scrollWidth > td.clientWidth).map((td) => td.textContent));
+  expect(clipped).toEqual([]);
   await expect(page.getByTestId('optimizer-bound')).toContainText(`No ${ASK} sites can serve more demand than these (bound met).`);
 
   // The panel from its table to the explanation, the divider in view in the table's scroll area.

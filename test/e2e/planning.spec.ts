@@ -169,6 +169,9 @@ test('place a gateway, see the figures and heatmap change, undo restores them; o
   await expect(checked).toContainText(/^Checked with the app's routing \(ground relay on, at most 30 satellite hops\): mean latency \d+\.\d\d → \d+\.\d\d ms, p95 \d+\.\d\d → \d+\.\d\d ms, served \d+\.\d\d → \d+\.\d\d %\./);
   await expect(checked).toContainText("The bound is on the optimizer's model.");
   await page.getByTestId('suggestions').scrollIntoViewIfNeeded();
+  // Every figure in the table is readable in full: no number cut off by an ellipsis.
+  const clipped = await page.getByTestId('suggestions').locator('td.num').evaluateAll((tds) => tds.filter((td) => td.scrollWidth > td.clientWidth).map((td) => td.textContent));
+  expect(clipped).toEqual([]);
   await shot(page, 'optimizer', sample);
   await page.getByTestId('optimizer-accept-all').click();
   await expect(page.getByTestId('gateway-count')).toHaveText(String(Number(count0) + suggested));
