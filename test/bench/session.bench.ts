@@ -8,7 +8,14 @@
 //
 //   click-to-heatmap / engine-only add (Node EngineSession)
 //   click-to-heatmap / app: click to heatmap (add gateway)      budget 100 ms
+//
+// Rendering: software (SwiftShader) with the app's own software-rendering switches and lean
+// quality, as the app starts on a machine without a usable GPU; with RENDER_GL_ARGS (the GPU
+// machine's hardware WebGL switches, scripts/gpu-bench-device.sh) the app's own quality choice
+// ("auto": pretty on a GPU; RENDER_QUALITY overrides). CHROMIUM_PATH and RENDER_ROOT as in
+// render.bench.ts (the device pack bundles this file: test/bench/device-render.ts).
 import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from '@playwright/test';
 import { geoDemandSource } from '../../src-core/geo';
@@ -21,7 +28,9 @@ import type { Bench } from './types';
 
 const GROUP = 'click-to-heatmap';
 const ENGINE = 'engine-only add (Node EngineSession)';
-const ROOT = fileURLToPath(new URL('../../out/renderer/', import.meta.url));
+const ROOT = process.env.RENDER_ROOT ? `${resolve(process.env.RENDER_ROOT)}/` : fileURLToPath(new URL('../../out/renderer/', import.meta.url));
+const GPU_ARGS = process.env.RENDER_GL_ARGS?.split(/\s+/).filter(Boolean) ?? null;
+const QUALITY = process.env.RENDER_QUALITY ?? (GPU_ARGS ? 'auto' : 'lean');
 /** Land near the AWS UAE region, which has no gateway in the default scenario. */
 const SITE = { latDeg: 24.3, lonDeg: 54.6 };
 
@@ -52,6 +61,8 @@ interface App {
 }
 let app: Promise<App> | null = null;
 let appMs = 0;
+/** The page's WebGL renderer string (SwiftShader or the GPU). */
+let webgl = '';
 const appSamples: number[] = [];
 /** Per add: ms from the click to describeSite answered, applyPatches sent and answered (with the figures), heatmap written, frame drawn. */
 const breakdowns: string[] = [];
@@ -63,13 +74,14 @@ async function open(): Promise<App> {
     executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
     // Software rendering exactly as the app starts it on a machine without a usable GPU (the
     // launcher's and Electron's switches are the same list: test/unit/main/gpu-fallback.test.ts).
-    args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync', '--disable-quic', ...SOFTWARE_RENDERING_SWITCHES],
+    args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync', '--disable-quic', ...(GPU_ARGS ?? SOFTWARE_RENDERING_SWITCHES)],
   });
   const page = await browser.newPage({ viewport: { width: 1280, height: 720 }, deviceScaleFactor: 1 });
-  await page.goto(`${server.url}?quality=lean`);
+  await page.goto(`${server.url}?quality=${QUALITY}`);
   await page.locator('body[data-globe-ready="true"]').waitFor({ state: 'attached', timeout: 180_000 });
   // The default window's first full evaluation, drawn.
   await page.waitForFunction(() => window.__leo?.heatmap?.lastShown()?.revision === window.__leo!.state().revision, null, { timeout: 300_000, polling: 200 });
+  webgl = await page.evaluate(() => window.__leo!.globe.webglRenderer);
   return { browser, server, page };
 }
 
@@ -126,7 +138,7 @@ function close(): string[] {
     await browser.close();
     await server.close();
   });
-  return [`app samples (ms): ${appSamples.map((x) => x.toFixed(0)).join(', ')}`, 'click -> ms (describeSite answered / applyPatches sent / answered with figures / heatmap colours / next frame):', ...breakdowns.map((b) => `  ${b}`)];
+  return [`rendering: ${GPU_ARGS ? `RENDER_GL_ARGS ${GPU_ARGS.join(' ')}` : 'software (the app\'s SwiftShader switches)'}, quality ${QUALITY}; ${webgl}`, `app samples (ms): ${appSamples.map((x) => x.toFixed(0)).join(', ')}`, 'click -> ms (describeSite answered / applyPatches sent / answered with figures / heatmap colours / next frame):', ...breakdowns.map((b) => `  ${b}`)];
 }
 
 export const benches: Bench[] = [
