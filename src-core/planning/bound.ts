@@ -279,12 +279,17 @@ class ReducedDual implements DescentProblem {
     const ids = floorOf.length;
     const perSample = new Int32Array(ids);
     for (let k = 0; k < idx.length; k++) perSample[idx[k]!]!++;
-    const slot = (this.slot = new Int32Array(ids).fill(-1));
+    const slot = (this.slot = new Int32Array(ids));
+    const sampleOf = new Int32Array(idx.length >> 1); // S <= pairs / 2
     let S = 0;
-    for (let s = 0; s < ids; s++) if (perSample[s]! >= 2) slot[s] = S++;
+    for (let s = 0; s < ids; s++) {
+      if (perSample[s]! >= 2) {
+        sampleOf[S] = s;
+        slot[s] = S++;
+      } else slot[s] = -1;
+    }
     this.S = S;
-    this.sampleOf = new Int32Array(S);
-    for (let s = 0; s < ids; s++) if (slot[s]! >= 0) this.sampleOf[slot[s]!] = s;
+    this.sampleOf = sampleOf.subarray(0, S);
     let shared = 0;
     for (let k = 0; k < idx.length; k++) if (slot[idx[k]!]! >= 0) shared++;
     const lo = new Float64Array(S + K), hi = new Float64Array(S + K);
@@ -476,11 +481,19 @@ function aboveFloor(kept: SampleGains, floorOf: Float64Array, prev?: { pairs: Ab
     const was = prev.pairs.from, lowered = prev.lowered;
     let q = 0;
     for (let j = 0; j < K; j++) {
-      for (let k = kept.start[j]!, end = kept.start[j + 1]!; k < end; k++) {
-        const s = idx[k]!;
-        if (q < was.length && was[q] === k) q++;
-        else if (!lowered[s] || !(val[k]! > 0 && val[k]! > floorOf[s]!)) continue;
-        out.push(s, val[k]!, k);
+      const end = kept.start[j + 1]!;
+      let k = kept.start[j]!;
+      for (;;) {
+        // Up to the next pair kept before: only a lowered sample's pair can be new.
+        const next = q < was.length && was[q]! < end ? was[q]! : end;
+        for (; k < next; k++) {
+          const s = idx[k]!;
+          if (lowered[s] && val[k]! > 0 && val[k]! > floorOf[s]!) out.push(s, val[k]!, k);
+        }
+        if (next === end) break;
+        out.push(idx[k]!, val[k]!, k);
+        q++;
+        k++;
       }
       start[j + 1] = out.length;
     }
