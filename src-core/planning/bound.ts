@@ -403,8 +403,8 @@ class ReducedDual implements DescentProblem {
    * and D would still fall as u_i falls (no top candidate counts on them).
    */
   unpack(x: Float64Array, uOf: Float64Array): number[] {
+    this.evaluate(x); // before reading `pick`: evaluate swaps it with `was`
     const { S, K, pairs, slot, floorOf, box, count, pick } = this;
-    this.evaluate(x);
     const held: number[] = [];
     for (let i = 0; i < S; i++) {
       const sid = this.sampleOf[i]!;
@@ -475,7 +475,7 @@ function aboveFloor(kept: SampleGains, floorOf: Float64Array, prev?: { pairs: Ab
   const { idx, val } = kept;
   const K = kept.start.length - 1;
   // Room for an eighth of the pairs (the bench keeps 9 %), or twice the last round's; it grows.
-  const out = new PairBuffer(Math.max(1024, prev ? 2 * prev.pairs.idx.length : idx.length >> 3), val instanceof Float32Array);
+  const out = new PairBuffer(Math.max(64, prev ? 2 * prev.pairs.idx.length : idx.length >> 3), val instanceof Float32Array);
   const start = new Int32Array(K + 1);
   if (prev) {
     const was = prev.pairs.from, lowered = prev.lowered;
