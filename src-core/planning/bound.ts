@@ -90,8 +90,6 @@ function topSum(a: Float64Array, n: number, pick?: Uint8Array): number {
 interface DescentOptions {
   /** Share of the new subgradient in the step direction (1: plain subgradient). */
   deflection: number;
-  /** Per-coordinate weight of the step and of the norm (a diagonal metric); default 1. */
-  weight?: Float64Array;
   /** Stop when the best fell by less than share x target over `iterations` iterations. */
   stall?: { iterations: number; share: number };
   /** Halve the step after this many iterations without a new best (default PATIENCE). */
@@ -105,16 +103,54 @@ interface Box {
 }
 
 /**
- * Projected (deflected) subgradient minimisation of a convex D on a box. `evaluate(x, grad)`
- * returns D(x) and fills a subgradient; a component that would step out of the box is dropped.
- * Returns the least D seen, where, and the iterations run.
+ * What `descend` minimises: a convex D on a box, with a diagonal metric w (the step and the norm
+ * weigh coordinate i by w_i).
  */
-function descend(x: Float64Array, evaluate: (x: Float64Array, grad: Float64Array) => number, box: Box, target: number, iterations: number, opts: DescentOptions = { deflection: 1 }): { best: number; bestX: Float64Array; iterations: number } {
-  const n = x.length;
+interface DescentProblem {
+  /** D(x); keeps a subgradient at x for `direction`. */
+  evaluate(x: Float64Array): number;
+  /**
+   * dir = a x (the last subgradient, less the components that would step out of the box) + (1 - a)
+   * x dir; returns sum_i w_i dir_i^2.
+   */
+  direction(x: Float64Array, dir: Float64Array, a: number): number;
+  /** x = x - step x w x dir, clamped to the box. */
+  move(x: Float64Array, dir: Float64Array, step: number): void;
+}
+
+/** A DescentProblem from `evaluate(x, grad)` (fills a subgradient), a box and optional weights. */
+function boxProblem(n: number, evaluate: (x: Float64Array, grad: Float64Array) => number, box: Box, weight?: Float64Array): DescentProblem {
   const { lo, hi } = box;
   const grad = new Float64Array(n);
-  const dir = new Float64Array(n);
-  const w = opts.weight ?? new Float64Array(n).fill(1);
+  const w = weight ?? new Float64Array(n).fill(1);
+  return {
+    evaluate: (x) => evaluate(x, grad),
+    direction(x, dir, a) {
+      let norm2 = 0;
+      for (let i = 0; i < n; i++) {
+        const g = grad[i]!, xi = x[i]!;
+        const gp = (xi <= lo[i]! && g > 0) || (xi >= hi[i]! && g < 0) ? 0 : g;
+        const di = a * gp + (1 - a) * dir[i]!;
+        dir[i] = di;
+        norm2 += w[i]! * di * di;
+      }
+      return norm2;
+    },
+    move(x, dir, step) {
+      for (let i = 0; i < n; i++) {
+        const v = x[i]! - step * w[i]! * dir[i]!;
+        x[i] = v < lo[i]! ? lo[i]! : v > hi[i]! ? hi[i]! : v;
+      }
+    },
+  };
+}
+
+/**
+ * Projected (deflected) subgradient minimisation: Polyak's step towards `target` along the
+ * deflected direction. Returns the least D seen, where, and the iterations run.
+ */
+function descend(x: Float64Array, problem: DescentProblem, target: number, iterations: number, opts: DescentOptions = { deflection: 1 }): { best: number; bestX: Float64Array; iterations: number } {
+  const dir = new Float64Array(x.length);
   const a = opts.deflection;
   const trail: number[] = [];
   let best = Infinity;
@@ -123,7 +159,7 @@ function descend(x: Float64Array, evaluate: (x: Float64Array, grad: Float64Array
   let sinceBest = 0;
   let it = 0;
   for (; it < iterations; it++) {
-    const d = evaluate(x, grad);
+    const d = problem.evaluate(x);
     if (d < best) {
       best = d;
       bestX.set(x);
@@ -137,21 +173,10 @@ function descend(x: Float64Array, evaluate: (x: Float64Array, grad: Float64Array
       const k = trail.length - 1 - opts.stall.iterations;
       if (k >= 0 && trail[k]! - best < opts.stall.share * target) break;
     }
-    let norm2 = 0;
-    for (let i = 0; i < n; i++) {
-      const g = grad[i]!, xi = x[i]!;
-      const gp = (xi <= lo[i]! && g > 0) || (xi >= hi[i]! && g < 0) ? 0 : g;
-      const di = a * gp + (1 - a) * dir[i]!;
-      dir[i] = di;
-      norm2 += w[i]! * di * di;
-    }
+    const norm2 = problem.direction(x, dir, a);
     const gap = d - target;
     if (!(norm2 > 0) || !(gap > 0) || best - target <= CLOSE_ENOUGH * target) break;
-    const step = (theta * gap) / norm2;
-    for (let i = 0; i < n; i++) {
-      const v = x[i]! - step * w[i]! * dir[i]!;
-      x[i] = v < lo[i]! ? lo[i]! : v > hi[i]! ? hi[i]! : v;
-    }
+    problem.move(x, dir, (theta * gap) / norm2);
   }
   return { best, bestX, iterations: it };
 }
@@ -179,6 +204,48 @@ export interface CoverageDualResult {
   samples: number;
 }
 
+/** ReducedDual.direction over the shared samples u_i (subgradient 1 - count_i, weight 1): sum of dir_i^2. */
+function directionShared(S: number, x: Float64Array, dir: Float64Array, count: Int32Array, lo: Float64Array, hi: Float64Array, a: number): number {
+  const b = 1 - a;
+  let norm2 = 0;
+  for (let i = 0; i < S; i++) {
+    const g = 1 - count[i]!, xi = x[i]!;
+    const gp = (xi <= lo[i]! && g > 0) || (xi >= hi[i]! && g < 0) ? 0 : g;
+    const di = a * gp + b * dir[i]!;
+    dir[i] = di;
+    norm2 += di * di;
+  }
+  return norm2;
+}
+
+/** ReducedDual.direction over the merged variables z_j (subgradient pick_j - 1: 0 or -1, so only the upper end drops it): `norm2` plus their weighted sum. */
+function directionMerged(S: number, K: number, x: Float64Array, dir: Float64Array, pick: Uint8Array, hi: Float64Array, weight: Float64Array, a: number, norm2: number): number {
+  const b = 1 - a;
+  for (let j = 0; j < K; j++) {
+    const i = S + j;
+    const g = pick[j]! - 1;
+    const gp = g < 0 && x[i]! >= hi[i]! ? 0 : g;
+    const di = a * gp + b * dir[i]!;
+    dir[i] = di;
+    norm2 += weight[i]! * di * di;
+  }
+  return norm2;
+}
+
+function moveShared(S: number, x: Float64Array, dir: Float64Array, lo: Float64Array, hi: Float64Array, step: number): void {
+  for (let i = 0; i < S; i++) {
+    const v = x[i]! - step * dir[i]!;
+    x[i] = v < lo[i]! ? lo[i]! : v > hi[i]! ? hi[i]! : v;
+  }
+}
+
+function moveMerged(S: number, K: number, x: Float64Array, dir: Float64Array, lo: Float64Array, hi: Float64Array, weight: Float64Array, step: number): void {
+  for (let i = S; i < S + K; i++) {
+    const v = x[i]! - step * weight[i]! * dir[i]!;
+    x[i] = v < lo[i]! ? lo[i]! : v > hi[i]! ? hi[i]! : v;
+  }
+}
+
 /**
  * The latency dual at fixed floors l (u_i >= l_i), reduced so that an iteration is cheap. It is
  * given only the pairs with g_ij > l_i (the others never count while u >= l). A sample with a
@@ -187,7 +254,7 @@ export interface CoverageDualResult {
  * [0, sum (g_ij - l_i)]: D gets sum g_ij - z_j and h_j gets z_j. The step weights z_j by its number
  * of samples, so the geometry is the unmerged one. Variables: x = [u of the shared samples (S), z (K)].
  */
-class ReducedDual {
+class ReducedDual implements DescentProblem {
   readonly x: Float64Array;
   readonly box: Box;
   readonly weight: Float64Array;
@@ -197,11 +264,14 @@ class ReducedDual {
   private readonly slot: Int32Array; // sample id -> shared slot, -1 merged
   private readonly start: Int32Array;
   private readonly local: Int32Array;
-  private readonly val: Float64Array;
+  // The kept gains' own type: float32 gains (KeptSamples) stay float32, read exactly as before.
+  private readonly val: Float64Array | Float32Array;
   private readonly privTotal: number;
   private readonly h: Float64Array;
-  private readonly pick: Uint8Array;
-  private readonly count: Float64Array;
+  // The subgradient at the last evaluated x: 1 - count_i on the shared samples, pick_j - 1 on z_j.
+  private pick: Uint8Array;
+  private was: Uint8Array; // the pick of the evaluation before
+  private readonly count: Int32Array;
 
   constructor(private readonly n: number, private readonly pairs: SampleGains, scalar: ArrayLike<number>, private readonly floorOf: Float64Array, uOf: Float64Array) {
     const K = (this.K = pairs.start.length - 1);
@@ -209,12 +279,17 @@ class ReducedDual {
     const ids = floorOf.length;
     const perSample = new Int32Array(ids);
     for (let k = 0; k < idx.length; k++) perSample[idx[k]!]!++;
-    const slot = (this.slot = new Int32Array(ids).fill(-1));
+    const slot = (this.slot = new Int32Array(ids));
+    const sampleOf = new Int32Array(idx.length >> 1); // S <= pairs / 2
     let S = 0;
-    for (let s = 0; s < ids; s++) if (perSample[s]! >= 2) slot[s] = S++;
+    for (let s = 0; s < ids; s++) {
+      if (perSample[s]! >= 2) {
+        sampleOf[S] = s;
+        slot[s] = S++;
+      } else slot[s] = -1;
+    }
     this.S = S;
-    this.sampleOf = new Int32Array(S);
-    for (let s = 0; s < ids; s++) if (slot[s]! >= 0) this.sampleOf[slot[s]!] = s;
+    this.sampleOf = sampleOf.subarray(0, S);
     let shared = 0;
     for (let k = 0; k < idx.length; k++) if (slot[idx[k]!]! >= 0) shared++;
     const lo = new Float64Array(S + K), hi = new Float64Array(S + K);
@@ -223,7 +298,7 @@ class ReducedDual {
     this.weight = new Float64Array(S + K).fill(1);
     this.start = new Int32Array(K + 1);
     this.local = new Int32Array(shared);
-    this.val = new Float64Array(shared);
+    this.val = val instanceof Float32Array ? new Float32Array(shared) : new Float64Array(shared);
     for (let i = 0; i < S; i++) lo[i] = floorOf[this.sampleOf[i]!]!;
     let privTotal = 0;
     let p = 0;
@@ -255,37 +330,71 @@ class ReducedDual {
     this.h = new Float64Array(K + scalar.length);
     for (let j = 0; j < scalar.length; j++) this.h[K + j] = scalar[j]!;
     this.pick = new Uint8Array(this.h.length);
-    this.count = new Float64Array(S);
+    this.was = new Uint8Array(this.h.length);
+    this.count = new Int32Array(S);
   }
 
   get pairCount(): number {
     return this.pairs.idx.length;
   }
 
-  /** D(x) and a subgradient. */
-  evaluate(x: Float64Array, grad: Float64Array): number {
-    const { S, K, start, local, val, h, pick, count } = this;
+  /**
+   * D(x); the subgradient is left in `count` and `pick`. The counts of the candidates picked at
+   * the evaluation before are taken in the pass that sums h, so a second pass reads only the
+   * candidates that entered or left the top.
+   */
+  evaluate(x: Float64Array): number {
+    const { S, K, start, local, val, h, count } = this;
+    const was = this.pick, pick = this.was;
+    this.pick = pick;
+    this.was = was;
+    count.fill(0);
     let sumU = this.privTotal;
     for (let i = 0; i < S; i++) sumU += x[i]!;
     for (let j = 0; j < K; j++) {
       const zj = x[S + j]!;
       sumU -= zj;
       let s = zj;
-      for (let k = start[j]!, end = start[j + 1]!; k < end; k++) {
-        const d = val[k]! - x[local[k]!]!;
-        if (d > 0) s += d;
+      if (was[j]) {
+        for (let k = start[j]!, end = start[j + 1]!; k < end; k++) {
+          const i = local[k]!;
+          const d = val[k]! - x[i]!;
+          if (d > 0) {
+            s += d;
+            count[i]!++;
+          }
+        }
+      } else {
+        for (let k = start[j]!, end = start[j + 1]!; k < end; k++) {
+          const d = val[k]! - x[local[k]!]!;
+          if (d > 0) s += d;
+        }
       }
       h[j] = s;
     }
     const top = topSum(h, this.n, pick);
-    count.fill(0);
     for (let j = 0; j < K; j++) {
-      if (!pick[j]) continue;
-      for (let k = start[j]!, end = start[j + 1]!; k < end; k++) if (val[k]! > x[local[k]!]!) count[local[k]!]!++;
+      if (pick[j] === was[j]) continue;
+      const step = pick[j] ? 1 : -1;
+      for (let k = start[j]!, end = start[j + 1]!; k < end; k++) if (val[k]! > x[local[k]!]!) count[local[k]!]! += step;
     }
-    for (let i = 0; i < S; i++) grad[i] = 1 - count[i]!;
-    for (let j = 0; j < K; j++) grad[S + j] = pick[j]! - 1;
     return sumU + top;
+  }
+
+  // The two vector passes of an iteration, written for this problem (module functions below, one
+  // loop each, so that each is optimised with its own type feedback): the subgradient is read from
+  // `count` / `pick` (no gradient array) and the shared samples' weight is 1 (not read). The
+  // arithmetic is the generic one's (boxProblem) with w_i = 1, in the same order: same iterates.
+  direction(x: Float64Array, dir: Float64Array, a: number): number {
+    const { lo, hi } = this.box;
+    const norm2 = directionShared(this.S, x, dir, this.count, lo, hi, a);
+    return directionMerged(this.S, this.K, x, dir, this.pick, hi, this.weight, a, norm2);
+  }
+
+  move(x: Float64Array, dir: Float64Array, step: number): void {
+    const { lo, hi } = this.box;
+    moveShared(this.S, x, dir, lo, hi, step);
+    moveMerged(this.S, this.K, x, dir, lo, hi, this.weight, step);
   }
 
   /**
@@ -294,19 +403,18 @@ class ReducedDual {
    * and D would still fall as u_i falls (no top candidate counts on them).
    */
   unpack(x: Float64Array, uOf: Float64Array): number[] {
-    const { S, K, pairs, slot, floorOf, box } = this;
-    const grad = new Float64Array(S + K);
-    this.evaluate(x, grad);
+    this.evaluate(x); // before reading `pick`: evaluate swaps it with `was`
+    const { S, K, pairs, slot, floorOf, box, count, pick } = this;
     const held: number[] = [];
     for (let i = 0; i < S; i++) {
       const sid = this.sampleOf[i]!;
       uOf[sid] = x[i]!;
-      if (x[i]! <= box.lo[i]! && box.lo[i]! > 0 && grad[i]! > 0) held.push(sid);
+      if (x[i]! <= box.lo[i]! && box.lo[i]! > 0 && count[i] === 0) held.push(sid);
     }
     for (let j = 0; j < K; j++) {
       const room = box.hi[S + j]!;
       const share = room > 0 ? x[S + j]! / room : 0; // 0: every merged u at its g; 1: at its floor
-      const atFloor = x[S + j]! >= room && grad[S + j]! < 0;
+      const atFloor = x[S + j]! >= room && !pick[j];
       for (let k = pairs.start[j]!; k < pairs.start[j + 1]!; k++) {
         const sid = pairs.idx[k]!;
         if (slot[sid] !== -1) continue;
@@ -319,26 +427,87 @@ class ReducedDual {
   }
 }
 
-/** The pairs with g_ij > 0 and g_ij > l_i: the only ones that can count while u >= l (two tight passes). */
-function aboveFloor(kept: SampleGains, floorOf: Float64Array): SampleGains {
-  const { idx, val } = kept;
-  let m = 0;
-  for (let k = 0; k < idx.length; k++) if (val[k]! > 0 && val[k]! > floorOf[idx[k]!]!) m++;
-  if (m === idx.length) return kept;
-  const K = kept.start.length - 1;
-  const out = { start: new Int32Array(K + 1), idx: new Int32Array(m), val: new Float64Array(m) };
-  let p = 0;
-  for (let j = 0; j < K; j++) {
-    for (let k = kept.start[j]!, end = kept.start[j + 1]!; k < end; k++) {
-      const g = val[k]!;
-      if (g > 0 && g > floorOf[idx[k]!]!) {
-        out.idx[p] = idx[k]!;
-        out.val[p++] = g;
-      }
-    }
-    out.start[j + 1] = p;
+/** Pairs of `kept` (their positions in it, in order) that can count while u >= l. */
+interface AboveFloor extends SampleGains {
+  /** Position in `kept` of each pair. */
+  from: Int32Array;
+}
+
+/** A growing CSR of pairs (AboveFloor's). */
+class PairBuffer {
+  idx: Int32Array;
+  val: Float64Array | Float32Array;
+  from: Int32Array;
+  length = 0;
+
+  constructor(capacity: number, private readonly f32: boolean) {
+    this.idx = new Int32Array(capacity);
+    this.val = f32 ? new Float32Array(capacity) : new Float64Array(capacity);
+    this.from = new Int32Array(capacity);
   }
-  return out;
+
+  push(s: number, g: number, k: number): void {
+    if (this.length === this.idx.length) this.grow();
+    this.idx[this.length] = s;
+    this.val[this.length] = g;
+    this.from[this.length++] = k;
+  }
+
+  private grow(): void {
+    const size = 2 * this.idx.length;
+    const idx = new Int32Array(size), val = this.f32 ? new Float32Array(size) : new Float64Array(size), from = new Int32Array(size);
+    idx.set(this.idx);
+    val.set(this.val);
+    from.set(this.from);
+    this.idx = idx;
+    this.val = val;
+    this.from = from;
+  }
+}
+
+/**
+ * The pairs with g_ij > 0 and g_ij > l_i: the only ones that can count while u >= l, in one pass.
+ * With `prev` (the same filter at floors that were higher on the samples marked in `lowered`, and
+ * equal elsewhere): a pair is kept if it was then, or if its sample is marked and it passes now;
+ * only those pairs' gains and floors are read.
+ */
+function aboveFloor(kept: SampleGains, floorOf: Float64Array, prev?: { pairs: AboveFloor; lowered: Uint8Array }): AboveFloor {
+  const { idx, val } = kept;
+  const K = kept.start.length - 1;
+  // Room for an eighth of the pairs (the bench keeps 9 %), or twice the last round's; it grows.
+  const out = new PairBuffer(Math.max(64, prev ? 2 * prev.pairs.idx.length : idx.length >> 3), val instanceof Float32Array);
+  const start = new Int32Array(K + 1);
+  if (prev) {
+    const was = prev.pairs.from, lowered = prev.lowered;
+    let q = 0;
+    for (let j = 0; j < K; j++) {
+      const end = kept.start[j + 1]!;
+      let k = kept.start[j]!;
+      for (;;) {
+        // Up to the next pair kept before: only a lowered sample's pair can be new.
+        const next = q < was.length && was[q]! < end ? was[q]! : end;
+        for (; k < next; k++) {
+          const s = idx[k]!;
+          if (lowered[s] && val[k]! > 0 && val[k]! > floorOf[s]!) out.push(s, val[k]!, k);
+        }
+        if (next === end) break;
+        out.push(idx[k]!, val[k]!, k);
+        q++;
+        k++;
+      }
+      start[j + 1] = out.length;
+    }
+  } else {
+    for (let j = 0; j < K; j++) {
+      for (let k = kept.start[j]!, end = kept.start[j + 1]!; k < end; k++) {
+        const g = val[k]!, s = idx[k]!;
+        if (g > 0 && g > floorOf[s]!) out.push(s, g, k);
+      }
+      start[j + 1] = out.length;
+    }
+  }
+  const m = out.length;
+  return { start, idx: out.idx.subarray(0, m), val: out.val.subarray(0, m), from: out.from.subarray(0, m) };
 }
 
 /** Latency dual: at most this many rounds of the active-set scheme (coverageDual). */
@@ -360,6 +529,7 @@ export function coverageDual(n: number, kept: SampleGains, scalar: ArrayLike<num
   for (let k = 0; k < kept.idx.length; k++) if (kept.idx[k]! > maxId) maxId = kept.idx[k]!;
   let pairsIn = kept;
   let uOf: Float64Array;
+  const start = opts.start;
   if (maxId + 1 > kept.idx.length) {
     const dense = new Int32Array(maxId + 1).fill(-1);
     const idx = new Int32Array(kept.idx.length);
@@ -371,28 +541,30 @@ export function coverageDual(n: number, kept: SampleGains, scalar: ArrayLike<num
     }
     pairsIn = { start: kept.start, idx, val: kept.val };
     uOf = new Float64Array(ids);
-    if (opts.start) for (let s = 0; s <= maxId; s++) if (dense[s]! >= 0) uOf[dense[s]!] = Math.max(0, opts.start[s] ?? 0);
+    if (start) for (let s = 0; s <= maxId; s++) if (dense[s]! >= 0) uOf[dense[s]!] = Math.max(0, start[s] ?? 0);
   } else {
     uOf = new Float64Array(maxId + 1);
-    if (opts.start) for (let s = 0; s <= maxId; s++) uOf[s] = Math.max(0, opts.start[s] ?? 0);
+    if (start) for (let s = 0; s <= maxId; s++) uOf[s] = Math.max(0, start[s] ?? 0);
   }
-  const floorOf = uOf.map((u) => beta * u);
+  const floorOf = new Float64Array(uOf.length);
+  for (let s = 0; s < uOf.length; s++) floorOf[s] = beta * uOf[s]!;
   let left = opts.iterations ?? DUAL_ITERATIONS;
   let best = Infinity, atStart = NaN, iterations = 0, pairs = 0, samples = 0, rounds = 0;
+  let prev: { pairs: AboveFloor; lowered: Uint8Array } | undefined;
   while (rounds < FLOOR_ROUNDS && left > 0) {
-    const red = new ReducedDual(n, aboveFloor(pairsIn, floorOf), scalar, floorOf, uOf);
+    const above = aboveFloor(pairsIn, floorOf, prev);
+    const red = new ReducedDual(n, above, scalar, floorOf, uOf);
     rounds++;
-    const scratch = new Float64Array(red.x.length);
     if (rounds === 1) {
-      atStart = best = red.evaluate(red.x.slice(), scratch);
+      atStart = best = red.evaluate(red.x.slice());
       if (!(beta > 0)) {
         // u = 0 (the plain top-N bound): u at 0, z_j at its maximum.
-        best = Math.min(best, red.evaluate(Float64Array.from(red.box.hi, (v, i) => (i < red.S ? 0 : v)), scratch));
+        best = Math.min(best, red.evaluate(Float64Array.from(red.box.hi, (v, i) => (i < red.S ? 0 : v))));
       }
     }
     const large = beta > 0;
     const stall = { iterations: large ? LARGE_STALL_ITERATIONS : STALL_ITERATIONS, share: STALL_SHARE };
-    const run = descend(red.x, (x, g) => red.evaluate(x, g), red.box, target, left, { deflection: DEFLECTION, weight: red.weight, stall, patience: large ? LARGE_PATIENCE : LATENCY_PATIENCE });
+    const run = descend(red.x, red, target, left, { deflection: DEFLECTION, stall, patience: large ? LARGE_PATIENCE : LATENCY_PATIENCE });
     best = Math.min(best, run.best);
     iterations += run.iterations;
     left -= Math.max(1, run.iterations);
@@ -401,7 +573,12 @@ export function coverageDual(n: number, kept: SampleGains, scalar: ArrayLike<num
     if (!(beta > 0) || best - target <= CLOSE_ENOUGH * target) break;
     const held = red.unpack(run.bestX, uOf);
     if (held.length === 0) break;
-    for (const s of held) floorOf[s] = 0;
+    const lowered = new Uint8Array(floorOf.length);
+    for (const s of held) {
+      floorOf[s] = 0;
+      lowered[s] = 1;
+    }
+    prev = { pairs: above, lowered };
   }
   return { bound: best, atStart, iterations, rounds, pairs, samples };
 }
@@ -441,5 +618,5 @@ export function servedDualBound(n: number, stepGain: Float64Array, cap: Float64A
   const g = new Float64Array(T);
   const atZero = evaluate(new Float64Array(T), g);
   const atOne = evaluate(new Float64Array(T).fill(1), g);
-  return Math.min(atZero, atOne, descend(new Float64Array(T).fill(0.5), evaluate, box, target, iterations).best);
+  return Math.min(atZero, atOne, descend(new Float64Array(T).fill(0.5), boxProblem(T, evaluate, box), target, iterations).best);
 }
