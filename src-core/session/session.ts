@@ -6,7 +6,9 @@
 //   gateways, pops, latency ---------------------> backhaul (gateway -> PoP, fibre latency)
 //   orbit + gateways, pops, latency, routing, terminal -> routing (ground links, per-step graph)
 //   analysis grid settings ----------------------> grid (H3 cells + demand)
-//   orbit + grid + terminal, analysis, routing, pops, latency -> evaluator (coverage cache)
+//   orbit + grid + terminal, analysis, radio latency (speed, per-hop processing), bent pipe
+//                                   ---------------> cache (visibility per step, laser latencies)
+//   cache + routing, pops, latency -------------> evaluator (routing labels, cell latencies)
 //   gateway set -> the evaluator's gateways, applied as incremental add / move / remove
 //   evaluator + gateways + capacity settings ----> capacity per step
 //   orbit sections + rollout + analysis + grid (+ what coverage reads) -> rollout (one RolloutEngine:
@@ -20,7 +22,7 @@ import { buildCatalog, type CatalogProblem } from '../constellation/catalog';
 import type { SatelliteCatalog } from '../constellation/types';
 import { capacityParamsOf, capacityStepOf, demandGbpsOf } from '../capacity/evaluate';
 import { CapacitySolver, type CapacityStepResult } from '../capacity/model';
-import { defaultLinkModel, propagatorPositions } from '../coverage/cache';
+import { CoverageCache, cacheSettingsOf, defaultLinkModel, propagatorPositions } from '../coverage/cache';
 import { CoverageEvaluator, usableFromCatalog, type CoverageResult } from '../coverage/evaluator';
 import { buildCoverageGrid, type CoverageGrid, type GeoDemandSource } from '../coverage/grid';
 import { assignBackhaul, type GatewayBackhaul } from '../network/backhaul';
@@ -41,7 +43,7 @@ export interface OrbitState {
 }
 
 /** Names of the graph's nodes, for build counters. */
-export const SESSION_NODES = ['orbit', 'backhaul', 'routing', 'grid', 'evaluator', 'capacity', 'rollout'] as const;
+export const SESSION_NODES = ['orbit', 'backhaul', 'routing', 'grid', 'cache', 'evaluator', 'capacity', 'rollout'] as const;
 export type SessionNode = (typeof SESSION_NODES)[number];
 
 /** Beyond this many pending gateway edits one full re-route of the cached window is cheaper than pruned updates. */
@@ -92,6 +94,7 @@ export class EngineSession {
   private readonly backhaulNode = new Memo<GatewayBackhaul>();
   private readonly routingNode = new Memo<RoutingContext>();
   private readonly gridNode = new Memo<CoverageGrid>();
+  private readonly cacheNode = new Memo<CoverageCache>();
   private readonly evaluatorNode = new Memo<CoverageEvaluator>();
   private readonly capacityNode = new Memo<CapacityState>();
   private readonly rolloutNode = new Memo<RolloutEngine>();
@@ -124,6 +127,7 @@ export class EngineSession {
       backhaul: this.backhaulNode.builds,
       routing: this.routingNode.builds,
       grid: this.gridNode.builds,
+      cache: this.cacheNode.builds,
       evaluator: this.evaluatorNode.builds,
       capacity: this.capacityBuilds,
       rollout: this.rolloutNode.builds,
@@ -188,31 +192,52 @@ export class EngineSession {
   }
 
   /**
-   * The coverage evaluator with its visibility cache (the expensive part: seconds for full Kuiper),
-   * keyed by everything it reads except the gateways. Its gateways may lag: call coverage().
+   * The coverage cache: which cells each satellite sees at each step (with the up-link latency)
+   * and the laser mesh's latencies per step, the expensive part (seconds for full Kuiper). Keyed
+   * by what it reads: the satellites, the grid, the terminal, the window, the radio latency
+   * (speed of light, per-hop processing) and bent pipe (no laser links). A PoP, routing or fibre
+   * edit keeps it; only the evaluator on top is rebuilt.
    */
-  evaluator(): CoverageEvaluator {
+  coverageCache(): CoverageCache {
     const s = this.current;
     const orbit = this.orbit();
     const grid = this.grid();
-    return this.evaluatorNode.get(this.evaluatorInputs(), () => {
+    return this.cacheNode.get(this.cacheInputs(orbit, grid), () => {
       try {
-        return new CoverageEvaluator({ scenario: s, grid, positions: propagatorPositions(orbit.propagator), usable: usableFromCatalog(orbit.catalog), links: defaultLinkModel(s, orbit.catalog) });
+        return new CoverageCache(grid, propagatorPositions(orbit.propagator), usableFromCatalog(orbit.catalog), defaultLinkModel(s, orbit.catalog), cacheSettingsOf(s));
       } catch (e) {
-        this.evaluatorNode.clear();
+        this.cacheNode.clear();
         throw e;
       }
     });
   }
 
-  private evaluatorInputs(): NodeInput[] {
+  private cacheInputs(orbit: OrbitState, grid: CoverageGrid): NodeInput[] {
     const s = this.current;
-    return [ref(this.orbit()), ref(this.grid()), data(s.terminal), data(s.analysis), data(s.routing), data(s.pops), data(s.latency)];
+    return [ref(orbit), ref(grid), data(s.terminal), data(s.analysis), data(s.latency.vacuumKmPerS), data(s.latency.perHopProcessingMs), data(s.routing.bentPipeOnly)];
   }
 
-  /** True when the evaluator for the current state is built (coverage() will not build the visibility cache). */
+  /**
+   * The coverage evaluator over the cache, keyed by the rest of what it reads (routing options
+   * and latency budget, PoPs, the latency model). Its gateways may lag: call coverage().
+   */
+  evaluator(): CoverageEvaluator {
+    const s = this.current;
+    const cache = this.coverageCache();
+    const grid = this.grid();
+    const positions = propagatorPositions(this.orbit().propagator);
+    return this.evaluatorNode.get(this.evaluatorInputs(cache), () => new CoverageEvaluator({ scenario: s, grid, positions, cache }));
+  }
+
+  private evaluatorInputs(cache: CoverageCache | undefined): NodeInput[] {
+    const s = this.current;
+    return [ref(cache), data(s.routing), data(s.pops), data(s.latency)];
+  }
+
+  /** True when the evaluator for the current state is built (coverage() will neither build the cache nor re-route in full for it). */
   hasEvaluator(): boolean {
-    return this.evaluatorNode.fresh(this.evaluatorInputs());
+    const cache = this.cacheNode.peek();
+    return cache !== undefined && this.cacheNode.fresh(this.cacheInputs(this.orbit(), this.grid())) && this.evaluatorNode.fresh(this.evaluatorInputs(cache));
   }
 
   /** The evaluator with the scenario's gateways applied: pruned edits for a few changes, a full re-route otherwise. */

@@ -36,7 +36,7 @@ describe('EngineSession: what rebuilds for which patch', () => {
   touchAll(session);
 
   it('builds every node once on first use', () => {
-    expect(session.builds()).toEqual({ orbit: 1, backhaul: 1, routing: 1, grid: 1, evaluator: 1, capacity: 1, rollout: 0 });
+    expect(session.builds()).toEqual({ orbit: 1, backhaul: 1, routing: 1, grid: 1, cache: 1, evaluator: 1, capacity: 1, rollout: 0 });
   });
 
   it('a gateway add / update / remove rebuilds no catalogue, propagator, topology, grid or coverage cache', () => {
@@ -53,14 +53,26 @@ describe('EngineSession: what rebuilds for which patch', () => {
     expect(rebuiltBy(session, [{ op: 'gateway/update', id: g0.id, gateway: { ...g0, antennas: g0.antennas + 4 } }])).toEqual(['backhaul', 'routing', 'capacity']);
   });
 
-  it('a PoP edit rebuilds ground state and the evaluator, not the orbit or the grid', () => {
+  it('a PoP edit rebuilds ground state and the evaluator, not the orbit, the grid or the coverage cache', () => {
     const p = session.scenario.pops[0]!;
     expect(rebuiltBy(session, [{ op: 'pop/update', id: p.id, pop: { ...p, latDeg: p.latDeg + 1 } }])).toEqual(['backhaul', 'routing', 'evaluator', 'capacity']);
   });
 
+  it('routing settings and fibre latency keep the coverage cache; the radio latency and bent pipe rebuild it', () => {
+    const routing = session.scenario.routing, latency = session.scenario.latency;
+    expect(rebuiltBy(session, [setSection('routing', { ...routing, maxOneWayLatencyMs: 40 })])).toEqual(['routing', 'evaluator', 'capacity']);
+    expect(rebuiltBy(session, [setSection('routing', { ...routing, allowGatewayRelay: !routing.allowGatewayRelay })])).toEqual(['routing', 'evaluator', 'capacity']);
+    expect(rebuiltBy(session, [setSection('latency', { ...latency, fiberRouteFactor: latency.fiberRouteFactor + 0.2 })])).toEqual(['backhaul', 'routing', 'evaluator', 'capacity']);
+    expect(rebuiltBy(session, [setSection('latency', { ...latency, perHopProcessingMs: latency.perHopProcessingMs + 0.1 })])).toEqual(['backhaul', 'routing', 'cache', 'evaluator', 'capacity']);
+    expect(rebuiltBy(session, [setSection('routing', { ...routing, bentPipeOnly: !routing.bentPipeOnly })])).toEqual(['routing', 'cache', 'evaluator', 'capacity']);
+    expect(rebuiltBy(session, [setSection('routing', routing), setSection('latency', latency)])).toEqual(['backhaul', 'routing', 'cache', 'evaluator', 'capacity']);
+    const terminal = session.scenario.terminal;
+    expect(rebuiltBy(session, [setSection('terminal', { ...terminal, minElevationDeg: terminal.minElevationDeg - 5 })])).toEqual(['routing', 'cache', 'evaluator', 'capacity']);
+  });
+
   it('a new analysis window keeps the orbit and the grid; a new epoch keeps the grid and the backhaul', () => {
-    expect(rebuiltBy(session, [setSection('analysis', { ...session.scenario.analysis, durationS: 8 * 60 })])).toEqual(['evaluator', 'capacity']);
-    expect(rebuiltBy(session, [setSection('epochUtc', '2026-01-01T00:05:00Z')])).toEqual(['orbit', 'routing', 'evaluator', 'capacity']);
+    expect(rebuiltBy(session, [setSection('analysis', { ...session.scenario.analysis, durationS: 8 * 60 })])).toEqual(['cache', 'evaluator', 'capacity']);
+    expect(rebuiltBy(session, [setSection('epochUtc', '2026-01-01T00:05:00Z')])).toEqual(['orbit', 'routing', 'cache', 'evaluator', 'capacity']);
   });
 
   it('renames and notes rebuild nothing', () => {
@@ -88,6 +100,9 @@ describe('EngineSession: patched figures equal a fresh session', () => {
       [{ op: 'gateway/update', id: g.id, gateway: { ...g, latDeg: 35, lonDeg: -90 } }],
       [{ op: 'gateway/update', id: 'gw-tokyo', gateway: { ...session.scenario.gateways[7]!, antennas: 2 } }],
       [{ op: 'gateway/remove', id: 'gw-germany' }],
+      // Edits that rebuild the evaluator over the kept coverage cache.
+      [{ op: 'pop/update', id: session.scenario.pops[0]!.id, pop: { ...session.scenario.pops[0]!, latDeg: session.scenario.pops[0]!.latDeg + 3 } }],
+      [setSection('routing', { ...session.scenario.routing, maxOneWayLatencyMs: 30, allowGatewayRelay: false })],
     ];
     for (const patches of steps) {
       const before = session.scenario;
