@@ -97,6 +97,8 @@ export interface LayerHooks {
   /** Footprint rings as GL lines ('gpu') or rasterised on the CPU ('cpu'); live.ts picks by the WebGL renderer. */
   setFootprintRaster(mode: FootprintRaster): void;
   footprintRaster(): FootprintRaster;
+  /** Tests only: each frame waits up to `ms` for the raster worker's own job (0: off). */
+  setFootprintRasterWait(ms: number): void;
   /**
    * While on, the layer marks the start and end of its preRender and postRender work with
    * performance.mark (names in LAYER_MARKS), so a trace can read its main-thread CPU time (the

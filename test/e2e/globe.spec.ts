@@ -442,11 +442,14 @@ test('footprints: the layer checkbox draws each satellite\'s ring at the engine\
   const raster = (mode: 'gpu' | 'cpu') => page.evaluate((m) => window.__leo!.constellationLayer!.setFootprintRaster(m), mode);
   /**
    * Redraws the still globe until the frame on screen shows rings the raster worker walked for
-   * that very frame (a frame whose worker is late walks them on the main thread, or shows the
-   * previous frame's), so the CPU-raster shots test the worker's pixels.
+   * that very frame, so the CPU-raster shots test the worker's pixels. In the app a frame whose
+   * worker is late walks them on the main thread (or shows the previous frame's); whether the
+   * worker makes it in time depends on the machine, so here each frame waits for its own job
+   * (setFootprintRasterWait, a test hook) and the poll only sees the next frame through.
    */
-  const workerFrame = () =>
-    expect
+  const workerFrame = async () => {
+    await page.evaluate(() => window.__leo!.constellationLayer!.setFootprintRasterWait(10_000));
+    await expect
       .poll(
         () =>
           page.evaluate(() => {
@@ -455,9 +458,11 @@ test('footprints: the layer checkbox draws each satellite\'s ring at the engine\
             window.__leo!.constellationLayer!.setLayerVisible('footprints', true); // one more frame
             return `${s.footprintRasterThread}, lag ${s.footprintRasterFrameLag}`;
           }),
-        { message: 'a frame of rings from the raster worker', timeout: 15_000 },
+        { message: 'a frame of rings from the raster worker', timeout: 30_000 },
       )
       .toBe('worker, own frame');
+    await page.evaluate(() => window.__leo!.constellationLayer!.setFootprintRasterWait(0));
+  };
   const fpShot = async (mode: 'gpu' | 'cpu' | 'off', name?: string) => {
     await page.evaluate((on) => window.__leo!.constellationLayer!.setLayerVisible('footprints', on), mode !== 'off');
     if (mode !== 'off') await raster(mode);

@@ -116,6 +116,12 @@ export interface ConstellationLayer {
   setUserTerminal(ground: GroundPoint | null): void;
   setFootprintRaster(mode: FootprintRaster): void;
   footprintRaster(): FootprintRaster;
+  /**
+   * Tests only (0 = off, the default): each frame waits up to `ms` for the raster worker's job
+   * for that frame before falling back to walking the rings here, so a test sees the worker's own
+   * pixels however fast the machine is. The app never sets it: a late job is shown a frame late.
+   */
+  setFootprintRasterWait(ms: number): void;
   /** performance.mark around the layer's per-frame work (hookTypes LAYER_MARKS), for benchmarks. */
   setTraceMarks(on: boolean): void;
   /**
@@ -237,6 +243,8 @@ export function attachConstellationLayer(viewer: CesiumWidget, client: EngineCli
   let rasterWorkerTried = false;
   /** Seq of the raster job posted in this frame's preRender (0: none), and the camera it used. */
   let rasterJob = 0;
+  /** setFootprintRasterWait (tests only). */
+  let rasterWaitMs = 0;
   /** stats.frames when the last two jobs were posted (by seq parity): a late frame may show the previous job only if it was the previous frame's. */
   const rasterJobFrame = new Float64Array(2).fill(-2);
   const rasterJobCamera = new Float64Array(35);
@@ -616,6 +624,7 @@ export function attachConstellationLayer(viewer: CesiumWidget, client: EngineCli
     const w = rasterWorker;
     if (job === 0 || !w || !w.usable || w.width !== canvas.width || w.height !== canvas.height || !jobCameraMatches()) return false;
     const t0 = performance.now();
+    if (rasterWaitMs > 0) w.waitFor(job, rasterWaitMs);
     const done = w.latest(job);
     if (!done || (done.seq !== job && rasterJobFrame[done.seq & 1] !== stats.frames - 1)) return false;
     const r = done.result;
@@ -1086,6 +1095,9 @@ export function attachConstellationLayer(viewer: CesiumWidget, client: EngineCli
       scene.requestRender();
     },
     footprintRaster: () => footprintRaster,
+    setFootprintRasterWait(ms) {
+      rasterWaitMs = Number.isFinite(ms) && ms > 0 ? ms : 0;
+    },
     setTraceMarks(on) {
       traceMarks = on === true;
       if (!traceMarks) for (const m of LAYER_MARKS) performance.clearMarks(m);
@@ -1153,7 +1165,7 @@ export function attachConstellationLayer(viewer: CesiumWidget, client: EngineCli
 
   const hooks = installLeoHooks();
   hooks.layerStats = stats;
-  hooks.constellationLayer = { projectSatellite: layer.projectSatellite, pickSatellite: layer.pickSatellite, setLayerVisible: layer.setLayerVisible, isLayerVisible: layer.isLayerVisible, drawnPositionEcefKm: layer.drawnPositionEcefKm, linkColoring: layer.linkColoring, setFootprintRaster: layer.setFootprintRaster, footprintRaster: layer.footprintRaster, setTraceMarks: layer.setTraceMarks };
+  hooks.constellationLayer = { projectSatellite: layer.projectSatellite, pickSatellite: layer.pickSatellite, setLayerVisible: layer.setLayerVisible, isLayerVisible: layer.isLayerVisible, drawnPositionEcefKm: layer.drawnPositionEcefKm, linkColoring: layer.linkColoring, setFootprintRaster: layer.setFootprintRaster, footprintRaster: layer.footprintRaster, setFootprintRasterWait: layer.setFootprintRasterWait, setTraceMarks: layer.setTraceMarks };
   layer.setTime(timeUtcMs);
   return layer;
 }

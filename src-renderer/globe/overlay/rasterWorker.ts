@@ -98,6 +98,17 @@ export class RingRasterWorker {
     return { seq: use, counts: this.counts[k]!, result: this.results.subarray(k * RESULT.length, (k + 1) * RESULT.length) };
   }
 
+  /**
+   * Busy-waits up to `ms` for job `seq` to finish (tests only: `ConstellationLayer.
+   * setFootprintRasterWait`, so a test can see the worker's own pixels for a frame whatever the
+   * machine's speed). True when it finished.
+   */
+  waitFor(seq: number, ms: number): boolean {
+    const until = performance.now() + ms;
+    while (Atomics.load(this.ctrl, CTRL.done) < seq) if (performance.now() > until) return false;
+    return true;
+  }
+
   dispose(): void {
     this.usable = false;
     this.worker.terminate();
