@@ -134,19 +134,26 @@ export interface LinkLoad {
   servedWeight: number;
 }
 
-export interface CoverageEvaluatorInputs {
+/** What an evaluator is built from: the satellites' positions (the cache is built here), or a ready cache. */
+export type CoverageEvaluatorInputs = {
   scenario: Scenario;
   grid: CoverageGrid;
-  positions: PositionSource;
-  /** 1 = satellite may carry traffic. Default: every satellite. */
-  usable?: Uint8Array;
-  /** Laser links; default none. */
-  links?: LinkModel;
   /** How routes are searched (network/router). Default: the scenario's routing settings. */
   routerOptions?: RouterOptions;
-  /** A cache already built for this grid, positions and window (e.g. `CoverageCache.withUsable`); `usable` and `links` are then not read. */
-  cache?: CoverageCache;
-}
+} & (
+  | {
+      positions: PositionSource;
+      /** 1 = satellite may carry traffic. Default: every satellite. */
+      usable?: Uint8Array;
+      /** Laser links; default none. */
+      links?: LinkModel;
+      cache?: undefined;
+    }
+  | {
+      /** A cache already built for this grid and window (e.g. `CoverageCache.withUsable`, or the session's cache node). */
+      cache: CoverageCache;
+    }
+);
 
 /** Usable mask of a catalogue: only operational satellites serve (constellation/status). */
 export function usableFromCatalog(catalog: SatelliteCatalog): Uint8Array {
@@ -229,13 +236,16 @@ export class CoverageEvaluator {
   private readonly exactSums: boolean;
 
   constructor(inputs: CoverageEvaluatorInputs) {
-    const { scenario, grid, positions } = inputs;
+    const { scenario, grid } = inputs;
     this.scenario = scenario;
     this.grid = grid;
-    const N = positions.count;
-    const usable = inputs.usable ?? new Uint8Array(N).fill(1);
-    const links = inputs.links ?? { topology: { count: 0, a: new Int32Array(0), b: new Int32Array(0) }, update: () => undefined };
-    this.cache = inputs.cache ?? new CoverageCache(grid, positions, usable, links, cacheSettingsOf(scenario));
+    if (inputs.cache) this.cache = inputs.cache;
+    else {
+      const usable = inputs.usable ?? new Uint8Array(inputs.positions.count).fill(1);
+      const links = inputs.links ?? { topology: { count: 0, a: new Int32Array(0), b: new Int32Array(0) }, update: () => undefined };
+      this.cache = new CoverageCache(grid, inputs.positions, usable, links, cacheSettingsOf(scenario));
+    }
+    const N = this.cache.satCount;
     const T = this.cache.stepCount;
     const C = grid.count;
     this.routerOptions = inputs.routerOptions ?? routerOptionsOf(scenario.routing);
@@ -265,16 +275,17 @@ export class CoverageEvaluator {
     };
     this.visSum = new Float64Array(C);
     this.coveredSteps = new Int32Array(C);
-    let nw = 0;
-    for (let c = 0; c < C; c++) if (grid.weight[c]! !== 0) nw++;
-    this.weightedCells = new Int32Array(nw);
-    for (let c = 0, j = 0; c < C; c++) if (grid.weight[c]! !== 0) this.weightedCells[j++] = c;
+    const weighted: number[] = [];
     let wSum = 0, integral = true;
     for (let c = 0; c < C; c++) {
       const wc = grid.weight[c]!;
+      if (wc === 0) continue;
+      weighted.push(c);
       wSum += Math.abs(wc);
       if (!Number.isInteger(wc)) integral = false;
     }
+    this.weightedCells = Int32Array.from(weighted);
+    const nw = weighted.length;
     this.exactSums = integral && wSum * T < Number.MAX_SAFE_INTEGER;
     this.countedLat = new Float64Array(T * nw).fill(Infinity);
     this.countedGw = new Int32Array(T * nw).fill(-1);
@@ -348,13 +359,7 @@ export class CoverageEvaluator {
    * shares the cache (read only) and holds its own labels and cell latencies.
    */
   withGateways(gateways: readonly Gateway[]): CoverageEvaluator {
-    const positions: PositionSource = {
-      count: this.cache.satCount,
-      positionsAt: () => {
-        throw new Error('withGateways: the cache is shared, positions are never read');
-      },
-    };
-    const ev = new CoverageEvaluator({ scenario: this.scenario, grid: this.grid, positions, cache: this.cache, routerOptions: this.routerOptions });
+    const ev = new CoverageEvaluator({ scenario: this.scenario, grid: this.grid, cache: this.cache, routerOptions: this.routerOptions });
     ev.setGateways(gateways);
     return ev;
   }

@@ -147,7 +147,7 @@ export class RolloutEngine {
     let ev = this.evaluators.get(mk);
     let recomputed: RolloutFigures['recomputed'] = 'none';
     if (!ev) {
-      ev = new CoverageEvaluator({ scenario: this.scenario, grid: this.grid, positions: this.positions, cache: this.wholeConstellationCache().withUsable(usable) });
+      ev = new CoverageEvaluator({ scenario: this.scenario, grid: this.grid, cache: this.wholeConstellationCache().withUsable(usable) });
       ev.setGateways(gws);
       this.evaluators.set(mk, ev);
       if (this.evaluators.size > RolloutEngine.KEEP_EVALUATORS) this.evaluators.delete(this.evaluators.keys().next().value!);

@@ -225,8 +225,7 @@ export class EngineSession {
     const s = this.current;
     const cache = this.coverageCache();
     const grid = this.grid();
-    const positions = propagatorPositions(this.orbit().propagator);
-    return this.evaluatorNode.get(this.evaluatorInputs(cache), () => new CoverageEvaluator({ scenario: s, grid, positions, cache }));
+    return this.evaluatorNode.get(this.evaluatorInputs(cache), () => new CoverageEvaluator({ scenario: s, grid, cache }));
   }
 
   private evaluatorInputs(cache: CoverageCache | undefined): NodeInput[] {

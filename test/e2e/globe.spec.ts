@@ -445,7 +445,8 @@ test('footprints: the layer checkbox draws each satellite\'s ring at the engine\
    * that very frame, so the CPU-raster shots test the worker's pixels. In the app a frame whose
    * worker is late walks them on the main thread (or shows the previous frame's); whether the
    * worker makes it in time depends on the machine, so here each frame waits for its own job
-   * (setFootprintRasterWait, a test hook) and the poll only sees the next frame through.
+   * (setFootprintRasterWait, a test hook, on until the shot is taken) and the poll only sees the
+   * next frame through.
    */
   const workerFrame = async () => {
     await page.evaluate(() => window.__leo!.constellationLayer!.setFootprintRasterWait(10_000));
@@ -461,14 +462,15 @@ test('footprints: the layer checkbox draws each satellite\'s ring at the engine\
         { message: 'a frame of rings from the raster worker', timeout: 30_000 },
       )
       .toBe('worker, own frame');
-    await page.evaluate(() => window.__leo!.constellationLayer!.setFootprintRasterWait(0));
   };
   const fpShot = async (mode: 'gpu' | 'cpu' | 'off', name?: string) => {
     await page.evaluate((on) => window.__leo!.constellationLayer!.setLayerVisible('footprints', on), mode !== 'off');
     if (mode !== 'off') await raster(mode);
     await frames(3);
     if (mode === 'cpu') await workerFrame();
-    return decodePng(name ? await shot(page, name) : await page.screenshot());
+    const png = decodePng(name ? await shot(page, name) : await page.screenshot());
+    await page.evaluate(() => window.__leo!.constellationLayer!.setFootprintRasterWait(0));
+    return png;
   };
   type Png = ReturnType<typeof decodePng>;
   const differs = (a: Png, b: Png, i: number) => Math.abs(a.data[i]! - b.data[i]!) + Math.abs(a.data[i + 1]! - b.data[i + 1]!) + Math.abs(a.data[i + 2]! - b.data[i + 2]!) > 12;

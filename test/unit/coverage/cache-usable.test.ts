@@ -46,7 +46,7 @@ describe('CoverageCache.withUsable', () => {
   });
 
   it('gives identical coverage figures', () => {
-    const a = new CoverageEvaluator({ scenario, grid, positions: propagatorPositions(propagator), cache: derived });
+    const a = new CoverageEvaluator({ scenario, grid, cache: derived });
     const b = new CoverageEvaluator({ scenario, grid, positions: propagatorPositions(propagator), usable: trafficMask(partial), links: defaultLinkModel(scenario, partial) });
     a.setGateways(GATEWAYS);
     b.setGateways(GATEWAYS);

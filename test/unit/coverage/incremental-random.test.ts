@@ -36,7 +36,7 @@ for (const allowGatewayRelay of [false, true]) {
     const usable = usableFromCatalog(catalog);
     // One visibility cache for all runs: the evaluators differ only in their gateways.
     const { cache } = new CoverageEvaluator({ scenario: sc, grid, positions, usable, links: defaultLinkModel(sc, catalog) });
-    const makeShared = () => new CoverageEvaluator({ scenario: sc, grid, positions, usable, cache });
+    const makeShared = () => new CoverageEvaluator({ scenario: sc, grid, cache });
 
     it('incremental add / remove / move equals a full evaluation, bit for bit', () => {
       expect(sc.routing.allowGatewayRelay).toBe(allowGatewayRelay);
@@ -87,7 +87,7 @@ describe('coverage evaluator: kept window sums', () => {
     for (let n = sc.gateways.length; n > 0; n--) ev.removeGateway(n - 1);
     expect(ev.result().headline.servedPct).toBe(0);
     const after = ev.addGateway(sc.gateways[2]!);
-    const full = new CoverageEvaluator({ scenario: sc, grid, positions, usable, cache: ev.cache }).setGateways([sc.gateways[2]!]);
+    const full = new CoverageEvaluator({ scenario: sc, grid, cache: ev.cache }).setGateways([sc.gateways[2]!]);
     expect(after).toEqual(full);
   });
 
@@ -99,7 +99,7 @@ describe('coverage evaluator: kept window sums', () => {
     ev.removeGateway(1);
     ev.addGateway(gateway('gw-extra', 10, 20));
     const inc = ev.moveGateway(0, { ...(ev.gateways[0] as Gateway), latDeg: 30, lonDeg: -40 });
-    const full = new CoverageEvaluator({ scenario: sc, grid, positions, usable, cache: ev.cache }).setGateways(ev.gateways);
+    const full = new CoverageEvaluator({ scenario: sc, grid, cache: ev.cache }).setGateways(ev.gateways);
     expect(inc).toEqual(full);
   });
 });
