@@ -35,6 +35,8 @@ import { cartesianFromDegreesKm, julianFromUtcMs } from './units';
 
 /** Consecutive fully-loaded frames required before declaring the globe ready. */
 const READY_FRAMES = 3;
+/** A frame drawn this long (ms) after the previous one follows an idle spell (render on request): it starts a new frame-time window. */
+const IDLE_GAP_MS = 1000;
 
 export interface Globe {
   readonly viewer: CesiumWidget;
@@ -62,6 +64,12 @@ export function createGlobe(container: HTMLElement, webglRenderer: string): Glob
     showRenderLoopErrors: false,
   });
   const { scene, camera } = viewer;
+  // Render on request (docs/LIFE-OF-A-FRAME.md): a frame is drawn only when something changed —
+  // the camera, the simulation time (the store's time is mirrored into Cesium's clock below, and
+  // maximumRenderTimeChange stays 0, so playback draws every animation frame), a tile load, or a
+  // layer's scene.requestRender() after it changed what it shows. A paused, still globe draws
+  // nothing, so software WebGL no longer takes the cores the engine worker needs between edits.
+  scene.requestRenderMode = true;
   applyQuality(viewer, initial.quality);
   // Cesium's default double-click zooms to/tracks entities; our own UI owns selection.
   viewer.screenSpaceEventHandler.removeInputAction(ScreenSpaceEventType.LEFT_DOUBLE_CLICK);
@@ -78,6 +86,7 @@ export function createGlobe(container: HTMLElement, webglRenderer: string): Glob
       if (s.qualitySetting === prev.qualitySetting) return;
       const r = resolveQuality(s.qualitySetting, webglRenderer);
       applyQuality(viewer, r.quality);
+      scene.requestRender();
       s.setResolvedQuality(r.quality, r.reason, webglRenderer);
     }),
   );
@@ -98,6 +107,7 @@ export function createGlobe(container: HTMLElement, webglRenderer: string): Glob
     .then((lines) => {
       if (viewer.isDestroyed()) return;
       borders = scene.primitives.add(createBorderPrimitive(lines)) as Primitive;
+      scene.requestRender();
     })
     .catch((e: unknown) => {
       if (abort.signal.aborted) return;
@@ -106,14 +116,21 @@ export function createGlobe(container: HTMLElement, webglRenderer: string): Glob
     });
   const bordersLoaded = () => bordersSettled || (borders !== null && borders.ready);
 
-  // Frame time (mean over about a second) and readiness.
+  // Frame time (mean interval over about a second of frames drawn back to back) and readiness.
+  // Frames are drawn on request: a frame that follows an idle spell starts a new window, so the
+  // figure is the interval while the globe is drawing (playback, camera moves), not idle time.
   let frames = 0;
   let windowStart = performance.now();
+  let lastFrameAt = windowStart;
   let loadedFrames = 0;
   const onPostRender = () => {
     const now = performance.now();
-    frames++;
-    if (now - windowStart >= 1000) {
+    if (now - lastFrameAt > IDLE_GAP_MS) {
+      frames = 0;
+      windowStart = now;
+    } else frames++;
+    lastFrameAt = now;
+    if (frames > 0 && now - windowStart >= 1000) {
       store.getState().setFrameMs((now - windowStart) / frames);
       frames = 0;
       windowStart = now;
@@ -122,6 +139,8 @@ export function createGlobe(container: HTMLElement, webglRenderer: string): Glob
       const done = baseLayer.ready && scene.globe.tilesLoaded && bordersLoaded();
       loadedFrames = done ? loadedFrames + 1 : 0;
       if (loadedFrames >= READY_FRAMES) markGlobeReady();
+      // Readiness counts drawn frames: keep drawing until the globe is ready.
+      else scene.requestRender();
     }
   };
   scene.postRender.addEventListener(onPostRender);

@@ -108,6 +108,7 @@ export interface LayerHooks {
 }
 
 export interface LiveHooks {
+  /** Reading it also asks for one more frame (frames are drawn on request: a test polling `frames` keeps them coming). */
   counts(): { satellites: number; links: number; linksDrawn: number; gateways: number; pops: number; frames: number; revision: number; buffersBuilt: number };
   time(): { timeUtcMs: number; drawnTimeUtcMs: number; playing: boolean; speed: number };
   /** The current selection (state/slices/selection.ts Selection). */

@@ -574,6 +574,8 @@ export function attachLiveGlobe(viewer: CesiumWidget): () => void {
   const hooks = installLeoHooks();
   hooks.live = {
     counts: () => {
+      // Frames are drawn on request (globe.ts): a test that polls for more drawn frames asks for them.
+      scene.requestRender();
       const st = layer.stats;
       const s = store.getState().scenario;
       return { satellites: st.satellites, links: st.links, linksDrawn: st.activeLinks, gateways: s.gateways.length, pops: s.pops.length, frames: st.frames, revision: st.revision, buffersBuilt: st.buffersBuilt };

@@ -135,7 +135,10 @@ export function attachHeatmapLayer(viewer: CesiumWidget): HeatmapLayer {
     const colors = grid && current && current.gridGeneration === grid.generation ? colorsFor(s) : null;
     legend.update(colors ? legendModel(s) : null);
     if (!colors || !grid) {
-      if (primitive) primitive.show = false;
+      if (primitive?.show) {
+        primitive.show = false;
+        scene.requestRender();
+      }
       return;
     }
     if (builtFor !== grid) {
@@ -155,10 +158,11 @@ export function attachHeatmapLayer(viewer: CesiumWidget): HeatmapLayer {
   };
 
   const onPostRender = (): void => {
-    if (pending && writeColors(pending)) {
+    if (!pending) return;
+    if (writeColors(pending)) {
       markShown(pendingShown, pending);
       pending = null;
-    }
+    } else scene.requestRender(); // the primitive is not ready yet: frames are drawn on request, so ask for the next one
   };
   scene.postRender.addEventListener(onPostRender);
   update(planningStore.getState());
