@@ -37,11 +37,35 @@ export function clampCameraHeight(camera: Camera): boolean {
   return true;
 }
 
+/**
+ * The camera controller's inertia states (Cesium 1.140 ScreenSpaceCameraController privates). A
+ * wheel or drag keeps coasting for up to ~1.6 s after the input (inertiaZoom 0.8): the controller
+ * moves the camera on every animation frame until the motion decays, and frames are drawn on
+ * request, so on a fast machine (or software WebGL between frames) that is dozens of moves.
+ */
+const INERTIA_STATES = ['_lastInertiaSpinMovement', '_lastInertiaZoomMovement', '_lastInertiaTiltMovement', '_lastInertiaTranslateMovement'] as const;
+
+/**
+ * Ends any coasting of the camera controller, so that a flight or a view set now lands where it
+ * was sent (Home after a hard wheel turn came back ~250 km short). Cesium has no public call for
+ * it; the controller itself switches other movements' inertia off this way when a new input
+ * starts (activateInertia), and the user's next input switches it on again.
+ */
+export function stopCameraInertia(): void {
+  const controller = getLiveViewer()?.scene.screenSpaceCameraController as unknown as Record<string, { inertiaEnabled?: boolean } | undefined> | undefined;
+  if (!controller) return;
+  for (const k of INERTIA_STATES) {
+    const st = controller[k];
+    if (st && typeof st === 'object') st.inertiaEnabled = false;
+  }
+}
+
 export function setHomeView(camera: Camera): void {
   camera.setView({ destination: cartesianFromDegreesKm(HOME_VIEW.lonDeg, HOME_VIEW.latDeg, HOME_VIEW.heightKm) });
 }
 
 export function flyHome(camera: Camera): void {
+  stopCameraInertia();
   camera.flyTo({ destination: cartesianFromDegreesKm(HOME_VIEW.lonDeg, HOME_VIEW.latDeg, HOME_VIEW.heightKm), duration: HOME_FLIGHT_S });
 }
 
@@ -99,6 +123,7 @@ export function currentCameraView(): CameraView | null {
 /** Puts the live camera where `v` says; false when no globe is live. */
 export function restoreCameraView(v: CameraView): boolean {
   if (!liveCamera) return false;
+  stopCameraInertia();
   liveCamera.setView({ destination: cartesianFromDegreesKm(v.lonDeg, v.latDeg, v.heightKm), orientation: { heading: CesiumMath.toRadians(v.headingDeg), pitch: CesiumMath.toRadians(v.pitchDeg), roll: 0 } });
   return true;
 }

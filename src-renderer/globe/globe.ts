@@ -179,6 +179,7 @@ export function createGlobe(container: HTMLElement, webglRenderer: string): Glob
     }
     if (good.ok) camera.setView({ destination: good.position, orientation: { direction: good.direction, up: good.up } });
     viewer.useDefaultRenderLoop = true;
+    scene.requestRender();
     recoveries++;
   }, 100);
   unsubs.push(() => window.clearInterval(watchdog), () => scene.postRender.removeEventListener(keepGood));

@@ -7,6 +7,7 @@
 // gatewayLinks query at most every LINKS_INTERVAL_MS, and one routeToPop for a selected ground
 // point at most every ROUTE_INTERVAL_MS. Each kind has at most one request in flight; a change
 // while one is in flight marks it dirty and it is asked again when the answer arrives.
+import { stopCameraInertia } from './camera';
 import { attachCapacityLayer } from './capacity/capacityLayer';
 import {
   Cartesian2,
@@ -227,6 +228,7 @@ export function attachLiveGlobe(viewer: CesiumWidget): () => void {
   const fly = (destination: Cartesian3) => {
     flights++;
     const done = () => void (flights = Math.max(0, flights - 1));
+    stopCameraInertia();
     camera.flyTo({ destination, duration: 1.2, complete: done, cancel: done });
   };
 
@@ -560,6 +562,7 @@ export function attachLiveGlobe(viewer: CesiumWidget): () => void {
     const dir = Cartesian3.normalize(new Cartesian3(p[0], p[1], p[2]), new Cartesian3());
     const r = Math.hypot(p[0], p[1], p[2]);
     const dest = Cartesian3.multiplyByScalar(dir, kmToM(r + 4000), new Cartesian3());
+    stopCameraInertia();
     camera.flyTo({ destination: dest, duration: 1.2 });
   };
 

@@ -66,6 +66,10 @@ async function open(): Promise<Session> {
     args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync', '--disable-quic', '--enable-precise-memory-info', ...GL_ARGS],
   });
   const page = await browser.newPage({ viewport: { width: 1280, height: 720 }, deviceScaleFactor: 1 });
+  // render-30k opens its file through File > Open: Playwright cannot answer Chromium's File System
+  // Access picker (microsoft/playwright#8850), so it goes away and the app falls back to its file
+  // input, as in the e2e tests (test/e2e/fixtures.ts, filePickers 'input').
+  await page.addInitScript(`for (const k of ['showOpenFilePicker', 'showSaveFilePicker']) Object.defineProperty(window, k, { value: undefined, configurable: true, writable: true });`);
   await page.goto(`${server.url}?quality=${QUALITY}`);
   await page.locator('body[data-globe-ready="true"]').waitFor({ state: 'attached', timeout: 180_000 });
   await page.waitForFunction(() => (window.__leo?.live?.counts().linksDrawn ?? 0) > 0, null, { timeout: 120_000 });
@@ -235,7 +239,7 @@ export function loadBenches(): Promise<Bench[]> {
     return () => rounds[taken++]![key];
   };
   let drawn = { footprints: 0, chords: 0, linksInFront: 0, hidden: 0, raster: '' };
-  const idle = { bare: NaN, full: NaN, skipped: 0, ratios: [] as number[] };
+  const idle = { bare: NaN, full: NaN, skipped: 0, drawn: 0, animationFrames: 0, ratios: [] as number[] };
   let big = { frameMs: NaN, jsMs: NaN, sats: 0, links: 0 };
   let js = { avg: NaN, max: NaN, raster: '', rasterMs: NaN, walkMs: NaN, uploadMs: NaN, thread: '', workerFrames: 0, lateFrames: 0, mainFrames: 0 };
   const traced: Array<{ cpuMs: number; wallMs: number; frames: number }> = [];
@@ -323,9 +327,14 @@ export function loadBenches(): Promise<Bench[]> {
         idle.bare = await frameMsWith(p, false);
         await setLayers(p, true, true);
         await meanFrameMs(p, 3);
-        const before = await p.evaluate(() => window.__leo!.layerStats!.skippedFrames);
+        // layerStats counts the frames Cesium drew (the layer runs in every postRender); reading
+        // it asks for no frame (live.counts() would).
+        const before = await p.evaluate(() => ({ skipped: window.__leo!.layerStats!.skippedFrames, frames: window.__leo!.layerStats!.frames }));
         idle.full = await meanFrameMs(p);
-        idle.skipped = (await p.evaluate(() => window.__leo!.layerStats!.skippedFrames)) - before;
+        const after = await p.evaluate(() => ({ skipped: window.__leo!.layerStats!.skippedFrames, frames: window.__leo!.layerStats!.frames }));
+        idle.skipped = after.skipped - before.skipped;
+        idle.drawn = after.frames - before.frames;
+        idle.animationFrames = FRAMES + 2;
         idle.ratios.push(idle.full / idle.bare);
       },
       measure: () => idle.full,
@@ -333,7 +342,7 @@ export function loadBenches(): Promise<Bench[]> {
         release();
         // Paired per iteration (the runner's first is its warm-up), as the playback rounds.
         const r = idle.ratios.slice(1);
-        return [`paused and still: full / bare per iteration ${r.map((x) => x.toFixed(2)).join(' ')} (median ${median(r).toFixed(3)}); the layer skipped redrawing ${idle.skipped} unchanged frames in the last`];
+        return [`paused and still: full / bare per iteration ${r.map((x) => x.toFixed(2)).join(' ')} (median ${median(r).toFixed(3)}); the layer skipped redrawing ${idle.skipped} unchanged frames in the last; Cesium drew ${idle.drawn} frames in its ${idle.animationFrames} animation frames (frames are drawn on request: a paused, still globe draws none)`];
       },
     },
     {

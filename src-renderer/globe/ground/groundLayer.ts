@@ -218,6 +218,8 @@ export function attachGroundLayer(viewer: CesiumWidget, satPositionEcefKm: (i: n
   let spacePath: Polyline | null = null;
   let lastDeclutter = 0;
   let declutterDirty = true;
+  /** A frame asked for when a declutter had to wait (frames are drawn on request: none may follow). */
+  let declutterTimer: ReturnType<typeof setTimeout> | null = null;
   let selSat: {
     index: number;
     neighbours: readonly number[];
@@ -472,6 +474,14 @@ export function attachGroundLayer(viewer: CesiumWidget, satPositionEcefKm: (i: n
       lastDeclutter = now;
       declutterDirty = false;
       declutter();
+    } else if (declutterDirty || moved) {
+      // Too soon after the last one: declutter in a frame asked for when the wait is over, so a
+      // camera that stops (no more frames drawn) still ends with its labels sorted out.
+      declutterDirty = true;
+      declutterTimer ??= setTimeout(() => {
+        declutterTimer = null;
+        if (!scene.isDestroyed()) scene.requestRender();
+      }, DECLUTTER_MS - (now - lastDeclutter) + 1);
     }
     placeLabels();
     updatePathPositions();
@@ -594,6 +604,7 @@ export function attachGroundLayer(viewer: CesiumWidget, satPositionEcefKm: (i: n
     },
     dispose() {
       scene.preRender.removeEventListener(onPreRender);
+      if (declutterTimer !== null) clearTimeout(declutterTimer);
       offCamera();
       for (const p of [billboards, lines, pathLines, satLines, satBillboards]) scene.primitives.remove(p);
       labelBox.remove();

@@ -3,7 +3,7 @@
 // visits them in this order. A button starts demo mode.
 import { useState } from 'react';
 import { Math as CesiumMath } from '@cesium/engine';
-import { cameraPlace, getLiveViewer } from '../../globe/camera';
+import { cameraPlace, getLiveViewer, stopCameraInertia } from '../../globe/camera';
 import { cartesianFromDegreesKm } from '../../globe/units';
 import { addBookmark, deleteBookmark, getBookmarks, nextBookmarkName, renameBookmark, type Bookmark } from '../../state/bookmarkCommands';
 import { appStore, useApp } from '../../state/store';
@@ -33,6 +33,7 @@ function bookmarkHere(): void {
 }
 
 function flyTo(b: Bookmark): void {
+  stopCameraInertia();
   getLiveViewer()?.camera.flyTo({
     destination: cartesianFromDegreesKm(b.lonDeg, b.latDeg, b.heightKm),
     orientation: { heading: CesiumMath.toRadians(b.headingDeg), pitch: CesiumMath.toRadians(b.pitchDeg), roll: 0 },

@@ -126,7 +126,11 @@ export function captureFrame(viewer: CesiumWidget, out: HTMLCanvasElement, timeU
         reject(new ExportCancelled());
         return;
       }
-      if (!settled) return;
+      if (!settled) {
+        // Frames are drawn on request (globe.ts): keep them coming until the view has settled.
+        scene.requestRender();
+        return;
+      }
       if (!drewOverlay) {
         // Same time and camera as the frame on screen: the overlay skipped drawing. Move the
         // clock by 1 ms so it draws the next frame, which is then the one captured.

@@ -7,7 +7,7 @@ import { Math as CesiumMath } from '@cesium/engine';
 import { buildSchedule } from '../../../src-core/rollout/schedule';
 import type { Scenario } from '../../../src-core/scenario/schema';
 import { utcMs } from '../../../src-core/units';
-import { getLiveViewer } from '../../globe/camera';
+import { getLiveViewer, stopCameraInertia } from '../../globe/camera';
 import { cartesianFromDegreesKm } from '../../globe/units';
 import { getBookmarks } from '../../state/bookmarkCommands';
 import { appStore } from '../../state/store';
@@ -34,6 +34,7 @@ export function tourStops(): { stops: TourStop[]; builtin: boolean } {
 function setCamera(pose: TourStop): void {
   const viewer = getLiveViewer();
   if (!viewer) return;
+  stopCameraInertia();
   viewer.camera.setView({
     destination: cartesianFromDegreesKm(pose.lonDeg, pose.latDeg, pose.heightKm),
     orientation: { heading: CesiumMath.toRadians(pose.headingDeg), pitch: CesiumMath.toRadians(pose.pitchDeg), roll: 0 },
