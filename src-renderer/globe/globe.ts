@@ -130,6 +130,7 @@ export function createGlobe(container: HTMLElement, webglRenderer: string): Glob
       windowStart = now;
     } else frames++;
     lastFrameAt = now;
+    if (store.getState().frameIdle) store.getState().setFrameIdle(false);
     if (frames > 0 && now - windowStart >= 1000) {
       store.getState().setFrameMs((now - windowStart) / frames);
       frames = 0;
@@ -144,6 +145,11 @@ export function createGlobe(container: HTMLElement, webglRenderer: string): Glob
     }
   };
   scene.postRender.addEventListener(onPostRender);
+  // The status bar says "idle" once no frame has been drawn for IDLE_GAP_MS (a paused, still globe).
+  const idleCheck = window.setInterval(() => {
+    if (!store.getState().frameIdle && performance.now() - lastFrameAt > IDLE_GAP_MS) store.getState().setFrameIdle(true);
+  }, IDLE_GAP_MS / 2);
+  unsubs.push(() => window.clearInterval(idleCheck));
   // Zoom-out limit (camera.ts): after the controller moved the camera, before the frame draws.
   const onPreRender = () => clampCameraHeight(camera);
   scene.preRender.addEventListener(onPreRender);

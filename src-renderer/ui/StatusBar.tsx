@@ -67,6 +67,7 @@ export function StatusBar() {
   const reason = useApp((s) => s.qualityReason);
   const renderer = useApp((s) => s.webglRenderer);
   const frameMs = useApp((s) => s.frameMs);
+  const frameIdle = useApp((s) => s.frameIdle);
   const cursor = useApp((s) => s.cursor);
   const revision = useApp((s) => s.revision);
   const showFrame = useGlobeView((s) => s.showFrameTime);
@@ -92,8 +93,17 @@ export function StatusBar() {
         Quality: {quality} <span className="muted">({reason})</span>
       </span>
       {showFrame && (
-        <span className="statusbar__field" data-field="frame" title="Mean frame time over the last second (frames per second)">
+        <span
+          className="statusbar__field"
+          data-field="frame"
+          title={
+            frameIdle
+              ? 'Idle: nothing on the globe changed, so no frame is drawn (frames are drawn on request). The figure is the mean frame time of the last second of frames drawn back to back'
+              : 'Mean frame time over the last second of frames drawn back to back (frames per second)'
+          }
+        >
           Frame: {frameMs === null ? '—' : `${frameMs.toFixed(frameMs < 10 ? 1 : 0)} ms · ${(1000 / frameMs).toFixed(frameMs > 100 ? 1 : 0)} fps`}
+          {frameIdle && <span className="muted"> · idle</span>}
         </span>
       )}
       <span className="statusbar__field statusbar__cursor" data-field="cursor">

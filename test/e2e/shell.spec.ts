@@ -32,6 +32,10 @@ test('globe renders offline: ocean is blue, land is land-coloured, no network, n
   expect(hooks.quality).toBe('lean');
   await expect(page.locator('[data-field="quality"]')).toContainText('lean');
   await expect(page.locator('[data-field="frame"]')).toContainText(/\d+(\.\d)? ms/);
+  // Frames are drawn on request: once everything has loaded and nothing moves, the globe stops
+  // drawing (no CPU or GPU spent on an unchanged picture) and the status bar says so. Drawing
+  // every animation frame, it never would.
+  await expect(page.locator('[data-field="frame"]')).toContainText('idle', { timeout: 120_000 });
 
   const ocean = await project(page, OCEAN);
   const land = await project(page, LAND);

@@ -41,6 +41,8 @@ export interface UiSlice {
   engineStatus: EngineStatus;
   /** Mean frame time over the last second; null until the globe has rendered. */
   frameMs: number | null;
+  /** No frame drawn for a while: nothing on the globe changed (frames are drawn on request). */
+  frameIdle: boolean;
   cursor: { latDeg: number; lonDeg: number } | null;
   notice: Notice | null;
   dialog: Dialog;
@@ -53,6 +55,7 @@ export interface UiSlice {
   setResolvedQuality(quality: Quality, reason: string, webglRenderer: string): void;
   setEngineStatus(s: EngineStatus): void;
   setFrameMs(ms: number | null): void;
+  setFrameIdle(idle: boolean): void;
   setCursor(c: { latDeg: number; lonDeg: number } | null): void;
   notify(kind: Notice['kind'], text: string, details?: readonly string[]): void;
   dismissNotice(): void;
@@ -94,6 +97,7 @@ export const createUiSlice: StateCreator<AppState, [], [], UiSlice> = (set, get)
   webglRenderer: '',
   engineStatus: 'not-started',
   frameMs: null,
+  frameIdle: false,
   cursor: null,
   notice: null,
   dialog: null,
@@ -112,6 +116,7 @@ export const createUiSlice: StateCreator<AppState, [], [], UiSlice> = (set, get)
   setResolvedQuality: (quality, qualityReason, webglRenderer) => set({ quality, qualityReason, webglRenderer }),
   setEngineStatus: (engineStatus) => set({ engineStatus }),
   setFrameMs: (frameMs) => set({ frameMs }),
+  setFrameIdle: (frameIdle) => set({ frameIdle }),
   setCursor: (cursor) => set({ cursor }),
   notify: (kind, text, details) => set({ notice: details ? { id: ++noticeSeq, kind, text, details } : { id: ++noticeSeq, kind, text } }),
   dismissNotice: () => set({ notice: null }),
