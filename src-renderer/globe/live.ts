@@ -581,7 +581,7 @@ export function attachLiveGlobe(viewer: CesiumWidget): () => void {
       scene.requestRender();
       const st = layer.stats;
       const s = store.getState().scenario;
-      return { satellites: st.satellites, links: st.links, linksDrawn: st.activeLinks, gateways: s.gateways.length, pops: s.pops.length, frames: st.frames, revision: st.revision, buffersBuilt: st.buffersBuilt };
+      return { satellites: st.satellites, links: st.links, linksDrawn: st.activeLinks, gateways: s.gateways.length, pops: s.pops.length, frames: st.frames, revision: st.revision, buffersBuilt: st.buffersBuilt, markerImages: ground.markerImages() };
     },
     time: () => {
       const s = store.getState();

@@ -98,6 +98,8 @@ export interface GroundLayer {
   hitTest(x: number, y: number, radiusPx?: number): GroundPick | null;
   /** Labels currently shown (tests of the declutter). */
   visibleLabels(): string[];
+  /** Images in the marker billboards' texture atlas (tests: an edit adds none once its icon was packed). */
+  markerImages(): number;
   /** The highlighted path as drawn (tests): hop ids, the space polyline's vertices, the number of fiber arcs; null when none. */
   drawnPath(): { hopIds: string[]; vertices: { latDeg: number; lonDeg: number; altKm: number }[]; backhaulArcs: number } | null;
   dispose(): void;
@@ -111,6 +113,38 @@ const FOOTPRINT_SEGMENTS = 96;
 /** The selected satellite's footprint: as high above the WGS84 surface as the overlay's rings. */
 const FOOTPRINT_LIFT_KM = 2;
 
+/**
+ * A billboard image with the id it has in its collection's texture atlas. Cesium gives a canvas
+ * without an id a fresh one (createGuid) for every billboard, so each new marker added another
+ * copy of the same icon to the atlas (which never shrinks), was drawn only once the atlas had been
+ * repacked after a frame, and that repack asked for one more whole frame (under software WebGL,
+ * one more ~100 ms frame after every gateway edit, ahead of the heatmap's). With a stable id an
+ * icon is packed once and a new marker is drawn in the very next frame.
+ */
+interface AtlasImage {
+  id: string;
+  canvas: HTMLCanvasElement;
+}
+
+const GROUND_POINT_IMAGE_ID = 'leo-ground-point';
+let groundPointCanvas: HTMLCanvasElement | null = null;
+/** A searched place's or a route end's marker: a filled dot with a white edge. */
+function groundPointIcon(): HTMLCanvasElement {
+  if (groundPointCanvas) return groundPointCanvas;
+  const c = document.createElement('canvas');
+  c.width = c.height = 16;
+  const g = c.getContext('2d')!;
+  g.beginPath();
+  g.arc(8, 8, 5, 0, 2 * Math.PI);
+  g.fillStyle = GROUND_POINT_COLOR;
+  g.fill();
+  g.lineWidth = 2;
+  g.strokeStyle = '#fff';
+  g.stroke();
+  return (groundPointCanvas = c);
+}
+
+const SELECTED_SATELLITE_IMAGE_ID = 'leo-selected-satellite';
 let satelliteRing: HTMLCanvasElement | null = null;
 /** The selected satellite's ring: white with a dark edge, so it reads over the globe and the mesh. */
 function selectedSatelliteIcon(): HTMLCanvasElement {
@@ -201,11 +235,12 @@ export function attachGroundLayer(viewer: CesiumWidget, satPositionEcefKm: (i: n
   const visible: Record<GroundLayerName, boolean> = { gateways: true, pops: true, labels: true, backhaul: true, path: true };
 
   const iconCache = new Map<string, HTMLCanvasElement>();
-  const iconFor = (kind: 'gateway' | 'pop', color: string, selected: boolean, hollow: boolean) => {
-    const key = `${kind}|${color}|${selected}|${hollow}`;
-    let c = iconCache.get(key);
-    if (!c) iconCache.set(key, (c = icon(kind, color, selected, hollow)));
-    return c;
+  /** An icon and its atlas id (see AtlasImage). */
+  const iconFor = (kind: 'gateway' | 'pop', color: string, selected: boolean, hollow: boolean): AtlasImage => {
+    const id = `${kind}|${color}|${selected}|${hollow}`;
+    let c = iconCache.get(id);
+    if (!c) iconCache.set(id, (c = icon(kind, color, selected, hollow)));
+    return { id, canvas: c };
   };
   const measure = document.createElement('canvas').getContext('2d')!;
   measure.font = LABEL_FONT;
@@ -274,9 +309,10 @@ export function attachGroundLayer(viewer: CesiumWidget, satPositionEcefKm: (i: n
 
   function rebuild(input: GroundLayerInput): void {
     const next = new Map<string, { key: string; marker: Marker; line: Polyline | null }>();
-    const mk = (pick: GroundPick, latDeg: number, lonDeg: number, name: string, image: HTMLCanvasElement, sizePx: number, priority: number): Marker => {
+    const mk = (pick: GroundPick, latDeg: number, lonDeg: number, name: string, image: AtlasImage, sizePx: number, priority: number): Marker => {
       const world = cartesianFromDegreesKm(lonDeg, latDeg, 0);
-      const billboard = billboards.add({ position: world, image, width: sizePx * (32 / 20), height: sizePx * (32 / 20), id: pick, disableDepthTestDistance: Number.POSITIVE_INFINITY });
+      const billboard = billboards.add({ position: world, width: sizePx * (32 / 20), height: sizePx * (32 / 20), id: pick, disableDepthTestDistance: Number.POSITIVE_INFINITY });
+      billboard.setImage(image.id, image.canvas);
       const el = document.createElement('span');
       el.className = `ground-label ground-label--${pick.kind}${priority === 0 ? ' is-selected' : ''}`;
       el.textContent = name;
@@ -320,17 +356,8 @@ export function attachGroundLayer(viewer: CesiumWidget, satPositionEcefKm: (i: n
     pointLabels = [];
     for (const gp of [input.groundPoint, ...(input.routeEnds ?? [])]) {
       if (!gp) continue;
-      const c = document.createElement('canvas');
-      c.width = c.height = 16;
-      const g = c.getContext('2d')!;
-      g.beginPath();
-      g.arc(8, 8, 5, 0, 2 * Math.PI);
-      g.fillStyle = GROUND_POINT_COLOR;
-      g.fill();
-      g.lineWidth = 2;
-      g.strokeStyle = '#fff';
-      g.stroke();
-      const marker = billboards.add({ position: cartesianFromDegreesKm(gp.lonDeg, gp.latDeg, 0), image: c, width: 16, height: 16, disableDepthTestDistance: Number.POSITIVE_INFINITY });
+      const marker = billboards.add({ position: cartesianFromDegreesKm(gp.lonDeg, gp.latDeg, 0), width: 16, height: 16, disableDepthTestDistance: Number.POSITIVE_INFINITY });
+      marker.setImage(GROUND_POINT_IMAGE_ID, groundPointIcon());
       groundMarkers.push(marker);
       // A named place (search, route end) carries its name; always shown, above the declutter.
       if (gp.label) {
@@ -519,7 +546,8 @@ export function attachGroundLayer(viewer: CesiumWidget, satPositionEcefKm: (i: n
       satLines.removeAll();
       selSat = null;
       if (index !== null) {
-        const ring = satBillboards.add({ position: Cartesian3.UNIT_X, image: selectedSatelliteIcon(), width: 26, height: 26, disableDepthTestDistance: Number.POSITIVE_INFINITY, show: false });
+        const ring = satBillboards.add({ position: Cartesian3.UNIT_X, width: 26, height: 26, disableDepthTestDistance: Number.POSITIVE_INFINITY, show: false });
+        ring.setImage(SELECTED_SATELLITE_IMAGE_ID, selectedSatelliteIcon());
         const links = neighbours.map(() =>
           satLines.add({ positions: [Cartesian3.ZERO, Cartesian3.UNIT_X], width: 2.5, material: Material.fromType('Color', { color: Color.fromCssColorString(SELECTED_LINK_COLOR) }), show: false }),
         );
@@ -594,6 +622,8 @@ export function attachGroundLayer(viewer: CesiumWidget, satPositionEcefKm: (i: n
       return best;
     },
     visibleLabels: () => markers.filter((m) => m.label.show).map((m) => m.label.text),
+    // textureAtlas is Cesium's (marked private, not in the typings); numberOfImages is its count.
+    markerImages: () => (billboards as unknown as { textureAtlas: { numberOfImages: number } }).textureAtlas.numberOfImages,
     drawnPath() {
       if (!path || !spacePath) return null;
       const vertices = spacePath.positions.map((p) => {
