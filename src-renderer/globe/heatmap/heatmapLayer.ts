@@ -1,7 +1,8 @@
-// The coverage heatmap on the globe: one Cesium Primitive with one GeometryInstance per H3 cell
-// (a hexagon fan, geometry.ts) and a per-instance colour attribute. The mesh is built ONCE per
-// analysis grid; new coverage results (every gateway edit) only rewrite the colour attributes of
-// the cells whose colour changed (batch-table writes, no geometry rebuild). Follows the planning
+// The coverage heatmap on the globe: one Cesium Primitive per spatial batch of H3 cells (cells of
+// one H3 base cell, geometry.ts cellBatches: Cesium culls the batches behind the horizon), with one
+// GeometryInstance per cell (a hexagon fan, geometry.ts) and a per-instance colour attribute. The
+// meshes are built ONCE per analysis grid; new coverage results (every gateway edit) only rewrite
+// the colour attributes of the cells whose colour changed (batch-table writes, no geometry rebuild). Follows the planning
 // store: metric, comparison (before/after, vs baseline) and results (in rollout view the date's
 // network, planningStore.dated: shownCoverage), and owns the legend drawn on the globe (legend.ts).
 import {
@@ -13,6 +14,7 @@ import {
   GeometryInstance,
   PerInstanceColorAppearance,
   Primitive,
+  PrimitiveCollection,
   PrimitiveType,
   type CesiumWidget,
 } from '@cesium/engine';
@@ -21,16 +23,23 @@ import { capacityStore } from '../../ui/capacity/capacityStore';
 import { planningStore, shownCoverage, type PlanningState } from '../../ui/planning/planningStore';
 import { installLeoHooks } from '../hooks';
 import { cellColors, refitScales, scaleForState, type Scale } from './colors';
-import { cellMesh } from './geometry';
+import { cellBatches, cellMesh } from './geometry';
 import { createHeatmapLegend, type LegendModel } from './legend';
 
 export interface HeatmapLayer {
   destroy(): void;
 }
 
-function buildPrimitive(grid: CoverageGridInfo, rgba: Uint8Array): Primitive {
-  const instances: GeometryInstance[] = new Array(grid.ids.length);
-  for (let c = 0; c < grid.ids.length; c++) {
+/** One batch of cells (indices into the grid) and the primitive that draws them (instance id = cell index). */
+interface Batch {
+  cells: number[];
+  primitive: Primitive;
+}
+
+function buildBatch(grid: CoverageGridInfo, cells: number[], rgba: Uint8Array): Batch {
+  const instances: GeometryInstance[] = new Array(cells.length);
+  for (let k = 0; k < cells.length; k++) {
+    const c = cells[k]!;
     const mesh = cellMesh(grid.ids[c]!);
     const geometry = new Geometry({
       attributes: { position: new GeometryAttribute({ componentDatatype: ComponentDatatype.DOUBLE, componentsPerAttribute: 3, values: mesh.positions }) } as never,
@@ -38,13 +47,13 @@ function buildPrimitive(grid: CoverageGridInfo, rgba: Uint8Array): Primitive {
       primitiveType: PrimitiveType.TRIANGLES,
       boundingSphere: BoundingSphere.fromVertices(Array.from(mesh.positions)),
     });
-    instances[c] = new GeometryInstance({
+    instances[k] = new GeometryInstance({
       geometry,
       id: c,
       attributes: { color: new ColorGeometryInstanceAttribute(rgba[4 * c]! / 255, rgba[4 * c + 1]! / 255, rgba[4 * c + 2]! / 255, rgba[4 * c + 3]! / 255) },
     });
   }
-  return new Primitive({
+  const primitive = new Primitive({
     geometryInstances: instances,
     appearance: new PerInstanceColorAppearance({ flat: true, translucent: true, closed: false }),
     asynchronous: false,
@@ -52,6 +61,7 @@ function buildPrimitive(grid: CoverageGridInfo, rgba: Uint8Array): Primitive {
     allowPicking: false,
     compressVertices: false,
   });
+  return { cells, primitive };
 }
 
 const sameColor = (a: Uint8Array, b: Uint8Array, cell: number): boolean => {
@@ -68,7 +78,9 @@ function colorHash(rgba: Uint8Array): number {
 
 export function attachHeatmapLayer(viewer: CesiumWidget): HeatmapLayer {
   const scene = viewer.scene;
-  let primitive: Primitive | null = null;
+  /** All batches' primitives (one show switch, one remove). */
+  let collection: PrimitiveCollection | null = null;
+  let batches: Batch[] = [];
   let builtFor: CoverageGridInfo | null = null;
   let pending: Uint8Array | null = null;
   const scratch = new Uint8Array(4);
@@ -112,17 +124,20 @@ export function attachHeatmapLayer(viewer: CesiumWidget): HeatmapLayer {
   /** The colours in the primitive's batch table (RGBA per cell): only cells whose colour changed are written. */
   let written: Uint8Array | null = null;
   const writeColors = (colors: Uint8Array): boolean => {
-    if (!primitive || !primitive.ready) return false;
+    if (batches.length === 0 || !batches.every((b) => b.primitive.ready)) return false;
     const before = written !== null && written.length === colors.length ? written : null;
-    for (let c = 0; c < colors.length / 4; c++) {
-      if (before && sameColor(before, colors, c)) continue;
-      const attrs = primitive.getGeometryInstanceAttributes(c) as { color: Uint8Array } | undefined;
-      if (!attrs) continue;
-      scratch[0] = colors[4 * c]!;
-      scratch[1] = colors[4 * c + 1]!;
-      scratch[2] = colors[4 * c + 2]!;
-      scratch[3] = colors[4 * c + 3]!;
-      attrs.color = scratch;
+    for (const { cells, primitive } of batches) {
+      // In grid order within a batch: Cesium's instance lookup resumes where the last one ended.
+      for (const c of cells) {
+        if (before && sameColor(before, colors, c)) continue;
+        const attrs = primitive.getGeometryInstanceAttributes(c) as { color: Uint8Array } | undefined;
+        if (!attrs) continue;
+        scratch[0] = colors[4 * c]!;
+        scratch[1] = colors[4 * c + 1]!;
+        scratch[2] = colors[4 * c + 2]!;
+        scratch[3] = colors[4 * c + 3]!;
+        attrs.color = scratch;
+      }
     }
     written = colors.slice();
     scene.requestRender();
@@ -135,15 +150,17 @@ export function attachHeatmapLayer(viewer: CesiumWidget): HeatmapLayer {
     const colors = grid && current && current.gridGeneration === grid.generation ? colorsFor(s) : null;
     legend.update(colors ? legendModel(s) : null);
     if (!colors || !grid) {
-      if (primitive?.show) {
-        primitive.show = false;
+      if (collection?.show) {
+        collection.show = false;
         scene.requestRender();
       }
       return;
     }
     if (builtFor !== grid) {
-      if (primitive) scene.primitives.remove(primitive);
-      primitive = scene.primitives.add(buildPrimitive(grid, colors)) as Primitive;
+      if (collection) scene.primitives.remove(collection);
+      collection = scene.primitives.add(new PrimitiveCollection()) as PrimitiveCollection;
+      batches = cellBatches(grid.ids).map((cells) => buildBatch(grid, cells, colors));
+      for (const b of batches) collection.add(b.primitive);
       written = colors.slice();
       builtFor = grid;
       pending = null;
@@ -153,7 +170,7 @@ export function attachHeatmapLayer(viewer: CesiumWidget): HeatmapLayer {
       pending = colors;
       pendingShown = { revision: current!.revision, dateMs };
     }
-    primitive!.show = true;
+    collection!.show = true;
     scene.requestRender();
   };
 
@@ -181,8 +198,9 @@ export function attachHeatmapLayer(viewer: CesiumWidget): HeatmapLayer {
       unsubCapacity();
       legend.destroy();
       scene.postRender.removeEventListener(onPostRender);
-      if (primitive && !viewer.isDestroyed()) scene.primitives.remove(primitive);
-      primitive = null;
+      if (collection && !viewer.isDestroyed()) scene.primitives.remove(collection);
+      collection = null;
+      batches = [];
     },
   };
 }
