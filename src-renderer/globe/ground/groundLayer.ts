@@ -126,14 +126,21 @@ interface AtlasImage {
   canvas: HTMLCanvasElement;
 }
 
+/** A square canvas of `size` px, drawn by `draw` on first use and kept. */
+function drawnOnce(size: number, draw: (g: CanvasRenderingContext2D) => void): () => HTMLCanvasElement {
+  let canvas: HTMLCanvasElement | null = null;
+  return () => {
+    if (canvas) return canvas;
+    canvas = document.createElement('canvas');
+    canvas.width = canvas.height = size;
+    draw(canvas.getContext('2d')!);
+    return canvas;
+  };
+}
+
 const GROUND_POINT_IMAGE_ID = 'leo-ground-point';
-let groundPointCanvas: HTMLCanvasElement | null = null;
 /** A searched place's or a route end's marker: a filled dot with a white edge. */
-function groundPointIcon(): HTMLCanvasElement {
-  if (groundPointCanvas) return groundPointCanvas;
-  const c = document.createElement('canvas');
-  c.width = c.height = 16;
-  const g = c.getContext('2d')!;
+const groundPointIcon = drawnOnce(16, (g) => {
   g.beginPath();
   g.arc(8, 8, 5, 0, 2 * Math.PI);
   g.fillStyle = GROUND_POINT_COLOR;
@@ -141,17 +148,11 @@ function groundPointIcon(): HTMLCanvasElement {
   g.lineWidth = 2;
   g.strokeStyle = '#fff';
   g.stroke();
-  return (groundPointCanvas = c);
-}
+});
 
 const SELECTED_SATELLITE_IMAGE_ID = 'leo-selected-satellite';
-let satelliteRing: HTMLCanvasElement | null = null;
 /** The selected satellite's ring: white with a dark edge, so it reads over the globe and the mesh. */
-function selectedSatelliteIcon(): HTMLCanvasElement {
-  if (satelliteRing) return satelliteRing;
-  const c = document.createElement('canvas');
-  c.width = c.height = 26;
-  const g = c.getContext('2d')!;
+const selectedSatelliteIcon = drawnOnce(26, (g) => {
   g.beginPath();
   g.arc(13, 13, 9, 0, 2 * Math.PI);
   g.lineWidth = 4.5;
@@ -160,8 +161,7 @@ function selectedSatelliteIcon(): HTMLCanvasElement {
   g.lineWidth = 2.5;
   g.strokeStyle = SELECTED_SATELLITE_COLOR;
   g.stroke();
-  return (satelliteRing = c);
-}
+});
 
 function icon(kind: 'gateway' | 'pop', color: string, selected: boolean, hollow: boolean): HTMLCanvasElement {
   const size = 32;
