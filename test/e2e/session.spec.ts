@@ -75,6 +75,11 @@ test('a gateway add, move, undo and redo rebuild no constellation buffer, re-sen
   }, null, { timeout: 150_000 });
   const count0 = Number(await page.getByTestId('gateway-count').textContent());
 
+  // Every icon variant is packed in the marker atlas at start-up, so no edit adds an image (Cesium
+  // gives an icon without an atlas id a fresh copy for each marker, drawn only after one more
+  // whole frame: groundLayer.ts AtlasImage). Checked after all the edits below.
+  const images0 = await page.evaluate(() => window.__leo!.live!.counts().markerImages);
+
   // Add with the tool.
   let before = await counters(page);
   await page.getByTestId('tool-add-gateway').click();
@@ -96,15 +101,12 @@ test('a gateway add, move, undo and redo rebuild no constellation buffer, re-sen
   expectCheap('move', await editCost(page, before));
   await expect(page.getByTestId('history')).toContainText('Move');
 
-  // Undo the move, undo the add, redo the add. Every icon these draw was drawn before, so the
-  // marker atlas gains no image (Cesium gives an icon without an atlas id a fresh copy for each
-  // marker, drawn only after one more whole frame: groundLayer.ts AtlasImage).
-  const images0 = await page.evaluate(() => window.__leo!.live!.counts().markerImages);
+  // Undo the move, undo the add, redo the add.
   for (const [what, key] of [['undo move', 'Control+z'], ['undo add', 'Control+z'], ['redo add', 'Control+Shift+z']] as const) {
     before = await counters(page);
     await page.keyboard.press(key);
     expectCheap(what, await editCost(page, before));
   }
   await expect(page.getByTestId('gateway-count')).toHaveText(String(count0 + 1));
-  expect(await page.evaluate(() => window.__leo!.live!.counts().markerImages), 'marker atlas images after undo move, undo add, redo add').toBe(images0);
+  expect(await page.evaluate(() => window.__leo!.live!.counts().markerImages), 'marker atlas images after the add, move, undo move, undo add and redo add').toBe(images0);
 });

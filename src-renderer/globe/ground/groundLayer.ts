@@ -242,6 +242,16 @@ export function attachGroundLayer(viewer: CesiumWidget, satPositionEcefKm: (i: n
     if (!c) iconCache.set(id, (c = icon(kind, color, selected, hollow)));
     return { id, canvas: c };
   };
+  // Every icon variant is packed into the atlases up front, on hidden billboards that are never
+  // shown, so even the first marker of a variant (the first selected planned gateway, a route
+  // end) is drawn in the first frame after the edit, with no repack and no extra frame.
+  const variants: AtlasImage[] = [
+    ...(['live', 'planned'] as const).flatMap((st) => [false, true].map((sel) => iconFor('gateway', GATEWAY_STATUS_COLORS[st], sel, st === 'planned'))),
+    ...[false, true].map((sel) => iconFor('pop', POP_COLOR, sel, false)),
+    { id: GROUND_POINT_IMAGE_ID, canvas: groundPointIcon() },
+  ];
+  for (const v of variants) billboards.add({ position: Cartesian3.UNIT_X, show: false }).setImage(v.id, v.canvas);
+  satBillboards.add({ position: Cartesian3.UNIT_X, show: false }).setImage(SELECTED_SATELLITE_IMAGE_ID, selectedSatelliteIcon());
   const measure = document.createElement('canvas').getContext('2d')!;
   measure.font = LABEL_FONT;
 
