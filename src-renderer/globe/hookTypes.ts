@@ -109,7 +109,7 @@ export interface LayerHooks {
 
 export interface LiveHooks {
   /** Reading it also asks for one more frame (frames are drawn on request: a test polling `frames` keeps them coming). */
-  /** markerImages: images in the gateway/PoP marker atlas (one per icon variant drawn so far, not one per marker). */
+  /** markerImages: images in the gateway/PoP marker atlas (one per icon variant, all packed at start-up; not one per marker). */
   counts(): { satellites: number; links: number; linksDrawn: number; gateways: number; pops: number; frames: number; revision: number; buffersBuilt: number; markerImages: number };
   time(): { timeUtcMs: number; drawnTimeUtcMs: number; playing: boolean; speed: number };
   /** The current selection (state/slices/selection.ts Selection). */

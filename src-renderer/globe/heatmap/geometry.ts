@@ -5,9 +5,9 @@
 // res 3) are not hidden by the globe. Vertices are 3D points, never lon/lat rings, so cells that
 // cross the antimeridian (their boundary jumps from +180 to -180 degrees) need no special case.
 //
-// Why it matters: under software WebGL the heatmap's cost is its triangles, not its pixels (the
-// default view, lean, SwiftShader: ~35 ms of an ~88 ms frame, and still ~42 ms at half
-// resolution). So cells are drawn in batches by H3 base cell (res 0, at most 122), each its own
+// Why it matters: under software WebGL the heatmap's cost is mostly its triangles, not its pixels
+// (the default view, lean, SwiftShader, as one primitive: 33-40 ms of an 86-97 ms frame, and
+// still 25-32 ms at half resolution). So cells are drawn in batches by H3 base cell (res 0, at most 122), each its own
 // draw command with its own bounding sphere: Cesium culls the batches behind the Earth's horizon
 // or outside the view, and their triangles are never set up (docs/BENCHMARKS.md, fifteenth session).
 import { cellToBoundary, cellToParent, getResolution } from 'h3-js';

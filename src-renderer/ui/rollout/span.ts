@@ -1,8 +1,9 @@
 // The launch schedule as the rollout bar needs it (slider span, step buttons), computed on the
 // main thread from the scenario on screen: the Rollout tab's schedule of the same scenario object
-// (schedule.ts scheduleOf, so the two never build it twice), memoised on the sections it reads, so the bar knows its span before the
+// (schedule.ts scheduleOf, so the two never build it twice), memoised on that schedule, so the bar knows its span before the
 // engine has answered a date.
 import type { Scenario } from '../../../src-core/scenario/schema';
+import type { RolloutSchedule } from '../../../src-core/rollout';
 import { scheduleOf } from './schedule';
 
 export interface RolloutSpan {
@@ -15,11 +16,12 @@ export interface RolloutSpan {
   launchDatesMs: number[];
 }
 
-let memo: { constellation: Scenario['constellation']; rollout: Scenario['rollout']; epochUtc: string; span: RolloutSpan } | null = null;
+/** Kept for the schedule object it was derived from (scheduleOf keeps that while its sections are unchanged). */
+let memo: { sched: RolloutSchedule; span: RolloutSpan } | null = null;
 
 export function rolloutSpan(s: Scenario): RolloutSpan {
-  if (memo && memo.constellation === s.constellation && memo.rollout === s.rollout && memo.epochUtc === s.epochUtc) return memo.span;
   const sched = scheduleOf(s);
+  if (memo?.sched === sched) return memo.span;
   const launchDatesMs = [...new Set(sched.launches.map((l) => l.dateMs))].sort((a, b) => a - b);
   const endMs = Number.isFinite(sched.fullDeploymentMs) ? sched.fullDeploymentMs : lastOperationalMs(sched.operationalMs);
   const span: RolloutSpan = {
@@ -28,7 +30,7 @@ export function rolloutSpan(s: Scenario): RolloutSpan {
     fullDeploymentMs: endMs,
     launchDatesMs,
   };
-  memo = { constellation: s.constellation, rollout: s.rollout, epochUtc: s.epochUtc, span };
+  memo = { sched, span };
   return span;
 }
 

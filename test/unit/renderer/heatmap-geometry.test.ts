@@ -25,7 +25,6 @@ function meshArea(h3: string): { km2: number; outward: boolean; triangles: numbe
 
 describe('heatmap cell meshes', () => {
   const hexagon = latLngToCell(24.3, 54.6, 3);
-  expect(cellToBoundary(hexagon)).toHaveLength(6);
   const pentagon = getPentagons(3)[0]!;
   // A res-3 cell whose boundary crosses an icosahedron edge (more than 6 vertices).
   const distorted = getRes0Cells().flatMap((c) => cellToChildren(c, 3)).find((c) => cellToBoundary(c).length > 6)!;
@@ -33,6 +32,7 @@ describe('heatmap cell meshes', () => {
   for (const [what, h3] of [['hexagon', hexagon], ['pentagon (res 3: with its distortion vertices)', pentagon], ['hexagon with distortion vertices', distorted]] as const) {
     it(`a ${what} is n - 2 outward triangles covering the cell (area within 1 % of H3's)`, () => {
       const n = cellToBoundary(h3).length;
+      if (h3 === hexagon) expect(n).toBe(6);
       const m = meshArea(h3);
       expect(m.vertices).toBe(n);
       expect(m.triangles).toBe(n - 2);
@@ -51,8 +51,11 @@ describe('heatmap cell meshes', () => {
 
 describe('heatmap batches', () => {
   it('puts every cell of a grid in exactly one batch, all of one H3 base cell', () => {
-    // Every res-3 cell of a band of latitudes (what a coverage grid looks like), in a scrambled order.
-    const ids = getRes0Cells().flatMap((c) => cellToChildren(c, 3)).filter((_, i) => i % 3 === 0);
+    // Every third res-3 cell of the globe, in a scrambled order (a fixed permutation), so cells of
+    // one base cell are not next to each other in the grid.
+    const all = getRes0Cells().flatMap((c) => cellToChildren(c, 3)).filter((_, i) => i % 3 === 0);
+    const ids = all.map((_, i) => all[(i * 7919) % all.length]!);
+    expect(new Set(ids).size).toBe(all.length);
     const batches = cellBatches(ids);
     const seen = new Array<number>(ids.length).fill(0);
     for (const b of batches) {
