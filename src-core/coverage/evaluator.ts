@@ -9,9 +9,12 @@
 //   remove -> per step, nothing unless the gateway is some satellite's origin; else that step is
 //             rerouted in full (origins above it are renumbered, which keeps every tie-break);
 //   move   -> remove's rule for the old position, add's for the new one.
-// Per-cell window figures are recomputed for cells whose latency changed in any step; headline
-// figures are a fixed-order pass over all samples (milliseconds). Weights are integers, so the
-// demand-weighted sums are exact: incremental and full evaluations give bit-identical results.
+// Per-cell window figures are recomputed for cells whose latency changed in any step. Headline
+// figures: the latency histogram, per-gateway and per-step weights are integer sums kept from call
+// to call, moved only for the samples an edit touched (after an add: the cells of the satellites
+// whose labels improved; after any other edit: every sample); the mean latency is a fixed-order
+// sum over cells of the per-cell latency sums. Weights are integers, so the demand-weighted sums
+// are exact: incremental and full evaluations give bit-identical results.
 //
 // Definitions (one ground cell c, step t): covered = at least one usable satellite at or above the
 // terminal mask; latency = min over visible satellites s with a route of (uplink(c,s) + dist(s)),
@@ -232,6 +235,22 @@ export class CoverageEvaluator {
   private readonly countedLat: Float64Array;
   private readonly countedGw: Int32Array;
   private shareW: Float64Array;
+  /** Per step: the weight of the samples served (kept like the histogram). */
+  private readonly stepW: Float64Array;
+  /** Per cell: the sum of its served latencies over the window, in step order (ms). */
+  private readonly cellLatSum: Float64Array;
+  /** Per cell: its index in weightedCells, or -1 (zero weight). */
+  private readonly weightedIndex: Int32Array;
+  /**
+   * The samples `result` must look at: `walkAll` (every one), or the weighted cells listed in
+   * `touched` (indices into weightedCells; `touchedMark` per cell), the only ones an add changed.
+   */
+  private walkAll = true;
+  private readonly touched: Int32Array;
+  private touchedCount = 0;
+  private readonly touchedMark: Uint8Array;
+  /** 0..nw-1: the list `result` walks when every sample counts. */
+  private readonly allWeighted: Int32Array;
   /** Weights are integers and every sum stays below 2^53: the kept sums are exact. */
   private readonly exactSums: boolean;
 
@@ -286,6 +305,13 @@ export class CoverageEvaluator {
     }
     this.weightedCells = Int32Array.from(weighted);
     const nw = weighted.length;
+    this.weightedIndex = new Int32Array(C).fill(-1);
+    weighted.forEach((c, j) => (this.weightedIndex[c] = j));
+    this.allWeighted = Int32Array.from(weighted, (_, j) => j);
+    this.touched = new Int32Array(nw);
+    this.touchedMark = new Uint8Array(C);
+    this.stepW = new Float64Array(T);
+    this.cellLatSum = new Float64Array(C);
     this.exactSums = integral && wSum * T < Number.MAX_SAFE_INTEGER;
     this.countedLat = new Float64Array(T * nw).fill(Infinity);
     this.countedGw = new Int32Array(T * nw).fill(-1);
@@ -366,6 +392,7 @@ export class CoverageEvaluator {
 
   /** Replace the whole gateway set: full routing of every step. */
   setGateways(gateways: readonly Gateway[]): CoverageResult {
+    this.walkAll = true;
     this.gws = gateways.slice();
     this.seeds = this.gws.map((g) => this.gatewaySeeds(g));
     return this.rerouteAll();
@@ -391,6 +418,8 @@ export class CoverageEvaluator {
   /** Remove the gateway at `index` (scenario order): decremental repair of its routing forest per step. */
   removeGateway(index: number): CoverageResult {
     this.checkIndex(index);
+    // Gateways above it are renumbered in every step: every sample's gateway may change.
+    this.walkAll = true;
     const { satCount: N, stepCount: T } = this.cache;
     this.gws.splice(index, 1);
     this.seeds.splice(index, 1);
@@ -425,6 +454,7 @@ export class CoverageEvaluator {
   /** Replace the gateway at `index` by `g` (a move or any edit of its site/mask/PoP). */
   moveGateway(index: number, g: Gateway): CoverageResult {
     this.checkIndex(index);
+    this.walkAll = true;
     const { satCount: N, stepCount: T } = this.cache;
     this.gws[index] = g;
     const seeds = this.gatewaySeeds(g);
@@ -541,17 +571,30 @@ export class CoverageEvaluator {
             lat[c] = v;
             this.dirty[c] = 1;
           }
+          // Its satellite's label changed (the gateway it counts under may have, at equal latency).
+          this.touch(c);
         } else if (v < lat[c]! || (v === lat[c]! && v !== Infinity && s < b)) {
           if (v !== lat[c]) this.dirty[c] = 1;
           lat[c] = v;
           best[c] = s;
+          this.touch(c);
         }
       }
     }
   }
 
+  /** Lists a cell whose sample at some step `result` must look at again (see `walkAll`). */
+  private touch(c: number): void {
+    const j = this.weightedIndex[c]!;
+    if (j < 0 || this.touchedMark[c]) return;
+    this.touchedMark[c] = 1;
+    this.touched[this.touchedCount++] = j;
+  }
+
   /** Scatter-min of step t from the routing labels; marks cells whose latency changed. */
   private cellPass(t: number): void {
+    // Any cell's satellite, and so its gateway, may change: every sample is looked at again.
+    this.walkAll = true;
     const { satCount: N, cellCount: C, visOff, visCell, visUpMs } = this.cache;
     const lat = this.cellLat.subarray(t * C, (t + 1) * C);
     const best = this.cellSat.subarray(t * C, (t + 1) * C);
@@ -605,6 +648,7 @@ export class CoverageEvaluator {
         }
       }
       this.servedSteps[c] = k;
+      this.cellLatSum[c] = sum;
       this.routingOutageSteps[c] = rlongest;
       f.servedPct[c] = (100 * k) / T;
       f.longestOutageS[c] = longest * stepS;
@@ -629,10 +673,12 @@ export class CoverageEvaluator {
     let W = 0, servedW = 0, coveredW = 0, visW = 0, longest = 0;
     let areaCells = 0, areaW = 0, areaPop = 0, outPop = 0, outCells = 0, areaLongest = 0, routingLongest = 0, maxAbsLat = 0;
     const pop = this.grid.population;
+    let latSum = 0;
     for (let c = 0; c < C; c++) {
       const wc = w[c]!;
       W += wc;
       servedW += wc * this.servedSteps[c]!;
+      if (wc !== 0) latSum += wc * this.cellLatSum[c]!;
       coveredW += wc * this.coveredSteps[c]!;
       visW += wc * this.visSum[c]!;
       if (wc > 0 && this.fig.longestOutageS[c]! > longest) longest = this.fig.longestOutageS[c]!;
@@ -663,11 +709,12 @@ export class CoverageEvaluator {
       routedPctOfCovered: coveredW > 0 ? (100 * servedW) / coveredW : NaN,
       longestRoutingOutageS: routingLongest * this.cache.settings.stepS,
     };
-    // The latency histogram (p50, p95) and the weight per gateway are sums of integer weights
-    // (grid.ts), so they are exact whatever the order of the additions: they are kept between
-    // calls, and only the samples whose latency or gateway changed are moved (a gateway edit
-    // changes a small part of them; a removal renumbers gateways: those samples move too). The
-    // mean latency is not an integer sum: it is summed in full, in the same order as always.
+    // The latency histogram (p50, p95), the weight per gateway and per step are sums of integer
+    // weights (grid.ts), so they are exact whatever the order of the additions: they are kept
+    // between calls, and only the samples whose latency or gateway changed are moved. After an
+    // add, only the touched cells' samples are looked at; after any other edit, every sample (a
+    // removal renumbers gateways: those samples move too). The mean latency is not an integer
+    // sum: it is summed in full over the cells, in cell order, from the per-cell sums.
     // Non-integer weights (or sums past 2^53): everything is recounted from zero on each call.
     const hist = this.hist;
     const bin = this.histBinMs;
@@ -677,54 +724,56 @@ export class CoverageEvaluator {
       this.shareW = grown;
     }
     const shareW = this.shareW;
-    const countedLat = this.countedLat, countedGw = this.countedGw;
+    const countedLat = this.countedLat, countedGw = this.countedGw, stepW = this.stepW;
     if (!this.exactSums) {
       hist.fill(0);
       shareW.fill(0);
+      stepW.fill(0);
       countedLat.fill(Infinity);
       countedGw.fill(-1);
+      this.walkAll = true;
     }
-    const byStep = new Float64Array(T);
-    let latSum = 0, latW = 0;
-    // Zero-weight cells add nothing: only the weighted ones are walked (in ascending order).
     const cells = this.weightedCells;
     const nw = cells.length;
+    const list = this.walkAll ? this.allWeighted : this.touched;
+    const nl = this.walkAll ? nw : this.touchedCount;
     const cellLat = this.cellLat, cellSat = this.cellSat, origin = this.origin;
     for (let t = 0; t < T; t++) {
-      let stepW = 0;
       const row = t * C;
       const base = t * nw;
-      for (let j = 0; j < nw; j++) {
+      for (let q = 0; q < nl; q++) {
+        const j = list[q]!;
         const c = cells[j]!;
         const v = cellLat[row + c]!;
+        const served = v <= Lmax;
+        // Counted as: latency and gateway when served, else (Infinity, -1).
+        const nv = served ? v : Infinity;
+        const o = served ? origin[t * N + cellSat[row + c]!]! : -1;
         const k = base + j;
         const was = countedLat[k]!;
-        if (v <= Lmax) {
-          const wc = w[c]!;
-          stepW += wc;
-          latSum += wc * v;
-          latW += wc;
-          const o = origin[t * N + cellSat[row + c]!]!;
-          if (v !== was || o !== countedGw[k]) {
-            if (was <= Lmax) {
-              hist[Math.floor(was / bin)]! -= wc;
-              shareW[countedGw[k]!]! -= wc;
-            }
-            hist[Math.floor(v / bin)]! += wc;
-            shareW[o]! += wc;
-            countedLat[k] = v;
-            countedGw[k] = o;
-          }
-        } else if (was <= Lmax) {
-          const wc = w[c]!;
+        if (nv === was && o === countedGw[k]) continue;
+        const wc = w[c]!;
+        if (was <= Lmax) {
           hist[Math.floor(was / bin)]! -= wc;
           shareW[countedGw[k]!]! -= wc;
-          countedLat[k] = Infinity;
-          countedGw[k] = -1;
+          stepW[t]! -= wc;
         }
+        if (served) {
+          hist[Math.floor(v / bin)]! += wc;
+          shareW[o]! += wc;
+          stepW[t]! += wc;
+        }
+        countedLat[k] = nv;
+        countedGw[k] = o;
       }
-      byStep[t] = W > 0 ? (100 * stepW) / W : NaN;
     }
+    for (let q = 0; q < this.touchedCount; q++) this.touchedMark[cells[this.touched[q]!]!] = 0;
+    this.touchedCount = 0;
+    this.walkAll = false;
+    const byStep = new Float64Array(T);
+    for (let t = 0; t < T; t++) byStep[t] = W > 0 ? (100 * stepW[t]!) / W : NaN;
+    // Served weight x steps: the weight the mean latency and the gateway shares are taken over.
+    const latW = servedW;
     const share = shareW.slice(0, G);
     for (let g = 0; g < G; g++) share[g] = latW > 0 ? share[g]! / latW : 0;
     const f = this.fig;
