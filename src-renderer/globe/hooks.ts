@@ -63,7 +63,7 @@ export interface LeoHooks {
   /** Filled in when the app's engine client is created (engine/instance.ts). */
   engine?: EngineHooks;
   /** The coverage heatmap (globe/heatmap/heatmapLayer.ts): the revision whose colours were last written, and when (performance.now()). */
-  heatmap?: { lastShown(): { revision: number; atMs: number; /** Rollout date of the network drawn (null: the scenario as written). */ dateMs: number | null; /** Hash of the cell colours written. */ colorHash: number } | null };
+  heatmap?: { lastShown(): { revision: number; atMs: number; /** Rollout date of the network drawn (null: the scenario as written). */ dateMs: number | null; /** Hash of the cell colours written. */ colorHash: number } | null; /** Every cell's colour read back through Cesium's public attribute against the colours written; `direct`: batches written through their batch table. */ checkColors(): { batches: number; direct: number; mismatches: number } };
   /** A serialisable snapshot of the store's headline state. */
   state(): { scenarioName: string; revision: number; canUndo: boolean; canRedo: boolean; quality: Quality; qualitySetting: string; dirty: boolean; filePath: string | null };
   /** The camera's place (geodetic degrees, km above the ellipsoid); null before the globe exists. */

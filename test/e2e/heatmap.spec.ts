@@ -121,6 +121,12 @@ test('default heatmap varies across land, has its legend on the globe, and shows
   const nearPx = await project(page, NEAR);
   await expect.poll(async () => dist(meanColor(await screenshot(page), nearPx.x, nearPx.y, 2), near0), { timeout: 30_000 }).toBeGreaterThan(12);
   await screenshot(page, 'after');
+  // The edit's colours went straight into the batch tables (heatmapLayer.ts colorSlotsOf): every
+  // cell reads back, through Cesium's public per-instance attribute, as written.
+  const colors = await page.evaluate(() => window.__leo!.heatmap!.checkColors());
+  expect(colors.batches).toBeGreaterThan(50);
+  expect(colors.direct, 'every batch takes the direct write').toBe(colors.batches);
+  expect(colors.mismatches).toBe(0);
   // The figures show the change next to each figure.
   await expect(page.locator('[data-figure="p50"] .delta').first()).toHaveClass(/delta--good/);
   await expect(page.getByTestId('figures')).toContainText('Δ edit');

@@ -34,6 +34,38 @@ export interface HeatmapLayer {
 interface Batch {
   cells: number[];
   primitive: Primitive;
+  /** Where its colours live in the primitive's batch table, found once it is ready; null: use the public attributes. */
+  slots?: ColorSlots | null;
+}
+
+/**
+ * The colour entries of a ready Primitive's batch table (@cesium/engine 24 internals: the values
+ * Cesium's own per-instance `color` setter writes, then uploads when `_batchValuesDirty`). Writing
+ * them directly costs ~10 ns a cell instead of ~1 us through `getGeometryInstanceAttributes`
+ * (thousands of cells change per gateway edit). Checked against the layout it relies on (instance
+ * k = cells[k], 4 components); where any of it differs, null, and the public setter is used.
+ */
+interface ColorSlots {
+  table: { _batchValuesDirty: boolean };
+  values: Uint8Array | Float32Array;
+  /** values index of instance k's colour: base + k * step. */
+  base: number;
+  step: number;
+}
+
+function colorSlotsOf(primitive: Primitive, cells: readonly number[]): ColorSlots | null {
+  const p = primitive as unknown as { _batchTable?: { _batchValues?: unknown; _offsets?: number[]; _stride?: number; _attributes?: { componentsPerAttribute?: number }[]; _batchValuesDirty: boolean }; _batchTableAttributeIndices?: { color?: number }; _instanceIds?: unknown[] };
+  const table = p._batchTable;
+  const index = p._batchTableAttributeIndices?.color;
+  const ids = p._instanceIds;
+  if (!table || index === undefined || !ids || ids.length !== cells.length) return null;
+  const values = table._batchValues;
+  const offset = table._offsets?.[index];
+  const stride = table._stride;
+  if (!(values instanceof Uint8Array || values instanceof Float32Array) || offset === undefined || stride === undefined) return null;
+  if (table._attributes?.[index]?.componentsPerAttribute !== 4) return null;
+  for (let k = 0; k < cells.length; k++) if (ids[k] !== cells[k]) return null;
+  return { table, values, base: 4 * offset, step: 4 * stride };
 }
 
 function buildBatch(grid: CoverageGridInfo, cells: number[], rgba: Uint8Array): Batch {
@@ -92,7 +124,21 @@ export function attachHeatmapLayer(viewer: CesiumWidget): HeatmapLayer {
   let pendingShown: { revision: number; dateMs: number | null } = { revision: -1, dateMs: null };
   const markShown = (p: { revision: number; dateMs: number | null }, colors: Uint8Array): void =>
     void (shown = { revision: p.revision, dateMs: p.dateMs, atMs: performance.now(), colorHash: colorHash(colors) });
-  installLeoHooks().heatmap = { lastShown: () => shown };
+  installLeoHooks().heatmap = {
+    lastShown: () => shown,
+    // Tests: read every cell's colour back through Cesium's public per-instance attribute (what
+    // the batch table holds and uploads), against the colours last written.
+    checkColors: () => {
+      let mismatches = 0;
+      for (const { cells, primitive } of batches) {
+        for (const c of cells) {
+          const got = (primitive.getGeometryInstanceAttributes(c) as { color: Uint8Array } | undefined)?.color;
+          if (!got || !written || got[0] !== written[4 * c] || got[1] !== written[4 * c + 1] || got[2] !== written[4 * c + 2] || got[3] !== written[4 * c + 3]) mismatches++;
+        }
+      }
+      return { batches: batches.length, direct: batches.filter((b) => b.slots).length, mismatches };
+    },
+  };
 
   const legend = createHeatmapLegend(viewer.container, {
     toggleDiff: () => {
@@ -126,7 +172,25 @@ export function attachHeatmapLayer(viewer: CesiumWidget): HeatmapLayer {
   const writeColors = (colors: Uint8Array): boolean => {
     if (batches.length === 0 || !batches.every((b) => b.primitive.ready)) return false;
     const before = written !== null && written.length === colors.length ? written : null;
-    for (const { cells, primitive } of batches) {
+    for (const batch of batches) {
+      const { cells, primitive } = batch;
+      if (batch.slots === undefined) batch.slots = colorSlotsOf(primitive, cells);
+      const slots = batch.slots;
+      if (slots) {
+        let any = false;
+        for (let k = 0; k < cells.length; k++) {
+          const c = cells[k]!;
+          if (before && sameColor(before, colors, c)) continue;
+          const i = slots.base + k * slots.step;
+          slots.values[i] = colors[4 * c]!;
+          slots.values[i + 1] = colors[4 * c + 1]!;
+          slots.values[i + 2] = colors[4 * c + 2]!;
+          slots.values[i + 3] = colors[4 * c + 3]!;
+          any = true;
+        }
+        if (any) slots.table._batchValuesDirty = true;
+        continue;
+      }
       // In grid order within a batch: Cesium's instance lookup resumes where the last one ended.
       for (const c of cells) {
         if (before && sameColor(before, colors, c)) continue;
