@@ -8,7 +8,10 @@
 //             improves) and a scatter-min over the cells of the satellites that improved;
 //   remove -> per step, nothing unless the gateway is some satellite's origin; else that step is
 //             rerouted in full (origins above it are renumbered, which keeps every tie-break);
-//   move   -> remove's rule for the old position, add's for the new one.
+//   move   -> remove's rule for the old position, add's for the new one;
+//   undo of an add (removing the gateway added last, nothing else routed since) -> the add's log
+//             of the labels and cells it overwrote is written back: the state before the add,
+//             exactly (AddLog; with ground relay a remove otherwise reroutes every step).
 // Per-cell window figures are recomputed for cells whose latency changed in any step. Headline
 // figures: the latency histogram, per-gateway and per-step weights are integer sums kept from call
 // to call, moved only for the samples an edit touched (after an add: the cells of the satellites
@@ -45,6 +48,49 @@ export interface GatewaySeeds {
   upMs: Float64Array;
   backhaulMs: number;
   popIndex: number;
+}
+
+/**
+ * What one addGateway overwrote, per step (CSR by step): the satellites' labels and the cells'
+ * latency and satellite before the add; and every cell the add touched (see `result`). Written
+ * back, it is the state before the add, bit for bit.
+ */
+interface AddLog {
+  id: string;
+  satOff: Int32Array;
+  sat: Int32Array;
+  dist: Float64Array;
+  hops: Int32Array;
+  origin: Int32Array;
+  cellOff: Int32Array;
+  cell: Int32Array;
+  lat: Float64Array;
+  best: Int32Array;
+  touched: Int32Array;
+  bytes: number;
+}
+
+/** The undo logs kept, newest last, at most this many bytes in all (the oldest go first). */
+const ADD_LOG_BYTES = 48 * 2 ** 20;
+
+/** A growable typed-array column (the add log while it is being recorded). */
+class Column<A extends Float64Array | Int32Array> {
+  length = 0;
+  constructor(private data: A) {}
+  push(v: number): void {
+    if (this.length === this.data.length) {
+      const grown = new (this.data.constructor as new (n: number) => A)(Math.max(64, 2 * this.data.length));
+      grown.set(this.data);
+      this.data = grown;
+    }
+    this.data[this.length++] = v;
+  }
+  at(k: number): number {
+    return this.data[k]!;
+  }
+  done(): A {
+    return this.data.slice(0, this.length) as A;
+  }
 }
 
 export interface CellFigures {
@@ -251,6 +297,15 @@ export class CoverageEvaluator {
   private readonly touchedMark: Uint8Array;
   /** 0..nw-1: the list `result` walks when every sample counts. */
   private readonly allWeighted: Int32Array;
+  /** Undo logs of the adds since the last other routing edit, newest last (see AddLog). */
+  private addLogs: AddLog[] = [];
+  /** The add being recorded (null: not recording, or it can no longer be taken back). */
+  private recording: { sat: Column<Int32Array>; dist: Column<Float64Array>; hops: Column<Int32Array>; origin: Column<Int32Array>; satOff: Int32Array; cell: Column<Int32Array>; lat: Column<Float64Array>; best: Column<Int32Array>; cellOff: Int32Array } | null = null;
+  /** Step t's labels before an add's search (N each), and the cells already logged this step. */
+  private readonly oldDist: Float64Array;
+  private readonly oldHops: Int32Array;
+  private readonly oldOrigin: Int32Array;
+  private readonly cellLogged: Uint8Array;
   /** Weights are integers and every sum stays below 2^53: the kept sums are exact. */
   private readonly exactSums: boolean;
 
@@ -312,6 +367,10 @@ export class CoverageEvaluator {
     this.touchedMark = new Uint8Array(C);
     this.stepW = new Float64Array(T);
     this.cellLatSum = new Float64Array(C);
+    this.oldDist = new Float64Array(N);
+    this.oldHops = new Int32Array(N);
+    this.oldOrigin = new Int32Array(N);
+    this.cellLogged = new Uint8Array(C);
     this.exactSums = integral && wSum * T < Number.MAX_SAFE_INTEGER;
     this.countedLat = new Float64Array(T * nw).fill(Infinity);
     this.countedGw = new Int32Array(T * nw).fill(-1);
@@ -373,6 +432,11 @@ export class CoverageEvaluator {
     return { off, sat: Int32Array.from(sats), ms: Float64Array.from(ms), upMs: Float64Array.from(upMs), backhaulMs, popIndex: bh.popIndex[0]! };
   }
 
+  /** How many adds can be taken back from their logs (the last ones, in reverse order). */
+  get undoableAdds(): number {
+    return this.addLogs.length;
+  }
+
   /** The routing seeds of the gateway at `index` (scenario order): satellites it sees per step and their latency to its PoP. */
   seedsOf(index: number): GatewaySeeds {
     this.checkIndex(index);
@@ -393,6 +457,7 @@ export class CoverageEvaluator {
   /** Replace the whole gateway set: full routing of every step. */
   setGateways(gateways: readonly Gateway[]): CoverageResult {
     this.walkAll = true;
+    this.addLogs = [];
     this.gws = gateways.slice();
     this.seeds = this.gws.map((g) => this.gatewaySeeds(g));
     return this.rerouteAll();
@@ -411,13 +476,77 @@ export class CoverageEvaluator {
     this.gws.push(g);
     const seeds = this.gatewaySeeds(g);
     this.seeds.push(seeds);
-    for (let t = 0; t < this.cache.stepCount; t++) this.improveStep(t, seeds, o);
+    const T = this.cache.stepCount;
+    const col = <A extends Float64Array | Int32Array>(a: A): Column<A> => new Column(a);
+    this.recording = { sat: col(new Int32Array(1024)), dist: col(new Float64Array(1024)), hops: col(new Int32Array(1024)), origin: col(new Int32Array(1024)), satOff: new Int32Array(T + 1), cell: col(new Int32Array(1024)), lat: col(new Float64Array(1024)), best: col(new Int32Array(1024)), cellOff: new Int32Array(T + 1) };
+    for (let t = 0; t < T; t++) {
+      this.improveStep(t, seeds, o);
+      const r = this.recording;
+      if (r) {
+        r.satOff[t + 1] = r.sat.length;
+        r.cellOff[t + 1] = r.cell.length;
+      }
+    }
+    const r = this.recording;
+    this.recording = null;
+    if (r) {
+      const log: AddLog = {
+        id: g.id,
+        satOff: r.satOff,
+        sat: r.sat.done(),
+        dist: r.dist.done(),
+        hops: r.hops.done(),
+        origin: r.origin.done(),
+        cellOff: r.cellOff,
+        cell: r.cell.done(),
+        lat: r.lat.done(),
+        best: r.best.done(),
+        touched: this.walkAll ? this.allWeighted : this.touched.slice(0, this.touchedCount),
+        bytes: 0,
+      };
+      log.bytes = [log.satOff, log.sat, log.dist, log.hops, log.origin, log.cellOff, log.cell, log.lat, log.best, log.touched].reduce((b, a) => b + (a === this.allWeighted ? 0 : a.byteLength), 0);
+      this.addLogs.push(log);
+      let bytes = this.addLogs.reduce((b, l) => b + l.bytes, 0);
+      while (bytes > ADD_LOG_BYTES && this.addLogs.length > 0) bytes -= this.addLogs.shift()!.bytes;
+    } else this.addLogs = [];
+    return this.result();
+  }
+
+  /** Takes back the last add from its log: the labels and cells before it, exactly. */
+  private undoAdd(log: AddLog): CoverageResult {
+    const { satCount: N, cellCount: C, stepCount: T } = this.cache;
+    const { dist, hops, origin, cellLat, cellSat } = this;
+    for (let t = 0; t < T; t++) {
+      for (let k = log.satOff[t]!, end = log.satOff[t + 1]!; k < end; k++) {
+        const i = t * N + log.sat[k]!;
+        dist[i] = log.dist[k]!;
+        hops[i] = log.hops[k]!;
+        origin[i] = log.origin[k]!;
+      }
+      for (let k = log.cellOff[t]!, end = log.cellOff[t + 1]!; k < end; k++) {
+        const c = log.cell[k]!;
+        const i = t * C + c;
+        if (cellLat[i] !== log.lat[k]) this.dirty[c] = 1;
+        cellLat[i] = log.lat[k]!;
+        cellSat[i] = log.best[k]!;
+      }
+    }
+    if (log.touched === this.allWeighted) this.walkAll = true;
+    else for (const j of log.touched) this.touch(this.weightedCells[j]!);
+    this.gws.pop();
+    this.seeds.pop();
     return this.result();
   }
 
   /** Remove the gateway at `index` (scenario order): decremental repair of its routing forest per step. */
   removeGateway(index: number): CoverageResult {
     this.checkIndex(index);
+    const log = this.addLogs.at(-1);
+    if (log && index === this.gws.length - 1 && log.id === this.gws[index]!.id) {
+      this.addLogs.pop();
+      return this.undoAdd(log);
+    }
+    this.addLogs = [];
     // Gateways above it are renumbered in every step: every sample's gateway may change.
     this.walkAll = true;
     const { satCount: N, stepCount: T } = this.cache;
@@ -455,6 +584,7 @@ export class CoverageEvaluator {
   moveGateway(index: number, g: Gateway): CoverageResult {
     this.checkIndex(index);
     this.walkAll = true;
+    this.addLogs = [];
     const { satCount: N, stepCount: T } = this.cache;
     this.gws[index] = g;
     const seeds = this.gatewaySeeds(g);
@@ -546,12 +676,29 @@ export class CoverageEvaluator {
     const dist = this.dist.subarray(t * N, (t + 1) * N);
     const hops = this.hops.subarray(t * N, (t + 1) * N);
     const origin = this.origin.subarray(t * N, (t + 1) * N);
+    const rec = this.recording;
+    if (rec) {
+      this.oldDist.set(dist);
+      this.oldHops.set(hops);
+      this.oldOrigin.set(origin);
+    }
     const nc = this.routerOptions.groundRelay
       ? this.router.improveRelay(this.routerStep(t), o, dist, hops, origin, this.changed)
       : this.router.improve(this.cache.linkMs.subarray(t * L, (t + 1) * L), seeds.sat.subarray(from, to), seeds.ms.subarray(from, to), o, to - from, dist, hops, origin, this.changed);
     if (nc === 0) return;
+    if (rec) {
+      for (let i = 0; i < nc; i++) {
+        const s = this.changed[i]!;
+        rec.sat.push(s);
+        rec.dist.push(this.oldDist[s]!);
+        rec.hops.push(this.oldHops[s]!);
+        rec.origin.push(this.oldOrigin[s]!);
+      }
+    }
     const lat = this.cellLat.subarray(t * C, (t + 1) * C);
     const best = this.cellSat.subarray(t * C, (t + 1) * C);
+    const logged = this.cellLogged;
+    const cellsFrom = rec ? rec.cell.length : 0;
     const H = this.maxHops;
     const vo = t * (N + 1);
     for (let i = 0; i < nc; i++) {
@@ -563,17 +710,22 @@ export class CoverageEvaluator {
         const b = best[c]!;
         if (b === s) {
           if (v > lat[c]!) {
-            // The satellite's label improved but its route now breaks the hop limit: rare; redo the step.
+            // The satellite's label improved but its route now breaks the hop limit: rare; redo the
+            // step (its cells were not logged: this add cannot be taken back from a log).
+            if (rec) for (let k = cellsFrom; k < rec.cell.length; k++) logged[rec.cell.at(k)] = 0;
+            this.recording = null;
             this.cellPass(t);
             return;
           }
           if (v !== lat[c]) {
+            if (rec && !logged[c]) this.logCell(rec, c, lat[c]!, b);
             lat[c] = v;
             this.dirty[c] = 1;
           }
           // Its satellite's label changed (the gateway it counts under may have, at equal latency).
           this.touch(c);
         } else if (v < lat[c]! || (v === lat[c]! && v !== Infinity && s < b)) {
+          if (rec && !logged[c]) this.logCell(rec, c, lat[c]!, b);
           if (v !== lat[c]) this.dirty[c] = 1;
           lat[c] = v;
           best[c] = s;
@@ -581,6 +733,15 @@ export class CoverageEvaluator {
         }
       }
     }
+    if (rec) for (let k = cellsFrom; k < rec.cell.length; k++) logged[rec.cell.at(k)] = 0;
+  }
+
+  /** Logs cell c's latency and satellite at this step before an add overwrites them (once a step). */
+  private logCell(rec: NonNullable<CoverageEvaluator['recording']>, c: number, lat: number, best: number): void {
+    this.cellLogged[c] = 1;
+    rec.cell.push(c);
+    rec.lat.push(lat);
+    rec.best.push(best);
   }
 
   /** Lists a cell whose sample at some step `result` must look at again (see `walkAll`). */

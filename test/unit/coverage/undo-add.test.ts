@@ -1,0 +1,79 @@
+// Undo of an add (issue 14 section 1: a planner tries a site and takes it back): removing the
+// gateway added last, with no other routing edit since, writes back the labels and cells the add
+// overwrote (evaluator.ts AddLog) instead of rerouting every step (with ground relay) or repairing
+// the gateway's forest (without). Property: each undo gives exactly the state before its add, and
+// that equals a full evaluation of the same gateway set. Tolerance: none (toEqual on the raw
+// arrays and on the result object). Any other edit drops the logs; a remove then takes the usual path.
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { buildCoverageGrid, CoverageEvaluator, defaultLinkModel, propagatorPositions, usableFromCatalog } from '../../../src-core/coverage';
+import type { Gateway } from '../../../src-core/scenario/schema';
+import { assetGeo, gateway, GATEWAYS, kuiperPropagator, kuiperScenario } from './fixtures';
+
+const defaultRouting = kuiperScenario().routing;
+
+const state = (ev: CoverageEvaluator) => ({ dist: ev.dist.slice(), hops: ev.hops.slice(), origin: ev.origin.slice(), cellLat: ev.cellLat.slice(), cellSat: ev.cellSat.slice(), result: ev.result() });
+
+for (const allowGatewayRelay of [false, true]) {
+  describe(`coverage evaluator: undo of an add (ground relay ${allowGatewayRelay ? 'on' : 'off'})`, () => {
+    const sc = kuiperScenario({ durationS: 4 * 120, stepS: 120, h3Resolution: 2 }, { gateways: GATEWAYS.slice(0, 4), routing: { ...defaultRouting, allowGatewayRelay } });
+    const { catalog, propagator } = kuiperPropagator(sc);
+    const grid = buildCoverageGrid(sc.analysis, assetGeo);
+    const positions = propagatorPositions(propagator);
+    const usable = usableFromCatalog(catalog);
+    const { cache } = new CoverageEvaluator({ scenario: sc, grid, positions, usable, links: defaultLinkModel(sc, catalog) });
+    const makeShared = () => new CoverageEvaluator({ scenario: sc, grid, cache });
+    const full = (gws: readonly Gateway[]) => {
+      const ev = makeShared();
+      ev.setGateways(gws);
+      return state(ev);
+    };
+
+    it('adds taken back in reverse order give each earlier state exactly, and a full evaluation', () => {
+      let serial = 0;
+      const site = fc.record({ latDeg: fc.double({ min: -60, max: 60, noNaN: true }), lonDeg: fc.double({ min: -180, max: 179.9, noNaN: true }) });
+      fc.assert(
+        fc.property(fc.array(site, { minLength: 1, maxLength: 4 }), (sites) => {
+          const ev = makeShared();
+          ev.setGateways(sc.gateways);
+          const before: ReturnType<typeof state>[] = [];
+          for (const p of sites) {
+            before.push(state(ev));
+            ev.addGateway(gateway(`gw-u${serial++}`, p.latDeg, p.lonDeg));
+          }
+          expect(ev.undoableAdds).toBe(sites.length);
+          for (let k = sites.length - 1; k >= 0; k--) {
+            ev.removeGateway(ev.gateways.length - 1);
+            expect(ev.undoableAdds).toBe(k);
+            expect(state(ev)).toEqual(before[k]);
+            expect(state(ev)).toEqual(full(ev.gateways));
+          }
+        }),
+        { numRuns: 4, seed: 14 },
+      );
+    });
+
+    it('another edit in between drops the logs; removes then take the usual path, still exact', () => {
+      const ev = makeShared();
+      ev.setGateways(sc.gateways);
+      ev.addGateway(gateway('gw-a', 12, 40));
+      ev.addGateway(gateway('gw-b', -20, 130));
+      expect(ev.undoableAdds).toBe(2);
+      // A rename keeps the routing, and the log.
+      ev.relabelGateway(ev.gateways.length - 1, { ...(ev.gateways.at(-1) as Gateway), name: 'renamed' });
+      expect(ev.undoableAdds).toBe(2);
+      // Removing gw-a (not the last added) drops every log.
+      ev.removeGateway(ev.gateways.findIndex((g) => g.id === 'gw-a'));
+      expect(ev.undoableAdds).toBe(0);
+      expect(state(ev)).toEqual(full(ev.gateways));
+      ev.removeGateway(ev.gateways.length - 1);
+      expect(state(ev)).toEqual(full(ev.gateways));
+      // A move drops them too.
+      ev.addGateway(gateway('gw-c', 45, 5));
+      ev.moveGateway(0, { ...(ev.gateways[0] as Gateway), latDeg: (ev.gateways[0] as Gateway).latDeg + 1 });
+      expect(ev.undoableAdds).toBe(0);
+      ev.removeGateway(ev.gateways.length - 1);
+      expect(state(ev)).toEqual(full(ev.gateways));
+    });
+  });
+}
