@@ -1121,11 +1121,12 @@ export class CoverageEvaluator {
   }
 
   /** Bytes held: the gateway-independent cache and the per-gateway-set state. */
-  memory(): { cache: CacheMemory; routing: number; cells: number; total: number } {
+  memory(): { cache: CacheMemory; routing: number; cells: number; undoLogs: number; total: number } {
     const cache = this.cache.memory();
     const routing = this.dist.byteLength + this.hops.byteLength + this.origin.byteLength;
     const cells = this.cellLat.byteLength + this.cellSat.byteLength;
-    return { cache, routing, cells, total: cache.total + routing + cells };
+    const undoLogs = this.addLogs.reduce((b, l) => b + l.bytes, 0);
+    return { cache, routing, cells, undoLogs, total: cache.total + routing + cells + undoLogs };
   }
 }
 
