@@ -11,7 +11,8 @@
 //   move   -> remove's rule for the old position, add's for the new one;
 //   undo of an add (removing the gateway added last, nothing else routed since) -> the add's log
 //             of the labels and cells it overwrote is written back: the state before the add,
-//             exactly (AddLog; with ground relay a remove otherwise reroutes every step).
+//             exactly (AddLog; with ground relay a remove otherwise reroutes every step); a move
+//             of that gateway is that undo, then an add at its new site.
 // Per-cell window figures are recomputed for cells whose latency changed in any step. Headline
 // figures: the latency histogram, per-gateway and per-step weights are integer sums kept from call
 // to call, moved only for the samples an edit touched (after an add: the cells of the satellites
@@ -512,8 +513,8 @@ export class CoverageEvaluator {
     return this.result();
   }
 
-  /** Takes back the last add from its log: the labels and cells before it, exactly. */
-  private undoAdd(log: AddLog): CoverageResult {
+  /** Takes back the last add from its log: the labels and cells before it, exactly (result not taken). */
+  private restoreAdd(log: AddLog): void {
     const { satCount: N, cellCount: C, stepCount: T } = this.cache;
     const { dist, hops, origin, cellLat, cellSat } = this;
     for (let t = 0; t < T; t++) {
@@ -535,16 +536,22 @@ export class CoverageEvaluator {
     else for (const j of log.touched) this.touch(this.weightedCells[j]!);
     this.gws.pop();
     this.seeds.pop();
-    return this.result();
+  }
+
+  /** The undo log of the gateway at `index` when it is the last one added and nothing else was routed since. */
+  private lastAddLog(index: number): AddLog | null {
+    const log = this.addLogs.at(-1);
+    return log && index === this.gws.length - 1 && log.id === this.gws[index]!.id ? log : null;
   }
 
   /** Remove the gateway at `index` (scenario order): decremental repair of its routing forest per step. */
   removeGateway(index: number): CoverageResult {
     this.checkIndex(index);
-    const log = this.addLogs.at(-1);
-    if (log && index === this.gws.length - 1 && log.id === this.gws[index]!.id) {
+    const log = this.lastAddLog(index);
+    if (log) {
       this.addLogs.pop();
-      return this.undoAdd(log);
+      this.restoreAdd(log);
+      return this.result();
     }
     this.addLogs = [];
     // Gateways above it are renumbered in every step: every sample's gateway may change.
@@ -583,6 +590,15 @@ export class CoverageEvaluator {
   /** Replace the gateway at `index` by `g` (a move or any edit of its site/mask/PoP). */
   moveGateway(index: number, g: Gateway): CoverageResult {
     this.checkIndex(index);
+    // The gateway added last (a planner placing a site, then dragging it to fine-tune it): take
+    // the add back from its log and add it again where it now is. Same order, so the same state
+    // as a full evaluation.
+    const log = this.lastAddLog(index);
+    if (log) {
+      this.addLogs.pop();
+      this.restoreAdd(log);
+      return this.addGateway(g);
+    }
     this.walkAll = true;
     this.addLogs = [];
     const { satCount: N, stepCount: T } = this.cache;

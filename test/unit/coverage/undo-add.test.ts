@@ -2,7 +2,8 @@
 // gateway added last, with no other routing edit since, writes back the labels and cells the add
 // overwrote (evaluator.ts AddLog) instead of rerouting every step (with ground relay) or repairing
 // the gateway's forest (without). Property: each undo gives exactly the state before its add, and
-// that equals a full evaluation of the same gateway set. Tolerance: none (toEqual on the raw
+// that equals a full evaluation of the same gateway set. A move of that gateway (placing a site,
+// then dragging it) is its undo and an add at the new site. Tolerance: none (toEqual on the raw
 // arrays and on the result object). Any other edit drops the logs; a remove then takes the usual path.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -51,6 +52,25 @@ for (const allowGatewayRelay of [false, true]) {
         }),
         { numRuns: 4, seed: 14 },
       );
+    });
+
+    it('moving the gateway added last: undo and add again, each move (and each move undone) exact', () => {
+      const ev = makeShared();
+      ev.setGateways(sc.gateways);
+      const before = state(ev);
+      ev.addGateway(gateway('gw-m', 10, 30));
+      const placed = state(ev);
+      const sites = [[12, 33], [-35, 150], [50, -100]] as const;
+      for (const [latDeg, lonDeg] of sites) {
+        ev.moveGateway(ev.gateways.length - 1, { ...(ev.gateways.at(-1) as Gateway), latDeg, lonDeg });
+        expect(ev.undoableAdds).toBe(1);
+        expect(state(ev)).toEqual(full(ev.gateways));
+      }
+      // Back to where it was placed (what undoing the moves sends), then the add undone.
+      ev.moveGateway(ev.gateways.length - 1, { ...(ev.gateways.at(-1) as Gateway), latDeg: 10, lonDeg: 30 });
+      expect(state(ev)).toEqual(placed);
+      ev.removeGateway(ev.gateways.length - 1);
+      expect(state(ev)).toEqual(before);
     });
 
     it('another edit in between drops the logs; removes then take the usual path, still exact', () => {
