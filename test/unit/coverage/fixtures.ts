@@ -5,6 +5,7 @@ import { Propagator } from '../../../src-core/orbit';
 import { makeScenario, type Gateway, type Pop, type Scenario, type ScenarioInput } from '../../../src-core/scenario/schema';
 import type { GeoDemandSource } from '../../../src-core/coverage/grid';
 import { geoDemandSource } from '../../../src-core/geo';
+import { buildCoverageGrid, CoverageEvaluator, defaultLinkModel, propagatorPositions, usableFromCatalog } from '../../../src-core/coverage';
 
 /** The geo module's demand and land cells (shipped assets). */
 export const assetGeo: GeoDemandSource = geoDemandSource;
@@ -50,4 +51,16 @@ export function kuiperScenario(analysis: Partial<Scenario['analysis']> = {}, ext
 export function kuiperPropagator(scenario: Scenario): { catalog: ReturnType<typeof buildCatalog>['catalog']; propagator: Propagator } {
   const built = buildCatalog(scenario);
   return { catalog: built.catalog, propagator: new Propagator(built.satrecs) };
+}
+
+/**
+ * A small window (4 steps of 2 min, H3 res 2) with the first 4 gateways, ground relay on or off,
+ * and one visibility cache that evaluators differing only in their gateways share (`makeShared`).
+ */
+export function sharedCacheFixture(allowGatewayRelay: boolean): { sc: Scenario; makeShared: () => CoverageEvaluator } {
+  const sc = kuiperScenario({ durationS: 4 * 120, stepS: 120, h3Resolution: 2 }, { gateways: GATEWAYS.slice(0, 4), routing: { ...kuiperScenario().routing, allowGatewayRelay } });
+  const { catalog, propagator } = kuiperPropagator(sc);
+  const grid = buildCoverageGrid(sc.analysis, assetGeo);
+  const { cache } = new CoverageEvaluator({ scenario: sc, grid, positions: propagatorPositions(propagator), usable: usableFromCatalog(catalog), links: defaultLinkModel(sc, catalog) });
+  return { sc, makeShared: () => new CoverageEvaluator({ scenario: sc, grid, cache }) };
 }

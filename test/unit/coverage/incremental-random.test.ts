@@ -8,7 +8,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { buildCoverageGrid, CoverageEvaluator, defaultLinkModel, propagatorPositions, usableFromCatalog } from '../../../src-core/coverage';
 import type { Gateway } from '../../../src-core/scenario/schema';
-import { assetGeo, gateway, GATEWAYS, kuiperPropagator, kuiperScenario } from './fixtures';
+import { assetGeo, gateway, GATEWAYS, kuiperPropagator, kuiperScenario, sharedCacheFixture } from './fixtures';
 
 /** Sequences per routing mode: each is one full evaluation to compare against (a few seconds). */
 const RUNS = 6;
@@ -29,14 +29,8 @@ const defaultRouting = kuiperScenario().routing;
 
 for (const allowGatewayRelay of [false, true]) {
   describe(`coverage evaluator: random gateway edits (ground relay ${allowGatewayRelay ? 'on' : 'off'})`, () => {
-    const sc = kuiperScenario({ durationS: 4 * 120, stepS: 120, h3Resolution: 2 }, { gateways: GATEWAYS.slice(0, 4), routing: { ...defaultRouting, allowGatewayRelay } });
-    const { catalog, propagator } = kuiperPropagator(sc);
-    const grid = buildCoverageGrid(sc.analysis, assetGeo);
-    const positions = propagatorPositions(propagator);
-    const usable = usableFromCatalog(catalog);
     // One visibility cache for all runs: the evaluators differ only in their gateways.
-    const { cache } = new CoverageEvaluator({ scenario: sc, grid, positions, usable, links: defaultLinkModel(sc, catalog) });
-    const makeShared = () => new CoverageEvaluator({ scenario: sc, grid, cache });
+    const { sc, makeShared } = sharedCacheFixture(allowGatewayRelay);
 
     it('incremental add / remove / move equals a full evaluation, bit for bit', () => {
       expect(sc.routing.allowGatewayRelay).toBe(allowGatewayRelay);

@@ -7,23 +7,16 @@
 // arrays and on the result object). Any other edit drops the logs; a remove then takes the usual path.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { buildCoverageGrid, CoverageEvaluator, defaultLinkModel, propagatorPositions, usableFromCatalog } from '../../../src-core/coverage';
+import type { CoverageEvaluator } from '../../../src-core/coverage';
 import type { Gateway } from '../../../src-core/scenario/schema';
-import { assetGeo, gateway, GATEWAYS, kuiperPropagator, kuiperScenario } from './fixtures';
-
-const defaultRouting = kuiperScenario().routing;
+import { gateway, sharedCacheFixture } from './fixtures';
 
 const state = (ev: CoverageEvaluator) => ({ dist: ev.dist.slice(), hops: ev.hops.slice(), origin: ev.origin.slice(), cellLat: ev.cellLat.slice(), cellSat: ev.cellSat.slice(), result: ev.result() });
 
 for (const allowGatewayRelay of [false, true]) {
   describe(`coverage evaluator: undo of an add (ground relay ${allowGatewayRelay ? 'on' : 'off'})`, () => {
-    const sc = kuiperScenario({ durationS: 4 * 120, stepS: 120, h3Resolution: 2 }, { gateways: GATEWAYS.slice(0, 4), routing: { ...defaultRouting, allowGatewayRelay } });
-    const { catalog, propagator } = kuiperPropagator(sc);
-    const grid = buildCoverageGrid(sc.analysis, assetGeo);
-    const positions = propagatorPositions(propagator);
-    const usable = usableFromCatalog(catalog);
-    const { cache } = new CoverageEvaluator({ scenario: sc, grid, positions, usable, links: defaultLinkModel(sc, catalog) });
-    const makeShared = () => new CoverageEvaluator({ scenario: sc, grid, cache });
+    // One visibility cache for all runs: the evaluators differ only in their gateways.
+    const { sc, makeShared } = sharedCacheFixture(allowGatewayRelay);
     const full = (gws: readonly Gateway[]) => {
       const ev = makeShared();
       ev.setGateways(gws);
