@@ -59,6 +59,25 @@ for (const allowGatewayRelay of [false, true]) {
         { numRuns: RUNS, seed: SEED },
       );
     });
+
+    // Known limitation (found with more runs of the property above, sixteenth session): two
+    // gateways a rounding error apart (here 1e-16 degrees) give seeds whose sums round to the same
+    // latency further on. An add then keeps the earlier gateway's origin on such a tie, where a
+    // full run hands it to the later one (its seed was one ulp faster): latencies, hops, cell
+    // minima and (here) the gateway shares agree; the origin of 4 satellite labels does not. Sites
+    // apart by more than that are exact (incremental-every-edit.test.ts). This test fails once
+    // the limitation is fixed.
+    it.fails('known: gateways a rounding error apart can split their ties differently from a full evaluation', () => {
+      const ev = makeShared();
+      ev.setGateways(sc.gateways);
+      ev.moveGateway(0, { ...(ev.gateways[0] as Gateway), latDeg: 0, lonDeg: 0 });
+      ev.addGateway(gateway('gw-dust-a', 0, 1.276582799106793e-16));
+      ev.addGateway(gateway('gw-dust-b', 0, 0));
+      const full = makeShared();
+      full.setGateways(ev.gateways);
+      expect(ev.dist).toEqual(full.dist);
+      expect(ev.origin).toEqual(full.origin);
+    });
   });
 }
 
