@@ -103,7 +103,7 @@ let siteLookupsWarm = false;
  * Builds the country and city indexes that describeSite reads (~210 ms in Node, once) as soon as
  * the worker is idle after its first evaluation, so that the first gateway a planner places is
  * answered as fast as the next ones (the click-to-heatmap bench's first click: describeSite
- * answered 150-216 ms after it).
+ * answered 158-239 ms after it).
  */
 function warmSiteLookupsSoon(): void {
   if (siteLookupsWarm) return;

@@ -40,10 +40,11 @@ interface Batch {
 
 /**
  * The colour entries of a ready Primitive's batch table (@cesium/engine 24 internals: the values
- * Cesium's own per-instance `color` setter writes, then uploads when `_batchValuesDirty`). Writing
- * them directly costs ~10 ns a cell instead of ~1 us through `getGeometryInstanceAttributes`
- * (thousands of cells change per gateway edit). Checked against the layout it relies on (instance
- * k = cells[k], 4 components); where any of it differs, null, and the public setter is used.
+ * Cesium's own per-instance `color` setter writes, then uploads when `_batchValuesDirty`). Through
+ * `getGeometryInstanceAttributes` the writes of one gateway edit took ~6 ms of main-thread JS (CPU
+ * profile, docs/BENCHMARKS.md sixteenth session); written directly they no longer show. Checked
+ * against the layout it relies on (instance k = cells[k], 4 components); where any of it differs,
+ * null, and the public setter is used.
  */
 interface ColorSlots {
   table: { _batchValuesDirty: boolean };
@@ -176,31 +177,19 @@ export function attachHeatmapLayer(viewer: CesiumWidget): HeatmapLayer {
       const { cells, primitive } = batch;
       if (batch.slots === undefined) batch.slots = colorSlotsOf(primitive, cells);
       const slots = batch.slots;
-      if (slots) {
-        let any = false;
-        for (let k = 0; k < cells.length; k++) {
-          const c = cells[k]!;
-          if (before && sameColor(before, colors, c)) continue;
-          const i = slots.base + k * slots.step;
-          slots.values[i] = colors[4 * c]!;
-          slots.values[i + 1] = colors[4 * c + 1]!;
-          slots.values[i + 2] = colors[4 * c + 2]!;
-          slots.values[i + 3] = colors[4 * c + 3]!;
-          any = true;
-        }
-        if (any) slots.table._batchValuesDirty = true;
-        continue;
-      }
-      // In grid order within a batch: Cesium's instance lookup resumes where the last one ended.
-      for (const c of cells) {
+      // In grid order within a batch (the public path: Cesium's instance lookup resumes where the last one ended).
+      for (let k = 0; k < cells.length; k++) {
+        const c = cells[k]!;
         if (before && sameColor(before, colors, c)) continue;
-        const attrs = primitive.getGeometryInstanceAttributes(c) as { color: Uint8Array } | undefined;
-        if (!attrs) continue;
-        scratch[0] = colors[4 * c]!;
-        scratch[1] = colors[4 * c + 1]!;
-        scratch[2] = colors[4 * c + 2]!;
-        scratch[3] = colors[4 * c + 3]!;
-        attrs.color = scratch;
+        const attrs = slots ? null : (primitive.getGeometryInstanceAttributes(c) as { color: Uint8Array } | undefined);
+        const out = slots ? slots.values : scratch;
+        const i = slots ? slots.base + k * slots.step : 0;
+        out[i] = colors[4 * c]!;
+        out[i + 1] = colors[4 * c + 1]!;
+        out[i + 2] = colors[4 * c + 2]!;
+        out[i + 3] = colors[4 * c + 3]!;
+        if (slots) slots.table._batchValuesDirty = true;
+        else if (attrs) attrs.color = scratch;
       }
     }
     written = colors.slice();

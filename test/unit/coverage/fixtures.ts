@@ -64,3 +64,21 @@ export function sharedCacheFixture(allowGatewayRelay: boolean): { sc: Scenario; 
   const { cache } = new CoverageEvaluator({ scenario: sc, grid, positions: propagatorPositions(propagator), usable: usableFromCatalog(catalog), links: defaultLinkModel(sc, catalog) });
   return { sc, makeShared: () => new CoverageEvaluator({ scenario: sc, grid, cache }) };
 }
+
+/** A gateway edit of the random-edit tests (a `pick` wraps around the gateways). */
+export type GatewayEditOp = { kind: 'add'; latDeg: number; lonDeg: number } | { kind: 'remove'; pick: number } | { kind: 'remove-last' } | { kind: 'move'; pick: number; latDeg: number; lonDeg: number };
+
+/** Applies `op` to the evaluator (an add is named `id`); nothing but an add when it has no gateway. */
+export function applyEditOp(ev: CoverageEvaluator, op: GatewayEditOp, id: string): void {
+  const n = ev.gateways.length;
+  if (op.kind === 'add') ev.addGateway(gateway(id, op.latDeg, op.lonDeg));
+  else if (n === 0) return;
+  else if (op.kind === 'remove-last') ev.removeGateway(n - 1);
+  else if (op.kind === 'remove') ev.removeGateway(op.pick % n);
+  else ev.moveGateway(op.pick % n, { ...ev.gateways[op.pick % n]!, latDeg: op.latDeg, lonDeg: op.lonDeg });
+}
+
+/** An evaluator's routing labels, cell minima and window figures, copied (compare with toEqual). */
+export function evaluatorState(ev: CoverageEvaluator) {
+  return { dist: ev.dist.slice(), hops: ev.hops.slice(), origin: ev.origin.slice(), cellLat: ev.cellLat.slice(), cellSat: ev.cellSat.slice(), result: ev.result() };
+}

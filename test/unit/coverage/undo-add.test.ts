@@ -7,11 +7,8 @@
 // arrays and on the result object). Any other edit drops the logs; a remove then takes the usual path.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { CoverageEvaluator } from '../../../src-core/coverage';
 import type { Gateway } from '../../../src-core/scenario/schema';
-import { gateway, sharedCacheFixture } from './fixtures';
-
-const state = (ev: CoverageEvaluator) => ({ dist: ev.dist.slice(), hops: ev.hops.slice(), origin: ev.origin.slice(), cellLat: ev.cellLat.slice(), cellSat: ev.cellSat.slice(), result: ev.result() });
+import { evaluatorState, gateway, sharedCacheFixture } from './fixtures';
 
 for (const allowGatewayRelay of [false, true]) {
   describe(`coverage evaluator: undo of an add (ground relay ${allowGatewayRelay ? 'on' : 'off'})`, () => {
@@ -20,7 +17,7 @@ for (const allowGatewayRelay of [false, true]) {
     const full = (gws: readonly Gateway[]) => {
       const ev = makeShared();
       ev.setGateways(gws);
-      return state(ev);
+      return evaluatorState(ev);
     };
 
     it('adds taken back in reverse order give each earlier state exactly, and a full evaluation', () => {
@@ -30,17 +27,17 @@ for (const allowGatewayRelay of [false, true]) {
         fc.property(fc.array(site, { minLength: 1, maxLength: 4 }), (sites) => {
           const ev = makeShared();
           ev.setGateways(sc.gateways);
-          const before: ReturnType<typeof state>[] = [];
+          const before: ReturnType<typeof evaluatorState>[] = [];
           for (const p of sites) {
-            before.push(state(ev));
+            before.push(evaluatorState(ev));
             ev.addGateway(gateway(`gw-u${serial++}`, p.latDeg, p.lonDeg));
           }
           expect(ev.undoableAdds).toBe(sites.length);
           for (let k = sites.length - 1; k >= 0; k--) {
             ev.removeGateway(ev.gateways.length - 1);
             expect(ev.undoableAdds).toBe(k);
-            expect(state(ev)).toEqual(before[k]);
-            expect(state(ev)).toEqual(full(ev.gateways));
+            expect(evaluatorState(ev)).toEqual(before[k]);
+            expect(evaluatorState(ev)).toEqual(full(ev.gateways));
           }
         }),
         { numRuns: 4, seed: 14 },
@@ -50,20 +47,20 @@ for (const allowGatewayRelay of [false, true]) {
     it('moving the gateway added last: undo and add again, each move (and each move undone) exact', () => {
       const ev = makeShared();
       ev.setGateways(sc.gateways);
-      const before = state(ev);
+      const before = evaluatorState(ev);
       ev.addGateway(gateway('gw-m', 10, 30));
-      const placed = state(ev);
+      const placed = evaluatorState(ev);
       const sites = [[12, 33], [-35, 150], [50, -100]] as const;
       for (const [latDeg, lonDeg] of sites) {
         ev.moveGateway(ev.gateways.length - 1, { ...(ev.gateways.at(-1) as Gateway), latDeg, lonDeg });
         expect(ev.undoableAdds).toBe(1);
-        expect(state(ev)).toEqual(full(ev.gateways));
+        expect(evaluatorState(ev)).toEqual(full(ev.gateways));
       }
       // Back to where it was placed (what undoing the moves sends), then the add undone.
       ev.moveGateway(ev.gateways.length - 1, { ...(ev.gateways.at(-1) as Gateway), latDeg: 10, lonDeg: 30 });
-      expect(state(ev)).toEqual(placed);
+      expect(evaluatorState(ev)).toEqual(placed);
       ev.removeGateway(ev.gateways.length - 1);
-      expect(state(ev)).toEqual(before);
+      expect(evaluatorState(ev)).toEqual(before);
     });
 
     it('another edit in between drops the logs; removes then take the usual path, still exact', () => {
@@ -78,15 +75,15 @@ for (const allowGatewayRelay of [false, true]) {
       // Removing gw-a (not the last added) drops every log.
       ev.removeGateway(ev.gateways.findIndex((g) => g.id === 'gw-a'));
       expect(ev.undoableAdds).toBe(0);
-      expect(state(ev)).toEqual(full(ev.gateways));
+      expect(evaluatorState(ev)).toEqual(full(ev.gateways));
       ev.removeGateway(ev.gateways.length - 1);
-      expect(state(ev)).toEqual(full(ev.gateways));
+      expect(evaluatorState(ev)).toEqual(full(ev.gateways));
       // A move drops them too.
       ev.addGateway(gateway('gw-c', 45, 5));
       ev.moveGateway(0, { ...(ev.gateways[0] as Gateway), latDeg: (ev.gateways[0] as Gateway).latDeg + 1 });
       expect(ev.undoableAdds).toBe(0);
       ev.removeGateway(ev.gateways.length - 1);
-      expect(state(ev)).toEqual(full(ev.gateways));
+      expect(evaluatorState(ev)).toEqual(full(ev.gateways));
     });
   });
 }
