@@ -9,10 +9,12 @@
 //   remove -> per step, nothing unless the gateway is some satellite's origin; else that step is
 //             rerouted in full (origins above it are renumbered, which keeps every tie-break);
 //   move   -> remove's rule for the old position, add's for the new one;
-//   undo of an add (removing the gateway added last, nothing else routed since) -> the add's log
-//             of the labels and cells it overwrote is written back: the state before the add,
-//             exactly (AddLog; with ground relay a remove otherwise reroutes every step); a move
-//             of that gateway is that undo, then an add at its new site.
+//   undo and redo -> every add, remove and move logs the labels and cells it overwrote (EditLog);
+//             the edit that takes it back exactly (removing the gateway just added, inserting the
+//             one just removed at its index, moving one back; Ctrl+Z and Ctrl+Y send these) swaps
+//             the log back in: the state before the edit, exactly, without routing (with ground
+//             relay a remove or move otherwise reroutes every step). A move of the gateway added
+//             last is that undo, then an add at its new site.
 // Per-cell window figures are recomputed for cells whose latency changed in any step. Headline
 // figures: the latency histogram, per-gateway and per-step weights are integer sums kept from call
 // to call, moved only for the samples an edit touched (after an add: the cells of the satellites
@@ -52,12 +54,14 @@ export interface GatewaySeeds {
 }
 
 /**
- * What one addGateway overwrote, per step (CSR by step): the satellites' labels and the cells'
- * latency and satellite before the add; and every cell the add touched (see `result`). Written
- * back, it is the state before the add, bit for bit.
+ * What one routing edit overwrote, per step (CSR by step): the satellites' labels and the cells'
+ * latency and satellite before it; and, after an add, every cell it touched (see `result`; null:
+ * every cell). Swapped back in (`swapIn`), it is the state before the edit, bit for bit, and the
+ * log then holds what the swap overwrote: the log of the inverse edit (redo).
  */
-interface AddLog {
-  id: string;
+interface EditLog {
+  /** The edit logged, as the gateway list has it after the edit; restoring undoes it. */
+  edit: LoggedEdit;
   satOff: Int32Array;
   sat: Int32Array;
   dist: Float64Array;
@@ -67,24 +71,65 @@ interface AddLog {
   cell: Int32Array;
   lat: Float64Array;
   best: Int32Array;
-  touched: Int32Array;
+  touched: Int32Array | null;
   bytes: number;
 }
 
-/** The undo logs kept, newest last, at most this many bytes in all (the oldest go first). */
-const ADD_LOG_BYTES = 48 * 2 ** 20;
+/**
+ * A logged edit and what takes it back: 'inserted' (gateway `id` now at `index`; taken back by
+ * removing it), 'removed' (`gateway` was at `index`; taken back by inserting the same gateway
+ * there), 'moved' (the gateway at `index` was `gateway`; taken back by moving it back). The
+ * removed or old gateway's seeds are kept, so taking it back computes nothing.
+ */
+type LoggedEdit =
+  | { kind: 'inserted'; index: number; id: string }
+  | { kind: 'removed' | 'moved'; index: number; gateway: Gateway; seeds: GatewaySeeds };
+
+/** The undo and redo logs kept, at most this many bytes in all (the oldest undo logs go first). */
+const EDIT_LOG_BYTES = 48 * 2 ** 20;
+
+/**
+ * Gateway fields the evaluator does not route on: a rename or a capacity edit (antennas, backhaul
+ * Gbps) costs no re-route (EngineSession relabels the gateway instead).
+ */
+const IGNORED_BY_ROUTING: ReadonlySet<string> = new Set(['name', 'antennas', 'capacityGbps']);
+
+/** True when `a` and `b` differ in a field the evaluator routes on (site, mask, PoP, dates, status...). */
+export function routingDiffers(a: Gateway, b: Gateway): boolean {
+  for (const k of Object.keys(b) as (keyof Gateway)[]) if (!IGNORED_BY_ROUTING.has(k) && a[k] !== b[k]) return true;
+  for (const k of Object.keys(a) as (keyof Gateway)[]) if (!IGNORED_BY_ROUTING.has(k) && !(k in b)) return true;
+  return false;
+}
+
+/** An edit being logged (growable columns; see EditLog). */
+interface Recording {
+  sat: Column<Int32Array>;
+  dist: Column<Float64Array>;
+  hops: Column<Int32Array>;
+  origin: Column<Int32Array>;
+  satOff: Int32Array;
+  cell: Column<Int32Array>;
+  lat: Column<Float64Array>;
+  best: Column<Int32Array>;
+  cellOff: Int32Array;
+}
 
 /** A growable typed-array column (the add log while it is being recorded). */
 class Column<A extends Float64Array | Int32Array> {
   length = 0;
   constructor(private data: A) {}
   push(v: number): void {
-    if (this.length === this.data.length) {
-      const grown = new (this.data.constructor as new (n: number) => A)(Math.max(64, 2 * this.data.length));
+    if (this.length === this.data.length) this.reserve(1);
+    this.data[this.length++] = v;
+  }
+  /** Room for `n` more values: the backing array, to write at [length, length + n) before moving `length`. */
+  reserve(n: number): A {
+    if (this.length + n > this.data.length) {
+      const grown = new (this.data.constructor as new (n: number) => A)(Math.max(64, 2 * this.data.length, this.length + n));
       grown.set(this.data);
       this.data = grown;
     }
-    this.data[this.length++] = v;
+    return this.data;
   }
   at(k: number): number {
     return this.data[k]!;
@@ -298,14 +343,20 @@ export class CoverageEvaluator {
   private readonly touchedMark: Uint8Array;
   /** 0..nw-1: the list `result` walks when every sample counts. */
   private readonly allWeighted: Int32Array;
-  /** Undo logs of the adds since the last other routing edit, newest last (see AddLog). */
-  private addLogs: AddLog[] = [];
-  /** The add being recorded (null: not recording, or it can no longer be taken back). */
-  private recording: { sat: Column<Int32Array>; dist: Column<Float64Array>; hops: Column<Int32Array>; origin: Column<Int32Array>; satOff: Int32Array; cell: Column<Int32Array>; lat: Column<Float64Array>; best: Column<Int32Array>; cellOff: Int32Array } | null = null;
-  /** Step t's labels before an add's search (N each), and the cells already logged this step. */
+  /**
+   * Logs of the routing edits, newest last (see EditLog): `undoLogs` take the edits back in reverse
+   * order; `redoLogs` hold what taking one back overwrote, until another edit comes.
+   */
+  private undoLogs: EditLog[] = [];
+  private redoLogs: EditLog[] = [];
+  /** The add being recorded by `improveStep` (null: not recording, or it can no longer be taken back). */
+  private recording: Recording | null = null;
+  /** Step t's labels and cells before an edit (N and C each), and the cells already logged this step. */
   private readonly oldDist: Float64Array;
   private readonly oldHops: Int32Array;
   private readonly oldOrigin: Int32Array;
+  private readonly oldCellLat: Float64Array;
+  private readonly oldCellSat: Int32Array;
   private readonly cellLogged: Uint8Array;
   /** Weights are integers and every sum stays below 2^53: the kept sums are exact. */
   private readonly exactSums: boolean;
@@ -371,6 +422,8 @@ export class CoverageEvaluator {
     this.oldDist = new Float64Array(N);
     this.oldHops = new Int32Array(N);
     this.oldOrigin = new Int32Array(N);
+    this.oldCellLat = new Float64Array(C);
+    this.oldCellSat = new Int32Array(C);
     this.cellLogged = new Uint8Array(C);
     this.exactSums = integral && wSum * T < Number.MAX_SAFE_INTEGER;
     this.countedLat = new Float64Array(T * nw).fill(Infinity);
@@ -433,9 +486,14 @@ export class CoverageEvaluator {
     return { off, sat: Int32Array.from(sats), ms: Float64Array.from(ms), upMs: Float64Array.from(upMs), backhaulMs, popIndex: bh.popIndex[0]! };
   }
 
-  /** How many adds can be taken back from their logs (the last ones, in reverse order). */
-  get undoableAdds(): number {
-    return this.addLogs.length;
+  /** How many routing edits can be taken back from their logs (the last ones, in reverse order). */
+  get undoableEdits(): number {
+    return this.undoLogs.length;
+  }
+
+  /** How many taken-back edits can be made again from their logs (until another edit). */
+  get redoableEdits(): number {
+    return this.redoLogs.length;
   }
 
   /** The routing seeds of the gateway at `index` (scenario order): satellites it sees per step and their latency to its PoP. */
@@ -458,7 +516,8 @@ export class CoverageEvaluator {
   /** Replace the whole gateway set: full routing of every step. */
   setGateways(gateways: readonly Gateway[]): CoverageResult {
     this.walkAll = true;
-    this.addLogs = [];
+    this.undoLogs = [];
+    this.redoLogs = [];
     this.gws = gateways.slice();
     this.seeds = this.gws.map((g) => this.gatewaySeeds(g));
     return this.rerouteAll();
@@ -471,15 +530,15 @@ export class CoverageEvaluator {
     return this.result();
   }
 
-  /** Append one gateway: pruned Dijkstra per step from its seeds only. */
+  /** Append one gateway: pruned Dijkstra per step from its seeds only (or its removal taken back from the log). */
   addGateway(g: Gateway): CoverageResult {
     const o = this.gws.length;
+    if (this.takeBack((e) => e.kind === 'removed' && e.index === o && e.gateway.id === g.id && !routingDiffers(e.gateway, g), g)) return this.result();
     this.gws.push(g);
     const seeds = this.gatewaySeeds(g);
     this.seeds.push(seeds);
     const T = this.cache.stepCount;
-    const col = <A extends Float64Array | Int32Array>(a: A): Column<A> => new Column(a);
-    this.recording = { sat: col(new Int32Array(1024)), dist: col(new Float64Array(1024)), hops: col(new Int32Array(1024)), origin: col(new Int32Array(1024)), satOff: new Int32Array(T + 1), cell: col(new Int32Array(1024)), lat: col(new Float64Array(1024)), best: col(new Int32Array(1024)), cellOff: new Int32Array(T + 1) };
+    this.recording = this.newRecording();
     for (let t = 0; t < T; t++) {
       this.improveStep(t, seeds, o);
       const r = this.recording;
@@ -490,90 +549,188 @@ export class CoverageEvaluator {
     }
     const r = this.recording;
     this.recording = null;
-    if (r) {
-      const log: AddLog = {
-        id: g.id,
-        satOff: r.satOff,
-        sat: r.sat.done(),
-        dist: r.dist.done(),
-        hops: r.hops.done(),
-        origin: r.origin.done(),
-        cellOff: r.cellOff,
-        cell: r.cell.done(),
-        lat: r.lat.done(),
-        best: r.best.done(),
-        touched: this.walkAll ? this.allWeighted : this.touched.slice(0, this.touchedCount),
-        bytes: 0,
-      };
-      log.bytes = [log.satOff, log.sat, log.dist, log.hops, log.origin, log.cellOff, log.cell, log.lat, log.best, log.touched].reduce((b, a) => b + (a === this.allWeighted ? 0 : a.byteLength), 0);
-      this.addLogs.push(log);
-      let bytes = this.addLogs.reduce((b, l) => b + l.bytes, 0);
-      while (bytes > ADD_LOG_BYTES && this.addLogs.length > 0) bytes -= this.addLogs.shift()!.bytes;
-    } else this.addLogs = [];
+    this.keepLog(r, { kind: 'inserted', index: o, id: g.id }, this.walkAll ? null : this.touched.slice(0, this.touchedCount));
     return this.result();
   }
 
-  /** Takes back the last add from its log: the labels and cells before it, exactly (result not taken). */
-  private restoreAdd(log: AddLog): void {
+  /**
+   * Insert gateway `g` at `index` when that takes back the last edit (the gateway removed from
+   * there, as undo or redo sends it): from the log, exactly, without routing. Returns null (and
+   * changes nothing) otherwise: the caller then sets the gateways in full.
+   */
+  insertGatewayFromLog(index: number, g: Gateway): CoverageResult | null {
+    return this.takeBack((e) => e.kind === 'removed' && e.index === index && e.gateway.id === g.id && !routingDiffers(e.gateway, g), g) ? this.result() : null;
+  }
+
+  private newRecording(): Recording {
+    const T = this.cache.stepCount;
+    const col = <A extends Float64Array | Int32Array>(a: A): Column<A> => new Column(a);
+    return { sat: col(new Int32Array(1024)), dist: col(new Float64Array(1024)), hops: col(new Int32Array(1024)), origin: col(new Int32Array(1024)), satOff: new Int32Array(T + 1), cell: col(new Int32Array(1024)), lat: col(new Float64Array(1024)), best: col(new Int32Array(1024)), cellOff: new Int32Array(T + 1) };
+  }
+
+  /**
+   * Ends the recording of an edit: its log goes on the undo stack and the redo logs are dropped
+   * (a new edit), or, when the edit could not be logged, every log is dropped.
+   */
+  private keepLog(r: Recording | null, edit: LoggedEdit, touched: Int32Array | null): void {
+    this.redoLogs = [];
+    if (!r) {
+      this.undoLogs = [];
+      return;
+    }
+    const log: EditLog = { edit, satOff: r.satOff, sat: r.sat.done(), dist: r.dist.done(), hops: r.hops.done(), origin: r.origin.done(), cellOff: r.cellOff, cell: r.cell.done(), lat: r.lat.done(), best: r.best.done(), touched, bytes: 0 };
+    log.bytes = [log.satOff, log.sat, log.dist, log.hops, log.origin, log.cellOff, log.cell, log.lat, log.best, touched].reduce((b, a) => b + (a ? a.byteLength : 0), 0);
+    this.undoLogs.push(log);
+    let bytes = this.logBytes();
+    while (bytes > EDIT_LOG_BYTES && this.undoLogs.length > 0) bytes -= this.undoLogs.shift()!.bytes;
+  }
+
+  private logBytes(): number {
+    let b = 0;
+    for (const l of this.undoLogs) b += l.bytes;
+    for (const l of this.redoLogs) b += l.bytes;
+    return b;
+  }
+
+  /**
+   * Takes back the newest undo log (else the newest redo log) when `inverse` says the edit asked
+   * for is the one that takes it back: the log is swapped in (the state before its edit, exactly)
+   * and goes on the other stack as the log of this edit. `g`: the gateway the edit brings (an
+   * insert or a move), which the gateway list takes (its name and capacity may differ). Returns
+   * false, changing nothing, when neither log matches.
+   */
+  private takeBack(inverse: (e: LoggedEdit) => boolean, g: Gateway | null): boolean {
+    const fromUndo = this.undoLogs.length > 0 && inverse(this.undoLogs.at(-1)!.edit);
+    if (!fromUndo && !(this.redoLogs.length > 0 && inverse(this.redoLogs.at(-1)!.edit))) return false;
+    const log = (fromUndo ? this.undoLogs : this.redoLogs).pop()!;
+    this.swapIn(log, g);
+    (fromUndo ? this.redoLogs : this.undoLogs).push(log);
+    return true;
+  }
+
+  /**
+   * Swaps a log's labels and cells with the current ones (the state before its edit comes back;
+   * the log then holds the state after it) and takes its edit back in the gateway list: `log.edit`
+   * becomes the edit that was just made.
+   */
+  private swapIn(log: EditLog, g: Gateway | null): void {
     const { satCount: N, cellCount: C, stepCount: T } = this.cache;
     const { dist, hops, origin, cellLat, cellSat } = this;
     for (let t = 0; t < T; t++) {
       for (let k = log.satOff[t]!, end = log.satOff[t + 1]!; k < end; k++) {
         const i = t * N + log.sat[k]!;
+        const d = dist[i]!, h = hops[i]!, o = origin[i]!;
         dist[i] = log.dist[k]!;
         hops[i] = log.hops[k]!;
         origin[i] = log.origin[k]!;
+        log.dist[k] = d;
+        log.hops[k] = h;
+        log.origin[k] = o;
       }
       for (let k = log.cellOff[t]!, end = log.cellOff[t + 1]!; k < end; k++) {
         const c = log.cell[k]!;
         const i = t * C + c;
-        if (cellLat[i] !== log.lat[k]) this.dirty[c] = 1;
+        const l = cellLat[i]!, b = cellSat[i]!;
+        if (l !== log.lat[k]) this.dirty[c] = 1;
         cellLat[i] = log.lat[k]!;
         cellSat[i] = log.best[k]!;
+        log.lat[k] = l;
+        log.best[k] = b;
       }
     }
-    if (log.touched === this.allWeighted) this.walkAll = true;
+    if (log.touched === null) this.walkAll = true;
     else for (const j of log.touched) this.touch(this.weightedCells[j]!);
-    this.gws.pop();
-    this.seeds.pop();
+    const e = log.edit;
+    if (e.kind === 'inserted') {
+      log.edit = { kind: 'removed', index: e.index, gateway: this.gws[e.index]!, seeds: this.seeds[e.index]! };
+      this.gws.splice(e.index, 1);
+      this.seeds.splice(e.index, 1);
+    } else if (e.kind === 'removed') {
+      this.gws.splice(e.index, 0, g ?? e.gateway);
+      this.seeds.splice(e.index, 0, e.seeds);
+      log.edit = { kind: 'inserted', index: e.index, id: e.gateway.id };
+    } else {
+      log.edit = { kind: 'moved', index: e.index, gateway: this.gws[e.index]!, seeds: this.seeds[e.index]! };
+      this.gws[e.index] = g ?? e.gateway;
+      this.seeds[e.index] = e.seeds;
+    }
   }
 
-  /** The undo log of the gateway at `index` when it is the last one added and nothing else was routed since. */
-  private lastAddLog(index: number): AddLog | null {
-    const log = this.addLogs.at(-1);
-    return log && index === this.gws.length - 1 && log.id === this.gws[index]!.id ? log : null;
+  /** Step t's labels and cells, kept before an edit routes it (see `logStep`). */
+  private keepStep(t: number): void {
+    const { satCount: N, cellCount: C } = this.cache;
+    this.oldDist.set(this.dist.subarray(t * N, (t + 1) * N));
+    this.oldHops.set(this.hops.subarray(t * N, (t + 1) * N));
+    this.oldOrigin.set(this.origin.subarray(t * N, (t + 1) * N));
+    this.oldCellLat.set(this.cellLat.subarray(t * C, (t + 1) * C));
+    this.oldCellSat.set(this.cellSat.subarray(t * C, (t + 1) * C));
   }
 
-  /** Remove the gateway at `index` (scenario order): decremental repair of its routing forest per step. */
+  /** Logs what the edit changed at step t since `keepStep(t)` (the steps in order, each once). */
+  private logStep(t: number, r: Recording): void {
+    const { satCount: N, cellCount: C } = this.cache;
+    const { oldDist, oldHops, oldOrigin, oldCellLat, oldCellSat } = this;
+    const dist = this.dist, hops = this.hops, origin = this.origin;
+    // Written straight into the columns' arrays (at most N and C entries a step).
+    const at = r.sat.length;
+    const sat = r.sat.reserve(N), sd = r.dist.reserve(N), sh = r.hops.reserve(N), so = r.origin.reserve(N);
+    let k = at;
+    for (let s = 0, i = t * N; s < N; s++, i++) {
+      if (dist[i] === oldDist[s] && hops[i] === oldHops[s] && origin[i] === oldOrigin[s]) continue;
+      sat[k] = s;
+      sd[k] = oldDist[s]!;
+      sh[k] = oldHops[s]!;
+      so[k++] = oldOrigin[s]!;
+    }
+    r.sat.length = r.dist.length = r.hops.length = r.origin.length = k;
+    const lat = this.cellLat, best = this.cellSat;
+    const cat = r.cell.length;
+    const cell = r.cell.reserve(C), cl = r.lat.reserve(C), cb = r.best.reserve(C);
+    let m = cat;
+    for (let c = 0, i = t * C; c < C; c++, i++) {
+      if (lat[i] === oldCellLat[c] && best[i] === oldCellSat[c]) continue;
+      cell[m] = c;
+      cl[m] = oldCellLat[c]!;
+      cb[m++] = oldCellSat[c]!;
+    }
+    r.cell.length = r.lat.length = r.best.length = m;
+    r.satOff[t + 1] = k;
+    r.cellOff[t + 1] = m;
+  }
+
+  /** Remove the gateway at `index` (scenario order): decremental repair of its routing forest per step (or the edit taken back from its log). */
   removeGateway(index: number): CoverageResult {
     this.checkIndex(index);
-    const log = this.lastAddLog(index);
-    if (log) {
-      this.addLogs.pop();
-      this.restoreAdd(log);
-      return this.result();
-    }
-    this.addLogs = [];
+    const id = this.gws[index]!.id;
+    if (this.takeBack((e) => e.kind === 'inserted' && e.index === index && e.id === id, null)) return this.result();
+    const removed = { kind: 'removed' as const, index, gateway: this.gws[index]!, seeds: this.seeds[index]! };
     // Gateways above it are renumbered in every step: every sample's gateway may change.
     this.walkAll = true;
     const { satCount: N, stepCount: T } = this.cache;
     this.gws.splice(index, 1);
     this.seeds.splice(index, 1);
-    if (this.routerOptions.groundRelay) return this.rerouteAll();
+    const r = this.newRecording();
+    const relay = this.routerOptions.groundRelay;
     const origin = this.origin;
     const affected = this.changed;
     for (let t = 0; t < T; t++) {
-      let na = 0;
-      for (let i = t * N, end = i + N; i < end; i++) {
-        const o = origin[i]!;
-        if (o === index) affected[na++] = i - t * N;
-        else if (o > index) origin[i] = o - 1;
+      this.keepStep(t);
+      if (relay) this.rerouteStep(t);
+      else {
+        let na = 0;
+        for (let i = t * N, end = i + N; i < end; i++) {
+          const o = origin[i]!;
+          if (o === index) affected[na++] = i - t * N;
+          else if (o > index) origin[i] = o - 1;
+        }
+        if (na > 0) {
+          this.repairStep(t, affected, na, null, -1);
+          this.cellPass(t);
+        }
       }
-      if (na > 0) {
-        this.repairStep(t, affected, na, null, -1);
-        this.cellPass(t);
-      }
+      this.logStep(t, r);
     }
+    this.keepLog(r, removed, null);
     return this.result();
   }
 
@@ -590,34 +747,42 @@ export class CoverageEvaluator {
   /** Replace the gateway at `index` by `g` (a move or any edit of its site/mask/PoP). */
   moveGateway(index: number, g: Gateway): CoverageResult {
     this.checkIndex(index);
+    // Moving it back where it was (undo or redo of a move): from the log.
+    if (this.takeBack((e) => e.kind === 'moved' && e.index === index && e.gateway.id === g.id && !routingDiffers(e.gateway, g), g)) return this.result();
     // The gateway added last (a planner placing a site, then dragging it to fine-tune it): take
     // the add back from its log and add it again where it now is. Same order, so the same state
     // as a full evaluation.
-    const log = this.lastAddLog(index);
-    if (log) {
-      this.addLogs.pop();
-      this.restoreAdd(log);
+    const last = this.undoLogs.at(-1)?.edit;
+    if (last?.kind === 'inserted' && last.index === index && index === this.gws.length - 1 && last.id === this.gws[index]!.id) {
+      this.takeBack((e) => e === last, null);
       return this.addGateway(g);
     }
+    const moved = { kind: 'moved' as const, index, gateway: this.gws[index]!, seeds: this.seeds[index]! };
     this.walkAll = true;
-    this.addLogs = [];
     const { satCount: N, stepCount: T } = this.cache;
     this.gws[index] = g;
     const seeds = this.gatewaySeeds(g);
     this.seeds[index] = seeds;
-    if (this.routerOptions.groundRelay) return this.rerouteAll();
+    const r = this.newRecording();
+    const relay = this.routerOptions.groundRelay;
     const origin = this.origin;
     const affected = this.changed;
     for (let t = 0; t < T; t++) {
-      let na = 0;
-      for (let i = t * N, end = i + N; i < end; i++) if (origin[i] === index) affected[na++] = i - t * N;
-      if (na > 0) {
-        this.repairStep(t, affected, na, seeds, index);
-        this.cellPass(t);
-      } else {
-        this.improveStep(t, seeds, index);
+      this.keepStep(t);
+      if (relay) this.rerouteStep(t);
+      else {
+        let na = 0;
+        for (let i = t * N, end = i + N; i < end; i++) if (origin[i] === index) affected[na++] = i - t * N;
+        if (na > 0) {
+          this.repairStep(t, affected, na, seeds, index);
+          this.cellPass(t);
+        } else {
+          this.improveStep(t, seeds, index);
+        }
       }
+      this.logStep(t, r);
     }
+    this.keepLog(r, moved, null);
     return this.result();
   }
 
@@ -1141,7 +1306,7 @@ export class CoverageEvaluator {
     const cache = this.cache.memory();
     const routing = this.dist.byteLength + this.hops.byteLength + this.origin.byteLength;
     const cells = this.cellLat.byteLength + this.cellSat.byteLength;
-    const undoLogs = this.addLogs.reduce((b, l) => b + l.bytes, 0);
+    const undoLogs = this.logBytes();
     return { cache, routing, cells, undoLogs, total: cache.total + routing + cells + undoLogs };
   }
 }

@@ -23,7 +23,7 @@ import type { SatelliteCatalog } from '../constellation/types';
 import { capacityParamsOf, capacityStepOf, demandGbpsOf } from '../capacity/evaluate';
 import { CapacitySolver, type CapacityStepResult } from '../capacity/model';
 import { CoverageCache, cacheSettingsOf, defaultLinkModel, propagatorPositions } from '../coverage/cache';
-import { CoverageEvaluator, usableFromCatalog, type CoverageResult } from '../coverage/evaluator';
+import { CoverageEvaluator, routingDiffers, usableFromCatalog, type CoverageResult } from '../coverage/evaluator';
 import { buildCoverageGrid, type CoverageGrid, type GeoDemandSource } from '../coverage/grid';
 import { assignBackhaul, type GatewayBackhaul } from '../network/backhaul';
 import { buildPlusGrid, type IslTopology } from '../network/isl';
@@ -62,22 +62,17 @@ export interface CoverageUpdate {
 
 type GatewayEdit = { kind: 'add'; gateway: Gateway; index: number | undefined } | { kind: 'move'; gateway: Gateway } | { kind: 'remove'; id: string };
 
-/**
- * Gateway fields the coverage evaluator does not route on: a rename or a capacity edit (antennas,
- * backhaul Gbps) costs no re-route. The evaluator's copy of the gateway is still replaced
- * (CoverageEvaluator.relabelGateway), so it never holds stale figures for capacity.
- */
-const IGNORED_BY_EVALUATOR: ReadonlySet<string> = new Set(['name', 'antennas', 'capacityGbps']);
-
 /** The gateway fields the capacity model reads that the evaluator does not route on. */
 function capacityReads(a: Gateway, b: Gateway): boolean {
   return a.antennas !== b.antennas || a.capacityGbps !== b.capacityGbps;
 }
 
-function evaluatorReads(a: Gateway, b: Gateway): boolean {
-  for (const k of Object.keys(b) as (keyof Gateway)[]) if (!IGNORED_BY_EVALUATOR.has(k) && a[k] !== b[k]) return true;
-  return false;
-}
+/**
+ * A rename or a capacity edit (antennas, backhaul Gbps) costs no re-route (coverage/evaluator.ts
+ * `routingDiffers`). The evaluator's copy of the gateway is still replaced
+ * (CoverageEvaluator.relabelGateway), so it never holds stale figures for capacity.
+ */
+const evaluatorReads = routingDiffers;
 
 export interface EngineSessionOptions {
   /** Demand (population) source of the coverage grid; the shipped geo data in the app. */
@@ -260,12 +255,16 @@ export class EngineSession {
     return { evaluator: ev, result, mode: 'full', built, edits: pending ? countEdits(pending) : { added: gateways.length, removed: 0, moved: 0 } };
   }
 
-  /** Pruned evaluator updates; false when an edit cannot be applied that way (a mid-list insert). */
+  /**
+   * Pruned evaluator updates; false when an edit cannot be applied that way (a mid-list insert,
+   * unless it takes back the removal just made: undo, redo).
+   */
   private applyEdits(ev: CoverageEvaluator, pending: readonly GatewayEdit[], edits: CoverageUpdate['edits'], relabel: { capacity: number }): boolean {
     for (const e of pending) {
       if (e.kind === 'add') {
-        if (e.index !== undefined && e.index !== ev.gateways.length) return false;
-        ev.addGateway(e.gateway);
+        if (e.index !== undefined && e.index !== ev.gateways.length) {
+          if (!ev.insertGatewayFromLog(e.index, e.gateway)) return false;
+        } else ev.addGateway(e.gateway);
         edits.added++;
         continue;
       }

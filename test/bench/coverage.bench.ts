@@ -2,6 +2,9 @@
 // land grid (propagation + visibility cache + routing + figures) against incremental gateway
 // edits (routing and cell minima only). Set-up is lazy (first, uncounted warm-up call) so that
 // importing this file costs nothing when other groups run.
+// Every routing edit keeps a log that its exact inverse takes back (evaluator.ts EditLog): the edits
+// timed as "add", "remove" and "move" are chosen so that none of them is such an inverse (a new id
+// for each add, a new site for each move), except where the name says "undo".
 import { performance } from 'node:perf_hooks';
 import { buildCoverageGrid, createCoverageEvaluator, type CoverageEvaluator, type CoverageGrid } from '../../src-core/coverage';
 import { geoDemandSource } from '../../src-core/geo';
@@ -15,7 +18,7 @@ const { catalog, propagator } = kuiperPropagator(sc);
 let ev: CoverageEvaluator | null = null;
 const evaluator = (): CoverageEvaluator => (ev ??= createCoverageEvaluator(sc, catalog, propagator));
 let lastMs = 0;
-let flip = false;
+let serial = 0;
 const timed = (f: () => void): void => {
   const t0 = performance.now();
   f();
@@ -56,32 +59,77 @@ export const benches: Bench[] = [
     budget: { ms: 300 },
     fn: () => {
       const e = evaluator();
-      timed(() => e.addGateway(gateway('gw-bench', 50.2, 8.8)));
+      timed(() => e.addGateway(gateway(`gw-bench-${serial++}`, 50.2, 8.8)));
       e.removeGateway(e.gateways.length - 1);
     },
     measure: () => lastMs,
   },
   {
+    // The gateway just added: the undo of an add (from its log since the sixteenth session).
     name: 'incremental: remove one gateway (+ figures)',
     group: GROUP,
     baselineOf: FULL,
     budget: { ms: 300 },
     fn: () => {
       const e = evaluator();
-      e.addGateway(gateway('gw-bench', 50.2, 8.8));
+      e.addGateway(gateway(`gw-bench-${serial++}`, 50.2, 8.8));
       timed(() => e.removeGateway(e.gateways.length - 1));
     },
     measure: () => lastMs,
   },
   {
+    // gw-germany to a new site each time (with ground relay: every step re-routed).
     name: 'incremental: move one gateway (+ figures)',
     group: GROUP,
     baselineOf: FULL,
     budget: { ms: 300 },
     fn: () => {
       const e = evaluator();
-      flip = !flip;
-      timed(() => e.moveGateway(2, gateway('gw-germany', flip ? 50.1 : 49.5, flip ? 8.7 : 9.5)));
+      const k = serial++;
+      timed(() => e.moveGateway(2, gateway('gw-germany', 49.5 + 0.001 * k, 9.5 - 0.001 * k)));
+    },
+    measure: () => lastMs,
+  },
+  {
+    name: 'undo of a move: the gateway moved back (from the log)',
+    group: GROUP,
+    baselineOf: FULL,
+    fn: () => {
+      const e = evaluator();
+      const was = e.gateways[2]!;
+      const k = serial++;
+      e.moveGateway(2, gateway('gw-germany', 49.5 + 0.001 * k, 9.5 - 0.001 * k));
+      timed(() => e.moveGateway(2, was));
+    },
+    measure: () => lastMs,
+  },
+  {
+    // gw-sydney (index 3 of 8), removed from the middle of the list; the gateways set again afterwards (untimed)
+    // so that the next remove is not the redo of this one.
+    name: 'remove an existing gateway (+ figures)',
+    group: GROUP,
+    baselineOf: FULL,
+    budget: { ms: 300 },
+    fn: () => {
+      const e = evaluator();
+      const all = e.gateways.slice();
+      timed(() => e.removeGateway(3));
+      e.setGateways(all);
+    },
+    measure: () => lastMs,
+  },
+  {
+    name: 'undo of removing an existing gateway: inserted back (from the log)',
+    group: GROUP,
+    baselineOf: FULL,
+    fn: () => {
+      const e = evaluator();
+      const all = e.gateways.slice();
+      e.removeGateway(3);
+      timed(() => {
+        if (!e.insertGatewayFromLog(3, all[3]!)) throw new Error('the insert did not come from the log');
+      });
+      e.setGateways(all);
     },
     measure: () => lastMs,
   },

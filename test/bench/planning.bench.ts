@@ -2,6 +2,10 @@
 // message handling the Web Worker runs): one gateway edit -> updated window figures (headline,
 // per-cell figures, latency histogram), against a full recompute of the same scenario. Full
 // Kuiper (3,236 satellites), 96 one-minute steps, H3 res-3 land grid, the default 16 gateways.
+// The worker's evaluator takes back an edit from its log when the next edit is its exact inverse
+// (undo, redo: coverage/evaluator.ts EditLog). So each add here is a new gateway (a new id) and
+// each move goes to a new site; the removes are the undo of the add before them, and the last
+// bench times undo on purpose.
 import { createEngineHost } from '../../src-renderer/engine/host';
 import type { ClientMessage, EngineRequestName, WorkerMessage } from '../../src-renderer/engine/protocol';
 import type { CoverageSnapshot } from '../../src-renderer/engine/planningProtocol';
@@ -38,8 +42,12 @@ function makeHost() {
 let request: ReturnType<typeof makeHost> | null = null;
 let revision = 1;
 let withExtra = false;
+/** Suffix of the next added gateway's id, and of the moves' offsets: no edit repeats an earlier one. */
+let serial = 0;
+let extraId = extra.id;
 let lastMs = 0;
 let last: CoverageSnapshot | null = null;
+const removeMs: number[] = [];
 
 async function ready(): Promise<ReturnType<typeof makeHost>> {
   if (!request) {
@@ -78,7 +86,8 @@ export const benches: Bench[] = [
     fn: async () => {
       const req = await ready();
       withExtra = !withExtra;
-      await edit(req, [withExtra ? { op: 'gateway/add', gateway: extra } : { op: 'gateway/remove', id: extra.id }]);
+      if (withExtra) extraId = `${extra.id}-${serial++}`;
+      await edit(req, [withExtra ? { op: 'gateway/add', gateway: { ...extra, id: extraId } } : { op: 'gateway/remove', id: extraId }]);
     },
     measure: () => lastMs,
     notes: () => (last ? [`last edit: ${last.edits.added} added / ${last.edits.removed} removed; served ${last.headline.servedPct.toFixed(3)} %, p50 ${last.headline.p50LatencyMs.toFixed(2)} ms, p95 ${last.headline.p95LatencyMs.toFixed(2)} ms; worker compute ${last.computeMs.toFixed(0)} ms`] : []),
@@ -91,12 +100,35 @@ export const benches: Bench[] = [
     budget: { ms: 300 },
     fn: async () => {
       const req = await ready();
-      if (withExtra) await edit(req, [{ op: 'gateway/remove', id: extra.id }]);
+      if (withExtra) await edit(req, [{ op: 'gateway/remove', id: extraId }]);
       withExtra = false;
       const g0 = scenario.gateways[3]!;
-      const moved = { ...g0, latDeg: g0.latDeg + (revision % 2 ? 0.8 : 0), lonDeg: g0.lonDeg + (revision % 2 ? 0.8 : 0) };
+      const d = 0.8 + 0.001 * serial++;
+      const moved = { ...g0, latDeg: g0.latDeg + d, lonDeg: g0.lonDeg + d };
       await edit(req, [{ op: 'gateway/update', id: g0.id, gateway: moved }]);
     },
     measure: () => lastMs,
+  },
+  {
+    // Delete an existing gateway, then Ctrl+Z: the undo (an insert at its index) is timed. A move
+    // to a new site first (untimed) so that the delete is not the redo of the one before.
+    name: 'undo of deleting an existing gateway (applyPatches: the insert back)',
+    group: GROUP,
+    baselineOf: FULL,
+    iterations: 10,
+    budget: { ms: 300 },
+    fn: async () => {
+      const req = await ready();
+      const g0 = scenario.gateways[3]!;
+      const d = 0.8 + 0.001 * serial++;
+      await edit(req, [{ op: 'gateway/update', id: g0.id, gateway: { ...g0, latDeg: g0.latDeg + d, lonDeg: g0.lonDeg + d } }]);
+      const g = scenario.gateways[8]!;
+      await edit(req, [{ op: 'gateway/remove', id: g.id }]);
+      removeMs.push(lastMs);
+      await edit(req, [{ op: 'gateway/add', gateway: g, index: 8 }]);
+      if (last?.mode !== 'incremental') throw new Error(`the undo re-routed in full (${last?.mode})`);
+    },
+    measure: () => lastMs,
+    notes: () => [`the deletes before each undo (ms): ${removeMs.map((x) => x.toFixed(0)).join(', ')}`],
   },
 ];

@@ -1,6 +1,7 @@
 // Issue 14 section 1, checked after every edit (incremental-random.test.ts checks the end of each
 // sequence): random adds, removes and moves of any gateway, the one added last included (its undo
-// and its moves take the add's log, undo-add.test.ts), each followed by a full evaluation of the
+// and its moves take the add's log; a remove, move or add that takes back the edit before it
+// is swapped in from that edit's log: undo-edit.test.ts), each followed by a full evaluation of the
 // same gateway set. Sites on a 1° grid offset by a fraction, so two gateways are either at the
 // same site or well apart (sites a rounding error apart are a known limitation:
 // incremental-random.test.ts). Tolerance: none (toEqual on labels, cell minima and the result).

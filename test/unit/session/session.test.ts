@@ -116,17 +116,40 @@ describe('EngineSession: patched figures equal a fresh session', () => {
     }
   });
 
-  it('undo of a mid-list delete (an insert) falls back to a full re-route with the same figures', () => {
+  it('undo and redo of a mid-list delete come from the edit log, with the figures of a full evaluation', () => {
     const session = new EngineSession(base(), { demand: assetGeo });
     const before = session.scenario;
     const del: ScenarioPatch[] = [{ op: 'gateway/remove', id: 'gw-oregon' }];
-    session.coverage();
+    const beforeFigures = figures(session);
     session.apply(del);
     expect(session.coverage().mode).toBe('incremental');
+    const afterFigures = figures(session);
+    // Undo: an insert at gw-oregon's index, taken back from the log (no re-route).
     session.apply(invertPatches(before, del));
     const u = session.coverage();
-    expect(u.mode).toBe('full');
+    expect(u.mode).toBe('incremental');
     expect(u.result.gatewayIds).toEqual(before.gateways.map((x) => x.id));
+    expect(figures(session)).toEqual(beforeFigures);
+    expect(figures(session)).toEqual(figures(new EngineSession(before, { demand: assetGeo })));
+    // Redo.
+    session.apply(del);
+    expect(session.coverage().mode).toBe('incremental');
+    expect(figures(session)).toEqual(afterFigures);
+  });
+
+  it('a mid-list insert that takes back no log falls back to a full re-route with the same figures', () => {
+    const session = new EngineSession(base(), { demand: assetGeo });
+    const s0 = session.scenario;
+    const delOregon: ScenarioPatch[] = [{ op: 'gateway/remove', id: 'gw-oregon' }];
+    session.apply(delOregon);
+    session.coverage();
+    session.apply([{ op: 'gateway/remove', id: 'gw-tokyo' }]);
+    session.coverage();
+    // gw-oregon back while gw-tokyo's removal is the newest log.
+    session.apply(invertPatches(s0, delOregon));
+    const u = session.coverage();
+    expect(u.mode).toBe('full');
+    expect(figures(session)).toEqual(figures(new EngineSession(session.scenario, { demand: assetGeo })));
   });
 });
 
