@@ -153,6 +153,9 @@ test('place a gateway, see the figures and heatmap change, undo restores them; o
   await expect(page.getByTestId('gateway-count')).toHaveText(count0!);
   expect(await gwOf('gw-madrid')).toEqual(madrid0);
   await expect.poll(async () => JSON.stringify(await figures(page)), { timeout: 60_000 }).toBe(JSON.stringify(before));
+  // The undo of the delete (an insert at gw-madrid's index) came from the worker's edit log, not
+  // from a full re-route (coverage/evaluator.ts EditLog).
+  await expect(page.getByTestId('coverage-status')).toContainText(/^Incremental \d+ ms in the worker/);
 
   // Optimizer: 20 sites, coarse steps, accept all in one step (its section starts collapsed).
   await openSection(page, 'Suggest gateways');
