@@ -78,12 +78,14 @@ interface EditLog {
 /**
  * A logged edit and what takes it back: 'inserted' (gateway `id` now at `index`; taken back by
  * removing it), 'removed' (`gateway` was at `index`; taken back by inserting the same gateway
- * there), 'moved' (the gateway at `index` was `gateway`; taken back by moving it back). The
- * removed or old gateway's seeds are kept, so taking it back computes nothing.
+ * there), 'moved' (the gateway at `index` was `gateway`; taken back by moving it back), 'set'
+ * (the whole list was `gateways`, e.g. before a batch of edits; taken back by setting it again).
+ * The removed or old gateways' seeds are kept, so taking it back computes nothing.
  */
 type LoggedEdit =
   | { kind: 'inserted'; index: number; id: string }
-  | { kind: 'removed' | 'moved'; index: number; gateway: Gateway; seeds: GatewaySeeds };
+  | { kind: 'removed' | 'moved'; index: number; gateway: Gateway; seeds: GatewaySeeds }
+  | { kind: 'set'; gateways: Gateway[]; seeds: GatewaySeeds[] };
 
 /** The undo and redo logs kept, at most this many bytes in all (the oldest undo logs go first). */
 const EDIT_LOG_BYTES = 48 * 2 ** 20;
@@ -99,6 +101,13 @@ export function routingDiffers(a: Gateway, b: Gateway): boolean {
   for (const k of Object.keys(b) as (keyof Gateway)[]) if (!IGNORED_BY_ROUTING.has(k) && a[k] !== b[k]) return true;
   for (const k of Object.keys(a) as (keyof Gateway)[]) if (!IGNORED_BY_ROUTING.has(k) && !(k in b)) return true;
   return false;
+}
+
+/** Same ids in the same order, and no difference in what routing reads. */
+function sameRouting(a: readonly Gateway[], b: readonly Gateway[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i]!.id !== b[i]!.id || routingDiffers(a[i]!, b[i]!)) return false;
+  return true;
 }
 
 /** An edit being logged (growable columns; see EditLog). */
@@ -523,6 +532,42 @@ export class CoverageEvaluator {
     return this.rerouteAll();
   }
 
+  /**
+   * Replace the whole gateway set as an edit (a batch of edits too large to apply one by one, e.g.
+   * accepting the optimizer's sites): every step routed in full, and logged, so that asking for
+   * the set before it again (undo) is a swap from the log (`replaceGatewaysFromLog`). Seeds of
+   * gateways kept unchanged are reused.
+   */
+  replaceGateways(gateways: readonly Gateway[]): CoverageResult {
+    const before: LoggedEdit = { kind: 'set', gateways: this.gws, seeds: this.seeds };
+    const kept = new Map<string, number>();
+    this.gws.forEach((g, i) => kept.set(g.id, i));
+    const oldGws = this.gws, oldSeeds = this.seeds;
+    this.walkAll = true;
+    this.gws = gateways.slice();
+    this.seeds = this.gws.map((g) => {
+      const i = kept.get(g.id);
+      return i !== undefined && !routingDiffers(oldGws[i]!, g) ? oldSeeds[i]! : this.gatewaySeeds(g);
+    });
+    const r = this.newRecording();
+    for (let t = 0; t < this.cache.stepCount; t++) {
+      this.keepStep(t);
+      this.rerouteStep(t);
+      this.logStep(t, r);
+    }
+    this.keepLog(r, before, null);
+    return this.result();
+  }
+
+  /**
+   * Set `gateways` when that takes back the last whole-set edit (`replaceGateways`: the undo or
+   * redo of a batch): from the log, exactly, without routing. Returns null (and changes nothing)
+   * otherwise.
+   */
+  replaceGatewaysFromLog(gateways: readonly Gateway[]): CoverageResult | null {
+    return this.takeBack((e) => e.kind === 'set' && sameRouting(e.gateways, gateways), gateways) ? this.result() : null;
+  }
+
   // With ground relay, removing or moving a gateway also changes relay paths outside its own
   // forest, so those edits reroute every step in full (adding one stays incremental: improveRelay).
   private rerouteAll(): CoverageResult {
@@ -599,7 +644,7 @@ export class CoverageEvaluator {
    * insert or a move), which the gateway list takes (its name and capacity may differ). Returns
    * false, changing nothing, when neither log matches.
    */
-  private takeBack(inverse: (e: LoggedEdit) => boolean, g: Gateway | null): boolean {
+  private takeBack(inverse: (e: LoggedEdit) => boolean, g: Gateway | readonly Gateway[] | null): boolean {
     const fromUndo = this.undoLogs.length > 0 && inverse(this.undoLogs.at(-1)!.edit);
     if (!fromUndo && !(this.redoLogs.length > 0 && inverse(this.redoLogs.at(-1)!.edit))) return false;
     const log = (fromUndo ? this.undoLogs : this.redoLogs).pop()!;
@@ -613,7 +658,7 @@ export class CoverageEvaluator {
    * the log then holds the state after it) and takes its edit back in the gateway list: `log.edit`
    * becomes the edit that was just made.
    */
-  private swapIn(log: EditLog, g: Gateway | null): void {
+  private swapIn(log: EditLog, g: Gateway | readonly Gateway[] | null): void {
     const { satCount: N, cellCount: C, stepCount: T } = this.cache;
     const { dist, hops, origin, cellLat, cellSat } = this;
     for (let t = 0; t < T; t++) {
@@ -641,17 +686,24 @@ export class CoverageEvaluator {
     if (log.touched === null) this.walkAll = true;
     else for (const j of log.touched) this.touch(this.weightedCells[j]!);
     const e = log.edit;
+    if (e.kind === 'set') {
+      log.edit = { kind: 'set', gateways: this.gws, seeds: this.seeds };
+      this.gws = Array.isArray(g) ? g.slice() : e.gateways.slice();
+      this.seeds = e.seeds.slice();
+      return;
+    }
+    const one = Array.isArray(g) ? null : (g as Gateway | null);
     if (e.kind === 'inserted') {
       log.edit = { kind: 'removed', index: e.index, gateway: this.gws[e.index]!, seeds: this.seeds[e.index]! };
       this.gws.splice(e.index, 1);
       this.seeds.splice(e.index, 1);
     } else if (e.kind === 'removed') {
-      this.gws.splice(e.index, 0, g ?? e.gateway);
+      this.gws.splice(e.index, 0, one ?? e.gateway);
       this.seeds.splice(e.index, 0, e.seeds);
       log.edit = { kind: 'inserted', index: e.index, id: e.gateway.id };
     } else {
       log.edit = { kind: 'moved', index: e.index, gateway: this.gws[e.index]!, seeds: this.seeds[e.index]! };
-      this.gws[e.index] = g ?? e.gateway;
+      this.gws[e.index] = one ?? e.gateway;
       this.seeds[e.index] = e.seeds;
     }
   }

@@ -251,8 +251,17 @@ export class EngineSession {
       return { evaluator: ev, result: ev.result(), mode: 'incremental', built, edits };
     }
     this.gatewayVersion++;
+    const counted = pending ? countEdits(pending) : { added: gateways.length, removed: 0, moved: 0 };
+    // Gateway edits on a kept evaluator (a batch, e.g. the optimizer's sites accepted, or its
+    // undo): taken back from the evaluator's log when it undoes or redoes the batch before, else
+    // routed in full and logged. A new evaluator or a replaced scenario: routed in full.
+    if (pending !== null && !built) {
+      const swapped = ev.replaceGatewaysFromLog(gateways);
+      if (swapped) return { evaluator: ev, result: swapped, mode: 'incremental', built, edits: counted };
+      return { evaluator: ev, result: ev.replaceGateways(gateways), mode: 'full', built, edits: counted };
+    }
     const result = ev.setGateways(gateways);
-    return { evaluator: ev, result, mode: 'full', built, edits: pending ? countEdits(pending) : { added: gateways.length, removed: 0, moved: 0 } };
+    return { evaluator: ev, result, mode: 'full', built, edits: counted };
   }
 
   /**

@@ -184,4 +184,8 @@ test('place a gateway, see the figures and heatmap change, undo restores them; o
   await shot(page, 'accepted', sample);
   await page.keyboard.press('Control+z');
   await expect(page.getByTestId('gateway-count')).toHaveText(count0!);
+  // Accepting the sites was one batch, routed in full and logged by the worker: its undo is a swap
+  // from that log (coverage/evaluator.ts replaceGatewaysFromLog), with the figures from before.
+  await expect.poll(async () => JSON.stringify(await figures(page)), { timeout: 60_000 }).toBe(JSON.stringify(before));
+  await expect(page.getByTestId('coverage-status')).toContainText(/^Incremental \d+ ms in the worker/);
 });

@@ -118,6 +118,32 @@ for (const allowGatewayRelay of [false, true]) {
       expect([ev.undoableEdits, ev.redoableEdits]).toEqual([0, 0]);
     });
 
+    it('a whole-set replace (a batch of edits) is logged: setting the set before it again is a swap, and so is the redo', () => {
+      const ev = makeShared();
+      ev.setGateways(sc.gateways);
+      const s0 = evaluatorState(ev);
+      const list0 = ev.gateways.slice();
+      // A batch: one removed, two added, one moved (what accepting or undoing many edits sends).
+      const list1 = [{ ...list0[0]!, latDeg: list0[0]!.latDeg + 2 }, ...list0.slice(2), gateway('gw-b1', 5, 20), gateway('gw-b2', -15, -60)];
+      ev.replaceGateways(list1);
+      const s1 = evaluatorState(ev);
+      expect(s1).toEqual(full(list1));
+      expect(ev.replaceGatewaysFromLog(list0.slice(1))).toBeNull(); // not the set before
+      expect(ev.replaceGatewaysFromLog(list0.map((g) => ({ ...g, name: `${g.name} (renamed)` })))).not.toBeNull();
+      expect(evaluatorState(ev)).toEqual(s0);
+      expect(ev.gateways[0]!.name).toMatch(/renamed/);
+      expect(ev.replaceGatewaysFromLog(list1)).not.toBeNull();
+      expect(evaluatorState(ev)).toEqual(s1);
+      // Single edits stack on top of it and come back off in order.
+      ev.removeGateway(1);
+      ev.addGateway(gateway('gw-b3', 30, 100));
+      ev.removeGateway(ev.gateways.length - 1);
+      expect(ev.insertGatewayFromLog(1, list1[1]!)).not.toBeNull();
+      expect(evaluatorState(ev)).toEqual(s1);
+      expect(ev.replaceGatewaysFromLog(list0)).not.toBeNull();
+      expect(evaluatorState(ev)).toEqual(s0);
+    });
+
     it('random edits, then every one undone and redone: each state exact', () => {
       let serial = 0;
       const site = { latDeg: fc.double({ min: -60, max: 60, noNaN: true }), lonDeg: fc.double({ min: -180, max: 179.9, noNaN: true }) };

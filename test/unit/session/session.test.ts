@@ -137,6 +137,27 @@ describe('EngineSession: patched figures equal a fresh session', () => {
     expect(figures(session)).toEqual(afterFigures);
   });
 
+  it('a batch beyond the pruned edits is routed in full and logged: its undo and redo are swaps', () => {
+    const session = new EngineSession(base(), { demand: assetGeo });
+    const before = session.scenario;
+    const beforeFigures = figures(session);
+    const batch: ScenarioPatch[] = [
+      ...[[5, 20], [-15, -60], [30, 100], [60, 10], [-30, 25]].map(([lat, lon], k) => ({ op: 'gateway/add' as const, gateway: gateway(`gw-batch-${k}`, lat!, lon!) })),
+      { op: 'gateway/remove', id: 'gw-oregon' },
+    ];
+    session.apply(batch);
+    expect(session.coverage().mode).toBe('full');
+    const after = session.scenario;
+    const afterFigures = figures(session);
+    expect(afterFigures).toEqual(figures(new EngineSession(after, { demand: assetGeo })));
+    session.apply(invertPatches(before, batch));
+    expect(session.coverage().mode).toBe('incremental');
+    expect(figures(session)).toEqual(beforeFigures);
+    session.apply(batch);
+    expect(session.coverage().mode).toBe('incremental');
+    expect(figures(session)).toEqual(afterFigures);
+  });
+
   it('a mid-list insert that takes back no log falls back to a full re-route with the same figures', () => {
     const session = new EngineSession(base(), { demand: assetGeo });
     const s0 = session.scenario;
