@@ -49,6 +49,13 @@ let lastMs = 0;
 let last: CoverageSnapshot | null = null;
 const removeMs: number[] = [];
 
+/** The default scenario's 4th gateway moved to a site it has not been at (so not an undo or redo). */
+function moveToNewSite(): ScenarioPatch {
+  const g0 = scenario.gateways[3]!;
+  const d = 0.8 + 0.001 * serial++;
+  return { op: 'gateway/update', id: g0.id, gateway: { ...g0, latDeg: g0.latDeg + d, lonDeg: g0.lonDeg + d } };
+}
+
 async function ready(): Promise<ReturnType<typeof makeHost>> {
   if (!request) {
     request = makeHost();
@@ -102,10 +109,7 @@ export const benches: Bench[] = [
       const req = await ready();
       if (withExtra) await edit(req, [{ op: 'gateway/remove', id: extraId }]);
       withExtra = false;
-      const g0 = scenario.gateways[3]!;
-      const d = 0.8 + 0.001 * serial++;
-      const moved = { ...g0, latDeg: g0.latDeg + d, lonDeg: g0.lonDeg + d };
-      await edit(req, [{ op: 'gateway/update', id: g0.id, gateway: moved }]);
+      await edit(req, [moveToNewSite()]);
     },
     measure: () => lastMs,
   },
@@ -119,9 +123,7 @@ export const benches: Bench[] = [
     budget: { ms: 300 },
     fn: async () => {
       const req = await ready();
-      const g0 = scenario.gateways[3]!;
-      const d = 0.8 + 0.001 * serial++;
-      await edit(req, [{ op: 'gateway/update', id: g0.id, gateway: { ...g0, latDeg: g0.latDeg + d, lonDeg: g0.lonDeg + d } }]);
+      await edit(req, [moveToNewSite()]);
       const g = scenario.gateways[8]!;
       await edit(req, [{ op: 'gateway/remove', id: g.id }]);
       removeMs.push(lastMs);
