@@ -103,6 +103,11 @@ export function routingDiffers(a: Gateway, b: Gateway): boolean {
   return false;
 }
 
+/** The log of removing or moving `g` away from `index`: what inserting or moving `g` back there takes back. */
+function leftFrom(kind: 'removed' | 'moved', index: number, g: Gateway): (e: LoggedEdit) => boolean {
+  return (e) => e.kind === kind && e.index === index && e.gateway.id === g.id && !routingDiffers(e.gateway, g);
+}
+
 /** Same ids in the same order, and no difference in what routing reads. */
 function sameRouting(a: readonly Gateway[], b: readonly Gateway[]): boolean {
   if (a.length !== b.length) return false;
@@ -549,13 +554,7 @@ export class CoverageEvaluator {
       const i = kept.get(g.id);
       return i !== undefined && !routingDiffers(oldGws[i]!, g) ? oldSeeds[i]! : this.gatewaySeeds(g);
     });
-    const r = this.newRecording();
-    for (let t = 0; t < this.cache.stepCount; t++) {
-      this.keepStep(t);
-      this.rerouteStep(t);
-      this.logStep(t, r);
-    }
-    this.keepLog(r, before, null);
+    this.keepLog(this.loggedSteps((t) => this.rerouteStep(t)), before, null);
     return this.result();
   }
 
@@ -578,7 +577,7 @@ export class CoverageEvaluator {
   /** Append one gateway: pruned Dijkstra per step from its seeds only (or its removal taken back from the log). */
   addGateway(g: Gateway): CoverageResult {
     const o = this.gws.length;
-    if (this.takeBack((e) => e.kind === 'removed' && e.index === o && e.gateway.id === g.id && !routingDiffers(e.gateway, g), g)) return this.result();
+    if (this.takeBack(leftFrom('removed', o, g), g)) return this.result();
     this.gws.push(g);
     const seeds = this.gatewaySeeds(g);
     this.seeds.push(seeds);
@@ -604,7 +603,7 @@ export class CoverageEvaluator {
    * changes nothing) otherwise: the caller then sets the gateways in full.
    */
   insertGatewayFromLog(index: number, g: Gateway): CoverageResult | null {
-    return this.takeBack((e) => e.kind === 'removed' && e.index === index && e.gateway.id === g.id && !routingDiffers(e.gateway, g), g) ? this.result() : null;
+    return this.takeBack(leftFrom('removed', index, g), g) ? this.result() : null;
   }
 
   private newRecording(): Recording {
@@ -708,6 +707,17 @@ export class CoverageEvaluator {
     }
   }
 
+  /** Routes every step with `route`, logging what each changed (a remove, move or whole-set edit). */
+  private loggedSteps(route: (t: number) => void): Recording {
+    const r = this.newRecording();
+    for (let t = 0; t < this.cache.stepCount; t++) {
+      this.keepStep(t);
+      route(t);
+      this.logStep(t, r);
+    }
+    return r;
+  }
+
   /** Step t's labels and cells, kept before an edit routes it (see `logStep`). */
   private keepStep(t: number): void {
     const { satCount: N, cellCount: C } = this.cache;
@@ -758,30 +768,24 @@ export class CoverageEvaluator {
     const removed = { kind: 'removed' as const, index, gateway: this.gws[index]!, seeds: this.seeds[index]! };
     // Gateways above it are renumbered in every step: every sample's gateway may change.
     this.walkAll = true;
-    const { satCount: N, stepCount: T } = this.cache;
+    const N = this.cache.satCount;
     this.gws.splice(index, 1);
     this.seeds.splice(index, 1);
-    const r = this.newRecording();
-    const relay = this.routerOptions.groundRelay;
     const origin = this.origin;
     const affected = this.changed;
-    for (let t = 0; t < T; t++) {
-      this.keepStep(t);
-      if (relay) this.rerouteStep(t);
-      else {
-        let na = 0;
-        for (let i = t * N, end = i + N; i < end; i++) {
-          const o = origin[i]!;
-          if (o === index) affected[na++] = i - t * N;
-          else if (o > index) origin[i] = o - 1;
-        }
-        if (na > 0) {
-          this.repairStep(t, affected, na, null, -1);
-          this.cellPass(t);
-        }
+    const r = this.loggedSteps((t) => {
+      if (this.routerOptions.groundRelay) return this.rerouteStep(t);
+      let na = 0;
+      for (let i = t * N, end = i + N; i < end; i++) {
+        const o = origin[i]!;
+        if (o === index) affected[na++] = i - t * N;
+        else if (o > index) origin[i] = o - 1;
       }
-      this.logStep(t, r);
-    }
+      if (na > 0) {
+        this.repairStep(t, affected, na, null, -1);
+        this.cellPass(t);
+      }
+    });
     this.keepLog(r, removed, null);
     return this.result();
   }
@@ -800,7 +804,7 @@ export class CoverageEvaluator {
   moveGateway(index: number, g: Gateway): CoverageResult {
     this.checkIndex(index);
     // Moving it back where it was (undo or redo of a move): from the log.
-    if (this.takeBack((e) => e.kind === 'moved' && e.index === index && e.gateway.id === g.id && !routingDiffers(e.gateway, g), g)) return this.result();
+    if (this.takeBack(leftFrom('moved', index, g), g)) return this.result();
     // The gateway added last (a planner placing a site, then dragging it to fine-tune it): take
     // the add back from its log and add it again where it now is. Same order, so the same state
     // as a full evaluation.
@@ -811,29 +815,23 @@ export class CoverageEvaluator {
     }
     const moved = { kind: 'moved' as const, index, gateway: this.gws[index]!, seeds: this.seeds[index]! };
     this.walkAll = true;
-    const { satCount: N, stepCount: T } = this.cache;
+    const N = this.cache.satCount;
     this.gws[index] = g;
     const seeds = this.gatewaySeeds(g);
     this.seeds[index] = seeds;
-    const r = this.newRecording();
-    const relay = this.routerOptions.groundRelay;
     const origin = this.origin;
     const affected = this.changed;
-    for (let t = 0; t < T; t++) {
-      this.keepStep(t);
-      if (relay) this.rerouteStep(t);
-      else {
-        let na = 0;
-        for (let i = t * N, end = i + N; i < end; i++) if (origin[i] === index) affected[na++] = i - t * N;
-        if (na > 0) {
-          this.repairStep(t, affected, na, seeds, index);
-          this.cellPass(t);
-        } else {
-          this.improveStep(t, seeds, index);
-        }
+    const r = this.loggedSteps((t) => {
+      if (this.routerOptions.groundRelay) return this.rerouteStep(t);
+      let na = 0;
+      for (let i = t * N, end = i + N; i < end; i++) if (origin[i] === index) affected[na++] = i - t * N;
+      if (na > 0) {
+        this.repairStep(t, affected, na, seeds, index);
+        this.cellPass(t);
+      } else {
+        this.improveStep(t, seeds, index);
       }
-      this.logStep(t, r);
-    }
+    });
     this.keepLog(r, moved, null);
     return this.result();
   }

@@ -67,13 +67,6 @@ function capacityReads(a: Gateway, b: Gateway): boolean {
   return a.antennas !== b.antennas || a.capacityGbps !== b.capacityGbps;
 }
 
-/**
- * A rename or a capacity edit (antennas, backhaul Gbps) costs no re-route (coverage/evaluator.ts
- * `routingDiffers`). The evaluator's copy of the gateway is still replaced
- * (CoverageEvaluator.relabelGateway), so it never holds stale figures for capacity.
- */
-const evaluatorReads = routingDiffers;
-
 export interface EngineSessionOptions {
   /** Demand (population) source of the coverage grid; the shipped geo data in the app. */
   demand: GeoDemandSource;
@@ -282,10 +275,12 @@ export class EngineSession {
       if (e.kind === 'remove') {
         ev.removeGateway(i);
         edits.removed++;
-      } else if (evaluatorReads(ev.gateways[i]!, e.gateway)) {
+      } else if (routingDiffers(ev.gateways[i]!, e.gateway)) {
         ev.moveGateway(i, e.gateway);
         edits.moved++;
       } else {
+        // A rename or a capacity edit costs no re-route; the evaluator's copy is still replaced,
+        // so it never holds stale figures for capacity.
         if (capacityReads(ev.gateways[i]!, e.gateway)) relabel.capacity++;
         ev.relabelGateway(i, e.gateway);
       }

@@ -1,14 +1,10 @@
 // The optimizer's served-demand objective and its bound (docs/OPTIMIZER.md): 300 sites from
 // >= 3,000 generated candidates next to the 8 fixture gateways, full Kuiper, H3 res 3, with the
 // spacing/country constraints of the optimizer bench. The window is 24 one-minute steps, the same
-// as the latency bench.
+// as the latency bench; each bench is one (long) iteration.
+//   - served: the served-demand objective (budget 60 s, issue 14), ratio against the latency run;
 //   - latency without the tight bound: the baseline;
-//   - latency with the tight bound (fresh end gains + LP dual): at most 1.10 x the baseline. The
-//     two are timed in interleaved rounds (one run of each a round, the order swapped every round)
-//     and judged on the median of the per-round ratios, as the render bench's slowdown budget: one
-//     ~5 s run varies by more than 10 % on a shared 2-core machine, so a single pair cannot decide
-//     a 10 % budget (docs/BENCHMARKS.md, sixteenth and seventeenth sessions);
-//   - served: the served-demand objective (budget 60 s, issue 14), one (long) iteration.
+//   - latency with the tight bound (fresh end gains + LP dual): at most 1.10 x the baseline.
 import { createCoverageEvaluator, type CoverageEvaluator } from '../../src-core/coverage';
 import { countryAt, geoDemandSource, nearestCity } from '../../src-core/geo';
 import { generateCandidates, optimizeGateways, type Candidate, type OptimizeResult } from '../../src-core/planning';
@@ -49,60 +45,22 @@ const run = (key: string, opts: { kind: 'latency' | 'served'; tightBound: boolea
   last[key] = optimizeGateways(ev, candidates, { add: ADD, constraints, ...opts });
 };
 
-/** Timed rounds of the latency objective, without and with the tight bound (ms). */
-const rounds: Array<{ base: number; tight: number; tightFirst: boolean }> = [];
-const timed = (f: () => void): number => {
-  const t0 = performance.now();
-  f();
-  return performance.now() - t0;
-};
-const latencyRound = (): void => {
-  const tightFirst = rounds.length % 2 === 1;
-  const base = run('base', { kind: 'latency', tightBound: false });
-  const tight = run('tight', { kind: 'latency', tightBound: true });
-  const round = { base: NaN, tight: NaN, tightFirst };
-  if (tightFirst) {
-    round.tight = timed(tight);
-    round.base = timed(base);
-  } else {
-    round.base = timed(base);
-    round.tight = timed(tight);
-  }
-  rounds.push(round);
-};
-const median = (xs: number[]): number => {
-  const s = xs.slice().sort((a, b) => a - b);
-  return s.length % 2 ? s[s.length >> 1]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;
-};
-/** The runner's first round is its warm-up (set-up, JIT): not counted. */
-const counted = () => rounds.slice(1);
-const ROUNDS = 4;
-
 export const benches: Bench[] = [
   {
     name: 'latency objective, no tight bound (baseline)',
     group: 'optimizer-served',
-    iterations: ROUNDS,
-    fn: latencyRound,
-    measure: () => rounds[rounds.length - 1]!.base,
+    iterations: 1,
+    fn: run('base', { kind: 'latency', tightBound: false }),
     notes: notes('base'),
   },
   {
     name: 'latency objective with the tight bound (fresh end gains + LP dual)',
     group: 'optimizer-served',
-    iterations: ROUNDS,
+    iterations: 1,
     baselineOf: 'latency objective, no tight bound (baseline)',
     budget: { slowdown: 1.1 },
-    fn: () => undefined,
-    measure: (() => {
-      let taken = 0;
-      return () => rounds[taken++]!.tight;
-    })(),
-    pairedSlowdown: () => median(counted().map((r) => r.tight / r.base)),
-    notes: () => [
-      `per-round tight / base: ${counted().map((r) => `${(r.tight / r.base).toFixed(3)}${r.tightFirst ? ' (tight first)' : ''}`).join(', ')}; bound ${((last.tight?.boundMs ?? NaN) / 1000).toFixed(2)} s in the last run`,
-      ...notes('tight')(),
-    ],
+    fn: run('tight', { kind: 'latency', tightBound: true }),
+    notes: notes('tight'),
   },
   {
     name: 'served-demand objective: add 300 from >= 3,000 candidates, 24 steps',
