@@ -74,9 +74,17 @@ export interface CacheMemory {
   links: number;
   visibility: number;
   visibleCount: number;
+  /** The cell -> satellites index (`satsOfCells`), once something asked for it; else 0. */
+  cellIndex: number;
   total: number;
   /** Satellite-cell visibility pairs over the whole window. */
   visibilityEntries: number;
+}
+
+/** Per step t and cell c, the satellites that see it: `sat[off[t * (C + 1) + c] .. off[t * (C + 1) + c + 1])`, ascending. */
+export interface CellSatIndex {
+  off: Int32Array;
+  sat: Uint16Array | Uint32Array;
 }
 
 export class CoverageCache {
@@ -108,6 +116,8 @@ export class CoverageCache {
   readonly visUpMs: Float32Array;
   /** T x C visible-satellite count. */
   readonly visCount: Uint16Array;
+  /** Built on first use by `satsOfCells` (not copied to a cache with other visibility). */
+  private cellIndex: CellSatIndex | null = null;
 
   constructor(grid: CoverageGrid, positions: PositionSource, usable: Uint8Array, links: LinkModel, settings: CacheSettings) {
     const N = positions.count;
@@ -177,6 +187,7 @@ export class CoverageCache {
     }
     // The same satellites (a fully deployed date): share every array; nothing reads them for writing.
     if (same) return Object.assign(Object.create(CoverageCache.prototype) as CoverageCache, { ...this, usable });
+    // (Below, `cellIndex: null`: the visibility differs, so the index must be built again.)
     const linkMs = new Float64Array(T * L);
     for (let t = 0; t < T; t++) {
       const row = t * L;
@@ -213,7 +224,37 @@ export class CoverageCache {
         if (!dropFromParent) for (let k = from; k < to; k++) visCount[t * C + this.visCell[k]!]!++;
       }
     }
-    return Object.assign(Object.create(CoverageCache.prototype) as CoverageCache, { ...this, usable, linkMs, visOff, visCell, visUpMs, visCount });
+    return Object.assign(Object.create(CoverageCache.prototype) as CoverageCache, { ...this, usable, linkMs, visOff, visCell, visUpMs, visCount, cellIndex: null });
+  }
+
+  /**
+   * Per step and cell, the satellites that see it, in satellite order: the visibility lists turned
+   * around (one counting pass over the entries, on first use; 2 bytes an entry up to 65,536
+   * satellites). For re-taking the minimum of a cell whose best satellite got worse: only the
+   * satellites that see such a cell need to be read.
+   */
+  satsOfCells(): CellSatIndex {
+    if (this.cellIndex) return this.cellIndex;
+    const N = this.satCount, C = this.cellCount, T = this.stepCount;
+    const off = new Int32Array(T * (C + 1));
+    const sat = N <= 0x10000 ? new Uint16Array(this.visCell.length) : new Uint32Array(this.visCell.length);
+    const next = new Int32Array(C);
+    const { visOff, visCell, visCount } = this;
+    for (let t = 0; t < T; t++) {
+      const o = t * (C + 1), base = visOff[t * (N + 1)]!;
+      let at = base;
+      for (let c = 0; c < C; c++) {
+        off[o + c] = at;
+        next[c] = at;
+        at += visCount[t * C + c]!;
+      }
+      off[o + C] = at;
+      for (let s = 0; s < N; s++) {
+        for (let k = visOff[t * (N + 1) + s]!, end = visOff[t * (N + 1) + s + 1]!; k < end; k++) sat[next[visCell[k]!]!++] = s;
+      }
+    }
+    this.cellIndex = { off, sat };
+    return this.cellIndex;
   }
 
   /** Bytes held by the cache (typed arrays only). */
@@ -222,7 +263,8 @@ export class CoverageCache {
     const links = this.linkMs.byteLength + this.adjOff.byteLength + this.adjTo.byteLength + this.adjLink.byteLength;
     const visibility = this.visOff.byteLength + this.visCell.byteLength + this.visUpMs.byteLength;
     const visibleCount = this.visCount.byteLength;
-    return { positions, links, visibility, visibleCount, total: positions + links + visibility + visibleCount, visibilityEntries: this.visUpMs.length };
+    const cellIndex = this.cellIndex ? this.cellIndex.off.byteLength + this.cellIndex.sat.byteLength : 0;
+    return { positions, links, visibility, visibleCount, cellIndex, total: positions + links + visibility + visibleCount + cellIndex, visibilityEntries: this.visUpMs.length };
   }
 }
 

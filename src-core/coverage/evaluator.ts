@@ -6,19 +6,21 @@
 // they change:
 //   add    -> per step, a pruned Dijkstra from the new gateway's seeds (relaxes only where it
 //             improves) and a scatter-min over the cells of the satellites that improved;
-//   remove -> per step, nothing unless the gateway is some satellite's origin; else that step is
-//             rerouted in full (origins above it are renumbered, which keeps every tie-break);
+//   remove -> per step, a repair of the labels that may have come through the gateway (its
+//             routing forest; with ground relay also the routes through it as a relay:
+//             LabelRouter.repairRelay), origins above it renumbered (which keeps every
+//             tie-break); then only the cells of the satellites whose label changed
+//             (`cellsFromLabels`);
 //   move   -> remove's rule for the old position, add's for the new one;
 //   undo and redo -> every add, remove and move logs the labels and cells it overwrote (EditLog);
 //             the edit that takes it back exactly (removing the gateway just added, inserting the
 //             one just removed at its index, moving one back; Ctrl+Z and Ctrl+Y send these) swaps
-//             the log back in: the state before the edit, exactly, without routing (with ground
-//             relay a remove or move otherwise reroutes every step). A move of the gateway added
-//             last is that undo, then an add at its new site.
+//             the log back in: the state before the edit, exactly, without routing. A move of
+//             the gateway added last is that undo, then an add at its new site.
 // Per-cell window figures are recomputed for cells whose latency changed in any step. Headline
 // figures: the latency histogram, per-gateway and per-step weights are integer sums kept from call
-// to call, moved only for the samples an edit touched (after an add: the cells of the satellites
-// whose labels improved; after any other edit: every sample); the mean latency is a fixed-order
+// to call, moved only for the samples an edit touched (the cells of the satellites whose labels
+// changed; after a full routing: every sample); the mean latency is a fixed-order
 // sum over cells of the per-cell latency sums. Weights are integers, so the demand-weighted sums
 // are exact: incremental and full evaluations give bit-identical results.
 //
@@ -370,6 +372,11 @@ export class CoverageEvaluator {
   private readonly oldHops: Int32Array;
   private readonly oldOrigin: Int32Array;
   private readonly oldCellLat: Float64Array;
+  /** cellsFromLabels: the cells whose minimum is taken again, and their marks (C each). */
+  private readonly cellsAgain: Int32Array;
+  private readonly cellAgainMark: Uint8Array;
+  /** cellsFromLabels: the satellites that see one of those cells (N). */
+  private readonly satMark: Uint8Array;
   private readonly oldCellSat: Int32Array;
   private readonly cellLogged: Uint8Array;
   /** Weights are integers and every sum stays below 2^53: the kept sums are exact. */
@@ -437,6 +444,9 @@ export class CoverageEvaluator {
     this.oldHops = new Int32Array(N);
     this.oldOrigin = new Int32Array(N);
     this.oldCellLat = new Float64Array(C);
+    this.cellsAgain = new Int32Array(C);
+    this.cellAgainMark = new Uint8Array(C);
+    this.satMark = new Uint8Array(N);
     this.oldCellSat = new Int32Array(C);
     this.cellLogged = new Uint8Array(C);
     this.exactSums = integral && wSum * T < Number.MAX_SAFE_INTEGER;
@@ -567,8 +577,7 @@ export class CoverageEvaluator {
     return this.takeBack((e) => e.kind === 'set' && sameRouting(e.gateways, gateways), gateways) ? this.result() : null;
   }
 
-  // With ground relay, removing or moving a gateway also changes relay paths outside its own
-  // forest, so those edits reroute every step in full (adding one stays incremental: improveRelay).
+  /** Every step routed in full (a new gateway set). */
   private rerouteAll(): CoverageResult {
     for (let t = 0; t < this.cache.stepCount; t++) this.rerouteStep(t);
     return this.result();
@@ -766,15 +775,22 @@ export class CoverageEvaluator {
     const id = this.gws[index]!.id;
     if (this.takeBack((e) => e.kind === 'inserted' && e.index === index && e.id === id, null)) return this.result();
     const removed = { kind: 'removed' as const, index, gateway: this.gws[index]!, seeds: this.seeds[index]! };
-    // Gateways above it are renumbered in every step: every sample's gateway may change.
-    this.walkAll = true;
+    // Gateways above it are renumbered in every step: so are the window sums' gateways, and the
+    // samples that change are listed as for a move.
+    this.renumberCounted(index);
     const N = this.cache.satCount;
     this.gws.splice(index, 1);
     this.seeds.splice(index, 1);
     const origin = this.origin;
     const affected = this.changed;
+    // Ground relay: the gateways as they were, with a hole (no seeds) where the removed one was.
+    const holed = this.routerOptions.groundRelay ? [...this.seeds.slice(0, index), null, ...this.seeds.slice(index)] : [];
     const r = this.loggedSteps((t) => {
-      if (this.routerOptions.groundRelay) return this.rerouteStep(t);
+      if (this.routerOptions.groundRelay) {
+        this.relayEditStep(t, holed, index, removed.seeds, false);
+        renumberAbove(origin.subarray(t * N, (t + 1) * N), index);
+        return;
+      }
       let na = 0;
       for (let i = t * N, end = i + N; i < end; i++) {
         const o = origin[i]!;
@@ -783,7 +799,7 @@ export class CoverageEvaluator {
       }
       if (na > 0) {
         this.repairStep(t, affected, na, null, -1);
-        this.cellPass(t);
+        this.cellsFromLabels(t, index);
       }
     });
     this.keepLog(r, removed, null);
@@ -814,25 +830,26 @@ export class CoverageEvaluator {
       return this.addGateway(g);
     }
     const moved = { kind: 'moved' as const, index, gateway: this.gws[index]!, seeds: this.seeds[index]! };
-    this.walkAll = true;
     const N = this.cache.satCount;
     this.gws[index] = g;
     const seeds = this.gatewaySeeds(g);
     this.seeds[index] = seeds;
     const origin = this.origin;
     const affected = this.changed;
+    const holed = this.routerOptions.groundRelay ? this.seeds.map((s, g) => (g === index ? null : s)) : [];
     const r = this.loggedSteps((t) => {
-      if (this.routerOptions.groundRelay) return this.rerouteStep(t);
+      if (this.routerOptions.groundRelay) return this.relayEditStep(t, holed, index, moved.seeds, true);
       let na = 0;
       for (let i = t * N, end = i + N; i < end; i++) if (origin[i] === index) affected[na++] = i - t * N;
       if (na > 0) {
         this.repairStep(t, affected, na, seeds, index);
-        this.cellPass(t);
+        this.cellsFromLabels(t, -1);
       } else {
         this.improveStep(t, seeds, index);
       }
     });
-    this.keepLog(r, moved, null);
+    // Every sample a move changed was listed (`touch`), as for an add: so are they for its undo.
+    this.keepLog(r, moved, this.walkAll ? null : this.touched.slice(0, this.touchedCount));
     return this.result();
   }
 
@@ -852,16 +869,17 @@ export class CoverageEvaluator {
     }
   }
 
-  /** All gateways' seeds at step t, with their origins (scenario order). */
-  private stepSeeds(t: number): { sat: Int32Array; ms: Float64Array; upMs: Float64Array; org: Int32Array } {
+  /** All gateways' seeds at step t, with their origins (scenario order; a null in `list` is a gateway with no seeds). */
+  private stepSeeds(t: number, list: readonly (GatewaySeeds | null)[] = this.seeds): { sat: Int32Array; ms: Float64Array; upMs: Float64Array; org: Int32Array } {
     let count = 0;
-    for (const s of this.seeds) count += s.off[t + 1]! - s.off[t]!;
+    for (const s of list) if (s) count += s.off[t + 1]! - s.off[t]!;
     const sat = new Int32Array(count);
     const ms = new Float64Array(count);
     const upMs = new Float64Array(count);
     const org = new Int32Array(count);
     let k = 0;
-    this.seeds.forEach((s, g) => {
+    list.forEach((s, g) => {
+      if (!s) return;
       for (let i = s.off[t]!; i < s.off[t + 1]!; i++, k++) {
         sat[k] = s.sat[i]!;
         ms[k] = s.ms[i]!;
@@ -872,10 +890,10 @@ export class CoverageEvaluator {
     return { sat, ms, upMs, org };
   }
 
-  /** Step t as the router sees it (links, all gateways' seeds). */
-  private routerStep(t: number): RouterStep {
+  /** Step t as the router sees it (links, the gateways' seeds: by default all of them). */
+  private routerStep(t: number, list: readonly (GatewaySeeds | null)[] = this.seeds): RouterStep {
     const L = this.cache.linkCount;
-    const { sat, ms, upMs, org } = this.stepSeeds(t);
+    const { sat, ms, upMs, org } = this.stepSeeds(t, list);
     return {
       linkMs: this.cache.linkMs.subarray(t * L, (t + 1) * L),
       seedSat: sat,
@@ -883,10 +901,28 @@ export class CoverageEvaluator {
       seedUpMs: upMs,
       seedGateway: org,
       seedCount: sat.length,
-      gatewayStartMs: this.seeds.map((s) => s.backhaulMs),
-      gatewayCount: this.seeds.length,
+      gatewayStartMs: list.map((s) => (s ? s.backhaulMs : Infinity)),
+      gatewayCount: list.length,
       gatewayProcessingMs: this.scenario.latency.gatewayProcessingMs,
     };
+  }
+
+  /**
+   * Ground relay: step t without gateway `x` (`list`: the gateways' seeds with a null at x), its
+   * old seeds `gone` repaired away (LabelRouter.repairRelay); with `add`, x's new seeds then added
+   * (a move). Then the cells that changed. Origins stay as numbered with x (a remove renumbers
+   * them after).
+   */
+  private relayEditStep(t: number, list: readonly (GatewaySeeds | null)[], x: number, gone: GatewaySeeds, add: boolean): void {
+    const N = this.cache.satCount;
+    const dist = this.dist.subarray(t * N, (t + 1) * N);
+    const hops = this.hops.subarray(t * N, (t + 1) * N);
+    const origin = this.origin.subarray(t * N, (t + 1) * N);
+    const from = gone.off[t]!, to = gone.off[t + 1]!;
+    const old = { sat: gone.sat.subarray(from, to), ms: gone.ms.subarray(from, to), upMs: gone.upMs.subarray(from, to), count: to - from };
+    this.router.repairRelay(this.routerStep(t, list), x, old, gone.backhaulMs, dist, hops, origin, this.changed);
+    if (add) this.router.improveRelay(this.routerStep(t), x, dist, hops, origin, this.changed);
+    this.cellsFromLabels(t, -1);
   }
 
   private checkIndex(index: number): void {
@@ -981,6 +1017,118 @@ export class CoverageEvaluator {
     if (j < 0 || this.touchedMark[c]) return;
     this.touchedMark[c] = 1;
     this.touched[this.touchedCount++] = j;
+  }
+
+  /**
+   * The window sums after gateway `index` is removed: samples counted under it leave the sums (an
+   * edit lists them anyway: their satellites' labels change), the gateways above it move down one.
+   * Exact (integer sums), so `result` then walks only the samples the edit listed.
+   */
+  private renumberCounted(index: number): void {
+    if (!this.exactSums) return; // recounted from zero on every call
+    const { countedGw, countedLat, stepW, hist, shareW } = this;
+    const w = this.grid.weight, cells = this.weightedCells, nw = cells.length, bin = this.histBinMs;
+    for (let t = 0, k = 0; t < this.cache.stepCount; t++) {
+      for (let j = 0; j < nw; j++, k++) {
+        const g = countedGw[k]!;
+        if (g < index) continue;
+        if (g > index) {
+          countedGw[k] = g - 1;
+          continue;
+        }
+        const wc = w[cells[j]!]!;
+        hist[Math.floor(countedLat[k]! / bin)]! -= wc;
+        stepW[t]! -= wc;
+        shareW[index]! -= wc;
+        countedLat[k] = Infinity;
+        countedGw[k] = -1;
+      }
+    }
+    shareW.copyWithin(index, index + 1);
+    shareW[shareW.length - 1] = 0;
+  }
+
+  /**
+   * The cell pass after an edit changed some of step t's labels (those kept by `keepStep(t)` are
+   * the labels before it): only the cells seen by a satellite whose label changed are looked at.
+   * Such a cell takes a satellite that now offers less (ties to the lower index, as `cellPass`);
+   * one whose best satellite now offers more takes the minimum again over every satellite that
+   * sees it (CoverageCache.satsOfCells). Equal to `cellPass`, cell for cell. Every cell of a
+   * satellite whose label changed, its gateway alone included, is listed for `result` (`touch`).
+   * `removed` >= 0: the origins were already renumbered for the removal of that gateway (the kept
+   * ones are compared as renumbered).
+   */
+  private cellsFromLabels(t: number, removed: number): void {
+    const { satCount: N, cellCount: C, visOff, visCell, visUpMs } = this.cache;
+    const lat = this.cellLat.subarray(t * C, (t + 1) * C);
+    const best = this.cellSat.subarray(t * C, (t + 1) * C);
+    const dist = this.dist.subarray(t * N, (t + 1) * N);
+    const hops = this.hops.subarray(t * N, (t + 1) * N);
+    const origin = this.origin.subarray(t * N, (t + 1) * N);
+    const { oldDist, oldHops, oldOrigin, dirty } = this;
+    const H = this.maxHops;
+    const vo = t * (N + 1);
+    const again = this.cellsAgain, mark = this.cellAgainMark;
+    let na = 0;
+    for (let s = 0; s < N; s++) {
+      const d = hops[s]! <= H ? dist[s]! : Infinity;
+      const was = oldHops[s]! <= H ? oldDist[s]! : Infinity;
+      const o = oldOrigin[s]!;
+      if (d === was && origin[s] === (removed >= 0 && o > removed ? o - 1 : o)) continue;
+      for (let k = visOff[vo + s]!, end = visOff[vo + s + 1]!; k < end; k++) {
+        const c = visCell[k]!;
+        const v = visUpMs[k]! + d;
+        const b = best[c]!, l = lat[c]!;
+        if (b === s) {
+          if (v < l) {
+            lat[c] = v;
+            dirty[c] = 1;
+          } else if (v > l && !mark[c]) {
+            mark[c] = 1;
+            again[na++] = c;
+          }
+          this.touch(c);
+        } else if (v < l || (v === l && v !== Infinity && s < b)) {
+          if (v !== l) dirty[c] = 1;
+          lat[c] = v;
+          best[c] = s;
+          this.touch(c);
+        }
+      }
+    }
+    if (na === 0) return;
+    // The minimum again: every satellite that sees one of these cells, in satellite order, as
+    // `cellPass` takes them.
+    const index = this.cache.satsOfCells();
+    const ro = t * (C + 1);
+    const sees = this.satMark;
+    for (let q = 0; q < na; q++) {
+      const c = again[q]!;
+      lat[c] = Infinity;
+      best[c] = -1;
+      for (let j = index.off[ro + c]!, end = index.off[ro + c + 1]!; j < end; j++) sees[index.sat[j]!] = 1;
+    }
+    for (let s = 0; s < N; s++) {
+      if (!sees[s]) continue;
+      sees[s] = 0;
+      const d = dist[s]!;
+      if (d === Infinity || hops[s]! > H) continue;
+      for (let k = visOff[vo + s]!, end = visOff[vo + s + 1]!; k < end; k++) {
+        const c = visCell[k]!;
+        if (!mark[c]) continue;
+        const v = visUpMs[k]! + d;
+        if (v < lat[c]!) {
+          lat[c] = v;
+          best[c] = s;
+        }
+      }
+    }
+    const before = this.oldCellLat;
+    for (let q = 0; q < na; q++) {
+      const c = again[q]!;
+      mark[c] = 0;
+      if (lat[c] !== before[c]) dirty[c] = 1;
+    }
   }
 
   /** Scatter-min of step t from the routing labels; marks cells whose latency changed. */
@@ -1104,8 +1252,8 @@ export class CoverageEvaluator {
     // The latency histogram (p50, p95), the weight per gateway and per step are sums of integer
     // weights (grid.ts), so they are exact whatever the order of the additions: they are kept
     // between calls, and only the samples whose latency or gateway changed are moved. After an
-    // add, only the touched cells' samples are looked at; after any other edit, every sample (a
-    // removal renumbers gateways: those samples move too). The mean latency is not an integer
+    // edit, only the touched cells' samples are looked at (a removal renumbers the gateways in the
+    // kept sums first: renumberCounted); after a full routing, every sample. The mean latency is not an integer
     // sum: it is summed in full over the cells, in cell order, from the per-cell sums.
     // Non-integer weights (or sums past 2^53): everything is recounted from zero on each call.
     const hist = this.hist;
@@ -1361,7 +1509,16 @@ export class CoverageEvaluator {
   }
 }
 
+/** Origins above `index` move down one (the gateway at `index` was removed). */
+function renumberAbove(origin: Int32Array, index: number): void {
+  for (let i = 0; i < origin.length; i++) {
+    const o = origin[i]!;
+    if (o > index) origin[i] = o - 1;
+  }
+}
+
 /** Linear interpolation between closest ranks (R type 7) on a sorted array. */
+
 export function quantileSorted(s: ArrayLike<number>, q: number): number {
   const n = s.length;
   if (n === 0) return NaN;

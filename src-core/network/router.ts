@@ -23,8 +23,9 @@
 //   - adding a source: `improve` from its seeds relaxes only where the new label is smaller;
 //   - removing a source: `repair` recomputes the satellites whose origin it was.
 // Both are for the laser/bent-pipe search without ground relay. With relay, `improveRelay` adds a
-// source exactly; a removal changes relay paths outside the removed gateway's forest, so callers
-// rerun `full` (coverage does).
+// source exactly, and `repairRelay` takes one out: a removal also changes relay paths outside the
+// removed gateway's forest (through it as a relay), so it repairs every node reached from the
+// gateway along tight arcs.
 //
 // `DistRouter` is the same search on distances only (no hops, origin or relay), for the optimizer.
 import type { Scenario } from '../scenario/schema';
@@ -158,6 +159,9 @@ export class LabelRouter {
   private bySatSeed = new Int32Array(0);
   private relay = false;
   private step: RouterStep | null = null;
+  // repairRelay scratch: the affected nodes (N + G).
+  private affectedMark = new Uint8Array(0);
+  private affectedList = new Int32Array(0);
 
   constructor(
     private readonly n: number,
@@ -385,22 +389,7 @@ export class LabelRouter {
    */
   improveRelay(st: RouterStep, o: number, dist: Float64Array, hops: Int32Array, origin: Int32Array, changed: Int32Array): number {
     const N = this.n, G = st.gatewayCount;
-    const V = N + G;
-    this.ensure(V);
-    if (this.relayDist.length < V) {
-      this.relayDist = new Float64Array(V);
-      this.relayHops = new Int32Array(V);
-      this.relayOrigin = new Int32Array(V);
-    }
-    this.relay = true;
-    this.step = st;
-    this.dist = this.relayDist;
-    this.hops = this.relayHops;
-    this.origin = this.relayOrigin;
-    this.dist.set(dist);
-    this.hops.set(hops);
-    this.origin.set(origin);
-    this.indexSeeds(st);
+    this.startRelay(st, dist, hops, origin);
     for (let g = 0; g < G; g++) {
       this.dist[N + g] = st.gatewayStartMs[g]!;
       this.hops[N + g] = 0;
@@ -419,9 +408,34 @@ export class LabelRouter {
     }
     if (newRelay) this.push(N + o);
     this.settle(st.linkMs, null, 0);
+    return this.endRelay(dist, hops, origin, changed);
+  }
+
+  /** Ground relay, an incremental update: node labels for N + G nodes, the satellites' from dist/hops/origin; seeds indexed. */
+  private startRelay(st: RouterStep, dist: Float64Array, hops: Int32Array, origin: Int32Array): void {
+    const V = this.n + st.gatewayCount;
+    this.ensure(V);
+    if (this.relayDist.length < V) {
+      this.relayDist = new Float64Array(V);
+      this.relayHops = new Int32Array(V);
+      this.relayOrigin = new Int32Array(V);
+    }
+    this.relay = true;
+    this.step = st;
+    this.dist = this.relayDist;
+    this.hops = this.relayHops;
+    this.origin = this.relayOrigin;
+    this.dist.set(dist);
+    this.hops.set(hops);
+    this.origin.set(origin);
+    this.indexSeeds(st);
+  }
+
+  /** Ends an incremental relay update: the satellite labels that changed are written back and listed in `changed`; returns how many. */
+  private endRelay(dist: Float64Array, hops: Int32Array, origin: Int32Array, changed: Int32Array): number {
     this.relay = false;
     let nc = 0;
-    for (let v = 0; v < N; v++) {
+    for (let v = 0; v < this.n; v++) {
       if (this.dist[v] === dist[v] && this.hops[v] === hops[v] && this.origin[v] === origin[v]) continue;
       dist[v] = this.dist[v]!;
       hops[v] = this.hops[v]!;
@@ -429,6 +443,142 @@ export class LabelRouter {
       changed[nc++] = v;
     }
     return nc;
+  }
+
+  /**
+   * Ground relay: decremental repair after gateway `x` is taken out of this step. `st` is the
+   * step without it: x keeps its index (so no origin is renumbered here) but has no seeds, and its
+   * start is ignored. `gone` holds x's seeds as they were (satellite, seed latency, up link) and
+   * `goneStartMs` its start. dist/hops/origin (length N) hold the labels with x; they are left
+   * as a full run of `st` would leave them.
+   *
+   * Affected nodes are those reached from x's node along tight arcs (an arc whose offer equals
+   * the label at its head: the label may come that way): a superset of the nodes whose every
+   * derivation runs through x. Every other label keeps a derivation that avoids x, and removing
+   * a node cannot shorten any path, so it stays. The affected nodes are reset (a gateway to its
+   * own label) and searched again from the labels around them. Returns the number of satellites
+   * whose label changed, written into `changed`.
+   */
+  repairRelay(st: RouterStep, x: number, gone: { sat: ArrayLike<number>; ms: ArrayLike<number>; upMs: ArrayLike<number>; count: number }, goneStartMs: number, dist: Float64Array, hops: Int32Array, origin: Int32Array, changed: Int32Array): number {
+    const N = this.n, G = st.gatewayCount;
+    const V = N + G;
+    this.startRelay(st, dist, hops, origin);
+    if (this.affectedMark.length < V) {
+      this.affectedMark = new Uint8Array(V);
+      this.affectedList = new Int32Array(V);
+    }
+    const D = this.dist, H = this.hops, O = this.origin;
+    const proc = st.gatewayProcessingMs;
+    // Gateway labels with x, derived from the satellite labels (what the full run ended with).
+    for (let g = 0; g < G; g++) {
+      D[N + g] = g === x ? goneStartMs : st.gatewayStartMs[g]!;
+      H[N + g] = 0;
+      O[N + g] = g;
+      this.prevNode[N + g] = -1;
+    }
+    for (let i = 0; i < st.seedCount; i++) {
+      const s = st.seedSat[i]!;
+      if (D[s]! < Infinity) this.offer(N + st.seedGateway[i]!, D[s]! + st.seedUpMs[i]! + proc, H[s]!, O[s]!, s);
+    }
+    for (let k = 0; k < gone.count; k++) {
+      const s = gone.sat[k]!;
+      if (D[s]! < Infinity) this.offer(N + x, D[s]! + gone.upMs[k]! + proc, H[s]!, O[s]!, s);
+    }
+    // Affected: the closure of x's node over tight arcs.
+    const mark = this.affectedMark, list = this.affectedList;
+    let na = 0;
+    const reach = (v: number): void => {
+      if (mark[v]) return;
+      mark[v] = 1;
+      list[na++] = v;
+    };
+    reach(N + x);
+    const xd = D[N + x]!, xh = H[N + x]! + 1, xo = O[N + x]!, xRelay = H[N + x]! > 0;
+    for (let k = 0; k < gone.count; k++) {
+      const s = gone.sat[k]!;
+      if ((D[s] === gone.ms[k] && H[s] === 1 && O[s] === x) || (xRelay && D[s] === xd + gone.upMs[k]! && H[s] === xh && O[s] === xo)) reach(s);
+    }
+    const { adjOff, adjTo, adjLink } = this;
+    const lasers = !this.options.bentPipe;
+    const linkMs = st.linkMs;
+    for (let q = 1; q < na; q++) {
+      const u = list[q]!;
+      const du = D[u]!, ou = O[u]!;
+      if (u >= N) {
+        // A gateway reached by a tight down link: its relay label was affected; so are the
+        // satellites it reached on its up links.
+        const g = u - N, h = H[u]! + 1;
+        for (let k = this.byGwOff[g]!, end = this.byGwOff[g + 1]!; k < end; k++) {
+          const i = this.byGwSeed[k]!;
+          const s = st.seedSat[i]!;
+          if (D[s] === du + st.seedUpMs[i]! && H[s] === h && O[s] === ou) reach(s);
+        }
+        continue;
+      }
+      const hu = H[u]!;
+      if (lasers) {
+        for (let k = adjOff[u]!, end = adjOff[u + 1]!; k < end; k++) {
+          const v = adjTo[k]!;
+          if (D[v] === du + linkMs[adjLink[k]!]! && H[v] === hu + 1 && O[v] === ou) reach(v);
+        }
+      }
+      for (let k = this.bySatOff[u]!, end = this.bySatOff[u + 1]!; k < end; k++) {
+        const i = this.bySatSeed[k]!;
+        const g = N + st.seedGateway[i]!;
+        if (D[g] === du + st.seedUpMs[i]! + proc && H[g] === hu && O[g] === ou) reach(g);
+      }
+    }
+    // Reset: satellites unreached, gateways to their own label, x gone.
+    for (let q = 0; q < na; q++) {
+      const v = list[q]!;
+      if (v < N) {
+        D[v] = Infinity;
+        H[v] = 0;
+        O[v] = -1;
+      } else {
+        D[v] = v === N + x ? Infinity : st.gatewayStartMs[v - N]!;
+        H[v] = 0;
+        O[v] = v - N;
+        this.prevNode[v] = -1;
+      }
+    }
+    // Offers into the affected nodes from everything around them, then the search.
+    for (let q = 0; q < na; q++) {
+      const v = list[q]!;
+      if (v >= N) {
+        if (v === N + x) continue;
+        const g = v - N;
+        let relayed = false;
+        for (let k = this.byGwOff[g]!, end = this.byGwOff[g + 1]!; k < end; k++) {
+          const i = this.byGwSeed[k]!;
+          const s = st.seedSat[i]!;
+          if (!mark[s] && D[s]! < Infinity && this.offer(v, D[s]! + st.seedUpMs[i]! + proc, H[s]!, O[s]!, s)) relayed = true;
+        }
+        if (relayed) this.push(v);
+        continue;
+      }
+      let better = false;
+      for (let k = this.bySatOff[v]!, end = this.bySatOff[v + 1]!; k < end; k++) {
+        const i = this.bySatSeed[k]!;
+        const g = st.seedGateway[i]!;
+        if (this.offer(v, st.seedMs[i]!, 1, g, N + g)) better = true;
+        // An unaffected gateway with a relay label forwards on its up links.
+        if (!mark[N + g] && H[N + g]! > 0 && this.offer(v, D[N + g]! + st.seedUpMs[i]!, H[N + g]! + 1, O[N + g]!, N + g)) better = true;
+      }
+      if (lasers) {
+        for (let k = adjOff[v]!, end = adjOff[v + 1]!; k < end; k++) {
+          const u = adjTo[k]!;
+          if (mark[u]) continue;
+          const du = D[u]!, w = linkMs[adjLink[k]!]!;
+          if (du === Infinity || w === Infinity) continue;
+          if (this.offer(v, du + w, H[u]! + 1, O[u]!, u)) better = true;
+        }
+      }
+      if (better) this.push(v);
+    }
+    for (let q = 0; q < na; q++) mark[list[q]!] = 0;
+    this.settle(linkMs, null, 0);
+    return this.endRelay(dist, hops, origin, changed);
   }
 
   /**

@@ -57,4 +57,33 @@ describe('CoverageCache.withUsable', () => {
     const base = full.withUsable(trafficMask(partial));
     expect(() => base.withUsable(new Uint8Array(N).fill(1))).toThrow(/not in the cache/);
   });
+
+  it('the cell -> satellites index lists, per step and cell, exactly the satellites whose visibility lists hold the cell, in order; a derived cache builds its own', () => {
+    const brute = (cache: CoverageCache): number[][] => {
+      const { satCount: n, cellCount: C, stepCount: T } = cache;
+      const out: number[][] = Array.from({ length: T * C }, () => []);
+      for (let t = 0; t < T; t++) {
+        for (let s = 0; s < n; s++) {
+          for (let k = cache.visOff[t * (n + 1) + s]!; k < cache.visOff[t * (n + 1) + s + 1]!; k++) out[t * C + cache.visCell[k]!]!.push(s);
+        }
+      }
+      return out;
+    };
+    const listed = (cache: CoverageCache): number[][] => {
+      const { off, sat } = cache.satsOfCells();
+      const C = cache.cellCount;
+      const out: number[][] = [];
+      for (let t = 0; t < cache.stepCount; t++) for (let c = 0; c < C; c++) out.push(Array.from(sat.subarray(off[t * (C + 1) + c]!, off[t * (C + 1) + c + 1]!)));
+      return out;
+    };
+    const base = new CoverageCache(grid, propagatorPositions(propagator), trafficMask(all), defaultLinkModel(scenario, all), settings);
+    expect(base.memory().cellIndex).toBe(0);
+    expect(listed(base)).toEqual(brute(base));
+    expect(base.memory().cellIndex).toBeGreaterThan(0);
+    // Fewer satellites: the base's index must not be carried over.
+    const d = base.withUsable(trafficMask(partial));
+    expect(d.memory().cellIndex).toBe(0);
+    expect(listed(d)).toEqual(brute(d));
+    expect(listed(d)).not.toEqual(listed(base));
+  });
 });
