@@ -1073,8 +1073,10 @@ export class CoverageEvaluator {
     for (let s = 0; s < N; s++) {
       const d = hops[s]! <= H ? dist[s]! : Infinity;
       const was = oldHops[s]! <= H ? oldDist[s]! : Infinity;
+      // The origin before, as numbered now (-2: the removed gateway itself, which nothing has now).
       const o = oldOrigin[s]!;
-      if (d === was && origin[s] === (removed >= 0 && o > removed ? o - 1 : o)) continue;
+      const wasOrigin = removed < 0 || o < removed ? o : o > removed ? o - 1 : -2;
+      if (d === was && origin[s] === wasOrigin) continue;
       for (let k = visOff[vo + s]!, end = visOff[vo + s + 1]!; k < end; k++) {
         const c = visCell[k]!;
         const v = visUpMs[k]! + d;
