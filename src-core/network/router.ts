@@ -348,11 +348,7 @@ export class LabelRouter {
       this.hops.fill(0, 0, N);
       this.origin.fill(-1, 0, N);
       // A gateway's own label: its backhaul; only a strictly faster relay replaces it.
-      for (let g = 0; g < st.gatewayCount; g++) {
-        this.dist[N + g] = st.gatewayStartMs[g]!;
-        this.hops[N + g] = 0;
-        this.origin[N + g] = g;
-      }
+      for (let g = 0; g < st.gatewayCount; g++) this.ownLabel(g);
       this.indexSeeds(st);
     } else {
       this.dist = dist;
@@ -388,19 +384,10 @@ export class LabelRouter {
    * labels as a full run. Writes the satellites whose label changed into `changed`; returns how many.
    */
   improveRelay(st: RouterStep, o: number, dist: Float64Array, hops: Int32Array, origin: Int32Array, changed: Int32Array): number {
-    const N = this.n, G = st.gatewayCount;
+    const N = this.n;
     this.startRelay(st, dist, hops, origin);
-    for (let g = 0; g < G; g++) {
-      this.dist[N + g] = st.gatewayStartMs[g]!;
-      this.hops[N + g] = 0;
-      this.origin[N + g] = g;
-      this.prevNode[N + g] = -1;
-    }
-    let newRelay = false;
-    for (let i = 0; i < st.seedCount; i++) {
-      const s = st.seedSat[i]!, g = st.seedGateway[i]!;
-      if (this.dist[s]! < Infinity && this.offer(N + g, this.dist[s]! + st.seedUpMs[i]! + st.gatewayProcessingMs, this.hops[s]!, this.origin[s]!, s) && g === o) newRelay = true;
-    }
+    // A relay label (hops >= 1: from a satellite) beat the new gateway's own label (hops 0).
+    const newRelay = this.hops[N + o]! > 0;
     for (let i = 0; i < st.seedCount; i++) {
       if (st.seedGateway[i] !== o) continue;
       const s = st.seedSat[i]!;
@@ -411,7 +398,12 @@ export class LabelRouter {
     return this.endRelay(dist, hops, origin, changed);
   }
 
-  /** Ground relay, an incremental update: node labels for N + G nodes, the satellites' from dist/hops/origin; seeds indexed. */
+  /**
+   * Ground relay, an incremental update: node labels for N + G nodes, the satellites' from
+   * dist/hops/origin, each gateway's derived from them (its own label, or a relay through a
+   * satellite it sees if faster: one relaxation of the down links, what the full run ended with);
+   * seeds indexed.
+   */
   private startRelay(st: RouterStep, dist: Float64Array, hops: Int32Array, origin: Int32Array): void {
     const V = this.n + st.gatewayCount;
     this.ensure(V);
@@ -429,6 +421,21 @@ export class LabelRouter {
     this.hops.set(hops);
     this.origin.set(origin);
     this.indexSeeds(st);
+    const N = this.n;
+    for (let g = 0; g < st.gatewayCount; g++) this.ownLabel(g);
+    for (let i = 0; i < st.seedCount; i++) {
+      const s = st.seedSat[i]!;
+      if (this.dist[s]! < Infinity) this.offer(N + st.seedGateway[i]!, this.dist[s]! + st.seedUpMs[i]! + st.gatewayProcessingMs, this.hops[s]!, this.origin[s]!, s);
+    }
+  }
+
+  /** Gateway g's own label: its start (backhaul), no satellite, itself as origin. */
+  private ownLabel(g: number): void {
+    const v = this.n + g;
+    this.dist[v] = this.step!.gatewayStartMs[g]!;
+    this.hops[v] = 0;
+    this.origin[v] = g;
+    this.prevNode[v] = -1;
   }
 
   /** Ends an incremental relay update: the satellite labels that changed are written back and listed in `changed`; returns how many. */
@@ -469,17 +476,8 @@ export class LabelRouter {
     }
     const D = this.dist, H = this.hops, O = this.origin;
     const proc = st.gatewayProcessingMs;
-    // Gateway labels with x, derived from the satellite labels (what the full run ended with).
-    for (let g = 0; g < G; g++) {
-      D[N + g] = g === x ? goneStartMs : st.gatewayStartMs[g]!;
-      H[N + g] = 0;
-      O[N + g] = g;
-      this.prevNode[N + g] = -1;
-    }
-    for (let i = 0; i < st.seedCount; i++) {
-      const s = st.seedSat[i]!;
-      if (D[s]! < Infinity) this.offer(N + st.seedGateway[i]!, D[s]! + st.seedUpMs[i]! + proc, H[s]!, O[s]!, s);
-    }
+    // x's label as it was (st has no seeds for it): its start, or a relay through a seed it had.
+    D[N + x] = goneStartMs;
     for (let k = 0; k < gone.count; k++) {
       const s = gone.sat[k]!;
       if (D[s]! < Infinity) this.offer(N + x, D[s]! + gone.upMs[k]! + proc, H[s]!, O[s]!, s);
@@ -536,10 +534,7 @@ export class LabelRouter {
         H[v] = 0;
         O[v] = -1;
       } else {
-        D[v] = v === N + x ? Infinity : st.gatewayStartMs[v - N]!;
-        H[v] = 0;
-        O[v] = v - N;
-        this.prevNode[v] = -1;
+        this.ownLabel(v - N); // x's own start in `st` is Infinity: gone
       }
     }
     // Offers into the affected nodes from everything around them, then the search.

@@ -6,8 +6,9 @@
 // same site or well apart (sites a rounding error apart are a known limitation:
 // incremental-random.test.ts). Tolerance: none (toEqual on labels, cell minima and the result).
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
-import { applyEditOp, evaluatorState, sharedCacheFixture, type GatewayEditOp } from './fixtures';
+import { describe, it } from 'vitest';
+import { expectEditsEqualFull } from './edit-check';
+import { sharedCacheFixture, type GatewayEditOp } from './fixtures';
 
 const latDeg = fc.integer({ min: -60, max: 60 }).map((x) => x + 0.37);
 const lonDeg = fc.integer({ min: -180, max: 179 }).map((x) => x + 0.21);
@@ -25,16 +26,7 @@ for (const allowGatewayRelay of [false, true]) {
     it('adds, removes and moves, each checked', () => {
       let serial = 0;
       fc.assert(
-        fc.property(fc.array(op, { minLength: 3, maxLength: 8 }), (ops) => {
-          const ev = makeShared();
-          ev.setGateways(sc.gateways);
-          for (const o of ops) {
-            applyEditOp(ev, o, `gw-e${serial++}`);
-            const full = makeShared();
-            full.setGateways(ev.gateways);
-            expect(evaluatorState(ev)).toEqual(evaluatorState(full));
-          }
-        }),
+        fc.property(fc.array(op, { minLength: 3, maxLength: 8 }), (ops) => expectEditsEqualFull(makeShared, sc.gateways, ops, () => `gw-e${serial++}`, true)),
         { numRuns: 8, seed: 16 },
       );
     });

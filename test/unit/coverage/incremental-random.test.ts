@@ -8,7 +8,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { buildCoverageGrid, CoverageEvaluator, defaultLinkModel, propagatorPositions, usableFromCatalog } from '../../../src-core/coverage';
 import type { Gateway } from '../../../src-core/scenario/schema';
-import { applyEditOp, assetGeo, evaluatorState, gateway, GATEWAYS, kuiperPropagator, kuiperScenario, sharedCacheFixture, type GatewayEditOp } from './fixtures';
+import { expectEditsEqualFull } from './edit-check';
+import { assetGeo, gateway, GATEWAYS, kuiperPropagator, kuiperScenario, sharedCacheFixture, type GatewayEditOp } from './fixtures';
 
 /** Sequences per routing mode: each is one full evaluation to compare against (a few seconds). */
 const RUNS = 6;
@@ -34,14 +35,7 @@ for (const allowGatewayRelay of [false, true]) {
       expect(sc.routing.allowGatewayRelay).toBe(allowGatewayRelay);
       let serial = 0;
       fc.assert(
-        fc.property(fc.array(op, { minLength: 3, maxLength: 7 }), (ops) => {
-          const ev = makeShared();
-          ev.setGateways(sc.gateways);
-          for (const o of ops) applyEditOp(ev, o, `gw-r${serial++}`);
-          const full = makeShared();
-          full.setGateways(ev.gateways);
-          expect(evaluatorState(ev)).toEqual(evaluatorState(full));
-        }),
+        fc.property(fc.array(op, { minLength: 3, maxLength: 7 }), (ops) => expectEditsEqualFull(makeShared, sc.gateways, ops, () => `gw-r${serial++}`)),
         { numRuns: RUNS, seed: SEED },
       );
     });

@@ -11,7 +11,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { kuiperShells } from '../../../src-core/constellation';
 import { buildCoverageGrid, CoverageEvaluator, defaultLinkModel, propagatorPositions, usableFromCatalog } from '../../../src-core/coverage';
-import { applyEditOp, assetGeo, evaluatorState, GATEWAYS, kuiperPropagator, kuiperScenario, type GatewayEditOp } from './fixtures';
+import { expectEditsEqualFull } from './edit-check';
+import { assetGeo, evaluatorState, GATEWAYS, kuiperPropagator, kuiperScenario, type GatewayEditOp } from './fixtures';
 
 // Sites: anywhere, or one of a few, so that co-located gateways (equal seeds: ties on latency and
 // hops, broken by the gateway's index) come up often too.
@@ -74,14 +75,7 @@ for (const [bentPipeOnly, allowGatewayRelay] of [[true, false], [true, true], [f
     it('incremental add / remove / move equals a full evaluation, bit for bit', () => {
       let serial = 0;
       fc.assert(
-        fc.property(fc.array(op, { minLength: 3, maxLength: 8 }), (ops) => {
-          const ev = make();
-          ev.setGateways(sc.gateways);
-          for (const o of ops) applyEditOp(ev, o, `gw-t${serial++}`);
-          const full = make();
-          full.setGateways(ev.gateways);
-          expect(evaluatorState(ev)).toEqual(evaluatorState(full));
-        }),
+        fc.property(fc.array(op, { minLength: 3, maxLength: 8 }), (ops) => expectEditsEqualFull(make, sc.gateways, ops, () => `gw-t${serial++}`)),
         { numRuns: 30, seed: 18 },
       );
     });
