@@ -188,6 +188,12 @@ export interface CoverageDualOptions {
   floorShare?: number;
   /** The floor is used above this many pairs (default FLOOR_ABOVE_PAIRS; tests force it with 0). */
   floorAbovePairs?: number;
+  /**
+   * Keep u >= start everywhere, whatever the size (floorShare is then 1), and never lower the
+   * floor: for when some `scalar` values are upper bounds on h_j(u) only while u >= start (a
+   * candidate's marginal gain over the greedy set, see optimizeGateways).
+   */
+  fixedFloor?: boolean;
   iterations?: number;
 }
 
@@ -273,7 +279,8 @@ class ReducedDual implements DescentProblem {
   private was: Uint8Array; // the pick of the evaluation before
   private readonly count: Int32Array;
 
-  constructor(private readonly n: number, private readonly pairs: SampleGains, scalar: ArrayLike<number>, private readonly floorOf: Float64Array, uOf: Float64Array) {
+  /** `fixed`: a constant added to D (the floors of samples held at them with no pair above, see coverageDual). */
+  constructor(private readonly n: number, private readonly pairs: SampleGains, scalar: ArrayLike<number>, private readonly floorOf: Float64Array, uOf: Float64Array, fixed = 0) {
     const K = (this.K = pairs.start.length - 1);
     const { idx, val } = pairs;
     const ids = floorOf.length;
@@ -322,7 +329,7 @@ class ReducedDual implements DescentProblem {
       this.start[j + 1] = p;
       this.weight[S + j] = Math.max(1, w);
     }
-    this.privTotal = privTotal;
+    this.privTotal = privTotal + fixed;
     for (let i = 0; i < S; i++) {
       hi[i] = Math.max(hi[i]!, lo[i]!); // u_i above max_j g_ij buys nothing
       this.x[i] = Math.min(hi[i]!, Math.max(lo[i]!, uOf[this.sampleOf[i]!]!));
@@ -523,7 +530,7 @@ const FLOOR_ROUNDS = 2;
  * valid bound (any u >= 0 is), so stopping early only loosens it.
  */
 export function coverageDual(n: number, kept: SampleGains, scalar: ArrayLike<number>, target: number, opts: CoverageDualOptions = {}): CoverageDualResult {
-  const beta = kept.idx.length > (opts.floorAbovePairs ?? FLOOR_ABOVE_PAIRS) ? opts.floorShare ?? 0 : 0;
+  const beta = opts.fixedFloor ? 1 : kept.idx.length > (opts.floorAbovePairs ?? FLOOR_ABOVE_PAIRS) ? opts.floorShare ?? 0 : 0;
   // Per-sample arrays below span the sample ids; sparse ids are renumbered densely first.
   let maxId = -1;
   for (let k = 0; k < kept.idx.length; k++) if (kept.idx[k]! > maxId) maxId = kept.idx[k]!;
@@ -548,12 +555,27 @@ export function coverageDual(n: number, kept: SampleGains, scalar: ArrayLike<num
   }
   const floorOf = new Float64Array(uOf.length);
   for (let s = 0; s < uOf.length; s++) floorOf[s] = beta * uOf[s]!;
+  // A fixed floor is never lowered, so a sample with no pair above it adds u_i = its floor to D:
+  // the start of every sample id with no pair left (below, after the filter), kept pairs or not.
+  let fixed = 0;
+  if (opts.fixedFloor && start) for (let s = 0; s < start.length; s++) fixed += Math.max(0, start[s] ?? 0);
   let left = opts.iterations ?? DUAL_ITERATIONS;
   let best = Infinity, atStart = NaN, iterations = 0, pairs = 0, samples = 0, rounds = 0;
   let prev: { pairs: AboveFloor; lowered: Uint8Array } | undefined;
   while (rounds < FLOOR_ROUNDS && left > 0) {
     const above = aboveFloor(pairsIn, floorOf, prev);
-    const red = new ReducedDual(n, above, scalar, floorOf, uOf);
+    if (opts.fixedFloor && start) {
+      // Less the floors of the samples that keep a pair (their u is a variable of the descent).
+      const seen = new Uint8Array(floorOf.length);
+      for (let k = 0; k < above.idx.length; k++) {
+        const s = above.idx[k]!;
+        if (!seen[s]) {
+          seen[s] = 1;
+          fixed -= floorOf[s]!;
+        }
+      }
+    }
+    const red = new ReducedDual(n, above, scalar, floorOf, uOf, fixed);
     rounds++;
     if (rounds === 1) {
       atStart = best = red.evaluate(red.x.slice());
@@ -562,7 +584,7 @@ export function coverageDual(n: number, kept: SampleGains, scalar: ArrayLike<num
         best = Math.min(best, red.evaluate(Float64Array.from(red.box.hi, (v, i) => (i < red.S ? 0 : v))));
       }
     }
-    const large = beta > 0;
+    const large = beta > 0 && !opts.fixedFloor;
     const stall = { iterations: large ? LARGE_STALL_ITERATIONS : STALL_ITERATIONS, share: STALL_SHARE };
     const run = descend(red.x, red, target, left, { deflection: DEFLECTION, stall, patience: large ? LARGE_PATIENCE : LATENCY_PATIENCE });
     best = Math.min(best, run.best);
@@ -570,7 +592,7 @@ export function coverageDual(n: number, kept: SampleGains, scalar: ArrayLike<num
     left -= Math.max(1, run.iterations);
     pairs = Math.max(pairs, red.pairCount);
     samples = Math.max(samples, red.S);
-    if (!(beta > 0) || best - target <= CLOSE_ENOUGH * target) break;
+    if (!(beta > 0) || opts.fixedFloor || best - target <= CLOSE_ENOUGH * target) break;
     const held = red.unpack(run.bestX, uOf);
     if (held.length === 0) break;
     const lowered = new Uint8Array(floorOf.length);

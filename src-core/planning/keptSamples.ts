@@ -11,18 +11,41 @@ export const MAX_KEPT_SAMPLES = 6_000_000;
  * to nearest is >= the gain, and the dual's D only grows with the gains, so it stays an upper bound.
  */
 const ROUND_UP = 1 + 2 ** -22;
+/** The rounding-up factor of the stored gains (see ROUND_UP), for gains stored the same way elsewhere. */
+export const FLOAT32_UP = ROUND_UP;
+
+/**
+ * Room in the buffer beyond the cap, as a share of it: evictions leave holes, and the buffer is
+ * compacted (in place) only when an offer does not fit, so each compaction is paid for by at least
+ * this share of the cap appended since the one before. With none, once evictions began every offer
+ * compacted the whole buffer: the app's "Suggest next 20" on the default scenario (6 M pairs, the
+ * cap) spent 5.4 s compacting and 3.6 s collecting the copies' garbage in a 20 s run.
+ */
+const SLACK = 0.25;
+
+interface Entry {
+  j: number;
+  off: number;
+  len: number;
+  gain: number;
+  /** Offer order: ties in gain evict the earlier one first. */
+  seq: number;
+}
 
 /**
  * First-pass per-sample gains of the candidates with the largest gains, within MAX_KEPT_SAMPLES.
- * Appended to one buffer sized at the cap (no copy per candidate, none at the end unless some
- * were evicted: then the holes are compacted away).
+ * Appended to one buffer of the cap plus SLACK (no copy per candidate, none at the end unless some
+ * were evicted: then the holes are compacted away, in place). The kept entry with the smallest gain
+ * is found with a min-heap.
  */
 export class KeptSamples {
-  private readonly entries = new Map<number, { off: number; len: number; gain: number }>();
+  private readonly entries = new Map<number, Entry>();
+  private readonly heap: Entry[] = []; // min-heap of the kept entries by (gain, seq)
+  private seq = 0;
   private total = 0; // pairs of the kept entries
   private used = 0; // pairs in the buffer (evicted ones included)
-  // Allocated at the cap on the first offer: zero-filled pages are only mapped as they are
-  // written, so this costs what is used, and nothing is copied to grow (doubling from 64 k had
+  // Allocated on the first offer at the cap plus SLACK: zero-filled pages are only mapped as they
+  // are written, so this costs what is used, and nothing is copied to grow (doubling from 64 k had
   // cost ~130 ms a run on the bench's 2.9 M pairs, profiled under load).
   private idx = new Int32Array(0);
   private val = new Float32Array(0);
@@ -33,37 +56,78 @@ export class KeptSamples {
   offer(j: number, gain: number, c: SampleCapture): void {
     const n = c.length;
     while (this.total + n > this.maxPairs) {
-      let worst = -1, wg = Infinity;
-      for (const [k, v] of this.entries) if (v.gain < wg) { wg = v.gain; worst = k; }
-      if (worst < 0 || wg >= gain) return;
-      this.total -= this.entries.get(worst)!.len;
-      this.entries.delete(worst);
+      const worst = this.heap[0];
+      if (worst === undefined || worst.gain >= gain) return;
+      this.popWorst();
+      this.total -= worst.len;
+      this.entries.delete(worst.j);
     }
-    if (this.used + n > this.idx.length) this.grow(this.used + n);
+    if (this.idx.length === 0) {
+      const size = this.maxPairs + Math.ceil(SLACK * this.maxPairs);
+      this.idx = new Int32Array(size);
+      this.val = new Float32Array(size);
+    }
+    if (this.used + n > this.idx.length) this.compact(); // total + n <= maxPairs: fits after
     this.idx.set(c.idx.subarray(0, n), this.used);
     const val = this.val, from = c.val, at = this.used;
     for (let k = 0; k < n; k++) val[at + k] = Math.fround(from[k]! * ROUND_UP);
-    this.entries.set(j, { off: this.used, len: n, gain });
+    const e: Entry = { j, off: this.used, len: n, gain, seq: this.seq++ };
+    this.entries.set(j, e);
+    this.pushHeap(e);
     this.used += n;
     this.total += n;
   }
 
-  /** Room for `need` pairs in all (`used` counted): drops the evicted entries' pairs; doubles when that is not enough. */
-  private grow(need: number): void {
-    const live = [...this.entries.values()];
-    const required = this.total + (need - this.used);
-    const size = required <= this.idx.length ? this.idx.length : Math.max(2 * this.idx.length, required, this.maxPairs);
-    const idx = new Int32Array(size), val = new Float32Array(size);
+  /** Moves the kept entries down over the holes, in order (a destination never passes its source). */
+  private compact(): void {
     let p = 0;
-    for (const e of live) {
-      idx.set(this.idx.subarray(e.off, e.off + e.len), p);
-      val.set(this.val.subarray(e.off, e.off + e.len), p);
-      e.off = p;
+    for (const e of this.entries.values()) {
+      if (e.off !== p) {
+        this.idx.copyWithin(p, e.off, e.off + e.len);
+        this.val.copyWithin(p, e.off, e.off + e.len);
+        e.off = p;
+      }
       p += e.len;
     }
-    this.idx = idx;
-    this.val = val;
     this.used = p;
+  }
+
+  private static less(a: Entry, b: Entry): boolean {
+    return a.gain < b.gain || (a.gain === b.gain && a.seq < b.seq);
+  }
+
+  private pushHeap(e: Entry): void {
+    const h = this.heap;
+    let i = h.length;
+    h.push(e);
+    while (i > 0) {
+      const up = (i - 1) >> 1;
+      if (!KeptSamples.less(e, h[up]!)) break;
+      h[i] = h[up]!;
+      i = up;
+    }
+    h[i] = e;
+  }
+
+  private popWorst(): void {
+    const h = this.heap;
+    const last = h.pop()!;
+    if (h.length === 0) return;
+    let i = 0;
+    for (;;) {
+      const l = 2 * i + 1;
+      if (l >= h.length) break;
+      const m = l + 1 < h.length && KeptSamples.less(h[l + 1]!, h[l]!) ? l + 1 : l;
+      if (!KeptSamples.less(h[m]!, last)) break;
+      h[i] = h[m]!;
+      i = m;
+    }
+    h[i] = last;
+  }
+
+  /** The kept candidates in the order kept, each with its pairs' place in `idx` / `val` (valid until the next offer). */
+  rows(): { j: number; off: number; len: number; idx: Int32Array; val: Float32Array }[] {
+    return [...this.entries.values()].map((e) => ({ j: e.j, off: e.off, len: e.len, idx: this.idx, val: this.val }));
   }
 
   has(j: number): boolean {
@@ -72,7 +136,7 @@ export class KeptSamples {
 
   /** CSR of the kept candidates (in the order they came), and per sample id the best gain among `chosen` (the dual's start). */
   gains(chosen: readonly number[]): { gains: SampleGains; start: Float64Array } {
-    if (this.total !== this.used) this.grow(this.used); // evictions left holes: compact
+    if (this.total !== this.used) this.compact(); // evictions left holes
     const list = [...this.entries.values()]; // insertion order = buffer order
     const start = new Int32Array(list.length + 1);
     list.forEach((e, i) => (start[i + 1] = start[i]! + e.len));

@@ -24,9 +24,9 @@
 import type { CoverageEvaluator, GatewaySeeds } from '../coverage/evaluator';
 import type { Gateway } from '../scenario/schema';
 import { candidateGateway, type Candidate } from './candidates';
-import { coverageDual, FLOOR_SHARE, servedDualBound } from './bound';
+import { coverageDual, FLOOR_SHARE, servedDualBound, type SampleGains } from './bound';
 import { checkChosenSet, type CheckedSet } from './check';
-import { KeptSamples } from './keptSamples';
+import { FLOAT32_UP, KeptSamples } from './keptSamples';
 import { siteViolation, type PlacementConstraints, type PlacementObjectiveKind, type Site } from './constraints';
 import { uniqueName } from './names';
 
@@ -49,6 +49,8 @@ export interface OptimizeOptions {
   objective?: ObjectiveOptions;
   /** Tighten the bound at the end (fresh gains, LP dual); default true. */
   tightBound?: boolean;
+  /** Latency bound: at most this many first-pass (sample, gain) pairs kept for the dual (default MAX_KEPT_SAMPLES; tests force evictions with less). */
+  maxKeptPairs?: number;
   /** Antenna settings of proposed gateways (mask, PoP...); schema defaults otherwise. */
   gatewayTemplate?: Partial<Gateway>;
   /** Called after each evaluation batch: work done / total, seconds left (estimate). */
@@ -108,7 +110,8 @@ export interface OptimizeResult {
   /** Time spent tightening the bound at the end, ms (part of elapsedMs). */
   boundMs: number;
   /** The latency dual's work (null when it did not run): iterations, active-set rounds, pairs and shared samples. */
-  dualStats: { iterations: number; rounds: number; pairs: number; samples: number } | null;
+  /** `scalars`: candidates that entered the dual as one number (their per-sample gains not kept); `fixedFloor`: u >= the greedy set's per-sample gains (some were not kept). */
+  dualStats: { iterations: number; rounds: number; pairs: number; samples: number; scalars: number; fixedFloor: boolean } | null;
   /** f(S0) + (f - f(S0)) / (1 - 1/e): valid only when constraints do not bind. */
   greedyRatioBound: number;
   /** (upperBound - objective) / upperBound, in %. */
@@ -316,7 +319,7 @@ export function optimizeGateways(evaluator: CoverageEvaluator, candidates: reado
   const objective: GainSource = served ?? latencySource(evaluator, gw, opts.objective, after);
   // What the bound's dual needs from the first pass: per-sample (latency) or per-step (served) gains.
   const firstGain = new Float64Array(M).fill(Infinity);
-  const kept = tight && !served ? new KeptSamples(T * evaluator.cache.cellCount) : null;
+  const kept = tight && !served ? new KeptSamples(T * evaluator.cache.cellCount, opts.maxKeptPairs) : null;
   const stepGains = tight && served ? new Float64Array(M * T) : null;
   const chosen: ChosenSite[] = [];
   const chosenIdx: number[] = [];
@@ -337,6 +340,10 @@ export function optimizeGateways(evaluator: CoverageEvaluator, candidates: reado
   if (served) startFromCutBounds(served.served, served.local, feasible, bound, firstGain, stepGains);
   for (let j = 0; j < M; j++) if (feasible[j]) heap.push(j);
   const capture = kept ? new SampleCapture() : undefined;
+  // Latency bound: per sample id, the greedy set's gain over the existing gateways, summed from
+  // each chosen site's per-sample increments as it is added (exact whether or not its first-pass
+  // gains were kept; read by the dual when some candidates' were not, below).
+  const setGain = kept ? new Float64Array(T * evaluator.cache.cellCount) : null;
   const firstEval = (j: number): number => {
     capture?.clear();
     const g = objective.gain(j, false, capture);
@@ -388,7 +395,9 @@ export function optimizeGateways(evaluator: CoverageEvaluator, candidates: reado
           exhausted = true;
           break outer;
         }
-        const g = objective.gain(j, true);
+        capture?.clear();
+        const g = objective.gain(j, true, capture);
+        if (setGain && capture) for (let k = 0; k < capture.length; k++) setGain[capture.idx[k]!]! += capture.val[k]!;
         alive[j] = 0;
         placed.push(candidates[j]!);
         chosenIdx.push(j);
@@ -410,6 +419,7 @@ export function optimizeGateways(evaluator: CoverageEvaluator, candidates: reado
   const boundStarted = Date.now();
   let fresh = NaN, dual = NaN;
   let dualStats: OptimizeResult['dualStats'] = null;
+  let scalarCount = 0;
   const firstPassDone = firstGain.every((g, j) => !feasible[j] || g < Infinity);
   if (tight && firstPassDone && N > 0) {
     const target = f - f0;
@@ -421,15 +431,40 @@ export function optimizeGateways(evaluator: CoverageEvaluator, candidates: reado
       const cap = served.served.gainOfAll().map((x) => x / T);
       dual = f0 + servedDualBound(N, g, cap, target);
     } else if (kept) {
-      const { gains, start } = kept.gains(chosenIdx);
-      const scalar: number[] = [];
-      for (let j = 0; j < M; j++) if (feasible[j] && !kept.has(j) && firstGain[j]! > 0) scalar.push(firstGain[j]!);
-      const r = coverageDual(N, gains, scalar, target, { start, floorShare: FLOOR_SHARE });
+      const unkept: number[] = [];
+      for (let j = 0; j < M; j++) if (feasible[j] && !kept.has(j) && firstGain[j]! > 0) unkept.push(j);
+      // Candidates whose per-sample gains were not kept (the memory cap) would enter the dual as
+      // one number each, their first-pass gain: far above what they add to the greedy set, so with
+      // few sites (the app's 20) they filled the top N and the dual ended far above the fresh bound.
+      // Instead, when some were not kept, the dual keeps u >= u0 = the greedy set's per-sample gains
+      // (setGain, rounded up): then h_j(u) <= h_j(u0) = j's marginal gain over the greedy set (0
+      // for a chosen site), so the pairs at or below u0 never count (marginalPairs drops them), a
+      // candidate freshTopN evaluated gets its pairs back from that evaluation (u0 + its marginal
+      // gain per sample), and one it did not enters as its lazy bound (at least its marginal gain,
+      // by submodularity). D at u0 is then the fresh bound, and the descent only goes down from it.
+      const marginal = unkept.length > 0 && !cancelled && setGain !== null;
+      let gains: SampleGains, start: ArrayLike<number>, scalar: number[];
+      if (marginal && setGain) {
+        const u0 = setGain.map((g) => g * ROUNDING_MARGIN);
+        const evaluated = new Map<number, { idx: Int32Array; val: Float64Array }>();
+        fresh = f + freshTopN(objective, bound, alive, N, (j, c) => {
+          if (!kept.has(j) && c.length > 0) evaluated.set(j, { idx: c.idx.slice(0, c.length), val: c.val.slice(0, c.length) });
+        });
+        gains = marginalPairs(kept, alive, evaluated, u0);
+        start = u0;
+        scalar = unkept.filter((j) => alive[j] && !evaluated.has(j)).map((j) => Math.min(firstGain[j]!, bound[j]!) * ROUNDING_MARGIN);
+        scalarCount = scalar.length;
+      } else {
+        ({ gains, start } = kept.gains(chosenIdx));
+        scalar = unkept.map((j) => firstGain[j]!);
+        scalarCount = scalar.length;
+      }
+      const r = coverageDual(N, gains, scalar, target, { start, floorShare: FLOOR_SHARE, fixedFloor: marginal });
       dual = f0 + r.bound;
-      dualStats = { iterations: r.iterations, rounds: r.rounds, pairs: r.pairs, samples: r.samples };
+      dualStats = { iterations: r.iterations, rounds: r.rounds, pairs: r.pairs, samples: r.samples, scalars: scalarCount, fixedFloor: marginal };
       // Every candidate with a gain kept: D at the start (u = the greedy set's per-sample gains) is
       // the fresh top-N bound itself (h_j(u0) = j's fresh marginal gain), so no re-evaluation.
-      if (scalar.length === 0 && !cancelled) fresh = f0 + r.atStart;
+      if (unkept.length === 0 && !cancelled) fresh = f0 + r.atStart;
     }
     if (Number.isFinite(dual)) upper = Math.min(upper, dual);
   }
@@ -513,7 +548,47 @@ function refreshServedBounds(src: { served: ServedObjective; local: Int32Array }
  * candidates in order of their (stale, upper-bound) gains, re-evaluated until the N-th largest
  * fresh gain is at least the next stale one. Updates `bound` to the fresh gains it computed.
  */
-function freshTopN(objective: GainSource, bound: Float64Array, alive: Uint8Array, N: number): number {
+/**
+ * The latency dual's pairs when it keeps u >= u0 (optimizeGateways): per live candidate in the
+ * order kept, its kept first-pass gains above u0; then per candidate not kept that freshTopN
+ * evaluated, u0 plus its per-sample marginal gains (g_ij = u0_i + m_ij wherever g_ij > u0_i), as
+ * float32 rounded up like the kept ones. Chosen sites are left out: h_j(u) = 0 for u >= u0.
+ */
+function marginalPairs(kept: KeptSamples, alive: Uint8Array, evaluated: Map<number, { idx: Int32Array; val: Float64Array }>, u0: Float64Array): SampleGains {
+  const rows = kept.rows();
+  let n = 0;
+  for (const e of evaluated.values()) n += e.idx.length;
+  for (const r of rows) if (alive[r.j]) n += r.len;
+  const idx = new Int32Array(n), val = new Float32Array(n);
+  const start: number[] = [0];
+  let p = 0;
+  for (const r of rows) {
+    if (!alive[r.j]) continue;
+    for (let k = r.off; k < r.off + r.len; k++) {
+      const s = r.idx[k]!;
+      if (r.val[k]! > u0[s]!) {
+        idx[p] = s;
+        val[p++] = r.val[k]!;
+      }
+    }
+    start.push(p);
+  }
+  for (const e of evaluated.values()) {
+    for (let k = 0; k < e.idx.length; k++) {
+      const s = e.idx[k]!;
+      idx[p] = s;
+      val[p++] = Math.fround((u0[s]! + e.val[k]! * ROUNDING_MARGIN) * FLOAT32_UP);
+    }
+    start.push(p);
+  }
+  return { start: Int32Array.from(start), idx: idx.subarray(0, p), val: val.subarray(0, p) };
+}
+
+/** Marginal gains taken as bounds on h_j(u) are summed in a different order than the dual's pairs: a margin far above that rounding. */
+const ROUNDING_MARGIN = 1 + 1e-12;
+
+function freshTopN(objective: GainSource, bound: Float64Array, alive: Uint8Array, N: number, onFresh?: (j: number, perSample: SampleCapture) => void): number {
+  const capture = onFresh ? new SampleCapture() : undefined;
   const order: number[] = [];
   for (let j = 0; j < bound.length; j++) if (alive[j]) order.push(j);
   order.sort((a, b) => bound[b]! - bound[a]! || a - b);
@@ -522,7 +597,9 @@ function freshTopN(objective: GainSource, bound: Float64Array, alive: Uint8Array
   for (; k < order.length; k++) {
     const j = order[k]!;
     if (top.length >= N && top[N - 1]! >= bound[j]!) break; // every later candidate's gain is at most its stale bound
-    bound[j] = objective.gain(j, false);
+    capture?.clear();
+    bound[j] = objective.gain(j, false, capture);
+    if (capture) onFresh!(j, capture);
     let p = top.length;
     top.push(bound[j]!);
     while (p > 0 && top[p - 1]! < top[p]!) { [top[p - 1], top[p]] = [top[p]!, top[p - 1]!]; p--; }

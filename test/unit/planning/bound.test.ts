@@ -84,6 +84,27 @@ describe('coverage (facility-location) dual bound', () => {
     }), { numRuns: 300, seed: 16 });
   });
 
+  it('fixed floor at the greedy set\'s gains, some candidates given only as their marginal gain over it: >= the optimum, and D at the start is the fresh top-N bound (fast-check)', () => {
+    fc.assert(fc.property(instance, fc.array(fc.boolean(), { minLength: 8, maxLength: 8 }), (x, asScalar) => {
+      const g = matrix(x);
+      const n = Math.min(x.n, x.m);
+      const f = (a: number[]): number => coverage(g, a);
+      const opt = Math.max(...subsets(x.m, n).map(f));
+      const a = greedySet(x.m, n, f);
+      const start = g[0]!.map((_, i) => Math.max(0, ...a.map((j) => g[j]![i]!)));
+      const marginal = g.map((_, j) => f([...a, j]) - f(a));
+      const fresh = f(a) + [...marginal].sort((p, q) => q - p).slice(0, n).reduce((s, v) => s + v, 0);
+      // The optimizer's layout: pairs for some candidates, one number (the marginal gain) for the others.
+      const rows = g.filter((_, j) => !asScalar[j]);
+      const scalar = marginal.filter((_, j) => asScalar[j]);
+      const r = coverageDual(n, csr(rows.length > 0 ? rows : [g[0]!.map(() => 0)]), scalar, f(a), { start, fixedFloor: true });
+      expect(r.atStart).toBeCloseTo(fresh, 9);
+      expect(r.bound).toBeLessThanOrEqual(r.atStart + TOL);
+      expect(r.bound).toBeGreaterThanOrEqual(opt - TOL);
+      expect(r.rounds).toBe(1);
+    }), { numRuns: 300, seed: 17 });
+  });
+
   it('candidates kept only as a scalar gain still bound them', () => {
     const g = [[5, 0, 0], [0, 4, 0], [0, 0, 3]];
     // Candidate 2 is known only by its total gain 3.

@@ -63,6 +63,29 @@ describe('KeptSamples', () => {
     }), { numRuns: 80, seed: 21 });
   });
 
+  it('a long run of evictions (the app\'s few sites from thousands of candidates): the policy\'s set, in order, after many compactions in place', () => {
+    let seed = 7;
+    const rand = (): number => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const os: Offer[] = Array.from({ length: 600 }, (_, j) => ({
+      j,
+      gain: Math.round(rand() * 50) / 10, // ties too
+      pairs: Array.from({ length: 5 + Math.floor(rand() * 40) }, (_, k) => [(j * 7 + k) % 300, 0.01 + rand()] as [number, number]),
+    }));
+    const ks = new KeptSamples(300, 200);
+    const c = new SampleCapture();
+    for (const o of os) {
+      c.clear();
+      for (const [s, v] of o.pairs) c.push(s, v);
+      ks.offer(o.j, o.gain, c);
+    }
+    const want = reference(os, 200);
+    expect(os.filter((o) => ks.has(o.j)).map((o) => o.j)).toEqual(want.map((o) => o.j).sort((a, b) => a - b));
+    const { gains } = ks.gains([]);
+    expect(Array.from(gains.idx)).toEqual(want.flatMap((o) => o.pairs.map(([s]) => s)));
+    expect(Array.from(gains.val)).toEqual(want.flatMap((o) => o.pairs.map(([, v]) => stored(v))));
+    expect(ks.rows().map((r) => r.j)).toEqual(want.map((o) => o.j));
+  });
+
   it('an eviction leaves a hole that is compacted away: the later candidates keep their own gains', () => {
     const ks = new KeptSamples(20, 10);
     const c = new SampleCapture();
