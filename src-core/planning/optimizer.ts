@@ -109,8 +109,11 @@ export interface OptimizeResult {
   bounds: { online: number; fresh: number; dual: number };
   /** Time spent tightening the bound at the end, ms (part of elapsedMs). */
   boundMs: number;
-  /** The latency dual's work (null when it did not run): iterations, active-set rounds, pairs and shared samples. */
-  /** `scalars`: candidates that entered the dual as one number (their per-sample gains not kept); `fixedFloor`: u >= the greedy set's per-sample gains (some were not kept). */
+  /**
+   * The latency dual's work (null when it did not run): iterations, active-set rounds, pairs and
+   * shared samples; `scalars`: candidates that entered it as one number (their per-sample gains
+   * not kept); `fixedFloor`: it kept u >= the greedy set's per-sample gains (some were not kept).
+   */
   dualStats: { iterations: number; rounds: number; pairs: number; samples: number; scalars: number; fixedFloor: boolean } | null;
   /** f(S0) + (f - f(S0)) / (1 - 1/e): valid only when constraints do not bind. */
   greedyRatioBound: number;
@@ -544,11 +547,6 @@ function refreshServedBounds(src: { served: ServedObjective; local: Int32Array }
 }
 
 /**
- * Sum of the N largest FRESH gains over the live candidates at the final set, computed lazily:
- * candidates in order of their (stale, upper-bound) gains, re-evaluated until the N-th largest
- * fresh gain is at least the next stale one. Updates `bound` to the fresh gains it computed.
- */
-/**
  * The latency dual's pairs when it keeps u >= u0 (optimizeGateways): per live candidate in the
  * order kept, its kept first-pass gains above u0; then per candidate not kept that freshTopN
  * evaluated, u0 plus its per-sample marginal gains (g_ij = u0_i + m_ij wherever g_ij > u0_i), as
@@ -587,6 +585,12 @@ function marginalPairs(kept: KeptSamples, alive: Uint8Array, evaluated: Map<numb
 /** Marginal gains taken as bounds on h_j(u) are summed in a different order than the dual's pairs: a margin far above that rounding. */
 const ROUNDING_MARGIN = 1 + 1e-12;
 
+/**
+ * Sum of the N largest FRESH gains over the live candidates at the final set, computed lazily:
+ * candidates in order of their (stale, upper-bound) gains, re-evaluated until the N-th largest
+ * fresh gain is at least the next stale one. Updates `bound` to the fresh gains it computed;
+ * `onFresh` receives each such candidate's per-sample gains (its marginal gain per sample).
+ */
 function freshTopN(objective: GainSource, bound: Float64Array, alive: Uint8Array, N: number, onFresh?: (j: number, perSample: SampleCapture) => void): number {
   const capture = onFresh ? new SampleCapture() : undefined;
   const order: number[] = [];
