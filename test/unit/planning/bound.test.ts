@@ -46,6 +46,19 @@ const matrix = (x: { m: number; samples: number; seed: number[]; density: number
     return r < x.density ? Math.round(1000 * (r / x.density)) / 100 : 0;
   }));
 
+/** An instance with its brute-force optimum, the greedy set, its per-sample gains (the dual's start) and the candidates' marginal gains over it. */
+function withGreedy(x: { m: number; samples: number; n: number; seed: number[]; density: number }) {
+  const g = matrix(x);
+  const n = Math.min(x.n, x.m);
+  const f = (a: number[]): number => coverage(g, a);
+  const opt = Math.max(...subsets(x.m, n).map(f));
+  const a = greedySet(x.m, n, f);
+  const start = g[0]!.map((_, i) => Math.max(0, ...a.map((j) => g[j]![i]!)));
+  const marginal = g.map((_, j) => f([...a, j]) - f(a));
+  const fresh = f(a) + [...marginal].sort((p, q) => q - p).slice(0, n).reduce((s, v) => s + v, 0);
+  return { g, n, f: f(a), opt, start, marginal, fresh };
+}
+
 const TIGHT = 0.01; // bound - optimum <= 1 % of the optimum's gain where greedy is optimal
 const TOL = 1e-9;
 
@@ -69,14 +82,8 @@ describe('coverage (facility-location) dual bound', () => {
 
   it('with the floor forced and the greedy start: still >= the optimum, and D at the start is the fresh top-N bound (fast-check)', () => {
     fc.assert(fc.property(instance, fc.constantFrom(0.5, 0.95), (x, floorShare) => {
-      const g = matrix(x);
-      const n = Math.min(x.n, x.m);
-      const f = (a: number[]): number => coverage(g, a);
-      const opt = Math.max(...subsets(x.m, n).map(f));
-      const a = greedySet(x.m, n, f);
-      const start = g[0]!.map((_, i) => Math.max(0, ...a.map((j) => g[j]![i]!)));
-      const fresh = f(a) + g.map((_, j) => f([...a, j]) - f(a)).sort((p, q) => q - p).slice(0, n).reduce((s, v) => s + v, 0);
-      const r = coverageDual(n, csr(g), [], f(a), { start, floorShare, floorAbovePairs: 0 });
+      const { g, n, f, opt, start, fresh } = withGreedy(x);
+      const r = coverageDual(n, csr(g), [], f, { start, floorShare, floorAbovePairs: 0 });
       expect(r.atStart).toBeCloseTo(fresh, 9);
       expect(r.bound).toBeLessThanOrEqual(r.atStart + TOL);
       expect(r.bound).toBeGreaterThanOrEqual(opt - TOL);
@@ -86,18 +93,11 @@ describe('coverage (facility-location) dual bound', () => {
 
   it('fixed floor at the greedy set\'s gains, some candidates given only as their marginal gain over it: >= the optimum, and D at the start is the fresh top-N bound (fast-check)', () => {
     fc.assert(fc.property(instance, fc.array(fc.boolean(), { minLength: 8, maxLength: 8 }), (x, asScalar) => {
-      const g = matrix(x);
-      const n = Math.min(x.n, x.m);
-      const f = (a: number[]): number => coverage(g, a);
-      const opt = Math.max(...subsets(x.m, n).map(f));
-      const a = greedySet(x.m, n, f);
-      const start = g[0]!.map((_, i) => Math.max(0, ...a.map((j) => g[j]![i]!)));
-      const marginal = g.map((_, j) => f([...a, j]) - f(a));
-      const fresh = f(a) + [...marginal].sort((p, q) => q - p).slice(0, n).reduce((s, v) => s + v, 0);
+      const { g, n, f, opt, start, marginal, fresh } = withGreedy(x);
       // The optimizer's layout: pairs for some candidates, one number (the marginal gain) for the others.
       const rows = g.filter((_, j) => !asScalar[j]);
       const scalar = marginal.filter((_, j) => asScalar[j]);
-      const r = coverageDual(n, csr(rows.length > 0 ? rows : [g[0]!.map(() => 0)]), scalar, f(a), { start, fixedFloor: true });
+      const r = coverageDual(n, csr(rows.length > 0 ? rows : [g[0]!.map(() => 0)]), scalar, f, { start, fixedFloor: true });
       expect(r.atStart).toBeCloseTo(fresh, 9);
       expect(r.bound).toBeLessThanOrEqual(r.atStart + TOL);
       expect(r.bound).toBeGreaterThanOrEqual(opt - TOL);

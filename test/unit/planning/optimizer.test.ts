@@ -47,6 +47,15 @@ describe('candidates', () => {
   });
 });
 
+/** f of a subset of `small` (by index), memoised: the brute-force searches below revisit subsets. */
+const memo = new Map<string, number>();
+const value = (idx: number[]): number => {
+  const k = idx.join(',');
+  if (!memo.has(k)) memo.set(k, objectiveOf(idx.map((i) => small[i]!)));
+  return memo.get(k)!;
+};
+const subsets = (pool: number[], n: number): number[][] => (n === 0 ? [[]] : pool.flatMap((i, k) => subsets(pool.slice(k + 1), n - 1).map((s) => [i, ...s])));
+
 describe('optimizer', () => {
   it('bound >= brute-force optimum >= greedy on 8 candidates, add 3', () => {
     const r = optimizeGateways(ev, small, { add: 3, constraints: { minSpacingKm: 0, excludedCountries: [], maxPerCountry: null } });
@@ -64,13 +73,6 @@ describe('optimizer', () => {
   });
 
   it('bound: >= the brute-force optimum always; within 1 % of the gain where greedy is optimal (fast-check: candidates, add, spacing)', () => {
-    const memo = new Map<string, number>();
-    const value = (idx: number[]): number => {
-      const k = idx.join(',');
-      if (!memo.has(k)) memo.set(k, objectiveOf(idx.map((i) => small[i]!)));
-      return memo.get(k)!;
-    };
-    const subsets = (pool: number[], n: number): number[][] => (n === 0 ? [[]] : pool.flatMap((i, k) => subsets(pool.slice(k + 1), n - 1).map((s) => [i, ...s])));
     let tightCases = 0;
     fc.assert(fc.property(
       fc.subarray([0, 1, 2, 3, 4, 5, 6, 7], { minLength: 4 }), fc.integer({ min: 1, max: 3 }), fc.constantFrom(0, 100, 3000),
@@ -95,13 +97,6 @@ describe('optimizer', () => {
   });
 
   it('bound with the kept per-sample gains capped (some candidates not kept, chosen sites possibly among them): still >= the brute-force optimum, never above the fresh bound (fast-check)', () => {
-    const memo = new Map<string, number>();
-    const value = (idx: number[]): number => {
-      const k = idx.join(',');
-      if (!memo.has(k)) memo.set(k, objectiveOf(idx.map((i) => small[i]!)));
-      return memo.get(k)!;
-    };
-    const subsets = (pool: number[], n: number): number[][] => (n === 0 ? [[]] : pool.flatMap((i, k) => subsets(pool.slice(k + 1), n - 1).map((s) => [i, ...s])));
     let evicted = 0, tightCases = 0, withinOnePct = 0;
     fc.assert(fc.property(
       fc.subarray([0, 1, 2, 3, 4, 5, 6, 7], { minLength: 4 }), fc.integer({ min: 1, max: 3 }), fc.constantFrom(0, 100, 3000), fc.constantFrom(0, 40, 150, 400),
