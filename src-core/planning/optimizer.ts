@@ -423,7 +423,6 @@ export function optimizeGateways(evaluator: CoverageEvaluator, candidates: reado
   const boundStarted = Date.now();
   let fresh = NaN, dual = NaN;
   let dualStats: OptimizeResult['dualStats'] = null;
-  let scalarCount = 0;
   const firstPassDone = firstGain.every((g, j) => !feasible[j] || g < Infinity);
   if (tight && firstPassDone && N > 0) {
     const target = f - f0;
@@ -457,11 +456,9 @@ export function optimizeGateways(evaluator: CoverageEvaluator, candidates: reado
         gains = marginalPairs(kept, alive, evaluated, u0);
         start = u0;
         scalar = unkept.filter((j) => alive[j] && !evaluated.has(j)).map((j) => Math.min(firstGain[j]!, bound[j]!) * ROUNDING_MARGIN);
-        scalarCount = scalar.length;
       } else {
         ({ gains, start } = kept.gains(chosenIdx));
         scalar = unkept.map((j) => firstGain[j]!);
-        scalarCount = scalar.length;
       }
       // Above FLOOR_ABOVE_PAIRS kept pairs the dual keeps u >= u0 as well (see fixedFloor): only
       // pairs above the greedy set's gains count then, a few per cent of them (bench: 2.9 M ->
@@ -469,7 +466,7 @@ export function optimizeGateways(evaluator: CoverageEvaluator, candidates: reado
       const fixedFloor = marginal || gains.idx.length > FLOOR_ABOVE_PAIRS;
       const r = coverageDual(N, gains, scalar, target, { start, fixedFloor });
       dual = f0 + r.bound;
-      dualStats = { iterations: r.iterations, rounds: r.rounds, pairs: r.pairs, samples: r.samples, scalars: scalarCount, fixedFloor };
+      dualStats = { iterations: r.iterations, rounds: r.rounds, pairs: r.pairs, samples: r.samples, scalars: scalar.length, fixedFloor };
       // Every candidate with a gain kept: D at the start (u = the greedy set's per-sample gains) is
       // the fresh top-N bound itself (h_j(u0) = j's fresh marginal gain), so no re-evaluation.
       if (unkept.length === 0 && !cancelled) fresh = f0 + r.atStart;
