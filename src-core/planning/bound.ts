@@ -563,25 +563,25 @@ export function coverageDual(n: number, kept: SampleGains, scalar: ArrayLike<num
   }
   const floorOf = new Float64Array(uOf.length);
   for (let s = 0; s < uOf.length; s++) floorOf[s] = beta * uOf[s]!;
-  // A fixed floor is never lowered, so a sample with no pair above it adds u_i = its floor to D:
-  // the start of every sample id with no pair left (below, after the filter), kept pairs or not.
-  let fixed = 0;
-  if (opts.fixedFloor && start) for (let s = 0; s < start.length; s++) fixed += Math.max(0, start[s] ?? 0);
+  // A sample with no pair above its floor adds u_i = its floor to D (a constant of the round):
+  // those with kept pairs are found after each round's filter; these are the ones with none.
+  let outside = 0;
+  if (start && beta > 0) {
+    let all = 0, inside = 0;
+    for (let s = 0; s < start.length; s++) all += Math.max(0, start[s] ?? 0);
+    for (let s = 0; s < uOf.length; s++) inside += uOf[s]!;
+    outside = beta * Math.max(0, all - inside);
+  }
   let left = opts.iterations ?? DUAL_ITERATIONS;
   let best = Infinity, atStart = NaN, iterations = 0, pairs = 0, samples = 0, rounds = 0;
   let prev: { pairs: AboveFloor; lowered: Uint8Array } | undefined;
   while (rounds < FLOOR_ROUNDS && left > 0) {
     const above = aboveFloor(pairsIn, floorOf, prev);
-    if (opts.fixedFloor && start) {
-      // Less the floors of the samples that keep a pair (their u is a variable of the descent).
-      const seen = new Uint8Array(floorOf.length);
-      for (let k = 0; k < above.idx.length; k++) {
-        const s = above.idx[k]!;
-        if (!seen[s]) {
-          seen[s] = 1;
-          fixed -= floorOf[s]!;
-        }
-      }
+    let fixed = outside;
+    if (beta > 0) {
+      const present = new Uint8Array(floorOf.length);
+      for (let k = 0; k < above.idx.length; k++) present[above.idx[k]!] = 1;
+      for (let s = 0; s < floorOf.length; s++) if (!present[s]) fixed += floorOf[s]!;
     }
     const red = new ReducedDual(n, above, scalar, floorOf, uOf, fixed);
     rounds++;
