@@ -11,6 +11,8 @@ import { expect, openSection, test, waitForGlobe } from './fixtures';
 test.describe.configure({ mode: 'serial' });
 
 const OUT = fileURLToPath(new URL('../../test-results/', import.meta.url));
+/** How long the engine field may lag the engine's status log on a loaded (or CPU-throttled) main thread. */
+const LOADED_UI_LAG_MS = 1000;
 /** Land near the AWS UAE region, which has no gateway in the default scenario. */
 const SITE = { latDeg: 24.3, lonDeg: 54.6 };
 /** A heatmap sample point whose latency the new gateway improves (Oman). */
@@ -72,7 +74,10 @@ test('place a gateway, see the figures and heatmap change, undo restores them; o
   await expect(page.locator('[data-field="engine"]')).toHaveText('Engine: ready', { timeout: 30_000 });
   // A long evaluation shows in the status bar, a short one does not (ui/busyIndicator.ts, unit-
   // tested with a fake clock): "working…" only after BUSY_SHOW_DELAY_MS of uninterrupted work, and
-  // whenever the engine was busy that long here (+ 1 s for a loaded main thread), it said so.
+  // whenever the engine was busy that long here (+ 1 s for a loaded main thread), it said so. The
+  // field follows the engine's log through a React render and effect, so it may show "working…"
+  // up to that same second after the work ended (the CPU-throttled pass once saw a 602 ms busy
+  // period's "working…" more than 50 ms after its end).
   const { field, busy } = await page.evaluate((from) => {
     const log = window.__leo!.engine!.statusLog().slice(from);
     const periods: { fromMs: number; toMs: number }[] = [];
@@ -84,10 +89,10 @@ test('place a gateway, see the figures and heatmap change, undo restores them; o
   const note = `busy periods ${busy.map((p) => (p.toMs - p.fromMs).toFixed(0)).join(', ')} ms; "working…" shown ${working.length} times`;
   console.log(`engine field during the evaluation: ${note}`);
   for (const f of working) {
-    const period = busy.find((p) => p.fromMs <= f.atMs && f.atMs <= p.toMs + 50);
+    const period = [...busy].reverse().find((p) => p.fromMs <= f.atMs && f.atMs <= p.toMs + LOADED_UI_LAG_MS); // the latest one begun before it
     expect(period && f.atMs - period.fromMs, note).toBeGreaterThanOrEqual(BUSY_SHOW_DELAY_MS - 1);
   }
-  if (longestBusyMs > BUSY_SHOW_DELAY_MS + 1000) expect(working.length, note).toBeGreaterThan(0);
+  if (longestBusyMs > BUSY_SHOW_DELAY_MS + LOADED_UI_LAG_MS) expect(working.length, note).toBeGreaterThan(0);
   if (longestBusyMs < BUSY_SHOW_DELAY_MS) expect(working, note).toEqual([]);
   await expect(page.getByTestId('fig-served')).not.toHaveText('–');
   await page.getByTestId('heatmap-metric').selectOption('p50');
