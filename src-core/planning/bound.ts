@@ -42,8 +42,9 @@ const DEFLECTION = 0.4;
 const STALL_ITERATIONS = 15;
 const STALL_SHARE = 5e-4;
 /**
- * Latency dual on a large (floored) problem, where each iteration costs: halve the step sooner and
- * stop sooner. On the optimizer bench: 26 iterations, 1.03 % of the gain above f, against 54 and
+ * Latency dual on a large problem with a floor share below 1 (`floorShare`; the optimizer used it
+ * until the nineteenth session and now uses `fixedFloor` instead), where each iteration costs:
+ * halve the step sooner and stop sooner. On the optimizer bench then: 26 iterations, 1.03 % of the gain above f, against 54 and
  * 0.98 % with the small-problem settings (a grid over patience 3-5, deflection 0.3-0.6 and stall
  * 8-12 gave 1.00-1.11 % for 23-50 iterations: the descent improves in jumps).
  */
@@ -58,14 +59,16 @@ const LARGE_STALL_ITERATIONS = 8;
 const FIXED_STALL_ITERATIONS = 30;
 const FIXED_STALL_SHARE = 1e-4;
 /**
- * Latency dual, optimizer default: u_i is kept >= FLOOR_SHARE x u0_i (u0 = the greedy set's
- * per-sample gain). Restricting the domain keeps every bound valid, and a pair with
+ * Latency dual, the `floorShare` the optimizer used until the nineteenth session (it now keeps
+ * u >= u0 instead: `fixedFloor`, docs/OPTIMIZER.md): u_i is kept >= FLOOR_SHARE x u0_i (u0 = the
+ * greedy set's per-sample gain). Restricting the domain keeps every bound valid, and a pair with
  * g_ij <= FLOOR_SHARE x u0_i can then never count, so it is dropped: on the optimizer bench
  * 2.9 M pairs shrink to 0.27 M and the bound is as tight (measured: docs/OPTIMIZER.md).
  */
 export const FLOOR_SHARE = 0.95;
 /**
- * Latency dual: the floor is used only above this many kept pairs. A small problem is solved
+ * Latency dual: a floor (`floorShare`, and in the optimizer `fixedFloor` when every candidate's
+ * gains were kept) is used only above this many kept pairs. A small problem is solved
  * whole (each iteration is cheap anyway), so the floor cannot loosen it; on small instances where
  * the greedy set is small next to the candidates the floor held u far above the LP optimum.
  */

@@ -10,9 +10,7 @@ export const MAX_KEPT_SAMPLES = 6_000_000;
  * pairs, and first touches of fresh memory are what this costs), rounded up: x (1 + 2^-22) then
  * to nearest is >= the gain, and the dual's D only grows with the gains, so it stays an upper bound.
  */
-const ROUND_UP = 1 + 2 ** -22;
-/** The rounding-up factor of the stored gains (see ROUND_UP), for gains stored the same way elsewhere. */
-export const FLOAT32_UP = ROUND_UP;
+export const ROUND_UP = 1 + 2 ** -22;
 
 /**
  * Room in the buffer beyond the cap, as a share of it: evictions leave holes, and the buffer is

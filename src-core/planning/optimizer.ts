@@ -26,7 +26,7 @@ import type { Gateway } from '../scenario/schema';
 import { candidateGateway, type Candidate } from './candidates';
 import { coverageDual, FLOOR_ABOVE_PAIRS, servedDualBound, type SampleGains } from './bound';
 import { checkChosenSet, type CheckedSet } from './check';
-import { FLOAT32_UP, KeptSamples } from './keptSamples';
+import { KeptSamples, ROUND_UP } from './keptSamples';
 import { siteViolation, type PlacementConstraints, type PlacementObjectiveKind, type Site } from './constraints';
 import { uniqueName } from './names';
 
@@ -577,7 +577,7 @@ function marginalPairs(kept: KeptSamples, alive: Uint8Array, evaluated: Map<numb
     for (let k = 0; k < e.idx.length; k++) {
       const s = e.idx[k]!;
       idx[p] = s;
-      val[p++] = Math.fround((u0[s]! + e.val[k]! * ROUNDING_MARGIN) * FLOAT32_UP);
+      val[p++] = Math.fround((u0[s]! + e.val[k]! * ROUNDING_MARGIN) * ROUND_UP);
     }
     start.push(p);
   }
