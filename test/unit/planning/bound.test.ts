@@ -32,23 +32,26 @@ const csr = (g: number[][]): SampleGains => {
   return { start, idx: Int32Array.from(idx), val: Float64Array.from(val) };
 };
 
+/** Random sparse instances: m candidates, each gaining on a share (density) of the samples. */
+const instances = (m: [number, number], samples: [number, number], n: [number, number], density: [number, number]) =>
+  fc.record({
+    m: fc.integer({ min: m[0], max: m[1] }),
+    samples: fc.integer({ min: samples[0], max: samples[1] }),
+    n: fc.integer({ min: n[0], max: n[1] }),
+    seed: fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { minLength: m[1] * samples[1], maxLength: m[1] * samples[1] }),
+    density: fc.double({ min: density[0], max: density[1], noNaN: true }),
+  });
 // Sparse instances like the optimizer's: each candidate gains on a few nearby samples.
-const instance = fc.record({
-  m: fc.integer({ min: 3, max: 8 }),
-  samples: fc.integer({ min: 4, max: 14 }),
-  n: fc.integer({ min: 1, max: 3 }),
-  seed: fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { minLength: 8 * 14, maxLength: 8 * 14 }),
-  density: fc.double({ min: 0.15, max: 0.6, noNaN: true }),
-});
-const matrix = (x: { m: number; samples: number; seed: number[]; density: number }): number[][] =>
+const instance = instances([3, 8], [4, 14], [1, 3], [0.15, 0.6]);
+const matrix = (x: { m: number; samples: number; seed: number[]; density: number }, stride = 14): number[][] =>
   Array.from({ length: x.m }, (_, j) => Array.from({ length: x.samples }, (_, i) => {
-    const r = x.seed[j * 14 + i]!;
+    const r = x.seed[j * stride + i]!;
     return r < x.density ? Math.round(1000 * (r / x.density)) / 100 : 0;
   }));
 
 /** An instance with its brute-force optimum, the greedy set, its per-sample gains (the dual's start) and the candidates' marginal gains over it. */
-function withGreedy(x: { m: number; samples: number; n: number; seed: number[]; density: number }) {
-  const g = matrix(x);
+function withGreedy(x: { m: number; samples: number; n: number; seed: number[]; density: number }, stride = 14) {
+  const g = matrix(x, stride);
   const n = Math.min(x.n, x.m);
   const f = (a: number[]): number => coverage(g, a);
   const opt = Math.max(...subsets(x.m, n).map(f));
@@ -58,6 +61,9 @@ function withGreedy(x: { m: number; samples: number; n: number; seed: number[]; 
   const fresh = f(a) + [...marginal].sort((p, q) => q - p).slice(0, n).reduce((s, v) => s + v, 0);
   return { g, n, f: f(a), opt, start, marginal, fresh };
 }
+
+// Larger ones, where the greedy set's own gains are more often above the LP optimum's u.
+const larger = instances([8, 12], [12, 24], [2, 4], [0.1, 0.5]);
 
 const TIGHT = 0.01; // bound - optimum <= 1 % of the optimum's gain where greedy is optimal
 const TOL = 1e-9;
@@ -103,6 +109,27 @@ describe('coverage (facility-location) dual bound', () => {
       expect(r.bound).toBeGreaterThanOrEqual(opt - TOL);
       expect(r.rounds).toBe(1);
     }), { numRuns: 300, seed: 17 });
+  });
+
+  it('fixed floor, then lowered to a share of the greedy set\'s gains (every candidate kept): >= the optimum, never above the fixed floor alone, and below it wherever u >= 0 beats it (fast-check)', () => {
+    let room = 0;
+    fc.assert(fc.property(larger, fc.constantFrom(0, 0.5, 0.9), (x, to) => {
+      const { g, n, f, opt, start, fresh } = withGreedy(x, 24);
+      const fixed = coverageDual(n, csr(g), [], f, { start, fixedFloor: true });
+      const free = coverageDual(n, csr(g), [], f, { start });
+      const r = coverageDual(n, csr(g), [], f, { start, fixedFloor: true, lowerFloorTo: to });
+      expect(r.atStart).toBeCloseTo(fresh, 9);
+      expect(r.bound).toBeLessThanOrEqual(fixed.bound + TOL);
+      expect(r.bound).toBeGreaterThanOrEqual(opt - TOL);
+      // The second round runs unless the first already met the greedy gain.
+      if (fixed.bound - f > 1e-4 * f) expect(r.rounds).toBe(2);
+      // Where the whole domain (u >= 0) goes below the fixed floor's bound, the lowered floor does too.
+      if (free.bound < fixed.bound - 1e-3 * f) {
+        room++;
+        expect(r.bound).toBeLessThan(fixed.bound - 1e-6 * f);
+      }
+    }), { numRuns: 300, seed: 18 });
+    expect(room).toBeGreaterThan(5); // 10 of the 300 with this seed
   });
 
   it('candidates kept only as a scalar gain still bound them', () => {
