@@ -42,15 +42,6 @@ const DEFLECTION = 0.4;
 const STALL_ITERATIONS = 15;
 const STALL_SHARE = 5e-4;
 /**
- * Latency dual on a large problem with a floor share below 1 (`floorShare`; the optimizer used it
- * until the nineteenth session and now uses `fixedFloor` instead), where each iteration costs:
- * halve the step sooner and stop sooner. On the optimizer bench then: 26 iterations, 1.03 % of the gain above f, against 54 and
- * 0.98 % with the small-problem settings (a grid over patience 3-5, deflection 0.3-0.6 and stall
- * 8-12 gave 1.00-1.11 % for 23-50 iterations: the descent improves in jumps).
- */
-const LARGE_PATIENCE = 3;
-const LARGE_STALL_ITERATIONS = 8;
-/**
  * Latency dual with a fixed floor (u >= u0): its pairs are few (only those above the greedy set's
  * gains), so it may run longer: stop when the best fell by less than 1e-4 of the target over 30
  * iterations. On the optimizer bench's dump: 59 iterations, 1.030 % of the gain above f, 60 ms
@@ -84,18 +75,10 @@ const LOWERED_FLOOR_THETA = 0.125;
 const LOWERED_FIRST_STALL = 10;
 const LOWERED_SECOND_STALL = 15;
 /**
- * Latency dual, the `floorShare` the optimizer used until the nineteenth session (it now keeps
- * u >= u0 instead: `fixedFloor`, docs/OPTIMIZER.md): u_i is kept >= FLOOR_SHARE x u0_i (u0 = the
- * greedy set's per-sample gain). Restricting the domain keeps every bound valid, and a pair with
- * g_ij <= FLOOR_SHARE x u0_i can then never count, so it is dropped: on the optimizer bench
- * 2.9 M pairs shrink to 0.27 M and the bound is as tight (measured: docs/OPTIMIZER.md).
- */
-export const FLOOR_SHARE = 0.95;
-/**
- * Latency dual: a floor (`floorShare`, and in the optimizer `fixedFloor` when every candidate's
- * gains were kept) is used only above this many kept pairs. A small problem is solved
- * whole (each iteration is cheap anyway), so the floor cannot loosen it; on small instances where
- * the greedy set is small next to the candidates the floor held u far above the LP optimum.
+ * Latency dual in the optimizer: with every candidate's gains kept, the floors (`fixedFloor`, then
+ * `lowerFloorTo`) are used only above this many kept pairs. A small problem is solved whole (each
+ * iteration is cheap anyway), so no floor can loosen it; on small instances where the greedy set
+ * is small next to the candidates a floor held u far above the LP optimum.
  */
 export const FLOOR_ABOVE_PAIRS = 500_000;
 
@@ -222,14 +205,11 @@ function descend(x: Float64Array, problem: DescentProblem, target: number, itera
 export interface CoverageDualOptions {
   /** Per sample id, the start u0 (e.g. the greedy set's per-sample gain); absent: 0. */
   start?: ArrayLike<number>;
-  /** Keep u >= floorShare x start (0: no floor) when there are over FLOOR_ABOVE_PAIRS pairs; pairs that can then never count are dropped. */
-  floorShare?: number;
-  /** The floor is used above this many pairs (default FLOOR_ABOVE_PAIRS; tests force it with 0). */
-  floorAbovePairs?: number;
   /**
-   * Keep u >= start everywhere, whatever the size (floorShare is then 1), and never lower the
-   * floor: for when some `scalar` values are upper bounds on h_j(u) only while u >= start (a
-   * candidate's marginal gain over the greedy set, see optimizeGateways).
+   * Keep u >= start everywhere (without it: u >= 0, the whole domain); pairs that can then never
+   * count are dropped. Needed when some `scalar` values are upper bounds on h_j(u) only while
+   * u >= start (a candidate's marginal gain over the greedy set, see optimizeGateways); a choice
+   * that makes a large problem small otherwise.
    */
   fixedFloor?: boolean;
   /**
@@ -248,7 +228,7 @@ export interface CoverageDualResult {
   /** D at the start u0: with u0 = the greedy set's per-sample gains and every candidate kept, the fresh top-N bound. */
   atStart: number;
   iterations: number;
-  /** Rounds of the active-set scheme (1: the floor never held the descent up). */
+  /** Rounds: 2 when a lowered floor's round ran (`lowerFloorTo`), else 1. */
   rounds: number;
   /** (sample, gain) pairs and shared samples (variables u) the descent worked on, at most. */
   pairs: number;
@@ -449,136 +429,80 @@ class ReducedDual implements DescentProblem {
     moveMerged(this.S, this.K, x, dir, lo, hi, this.weight, step);
   }
 
-  /**
-   * Writes u per sample id from x into `uOf` (a merged sample gets the same share of its room
-   * above the floor as its z), and returns the sample ids held up by a floor > 0: at the floor,
-   * and D would still fall as u_i falls (no top candidate counts on them).
-   */
-  unpack(x: Float64Array, uOf: Float64Array): number[] {
-    this.evaluate(x); // before reading `pick`: evaluate swaps it with `was`
-    const { S, K, pairs, slot, floorOf, box, count, pick } = this;
-    const held: number[] = [];
-    for (let i = 0; i < S; i++) {
-      const sid = this.sampleOf[i]!;
-      uOf[sid] = x[i]!;
-      if (x[i]! <= box.lo[i]! && box.lo[i]! > 0 && count[i] === 0) held.push(sid);
-    }
+  /** Writes u per sample id from x into `uOf` (a merged sample gets the same share of its room above the floor as its z). */
+  unpack(x: Float64Array, uOf: Float64Array): void {
+    const { S, K, pairs, slot, floorOf, box } = this;
+    for (let i = 0; i < S; i++) uOf[this.sampleOf[i]!] = x[i]!;
     for (let j = 0; j < K; j++) {
       const room = box.hi[S + j]!;
       const share = room > 0 ? x[S + j]! / room : 0; // 0: every merged u at its g; 1: at its floor
-      const atFloor = x[S + j]! >= room && !pick[j];
       for (let k = pairs.start[j]!; k < pairs.start[j + 1]!; k++) {
         const sid = pairs.idx[k]!;
         if (slot[sid] !== -1) continue;
         const g = pairs.val[k]!;
         uOf[sid] = g - share * (g - floorOf[sid]!);
-        if (atFloor && floorOf[sid]! > 0) held.push(sid);
       }
     }
-    return held;
   }
 }
 
-/** Pairs of `kept` (their positions in it, in order) that can count while u >= l. */
-interface AboveFloor extends SampleGains {
-  /** Position in `kept` of each pair. */
-  from: Int32Array;
-}
-
-/** A growing CSR of pairs (AboveFloor's). */
+/** A growing CSR of pairs (aboveFloor's). */
 class PairBuffer {
   idx: Int32Array;
   val: Float64Array | Float32Array;
-  from: Int32Array;
   length = 0;
 
   constructor(capacity: number, private readonly f32: boolean) {
     this.idx = new Int32Array(capacity);
     this.val = f32 ? new Float32Array(capacity) : new Float64Array(capacity);
-    this.from = new Int32Array(capacity);
   }
 
-  push(s: number, g: number, k: number): void {
+  push(s: number, g: number): void {
     if (this.length === this.idx.length) this.grow();
     this.idx[this.length] = s;
-    this.val[this.length] = g;
-    this.from[this.length++] = k;
+    this.val[this.length++] = g;
   }
 
   private grow(): void {
     const size = 2 * this.idx.length;
-    const idx = new Int32Array(size), val = this.f32 ? new Float32Array(size) : new Float64Array(size), from = new Int32Array(size);
+    const idx = new Int32Array(size), val = this.f32 ? new Float32Array(size) : new Float64Array(size);
     idx.set(this.idx);
     val.set(this.val);
-    from.set(this.from);
     this.idx = idx;
     this.val = val;
-    this.from = from;
   }
 }
 
-/**
- * The pairs with g_ij > 0 and g_ij > l_i: the only ones that can count while u >= l, in one pass.
- * With `prev` (the same filter at floors that were higher on the samples marked in `lowered`, and
- * equal elsewhere): a pair is kept if it was then, or if its sample is marked and it passes now;
- * only those pairs' gains and floors are read.
- */
-function aboveFloor(kept: SampleGains, floorOf: Float64Array, prev?: { pairs: AboveFloor; lowered: Uint8Array }): AboveFloor {
+/** The pairs with g_ij > 0 and g_ij > l_i: the only ones that can count while u >= l, in one pass. */
+function aboveFloor(kept: SampleGains, floorOf: Float64Array): SampleGains {
   const { idx, val } = kept;
   const K = kept.start.length - 1;
-  // Room for an eighth of the pairs (the bench keeps 9 %), or twice the last round's; it grows.
-  const out = new PairBuffer(Math.max(64, prev ? 2 * prev.pairs.idx.length : idx.length >> 3), val instanceof Float32Array);
+  // Room for an eighth of the pairs (the bench keeps 9 % above 0.95 u0); it grows.
+  const out = new PairBuffer(Math.max(64, idx.length >> 3), val instanceof Float32Array);
   const start = new Int32Array(K + 1);
-  if (prev) {
-    const was = prev.pairs.from, lowered = prev.lowered;
-    let q = 0;
-    for (let j = 0; j < K; j++) {
-      const end = kept.start[j + 1]!;
-      let k = kept.start[j]!;
-      for (;;) {
-        // Up to the next pair kept before: only a lowered sample's pair can be new.
-        const next = q < was.length && was[q]! < end ? was[q]! : end;
-        for (; k < next; k++) {
-          const s = idx[k]!;
-          if (lowered[s] && val[k]! > 0 && val[k]! > floorOf[s]!) out.push(s, val[k]!, k);
-        }
-        if (next === end) break;
-        out.push(idx[k]!, val[k]!, k);
-        q++;
-        k++;
-      }
-      start[j + 1] = out.length;
+  for (let j = 0; j < K; j++) {
+    for (let k = kept.start[j]!, end = kept.start[j + 1]!; k < end; k++) {
+      const g = val[k]!, s = idx[k]!;
+      if (g > 0 && g > floorOf[s]!) out.push(s, g);
     }
-  } else {
-    for (let j = 0; j < K; j++) {
-      for (let k = kept.start[j]!, end = kept.start[j + 1]!; k < end; k++) {
-        const g = val[k]!, s = idx[k]!;
-        if (g > 0 && g > floorOf[s]!) out.push(s, g, k);
-      }
-      start[j + 1] = out.length;
-    }
+    start[j + 1] = out.length;
   }
   const m = out.length;
-  return { start, idx: out.idx.subarray(0, m), val: out.val.subarray(0, m), from: out.from.subarray(0, m) };
+  return { start, idx: out.idx.subarray(0, m), val: out.val.subarray(0, m) };
 }
-
-/** Latency dual: at most this many rounds of the active-set scheme (coverageDual). */
-const FLOOR_ROUNDS = 2;
 
 /**
  * Latency objective: min over u of D(u) (see above). `scalar` holds the first-pass gains of the
  * live candidates whose samples were not kept; `target` is the greedy gain.
  *
- * With `floorShare` > 0 it works on the reduced problem u >= floorShare x u0 (ReducedDual: far
- * fewer pairs), then drops the floor (to 0) on the samples where it held the descent up and goes
- * on from there, for at most FLOOR_ROUNDS rounds: an active-set scheme. With `fixedFloor` it keeps
- * u >= u0 (one round), or with `lowerFloorTo` as well goes on from that round's best at
- * u >= lowerFloorTo x u0 (the optimizer's choice when every candidate's gains were kept). Every D
- * it evaluates is a valid bound (any u >= 0 is, and any u >= u0 with the fixed floor's scalars), so
- * stopping early only loosens it.
+ * Without a floor it works on the whole domain u >= 0. With `fixedFloor` it keeps u >= u0 (one
+ * round, on the pairs above u0: ReducedDual), or with `lowerFloorTo` as well goes on from that
+ * round's best at u >= lowerFloorTo x u0 (the optimizer's choice when every candidate's gains were
+ * kept). Every D it evaluates is a valid bound (any u >= 0 is, and any u >= u0 with the fixed
+ * floor's scalars), so stopping early only loosens it.
  */
 export function coverageDual(n: number, kept: SampleGains, scalar: ArrayLike<number>, target: number, opts: CoverageDualOptions = {}): CoverageDualResult {
-  const beta = opts.fixedFloor ? 1 : kept.idx.length > (opts.floorAbovePairs ?? FLOOR_ABOVE_PAIRS) ? opts.floorShare ?? 0 : 0;
+  const floored = opts.fixedFloor === true;
   // Per-sample arrays below span the sample ids; sparse ids are renumbered densely first.
   let maxId = -1;
   for (let k = 0; k < kept.idx.length; k++) if (kept.idx[k]! > maxId) maxId = kept.idx[k]!;
@@ -601,25 +525,24 @@ export function coverageDual(n: number, kept: SampleGains, scalar: ArrayLike<num
     uOf = new Float64Array(maxId + 1);
     if (start) for (let s = 0; s <= maxId; s++) uOf[s] = Math.max(0, start[s] ?? 0);
   }
-  const floorOf = new Float64Array(uOf.length);
-  for (let s = 0; s < uOf.length; s++) floorOf[s] = beta * uOf[s]!;
+  // The floor per dense sample id: u0 (its share 1) with fixedFloor, else 0.
+  let share = floored ? 1 : 0;
+  const floorOf = floored ? uOf.slice() : new Float64Array(uOf.length);
   // A sample with no pair above its floor adds u_i = its floor to D (a constant of the round):
   // those with kept pairs are found after each round's filter; these are the ones with none.
   let outside = 0; // at a floor share of 1
-  if (start && beta > 0) {
+  if (start && floored) {
     let all = 0, inside = 0;
     for (let s = 0; s < start.length; s++) all += Math.max(0, start[s] ?? 0);
     for (let s = 0; s < uOf.length; s++) inside += uOf[s]!;
     outside = Math.max(0, all - inside);
   }
-  let share = beta;
-  // The start per dense sample id, for a lowered floor (uOf is overwritten by each round's best).
-  const lower: { to: number; u0: Float64Array; wide?: AboveFloor } | null =
-    opts.fixedFloor && opts.lowerFloorTo !== undefined && opts.lowerFloorTo < 1 ? { to: Math.max(0, opts.lowerFloorTo), u0: uOf.slice() } : null;
+  // The start per dense sample id, for a lowered floor (uOf is overwritten by round 1's best).
+  const lower: { to: number; u0: Float64Array; wide?: SampleGains } | null =
+    floored && opts.lowerFloorTo !== undefined && opts.lowerFloorTo < 1 ? { to: Math.max(0, opts.lowerFloorTo), u0: uOf.slice() } : null;
   let left = opts.iterations ?? DUAL_ITERATIONS;
   let best = Infinity, atStart = NaN, iterations = 0, pairs = 0, samples = 0, rounds = 0;
-  let prev: { pairs: AboveFloor; lowered: Uint8Array } | undefined;
-  while (rounds < FLOOR_ROUNDS && left > 0) {
+  while (left > 0) {
     // With a lowered floor to come, round 1 filters the pairs above it (the wider set, round 2's
     // own) and then its own from those: one pass over every kept pair instead of two.
     if (lower && rounds === 0) {
@@ -627,9 +550,9 @@ export function coverageDual(n: number, kept: SampleGains, scalar: ArrayLike<num
       for (let s = 0; s < low.length; s++) low[s] = lower.to * lower.u0[s]!;
       lower.wide = aboveFloor(pairsIn, low);
     }
-    const above = lower?.wide ? (rounds === 0 ? aboveFloor(lower.wide, floorOf) : lower.wide) : aboveFloor(pairsIn, floorOf, prev);
+    const above = lower?.wide ? (rounds === 0 ? aboveFloor(lower.wide, floorOf) : lower.wide) : aboveFloor(pairsIn, floorOf);
     let fixed = share * outside;
-    if (beta > 0) {
+    if (floored) {
       const present = new Uint8Array(floorOf.length);
       for (let k = 0; k < above.idx.length; k++) present[above.idx[k]!] = 1;
       for (let s = 0; s < floorOf.length; s++) if (!present[s]) fixed += floorOf[s]!;
@@ -638,42 +561,29 @@ export function coverageDual(n: number, kept: SampleGains, scalar: ArrayLike<num
     rounds++;
     if (rounds === 1) {
       atStart = best = red.evaluate(red.x.slice());
-      if (!(beta > 0)) {
+      if (!floored) {
         // u = 0 (the plain top-N bound): u at 0, z_j at its maximum.
         best = Math.min(best, red.evaluate(Float64Array.from(red.box.hi, (v, i) => (i < red.S ? 0 : v))));
       }
     }
-    const large = beta > 0 && !opts.fixedFloor;
     const stall = lower
       ? { iterations: rounds === 1 ? LOWERED_FIRST_STALL : LOWERED_SECOND_STALL, share: FIXED_STALL_SHARE }
-      : opts.fixedFloor
-      ? { iterations: FIXED_STALL_ITERATIONS, share: FIXED_STALL_SHARE }
-      : { iterations: large ? LARGE_STALL_ITERATIONS : STALL_ITERATIONS, share: STALL_SHARE };
+      : floored
+        ? { iterations: FIXED_STALL_ITERATIONS, share: FIXED_STALL_SHARE }
+        : { iterations: STALL_ITERATIONS, share: STALL_SHARE };
     const theta = lower && rounds === 2 ? LOWERED_FLOOR_THETA : 1;
-    const run = descend(red.x, red, target, left, { deflection: DEFLECTION, stall, patience: large ? LARGE_PATIENCE : LATENCY_PATIENCE, theta });
+    const run = descend(red.x, red, target, left, { deflection: DEFLECTION, stall, patience: LATENCY_PATIENCE, theta });
     best = Math.min(best, run.best);
     iterations += run.iterations;
     left -= Math.max(1, run.iterations);
     pairs = Math.max(pairs, red.pairCount);
     samples = Math.max(samples, red.S);
-    if (best - target <= CLOSE_ENOUGH * target) break;
-    if (lower && rounds === 1) {
-      // Lower every floor to lowerFloorTo x u0 and go on from this round's best u: D there is this
-      // round's best (a sample held at its floor had no pair above it), and it can only fall.
-      red.unpack(run.bestX, uOf);
-      share = lower.to;
-      for (let s = 0; s < floorOf.length; s++) floorOf[s] = share * lower.u0[s]!;
-      continue;
-    }
-    if (!(beta > 0) || opts.fixedFloor) break;
-    const held = red.unpack(run.bestX, uOf);
-    if (held.length === 0) break;
-    const lowered = new Uint8Array(floorOf.length);
-    for (const s of held) {
-      floorOf[s] = 0;
-      lowered[s] = 1;
-    }
-    prev = { pairs: above, lowered };
+    if (!lower || rounds === 2 || best - target <= CLOSE_ENOUGH * target) break;
+    // Lower every floor to lowerFloorTo x u0 and go on from this round's best u: D there is this
+    // round's best (a sample held at its floor had no pair above it), and it can only fall.
+    red.unpack(run.bestX, uOf);
+    share = lower.to;
+    for (let s = 0; s < floorOf.length; s++) floorOf[s] = share * lower.u0[s]!;
   }
   return { bound: best, atStart, iterations, rounds, pairs, samples };
 }

@@ -86,17 +86,6 @@ describe('coverage (facility-location) dual bound', () => {
     expect(tightCases).toBeGreaterThan(50); // 93 of the 300 with this seed
   });
 
-  it('with the floor forced and the greedy start: still >= the optimum, and D at the start is the fresh top-N bound (fast-check)', () => {
-    fc.assert(fc.property(instance, fc.constantFrom(0.5, 0.95), (x, floorShare) => {
-      const { g, n, f, opt, start, fresh } = withGreedy(x);
-      const r = coverageDual(n, csr(g), [], f, { start, floorShare, floorAbovePairs: 0 });
-      expect(r.atStart).toBeCloseTo(fresh, 9);
-      expect(r.bound).toBeLessThanOrEqual(r.atStart + TOL);
-      expect(r.bound).toBeGreaterThanOrEqual(opt - TOL);
-      expect(r.rounds).toBeGreaterThanOrEqual(1);
-    }), { numRuns: 300, seed: 16 });
-  });
-
   it('fixed floor at the greedy set\'s gains, some candidates given only as their marginal gain over it: >= the optimum, and D at the start is the fresh top-N bound (fast-check)', () => {
     fc.assert(fc.property(instance, fc.array(fc.boolean(), { minLength: 8, maxLength: 8 }), (x, asScalar) => {
       const { g, n, f, opt, start, marginal, fresh } = withGreedy(x);
