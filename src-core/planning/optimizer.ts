@@ -51,6 +51,8 @@ export interface OptimizeOptions {
   tightBound?: boolean;
   /** Latency bound: at most this many first-pass (sample, gain) pairs kept for the dual (default MAX_KEPT_SAMPLES; tests force evictions with less). */
   maxKeptPairs?: number;
+  /** Latency bound: the dual's floors are used above this many kept pairs (default FLOOR_ABOVE_PAIRS; tests force them on small problems with 0). */
+  floorAbovePairs?: number;
   /** Antenna settings of proposed gateways (mask, PoP...); schema defaults otherwise. */
   gatewayTemplate?: Partial<Gateway>;
   /** Called after each evaluation batch: work done / total, seconds left (estimate). */
@@ -466,7 +468,7 @@ export function optimizeGateways(evaluator: CoverageEvaluator, candidates: reado
       // 42 k). That domain's own LP optimum is its limit (bench: 1.028 % of the gain above f), so
       // with every candidate kept a second round lowers the floor to LOWERED_FLOOR_SHARE x u0
       // (0.27 M pairs) and goes on from the first round's best (bench: 0.990 %).
-      const fixedFloor = marginal || gains.idx.length > FLOOR_ABOVE_PAIRS;
+      const fixedFloor = marginal || gains.idx.length > (opts.floorAbovePairs ?? FLOOR_ABOVE_PAIRS);
       const lowerFloorTo = fixedFloor && !marginal ? LOWERED_FLOOR_SHARE : undefined;
       const r = coverageDual(N, gains, scalar, target, { start, fixedFloor, lowerFloorTo });
       dual = f0 + r.bound;
