@@ -61,9 +61,9 @@ const FIXED_STALL_SHARE = 1e-4;
 export const LOWERED_FLOOR_SHARE = 0.95;
 /**
  * The second round's first step, as a share of Polyak's step. It starts at the first round's best
- * u, where a whole step overshoots (on the bench's dump D went from 1.03 % to 1.65 % of the gain
- * above f, and the step was halved four times before D fell below the start). With the stall
- * rule below: 0.990 % after 27 iterations from 0.125, 1.017 % from 1.
+ * u, where a whole step overshoots: on the bench's dump D went from 1.043 % to 1.49 % of the gain
+ * above f, and first fell below the start after 12 iterations, the step halved twice. With the
+ * stall rule below: 0.990 % after 27 iterations from 0.125, 1.017 % from 1.
  */
 const LOWERED_FLOOR_THETA = 0.125;
 /**
@@ -527,7 +527,7 @@ export function coverageDual(n: number, kept: SampleGains, scalar: ArrayLike<num
   }
   // The floor per dense sample id: u0 (its share 1) with fixedFloor, else 0.
   let share = floored ? 1 : 0;
-  const floorOf = floored ? uOf.slice() : new Float64Array(uOf.length);
+  let floorOf: Float64Array = floored ? uOf.slice() : new Float64Array(uOf.length);
   // A sample with no pair above its floor adds u_i = its floor to D (a constant of the round):
   // those with kept pairs are found after each round's filter; these are the ones with none.
   let outside = 0; // at a floor share of 1
@@ -537,18 +537,18 @@ export function coverageDual(n: number, kept: SampleGains, scalar: ArrayLike<num
     for (let s = 0; s < uOf.length; s++) inside += uOf[s]!;
     outside = Math.max(0, all - inside);
   }
-  // The start per dense sample id, for a lowered floor (uOf is overwritten by round 1's best).
-  const lower: { to: number; u0: Float64Array; wide?: SampleGains } | null =
-    floored && opts.lowerFloorTo !== undefined && opts.lowerFloorTo < 1 ? { to: Math.max(0, opts.lowerFloorTo), u0: uOf.slice() } : null;
+  // A lowered floor to come: its share, and (built with round 1) its floors and the pairs above them.
+  const lower: { to: number; floors?: Float64Array; wide?: SampleGains } | null =
+    floored && opts.lowerFloorTo !== undefined && opts.lowerFloorTo < 1 ? { to: Math.max(0, opts.lowerFloorTo) } : null;
   let left = opts.iterations ?? DUAL_ITERATIONS;
   let best = Infinity, atStart = NaN, iterations = 0, pairs = 0, samples = 0, rounds = 0;
   while (left > 0) {
     // With a lowered floor to come, round 1 filters the pairs above it (the wider set, round 2's
     // own) and then its own from those: one pass over every kept pair instead of two.
     if (lower && rounds === 0) {
-      const low = new Float64Array(floorOf.length);
-      for (let s = 0; s < low.length; s++) low[s] = lower.to * lower.u0[s]!;
-      lower.wide = aboveFloor(pairsIn, low);
+      const to = lower.to;
+      lower.floors = floorOf.map((u0) => to * u0); // round 1's floors are u0
+      lower.wide = aboveFloor(pairsIn, lower.floors);
     }
     const above = lower?.wide ? (rounds === 0 ? aboveFloor(lower.wide, floorOf) : lower.wide) : aboveFloor(pairsIn, floorOf);
     let fixed = share * outside;
@@ -583,7 +583,7 @@ export function coverageDual(n: number, kept: SampleGains, scalar: ArrayLike<num
     // round's best (a sample held at its floor had no pair above it), and it can only fall.
     red.unpack(run.bestX, uOf);
     share = lower.to;
-    for (let s = 0; s < floorOf.length; s++) floorOf[s] = share * lower.u0[s]!;
+    floorOf = lower.floors!;
   }
   return { bound: best, atStart, iterations, rounds, pairs, samples };
 }

@@ -307,8 +307,8 @@ describe('latency dual: the fast paths against the plain scheme', () => {
       if (got.rounds === 2) twoRounds++;
       if (got.pairs > Math.max(64, inst.gains.idx.length >> 3)) grown++;
     }), { numRuns: 500, seed: 13 });
-    // The paths this is about were taken: a second round (round 2 built from round 1's pairs), and
-    // more kept pairs than the filter's first buffer holds.
+    // The paths this is about were taken: a second round (round 1's pairs filtered from round 2's),
+    // and more kept pairs than the filter's first buffer holds.
     expect(twoRounds).toBeGreaterThan(30); // 43 of the 500 with this seed (the lowered floor's second round)
     expect(grown).toBeGreaterThan(20); // 37: more pairs than the filter's first buffer held
   });
