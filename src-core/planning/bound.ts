@@ -75,6 +75,15 @@ const LOWERED_FLOOR_THETA = 0.125;
 const LOWERED_FIRST_STALL = 10;
 const LOWERED_SECOND_STALL = 15;
 /**
+ * With a lowered floor to come, round 1 runs only when it is a cheap warm start: its pairs (above
+ * u0) at most this share of round 2's (above the lowered floor). Otherwise round 2 starts at u0
+ * itself. The optimizer bench (300 sites): 42 k of 0.27 M pairs, round 1 runs. The app's Suggest
+ * next 20 with every candidate kept: 0.64 M of 1.24 M, and round 1 (47 iterations, from 3.06 % to
+ * 2.38 % of the gain above f: its floor is far from the LP optimum with so few sites) cost more
+ * than it saved: 1.124 % in 124 iterations with it, 1.114 % in 66 without.
+ */
+const FIRST_ROUND_MAX_SHARE = 0.25;
+/**
  * Latency dual in the optimizer: with every candidate's gains kept, the floors (`fixedFloor`, then
  * `lowerFloorTo`) are used only above this many kept pairs. A small problem is solved whole (each
  * iteration is cheap anyway), so no floor can loosen it; on small instances where the greedy set
@@ -230,6 +239,8 @@ export interface CoverageDualResult {
   iterations: number;
   /** Rounds: 2 when a lowered floor's round ran (`lowerFloorTo`), else 1. */
   rounds: number;
+  /** The lowered floor's round started at u0, without round 1 (FIRST_ROUND_MAX_SHARE). */
+  firstRoundSkipped: boolean;
   /** (sample, gain) pairs and shared samples (variables u) the descent worked on, at most. */
   pairs: number;
   samples: number;
@@ -303,6 +314,12 @@ class ReducedDual implements DescentProblem {
   private pick: Uint8Array;
   private was: Uint8Array; // the pick of the evaluation before
   private readonly count: Int32Array;
+  // Candidates by their most h_j can be in the box (at the floors), largest first, and that most:
+  // an evaluation stops reading pairs once the next such most is below the n-th largest h found
+  // (those candidates cannot enter the top n). Null when every candidate is in the top n anyway.
+  private readonly order: Int32Array | null;
+  private readonly most: Float64Array;
+  private readonly nth: Float64Array; // min-heap of the n largest h found so far
 
   /** `fixed`: a constant added to D (the floors of samples held at them with no pair above, see coverageDual). */
   constructor(private readonly n: number, private readonly pairs: SampleGains, scalar: ArrayLike<number>, private readonly floorOf: Float64Array, uOf: Float64Array, fixed = 0) {
@@ -364,6 +381,18 @@ class ReducedDual implements DescentProblem {
     this.pick = new Uint8Array(this.h.length);
     this.was = new Uint8Array(this.h.length);
     this.count = new Int32Array(S);
+    // h_j(x) = z_j + sum (g_ij - u_i)^+ <= its room + sum (g_ij - lo_i)^+ anywhere in the box.
+    const most = (this.most = new Float64Array(K));
+    for (let j = 0; j < K; j++) {
+      let m = hi[S + j]!;
+      for (let k = this.start[j]!, end = this.start[j + 1]!; k < end; k++) {
+        const d = this.val[k]! - lo[this.local[k]!]!;
+        if (d > 0) m += d;
+      }
+      most[j] = m;
+    }
+    this.nth = new Float64Array(Math.max(0, n));
+    this.order = n > 0 && n < this.h.length ? Int32Array.from({ length: K }, (_, j) => j).sort((a, b) => most[b]! - most[a]! || a - b) : null;
   }
 
   get pairCount(): number {
@@ -383,34 +412,77 @@ class ReducedDual implements DescentProblem {
     count.fill(0);
     let sumU = this.privTotal;
     for (let i = 0; i < S; i++) sumU += x[i]!;
-    for (let j = 0; j < K; j++) {
-      const zj = x[S + j]!;
-      sumU -= zj;
-      let s = zj;
-      if (was[j]) {
-        for (let k = start[j]!, end = start[j + 1]!; k < end; k++) {
-          const i = local[k]!;
-          const d = val[k]! - x[i]!;
-          if (d > 0) {
-            s += d;
-            count[i]!++;
+    for (let j = 0; j < K; j++) sumU -= x[S + j]!;
+    const order = this.order;
+    if (order === null) {
+      for (let j = 0; j < K; j++) h[j] = this.candidate(j, x, was[j] === 1);
+    } else {
+      // Largest possible h first; once the next one's most is below the n-th largest h found,
+      // neither it nor any after it can be in the top n: they get -1 (never picked, and their
+      // pairs were not counted). The picks, D and the subgradient are those of the full pass.
+      const nth = this.nth, n = this.n;
+      let size = 0;
+      const offer = (v: number): void => {
+        let i: number;
+        if (size < n) {
+          i = size++;
+          while (i > 0 && nth[(i - 1) >> 1]! > v) {
+            nth[i] = nth[(i - 1) >> 1]!;
+            i = (i - 1) >> 1;
           }
-        }
-      } else {
-        for (let k = start[j]!, end = start[j + 1]!; k < end; k++) {
-          const d = val[k]! - x[local[k]!]!;
-          if (d > 0) s += d;
-        }
+        } else if (v > nth[0]!) {
+          i = 0;
+          for (;;) {
+            const l = 2 * i + 1;
+            if (l >= n) break;
+            const c = l + 1 < n && nth[l + 1]! < nth[l]! ? l + 1 : l;
+            if (nth[c]! >= v) break;
+            nth[i] = nth[c]!;
+            i = c;
+          }
+        } else return;
+        nth[i] = v;
+      };
+      for (let j = K; j < h.length; j++) offer(h[j]!);
+      let t = 0;
+      for (; t < K; t++) {
+        const j = order[t]!;
+        if (size === n && this.most[j]! < nth[0]!) break;
+        const v = this.candidate(j, x, was[j] === 1);
+        h[j] = v;
+        offer(v);
       }
-      h[j] = s;
+      for (; t < K; t++) h[order[t]!] = -1;
     }
     const top = topSum(h, this.n, pick);
     for (let j = 0; j < K; j++) {
-      if (pick[j] === was[j]) continue;
+      if (pick[j] === was[j] || h[j]! < 0) continue; // -1: not read, so its counts were not taken either
       const step = pick[j] ? 1 : -1;
       for (let k = start[j]!, end = start[j + 1]!; k < end; k++) if (val[k]! > x[local[k]!]!) count[local[k]!]! += step;
     }
     return sumU + top;
+  }
+
+  /** h_j(x); with `counted`, adds 1 to count_i for each of its pairs above u_i. */
+  private candidate(j: number, x: Float64Array, counted: boolean): number {
+    const { S, start, local, val, count } = this;
+    let s = x[S + j]!;
+    if (counted) {
+      for (let k = start[j]!, end = start[j + 1]!; k < end; k++) {
+        const i = local[k]!;
+        const d = val[k]! - x[i]!;
+        if (d > 0) {
+          s += d;
+          count[i]!++;
+        }
+      }
+    } else {
+      for (let k = start[j]!, end = start[j + 1]!; k < end; k++) {
+        const d = val[k]! - x[local[k]!]!;
+        if (d > 0) s += d;
+      }
+    }
+    return s;
   }
 
   // The two vector passes of an iteration, written for this problem (module functions below, one
@@ -542,6 +614,7 @@ export function coverageDual(n: number, kept: SampleGains, scalar: ArrayLike<num
     floored && opts.lowerFloorTo !== undefined && opts.lowerFloorTo < 1 ? { to: Math.max(0, opts.lowerFloorTo) } : null;
   let left = opts.iterations ?? DUAL_ITERATIONS;
   let best = Infinity, atStart = NaN, iterations = 0, pairs = 0, samples = 0, rounds = 0;
+  let skipped = false; // round 1 skipped (FIRST_ROUND_MAX_SHARE): the one round run is round 2
   while (left > 0) {
     // With a lowered floor to come, round 1 filters the pairs above it (the wider set, round 2's
     // own) and then its own from those: one pass over every kept pair instead of two.
@@ -550,7 +623,14 @@ export function coverageDual(n: number, kept: SampleGains, scalar: ArrayLike<num
       lower.floors = floorOf.map((u0) => to * u0); // round 1's floors are u0
       lower.wide = aboveFloor(pairsIn, lower.floors);
     }
-    const above = lower?.wide ? (rounds === 0 ? aboveFloor(lower.wide, floorOf) : lower.wide) : aboveFloor(pairsIn, floorOf);
+    let above = lower?.wide ? (rounds === 0 ? aboveFloor(lower.wide, floorOf) : lower.wide) : aboveFloor(pairsIn, floorOf);
+    if (lower?.wide && rounds === 0 && above.idx.length > FIRST_ROUND_MAX_SHARE * lower.wide.idx.length) {
+      // Round 1 would not be cheap: straight to the lowered floor, from u0 (see FIRST_ROUND_MAX_SHARE).
+      above = lower.wide;
+      share = lower.to;
+      floorOf = lower.floors!;
+      skipped = true;
+    }
     let fixed = share * outside;
     if (floored) {
       const present = new Uint8Array(floorOf.length);
@@ -559,7 +639,9 @@ export function coverageDual(n: number, kept: SampleGains, scalar: ArrayLike<num
     }
     const red = new ReducedDual(n, above, scalar, floorOf, uOf, fixed);
     rounds++;
-    if (rounds === 1) {
+    if (rounds === 1 || skipped) {
+      // D at u0 (with a skipped round 1 the same point in round 2's box, so the same D up to rounding).
+      if (skipped) rounds = 2;
       atStart = best = red.evaluate(red.x.slice());
       if (!floored) {
         // u = 0 (the plain top-N bound): u at 0, z_j at its maximum.
@@ -585,7 +667,7 @@ export function coverageDual(n: number, kept: SampleGains, scalar: ArrayLike<num
     share = lower.to;
     floorOf = lower.floors!;
   }
-  return { bound: best, atStart, iterations, rounds, pairs, samples };
+  return { bound: best, atStart, iterations, rounds, firstRoundSkipped: skipped, pairs, samples };
 }
 
 /** Latency objective: the bound alone (see coverageDual); `u0` is the start per sample id. */

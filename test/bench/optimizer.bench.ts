@@ -60,7 +60,7 @@ export const benches: Bench[] = [
       lastApp && app
         ? [
             `candidates ${app.candidates.length}, chosen ${lastApp.chosen.length}, gain evaluations ${lastApp.evaluations}, ${(lastApp.elapsedMs / 1000).toFixed(1)} s of which bound ${(lastApp.boundMs / 1000).toFixed(2)} s`,
-            `bound above f: ${lastApp.gainGapPct.toFixed(2)}% of the gain${lastApp.dualStats ? `; dual ${lastApp.dualStats.iterations} iterations, ${lastApp.dualStats.pairs} pairs` : ''}`,
+            `bound above f: ${lastApp.gainGapPct.toFixed(2)}% of the gain${lastApp.dualStats ? `; dual ${lastApp.dualStats.iterations} iterations in ${lastApp.dualStats.rounds} round(s), ${lastApp.dualStats.pairs} pairs, ${lastApp.dualStats.scalars} candidates as one number${lastApp.dualStats.loweredFloor !== null ? `, floor ${lastApp.dualStats.loweredFloor} x the greedy set's gains` : ''}` : ''}`,
           ]
         : [],
   },
