@@ -12,6 +12,7 @@
 // the model.
 import type { CheckedSet } from './check';
 import type { PlacementObjectiveKind } from './constraints';
+import { MAX_KEPT_SAMPLES } from './keptSamples';
 import { FASTER_THRESHOLD_MS, type LatencyPhase, type PickPhase, type SiteImpact } from './optimizer';
 
 export interface ExplainSite {
@@ -46,6 +47,11 @@ export interface ExplainSummary {
   stopAtSaturation?: boolean;
   /** The chosen set checked with the app's routing (OptimizeResult.checked; null/absent: not checked, e.g. cancelled). */
   checked?: CheckedSet | null;
+  /**
+   * Latency bound: candidates whose per-sample gains did not fit in the memory the bound keeps
+   * (OptimizeResult.dualStats.scalars; absent or 0: all fitted). The bound is then looser.
+   */
+  unkeptCandidates?: number;
 }
 
 export interface SiteLine {
@@ -136,6 +142,13 @@ export function saturationText(summary: ExplainSummary, chosen: number): string 
   return head + more + stopped;
 }
 
+/** Why a latency bound is looser than it could be, and what tightens it ('' when nothing to say). */
+function looser(summary: ExplainSummary): string {
+  const u = summary.unkeptCandidates ?? 0;
+  if (u <= 0 || (summary.kind ?? 'latency') !== 'latency') return '';
+  return ` It is looser than it could be: the per-sample gains of ${u} candidate${u === 1 ? '' : 's'} did not fit in the memory the bound keeps (${MAX_KEPT_SAMPLES / 1e6} M sample gains); with fewer time steps more of them fit.`;
+}
+
 /** Served, saturated: the bound is met when it exceeds the objective by at most this (relative; round-off of the max flows). */
 const BOUND_MET_REL = 1e-9;
 
@@ -151,7 +164,7 @@ function boundText(summary: ExplainSummary, n: number): string {
       ? 'Bound unknown (the run stopped before the first pass over the candidates ended).'
       : x < 0.05
         ? `These ${n} are optimal for the optimizer's objective (bound met).`
-        : `At most ${x.toFixed(1)} % better is possible: no ${summary.add} sites can gain more than ${(1 + x / 100).toFixed(3)}× this set's objective gain (submodularity bound).`;
+        : `At most ${x.toFixed(1)} % better is possible: no ${summary.add} sites can gain more than ${(1 + x / 100).toFixed(3)}× this set's objective gain (submodularity bound).${looser(summary)}`;
   const lp = summary.latencyPhase;
   if (!saturated || !lp || lp.sites === 0) return primary;
   const y = boundPct(lp);

@@ -65,6 +65,8 @@ export interface OptimizeSummary {
   stopAtSaturation: boolean;
   /** The chosen set checked with the app's routing over the optimizer's steps (null: cancelled). */
   checked: CheckedSet | null;
+  /** Latency bound: candidates whose per-sample gains did not fit in its memory (0: all did). */
+  unkeptCandidates: number;
   evaluations: number;
   elapsedMs: number;
   steps: number;
@@ -127,6 +129,7 @@ export function runOptimizer(req: OptimizeRequest, post: (m: OptimizerMessage) =
     latencyPhase: result.latencyPhase,
     stopAtSaturation,
     checked: result.checked,
+    unkeptCandidates: result.dualStats?.scalars ?? 0,
     evaluations: result.evaluations,
     elapsedMs: Date.now() - t0,
     steps: ev.stepCount,

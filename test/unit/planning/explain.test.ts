@@ -88,6 +88,12 @@ describe('optimizer explanation', () => {
     const impact = { meanLatencyBeforeMs: 12, meanLatencyAfterMs: 11.5, peopleFaster: 3.2e6, fasterByMs: 2.25, peopleNewlyServed: 0, servedGbps: null };
     const e = explainOptimization([{ rank: 1, name: 'Aurora, US-CO', countryCode: 'US', nearPop: null, impact }], { add: 1, baseObjective: 1, objective: 1.1, upperBound: 1.125, impact, steps: 24, stepS: 60, exhausted: false });
     expect(e.bound).toBe('At most 25.0 % better is possible: no 1 sites can gain more than 1.250× this set\'s objective gain (submodularity bound).');
+    // Candidates whose per-sample gains did not fit in the bound's memory: said, with what tightens it.
+    const base = { add: 1, baseObjective: 1, objective: 1.1, upperBound: 1.125, impact, steps: 96, stepS: 60, exhausted: false };
+    const site = [{ rank: 1, name: 'Aurora, US-CO', countryCode: 'US', nearPop: null, impact }];
+    expect(explainOptimization(site, { ...base, unkeptCandidates: 1813 }).bound).toBe(`${e.bound} It is looser than it could be: the per-sample gains of 1813 candidates did not fit in the memory the bound keeps (12 M sample gains); with fewer time steps more of them fit.`);
+    expect(explainOptimization(site, { ...base, unkeptCandidates: 0 }).bound).toBe(e.bound);
+    expect(explainOptimization(site, { ...base, upperBound: 1.1, unkeptCandidates: 5 }).bound).toBe('These 1 are optimal for the optimizer\'s objective (bound met).');
     expect(e.sites[0]!.text).toBe(`#1 Aurora, US-CO [US]: −0.500 ms mean latency · 3.20 M people ≥${FASTER_THRESHOLD_MS} ms faster (by 2.3 ms)`);
     expect(e.headline).toBe('1 site: demand-weighted mean latency 12.000 → 11.500 ms (−0.500 ms); 3.20 M people ≥1 ms faster (by 2.3 ms).');
     expect(formatPeople(1.234e9)).toBe('1234 M');
