@@ -55,9 +55,17 @@ export class KeptSamples {
   /** `sampleCount`: the sample id range (steps x cells); `maxPairs`: the memory cap. */
   constructor(private readonly sampleCount: number, private readonly maxPairs = MAX_KEPT_SAMPLES) {}
 
+  /** Every candidate offered so far is kept (none refused or evicted). */
+  get complete(): boolean {
+    return !this.dropped;
+  }
+
+  private dropped = false;
+
   offer(j: number, gain: number, c: SampleCapture): void {
     const n = c.length;
     while (this.total + n > this.maxPairs) {
+      this.dropped = true;
       const worst = this.heap[0];
       if (worst === undefined || worst.gain >= gain) return;
       this.popWorst();

@@ -353,6 +353,7 @@ export function optimizeGateways(evaluator: CoverageEvaluator, candidates: reado
   // each chosen site's per-sample increments as it is added (exact whether or not its first-pass
   // gains were kept; read by the dual when some candidates' were not, below).
   const setGain = kept ? new Float64Array(T * evaluator.cache.cellCount) : null;
+  let untracked = 0; // commits whose increments setGain did not take (every candidate kept then)
   const firstEval = (j: number): number => {
     capture?.clear();
     const g = objective.gain(j, false, capture);
@@ -404,9 +405,13 @@ export function optimizeGateways(evaluator: CoverageEvaluator, candidates: reado
           exhausted = true;
           break outer;
         }
+        // setGain is read only when some candidate was not kept, and the first pass (every offer)
+        // is over by the first commit: with every candidate kept, the commit captures nothing.
+        const track = setGain !== null && capture !== undefined && !kept!.complete;
+        if (setGain !== null && !track) untracked++;
         capture?.clear();
-        const g = objective.gain(j, true, capture);
-        if (setGain && capture) for (let k = 0; k < capture.length; k++) setGain[capture.idx[k]!]! += capture.val[k]!;
+        const g = objective.gain(j, true, track ? capture : undefined);
+        if (track) for (let k = 0; k < capture.length; k++) setGain[capture.idx[k]!]! += capture.val[k]!;
         alive[j] = 0;
         placed.push(candidates[j]!);
         chosenIdx.push(j);
@@ -438,7 +443,10 @@ export function optimizeGateways(evaluator: CoverageEvaluator, candidates: reado
       rows.forEach((j, r) => g.set(stepGains.subarray(j * T, (j + 1) * T), r * T));
       const cap = served.served.gainOfAll().map((x) => x / T);
       dual = f0 + servedDualBound(N, g, cap, target);
-    } else if (kept) {
+    } else if (kept && (kept.complete || untracked === 0)) {
+      // (Commits are untracked only while every candidate is kept, and the first pass, every offer,
+      // ends before the first commit; were a candidate dropped after one, setGain would be short:
+      // then no dual, and the fresh bound below.)
       const unkept: number[] = [];
       for (let j = 0; j < M; j++) if (feasible[j] && !kept.has(j) && firstGain[j]! > 0) unkept.push(j);
       // Candidates whose per-sample gains were not kept (the memory cap) would enter the dual as
