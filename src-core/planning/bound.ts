@@ -237,10 +237,10 @@ export interface CoverageDualResult {
   /** D at the start u0: with u0 = the greedy set's per-sample gains and every candidate kept, the fresh top-N bound. */
   atStart: number;
   iterations: number;
-  /** Rounds: 2 when a lowered floor's round ran (`lowerFloorTo`), else 1. */
+  /** Rounds run: 1, or 2 when the lowered floor's round (`lowerFloorTo`) went on from round 1. */
   rounds: number;
-  /** The lowered floor's round started at u0, without round 1 (FIRST_ROUND_MAX_SHARE). */
-  firstRoundSkipped: boolean;
+  /** A round at the lowered floor ran (after round 1, or from u0 when round 1 was skipped: FIRST_ROUND_MAX_SHARE). */
+  lowered: boolean;
   /** (sample, gain) pairs and shared samples (variables u) the descent worked on, at most. */
   pairs: number;
   samples: number;
@@ -382,8 +382,9 @@ class ReducedDual implements DescentProblem {
     this.was = new Uint8Array(this.h.length);
     this.count = new Int32Array(S);
     // h_j(x) = z_j + sum (g_ij - u_i)^+ <= its room + sum (g_ij - lo_i)^+ anywhere in the box.
-    const most = (this.most = new Float64Array(K));
-    for (let j = 0; j < K; j++) {
+    const prune = n > 0 && n < this.h.length;
+    const most = (this.most = new Float64Array(prune ? K : 0));
+    for (let j = 0; j < most.length; j++) {
       let m = hi[S + j]!;
       for (let k = this.start[j]!, end = this.start[j + 1]!; k < end; k++) {
         const d = this.val[k]! - lo[this.local[k]!]!;
@@ -391,8 +392,8 @@ class ReducedDual implements DescentProblem {
       }
       most[j] = m;
     }
-    this.nth = new Float64Array(Math.max(0, n));
-    this.order = n > 0 && n < this.h.length ? Int32Array.from({ length: K }, (_, j) => j).sort((a, b) => most[b]! - most[a]! || a - b) : null;
+    this.nth = new Float64Array(prune ? n : 0);
+    this.order = prune ? Int32Array.from({ length: K }, (_, j) => j).sort((a, b) => most[b]! - most[a]! || a - b) : null;
   }
 
   get pairCount(): number {
@@ -614,7 +615,7 @@ export function coverageDual(n: number, kept: SampleGains, scalar: ArrayLike<num
     floored && opts.lowerFloorTo !== undefined && opts.lowerFloorTo < 1 ? { to: Math.max(0, opts.lowerFloorTo) } : null;
   let left = opts.iterations ?? DUAL_ITERATIONS;
   let best = Infinity, atStart = NaN, iterations = 0, pairs = 0, samples = 0, rounds = 0;
-  let skipped = false; // round 1 skipped (FIRST_ROUND_MAX_SHARE): the one round run is round 2
+  let lowered = false; // this round is at the lowered floor
   while (left > 0) {
     // With a lowered floor to come, round 1 filters the pairs above it (the wider set, round 2's
     // own) and then its own from those: one pass over every kept pair instead of two.
@@ -629,7 +630,7 @@ export function coverageDual(n: number, kept: SampleGains, scalar: ArrayLike<num
       above = lower.wide;
       share = lower.to;
       floorOf = lower.floors!;
-      skipped = true;
+      lowered = true;
     }
     let fixed = share * outside;
     if (floored) {
@@ -639,9 +640,8 @@ export function coverageDual(n: number, kept: SampleGains, scalar: ArrayLike<num
     }
     const red = new ReducedDual(n, above, scalar, floorOf, uOf, fixed);
     rounds++;
-    if (rounds === 1 || skipped) {
-      // D at u0 (with a skipped round 1 the same point in round 2's box, so the same D up to rounding).
-      if (skipped) rounds = 2;
+    if (rounds === 1) {
+      // D at u0 (in the lowered floor's box when round 1 was skipped: the same point).
       atStart = best = red.evaluate(red.x.slice());
       if (!floored) {
         // u = 0 (the plain top-N bound): u at 0, z_j at its maximum.
@@ -649,25 +649,26 @@ export function coverageDual(n: number, kept: SampleGains, scalar: ArrayLike<num
       }
     }
     const stall = lower
-      ? { iterations: rounds === 1 ? LOWERED_FIRST_STALL : LOWERED_SECOND_STALL, share: FIXED_STALL_SHARE }
+      ? { iterations: lowered ? LOWERED_SECOND_STALL : LOWERED_FIRST_STALL, share: FIXED_STALL_SHARE }
       : floored
         ? { iterations: FIXED_STALL_ITERATIONS, share: FIXED_STALL_SHARE }
         : { iterations: STALL_ITERATIONS, share: STALL_SHARE };
-    const theta = lower && rounds === 2 ? LOWERED_FLOOR_THETA : 1;
+    const theta = lowered ? LOWERED_FLOOR_THETA : 1;
     const run = descend(red.x, red, target, left, { deflection: DEFLECTION, stall, patience: LATENCY_PATIENCE, theta });
     best = Math.min(best, run.best);
     iterations += run.iterations;
     left -= Math.max(1, run.iterations);
     pairs = Math.max(pairs, red.pairCount);
     samples = Math.max(samples, red.S);
-    if (!lower || rounds === 2 || best - target <= CLOSE_ENOUGH * target) break;
+    if (!lower || lowered || best - target <= CLOSE_ENOUGH * target) break;
     // Lower every floor to lowerFloorTo x u0 and go on from this round's best u: D there is this
     // round's best (a sample held at its floor had no pair above it), and it can only fall.
     red.unpack(run.bestX, uOf);
     share = lower.to;
     floorOf = lower.floors!;
+    lowered = true;
   }
-  return { bound: best, atStart, iterations, rounds, firstRoundSkipped: skipped, pairs, samples };
+  return { bound: best, atStart, iterations, rounds, lowered, pairs, samples };
 }
 
 /** Latency objective: the bound alone (see coverageDual); `u0` is the start per sample id. */

@@ -36,7 +36,7 @@ const notes = (key: string) => (): string[] => {
   return [
     `${r.kind}: candidates ${setup.candidates.length} (${r.infeasibleAtStart} infeasible), chosen ${r.chosen.length}, gain evaluations ${r.evaluations}, ${(r.elapsedMs / 1000).toFixed(1)} s of which bound ${(r.boundMs / 1000).toFixed(2)} s${phases}`,
     `objective ${r.objective.toFixed(6)} (base ${r.baseObjective.toFixed(6)}); bound above f, in % of the gain: reported ${pct(r.upperBound)}, online ${pct(r.bounds.online)}, fresh ${pct(r.bounds.fresh)}, dual ${pct(r.bounds.dual)}`,
-    ...(r.dualStats ? [`latency dual: ${r.dualStats.iterations} iterations in ${r.dualStats.rounds} round(s), ${r.dualStats.pairs} pairs, ${r.dualStats.samples} shared samples${r.dualStats.fixedFloor ? (r.dualStats.firstRoundSkipped ? `, u >= ${r.dualStats.loweredFloor} x the greedy set's gains (from them)` : `, u >= the greedy set's gains${r.dualStats.loweredFloor !== null ? `, then >= ${r.dualStats.loweredFloor} x them` : ''}`) : ''}${r.dualStats.scalars > 0 ? `, ${r.dualStats.scalars} candidates as one number` : ''}`] : []),
+    ...(r.dualStats ? [`latency dual: ${r.dualStats.iterations} iterations in ${r.dualStats.rounds} round(s), ${r.dualStats.pairs} pairs, ${r.dualStats.samples} shared samples${r.dualStats.fixedFloor ? (r.dualStats.loweredFloor !== null && r.dualStats.rounds === 1 ? `, u >= ${r.dualStats.loweredFloor} x the greedy set's gains (from them)` : `, u >= the greedy set's gains${r.dualStats.loweredFloor !== null ? `, then >= ${r.dualStats.loweredFloor} x them` : ''}`) : ''}${r.dualStats.scalars > 0 ? `, ${r.dualStats.scalars} candidates as one number` : ''}`] : []),
   ];
 };
 

@@ -167,7 +167,7 @@ function plainAboveFloor(kept: SampleGains, floorOf: Float64Array): SampleGains 
 type Domain = 'whole' | 'fixed' | { lowered: number };
 
 /** coverageDual, plainly. */
-function plainDual(n: number, kept: SampleGains, scalar: number[], target: number, start: number[], domain: Domain): { bound: number; atStart: number; iterations: number; rounds: number; firstRoundSkipped: boolean; pairs: number; samples: number } {
+function plainDual(n: number, kept: SampleGains, scalar: number[], target: number, start: number[], domain: Domain): { bound: number; atStart: number; iterations: number; rounds: number; lowered: boolean; pairs: number; samples: number } {
   const floored = domain !== 'whole';
   const lowered = typeof domain === 'object' ? domain.lowered : null;
   let maxId = -1;
@@ -200,7 +200,7 @@ function plainDual(n: number, kept: SampleGains, scalar: number[], target: numbe
     outside = Math.max(0, all - inside);
   }
   let left = 300, best = Infinity, atStart = NaN, iterations = 0, pairs = 0, samples = 0, rounds = 0;
-  let skipped = false;
+  let lowFloor = false;
   while (left > 0) {
     let above = plainAboveFloor(kept, floorOf);
     if (lowered !== null && rounds === 0) {
@@ -211,8 +211,7 @@ function plainDual(n: number, kept: SampleGains, scalar: number[], target: numbe
         above = wide;
         share = lowered;
         floorOf.set(lowFloors);
-        skipped = true;
-        rounds = 1;
+        lowFloor = true;
       }
     }
     // Samples with no pair above their floor sit at it: a constant.
@@ -225,23 +224,24 @@ function plainDual(n: number, kept: SampleGains, scalar: number[], target: numbe
     const red = new PlainReduced(n, above, scalar, floorOf, uOf, fixed);
     rounds++;
     const scratch = new Float64Array(red.x.length);
-    if (rounds === 1 || skipped) {
+    if (rounds === 1) {
       atStart = best = red.evaluate(red.x.slice(), scratch);
       if (!floored) best = Math.min(best, red.evaluate(Float64Array.from(red.box.hi, (v, i) => (i < red.S ? 0 : v)), scratch));
     }
-    const stall = lowered !== null ? { iterations: rounds === 1 ? 10 : 15, share: 1e-4 } : floored ? { iterations: 30, share: 1e-4 } : { iterations: 15, share: 5e-4 };
-    const run = descend(red.x, (x, g) => red.evaluate(x, g), red.box, target, left, { deflection: 0.4, weight: red.weight, stall, patience: 5, theta: lowered !== null && rounds === 2 ? 0.125 : 1 });
+    const stall = lowered !== null ? { iterations: lowFloor ? 15 : 10, share: 1e-4 } : floored ? { iterations: 30, share: 1e-4 } : { iterations: 15, share: 5e-4 };
+    const run = descend(red.x, (x, g) => red.evaluate(x, g), red.box, target, left, { deflection: 0.4, weight: red.weight, stall, patience: 5, theta: lowFloor ? 0.125 : 1 });
     best = Math.min(best, run.best);
     iterations += run.iterations;
     left -= Math.max(1, run.iterations);
     pairs = Math.max(pairs, red.pairCount);
     samples = Math.max(samples, red.S);
-    if (lowered === null || rounds === 2 || best - target <= 1e-4 * target) break;
+    if (lowered === null || lowFloor || best - target <= 1e-4 * target) break;
     red.unpack(run.bestX, uOf);
     share = lowered;
     for (let s = 0; s < floorOf.length; s++) floorOf[s] = share * u0[s]!;
+    lowFloor = true;
   }
-  return { bound: best, atStart, iterations, rounds, firstRoundSkipped: skipped, pairs, samples };
+  return { bound: best, atStart, iterations, rounds, lowered: lowFloor, pairs, samples };
 }
 
 /** servedDualBound as it was. */
@@ -319,12 +319,12 @@ describe('latency dual: the fast paths against the plain scheme', () => {
       const got = coverageDual(inst.n, inst.gains, [], inst.target, { start: inst.start, fixedFloor: d !== 'whole', lowerFloorTo: typeof d === 'object' ? d.lowered : undefined });
       expect(got).toEqual(want);
       if (got.rounds === 2) twoRounds++;
-      if (got.firstRoundSkipped) skippedFirst++;
+      if (got.lowered && got.rounds === 1) skippedFirst++;
       if (got.pairs > Math.max(64, inst.gains.idx.length >> 3)) grown++;
     }), { numRuns: 500, seed: 13 });
     // The paths this is about were taken: a second round (round 1's pairs filtered from round 2's),
     // and more kept pairs than the filter's first buffer holds.
-    expect(twoRounds).toBeGreaterThan(30); // 43 of the 500 with this seed (the lowered floor's second round)
+    expect(twoRounds).toBeGreaterThan(20); // 27 of the 500 with this seed: the lowered floor after round 1
     expect(grown).toBeGreaterThan(20); // 37: more pairs than the filter's first buffer held
     expect(skippedFirst).toBeGreaterThan(8); // 16: round 1 skipped (its pairs over a quarter of round 2's)
   });

@@ -97,11 +97,12 @@ describe('coverage (facility-location) dual bound', () => {
       expect(r.bound).toBeLessThanOrEqual(r.atStart + TOL);
       expect(r.bound).toBeGreaterThanOrEqual(opt - TOL);
       expect(r.rounds).toBe(1);
+      expect(r.lowered).toBe(false);
     }), { numRuns: 300, seed: 17 });
   });
 
   it('fixed floor, then lowered to a share of the greedy set\'s gains (every candidate kept): >= the optimum, never above the fixed floor alone, and below it wherever u >= 0 beats it (fast-check)', () => {
-    let room = 0;
+    let room = 0, skipped = 0;
     fc.assert(fc.property(larger, fc.constantFrom(0, 0.5, 0.9), (x, to) => {
       const { g, n, f, opt, start, fresh } = withGreedy(x, 24);
       const fixed = coverageDual(n, csr(g), [], f, { start, fixedFloor: true });
@@ -110,8 +111,9 @@ describe('coverage (facility-location) dual bound', () => {
       expect(r.atStart).toBeCloseTo(fresh, 9);
       expect(r.bound).toBeLessThanOrEqual(fixed.bound + TOL);
       expect(r.bound).toBeGreaterThanOrEqual(opt - TOL);
-      // The second round runs unless the first already met the greedy gain.
-      if (fixed.bound - f > 1e-4 * f) expect(r.rounds).toBe(2);
+      // The lowered floor's round runs unless round 1 already met the greedy gain.
+      if (fixed.bound - f > 1e-4 * f) expect(r.lowered).toBe(true);
+      if (r.lowered && r.rounds === 1) skipped++;
       // Where the whole domain (u >= 0) goes below the fixed floor's bound, the lowered floor does too.
       if (free.bound < fixed.bound - 1e-3 * f) {
         room++;
@@ -119,6 +121,9 @@ describe('coverage (facility-location) dual bound', () => {
       }
     }), { numRuns: 300, seed: 18 });
     expect(room).toBeGreaterThan(5); // 10 of the 300 with this seed
+    // 6 of them start the lowered floor's round at u0 (round 1 skipped): not from round 1's best, so
+    // "never above the fixed floor alone" is checked there, not given by construction.
+    expect(skipped).toBeGreaterThan(2);
   });
 
   it('candidates kept only as a scalar gain still bound them', () => {
