@@ -4,10 +4,21 @@ import type { SampleCapture } from './objective';
 
 /**
  * Per-sample gains kept for the latency bound's dual, at most this many (sample, gain) pairs (8
- * bytes each, 96 MB). The app's Suggest next 20 at its default 24 steps offers 10.0 M on the
- * default scenario: all kept, its bound is 1.10 % of the gain (2.75 % at the old 6 M, docs/OPTIMIZER.md).
+ * bytes each, 384 MB; the buffer grows to it only as offers need, see INITIAL_PAIRS). On the
+ * default scenario, Suggest next 20 offers 10.0 M pairs at the app's default 24 steps and 40 M at
+ * the default window's 96 (the CLI's): with every candidate kept the bound is 1.10 % and 1.19 % of
+ * the gain. At 12 M the 96-step bound was 2.96 % (2,251 candidates held as one number), 6 M had
+ * left 24 steps at 2.75 % (docs/OPTIMIZER.md).
  */
-export const MAX_KEPT_SAMPLES = 12_000_000;
+export const MAX_KEPT_SAMPLES = 48_000_000;
+
+/**
+ * The buffer's first size in pairs (128 MB; pages are mapped only as written), and at the first
+ * offer that does not fit, the cap plus SLACK (one copy): the bench (2.9 M) and the app's 24 steps
+ * (10.0 M) never grow, 96 steps grows once (16 M pairs copied, ~60 ms of a ~27 s run; doubling
+ * copied 48 M, 181 ms), and a small run does not reserve the whole cap.
+ */
+export const INITIAL_PAIRS = 16_000_000;
 
 /**
  * Gains are stored as float32 (8 bytes a pair with the sample id instead of 12: on the bench 2.9 M
@@ -36,9 +47,9 @@ interface Entry {
 
 /**
  * First-pass per-sample gains of the candidates with the largest gains, within MAX_KEPT_SAMPLES.
- * Appended to one buffer of the cap plus SLACK (no copy per candidate, none at the end unless some
- * were evicted: then the holes are compacted away, in place). The kept entry with the smallest gain
- * is found with a min-heap.
+ * Appended to one buffer, grown once to the cap plus SLACK if need be: no copy per candidate,
+ * none at the end unless some were evicted (then the holes are compacted away, in place). The kept
+ * entry with the smallest gain is found with a min-heap.
  */
 export class KeptSamples {
   private readonly entries = new Map<number, Entry>();
@@ -46,14 +57,17 @@ export class KeptSamples {
   private seq = 0;
   private total = 0; // pairs of the kept entries
   private used = 0; // pairs in the buffer (evicted ones included)
-  // Allocated on the first offer at the cap plus SLACK: zero-filled pages are only mapped as they
-  // are written, so this costs what is used, and nothing is copied to grow (doubling from 64 k had
+  // Allocated on the first offer at INITIAL_PAIRS (or the cap plus SLACK if less; more if the offer needs it): zero-filled
+  // pages are only mapped as they are written, so this costs what is used (doubling from 64 k had
   // cost ~130 ms a run on the bench's 2.9 M pairs, profiled under load).
   private idx = new Int32Array(0);
   private val = new Float32Array(0);
+  private readonly size: number; // the buffer's largest size: the cap plus SLACK
 
-  /** `sampleCount`: the sample id range (steps x cells); `maxPairs`: the memory cap. */
-  constructor(private readonly sampleCount: number, private readonly maxPairs = MAX_KEPT_SAMPLES) {}
+  /** `sampleCount`: the sample id range (steps x cells); `maxPairs`: the memory cap; `initialPairs`: the buffer's first size. */
+  constructor(private readonly sampleCount: number, private readonly maxPairs = MAX_KEPT_SAMPLES, private readonly initialPairs = INITIAL_PAIRS) {
+    this.size = maxPairs + Math.ceil(SLACK * maxPairs);
+  }
 
   /** Every candidate offered so far is kept (none refused or evicted). */
   get complete(): boolean {
@@ -72,12 +86,10 @@ export class KeptSamples {
       this.total -= worst.len;
       this.entries.delete(worst.j);
     }
-    if (this.idx.length === 0) {
-      const size = this.maxPairs + Math.ceil(SLACK * this.maxPairs);
-      this.idx = new Int32Array(size);
-      this.val = new Float32Array(size);
-    }
-    if (this.used + n > this.idx.length) this.compact(); // total + n <= maxPairs: fits after
+    if (this.idx.length === 0) this.resize(Math.min(this.size, Math.max(this.initialPairs, n)));
+    // Grow while below the largest size; then compact if need be (total + n <= maxPairs: fits after).
+    if (this.used + n > this.idx.length && this.idx.length < this.size) this.resize(this.size);
+    if (this.used + n > this.idx.length) this.compact();
     this.idx.set(c.idx.subarray(0, n), this.used);
     const val = this.val, from = c.val, at = this.used;
     for (let k = 0; k < n; k++) val[at + k] = Math.fround(from[k]! * ROUND_UP);
@@ -86,6 +98,15 @@ export class KeptSamples {
     this.pushHeap(e);
     this.used += n;
     this.total += n;
+  }
+
+  /** A buffer of `size` pairs with the used ones copied over (holes included: compacting is for when it cannot grow). */
+  private resize(size: number): void {
+    const idx = new Int32Array(size), val = new Float32Array(size);
+    idx.set(this.idx.subarray(0, this.used));
+    val.set(this.val.subarray(0, this.used));
+    this.idx = idx;
+    this.val = val;
   }
 
   /** Moves the kept entries down over the holes, in order (a destination never passes its source). */

@@ -91,7 +91,7 @@ describe('optimizer explanation', () => {
     // Candidates whose per-sample gains did not fit in the bound's memory: said, with what tightens it.
     const base = { add: 1, baseObjective: 1, objective: 1.1, upperBound: 1.125, impact, steps: 96, stepS: 60, exhausted: false };
     const site = [{ rank: 1, name: 'Aurora, US-CO', countryCode: 'US', nearPop: null, impact }];
-    expect(explainOptimization(site, { ...base, unkeptCandidates: 1813 }).bound).toBe(`${e.bound} It is looser than it could be: the per-sample gains of 1813 candidates did not fit in the memory the bound keeps (12 M sample gains); with fewer time steps more of them fit.`);
+    expect(explainOptimization(site, { ...base, unkeptCandidates: 1813 }).bound).toBe(`${e.bound} It is looser than it could be: the per-sample gains of 1813 candidates did not fit in the memory the bound keeps (48 M sample gains); with fewer time steps more of them fit.`);
     expect(explainOptimization(site, { ...base, unkeptCandidates: 0 }).bound).toBe(e.bound);
     expect(explainOptimization(site, { ...base, upperBound: 1.1, unkeptCandidates: 5 }).bound).toBe('These 1 are optimal for the optimizer\'s objective (bound met).');
     expect(e.sites[0]!.text).toBe(`#1 Aurora, US-CO [US]: −0.500 ms mean latency · 3.20 M people ≥${FASTER_THRESHOLD_MS} ms faster (by 2.3 ms)`);

@@ -35,8 +35,10 @@ const offers = fc.array(fc.record({
 describe('KeptSamples', () => {
   it('keeps what the policy keeps, in order, with the sample ids kept and the chosen set’s best gain as the start (fast-check)', () => {
     let incomplete = 0;
-    fc.assert(fc.property(offers, fc.integer({ min: 5, max: 400 }), fc.subarray(Array.from({ length: 30 }, (_, j) => j)), (os, cap, chosen) => {
-      const ks = new KeptSamples(500, cap);
+    let grown = 0;
+    fc.assert(fc.property(offers, fc.integer({ min: 5, max: 400 }), fc.integer({ min: 1, max: 60 }), fc.subarray(Array.from({ length: 30 }, (_, j) => j)), (os, cap, initial, chosen) => {
+      // The buffer starts at `initial` pairs and grows to the cap plus its slack (INITIAL_PAIRS).
+      const ks = new KeptSamples(500, cap, initial);
       const c = new SampleCapture();
       for (const o of os) {
         c.clear();
@@ -48,6 +50,7 @@ describe('KeptSamples', () => {
       // Complete: no offer refused or evicted (the optimizer then skips the greedy set's own capture).
       expect(ks.complete).toBe(want.length === os.length);
       if (!ks.complete) incomplete++;
+      if (os.reduce((n, o) => n + o.pairs.length, 0) > initial) grown++;
       const { gains, start } = ks.gains(chosen);
       expect(gains.start.length).toBe(want.length + 1);
       want.forEach((o, r) => {
@@ -68,6 +71,7 @@ describe('KeptSamples', () => {
     // Caps small next to the offers (fast-check's arrays are short by default): 25 of the 80 runs
     // refuse or evict (with caps of 1,000-30,000 none did, and the policy went untested here).
     expect(incomplete).toBeGreaterThan(10);
+    expect(grown).toBeGreaterThan(25); // 39 of 80 grow
   });
 
   it('a long run of evictions (the app\'s few sites from thousands of candidates): the policy\'s set, in order, after many compactions in place', () => {
