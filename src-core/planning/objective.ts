@@ -80,6 +80,13 @@ export class SampleCapture {
   }
 }
 
+/**
+ * PlacementObjective's skip test keeps this margin (ms) over max(cell latency - uplink), so that a
+ * skipped satellite's uplink + distance is above the cell's latency whatever the rounding of either
+ * side (values are at most a few hundred ms: their rounding errors are ~1e-13 ms).
+ */
+const SKIP_MARGIN_MS = 1e-9;
+
 /** The objective's state for a gateway set: per-step satellite distances and per-sample latencies (no hop limit). */
 export class PlacementObjective {
   readonly value0: number;
@@ -91,6 +98,14 @@ export class PlacementObjective {
   private readonly touched: Uint8Array;
   private readonly tlist: Int32Array;
   private readonly changed: Int32Array;
+  /**
+   * Per (step, satellite): max over its visible cells of (the cell's latency - the uplink), plus
+   * SKIP_MARGIN_MS. A satellite whose new distance is at least this improves none of its cells, so
+   * gain() skips its cell loop (exactly: the same cells, the same values). Cells only get faster,
+   * so a value left from before a commit is still an upper bound: gain() refreshes only those of
+   * the satellites a commit changed.
+   */
+  private readonly skipAt: Float64Array;
   private readonly router: DistRouter;
   private readonly lmax: number;
   private readonly exponent: number;
@@ -115,6 +130,8 @@ export class PlacementObjective {
   /** Impact of the last committed site. */
   lastImpact: SiteImpact | null = null;
   evaluations = 0;
+  /** Satellites the last gain() made closer but skipped: none of their cells got faster (skipAt). */
+  skippedSatellites = 0;
 
   constructor(private readonly ev: CoverageEvaluator, opts: ObjectiveOptions = {}) {
     const cache = ev.cache;
@@ -146,6 +163,8 @@ export class PlacementObjective {
         }
       }
     }
+    this.skipAt = new Float64Array(T * N);
+    for (let t = 0; t < T; t++) for (let s = 0; s < N; s++) this.refreshSkip(t, s);
     let f = 0;
     const w = ev.grid.weight;
     for (let t = 0; t < T; t++) {
@@ -168,6 +187,18 @@ export class PlacementObjective {
     this.siteList = new Int32Array(C);
     this.totalGain = new Float64Array(C);
     this.totalNew = new Int32Array(C);
+  }
+
+  /** skipAt of satellite s at step t from the committed cell latencies. */
+  private refreshSkip(t: number, s: number): void {
+    const { cellCount: C, satCount: N, visOff, visCell, visUpMs } = this.ev.cache;
+    const base = t * C;
+    let m = -Infinity;
+    for (let k = visOff[t * (N + 1) + s]!, end = visOff[t * (N + 1) + s + 1]!; k < end; k++) {
+      const r = this.cellCur[base + visCell[k]!]! - visUpMs[k]!;
+      if (r > m) m = r;
+    }
+    this.skipAt[t * N + s] = m + SKIP_MARGIN_MS;
   }
 
   /** Demand-weighted mean one-way latency over the served samples of the committed set, ms. */
@@ -227,6 +258,7 @@ export class PlacementObjective {
     const before = commit ? this.meanLatencyMs : NaN;
     let marked = 0;
     let total = 0;
+    let skipped = 0;
     for (let t = 0; t < T; t++) {
       const from = seeds.off[t]!, to = seeds.off[t + 1]!;
       if (from === to) continue;
@@ -236,9 +268,14 @@ export class PlacementObjective {
       let nt = 0;
       const base = t * C;
       const vo = t * (N + 1);
+      const skip = this.skipAt.subarray(t * N, (t + 1) * N);
       for (let i = 0; i < nc; i++) {
         const s = changed[i]!;
         const d = row[s]!;
+        if (d >= skip[s]!) {
+          skipped++; // none of its cells gets faster
+          continue;
+        }
         for (let k = visOff[vo + s]!, end = visOff[vo + s + 1]!; k < end; k++) {
           const c = visCell[k]!;
           const v = visUpMs[k]! + d;
@@ -281,10 +318,13 @@ export class PlacementObjective {
       const committed = this.dist.subarray(t * N, (t + 1) * N);
       for (let i = 0; i < nc; i++) {
         const s = changed[i]!;
-        if (commit) committed[s] = row[s]!;
-        else row[s] = committed[s]!;
+        if (commit) {
+          committed[s] = row[s]!;
+          this.refreshSkip(t, s);
+        } else row[s] = committed[s]!;
       }
     }
+    this.skippedSatellites = skipped;
     if (commit) {
       this.valueAcc += total;
       const cells = siteList.subarray(0, marked).sort();
