@@ -35,7 +35,7 @@ import type { SatelliteCatalog } from '../constellation/types';
 import { gatewayInServiceFromMs, trafficMask } from '../constellation/status';
 import { geoDemandSource } from '../geo';
 import { assignBackhaul } from '../network/backhaul';
-import { groundFrame, visibleSatellites } from '../network/ground';
+import { groundFrame, skyIndex, visibleSatellitesNear, type SkyIndex } from '../network/ground';
 import type { Gateway, Scenario } from '../scenario/schema';
 import type { UtcMs } from '../units';
 import { CoverageCache, cacheSettingsOf, defaultLinkModel, propagatorPositions, type CacheMemory, type LinkModel, type PositionSource } from './cache';
@@ -287,6 +287,9 @@ export function createCoverageEvaluator(
   return ev;
 }
 
+/** Per satellite-position array (a cache's satPos), each step's sky index for gateway seeds and point queries. */
+const skyIndexes = new WeakMap<Float64Array, (SkyIndex | undefined)[]>();
+
 /**
  * Index of the analysis step whose time is nearest `utcMs`: step k covers [t_k - stepS/2,
  * t_k + stepS/2) (half-way between two steps goes to the later one); -1 outside the window or for
@@ -481,6 +484,14 @@ export class CoverageEvaluator {
     return this.gws;
   }
 
+  /** Step t's sky index (visibleSatellitesNear), built on first use and shared by every evaluator over these positions. */
+  private skyIndexAt(t: number): SkyIndex {
+    const { satCount: N, stepCount: T, satPos } = this.cache;
+    let steps = skyIndexes.get(satPos);
+    if (!steps) skyIndexes.set(satPos, (steps = new Array<SkyIndex | undefined>(T)));
+    return (steps[t] ??= skyIndex(satPos.subarray(t * 3 * N, (t + 1) * 3 * N)));
+  }
+
   /** Routing seeds of a gateway site over the window (cached positions; no propagation). */
   gatewaySeeds(g: Gateway): GatewaySeeds {
     const { satCount: N, stepCount: T, satPos, usable } = this.cache;
@@ -498,7 +509,7 @@ export class CoverageEvaluator {
       for (let t = 0; t < T; t++) {
         off[t] = sats.length;
         if (this.cache.timesMs[t]! < inServiceFrom) continue;
-        const n = visibleSatellites(frame, satPos.subarray(t * 3 * N, (t + 1) * 3 * N), g.minElevationDeg, g.maxSlantKm, this.seedIdx, this.seedSlant, null, usable);
+        const n = visibleSatellitesNear(frame, satPos.subarray(t * 3 * N, (t + 1) * 3 * N), this.skyIndexAt(t), g.minElevationDeg, g.maxSlantKm, this.seedIdx, this.seedSlant, null, usable);
         for (let i = 0; i < n; i++) {
           sats.push(this.seedIdx[i]!);
           ms.push(seedLatencyMs(backhaulMs, this.seedSlant[i]!, this.msPerKm, hop));
@@ -1359,7 +1370,7 @@ export class CoverageEvaluator {
   pointLatencyAtStep(t: number, latDeg: number, lonDeg: number): AccessPick {
     const { satCount: N, stepCount: T, satPos, usable, settings } = this.cache;
     if (!Number.isInteger(t) || t < 0 || t >= T) throw new RangeError(`no analysis step at index ${t} (have ${T})`);
-    const n = visibleSatellites(groundFrame(latDeg, lonDeg, 0), satPos.subarray(t * 3 * N, (t + 1) * 3 * N), settings.terminalMinElevationDeg, settings.terminalMaxSlantKm, this.seedIdx, this.seedSlant, null, usable);
+    const n = visibleSatellitesNear(groundFrame(latDeg, lonDeg, 0), satPos.subarray(t * 3 * N, (t + 1) * 3 * N), this.skyIndexAt(t), settings.terminalMinElevationDeg, settings.terminalMaxSlantKm, this.seedIdx, this.seedSlant, null, usable);
     const upMs = new Float64Array(n);
     for (let i = 0; i < n; i++) upMs[i] = upLinkMs(this.seedSlant[i]!, this.msPerKm, settings.perHopProcessingMs);
     return pickAccess(this.seedIdx, upMs, n, this.dist.subarray(t * N, (t + 1) * N), this.hops.subarray(t * N, (t + 1) * N), this.maxHops, { sat: -1, latencyMs: Infinity });

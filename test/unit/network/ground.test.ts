@@ -1,10 +1,25 @@
-// visibleSatellites against brute force with the frames' lookAngles.
+// visibleSatellites against brute force with the frames' lookAngles; visibleSatellitesNear (the sky
+// index search) against visibleSatellites.
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { buildCatalog } from '../../../src-core/constellation/catalog';
-import { lookAngles } from '../../../src-core/frames';
-import { groundFrame, visibleSatellites } from '../../../src-core/network/ground';
+import { lookAngles, type TopocentricFrame } from '../../../src-core/frames';
+import { groundFrame, visibleSatellites, skyIndex, visibleSatellitesNear } from '../../../src-core/network/ground';
 import { Propagator } from '../../../src-core/orbit/propagator';
 import { kuiperScenario, T0_MS } from './fixtures';
+
+/** visibleSatellitesNear's results are the full scan's, bit for bit (toEqual compares numbers with Object.is); returns how many. */
+function expectNearIsFullScan(f: TopocentricFrame, p: Float64Array, mask: number, maxSlant: number | null, usable: Uint8Array | null): number {
+  const n0 = p.length / 3;
+  const out = () => ({ idx: new Int32Array(n0), slant: new Float64Array(n0), el: new Float64Array(n0) });
+  const a = out(), b = out();
+  const n = visibleSatellites(f, p, mask, maxSlant, a.idx, a.slant, a.el, usable);
+  const m = visibleSatellitesNear(f, p, skyIndex(p), mask, maxSlant, b.idx, b.slant, b.el, usable);
+  expect(Array.from(b.idx.subarray(0, m))).toEqual(Array.from(a.idx.subarray(0, n)));
+  expect(Array.from(b.slant.subarray(0, m))).toEqual(Array.from(a.slant.subarray(0, n)));
+  expect(Array.from(b.el.subarray(0, m))).toEqual(Array.from(a.el.subarray(0, n)));
+  return n;
+}
 
 describe('visibleSatellites', () => {
   const s = kuiperScenario();
@@ -47,5 +62,39 @@ describe('visibleSatellites', () => {
     p2.fill(NaN, 3 * idx[1]!, 3 * idx[1]! + 3);
     const m = visibleSatellites(f, p2, 0, null, idx, slant, null, usable);
     expect(m).toBe(n - 2);
+  });
+
+  it('visibleSatellitesNear gives exactly what the full scan gives: same indices, slant and elevation (fast-check: observer, mask, slant cap, epoch, unusable and NaN satellites)', () => {
+    const prop = new Propagator(satrecs);
+    let seen = 0;
+    fc.assert(fc.property(
+      fc.double({ min: -90, max: 90, noNaN: true }), fc.double({ min: -180, max: 180, noNaN: true }), fc.double({ min: -0.4, max: 5, noNaN: true }),
+      fc.double({ min: -5, max: 70, noNaN: true }), fc.option(fc.double({ min: 300, max: 4000, noNaN: true })), fc.integer({ min: 0, max: 6 * 3600 }),
+      fc.array(fc.integer({ min: 0, max: N - 1 }), { maxLength: 40 }), fc.array(fc.integer({ min: 0, max: N - 1 }), { maxLength: 5 }),
+      (lat, lon, alt, mask, maxSlant, dt, off, nan) => {
+        const p = prop.positionsEcefKm(T0_MS + dt * 1000);
+        for (const i of nan) p.fill(NaN, 3 * i, 3 * i + 3);
+        const usable = new Uint8Array(N).fill(1);
+        for (const i of off) usable[i] = 0;
+        seen += expectNearIsFullScan(groundFrame(lat, lon, alt), p, mask, maxSlant, usable);
+      },
+    ), { numRuns: 300, seed: 22 });
+    expect(seen).toBeGreaterThan(2000);
+  });
+
+  it('visibleSatellitesNear on satellites anywhere (polar orbits, over the poles, low and high): the full scan\'s results (fast-check)', () => {
+    // Latitudes near the poles as often as elsewhere: a cap over a pole takes every longitude.
+    const lat = fc.oneof(fc.double({ min: -90, max: 90, noNaN: true }), fc.double({ min: 70, max: 90, noNaN: true }), fc.double({ min: -90, max: -70, noNaN: true }));
+    const sat = fc.tuple(lat, fc.double({ min: -180, max: 180, noNaN: true }), fc.double({ min: 300, max: 2000, noNaN: true }));
+    let seen = 0;
+    fc.assert(fc.property(
+      fc.array(sat, { minLength: 1, maxLength: 300 }), lat, fc.double({ min: -180, max: 180, noNaN: true }), fc.double({ min: -5, max: 60, noNaN: true }),
+      (sats, la0, lo0, mask) => {
+        const p = new Float64Array(3 * sats.length);
+        sats.forEach(([la, lo, h], i) => p.set(Object.values(groundFrame(la, lo, h).posEcefKm), 3 * i));
+        seen += expectNearIsFullScan(groundFrame(la0, lo0, 0), p, mask, null, null);
+      },
+    ), { numRuns: 400, seed: 22 });
+    expect(seen).toBeGreaterThan(500);
   });
 });
