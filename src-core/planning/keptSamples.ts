@@ -15,8 +15,8 @@ export const MAX_KEPT_SAMPLES = 48_000_000;
 /**
  * The buffer's first size in pairs (128 MB; pages are mapped only as written), and at the first
  * offer that does not fit, the cap plus SLACK (one copy): the bench (2.9 M) and the app's 24 steps
- * (10.0 M) never grow, 96 steps grows once (16 M pairs copied, ~60 ms of a ~27 s run; doubling
- * copied 48 M, 181 ms), and a small run does not reserve the whole cap.
+ * (10.0 M) never grow, 96 steps grows once (16 M pairs copied; doubling copied 48 M, 181 ms in a
+ * profile of a ~27 s run), and a small run does not reserve the whole cap.
  */
 export const INITIAL_PAIRS = 16_000_000;
 
@@ -57,9 +57,9 @@ export class KeptSamples {
   private seq = 0;
   private total = 0; // pairs of the kept entries
   private used = 0; // pairs in the buffer (evicted ones included)
-  // Allocated on the first offer at INITIAL_PAIRS (or the cap plus SLACK if less; more if the offer needs it): zero-filled
-  // pages are only mapped as they are written, so this costs what is used (doubling from 64 k had
-  // cost ~130 ms a run on the bench's 2.9 M pairs, profiled under load).
+  // Allocated on the first offer at INITIAL_PAIRS (the cap plus SLACK if less, the offer's size if
+  // more): zero-filled pages are only mapped as they are written, so this costs what is used
+  // (doubling from 64 k had cost ~130 ms a run on the bench's 2.9 M pairs, profiled under load).
   private idx = new Int32Array(0);
   private val = new Float32Array(0);
   private readonly size: number; // the buffer's largest size: the cap plus SLACK
