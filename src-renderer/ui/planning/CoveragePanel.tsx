@@ -225,10 +225,17 @@ export function Charts() {
       for (let i = 0; i < w.length; i++) out[i] = total > 0 ? (100 * (acc += w[i]!)) / total : NaN;
       return out;
     };
-    const x = Float64Array.from(current.latencyHist.weights, (_, i) => (i + 1) * current.latencyHist.binMs);
-    const series: uPlotData = [x, toCdf(current)];
-    if (baseline && baseline.latencyHist.weights.length === x.length) series.push(toCdf(baseline));
-    return series;
+    const { binMs, weights } = current.latencyHist;
+    const curves = [toCdf(current)];
+    if (baseline && baseline.latencyHist.weights.length === weights.length) curves.push(toCdf(baseline));
+    // The histogram spans the whole latency budget (100 ms by default) while the served samples end
+    // near 30 ms: draw up to where every curve has reached 99.9 %, then to the next 5 ms and 5 ms
+    // more, so the curve fills the chart instead of its left third.
+    const reached = curves.map((c) => c.findIndex((v) => v >= 99.9));
+    const per5 = Math.max(1, Math.round(5 / binMs));
+    const end = reached.some((k) => k < 0) ? weights.length : Math.min(weights.length, (Math.ceil((Math.max(...reached) + 1) / per5) + 1) * per5);
+    const x = Float64Array.from({ length: end }, (_, i) => (i + 1) * binMs);
+    return [x, ...curves.map((c) => c.subarray(0, end))] as uPlotData;
   }, [current, baseline]);
   const served = useMemo(() => (current ? ([Float64Array.from(current.servedPctByStep, (_, i) => (i * current.stepS) / 60), current.servedPctByStep] as uPlotData) : null), [current]);
   const load = useMemo(() => {
@@ -248,7 +255,8 @@ export function Charts() {
           height: 120,
           legend: { show: false },
           scales: { x: { time: false }, y: { range: [0, 100] } },
-          axes: [{ ...AXIS, label: 'one-way ms', labelSize: 14, labelFont: '10px system-ui' }, { ...AXIS, size: 34 }],
+          // space: ticks 24 px apart at least, so 5 ms steps on the trimmed axis above (10 ms gave 3 labels).
+          axes: [{ ...AXIS, space: 24, label: 'one-way ms', labelSize: 14, labelFont: '10px system-ui' }, { ...AXIS, size: 34 }],
           series: [{ label: 'ms' }, { label: 'now', stroke: '#4ea1ff', width: 1.5 }, ...(cdf.length > 2 ? [{ label: 'baseline', stroke: '#e5b454', width: 1, dash: [4, 3] }] : [])],
         }}
       />
