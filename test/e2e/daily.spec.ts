@@ -340,6 +340,12 @@ test.describe('navigation', () => {
       if (id !== 'chart-load') expect((await ticks('x')).length, `${id} x labels`).toBeGreaterThanOrEqual(4);
       // The CDF's axis ends where its curve does (99.9 %, about 30 ms here), not at the 100 ms budget.
       if (id === 'chart-cdf') expect(Number((await ticks('x')).at(-1)), 'CDF axis end, ms').toBeLessThanOrEqual(50);
+      // Gateway ticks name the place, whole or with an ellipsis ("Ashburn", not "Ashburn," or "Miami, F").
+      if (id === 'chart-load') {
+        const names = await ticks('x');
+        expect(names).toContain('Ashburn');
+        for (const n of names) expect(n, 'a gateway tick label').toMatch(/^[^,(]{1,8}(…|[^,(\s])$/u);
+      }
     }
     await page.getByRole('region', { name: 'Coverage charts' }).screenshot({ path: `${OUT}charts.png` });
   });

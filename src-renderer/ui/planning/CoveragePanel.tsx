@@ -209,6 +209,12 @@ function HeatmapControls() {
   );
 }
 
+/** A gateway's name as a tick label: its place without the qualifier ("Miami, FL (Homestead)" -> "Miami"), at most 9 characters ("Johannes…"). */
+function tickName(name: string): string {
+  const place = name.split(/[,(]/)[0]!.trim() || name;
+  return place.length > 9 ? `${place.slice(0, 8)}…` : place;
+}
+
 const AXIS = { stroke: '#8b96a5', grid: { stroke: '#262f3a', width: 1 }, ticks: { stroke: '#262f3a' }, font: '10px system-ui' };
 
 export function Charts() {
@@ -280,7 +286,7 @@ export function Charts() {
           height: 100,
           legend: { show: false },
           scales: { x: { time: false } },
-          axes: [{ ...AXIS, values: (_u, ticks) => ticks.map((t) => (Number.isInteger(t) ? gwName(t).slice(0, 8) : '')) }, { ...AXIS, size: 34 }],
+          axes: [{ ...AXIS, values: (_u, ticks) => ticks.map((t) => (Number.isInteger(t) ? tickName(gwName(t)) : '')) }, { ...AXIS, size: 34 }],
           series: [{ label: 'gateway' }, { label: 'M people', stroke: '#4ea1ff', fill: 'rgba(78,161,255,0.45)', paths: barPaths, points: { show: false } }],
         }}
       />
