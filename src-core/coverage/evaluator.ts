@@ -35,7 +35,7 @@ import type { SatelliteCatalog } from '../constellation/types';
 import { gatewayInServiceFromMs, trafficMask } from '../constellation/status';
 import { geoDemandSource } from '../geo';
 import { assignBackhaul } from '../network/backhaul';
-import { groundFrame, skyIndex, visibleSatellitesNear, type SkyIndex } from '../network/ground';
+import { groundFrame, skyIndex, visibleSatellites, type SkyIndex } from '../network/ground';
 import type { Gateway, Scenario } from '../scenario/schema';
 import type { UtcMs } from '../units';
 import { CoverageCache, cacheSettingsOf, defaultLinkModel, propagatorPositions, type CacheMemory, type LinkModel, type PositionSource } from './cache';
@@ -484,7 +484,7 @@ export class CoverageEvaluator {
     return this.gws;
   }
 
-  /** Step t's sky index (visibleSatellitesNear), built on first use and shared by every evaluator over these positions. */
+  /** Step t's sky index (visibleSatellites near the observer only), built on first use and shared by every evaluator over these positions. */
   private skyIndexAt(t: number): SkyIndex {
     const { satCount: N, stepCount: T, satPos } = this.cache;
     let steps = skyIndexes.get(satPos);
@@ -509,7 +509,7 @@ export class CoverageEvaluator {
       for (let t = 0; t < T; t++) {
         off[t] = sats.length;
         if (this.cache.timesMs[t]! < inServiceFrom) continue;
-        const n = visibleSatellitesNear(frame, satPos.subarray(t * 3 * N, (t + 1) * 3 * N), this.skyIndexAt(t), g.minElevationDeg, g.maxSlantKm, this.seedIdx, this.seedSlant, null, usable);
+        const n = visibleSatellites(frame, satPos.subarray(t * 3 * N, (t + 1) * 3 * N), g.minElevationDeg, g.maxSlantKm, this.seedIdx, this.seedSlant, null, usable, this.skyIndexAt(t));
         for (let i = 0; i < n; i++) {
           sats.push(this.seedIdx[i]!);
           ms.push(seedLatencyMs(backhaulMs, this.seedSlant[i]!, this.msPerKm, hop));
@@ -1370,7 +1370,7 @@ export class CoverageEvaluator {
   pointLatencyAtStep(t: number, latDeg: number, lonDeg: number): AccessPick {
     const { satCount: N, stepCount: T, satPos, usable, settings } = this.cache;
     if (!Number.isInteger(t) || t < 0 || t >= T) throw new RangeError(`no analysis step at index ${t} (have ${T})`);
-    const n = visibleSatellitesNear(groundFrame(latDeg, lonDeg, 0), satPos.subarray(t * 3 * N, (t + 1) * 3 * N), this.skyIndexAt(t), settings.terminalMinElevationDeg, settings.terminalMaxSlantKm, this.seedIdx, this.seedSlant, null, usable);
+    const n = visibleSatellites(groundFrame(latDeg, lonDeg, 0), satPos.subarray(t * 3 * N, (t + 1) * 3 * N), settings.terminalMinElevationDeg, settings.terminalMaxSlantKm, this.seedIdx, this.seedSlant, null, usable, this.skyIndexAt(t));
     const upMs = new Float64Array(n);
     for (let i = 0; i < n; i++) upMs[i] = upLinkMs(this.seedSlant[i]!, this.msPerKm, settings.perHopProcessingMs);
     return pickAccess(this.seedIdx, upMs, n, this.dist.subarray(t * N, (t + 1) * N), this.hops.subarray(t * N, (t + 1) * N), this.maxHops, { sat: -1, latencyMs: Infinity });

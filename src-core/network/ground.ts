@@ -8,7 +8,9 @@
 // Pre-filter: one dot product (up . d <= 0 means below the horizon, which rejects most of the
 // constellation); the mask and slant tests are done on squares, so only satellites that pass pay
 // for a sqrt and an asin. Refraction is ignored (it lifts low satellites by < 0.5 deg; masks here
-// are 25-35 deg, where it is ~0.03 deg).
+// are 25-35 deg, where it is ~0.03 deg). With a step's `SkyIndex` only the satellites near the
+// observer are tested (gateway seeds and point queries over a cached window); the results are the
+// same as the full scan's.
 import { topocentricFrame, type TopocentricFrame } from '../frames';
 import { DEG } from '../units';
 
@@ -22,7 +24,8 @@ export function groundFrame(latDeg: number, lonDeg: number, altKm = 0): Topocent
  * (null = no cap). Writes indices ascending into outIndex and, at the same positions, slant range
  * (km) and elevation (deg); returns how many. The out arrays must hold as many entries as may be
  * visible (the satellite count is always safe). `usable` (optional, 1 = may serve) skips
- * satellites that cannot carry traffic.
+ * satellites that cannot carry traffic. `index` (optional, `skyIndex` of these positions): test
+ * only the satellites near the observer, with the same results.
  */
 export function visibleSatellites(
   observer: TopocentricFrame,
@@ -33,8 +36,16 @@ export function visibleSatellites(
   outSlantKm: Float64Array,
   outElevationDeg: Float64Array | null = null,
   usable: Uint8Array | null = null,
+  index: SkyIndex | null = null,
 ): number {
   const v = sightOf(observer, minElevationDeg, maxSlantKm);
+  const count = index === null ? fullScan(v, positionsEcefKm, usable, outIndex) : nearScan(v, index, minElevationDeg, usable, outIndex);
+  look(v, positionsEcefKm, outIndex, count, outSlantKm, outElevationDeg);
+  return count;
+}
+
+/** Every satellite tested, in index order. */
+function fullScan(v: Sight, positionsEcefKm: Float64Array, usable: Uint8Array | null, outIndex: Int32Array): number {
   const { ux, uy, uz, gx, gy, gz, upDotGround, sinMin2, maxSlant2 } = v;
   const n = (positionsEcefKm.length / 3) | 0;
   let count = 0;
@@ -49,7 +60,6 @@ export function visibleSatellites(
     if (d2 > maxSlant2 || zUp * zUp < sinMin2 * d2) continue;
     outIndex[count++] = i;
   }
-  look(v, positionsEcefKm, outIndex, count, outSlantKm, outElevationDeg);
   return count;
 }
 
@@ -75,7 +85,7 @@ function sightOf(observer: TopocentricFrame, minElevationDeg: number, maxSlantKm
 
 /**
  * Whether the satellite at (sx, sy, sz) is above the mask and within the slant cap (NaN: not): the
- * test of `visibleSatellites`, which has it inline (as a call its full scan took 1.25 x as long;
+ * test of `fullScan`, which has it inline (as a call the full scan took 1.25 x as long;
  * with the Sight object read in the loop, 1.7 x). A Sight's fields as arguments, held in locals.
  */
 function sees(ux: number, uy: number, uz: number, upDotGround: number, gx: number, gy: number, gz: number, sinMin2: number, maxSlant2: number, sx: number, sy: number, sz: number): boolean {
@@ -106,7 +116,7 @@ const LON_BINS = 360 / BIN_DEG;
 
 /**
  * One step's satellites binned by the geocentric latitude and longitude of their direction (CSR,
- * ascending satellite index within a bin), for `visibleSatellitesNear`: a visible satellite is
+ * ascending satellite index within a bin), for `visibleSatellites`: a visible satellite is
  * within the largest Earth-central angle of the observer's direction, so only the bins of that
  * cap's latitude-longitude box need the full test. `xyz` holds the positions in bin order (read in
  * sequence, not gathered); `maxRadiusKm` is the largest geocentric radius.
@@ -157,48 +167,37 @@ export function skyIndex(positionsEcefKm: Float64Array): SkyIndex {
  * most the deflection of the vertical (0.19 deg): this margin covers it. The cap's angle gets
  * ANGLE_MARGIN_DEG more for rounding.
  */
-const BAND_ELEVATION_MARGIN_DEG = 0.5;
+const CAP_ELEVATION_MARGIN_DEG = 0.5;
 const ANGLE_MARGIN_DEG = 0.25;
 
 /**
- * `visibleSatellites` with the same results (indices ascending, same slant and elevation), testing
- * only the satellites of `index` in the bins that can hold a visible one: seen from radius r at
- * geocentric elevation e, a satellite at radius R is acos((r / R) cos e) - e from the observer's
- * direction (Earth-central angle), largest at the lowest e and the largest R. With a 25 deg mask
- * at Kuiper's altitudes that cap is about 11 deg: a few dozen satellites are tested, not 3,236.
+ * The satellites of `index` in the bins that can hold a visible one, then sorted by index (the full
+ * scan's order). Seen from radius r at geocentric elevation e, a satellite at radius R is
+ * acos((r / R) cos e) - e from the observer's direction (Earth-central angle), largest at the
+ * lowest e and the largest R. With a 25 deg mask at Kuiper's altitudes that cap is about 11 deg: a
+ * few dozen satellites are tested, not 3,236.
  */
-export function visibleSatellitesNear(
-  observer: TopocentricFrame,
-  positionsEcefKm: Float64Array,
-  index: SkyIndex,
-  minElevationDeg: number,
-  maxSlantKm: number | null,
-  outIndex: Int32Array,
-  outSlantKm: Float64Array,
-  outElevationDeg: Float64Array | null = null,
-  usable: Uint8Array | null = null,
-): number {
-  const gx = observer.posEcefKm.x, gy = observer.posEcefKm.y, gz = observer.posEcefKm.z;
+function nearScan(v: Sight, index: SkyIndex, minElevationDeg: number, usable: Uint8Array | null, outIndex: Int32Array): number {
+  const { ux, uy, uz, gx, gy, gz, upDotGround, sinMin2, maxSlant2 } = v;
   const r = Math.sqrt(gx * gx + gy * gy + gz * gz);
-  const e = Math.max(0, minElevationDeg - BAND_ELEVATION_MARGIN_DEG) * DEG;
+  const e = Math.max(0, minElevationDeg - CAP_ELEVATION_MARGIN_DEG) * DEG;
   const R = index.maxRadiusKm;
   const capDeg = (Math.acos(Math.min(1, (r / Math.max(R, r)) * Math.cos(e))) - e) / DEG + ANGLE_MARGIN_DEG;
   const latDeg = Math.asin(Math.max(-1, Math.min(1, gz / r))) / DEG, lonDeg = Math.atan2(gy, gx) / DEG;
   const b0 = latBin(latDeg - capDeg), b1 = latBin(latDeg + capDeg);
-  // Longitudes within the cap: all of them where it reaches a pole.
+  // Longitudes within the cap: all of them where it reaches a pole (elsewhere at most 90.25 deg
+  // either side, so the span never wraps onto itself).
   const poleward = 90 - Math.abs(latDeg);
   const dLon = capDeg >= poleward ? 180 : Math.asin(Math.min(1, Math.sin(capDeg * DEG) / Math.cos(latDeg * DEG))) / DEG + ANGLE_MARGIN_DEG;
   const l0 = dLon >= 180 ? 0 : lonBin(lonDeg - dLon);
   const span = dLon >= 180 ? LON_BINS : Math.min(LON_BINS, ((lonBin(lonDeg + dLon) - l0 + LON_BINS) % LON_BINS) + 1);
-  const v = sightOf(observer, minElevationDeg, maxSlantKm);
-  const { ux, uy, uz, gx: ox, gy: oy, gz: oz, upDotGround, sinMin2, maxSlant2 } = v;
   const { start, order, xyz } = index;
   let count = 0;
   for (let bl = b0; bl <= b1; bl++) {
     for (let s = 0; s < span; s++) {
       const b = bl * LON_BINS + ((l0 + s) % LON_BINS);
       for (let k = start[b]!, end = start[b + 1]!; k < end; k++) {
-        if (!sees(ux, uy, uz, upDotGround, ox, oy, oz, sinMin2, maxSlant2, xyz[3 * k]!, xyz[3 * k + 1]!, xyz[3 * k + 2]!)) continue;
+        if (!sees(ux, uy, uz, upDotGround, gx, gy, gz, sinMin2, maxSlant2, xyz[3 * k]!, xyz[3 * k + 1]!, xyz[3 * k + 2]!)) continue;
         const i = order[k]!;
         if (usable !== null && !usable[i]) continue;
         outIndex[count++] = i;
@@ -215,6 +214,5 @@ export function visibleSatellitesNear(
     }
     outIndex[p + 1] = x;
   }
-  look(v, positionsEcefKm, outIndex, count, outSlantKm, outElevationDeg);
   return count;
 }
