@@ -91,12 +91,15 @@ const FIRST_ROUND_MAX_SHARE = 0.25;
  */
 export const FLOOR_ABOVE_PAIRS = 500_000;
 
-/** Sum of the n largest values of a; `pick` marks them (ties: lower index first). */
-function topSum(a: Float64Array, n: number, pick?: Uint8Array): number {
+/**
+ * Sum of the n largest values of a; `pick` marks them (ties: lower index first). `nth`: the n-th
+ * largest value when the caller knows it (n < a.length), instead of sorting a copy of a.
+ */
+function topSum(a: Float64Array, n: number, pick?: Uint8Array, nth?: number): number {
   if (pick) pick.fill(0);
   const m = Math.min(n, a.length);
   if (m <= 0) return 0;
-  const threshold = Float64Array.from(a).sort()[a.length - m]!; // the m-th largest
+  const threshold = nth ?? Float64Array.from(a).sort()[a.length - m]!; // the m-th largest
   let s = 0, taken = 0;
   for (let i = 0; i < a.length; i++) {
     if (a[i]! > threshold) {
@@ -229,6 +232,8 @@ export interface CoverageDualOptions {
    */
   lowerFloorTo?: number;
   iterations?: number;
+  /** Every sample id is below this (the optimizer's steps x cells): no pass over the pairs to find the largest. */
+  sampleCount?: number;
 }
 
 export interface CoverageDualResult {
@@ -244,6 +249,220 @@ export interface CoverageDualResult {
   /** (sample, gain) pairs and shared samples (variables u) the descent worked on, at most. */
   pairs: number;
   samples: number;
+}
+
+/** ReducedDual's h_j(x) (module functions, one loop each, like the vector passes below: see there). */
+function hOf(S: number, j: number, x: Float64Array, start: Int32Array, local: Int32Array, val: Float64Array | Float32Array): number {
+  let s = x[S + j]!;
+  for (let k = start[j]!, end = start[j + 1]!; k < end; k++) {
+    const d = val[k]! - x[local[k]!]!;
+    if (d > 0) s += d;
+  }
+  return s;
+}
+
+/** h_j(x), adding 1 to count_i for each of j's pairs above u_i (j was picked at the evaluation before). */
+function hCounted(S: number, j: number, x: Float64Array, start: Int32Array, local: Int32Array, val: Float64Array | Float32Array, count: Int32Array): number {
+  let s = x[S + j]!;
+  for (let k = start[j]!, end = start[j + 1]!; k < end; k++) {
+    const i = local[k]!;
+    const d = val[k]! - x[i]!;
+    if (d > 0) {
+      s += d;
+      count[i]!++;
+    }
+  }
+  return s;
+}
+
+/** D's sum of u (shared samples, then less the merged z_j, in that order) from the constant `priv`. */
+function sumOfU(priv: number, x: Float64Array, S: number, K: number): number {
+  let sumU = priv;
+  for (let i = 0; i < S; i++) sumU += x[i]!;
+  for (let j = 0; j < K; j++) sumU -= x[S + j]!;
+  return sumU;
+}
+
+/** Every h_j, counting the pairs of those picked before (`was`). */
+function hAll(h: Float64Array, K: number, was: Uint8Array, S: number, x: Float64Array, start: Int32Array, local: Int32Array, val: Float64Array | Float32Array, count: Int32Array): void {
+  for (let j = 0; j < K; j++) h[j] = was[j] === 1 ? hCounted(S, j, x, start, local, val, count) : hOf(S, j, x, start, local, val);
+}
+
+/** Adds v to the min-heap `nth` of the n largest values offered (`size` of them so far); returns the new size. */
+function offerNth(nth: Float64Array, size: number, n: number, v: number): number {
+  let i: number;
+  if (size < n) {
+    i = size++;
+    while (i > 0 && nth[(i - 1) >> 1]! > v) {
+      nth[i] = nth[(i - 1) >> 1]!;
+      i = (i - 1) >> 1;
+    }
+  } else if (v > nth[0]!) {
+    i = 0;
+    for (;;) {
+      const l = 2 * i + 1;
+      if (l >= n) break;
+      const c = l + 1 < n && nth[l + 1]! < nth[l]! ? l + 1 : l;
+      if (nth[c]! >= v) break;
+      nth[i] = nth[c]!;
+      i = c;
+    }
+  } else return size;
+  nth[i] = v;
+  return size;
+}
+
+/**
+ * The h_j that can be in the top n: largest possible h first (`order`, by `most`); once the next
+ * one's most is below the n-th largest h found, neither it nor any after it can be in the top n:
+ * they get -1 (never picked, and their pairs were not counted). The picks, D and the subgradient
+ * are those of the full pass (hAll). h[K..] holds the scalars.
+ */
+function hPruned(h: Float64Array, K: number, was: Uint8Array, S: number, x: Float64Array, start: Int32Array, local: Int32Array, val: Float64Array | Float32Array, count: Int32Array, order: Int32Array, most: Float64Array, nth: Float64Array, n: number): void {
+  let size = 0;
+  for (let j = K; j < h.length; j++) size = offerNth(nth, size, n, h[j]!);
+  let t = 0;
+  for (; t < K; t++) {
+    const j = order[t]!;
+    if (size === n && most[j]! < nth[0]!) break;
+    const v = was[j] === 1 ? hCounted(S, j, x, start, local, val, count) : hOf(S, j, x, start, local, val);
+    h[j] = v;
+    size = offerNth(nth, size, n, v);
+  }
+  for (; t < K; t++) h[order[t]!] = -1;
+}
+
+/**
+ * The counts of the candidates that entered the top (+1 per pair above u_i) or left it (-1): those
+ * picked at the evaluation before were counted as their h was summed (hCounted).
+ */
+function recount(K: number, pick: Uint8Array, was: Uint8Array, h: Float64Array, x: Float64Array, start: Int32Array, local: Int32Array, val: Float64Array | Float32Array, count: Int32Array): void {
+  for (let j = 0; j < K; j++) {
+    if (pick[j] === was[j] || h[j]! < 0) continue; // -1: not read, so its counts were not taken either
+    const step = pick[j] ? 1 : -1;
+    for (let k = start[j]!, end = start[j + 1]!; k < end; k++) if (val[k]! > x[local[k]!]!) count[local[k]!]! += step;
+  }
+}
+
+/** Per sample id (below `ids`), its number of pairs. */
+function pairsPerSample(idx: Int32Array, ids: number): Int32Array {
+  const per = new Int32Array(ids);
+  for (let k = 0; k < idx.length; k++) per[idx[k]!]!++;
+  return per;
+}
+
+/**
+ * ReducedDual's shared samples (2 pairs or more), in id order: slot[s] is s's slot (-1: merged or
+ * no pair) and sampleOf[slot] its id. Returns their number; with `absentAtFloor`, `fixed[0]` gains
+ * the floor of each sample with no pair (in id order).
+ */
+function assignSlots(perSample: Int32Array, slot: Int32Array, sampleOf: Int32Array, floorOf: Float64Array, absentAtFloor: boolean, fixed: Float64Array): number {
+  let S = 0;
+  let f = fixed[0]!;
+  for (let s = 0; s < perSample.length; s++) {
+    const c = perSample[s]!;
+    if (c >= 2) {
+      sampleOf[S] = s;
+      slot[s] = S++;
+    } else {
+      slot[s] = -1;
+      if (c === 0 && absentAtFloor) f += floorOf[s]!;
+    }
+  }
+  fixed[0] = f;
+  return S;
+}
+
+/** The pairs on shared samples. */
+function countShared(idx: Int32Array, slot: Int32Array): number {
+  let shared = 0;
+  for (let k = 0; k < idx.length; k++) if (slot[idx[k]!]! >= 0) shared++;
+  return shared;
+}
+
+/**
+ * ReducedDual's pairs: those on shared samples into the CSR (start, local slot, val), raising hi
+ * of their slot to the gain; those on merged samples into their candidate's z_j (its room hi, its
+ * start x at uOf and its weight, the number of such samples). Returns the merged pairs' gains' sum.
+ */
+function splitPairs(pairs: SampleGains, S: number, slot: Int32Array, floorOf: Float64Array, uOf: Float64Array, start: Int32Array, local: Int32Array, out: Float64Array | Float32Array, hi: Float64Array, x: Float64Array, weight: Float64Array): number {
+  const { idx, val } = pairs;
+  const K = pairs.start.length - 1;
+  let privTotal = 0;
+  let p = 0;
+  for (let j = 0; j < K; j++) {
+    let w = 0;
+    for (let k = pairs.start[j]!, end = pairs.start[j + 1]!; k < end; k++) {
+      const sid = idx[k]!, g = val[k]!;
+      const v = slot[sid]!;
+      if (v >= 0) {
+        local[p] = v;
+        out[p++] = g;
+        if (g > hi[v]!) hi[v] = g;
+      } else {
+        const l = floorOf[sid]!;
+        privTotal += g;
+        hi[S + j]! += g - l;
+        x[S + j]! += g - Math.min(g, Math.max(l, uOf[sid]!));
+        w++;
+      }
+    }
+    start[j + 1] = p;
+    weight[S + j] = Math.max(1, w);
+  }
+  return privTotal;
+}
+
+/** The shared samples' box [floor, max(floor, largest gain)] and start (uOf, in the box). */
+function boxShared(S: number, sampleOf: Int32Array, floorOf: Float64Array, uOf: Float64Array, lo: Float64Array, hi: Float64Array, x: Float64Array): void {
+  for (let i = 0; i < S; i++) {
+    const l = (lo[i] = floorOf[sampleOf[i]!]!);
+    hi[i] = Math.max(hi[i]!, l); // u_i above max_j g_ij buys nothing
+    x[i] = Math.min(hi[i]!, Math.max(l, uOf[sampleOf[i]!]!));
+  }
+}
+
+/** Per candidate, the most its h_j can be in the box: h_j(x) = z_j + sum (g_ij - u_i)^+ <= its room + sum (g_ij - lo_i)^+. */
+function mostOf(most: Float64Array, S: number, hi: Float64Array, lo: Float64Array, start: Int32Array, local: Int32Array, val: Float64Array | Float32Array): void {
+  for (let j = 0; j < most.length; j++) {
+    let m = hi[S + j]!;
+    for (let k = start[j]!, end = start[j + 1]!; k < end; k++) {
+      const d = val[k]! - lo[local[k]!]!;
+      if (d > 0) m += d;
+    }
+    most[j] = m;
+  }
+}
+
+/** The largest sample id of the pairs (-1: none). */
+function largestId(idx: Int32Array): number {
+  let maxId = -1;
+  for (let k = 0; k < idx.length; k++) if (idx[k]! > maxId) maxId = idx[k]!;
+  return maxId;
+}
+
+/** u per sample id at the start, max(0, start) (0 where start has none). */
+function startAt(uOf: Float64Array, start: ArrayLike<number>): void {
+  for (let s = 0; s < uOf.length; s++) uOf[s] = Math.max(0, start[s] ?? 0);
+}
+
+function sumOfStart(start: ArrayLike<number>): number {
+  let all = 0;
+  for (let s = 0; s < start.length; s++) all += Math.max(0, start[s] ?? 0);
+  return all;
+}
+
+function sumOf(a: Float64Array): number {
+  let sum = 0;
+  for (let s = 0; s < a.length; s++) sum += a[s]!;
+  return sum;
+}
+
+/** to x a, per element. */
+function scaled(a: Float64Array, to: number): Float64Array {
+  const out = new Float64Array(a.length);
+  for (let s = 0; s < a.length; s++) out[s] = to * a[s]!;
+  return out;
 }
 
 /** ReducedDual.direction over the shared samples u_i (subgradient 1 - count_i, weight 1): sum of dir_i^2. */
@@ -321,26 +540,22 @@ class ReducedDual implements DescentProblem {
   private readonly most: Float64Array;
   private readonly nth: Float64Array; // min-heap of the n largest h found so far
 
-  /** `fixed`: a constant added to D (the floors of samples held at them with no pair above, see coverageDual). */
-  constructor(private readonly n: number, private readonly pairs: SampleGains, scalar: ArrayLike<number>, private readonly floorOf: Float64Array, uOf: Float64Array, fixed = 0) {
+  /**
+   * `fixed`: a constant added to D (see coverageDual); with `absentAtFloor`, so is the floor of
+   * each sample with no pair (it is held at its floor: no pair can raise it).
+   */
+  constructor(private readonly n: number, private readonly pairs: SampleGains, scalar: ArrayLike<number>, private readonly floorOf: Float64Array, uOf: Float64Array, fixed = 0, absentAtFloor = false) {
+    // Each pass is a module function with one loop (see evaluate): this runs once or twice a dual.
     const K = (this.K = pairs.start.length - 1);
     const { idx, val } = pairs;
     const ids = floorOf.length;
-    const perSample = new Int32Array(ids);
-    for (let k = 0; k < idx.length; k++) perSample[idx[k]!]!++;
+    const perSample = pairsPerSample(idx, ids);
     const slot = (this.slot = new Int32Array(ids));
     const sampleOf = new Int32Array(idx.length >> 1); // S <= pairs / 2
-    let S = 0;
-    for (let s = 0; s < ids; s++) {
-      if (perSample[s]! >= 2) {
-        sampleOf[S] = s;
-        slot[s] = S++;
-      } else slot[s] = -1;
-    }
-    this.S = S;
+    const acc = Float64Array.of(fixed);
+    const S = (this.S = assignSlots(perSample, slot, sampleOf, floorOf, absentAtFloor, acc));
     this.sampleOf = sampleOf.subarray(0, S);
-    let shared = 0;
-    for (let k = 0; k < idx.length; k++) if (slot[idx[k]!]! >= 0) shared++;
+    const shared = countShared(idx, slot);
     const lo = new Float64Array(S + K), hi = new Float64Array(S + K);
     this.box = { lo, hi };
     this.x = new Float64Array(S + K);
@@ -348,50 +563,16 @@ class ReducedDual implements DescentProblem {
     this.start = new Int32Array(K + 1);
     this.local = new Int32Array(shared);
     this.val = val instanceof Float32Array ? new Float32Array(shared) : new Float64Array(shared);
-    for (let i = 0; i < S; i++) lo[i] = floorOf[this.sampleOf[i]!]!;
-    let privTotal = 0;
-    let p = 0;
-    for (let j = 0; j < K; j++) {
-      let w = 0;
-      for (let k = pairs.start[j]!, end = pairs.start[j + 1]!; k < end; k++) {
-        const sid = idx[k]!, g = val[k]!;
-        const v = slot[sid]!;
-        if (v >= 0) {
-          this.local[p] = v;
-          this.val[p++] = g;
-          if (g > hi[v]!) hi[v] = g;
-        } else {
-          const l = floorOf[sid]!;
-          privTotal += g;
-          hi[S + j]! += g - l;
-          this.x[S + j]! += g - Math.min(g, Math.max(l, uOf[sid]!));
-          w++;
-        }
-      }
-      this.start[j + 1] = p;
-      this.weight[S + j] = Math.max(1, w);
-    }
-    this.privTotal = privTotal + fixed;
-    for (let i = 0; i < S; i++) {
-      hi[i] = Math.max(hi[i]!, lo[i]!); // u_i above max_j g_ij buys nothing
-      this.x[i] = Math.min(hi[i]!, Math.max(lo[i]!, uOf[this.sampleOf[i]!]!));
-    }
+    this.privTotal = splitPairs(pairs, S, slot, floorOf, uOf, this.start, this.local, this.val, hi, this.x, this.weight) + acc[0]!;
+    boxShared(S, this.sampleOf, floorOf, uOf, lo, hi, this.x);
     this.h = new Float64Array(K + scalar.length);
     for (let j = 0; j < scalar.length; j++) this.h[K + j] = scalar[j]!;
     this.pick = new Uint8Array(this.h.length);
     this.was = new Uint8Array(this.h.length);
     this.count = new Int32Array(S);
-    // h_j(x) = z_j + sum (g_ij - u_i)^+ <= its room + sum (g_ij - lo_i)^+ anywhere in the box.
     const prune = n > 0 && n < this.h.length;
     const most = (this.most = new Float64Array(prune ? K : 0));
-    for (let j = 0; j < most.length; j++) {
-      let m = hi[S + j]!;
-      for (let k = this.start[j]!, end = this.start[j + 1]!; k < end; k++) {
-        const d = this.val[k]! - lo[this.local[k]!]!;
-        if (d > 0) m += d;
-      }
-      most[j] = m;
-    }
+    mostOf(most, S, hi, lo, this.start, this.local, this.val);
     this.nth = new Float64Array(prune ? n : 0);
     this.order = prune ? Int32Array.from({ length: K }, (_, j) => j).sort((a, b) => most[b]! - most[a]! || a - b) : null;
   }
@@ -406,84 +587,23 @@ class ReducedDual implements DescentProblem {
    * candidates that entered or left the top.
    */
   evaluate(x: Float64Array): number {
+    // The passes are module functions (below): this one has no loop of its own, so it is optimised
+    // whole from complete type feedback. As one function with loops it was compiled on a loop
+    // (on-stack replacement) in its first call and then left that code at its return in each call
+    // after (23 deoptimisations in a 54-iteration dual), running in the interpreter.
     const { S, K, start, local, val, h, count } = this;
     const was = this.pick, pick = this.was;
     this.pick = pick;
     this.was = was;
     count.fill(0);
-    let sumU = this.privTotal;
-    for (let i = 0; i < S; i++) sumU += x[i]!;
-    for (let j = 0; j < K; j++) sumU -= x[S + j]!;
+    const sumU = sumOfU(this.privTotal, x, S, K);
     const order = this.order;
-    if (order === null) {
-      for (let j = 0; j < K; j++) h[j] = this.candidate(j, x, was[j] === 1);
-    } else {
-      // Largest possible h first; once the next one's most is below the n-th largest h found,
-      // neither it nor any after it can be in the top n: they get -1 (never picked, and their
-      // pairs were not counted). The picks, D and the subgradient are those of the full pass.
-      const nth = this.nth, n = this.n;
-      let size = 0;
-      const offer = (v: number): void => {
-        let i: number;
-        if (size < n) {
-          i = size++;
-          while (i > 0 && nth[(i - 1) >> 1]! > v) {
-            nth[i] = nth[(i - 1) >> 1]!;
-            i = (i - 1) >> 1;
-          }
-        } else if (v > nth[0]!) {
-          i = 0;
-          for (;;) {
-            const l = 2 * i + 1;
-            if (l >= n) break;
-            const c = l + 1 < n && nth[l + 1]! < nth[l]! ? l + 1 : l;
-            if (nth[c]! >= v) break;
-            nth[i] = nth[c]!;
-            i = c;
-          }
-        } else return;
-        nth[i] = v;
-      };
-      for (let j = K; j < h.length; j++) offer(h[j]!);
-      let t = 0;
-      for (; t < K; t++) {
-        const j = order[t]!;
-        if (size === n && this.most[j]! < nth[0]!) break;
-        const v = this.candidate(j, x, was[j] === 1);
-        h[j] = v;
-        offer(v);
-      }
-      for (; t < K; t++) h[order[t]!] = -1;
-    }
-    const top = topSum(h, this.n, pick);
-    for (let j = 0; j < K; j++) {
-      if (pick[j] === was[j] || h[j]! < 0) continue; // -1: not read, so its counts were not taken either
-      const step = pick[j] ? 1 : -1;
-      for (let k = start[j]!, end = start[j + 1]!; k < end; k++) if (val[k]! > x[local[k]!]!) count[local[k]!]! += step;
-    }
+    if (order === null) hAll(h, K, was, S, x, start, local, val, count);
+    else hPruned(h, K, was, S, x, start, local, val, count, order, this.most, this.nth, this.n);
+    // Pruned: the heap's least is the n-th largest h (every h not read is below it, at -1).
+    const top = topSum(h, this.n, pick, order === null ? undefined : this.nth[0]);
+    recount(K, pick, was, h, x, start, local, val, count);
     return sumU + top;
-  }
-
-  /** h_j(x); with `counted`, adds 1 to count_i for each of its pairs above u_i. */
-  private candidate(j: number, x: Float64Array, counted: boolean): number {
-    const { S, start, local, val, count } = this;
-    let s = x[S + j]!;
-    if (counted) {
-      for (let k = start[j]!, end = start[j + 1]!; k < end; k++) {
-        const i = local[k]!;
-        const d = val[k]! - x[i]!;
-        if (d > 0) {
-          s += d;
-          count[i]!++;
-        }
-      }
-    } else {
-      for (let k = start[j]!, end = start[j + 1]!; k < end; k++) {
-        const d = val[k]! - x[local[k]!]!;
-        if (d > 0) s += d;
-      }
-    }
-    return s;
   }
 
   // The two vector passes of an iteration, written for this problem (module functions below, one
@@ -519,49 +639,44 @@ class ReducedDual implements DescentProblem {
   }
 }
 
-/** A growing CSR of pairs (aboveFloor's). */
-class PairBuffer {
-  idx: Int32Array;
-  val: Float64Array | Float32Array;
-  length = 0;
-
-  constructor(capacity: number, private readonly f32: boolean) {
-    this.idx = new Int32Array(capacity);
-    this.val = f32 ? new Float32Array(capacity) : new Float64Array(capacity);
+/** aboveFloor's pass over one candidate's pairs [from, end): appends those above their floor at m; returns the new end. */
+function keepAbove(idx: Int32Array, val: Float64Array | Float32Array, from: number, end: number, floorOf: Float64Array, outIdx: Int32Array, outVal: Float64Array | Float32Array, m: number): number {
+  for (let k = from; k < end; k++) {
+    const g = val[k]!, s = idx[k]!;
+    if (g > floorOf[s]!) {
+      outIdx[m] = s;
+      outVal[m++] = g;
+    }
   }
-
-  push(s: number, g: number): void {
-    if (this.length === this.idx.length) this.grow();
-    this.idx[this.length] = s;
-    this.val[this.length++] = g;
-  }
-
-  private grow(): void {
-    const size = 2 * this.idx.length;
-    const idx = new Int32Array(size), val = this.f32 ? new Float32Array(size) : new Float64Array(size);
-    idx.set(this.idx);
-    val.set(this.val);
-    this.idx = idx;
-    this.val = val;
-  }
+  return m;
 }
 
-/** The pairs with g_ij > 0 and g_ij > l_i: the only ones that can count while u >= l, in one pass. */
+/**
+ * The pairs with g_ij > l_i (then g_ij > 0: floors are >= 0), the only ones that can count while
+ * u >= l, in one pass.
+ */
 function aboveFloor(kept: SampleGains, floorOf: Float64Array): SampleGains {
   const { idx, val } = kept;
   const K = kept.start.length - 1;
-  // Room for an eighth of the pairs (the bench keeps 9 % above 0.95 u0); it grows.
-  const out = new PairBuffer(Math.max(64, idx.length >> 3), val instanceof Float32Array);
+  const f32 = val instanceof Float32Array;
+  // Room for an eighth of the pairs (the bench keeps 9 % above 0.95 u0), grown per candidate.
+  let room = Math.max(64, idx.length >> 3);
+  let outIdx = new Int32Array(room), outVal: Float32Array | Float64Array = f32 ? new Float32Array(room) : new Float64Array(room);
   const start = new Int32Array(K + 1);
+  let m = 0;
   for (let j = 0; j < K; j++) {
-    for (let k = kept.start[j]!, end = kept.start[j + 1]!; k < end; k++) {
-      const g = val[k]!, s = idx[k]!;
-      if (g > 0 && g > floorOf[s]!) out.push(s, g);
+    const from = kept.start[j]!, end = kept.start[j + 1]!;
+    if (m + end - from > room) {
+      room = Math.max(2 * room, m + end - from);
+      const i2 = new Int32Array(room), v2 = f32 ? new Float32Array(room) : new Float64Array(room);
+      i2.set(outIdx.subarray(0, m));
+      v2.set(outVal.subarray(0, m));
+      outIdx = i2;
+      outVal = v2;
     }
-    start[j + 1] = out.length;
+    m = start[j + 1] = keepAbove(idx, val, from, end, floorOf, outIdx, outVal, m);
   }
-  const m = out.length;
-  return { start, idx: out.idx.subarray(0, m), val: out.val.subarray(0, m) };
+  return { start, idx: outIdx.subarray(0, m), val: outVal.subarray(0, m) };
 }
 
 /**
@@ -577,8 +692,8 @@ function aboveFloor(kept: SampleGains, floorOf: Float64Array): SampleGains {
 export function coverageDual(n: number, kept: SampleGains, scalar: ArrayLike<number>, target: number, opts: CoverageDualOptions = {}): CoverageDualResult {
   const floored = opts.fixedFloor === true;
   // Per-sample arrays below span the sample ids; sparse ids are renumbered densely first.
-  let maxId = -1;
-  for (let k = 0; k < kept.idx.length; k++) if (kept.idx[k]! > maxId) maxId = kept.idx[k]!;
+  // (Loops over every sample or pair are module functions: see ReducedDual.evaluate.)
+  const maxId = opts.sampleCount !== undefined ? opts.sampleCount - 1 : largestId(kept.idx);
   let pairsIn = kept;
   let uOf: Float64Array;
   const start = opts.start;
@@ -596,20 +711,16 @@ export function coverageDual(n: number, kept: SampleGains, scalar: ArrayLike<num
     if (start) for (let s = 0; s <= maxId; s++) if (dense[s]! >= 0) uOf[dense[s]!] = Math.max(0, start[s] ?? 0);
   } else {
     uOf = new Float64Array(maxId + 1);
-    if (start) for (let s = 0; s <= maxId; s++) uOf[s] = Math.max(0, start[s] ?? 0);
+    if (start) startAt(uOf, start);
   }
   // The floor per dense sample id: u0 (its share 1) with fixedFloor, else 0.
   let share = floored ? 1 : 0;
   let floorOf: Float64Array = floored ? uOf.slice() : new Float64Array(uOf.length);
   // A sample with no pair above its floor adds u_i = its floor to D (a constant of the round):
   // those with kept pairs are found after each round's filter; these are the ones with none.
+  // (None when no id was renumbered and uOf spans the start: both sums are then the same terms.)
   let outside = 0; // at a floor share of 1
-  if (start && floored) {
-    let all = 0, inside = 0;
-    for (let s = 0; s < start.length; s++) all += Math.max(0, start[s] ?? 0);
-    for (let s = 0; s < uOf.length; s++) inside += uOf[s]!;
-    outside = Math.max(0, all - inside);
-  }
+  if (start && floored && (pairsIn !== kept || uOf.length < start.length)) outside = Math.max(0, sumOfStart(start) - sumOf(uOf));
   // A lowered floor to come: its share, and (built with round 1) its floors and the pairs above them.
   const lower: { to: number; floors?: Float64Array; wide?: SampleGains } | null =
     floored && opts.lowerFloorTo !== undefined && opts.lowerFloorTo < 1 ? { to: Math.max(0, opts.lowerFloorTo) } : null;
@@ -621,7 +732,7 @@ export function coverageDual(n: number, kept: SampleGains, scalar: ArrayLike<num
     // own) and then its own from those: one pass over every kept pair instead of two.
     if (lower && rounds === 0) {
       const to = lower.to;
-      lower.floors = floorOf.map((u0) => to * u0); // round 1's floors are u0
+      lower.floors = scaled(floorOf, to); // round 1's floors are u0
       lower.wide = aboveFloor(pairsIn, lower.floors);
     }
     let above = lower?.wide ? (rounds === 0 ? aboveFloor(lower.wide, floorOf) : lower.wide) : aboveFloor(pairsIn, floorOf);
@@ -632,13 +743,8 @@ export function coverageDual(n: number, kept: SampleGains, scalar: ArrayLike<num
       floorOf = lower.floors!;
       lowered = true;
     }
-    let fixed = share * outside;
-    if (floored) {
-      const present = new Uint8Array(floorOf.length);
-      for (let k = 0; k < above.idx.length; k++) present[above.idx[k]!] = 1;
-      for (let s = 0; s < floorOf.length; s++) if (!present[s]) fixed += floorOf[s]!;
-    }
-    const red = new ReducedDual(n, above, scalar, floorOf, uOf, fixed);
+    // Samples with no pair above their floor add it to D (only floored rounds have floors).
+    const red = new ReducedDual(n, above, scalar, floorOf, uOf, share * outside, floored);
     rounds++;
     if (rounds === 1) {
       // D at u0 (in the lowered floor's box when round 1 was skipped: the same point).

@@ -479,7 +479,7 @@ export function optimizeGateways(evaluator: CoverageEvaluator, candidates: reado
       // (0.27 M pairs) and goes on from the first round's best (bench: 0.990 %).
       const fixedFloor = marginal || gains.idx.length > (opts.floorAbovePairs ?? FLOOR_ABOVE_PAIRS);
       const lowerFloorTo = fixedFloor && !marginal ? LOWERED_FLOOR_SHARE : undefined;
-      const r = coverageDual(N, gains, scalar, target, { start, fixedFloor, lowerFloorTo });
+      const r = coverageDual(N, gains, scalar, target, { start, fixedFloor, lowerFloorTo, sampleCount: T * evaluator.cache.cellCount });
       dual = f0 + r.bound;
       dualStats = { iterations: r.iterations, rounds: r.rounds, pairs: r.pairs, samples: r.samples, scalars: scalar.length, fixedFloor, loweredFloor: lowerFloorTo !== undefined && r.lowered ? lowerFloorTo : null };
       // Every candidate with a gain kept: D at the start (u = the greedy set's per-sample gains) is
