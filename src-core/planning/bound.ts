@@ -84,6 +84,19 @@ const LOWERED_SECOND_STALL = 15;
  */
 const FIRST_ROUND_MAX_SHARE = 0.25;
 /**
+ * Round 1 not cheap means u0 is far from the LP optimum (few sites next to many candidates), and
+ * then the floor LOWERED_FLOOR_SHARE x u0 binds as well: the round goes on at this share of u0
+ * instead (when lowerFloorTo is above it). Dumps of the app's Suggest next 20 on the default
+ * scenario (every candidate kept), % of the gain above f at 0.95 / 0.9 / 0.8 x u0: at 24 steps
+ * 1.114 / 0.782 / 0.481 (1.24 / 1.73 / 2.51 M pairs above the floor; dual 0.48 / 0.69 / 1.1 s), at
+ * 96 steps 1.204 / 0.867 / 0.555 (5.0 / 7.0 / 10.1 M pairs; 2.6 / 2.9 / 4.8 s). 0.9 brings both
+ * within 1 % for the least time. Whole runs (`optimizeGateways`): 24 steps 1.102 % -> 0.776 %,
+ * boundMs ~0.55 -> ~0.75-0.95 s of a ~7 s run; 96 steps 1.190 % -> 0.859 %, boundMs ~3.0 ->
+ * 4.6-5.4 s of a ~32 s run (a busy machine). Where round 1 is cheap, the optimizer bench's 300
+ * sites, nothing changes (0.9896 %).
+ */
+export const FAR_FLOOR_SHARE = 0.9;
+/**
  * Latency dual in the optimizer: with every candidate's gains kept, the floors (`fixedFloor`, then
  * `lowerFloorTo`) are used only above this many kept pairs. A small problem is solved whole (each
  * iteration is cheap anyway), so no floor can loosen it; on small instances where the greedy set
@@ -246,6 +259,8 @@ export interface CoverageDualResult {
   rounds: number;
   /** A round at the lowered floor ran (after round 1, or from u0 when round 1 was skipped: FIRST_ROUND_MAX_SHARE). */
   lowered: boolean;
+  /** The last round's floor as a share of u0 (1: the fixed floor; lowerFloorTo, or FAR_FLOOR_SHARE when round 1 was skipped), null without a floor. */
+  floorShare: number | null;
   /** (sample, gain) pairs and shared samples (variables u) the descent worked on, at most. */
   pairs: number;
   samples: number;
@@ -731,16 +746,17 @@ export function coverageDual(n: number, kept: SampleGains, scalar: ArrayLike<num
     // With a lowered floor to come, round 1 filters the pairs above it (the wider set, round 2's
     // own) and then its own from those: one pass over every kept pair instead of two.
     if (lower && rounds === 0) {
-      const to = lower.to;
-      lower.floors = scaled(floorOf, to); // round 1's floors are u0
+      lower.floors = scaled(floorOf, lower.to); // round 1's floors are u0
       lower.wide = aboveFloor(pairsIn, lower.floors);
     }
     let above = lower?.wide ? (rounds === 0 ? aboveFloor(lower.wide, floorOf) : lower.wide) : aboveFloor(pairsIn, floorOf);
     if (lower?.wide && rounds === 0 && above.idx.length > FIRST_ROUND_MAX_SHARE * lower.wide.idx.length) {
-      // Round 1 would not be cheap: straight to the lowered floor, from u0 (see FIRST_ROUND_MAX_SHARE).
-      above = lower.wide;
-      share = lower.to;
-      floorOf = lower.floors!;
+      // Round 1 would not be cheap, and u0 is far from the LP optimum: straight to the far floor
+      // (FAR_FLOOR_SHARE x u0 if below the lowered one: a second pass over the kept pairs, so that
+      // where round 1 is cheap, the optimizer bench's 300 sites, nothing is filtered for it), from u0.
+      share = Math.min(lower.to, FAR_FLOOR_SHARE);
+      floorOf = share < lower.to ? scaled(floorOf, share) : lower.floors!;
+      above = share < lower.to ? aboveFloor(pairsIn, floorOf) : lower.wide;
       lowered = true;
     }
     // Samples with no pair above their floor add it to D (only floored rounds have floors).
@@ -774,7 +790,7 @@ export function coverageDual(n: number, kept: SampleGains, scalar: ArrayLike<num
     floorOf = lower.floors!;
     lowered = true;
   }
-  return { bound: best, atStart, iterations, rounds, lowered, pairs, samples };
+  return { bound: best, atStart, iterations, rounds, lowered, floorShare: floored ? share : null, pairs, samples };
 }
 
 /** Latency objective: the bound alone (see coverageDual); `u0` is the start per sample id. */

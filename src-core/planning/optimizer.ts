@@ -117,7 +117,8 @@ export interface OptimizeResult {
    * kept); `fixedFloor`: it began at u >= the greedy set's per-sample gains (some candidates were
    * not kept, or over FLOOR_ABOVE_PAIRS pairs were); `loweredFloor`: the share of those gains its
    * floor was lowered to (every candidate kept), else null: after the fixed floor's round (2
-   * rounds), or from the greedy set's gains without it (1 round, FIRST_ROUND_MAX_SHARE in bound.ts).
+   * rounds, LOWERED_FLOOR_SHARE), or from the greedy set's gains without it (1 round,
+   * FIRST_ROUND_MAX_SHARE in bound.ts; then FAR_FLOOR_SHARE).
    */
   dualStats: { iterations: number; rounds: number; pairs: number; samples: number; scalars: number; fixedFloor: boolean; loweredFloor: number | null } | null;
   /** f(S0) + (f - f(S0)) / (1 - 1/e): valid only when constraints do not bind. */
@@ -481,7 +482,7 @@ export function optimizeGateways(evaluator: CoverageEvaluator, candidates: reado
       const lowerFloorTo = fixedFloor && !marginal ? LOWERED_FLOOR_SHARE : undefined;
       const r = coverageDual(N, gains, scalar, target, { start, fixedFloor, lowerFloorTo, sampleCount: T * evaluator.cache.cellCount });
       dual = f0 + r.bound;
-      dualStats = { iterations: r.iterations, rounds: r.rounds, pairs: r.pairs, samples: r.samples, scalars: scalar.length, fixedFloor, loweredFloor: lowerFloorTo !== undefined && r.lowered ? lowerFloorTo : null };
+      dualStats = { iterations: r.iterations, rounds: r.rounds, pairs: r.pairs, samples: r.samples, scalars: scalar.length, fixedFloor, loweredFloor: lowerFloorTo !== undefined && r.lowered ? r.floorShare : null };
       // Every candidate with a gain kept: D at the start (u = the greedy set's per-sample gains) is
       // the fresh top-N bound itself (h_j(u0) = j's fresh marginal gain), so no re-evaluation.
       if (unkept.length === 0 && !cancelled) fresh = f0 + r.atStart;

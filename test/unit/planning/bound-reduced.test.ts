@@ -4,10 +4,11 @@
 // reach the top n are not read) against the plain scheme, written out below: the same bound, start
 // value, iterations, rounds and sizes, bit for bit. The domains are the optimizer's: the whole one
 // (u >= 0), the fixed floor (u >= u0) and the fixed floor followed by a lowered one (u >= share x
-// u0, from the first round's best, or from u0 when round 1 would not be cheap).
+// u0, from the first round's best, or from u0 at the far floor, FAR_FLOOR_SHARE x u0 if lower, when
+// round 1 would not be cheap).
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { coverageDual, servedDualBound, type SampleGains } from '../../../src-core/planning';
+import { coverageDual, FAR_FLOOR_SHARE, servedDualBound, type SampleGains } from '../../../src-core/planning';
 
 // ---- The plain scheme (bound.ts before the thirteenth session), the latency parts only. ----
 
@@ -167,7 +168,7 @@ function plainAboveFloor(kept: SampleGains, floorOf: Float64Array): SampleGains 
 type Domain = 'whole' | 'fixed' | { lowered: number };
 
 /** coverageDual, plainly. */
-function plainDual(n: number, kept: SampleGains, scalar: number[], target: number, start: number[], domain: Domain): { bound: number; atStart: number; iterations: number; rounds: number; lowered: boolean; pairs: number; samples: number } {
+function plainDual(n: number, kept: SampleGains, scalar: number[], target: number, start: number[], domain: Domain): { bound: number; atStart: number; iterations: number; rounds: number; lowered: boolean; floorShare: number | null; pairs: number; samples: number } {
   const floored = domain !== 'whole';
   const lowered = typeof domain === 'object' ? domain.lowered : null;
   let maxId = -1;
@@ -208,9 +209,12 @@ function plainDual(n: number, kept: SampleGains, scalar: number[], target: numbe
       const lowFloors = u0.map((u) => lowered * u);
       const wide = plainAboveFloor(kept, lowFloors);
       if (above.idx.length > 0.25 * wide.idx.length) {
-        above = wide;
-        share = lowered;
-        floorOf.set(lowFloors);
+        // Then u0 is far from the LP optimum: the round is at the far floor (if lower).
+        const far = Math.min(lowered, FAR_FLOOR_SHARE);
+        const farFloors = u0.map((u) => far * u);
+        above = plainAboveFloor(kept, farFloors);
+        share = far;
+        floorOf.set(farFloors);
         lowFloor = true;
       }
     }
@@ -241,7 +245,7 @@ function plainDual(n: number, kept: SampleGains, scalar: number[], target: numbe
     for (let s = 0; s < floorOf.length; s++) floorOf[s] = share * u0[s]!;
     lowFloor = true;
   }
-  return { bound: best, atStart, iterations, rounds, lowered: lowFloor, pairs, samples };
+  return { bound: best, atStart, iterations, rounds, lowered: lowFloor, floorShare: floored ? share : null, pairs, samples };
 }
 
 /** servedDualBound as it was. */
@@ -311,7 +315,7 @@ const instances = fc.record({
 
 describe('latency dual: the fast paths against the plain scheme', () => {
   it('same bound, start, iterations, rounds and sizes, bit for bit (fast-check)', () => {
-    let twoRounds = 0, grown = 0, skippedFirst = 0;
+    let twoRounds = 0, grown = 0, skippedFirst = 0, far = 0;
     fc.assert(fc.property(instances, (x) => {
       const inst = build(x.m, x.samples, Math.min(x.n, x.m), x.seed, x.f32);
       const want = plainDual(inst.n, inst.gains, [], inst.target, inst.start, x.domain);
@@ -320,6 +324,7 @@ describe('latency dual: the fast paths against the plain scheme', () => {
       expect(got).toEqual(want);
       if (got.rounds === 2) twoRounds++;
       if (got.lowered && got.rounds === 1) skippedFirst++;
+      if (typeof d === 'object' && d.lowered > FAR_FLOOR_SHARE && got.floorShare === FAR_FLOOR_SHARE) far++;
       if (got.pairs > Math.max(64, inst.gains.idx.length >> 3)) grown++;
     }), { numRuns: 500, seed: 13 });
     // The paths this is about were taken: a second round (round 1's pairs filtered from round 2's),
@@ -327,6 +332,7 @@ describe('latency dual: the fast paths against the plain scheme', () => {
     expect(twoRounds).toBeGreaterThan(20); // 27 of the 500 with this seed: the lowered floor after round 1
     expect(grown).toBeGreaterThan(20); // 37: more pairs than the filter's first buffer held
     expect(skippedFirst).toBeGreaterThan(8); // 16: round 1 skipped (its pairs over a quarter of round 2's)
+    expect(far).toBeGreaterThan(3); // 5: then at the far floor, below the lowered one (0.95)
   });
 
   it('the served dual (the generic descent, restructured) gives the same bound, bit for bit (fast-check)', () => {
