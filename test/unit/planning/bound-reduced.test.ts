@@ -232,7 +232,7 @@ function plainDual(n: number, kept: SampleGains, scalar: number[], target: numbe
       atStart = best = red.evaluate(red.x.slice(), scratch);
       if (!floored) best = Math.min(best, red.evaluate(Float64Array.from(red.box.hi, (v, i) => (i < red.S ? 0 : v)), scratch));
     }
-    const stall = lowered !== null ? { iterations: lowFloor ? 15 : 10, share: 1e-4 } : floored ? { iterations: 30, share: 1e-4 } : { iterations: 15, share: 5e-4 };
+    const stall = lowered !== null ? { iterations: lowFloor ? 15 : 10, share: 3e-4 } : floored ? { iterations: 30, share: 1e-4 } : { iterations: 15, share: 5e-4 };
     const run = descend(red.x, (x, g) => red.evaluate(x, g), red.box, target, left, { deflection: 0.4, weight: red.weight, stall, patience: 5, theta: lowFloor ? 0.125 : 1 });
     best = Math.min(best, run.best);
     iterations += run.iterations;
