@@ -52,6 +52,11 @@ export interface ExplainSummary {
    * (OptimizeResult.dualStats.scalars; absent or 0: all fitted). The bound is then looser.
    */
   unkeptCandidates?: number;
+  /**
+   * The bound came from the latency objective's LP dual (OptimizeResult: latency, upperBound ===
+   * bounds.dual): the facility-location LP relaxation's, not a submodularity bound (isLpBound).
+   */
+  lpBound?: boolean;
 }
 
 export interface SiteLine {
@@ -119,6 +124,11 @@ function peopleText(i: SiteImpact): string {
   return faster + served;
 }
 
+/** Whether an optimizer result's bound is the latency LP dual's (ExplainSummary.lpBound). */
+export function isLpBound(r: { kind: PlacementObjectiveKind; upperBound: number; bounds: { dual: number } }): boolean {
+  return r.kind === 'latency' && Number.isFinite(r.bounds.dual) && r.upperBound === r.bounds.dual;
+}
+
 /** The improvement bound: the best possible set gains at most (1 + X/100) times this set's gain. */
 export function boundPct(s: Pick<ExplainSummary, 'baseObjective' | 'objective' | 'upperBound'>): number {
   const gain = s.objective - s.baseObjective;
@@ -164,7 +174,7 @@ function boundText(summary: ExplainSummary, n: number): string {
       ? 'Bound unknown (the run stopped before the first pass over the candidates ended).'
       : x < 0.05
         ? `These ${n} are optimal for the optimizer's objective (bound met).`
-        : `At most ${x.toFixed(1)} % better is possible: no ${summary.add} sites can gain more than ${(1 + x / 100).toFixed(3)}× this set's objective gain (submodularity bound).${looser(summary)}`;
+        : `At most ${x.toFixed(1)} % better is possible: no ${summary.add} sites can gain more than ${(1 + x / 100).toFixed(3)}× this set's objective gain (${summary.lpBound === true ? 'LP relaxation bound' : 'submodularity bound'}).${looser(summary)}`;
   const lp = summary.latencyPhase;
   if (!saturated || !lp || lp.sites === 0) return primary;
   const y = boundPct(lp);

@@ -10,6 +10,7 @@ import { countryAt, geoDemandSource, nearestCity } from '../../src-core/geo';
 import { Propagator } from '../../src-core/orbit/propagator';
 import { generateCandidates, importCandidates, type Candidate } from '../../src-core/planning/candidates';
 import { optimizeGateways, type CheckedSet, type LatencyPhase, type PickPhase, type SiteImpact } from '../../src-core/planning/optimizer';
+import { isLpBound } from '../../src-core/planning/explain';
 import type { Gateway, Scenario } from '../../src-core/scenario/schema';
 
 export interface OptimizeRequest {
@@ -67,6 +68,8 @@ export interface OptimizeSummary {
   checked: CheckedSet | null;
   /** Latency bound: candidates whose per-sample gains did not fit in its memory (0: all did). */
   unkeptCandidates: number;
+  /** The bound is the latency LP dual's (ExplainSummary.lpBound). */
+  lpBound: boolean;
   evaluations: number;
   elapsedMs: number;
   steps: number;
@@ -130,6 +133,7 @@ export function runOptimizer(req: OptimizeRequest, post: (m: OptimizerMessage) =
     stopAtSaturation,
     checked: result.checked,
     unkeptCandidates: result.dualStats?.scalars ?? 0,
+    lpBound: isLpBound(result),
     evaluations: result.evaluations,
     elapsedMs: Date.now() - t0,
     steps: ev.stepCount,

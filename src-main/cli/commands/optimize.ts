@@ -7,7 +7,7 @@ import { buildCatalog } from '../../../src-core/constellation';
 import { Propagator } from '../../../src-core/orbit';
 import { createCoverageEvaluator } from '../../../src-core/coverage';
 import { countryAt, geoDemandSource, nearestCity } from '../../../src-core/geo';
-import { explainOptimization, explanationLines, generateCandidates, importCandidates, optimizeGateways, parseCandidateCsv, type ChosenSite } from '../../../src-core/planning';
+import { explainOptimization, explanationLines, generateCandidates, importCandidates, isLpBound, optimizeGateways, parseCandidateCsv, type ChosenSite } from '../../../src-core/planning';
 import { CliError, clean, loadInput, parseNumberArg, readText, table, startArg } from '../io';
 import { withAnalysisOverrides } from './analyze';
 
@@ -56,7 +56,7 @@ export function optimizeCommand(path: string, v: Values): number {
   // The same explanation (text and numbers) as the app's "Suggest gateways" panel.
   const explained = explainOptimization(
     r.chosen.map((c, i) => ({ rank: i + 1, name: c.gateway.name, countryCode: c.candidate.countryCode, nearPop: c.candidate.nearPop, impact: c.impact, phase: c.phase })),
-    { add, baseObjective: r.baseObjective, objective: r.objective, upperBound: r.upperBound, impact: r.impact, steps: r.steps, stepS: r.stepS, exhausted: r.exhausted, kind: r.kind, saturatedAfter: r.saturatedAfter, latencyPhase: r.latencyPhase, stopAtSaturation, checked: r.checked, unkeptCandidates: r.dualStats?.scalars ?? 0 },
+    { add, baseObjective: r.baseObjective, objective: r.objective, upperBound: r.upperBound, impact: r.impact, steps: r.steps, stepS: r.stepS, exhausted: r.exhausted, kind: r.kind, saturatedAfter: r.saturatedAfter, latencyPhase: r.latencyPhase, stopAtSaturation, checked: r.checked, unkeptCandidates: r.dualStats?.scalars ?? 0, lpBound: isLpBound(r) },
   );
   const rows = r.chosen.map((c, i) => ({ rank: i + 1, name: c.gateway.name, latDeg: c.candidate.latDeg, lonDeg: c.candidate.lonDeg, countryCode: c.candidate.countryCode, nearPop: c.candidate.nearPop, phase: c.phase, impact: c.impact, marginalGain: c.marginalGain, objective: c.objective }));
   const out = { ok: true, objectiveKind: r.kind, candidates: candidates.length, infeasibleAtStart: r.infeasibleAtStart, requested: add, chosen: rows, impact: r.impact, explanation: explained, baseObjective: r.baseObjective, objective: r.objective, upperBound: r.upperBound, bounds: r.bounds, boundMs: r.boundMs, gapPct: r.gapPct, gainGapPct: r.gainGapPct, exhausted: r.exhausted, saturatedAfter: r.saturatedAfter, latencyPhase: r.latencyPhase, checked: r.checked, evaluations: r.evaluations, elapsedMs: r.elapsedMs };

@@ -5,7 +5,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { boundPct, explainOptimization, explanationLines, formatPeople, type ExplainSite } from '../../../src-core/planning/explain';
+import { boundPct, explainOptimization, explanationLines, formatPeople, isLpBound, type ExplainSite } from '../../../src-core/planning/explain';
 import { FASTER_THRESHOLD_MS, type CheckedSet } from '../../../src-core/planning/optimizer';
 import { optimizeCommand } from '../../../src-main/cli/commands/optimize';
 import { runOptimizer, type OptimizeSummary, type OptimizerMessage, type SuggestedSite } from '../../../src-renderer/engine/optimizerHost';
@@ -69,6 +69,9 @@ describe('optimizer explanation', () => {
     expect(ui.headline).toMatch(/mean latency \d+\.\d{3} → \d+\.\d{3} ms \(−\d+\.\d{3} ms\)/);
     expect(ui.headline).toMatch(/people ≥1 ms faster/);
     expect(ui.bound).toMatch(/^(At most \d+\.\d % better is possible|These 3 are optimal)/);
+    // The bound's name follows the part that set it (the message carried lpBound through structuredClone).
+    if (ui.bound.startsWith('At most')) expect(ui.bound).toContain(summary.lpBound ? '(LP relaxation bound)' : '(submodularity bound)');
+    expect(typeof summary.lpBound).toBe('boolean');
     expect(text.out).not.toMatch(/objective \d\.\d{4}/i);
     for (const s of ui.sites) expect(s.name).not.toMatch(/\([^)]*\(/); // never nested parentheses
     // The numbers themselves: each site lowers the mean latency, the set's change is the sum of its sites'.
@@ -94,6 +97,12 @@ describe('optimizer explanation', () => {
     expect(explainOptimization(site, { ...base, unkeptCandidates: 1813 }).bound).toBe(`${e.bound} It is looser than it could be: the per-sample gains of 1813 candidates did not fit in the memory the bound keeps (48 M sample gains); with fewer time steps more of them fit.`);
     expect(explainOptimization(site, { ...base, unkeptCandidates: 0 }).bound).toBe(e.bound);
     expect(explainOptimization(site, { ...base, upperBound: 1.1, unkeptCandidates: 5 }).bound).toBe('These 1 are optimal for the optimizer\'s objective (bound met).');
+    // The latency LP dual's bound is named as such (isLpBound: it set the reported bound).
+    expect(explainOptimization(site, { ...base, lpBound: true }).bound).toBe('At most 25.0 % better is possible: no 1 sites can gain more than 1.250× this set\'s objective gain (LP relaxation bound).');
+    expect(isLpBound({ kind: 'latency', upperBound: 1.125, bounds: { dual: 1.125 } })).toBe(true);
+    expect(isLpBound({ kind: 'latency', upperBound: 1.12, bounds: { dual: 1.125 } })).toBe(false); // another part was tighter
+    expect(isLpBound({ kind: 'latency', upperBound: 1.125, bounds: { dual: NaN } })).toBe(false);
+    expect(isLpBound({ kind: 'served', upperBound: 1.125, bounds: { dual: 1.125 } })).toBe(false); // the served dual is a submodularity bound
     expect(e.sites[0]!.text).toBe(`#1 Aurora, US-CO [US]: −0.500 ms mean latency · 3.20 M people ≥${FASTER_THRESHOLD_MS} ms faster (by 2.3 ms)`);
     expect(e.headline).toBe('1 site: demand-weighted mean latency 12.000 → 11.500 ms (−0.500 ms); 3.20 M people ≥1 ms faster (by 2.3 ms).');
     expect(formatPeople(1.234e9)).toBe('1234 M');
