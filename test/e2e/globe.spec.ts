@@ -514,16 +514,32 @@ test('footprints: the layer checkbox draws each satellite\'s ring at the engine\
   }
   const [sat] = await isolatedSatellites(1, 0);
   expect(sat).toBeDefined();
-  // Wait for the camera to come to rest (Cesium's moveEnd) after the flight and after the zoom.
-  const settled = (moves: number) => page.waitForFunction((m) => window.__leo!.globe.cameraMoves > m && !window.__leo!.globe.cameraMoving, moves, { timeout: 60_000 });
-  let moves = await page.evaluate(() => window.__leo!.globe.cameraMoves);
-  await page.evaluate((i) => window.__leo!.live!.flyToSatellite(i), sat!.i);
+  // Wait for the camera to come to rest (Cesium's moveEnd) after the flight; a wait that ends
+  // without it says where the camera is and whether the render loop recovered.
+  const settled = async (moves: number) => {
+    try {
+      await page.waitForFunction((m) => window.__leo!.globe.cameraMoves > m && !window.__leo!.globe.cameraMoving, moves, { timeout: 60_000 });
+    } catch (e) {
+      const g = await page.evaluate(() => {
+        const { cameraMoves, cameraMoving, renderRecoveries } = window.__leo!.globe;
+        return { cameraMoves, cameraMoving, renderRecoveries, camera: window.__leo!.camera() };
+      });
+      throw new Error(`camera did not come to rest after move ${moves}: ${JSON.stringify(g)}`, { cause: e });
+    }
+  };
+  // Closer in, over the satellite, so that fewer other rings cross the test circles: a flight
+  // (the wheel zoom lands in a different place on every machine, and a CI run once waited a
+  // minute for a wheel turn's camera move that never came) straight down over its sub-point,
+  // ~1,650 km up, where one wheel step from the satellite's 4,000 km view used to land.
+  const sub = await page.evaluate((i) => window.__leo!.constellationLayer!.drawnPositionEcefKm(i), sat!.i);
+  const subGeo = ecefToGeodetic({ x: sub![0], y: sub![1], z: sub![2] });
+  const moves = await page.evaluate(() => window.__leo!.globe.cameraMoves);
+  const recoveries = await page.evaluate(() => window.__leo!.globe.renderRecoveries);
+  await page.evaluate(([la, lo]) => window.__leo!.live!.flyToLatLon(la, lo, 1650), [(subGeo.latRad * 180) / Math.PI, (subGeo.lonRad * 180) / Math.PI] as const);
   await settled(moves);
-  // One wheel step closer, so that fewer other rings cross the test circles.
-  moves = await page.evaluate(() => window.__leo!.globe.cameraMoves);
-  await page.mouse.move(630, 340);
-  await page.mouse.wheel(0, -400);
-  await settled(moves);
+  expect(await page.evaluate(() => window.__leo!.globe.renderRecoveries), 'render-loop recoveries during the flight').toBe(recoveries);
+  const place = (await page.evaluate(() => window.__leo!.camera()))!;
+  expect(place.heightKm, 'the flight landed 1,650 km up').toBeCloseTo(1650, -1);
   await frames(3);
   const near = await page.evaluate(() => window.__leo!.layerStats!);
   expect(near.footprintRadiusPx, `ring radius on screen, near vs far (${far.footprintRadiusPx.toFixed(1)} px)`).toBeGreaterThan(2 * far.footprintRadiusPx);
