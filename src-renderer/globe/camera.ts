@@ -1,7 +1,7 @@
 // Camera limits and the home view. The home view is the start-up view (Africa and Europe, the
 // whole disc in sight); the zoom-out limit keeps the Earth a readable size instead of letting
 // the wheel shrink it to a dot in empty space.
-import { Cartesian3, Cartographic, Ellipsoid, Math as CesiumMath, Matrix4, type Camera, type CesiumWidget } from '@cesium/engine';
+import { Cartesian3, Cartographic, Ellipsoid, Math as CesiumMath, Matrix4, SceneMode, Transforms, type Camera, type CesiumWidget, type Scene } from '@cesium/engine';
 import type { CameraView } from '../../src-core/scenario/schema';
 import { cartesianFromDegreesKm, kmToM, mToKm } from './units';
 
@@ -50,13 +50,68 @@ const INERTIA_STATES = ['_lastInertiaSpinMovement', '_lastInertiaZoomMovement', 
  * was sent (Home after a hard wheel turn came back ~250 km short). Cesium has no public call for
  * it; the controller itself switches other movements' inertia off this way when a new input
  * starts (activateInertia), and the user's next input switches it on again.
+ *
+ * It also makes the controller forget the world point its last wheel zoom was anchored to.
+ * Cesium 1.140 (ScreenSpaceCameraController handleZoom) picks that point only when a wheel turn
+ * starts at a different pixel from the last one; at the same pixel it reuses the old point. After
+ * a flight (search, Home, a bookmark) the camera looks somewhere else, so a wheel turn with the
+ * mouse where it was zoomed towards the old point, often on the far side of the Earth: the view
+ * jumped thousands of km (measured: 14 of 30 turns). The controller resets it the same way
+ * itself (_zoomMouseStart.x = -1).
  */
 export function stopCameraInertia(): void {
-  const controller = getLiveViewer()?.scene.screenSpaceCameraController as unknown as Record<string, { inertiaEnabled?: boolean } | undefined> | undefined;
+  const controller = getLiveViewer()?.scene.screenSpaceCameraController as unknown as Record<string, { inertiaEnabled?: boolean; x?: number } | undefined> | undefined;
   if (!controller) return;
   for (const k of INERTIA_STATES) {
     const st = controller[k];
     if (st && typeof st === 'object') st.inertiaEnabled = false;
+  }
+  const zoomStart = controller._zoomMouseStart;
+  if (zoomStart && typeof zoomStart.x === 'number') zoomStart.x = -1;
+}
+
+/**
+ * Makes the camera's heading, pitch and roll getters read-only in fact. Cesium 1.140's getters
+ * move the camera into the local east-north-up frame and back (Camera._setTransform twice), which
+ * rewrites direction, up and right with rounding noise; and Cesium reads heading and roll on every
+ * frame while anything listens to camera.changed (its own entity clustering always does). On some
+ * poses that round trip never settles: it flips the last bits back and forth (about 1e-15), so
+ * the camera "moved" on every frame, moveEnd never fired and the still globe redrew at full rate
+ * until the next input (measured in a probe of flights, each followed by a wheel turn: 4 turns
+ * and 2 flights in about 370 moves never came to rest; none of 180 moves with this). These
+ * instance getters compute the same angles from the world-frame vectors without touching the
+ * camera; outside a plain 3D view they defer to Cesium's.
+ */
+export function keepOrientationReadsStill(camera: Camera, scene: Scene): void {
+  const proto = Object.getPrototypeOf(camera) as object;
+  const cesiumGetter = (name: 'heading' | 'pitch' | 'roll') => Object.getOwnPropertyDescriptor(proto, name)!.get!;
+  const enu = new Matrix4();
+  const d = new Cartesian3(), u = new Cartesian3(), r = new Cartesian3();
+  /** `v` (world frame) in the east-north-up frame at the camera: the transpose of that rotation. */
+  const toLocal = (v: Cartesian3, out: Cartesian3) => {
+    out.x = enu[0]! * v.x + enu[1]! * v.y + enu[2]! * v.z;
+    out.y = enu[4]! * v.x + enu[5]! * v.y + enu[6]! * v.z;
+    out.z = enu[8]! * v.x + enu[9]! * v.y + enu[10]! * v.z;
+    return out;
+  };
+  const local = (): boolean => {
+    if (scene.mode !== SceneMode.SCENE3D || !Matrix4.equals(camera.transform, Matrix4.IDENTITY)) return false;
+    Transforms.eastNorthUpToFixedFrame(camera.positionWC, Ellipsoid.WGS84, enu);
+    toLocal(camera.directionWC, d);
+    toLocal(camera.upWC, u);
+    Cartesian3.cross(d, u, r);
+    return true;
+  };
+  // Cesium's getHeading, getPitch and getRoll (Camera.js), on the local vectors.
+  const nearVertical = () => CesiumMath.equalsEpsilon(Math.abs(d.z), 1.0, CesiumMath.EPSILON3);
+  const angles = {
+    heading: () => CesiumMath.TWO_PI - CesiumMath.zeroToTwoPi((nearVertical() ? Math.atan2(u.y, u.x) : Math.atan2(d.y, d.x)) - CesiumMath.PI_OVER_TWO),
+    pitch: () => CesiumMath.PI_OVER_TWO - CesiumMath.acosClamped(d.z),
+    roll: () => (nearVertical() ? 0 : CesiumMath.zeroToTwoPi(Math.atan2(-r.z, u.z) + CesiumMath.TWO_PI)),
+  };
+  for (const name of ['heading', 'pitch', 'roll'] as const) {
+    const fallback = cesiumGetter(name);
+    Object.defineProperty(camera, name, { configurable: true, get: () => (local() ? angles[name]() : fallback.call(camera)) });
   }
 }
 

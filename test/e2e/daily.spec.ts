@@ -282,6 +282,45 @@ test.describe('navigation', () => {
     await expect(page.locator('.cesium-widget-errorPanel')).toHaveCount(0);
   });
 
+  test('a wheel turn after a flight zooms in where the camera now looks, with the mouse still where an earlier turn was', async ({ app: page }) => {
+    await waitForGlobe(page);
+    const box = (await page.getByTestId('globe').boundingBox())!;
+    await page.mouse.move(box.x + box.width / 2 + 40, box.y + box.height / 2 + 40); // off the exact centre, as a hand would be
+    // Camera movements end with Cesium's moveEnd (the view still for half a second).
+    const settled = (moves: number) => page.waitForFunction((m) => window.__leo!.globe.cameraMoves > m && !window.__leo!.globe.cameraMoving, moves);
+    const moves = () => page.evaluate(() => window.__leo!.globe.cameraMoves);
+    const arcDeg = (a: { latDeg: number; lonDeg: number }, b: { latDeg: number; lonDeg: number }) => {
+      const r = Math.PI / 180;
+      const c = Math.sin(a.latDeg * r) * Math.sin(b.latDeg * r) + Math.cos(a.latDeg * r) * Math.cos(b.latDeg * r) * Math.cos((a.lonDeg - b.lonDeg) * r);
+      return Math.acos(Math.min(1, Math.max(-1, c))) / r;
+    };
+    const flyThenWheel = async (latDeg: number, lonDeg: number) => {
+      let m = await moves();
+      await page.evaluate(([la, lo]) => window.__leo!.live!.flyToLatLon(la!, lo!, 6000), [latDeg, lonDeg]);
+      await settled(m);
+      const before = await camera(page);
+      m = await moves();
+      await page.mouse.wheel(0, -400);
+      await settled(m);
+      return { before, after: await camera(page) };
+    };
+    const homeLabels = await page.evaluate(() => window.__leo!.live!.labels());
+    // Europe, Australia, North America (as search results would fly there); the mouse never moves.
+    for (const [la, lo] of [[50, 10], [-30, 150], [35, -100]] as const) {
+      const { before, after } = await flyThenWheel(la, lo);
+      const note = `after the flight to ${la}, ${lo}: ${JSON.stringify(before)} -> ${JSON.stringify(after)}`;
+      expect(arcDeg(before, { latDeg: la, lonDeg: lo }), note).toBeLessThan(0.5);
+      expect(after.heightKm, note).toBeLessThan(0.9 * before.heightKm);
+      // Towards the point under the mouse, 40 px off the centre: a small shift, not across the Earth.
+      expect(arcDeg(before, after), note).toBeLessThan(5);
+      if (la === 50) {
+        // Close over Europe the site labels are sorted out again for this view (the layer notices
+        // the camera moved): a different set from the whole-disc start-up view's.
+        await expect.poll(() => page.evaluate(() => window.__leo!.live!.labels()), { message: 'labels decluttered for the new view' }).not.toEqual(homeLabels);
+      }
+    }
+  });
+
   test('the default view at 1280x720: Plan tab first, every planning section header in view, lasers faint', async ({ app: page }) => {
     await waitForGlobe(page);
     await expect(page.getByRole('tab', { name: 'Plan' })).toHaveAttribute('aria-selected', 'true');
