@@ -124,10 +124,8 @@ function peopleText(i: SiteImpact): string {
   return faster + served;
 }
 
-/** Whether an optimizer result's bound is the latency LP dual's (ExplainSummary.lpBound). */
-export function isLpBound(r: { kind: PlacementObjectiveKind; upperBound: number; bounds: { dual: number } }): boolean {
-  return r.kind === 'latency' && Number.isFinite(r.bounds.dual) && r.upperBound === r.bounds.dual;
-}
+/** Whether an optimizer result's bound is the latency LP dual's (ExplainSummary.lpBound); phases.ts holds it, for the latency phase too. */
+export { isLpBound } from './phases';
 
 /** The improvement bound: the best possible set gains at most (1 + X/100) times this set's gain. */
 export function boundPct(s: Pick<ExplainSummary, 'baseObjective' | 'objective' | 'upperBound'>): number {
@@ -179,7 +177,7 @@ function boundText(summary: ExplainSummary, n: number): string {
   if (!saturated || !lp || lp.sites === 0) return primary;
   const y = boundPct(lp);
   const given = `given the ${summary.saturatedAfter} served site${summary.saturatedAfter === 1 ? '' : 's'}`;
-  return `${primary} ${!Number.isFinite(y) ? 'Latency sites: no bound.' : y < 0.05 ? `The latency sites are optimal for latency ${given} (bound met).` : `Latency sites: at most ${y.toFixed(1)} % better latency gain is possible ${given} (submodularity bound).`}`;
+  return `${primary} ${!Number.isFinite(y) ? 'Latency sites: no bound.' : y < 0.05 ? `The latency sites are optimal for latency ${given} (bound met).` : `Latency sites: at most ${y.toFixed(1)} % better latency gain is possible ${given} (${lp.lpBound ? 'LP relaxation bound' : 'submodularity bound'}).`}`;
 }
 
 /** The check's figures differ from the model's when a mean latency differs by at least this (ms) or a served share by this (percentage points). */

@@ -26,6 +26,8 @@ export interface LatencyPhase {
   objective: number;
   /** Upper bound on the latency objective for these sites, given the served picks (the least of online, fresh and LP dual with the tight bound). */
   upperBound: number;
+  /** That bound is the LP dual's (isLpBound), not a submodularity one. */
+  lpBound: boolean;
   evaluations: number;
   /** The latency phase stopped early too: no candidate improves latency. */
   exhausted: boolean;
@@ -40,6 +42,15 @@ export interface SaturationContext {
   opts: OptimizeOptions;
   /** When the whole run started (Date.now()). */
   started: number;
+}
+
+/**
+ * Whether an optimizer result's bound is the latency objective's LP dual (upperBound ===
+ * bounds.dual): the facility-location LP relaxation's, not a submodularity bound. The explain
+ * text names it (ExplainSummary.lpBound, LatencyPhase.lpBound).
+ */
+export function isLpBound(r: { kind: PlacementObjectiveKind; upperBound: number; bounds: { dual: number } }): boolean {
+  return r.kind === 'latency' && Number.isFinite(r.bounds.dual) && r.upperBound === r.bounds.dual;
 }
 
 type Optimize = (evaluator: CoverageEvaluator, candidates: readonly Candidate[], opts: OptimizeOptions) => OptimizeResult;
@@ -82,6 +93,7 @@ export function latencyAfterSaturation(primary: OptimizeResult, ctx: SaturationC
       baseObjective: second.baseObjective,
       objective: second.objective,
       upperBound: second.upperBound,
+      lpBound: isLpBound(second),
       evaluations: second.evaluations,
       exhausted: second.exhausted,
       elapsedMs: second.elapsedMs,

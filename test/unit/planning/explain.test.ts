@@ -147,10 +147,13 @@ describe('optimizer explanation', () => {
   it('says where served demand saturated and what the later sites are for', () => {
     const impact = { meanLatencyBeforeMs: 12, meanLatencyAfterMs: 11, peopleFaster: 1e6, fasterByMs: 2, peopleNewlyServed: 0, servedGbps: 5360.79 };
     const site = (rank: number): ExplainSite => ({ rank, name: `Site ${rank}`, countryCode: 'US', nearPop: null, impact: { ...impact, servedGbps: rank <= 68 ? 80 : 0 }, phase: rank <= 68 ? 'served' : 'latency' });
-    const summary = { add: 300, baseObjective: 640, objective: 6000.79, upperBound: 6000.79, impact, steps: 24, stepS: 60, exhausted: false, kind: 'served' as const, saturatedAfter: 68, latencyPhase: { sites: 232, baseObjective: 1.9, objective: 1.95, upperBound: 1.96, evaluations: 4000, exhausted: false, elapsedMs: 4000 } };
+    const summary = { add: 300, baseObjective: 640, objective: 6000.79, upperBound: 6000.79, impact, steps: 24, stepS: 60, exhausted: false, kind: 'served' as const, saturatedAfter: 68, latencyPhase: { sites: 232, baseObjective: 1.9, objective: 1.95, upperBound: 1.96, lpBound: false, evaluations: 4000, exhausted: false, elapsedMs: 4000 } };
     const all = explainOptimization(Array.from({ length: 300 }, (_, i) => site(i + 1)), summary);
     expect(all.saturation).toBe('Served demand saturated after 68 sites (6,000.8 Gbps). Sites 69-300 are chosen for latency: they add no served demand.');
     expect(all.bound).toBe('No 300 sites can serve more demand than these (bound met). Latency sites: at most 20.0 % better latency gain is possible given the 68 served sites (submodularity bound).');
+    // When the latency phase's LP dual set its bound, the text names that bound instead.
+    const lp = explainOptimization(Array.from({ length: 300 }, (_, i) => site(i + 1)), { ...summary, latencyPhase: { ...summary.latencyPhase, lpBound: true } });
+    expect(lp.bound).toBe('No 300 sites can serve more demand than these (bound met). Latency sites: at most 20.0 % better latency gain is possible given the 68 served sites (LP relaxation bound).');
     expect(all.sites[68]!.text).toBe('#69 Site 69 [US]: −1.000 ms mean latency · 1.00 M people ≥1 ms faster (by 2.0 ms) · +0.00 Gbps served (chosen for latency)');
     expect(all.sites[67]!.gbps).toBe('+80.00 Gbps served');
     expect(explanationLines(all)).toContain(all.saturation);

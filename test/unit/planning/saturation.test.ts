@@ -7,7 +7,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { analyzeCapacity } from '../../../src-core/capacity';
-import { PlacementObjective, candidateGateway, optimizeGateways, placementViolations, siteViolation, type Candidate, type OptimizeResult, type PlacementConstraints, type Site } from '../../../src-core/planning';
+import { PlacementObjective, candidateGateway, isLpBound, optimizeGateways, placementViolations, siteViolation, type Candidate, type OptimizeResult, type PlacementConstraints, type Site } from '../../../src-core/planning';
 import { servedSetup, servedSites } from './served-fixture';
 
 // A small take rate: four gateways carry most of the demand, a few more carry all the network can reach.
@@ -79,6 +79,11 @@ describe('served demand past saturation: the latency phase', () => {
     expect(r.upperBound).toBeGreaterThanOrEqual(r.objective);
     expect(r.upperBound - r.objective).toBeLessThanOrEqual(TOL_GBPS);
     expect(r.latencyPhase!.upperBound).toBeGreaterThanOrEqual(r.latencyPhase!.objective);
+    // The latency phase's bound is a latency run's from the served picks, and says which it is
+    // (the LP dual's or a submodularity one: the explain text names it).
+    const direct = optimizeGateways(ev, pool, { add: ADD - k, kind: 'latency', tightBound: true, after: idx(r, pool).slice(0, k), constraints: none });
+    expect(r.latencyPhase!.upperBound).toBe(direct.upperBound);
+    expect(r.latencyPhase!.lpBound).toBe(isLpBound(direct));
     expect(new Set(r.chosen.map((c) => c.gateway.name)).size).toBe(r.chosen.length);
   });
 
