@@ -1,7 +1,7 @@
 // Camera limits and the home view. The home view is the start-up view (Africa and Europe, the
 // whole disc in sight); the zoom-out limit keeps the Earth a readable size instead of letting
 // the wheel shrink it to a dot in empty space.
-import { Cartesian3, Cartographic, Ellipsoid, Math as CesiumMath, Matrix4, SceneMode, Transforms, type Camera, type CesiumWidget, type Scene } from '@cesium/engine';
+import { Cartesian3, Cartographic, Ellipsoid, Math as CesiumMath, Matrix4, Transforms, type Camera, type CesiumWidget } from '@cesium/engine';
 import type { CameraView } from '../../src-core/scenario/schema';
 import { cartesianFromDegreesKm, kmToM, mToKm } from './units';
 
@@ -77,14 +77,13 @@ export function stopCameraInertia(): void {
  * frame while anything listens to camera.changed (its own entity clustering always does). On some
  * poses that round trip never settles: it flips the last bits back and forth (about 1e-15), so
  * the camera "moved" on every frame, moveEnd never fired and the still globe redrew at full rate
- * until the next input (measured in a probe of flights, each followed by a wheel turn: 4 turns
- * and 2 flights in about 370 moves never came to rest; none of 180 moves with this). These
- * instance getters compute the same angles from the world-frame vectors without touching the
- * camera; outside a plain 3D view they defer to Cesium's.
+ * until the next input (measured in a probe of flights, each followed by a wheel turn with the
+ * mouse still: 4 turns and 2 flights in about 670 moves never came to rest; none of 540 with
+ * this). These instance getters do the same arithmetic on the world-frame vectors (the local
+ * frame at the camera's world position, as Cesium's do in every mode; they return undefined while
+ * morphing between modes, which this app never does) without touching the camera.
  */
-export function keepOrientationReadsStill(camera: Camera, scene: Scene): void {
-  const proto = Object.getPrototypeOf(camera) as object;
-  const cesiumGetter = (name: 'heading' | 'pitch' | 'roll') => Object.getOwnPropertyDescriptor(proto, name)!.get!;
+export function keepOrientationReadsStill(camera: Camera): void {
   const enu = new Matrix4();
   const d = new Cartesian3(), u = new Cartesian3(), r = new Cartesian3();
   /** `v` (world frame) in the east-north-up frame at the camera: the transpose of that rotation. */
@@ -92,15 +91,12 @@ export function keepOrientationReadsStill(camera: Camera, scene: Scene): void {
     out.x = enu[0]! * v.x + enu[1]! * v.y + enu[2]! * v.z;
     out.y = enu[4]! * v.x + enu[5]! * v.y + enu[6]! * v.z;
     out.z = enu[8]! * v.x + enu[9]! * v.y + enu[10]! * v.z;
-    return out;
   };
-  const local = (): boolean => {
-    if (scene.mode !== SceneMode.SCENE3D || !Matrix4.equals(camera.transform, Matrix4.IDENTITY)) return false;
+  const local = () => {
     Transforms.eastNorthUpToFixedFrame(camera.positionWC, Ellipsoid.WGS84, enu);
     toLocal(camera.directionWC, d);
     toLocal(camera.upWC, u);
     Cartesian3.cross(d, u, r);
-    return true;
   };
   // Cesium's getHeading, getPitch and getRoll (Camera.js), on the local vectors.
   const nearVertical = () => CesiumMath.equalsEpsilon(Math.abs(d.z), 1.0, CesiumMath.EPSILON3);
@@ -110,9 +106,23 @@ export function keepOrientationReadsStill(camera: Camera, scene: Scene): void {
     roll: () => (nearVertical() ? 0 : CesiumMath.zeroToTwoPi(Math.atan2(-r.z, u.z) + CesiumMath.TWO_PI)),
   };
   for (const name of ['heading', 'pitch', 'roll'] as const) {
-    const fallback = cesiumGetter(name);
-    Object.defineProperty(camera, name, { configurable: true, get: () => (local() ? angles[name]() : fallback.call(camera)) });
+    Object.defineProperty(camera, name, { configurable: true, get: () => (local(), angles[name]()) });
   }
+}
+
+/**
+ * Makes a rotation about a zero axis no rotation, as it is. Cesium 1.140's wheel zoom rotates the
+ * camera about cross(picked point, centre point), which is zero when the two are the same point
+ * (a turn over the exact centre), and Quaternion.fromAxisAngle then throws: the frame failed, the
+ * render watchdog (globe.ts) restarted the loop and that wheel turn was lost. Cesium's own pan
+ * (pan3D) skips such an axis; the live camera now does for every caller.
+ */
+export function skipZeroAxisRotations(camera: Camera): void {
+  const rotate = camera.rotate.bind(camera);
+  camera.rotate = (axis: Cartesian3, angle?: number) => {
+    if (Cartesian3.equalsEpsilon(axis, Cartesian3.ZERO, CesiumMath.EPSILON14)) return;
+    rotate(axis, angle);
+  };
 }
 
 export function setHomeView(camera: Camera): void {

@@ -29,7 +29,7 @@ import 'cesium/Build/Cesium/Widgets/widgets.css';
 import { appStore } from '../state/store';
 import { createBorderPrimitive, loadBorderLines } from './borders';
 import { attachGlobeProbe, markGlobeReady, type ProjectedPoint } from './hooks';
-import { cameraPlace, clampCameraHeight, flyHome, setHomeHandler, setHomeView, setLiveCamera, setLiveViewer, keepOrientationReadsStill, stopCameraInertia } from './camera';
+import { cameraPlace, clampCameraHeight, flyHome, setHomeHandler, setHomeView, setLiveCamera, setLiveViewer, keepOrientationReadsStill, skipZeroAxisRotations, stopCameraInertia } from './camera';
 import { applyQuality, msaaSamplesFor, resolveQuality } from './quality';
 import { cartesianFromDegreesKm, julianFromUtcMs } from './units';
 
@@ -73,7 +73,8 @@ export function createGlobe(container: HTMLElement, webglRenderer: string): Glob
   applyQuality(viewer, initial.quality);
   // Cesium's default double-click zooms to/tracks entities; our own UI owns selection.
   viewer.screenSpaceEventHandler.removeInputAction(ScreenSpaceEventType.LEFT_DOUBLE_CLICK);
-  keepOrientationReadsStill(camera, scene);
+  keepOrientationReadsStill(camera);
+  skipZeroAxisRotations(camera);
   setHomeView(camera);
   setHomeHandler(() => flyHome(camera));
   setLiveViewer(viewer);
@@ -160,15 +161,8 @@ export function createGlobe(container: HTMLElement, webglRenderer: string): Glob
   // axis), and its render loop then stops for good. The camera of the last good frame is kept;
   // when the loop has stopped, the camera goes back to it and the loop restarts. Repeated
   // failures (3 within 5 s) are a real fault: then the error panel shows and the user is told.
-  // The throw itself: the wheel zoom rotates the camera about cross(picked point, centre point),
-  // which is zero when the two are the same point, and Quaternion.fromAxisAngle rejects it.
-  // Cesium's own pan (pan3D) skips such an axis; the live camera does the same for every caller
-  // (a rotation about no axis is no rotation), so that wheel turn zooms instead of being lost.
-  const rotate = camera.rotate.bind(camera);
-  camera.rotate = (axis: Cartesian3, angle?: number) => {
-    if (Cartesian3.equalsEpsilon(axis, Cartesian3.ZERO, CesiumMath.EPSILON14)) return;
-    rotate(axis, angle);
-  };
+  // That rotation is now skipped (skipZeroAxisRotations, camera.ts); the watchdog stays for any
+  // other error.
   const good = { position: new Cartesian3(), direction: new Cartesian3(), up: new Cartesian3(), ok: false };
   const finite = (c: Cartesian3) => Number.isFinite(c.x) && Number.isFinite(c.y) && Number.isFinite(c.z);
   const keepGood = () => {

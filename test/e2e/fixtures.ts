@@ -103,6 +103,28 @@ export async function waitForGlobe(page: Page): Promise<void> {
   await page.locator('body[data-globe-ready="true"]').waitFor({ state: 'attached', timeout: 150_000 });
 }
 
+/** Camera movements ended so far (Cesium's moveEnd: the view stood still for half a second). */
+export function cameraMoves(page: Page): Promise<number> {
+  return page.evaluate(() => window.__leo!.globe.cameraMoves);
+}
+
+/**
+ * Waits until a camera movement after `moves` (cameraMoves before it started) has ended and no
+ * other is under way: Cesium's moveEnd, never a sleep. A wait that times out says where the
+ * camera is, whether it is still moving and whether the render loop had to recover.
+ */
+export async function cameraSettled(page: Page, moves: number): Promise<void> {
+  try {
+    await page.waitForFunction((m) => window.__leo!.globe.cameraMoves > m && !window.__leo!.globe.cameraMoving, moves, { timeout: 60_000 });
+  } catch (e) {
+    const g = await page.evaluate(() => {
+      const { cameraMoves, cameraMoving, renderRecoveries } = window.__leo!.globe;
+      return { cameraMoves, cameraMoving, renderRecoveries, camera: window.__leo!.camera() };
+    });
+    throw new Error(`camera did not come to rest after move ${moves}: ${JSON.stringify(g)}`, { cause: e });
+  }
+}
+
 /** Opens a left-panel section (Plan tab) by its title, if it is collapsed; its controls are hidden until then. */
 export async function openSection(page: Page, title: string): Promise<void> {
   const plan = page.getByRole('tab', { name: 'Plan' });

@@ -25,7 +25,7 @@ import { footprintRingEcef } from '../../src-renderer/globe/overlay/footprintRin
 // The hooks the live globe and the constellation layer add to window.__leo (types only).
 import type {} from '../../src-renderer/globe/hookTypes';
 import { decodePng, type Rgba } from './png';
-import { applyCpuThrottle, expect, test, waitForGlobe } from './fixtures';
+import { applyCpuThrottle, cameraMoves, cameraSettled, expect, test, waitForGlobe } from './fixtures';
 
 const OUT = fileURLToPath(new URL('../../test-results/', import.meta.url));
 const shot = async (page: Page, name: string): Promise<Buffer> => {
@@ -514,29 +514,15 @@ test('footprints: the layer checkbox draws each satellite\'s ring at the engine\
   }
   const [sat] = await isolatedSatellites(1, 0);
   expect(sat).toBeDefined();
-  // Wait for the camera to come to rest (Cesium's moveEnd) after the flight; a wait that ends
-  // without it says where the camera is and whether the render loop recovered.
-  const settled = async (moves: number) => {
-    try {
-      await page.waitForFunction((m) => window.__leo!.globe.cameraMoves > m && !window.__leo!.globe.cameraMoving, moves, { timeout: 60_000 });
-    } catch (e) {
-      const g = await page.evaluate(() => {
-        const { cameraMoves, cameraMoving, renderRecoveries } = window.__leo!.globe;
-        return { cameraMoves, cameraMoving, renderRecoveries, camera: window.__leo!.camera() };
-      });
-      throw new Error(`camera did not come to rest after move ${moves}: ${JSON.stringify(g)}`, { cause: e });
-    }
-  };
   // Closer in, over the satellite, so that fewer other rings cross the test circles: a flight
-  // (the wheel zoom lands in a different place on every machine, and a CI run once waited a
-  // minute for a wheel turn's camera move that never came) straight down over its sub-point,
-  // ~1,650 km up, where one wheel step from the satellite's 4,000 km view used to land.
+  // straight down over its sub-point, ~1,650 km up, where one wheel step from a 4,000 km view
+  // used to land (a flight lands in the same place on every machine; a wheel zoom does not).
   const sub = await page.evaluate((i) => window.__leo!.constellationLayer!.drawnPositionEcefKm(i), sat!.i);
   const subGeo = ecefToGeodetic({ x: sub![0], y: sub![1], z: sub![2] });
-  const moves = await page.evaluate(() => window.__leo!.globe.cameraMoves);
+  const moves = await cameraMoves(page);
   const recoveries = await page.evaluate(() => window.__leo!.globe.renderRecoveries);
   await page.evaluate(([la, lo]) => window.__leo!.live!.flyToLatLon(la, lo, 1650), [(subGeo.latRad * 180) / Math.PI, (subGeo.lonRad * 180) / Math.PI] as const);
-  await settled(moves);
+  await cameraSettled(page, moves);
   expect(await page.evaluate(() => window.__leo!.globe.renderRecoveries), 'render-loop recoveries during the flight').toBe(recoveries);
   const place = (await page.evaluate(() => window.__leo!.camera()))!;
   expect(place.heightKm, 'the flight landed 1,650 km up').toBeCloseTo(1650, -1);

@@ -1,11 +1,12 @@
-// The live camera's heading, pitch and roll getters (src-renderer/globe/camera.ts,
-// keepOrientationReadsStill): the same angles as Cesium's own getters, without rewriting the
-// camera. Cesium's getters round-trip direction, up and right through the local east-north-up
-// frame, and Cesium reads heading and roll on every frame; on some poses the rewrite never
-// settled, so the camera never came to rest (no moveEnd, a still globe redrawn every frame).
+// The live camera's Cesium 1.140 workarounds (src-renderer/globe/camera.ts). Its heading, pitch
+// and roll getters (keepOrientationReadsStill): the same angles as Cesium's own getters, without
+// rewriting the camera. Cesium's getters round-trip direction, up and right through the local
+// east-north-up frame, and Cesium reads heading and roll on every frame; on some poses the rewrite
+// never settled, so the camera never came to rest (no moveEnd, a still globe redrawn every
+// frame). And a rotation about a zero axis (skipZeroAxisRotations), which Cesium throws on.
 import { Camera, Cartesian3, Ellipsoid, GeographicProjection, Math as CesiumMath, SceneMode, Transforms, type Scene } from '@cesium/engine';
 import { describe, expect, it } from 'vitest';
-import { keepOrientationReadsStill } from '../../../src-renderer/globe/camera';
+import { keepOrientationReadsStill, skipZeroAxisRotations } from '../../../src-renderer/globe/camera';
 
 const scene = { drawingBufferWidth: 1280, drawingBufferHeight: 720, mapProjection: new GeographicProjection(), ellipsoid: Ellipsoid.WGS84, mode: SceneMode.SCENE3D } as unknown as Scene;
 const cesium = (camera: Camera, name: 'heading' | 'pitch' | 'roll') => Object.getOwnPropertyDescriptor(Camera.prototype, name)!.get!.call(camera) as number;
@@ -36,7 +37,7 @@ describe('keepOrientationReadsStill', () => {
         destination: Cartesian3.fromDegrees(p.lonDeg, p.latDeg, p.heightKm * 1000),
         orientation: { heading: CesiumMath.toRadians(p.headingDeg), pitch: CesiumMath.toRadians(p.pitchDeg), roll: CesiumMath.toRadians(p.rollDeg) },
       });
-      keepOrientationReadsStill(camera, scene);
+      keepOrientationReadsStill(camera);
       const before = vectors(camera);
       const ours = { heading: camera.heading, pitch: camera.pitch, roll: camera.roll };
       for (let i = 0; i < 50; i++) void (camera.heading + camera.roll + camera.pitch);
@@ -58,11 +59,33 @@ describe('keepOrientationReadsStill', () => {
     console.log(`Cesium's own getters rewrote the camera vectors on ${cesiumRewrote} of 60 poses`);
   });
 
-  it('defers to Cesium outside a plain 3D view (a camera transform set)', () => {
+  it('with a camera transform set (a look-at frame), the same angles as Cesium\'s and still no rewrite', () => {
     const camera = new Camera(scene);
-    keepOrientationReadsStill(camera, scene);
     camera.lookAtTransform(Transforms.eastNorthUpToFixedFrame(Cartesian3.fromDegrees(10, 50)), new Cartesian3(0, -1_000_000, 1_000_000));
-    // Cesium's getters, called twice each, against ours (its own, so the same up to its rewrite).
-    for (const name of ['heading', 'pitch', 'roll'] as const) expect(angleDiff(camera[name], cesium(camera, name)), name).toBeLessThan(1e-9);
+    keepOrientationReadsStill(camera);
+    const before = vectors(camera);
+    const ours = { heading: camera.heading, pitch: camera.pitch, roll: camera.roll };
+    expect(vectors(camera)).toEqual(before);
+    for (const name of ['heading', 'pitch', 'roll'] as const) expect(angleDiff(ours[name], cesium(camera, name)), name).toBeLessThan(1e-9);
+  });
+});
+
+describe('skipZeroAxisRotations', () => {
+  it('a rotation about a zero axis leaves the camera as it was (Cesium throws on it); any other axis still rotates', () => {
+    const make = () => {
+      const c = new Camera(scene);
+      c.setView({ destination: Cartesian3.fromDegrees(10, 50, 6_000_000) });
+      return c;
+    };
+    expect(() => make().rotate(Cartesian3.ZERO, 0.1)).toThrow(/normalized result is not a number/);
+    const camera = make();
+    skipZeroAxisRotations(camera);
+    const before = vectors(camera);
+    camera.rotate(new Cartesian3(0, 0, 0), 0.1);
+    expect(vectors(camera)).toEqual(before);
+    camera.rotate(Cartesian3.UNIT_Z, 0.1);
+    // A turn of 0.1 rad about the polar axis: the camera's longitude moves by 0.1 rad (5.73 deg).
+    const lon = (p: { x: number; y: number }) => Math.atan2(p.y, p.x);
+    expect(angleDiff(lon(camera.position), lon({ x: before[0]!, y: before[1]! }))).toBeCloseTo(0.1, 9);
   });
 });
