@@ -247,6 +247,8 @@ export function createGlobe(container: HTMLElement, webglRenderer: string): Glob
     camera.moveEnd.addEventListener(() => {
       cameraMoving = false;
       cameraMoves++;
+      // The globe moved under a still mouse (a flight, a wheel turn): the cursor's place changed.
+      if (pending && !raf) raf = requestAnimationFrame(flushCursor);
     }),
   );
   attachGlobeProbe({ tilesLoaded: () => scene.globe.tilesLoaded, bordersLoaded, project, cameraMoves: () => cameraMoves, cameraMoving: () => cameraMoving, camera: () => cameraPlace(camera), renderRecoveries: () => recoveries });

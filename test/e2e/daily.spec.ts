@@ -309,6 +309,13 @@ test.describe('navigation', () => {
       expect(after.heightKm, note).toBeLessThan(0.9 * before.heightKm);
       // Towards the point under the mouse, 40 px off the centre: a small shift, not across the Earth.
       expect(arcDeg(before, after), note).toBeLessThan(5);
+      // The status bar's cursor place follows the globe that moved under the still mouse.
+      const cursorArc = async () => {
+        const m = /([\d.]+)°([NS]) ([\d.]+)°([EW])/.exec((await page.locator('[data-field="cursor"]').textContent()) ?? '');
+        if (!m) return Infinity;
+        return arcDeg(after, { latDeg: Number(m[1]) * (m[2] === 'S' ? -1 : 1), lonDeg: Number(m[3]) * (m[4] === 'W' ? -1 : 1) });
+      };
+      await expect.poll(cursorArc, { message: `cursor readout near the camera ${note}` }).toBeLessThan(3);
     }
   });
 
