@@ -346,6 +346,13 @@ test.describe('navigation', () => {
     // With every section open, each control of the Plan tab can be scrolled to, in full view and
     // on top (what a click there hits).
     for (const title of ['Capacity', 'Gateways', 'Constraints & window']) await openSection(page, title);
+    // Coverage's figures stay readable without scrolling inside its section: at 150 px its share
+    // had them under the sticky "Set baseline" row.
+    await page.getByRole('tabpanel', { name: 'Plan' }).evaluate((el) => el.scrollTo(0, 0));
+    for (const cell of await page.getByTestId('figures').locator('tbody td.num').all()) {
+      await expect(cell).toBeInViewport({ ratio: 1 });
+      expect(await coveredCorners(cell), `figure ${await cell.getAttribute('data-testid')} covered at a corner`).toEqual([]);
+    }
     const plan = await page.getByRole('tabpanel', { name: 'Plan' }).evaluate(unreachableControls, PLAN_CONTROLS);
     expect(plan.count, 'controls in the Plan tab').toBeGreaterThan(20);
     expect(plan.bad, 'Plan tab controls clipped or covered when scrolled to').toEqual([]);

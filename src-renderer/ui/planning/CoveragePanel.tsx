@@ -155,7 +155,8 @@ function Figures() {
         {' · '}
         {current.servedPctByStep.length} steps × {formatDuration(current.stepS)}
       </p>
-      <div className="row panel__actions">
+      {/* Not a sticky action row: in a short share it would cover the figures, which matter more. */}
+      <div className="row">
         <button type="button" className="btn btn--small" data-testid="set-baseline" onClick={() => setBaseline(current.asOfDateMs === undefined ? `revision ${revision}` : `revision ${revision} as of ${isoDayUtc(current.asOfDateMs)}`)}>
           Set baseline
         </button>
