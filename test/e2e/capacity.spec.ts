@@ -1,7 +1,8 @@
 // Capacity on screen (docs/CAPACITY.md, "In the app"): open the Capacity section and read served
 // Gbps; lower the feeder rate per antenna (an undoable assumption) so antennas bind; raise a
 // feeder-bound gateway's antenna count in the inspector and see served Gbps rise; undo restores
-// the figure exactly (same text). Every wait is on the engine's own start/end log. Screenshots:
+// the figure exactly (same text); with capacity hidden, the inspector's "Show capacity" opens it.
+// Every wait is on the engine's own start/end log. Screenshots:
 // test-results/capacity-raised.png (Capacity layer on, section and inspector open) and
 // capacity-demand.png (the "Served demand" heatmap).
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -150,4 +151,16 @@ test('raising a gateway antenna count raises served Gbps on screen; undo restore
   expect(sent).not.toContain('capacity');
   expect(sent.filter((n) => ['loadScenario', 'applyPatches', 'coverageApplyEdit', 'coverageEvaluate'].includes(n))).toEqual(['applyPatches']);
   expect(sent.length, `requests: ${sent.join(', ')}`).toBeLessThanOrEqual(2);
+
+  // With capacity hidden the inspector offers it in one click, from any tab: the Plan tab's
+  // Capacity section opens, its request goes out and the gateway's figures appear.
+  await page.getByRole('tab', { name: 'Layers & legend' }).click();
+  await expect(page.getByTestId('inspector-bottleneck')).toHaveCount(0);
+  seq = await seqNow(page);
+  await page.getByTestId('inspector-show-capacity').click();
+  await expect(page.getByRole('tab', { name: 'Plan' })).toHaveAttribute('aria-selected', 'true');
+  await expect(page.getByRole('button', { name: 'Capacity', exact: true })).toHaveAttribute('aria-expanded', 'true');
+  await engineDone(page, 'capacity', rev4, seq);
+  await expect(page.getByTestId('inspector-capacity')).toContainText('Gbps');
+  await expect(page.getByTestId('inspector-bottleneck')).toBeVisible();
 });

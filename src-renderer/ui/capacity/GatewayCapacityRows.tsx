@@ -6,7 +6,7 @@ import type { Gateway } from '../../../src-core/scenario/schema';
 import { updateGateways } from '../../state/gatewayCommands';
 import { useApp } from '../../state/store';
 import { useScenarioInfo } from '../globe/engineHooks';
-import { useCapacity } from './capacityStore';
+import { CAPACITY_PANEL_ID, useCapacity } from './capacityStore';
 import { formatGbps, formatPct } from './format';
 import { utilisationCss } from './palette';
 import { isoDayUtc } from '../format';
@@ -37,6 +37,26 @@ function AntennaInput({ g }: { g: Gateway }) {
   );
 }
 
+/** Capacity is computed only while shown: one click opens the Plan tab's Capacity section (which asks for it). */
+function ShowCapacity() {
+  const setPanelOpen = useApp((s) => s.setPanelOpen);
+  const setPanelTab = useApp((s) => s.setPanelTab);
+  return (
+    <button
+      type="button"
+      className="btn btn--small"
+      title="Capacity is computed while the Capacity section, the Capacity layer or the served-demand heatmap is shown"
+      onClick={() => {
+        setPanelTab('left', 'plan');
+        setPanelOpen(CAPACITY_PANEL_ID, true);
+      }}
+      data-testid="inspector-show-capacity"
+    >
+      Show capacity
+    </button>
+  );
+}
+
 export function GatewayCapacityRows({ gateway: g, index }: { gateway: Gateway; index: number }) {
   const view = useCapacity((s) => s.view);
   const feederGbps = useApp((s) => s.scenario.capacity.feederGbpsPerAntenna);
@@ -64,7 +84,7 @@ export function GatewayCapacityRows({ gateway: g, index }: { gateway: Gateway; i
         ) : notInService ? (
           <span className="muted">not in service as of {isoDayUtc(view.asOfDateMs!)}</span>
         ) : (
-          <span className="muted">open the Capacity section or layer</span>
+          <ShowCapacity />
         )}
       </dd>
       {v && (
