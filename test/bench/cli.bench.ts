@@ -19,6 +19,7 @@ import { cityTable } from '../../src-core/geo';
 import { batchTimes, routeBatch, type BatchPair } from '../../src-core/network/batch';
 import { createRoutingContext, routeGroundToGround, routeToPop } from '../../src-core/network/route';
 import { parseScenario } from '../../src-core/scenario/schema';
+import { median } from './stats';
 import type { Bench } from './types';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -40,10 +41,6 @@ function childrenCpuMs(): number {
   }
 }
 
-const median = (xs: number[]): number => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length ? s[Math.floor((s.length - 1) / 2)]! : NaN;
-};
 
 /** ms from spawn to the first stdout byte, then wait for exit (so runs never overlap). */
 function timeToFirstOutput(args: string[], cpu?: number[]): Promise<number> {

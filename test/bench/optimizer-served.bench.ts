@@ -16,6 +16,7 @@ import { kuiperPropagator, kuiperScenario } from '../unit/coverage/fixtures';
 import { performance } from 'node:perf_hooks';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
+import { median } from './stats';
 import type { Bench } from './types';
 
 const sc = kuiperScenario({ durationS: 24 * 60, stepS: 60, h3Resolution: 3 });
@@ -78,10 +79,6 @@ const latencyRound = (): void => {
     round.base = timed(base);
   }
   rounds.push(round);
-};
-const median = (xs: number[]): number => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 ? s[(s.length - 1) / 2]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;
 };
 const LATENCY_ROUNDS = 4;
 let tightReads = 0;

@@ -39,6 +39,7 @@ import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from '@playwright/test';
 import { startServer, type RunningServer } from '../../scripts/serve.mjs';
 import { LAYER_MARKS } from '../../src-renderer/globe/hookTypes';
+import { median } from './stats';
 import type { Bench } from './types';
 
 const FRAMES = 40;
@@ -248,10 +249,6 @@ export function loadBenches(): Promise<Bench[]> {
   // The runner's first sample is a warm-up: keep it short for the long heap runs.
   let heapRuns = 0;
   let heapLongRuns = 0;
-  const median = (xs: number[]): number => {
-    const s = xs.slice().sort((a, b) => a - b);
-    return s.length % 2 ? s[s.length >> 1]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;
-  };
   const benches: Bench[] = [
     {
       group: 'render',

@@ -7,18 +7,12 @@ import { readdirSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { performance } from 'node:perf_hooks';
+import { quantile } from './stats';
 import type { Bench } from './types';
 
 interface Result { group: string; name: string; medianMs: number; p10Ms: number; p90Ms: number; iterations: number; ratio?: number; pairedSlowdown?: number; baselineOf?: string; budget?: Bench['budget']; budgetOk?: boolean; notes?: string[] }
 
 const here = dirname(fileURLToPath(import.meta.url));
-
-function quantile(sorted: number[], q: number): number {
-  if (sorted.length === 0) return NaN;
-  const pos = (sorted.length - 1) * q;
-  const lo = Math.floor(pos), hi = Math.ceil(pos);
-  return sorted[lo]! + (sorted[hi]! - sorted[lo]!) * (pos - lo);
-}
 
 async function runOne(b: Bench): Promise<Result> {
   const samples: number[] = [];

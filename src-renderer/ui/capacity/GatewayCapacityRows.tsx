@@ -6,6 +6,7 @@ import type { Gateway } from '../../../src-core/scenario/schema';
 import { updateGateways } from '../../state/gatewayCommands';
 import { useApp } from '../../state/store';
 import { useScenarioInfo } from '../globe/engineHooks';
+import { panelPlace } from '../panels/registry';
 import { CAPACITY_PANEL_ID, useCapacity } from './capacityStore';
 import { formatGbps, formatPct } from './format';
 import { utilisationCss } from './palette';
@@ -37,7 +38,7 @@ function AntennaInput({ g }: { g: Gateway }) {
   );
 }
 
-/** Capacity is computed only while shown: one click opens the Plan tab's Capacity section (which asks for it). */
+/** Capacity is computed only while shown: one click brings the Capacity section into view, open (it then asks for it). */
 function ShowCapacity() {
   const setPanelOpen = useApp((s) => s.setPanelOpen);
   const setPanelTab = useApp((s) => s.setPanelTab);
@@ -47,7 +48,8 @@ function ShowCapacity() {
       className="btn btn--small"
       title="Capacity is computed while the Capacity section, the Capacity layer or the served-demand heatmap is shown"
       onClick={() => {
-        setPanelTab('left', 'plan');
+        const place = panelPlace(CAPACITY_PANEL_ID);
+        if (place?.tab !== undefined) setPanelTab(place.area, place.tab);
         setPanelOpen(CAPACITY_PANEL_ID, true);
       }}
       data-testid="inspector-show-capacity"

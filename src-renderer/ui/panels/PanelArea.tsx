@@ -4,7 +4,7 @@
 // collapsed sections stay mounted.
 import type { PanelArea as Area } from '../../state/slices/ui';
 import { useApp } from '../../state/store';
-import { PANEL_TABS, usePanels, type PanelSpec } from './registry';
+import { PANEL_TABS, tabOf, usePanels, type PanelSpec } from './registry';
 
 function PanelFrame({ spec }: { spec: PanelSpec }) {
   const open = useApp((s) => s.panelOpen[spec.id] ?? spec.defaultOpen ?? true);
@@ -40,7 +40,6 @@ export function PanelArea({ area }: { area: Area }) {
       </div>
     );
   }
-  const tabOf = (p: PanelSpec) => (p.tab !== undefined && tabs.some((t) => t.id === p.tab) ? p.tab : tabs[0]!.id);
   const present = tabs.filter((t) => panels.some((p) => tabOf(p) === t.id));
   const active = present.find((t) => t.id === chosen) ?? present[0];
   return (

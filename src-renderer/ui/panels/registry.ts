@@ -52,6 +52,19 @@ export function registerPanel(spec: PanelSpec): () => void {
   };
 }
 
+/** The tab of its area a panel sits in: its own `tab` where the area has it, else the area's first; undefined in an area without tabs. */
+export function tabOf(spec: Pick<PanelSpec, 'area' | 'tab'>): string | undefined {
+  const tabs = PANEL_TABS[spec.area];
+  if (!tabs || tabs.length === 0) return undefined;
+  return spec.tab !== undefined && tabs.some((t) => t.id === spec.tab) ? spec.tab : tabs[0]!.id;
+}
+
+/** Where a registered panel is shown (its area and tab), to bring it into view; null if none has this id. */
+export function panelPlace(id: string): { area: PanelArea; tab: string | undefined } | null {
+  const spec = panels.find((p) => p.id === id);
+  return spec ? { area: spec.area, tab: tabOf(spec) } : null;
+}
+
 export function panelsIn(area: PanelArea): readonly PanelSpec[] {
   let list = byArea.get(area);
   if (!list) {
