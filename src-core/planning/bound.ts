@@ -16,6 +16,8 @@
 // Both are minimised by projected subgradient steps (Polyak's step towards the greedy gain, a
 // lower bound on the optimum). The result is the smallest D seen: valid whatever the iteration does.
 
+import { decodeIds } from './sampleIds';
+
 /** Per-sample gains of the candidates whose samples were kept (CSR over candidates). */
 export interface SampleGains {
   /** Length K + 1. */
@@ -23,6 +25,35 @@ export interface SampleGains {
   /** Sample index (0..sampleCount-1) and gain (>= 0 counts; others are ignored). */
   idx: Int32Array;
   val: Float64Array | Float32Array;
+}
+
+/**
+ * The same pairs as rows, one per candidate in order, each a slice of some buffer (KeptSamples'
+ * chunks), the sample ids coded (sampleIds.ts): read where they are, not joined into one array first.
+ */
+export interface SampleRows {
+  rows: readonly { off: number; len: number; val: Float64Array | Float32Array; ids: Uint16Array; idsOff: number }[];
+  /** Pairs in all (the rows' lengths summed). */
+  pairs: number;
+}
+
+/** Pairs in `g`. */
+export function pairCount(g: SampleGains | SampleRows): number {
+  return 'rows' in g ? g.pairs : g.idx.length;
+}
+
+/** Rows joined into one CSR (float32 gains when every row's are). */
+export function joinRows(g: SampleRows): SampleGains {
+  const f32 = g.rows.every((r) => r.val instanceof Float32Array);
+  const idx = new Int32Array(g.pairs), val = f32 ? new Float32Array(g.pairs) : new Float64Array(g.pairs);
+  const start = new Int32Array(g.rows.length + 1);
+  let p = 0;
+  g.rows.forEach((r, j) => {
+    decodeIds(r.ids, r.idsOff, r.len, idx.subarray(p, p + r.len));
+    val.set(r.val.subarray(r.off, r.off + r.len), p);
+    start[j + 1] = p += r.len;
+  });
+  return { start, idx, val };
 }
 
 /** Iterations of the subgradient descent (each one pass over the kept gains), at most. */
@@ -239,6 +270,11 @@ export interface CoverageDualOptions {
   /** Per sample id, the start u0 (e.g. the greedy set's per-sample gain); absent: 0. */
   start?: ArrayLike<number>;
   /**
+   * The dual may keep `start` as its own u and write to it (when it is a Float64Array of
+   * `sampleCount` values >= 0 and no id is renumbered): one array of the sample ids not copied.
+   */
+  startOwned?: boolean;
+  /**
    * Keep u >= start everywhere (without it: u >= 0, the whole domain); pairs that can then never
    * count are dropped. Needed when some `scalar` values are upper bounds on h_j(u) only while
    * u >= start (a candidate's marginal gain over the greedy set, see optimizeGateways); a choice
@@ -367,9 +403,9 @@ function recount(K: number, pick: Uint8Array, was: Uint8Array, h: Float64Array, 
   }
 }
 
-/** Per sample id (below `ids`), its number of pairs. */
-function pairsPerSample(idx: Int32Array, ids: number): Int32Array {
-  const per = new Int32Array(ids);
+/** Per sample id (below `ids`), its number of pairs (in `into`, zeroed first, when given). */
+function pairsPerSample(idx: Int32Array, ids: number, into?: Int32Array): Int32Array {
+  const per = into?.length === ids ? into.fill(0) : new Int32Array(ids);
   for (let k = 0; k < idx.length; k++) per[idx[k]!]!++;
   return per;
 }
@@ -530,6 +566,12 @@ function moveMerged(S: number, K: number, x: Float64Array, dir: Float64Array, lo
   }
 }
 
+/** Per-sample arrays a ReducedDual may use instead of its own: the next round's may take them once it is done (after unpack). */
+interface RoundScratch {
+  perSample: Int32Array;
+  slot: Int32Array;
+}
+
 /**
  * The latency dual at fixed floors l (u_i >= l_i), reduced so that an iteration is cheap. It is
  * given only the pairs with g_ij > l_i (the others never count while u >= l). A sample with a
@@ -567,13 +609,13 @@ class ReducedDual implements DescentProblem {
    * `fixed`: a constant added to D (see coverageDual); with `absentAtFloor`, so is the floor of
    * each sample with no pair (it is held at its floor: no pair can raise it).
    */
-  constructor(private readonly n: number, private readonly pairs: SampleGains, scalar: ArrayLike<number>, private readonly floorOf: Float64Array, uOf: Float64Array, fixed = 0, absentAtFloor = false) {
+  constructor(private readonly n: number, private readonly pairs: SampleGains, scalar: ArrayLike<number>, private readonly floorOf: Float64Array, uOf: Float64Array, fixed = 0, absentAtFloor = false, scratch?: RoundScratch) {
     // Each pass is a module function with one loop (see evaluate): this runs once or twice a dual.
     const K = (this.K = pairs.start.length - 1);
     const { idx, val } = pairs;
     const ids = floorOf.length;
-    const perSample = pairsPerSample(idx, ids);
-    const slot = (this.slot = new Int32Array(ids));
+    const perSample = pairsPerSample(idx, ids, scratch?.perSample); // read here only
+    const slot = (this.slot = scratch?.slot.length === ids ? scratch.slot : new Int32Array(ids)); // every id written below
     const sampleOf = new Int32Array(idx.length >> 1); // S <= pairs / 2
     const acc = Float64Array.of(fixed);
     const S = (this.S = assignSlots(perSample, slot, sampleOf, floorOf, absentAtFloor, acc));
@@ -662,10 +704,10 @@ class ReducedDual implements DescentProblem {
   }
 }
 
-/** aboveFloor's pass over one candidate's pairs [from, end): appends those above their floor at m; returns the new end. */
-function keepAbove(idx: Int32Array, val: Float64Array | Float32Array, from: number, end: number, floorOf: Float64Array, outIdx: Int32Array, outVal: Float64Array | Float32Array, m: number): number {
+/** aboveFloor's pass over one candidate's pairs: ids idx[from - shift, end - shift), gains val[from, end); appends those above their floor at m; returns the new end. */
+function keepAbove(idx: Int32Array, shift: number, val: Float64Array | Float32Array, from: number, end: number, floorOf: Float64Array, outIdx: Int32Array, outVal: Float64Array | Float32Array, m: number): number {
   for (let k = from; k < end; k++) {
-    const g = val[k]!, s = idx[k]!;
+    const g = val[k]!, s = idx[k - shift]!;
     if (g > floorOf[s]!) {
       outIdx[m] = s;
       outVal[m++] = g;
@@ -676,19 +718,24 @@ function keepAbove(idx: Int32Array, val: Float64Array | Float32Array, from: numb
 
 /**
  * The pairs with g_ij > l_i (then g_ij > 0: floors are >= 0), the only ones that can count while
- * u >= l, in one pass.
+ * u >= l, in one pass (over a CSR, or rows where they are, each row's ids decoded into a scratch).
  */
-function aboveFloor(kept: SampleGains, floorOf: Float64Array): SampleGains {
-  const { idx, val } = kept;
-  const K = kept.start.length - 1;
-  const f32 = val instanceof Float32Array;
+function aboveFloor(kept: SampleGains | SampleRows, floorOf: Float64Array): SampleGains {
+  const rows = 'rows' in kept ? kept.rows : null;
+  const csr = 'rows' in kept ? null : kept;
+  const K = rows ? rows.length : csr!.start.length - 1;
+  const f32 = rows ? rows.every((r) => r.val instanceof Float32Array) : csr!.val instanceof Float32Array;
   // Room for an eighth of the pairs (the bench keeps 9 % above 0.95 u0), grown per candidate.
-  let room = Math.max(64, idx.length >> 3);
+  let room = Math.max(64, pairCount(kept) >> 3);
   let outIdx = new Int32Array(room), outVal: Float32Array | Float64Array = f32 ? new Float32Array(room) : new Float64Array(room);
   const start = new Int32Array(K + 1);
+  let longest = 0;
+  if (rows) for (const r of rows) longest = Math.max(longest, r.len);
+  const scratch = new Int32Array(longest);
   let m = 0;
   for (let j = 0; j < K; j++) {
-    const from = kept.start[j]!, end = kept.start[j + 1]!;
+    const row = rows?.[j];
+    const from = row ? row.off : csr!.start[j]!, end = row ? from + row.len : csr!.start[j + 1]!;
     if (m + end - from > room) {
       room = Math.max(2 * room, m + end - from);
       const i2 = new Int32Array(room), v2 = f32 ? new Float32Array(room) : new Float64Array(room);
@@ -697,7 +744,8 @@ function aboveFloor(kept: SampleGains, floorOf: Float64Array): SampleGains {
       outIdx = i2;
       outVal = v2;
     }
-    m = start[j + 1] = keepAbove(idx, val, from, end, floorOf, outIdx, outVal, m);
+    if (row) decodeIds(row.ids, row.idsOff, row.len, scratch);
+    m = start[j + 1] = row ? keepAbove(scratch, from, row.val, from, end, floorOf, outIdx, outVal, m) : keepAbove(csr!.idx, 0, csr!.val, from, end, floorOf, outIdx, outVal, m);
   }
   return { start, idx: outIdx.subarray(0, m), val: outVal.subarray(0, m) };
 }
@@ -712,15 +760,20 @@ function aboveFloor(kept: SampleGains, floorOf: Float64Array): SampleGains {
  * kept). Every D it evaluates is a valid bound (any u >= 0 is, and any u >= u0 with the fixed
  * floor's scalars), so stopping early only loosens it.
  */
-export function coverageDual(n: number, kept: SampleGains, scalar: ArrayLike<number>, target: number, opts: CoverageDualOptions = {}): CoverageDualResult {
+export function coverageDual(n: number, given: SampleGains | SampleRows, scalar: ArrayLike<number>, target: number, opts: CoverageDualOptions = {}): CoverageDualResult {
   const floored = opts.fixedFloor === true;
+  // Rows are read where they are when a floor filters them first (aboveFloor) and no sample id is
+  // renumbered; otherwise (the whole domain, or sparse ids) they are joined into one CSR.
+  const direct = 'rows' in given && floored && opts.sampleCount !== undefined && opts.sampleCount <= given.pairs;
+  const kept: SampleGains | null = 'rows' in given ? (direct ? null : joinRows(given)) : given;
   // Per-sample arrays below span the sample ids; sparse ids are renumbered densely first.
   // (Loops over every sample or pair are module functions: see ReducedDual.evaluate.)
-  const maxId = opts.sampleCount !== undefined ? opts.sampleCount - 1 : largestId(kept.idx);
-  let pairsIn = kept;
+  const maxId = opts.sampleCount !== undefined ? opts.sampleCount - 1 : largestId(kept!.idx);
+  let pairsIn: SampleGains | SampleRows = kept ?? given;
   let uOf: Float64Array;
   const start = opts.start;
-  if (maxId + 1 > kept.idx.length) {
+  const renumbered = kept !== null && maxId + 1 > kept.idx.length;
+  if (renumbered) {
     const dense = new Int32Array(maxId + 1).fill(-1);
     const idx = new Int32Array(kept.idx.length);
     let ids = 0;
@@ -732,24 +785,30 @@ export function coverageDual(n: number, kept: SampleGains, scalar: ArrayLike<num
     pairsIn = { start: kept.start, idx, val: kept.val };
     uOf = new Float64Array(ids);
     if (start) for (let s = 0; s <= maxId; s++) if (dense[s]! >= 0) uOf[dense[s]!] = Math.max(0, start[s] ?? 0);
+  } else if (opts.startOwned && start instanceof Float64Array && start.length === maxId + 1) {
+    uOf = start; // >= 0 (the caller's word): what startAt would copy
   } else {
     uOf = new Float64Array(maxId + 1);
     if (start) startAt(uOf, start);
   }
   // The floor per dense sample id: u0 (its share 1) with fixedFloor, else 0.
   let share = floored ? 1 : 0;
-  let floorOf: Float64Array = floored ? uOf.slice() : new Float64Array(uOf.length);
+  // Round 1's floors are u itself (one array of the sample ids fewer): u is written only after
+  // round 1 (unpack), and the floors it reads there, each before writing the same sample, are
+  // round 1's; round 2's are their own array (lower.floors, made before round 1).
+  let floorOf: Float64Array = floored ? uOf : new Float64Array(uOf.length);
   // A sample with no pair above its floor adds u_i = its floor to D (a constant of the round):
   // those with kept pairs are found after each round's filter; these are the ones with none.
   // (None when no id was renumbered and uOf spans the start: both sums are then the same terms.)
   let outside = 0; // at a floor share of 1
-  if (start && floored && (pairsIn !== kept || uOf.length < start.length)) outside = Math.max(0, sumOfStart(start) - sumOf(uOf));
+  if (start && floored && (renumbered || uOf.length < start.length)) outside = Math.max(0, sumOfStart(start) - sumOf(uOf));
   // A lowered floor to come: its share, and (built with round 1) its floors and the pairs above them.
   const lower: { to: number; floors?: Float64Array; wide?: SampleGains } | null =
     floored && opts.lowerFloorTo !== undefined && opts.lowerFloorTo < 1 ? { to: Math.max(0, opts.lowerFloorTo) } : null;
   let left = opts.iterations ?? DUAL_ITERATIONS;
   let best = Infinity, atStart = NaN, iterations = 0, pairs = 0, samples = 0, rounds = 0;
   let lowered = false; // this round is at the lowered floor
+  let scratch: RoundScratch | undefined; // one for every round (a round's dual is done with it before the next)
   while (left > 0) {
     // With a lowered floor to come, round 1 filters the pairs above it (the wider set, round 2's
     // own) and then its own from those: one pass over every kept pair instead of two.
@@ -768,7 +827,7 @@ export function coverageDual(n: number, kept: SampleGains, scalar: ArrayLike<num
       lowered = true;
     }
     // Samples with no pair above their floor add it to D (only floored rounds have floors).
-    const red = new ReducedDual(n, above, scalar, floorOf, uOf, share * outside, floored);
+    const red = new ReducedDual(n, above, scalar, floorOf, uOf, share * outside, floored, (scratch ??= { perSample: new Int32Array(uOf.length), slot: new Int32Array(uOf.length) }));
     rounds++;
     if (rounds === 1) {
       // D at u0 (in the lowered floor's box when round 1 was skipped: the same point).

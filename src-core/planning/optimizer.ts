@@ -24,9 +24,10 @@
 import type { CoverageEvaluator, GatewaySeeds } from '../coverage/evaluator';
 import type { Gateway } from '../scenario/schema';
 import { candidateGateway, type Candidate } from './candidates';
-import { coverageDual, FLOOR_ABOVE_PAIRS, LOWERED_FLOOR_SHARE, servedDualBound, type SampleGains } from './bound';
+import { coverageDual, FLOOR_ABOVE_PAIRS, LOWERED_FLOOR_SHARE, pairCount, servedDualBound, type SampleGains, type SampleRows } from './bound';
 import { checkChosenSet, type CheckedSet } from './check';
 import { KeptSamples, ROUND_UP } from './keptSamples';
+import { decodeIds } from './sampleIds';
 import { siteViolation, type PlacementConstraints, type PlacementObjectiveKind, type Site } from './constraints';
 import { uniqueName } from './names';
 
@@ -352,7 +353,10 @@ export function optimizeGateways(evaluator: CoverageEvaluator, candidates: reado
   // Latency bound: per sample id, the greedy set's gain over the existing gateways, summed from
   // each chosen site's per-sample increments as it is added (exact whether or not its first-pass
   // gains were kept; read by the dual when some candidates' were not, below).
-  const setGain = kept ? new Float64Array(T * evaluator.cache.cellCount) : null;
+  // Allocated at the first commit that takes it: with every candidate kept none does (2.5 MB of
+  // the bench's tight run, counted by V8 towards its next full collection, see CHUNK_PAIRS).
+  let setGain: Float64Array | null = null;
+  const setGainOf = (): Float64Array => (setGain ??= new Float64Array(T * evaluator.cache.cellCount));
   let untracked = 0; // commits whose increments setGain did not take (every candidate kept then)
   const firstEval = (j: number): number => {
     capture?.clear();
@@ -407,11 +411,14 @@ export function optimizeGateways(evaluator: CoverageEvaluator, candidates: reado
         }
         // setGain is read only when some candidate was not kept, and the first pass (every offer)
         // is over by the first commit: with every candidate kept, the commit captures nothing.
-        const track = setGain !== null && capture !== undefined && !kept!.complete;
-        if (setGain !== null && !track) untracked++;
+        const track = kept !== null && capture !== undefined && !kept.complete;
+        if (kept !== null && !track) untracked++;
         capture?.clear();
         const g = objective.gain(j, true, track ? capture : undefined);
-        if (track) for (let k = 0; k < capture.length; k++) setGain[capture.idx[k]!]! += capture.val[k]!;
+        if (track) {
+          const sg = setGainOf();
+          for (let k = 0; k < capture.length; k++) sg[capture.idx[k]!]! += capture.val[k]!;
+        }
         alive[j] = 0;
         placed.push(candidates[j]!);
         chosenIdx.push(j);
@@ -458,10 +465,10 @@ export function optimizeGateways(evaluator: CoverageEvaluator, candidates: reado
       // candidate freshTopN evaluated gets its pairs back from that evaluation (u0 + its marginal
       // gain per sample), and one it did not enters as its lazy bound (at least its marginal gain,
       // by submodularity). D at u0 is then the fresh bound, and the descent only goes down from it.
-      const marginal = unkept.length > 0 && !cancelled && setGain !== null;
-      let gains: SampleGains, start: ArrayLike<number>, scalar: number[];
-      if (marginal && setGain) {
-        const u0 = setGain.map((g) => g * ROUNDING_MARGIN);
+      const marginal = unkept.length > 0 && !cancelled;
+      let gains: SampleGains | SampleRows, start: ArrayLike<number>, scalar: number[];
+      if (marginal) {
+        const u0 = setGainOf().map((g) => g * ROUNDING_MARGIN);
         const evaluated = new Map<number, { idx: Int32Array; val: Float64Array }>();
         fresh = f + freshTopN(objective, bound, alive, N, (j, c) => {
           if (!kept.has(j) && c.length > 0) evaluated.set(j, { idx: c.idx.slice(0, c.length), val: c.val.slice(0, c.length) });
@@ -478,9 +485,9 @@ export function optimizeGateways(evaluator: CoverageEvaluator, candidates: reado
       // 42 k). That domain's own LP optimum is its limit (bench: 1.028 % of the gain above f), so
       // with every candidate kept a second round lowers the floor to LOWERED_FLOOR_SHARE x u0
       // (0.27 M pairs) and goes on from the first round's best (bench: 0.990 %).
-      const fixedFloor = marginal || gains.idx.length > (opts.floorAbovePairs ?? FLOOR_ABOVE_PAIRS);
+      const fixedFloor = marginal || pairCount(gains) > (opts.floorAbovePairs ?? FLOOR_ABOVE_PAIRS);
       const lowerFloorTo = fixedFloor && !marginal ? LOWERED_FLOOR_SHARE : undefined;
-      const r = coverageDual(N, gains, scalar, target, { start, fixedFloor, lowerFloorTo, sampleCount: T * evaluator.cache.cellCount });
+      const r = coverageDual(N, gains, scalar, target, { start, startOwned: true, fixedFloor, lowerFloorTo, sampleCount: T * evaluator.cache.cellCount });
       dual = f0 + r.bound;
       dualStats = { iterations: r.iterations, rounds: r.rounds, pairs: r.pairs, samples: r.samples, scalars: scalar.length, fixedFloor, loweredFloor: lowerFloorTo !== undefined && r.lowered ? r.floorShare : null };
       // Every candidate with a gain kept: D at the start (u = the greedy set's per-sample gains) is
@@ -578,13 +585,16 @@ function marginalPairs(kept: KeptSamples, alive: Uint8Array, evaluated: Map<numb
   const idx = new Int32Array(n), val = new Float32Array(n);
   const start: number[] = [0];
   let p = 0;
+  let ids = new Int32Array(0);
   for (const r of rows) {
     if (!alive[r.j]) continue;
-    for (let k = r.off; k < r.off + r.len; k++) {
-      const s = r.idx[k]!;
-      if (r.val[k]! > u0[s]!) {
+    if (ids.length < r.len) ids = new Int32Array(r.len);
+    decodeIds(r.ids, r.idsOff, r.len, ids);
+    for (let k = 0; k < r.len; k++) {
+      const s = ids[k]!, g = r.val[r.off + k]!;
+      if (g > u0[s]!) {
         idx[p] = s;
-        val[p++] = r.val[k]!;
+        val[p++] = g;
       }
     }
     start.push(p);

@@ -8,7 +8,8 @@
 // round 1 would not be cheap).
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { coverageDual, FAR_FLOOR_SHARE, servedDualBound, type SampleGains } from '../../../src-core/planning';
+import { coverageDual, FAR_FLOOR_SHARE, servedDualBound, type SampleGains, type SampleRows } from '../../../src-core/planning';
+import { encodeIds } from '../../../src-core/planning/sampleIds';
 
 // ---- The plain scheme (bound.ts before the thirteenth session), the latency parts only. ----
 
@@ -333,6 +334,40 @@ describe('latency dual: the fast paths against the plain scheme', () => {
     expect(grown).toBeGreaterThan(20); // 37: more pairs than the filter's first buffer held
     expect(skippedFirst).toBeGreaterThan(8); // 16: round 1 skipped (its pairs over a quarter of round 2's)
     expect(far).toBeGreaterThan(3); // 5: then at the far floor, below the lowered one (0.95)
+  });
+
+  it('pairs given as rows in chunks (KeptSamples) give what the same pairs in one CSR give, bit for bit (fast-check)', () => {
+    let direct = 0;
+    fc.assert(fc.property(instances, fc.integer({ min: 1, max: 5 }), (x, pieces) => {
+      const inst = build(x.m, x.samples, Math.min(x.n, x.m), x.seed, x.f32);
+      const { start, idx, val } = inst.gains;
+      // The candidates spread over `pieces` buffers, each row after a gap of 3 unused pairs.
+      const K = start.length - 1;
+      // Ids coded (sampleIds.ts), as KeptSamples keeps them.
+      const rows: SampleRows['rows'][number][] = [];
+      for (let b = 0; b < pieces; b++) {
+        const from = Math.floor((b * K) / pieces), to = Math.floor(((b + 1) * K) / pieces);
+        const len = start[to]! - start[from]! + 3 * (to - from);
+        const bi = new Uint16Array(3 * len), bv = x.f32 ? new Float32Array(len) : new Float64Array(len);
+        let p = 0, q = 0;
+        for (let j = from; j < to; j++) {
+          p += 3;
+          q += 5;
+          const n = start[j + 1]! - start[j]!;
+          const qNext = encodeIds(idx.subarray(start[j]!, start[j + 1]!), n, bi, q);
+          bv.set(val.subarray(start[j]!, start[j + 1]!), p);
+          rows.push({ off: p, len: n, val: bv, ids: bi, idsOff: q });
+          p += n;
+          q = qNext;
+        }
+      }
+      const d = x.domain;
+      const opts = { start: inst.start, fixedFloor: d !== 'whole', lowerFloorTo: typeof d === 'object' ? d.lowered : undefined, sampleCount: x.samples };
+      const want = coverageDual(inst.n, inst.gains, [], inst.target, opts);
+      expect(coverageDual(inst.n, { rows, pairs: idx.length }, [], inst.target, opts)).toEqual(want);
+      if (d !== 'whole' && x.samples <= idx.length) direct++; // read where they are (else joined)
+    }), { numRuns: 300, seed: 29 });
+    expect(direct).toBeGreaterThan(50);
   });
 
   it('the served dual (the generic descent, restructured) gives the same bound, bit for bit (fast-check)', () => {

@@ -2,7 +2,7 @@
 // pairs in the CSR it hands the dual (sample ids as captured) and the start.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { SampleCapture } from '../../../src-core/planning';
+import { joinRows, SampleCapture } from '../../../src-core/planning';
 import { KeptSamples } from '../../../src-core/planning/keptSamples';
 
 /** How a gain is stored: float32, rounded up (never below the gain, within 3e-7 of it). */
@@ -37,7 +37,7 @@ describe('KeptSamples', () => {
     let incomplete = 0;
     let grown = 0;
     fc.assert(fc.property(offers, fc.integer({ min: 5, max: 400 }), fc.integer({ min: 1, max: 60 }), fc.subarray(Array.from({ length: 30 }, (_, j) => j)), (os, cap, initial, chosen) => {
-      // The buffer starts at `initial` pairs and grows to the cap plus its slack (INITIAL_PAIRS).
+      // Chunks of `initial` pairs (CHUNK_PAIRS), added up to the cap plus its slack.
       const ks = new KeptSamples(500, cap, initial);
       const c = new SampleCapture();
       for (const o of os) {
@@ -51,7 +51,9 @@ describe('KeptSamples', () => {
       expect(ks.complete).toBe(want.length === os.length);
       if (!ks.complete) incomplete++;
       if (os.reduce((n, o) => n + o.pairs.length, 0) > initial) grown++;
-      const { gains, start } = ks.gains(chosen);
+      const { gains: rows, start } = ks.gains(chosen);
+      expect(rows.pairs).toBe(want.reduce((n, o) => n + o.pairs.length, 0));
+      const gains = joinRows(rows);
       expect(gains.start.length).toBe(want.length + 1);
       want.forEach((o, r) => {
         expect(gains.start[r + 1]! - gains.start[r]!).toBe(o.pairs.length);
@@ -71,10 +73,13 @@ describe('KeptSamples', () => {
     // Caps small next to the offers (fast-check's arrays are short by default): 25 of the 80 runs
     // refuse or evict (with caps of 1,000-30,000 none did, and the policy went untested here).
     expect(incomplete).toBeGreaterThan(10);
-    expect(grown).toBeGreaterThan(25); // 39 of 80 grow
+    expect(grown).toBeGreaterThan(25); // 39 of 80 take more than one chunk
   });
 
-  it('a long run of evictions (the app\'s few sites from thousands of candidates): the policy\'s set, in order, after many compactions in place', () => {
+  it.each([
+    ['one chunk', undefined],
+    ['chunks of 64 pairs', 64],
+  ])('a long run of evictions (the app\'s few sites from thousands of candidates): the policy\'s set, in order, after many compactions in place (%s)', (_, chunk) => {
     let seed = 7;
     const rand = (): number => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
     const os: Offer[] = Array.from({ length: 600 }, (_, j) => ({
@@ -82,7 +87,7 @@ describe('KeptSamples', () => {
       gain: Math.round(rand() * 50) / 10, // ties too
       pairs: Array.from({ length: 5 + Math.floor(rand() * 40) }, (_, k) => [(j * 7 + k) % 300, 0.01 + rand()] as [number, number]),
     }));
-    const ks = new KeptSamples(300, 200);
+    const ks = new KeptSamples(300, 200, chunk);
     const c = new SampleCapture();
     for (const o of os) {
       c.clear();
@@ -91,7 +96,7 @@ describe('KeptSamples', () => {
     }
     const want = reference(os, 200);
     expect(os.filter((o) => ks.has(o.j)).map((o) => o.j)).toEqual(want.map((o) => o.j).sort((a, b) => a - b));
-    const { gains } = ks.gains([]);
+    const gains = joinRows(ks.gains([]).gains);
     expect(Array.from(gains.idx)).toEqual(want.flatMap((o) => o.pairs.map(([s]) => s)));
     expect(Array.from(gains.val)).toEqual(want.flatMap((o) => o.pairs.map(([, v]) => stored(v))));
     expect(ks.rows().map((r) => r.j)).toEqual(want.map((o) => o.j));
@@ -111,7 +116,8 @@ describe('KeptSamples', () => {
     offer(2, 9, [[9, 5], [10, 6], [11, 7], [12, 8], [13, 9]]); // over the cap: candidate 0 (gain 1) goes
     expect([ks.has(0), ks.has(1), ks.has(2)]).toEqual([false, true, true]);
     expect(ks.complete).toBe(false);
-    const { gains, start } = ks.gains([1, 2]);
+    const { gains: rows, start } = ks.gains([1, 2]);
+    const gains = joinRows(rows);
     expect(Array.from(gains.start)).toEqual([0, 3, 8]);
     expect(Array.from(gains.val)).toEqual([2, 3, 4, 5, 6, 7, 8, 9].map(stored));
     expect(Array.from(gains.idx, (d) => start[d])).toEqual([2, 3, 4, 5, 6, 7, 8, 9].map(stored));

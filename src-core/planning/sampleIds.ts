@@ -1,0 +1,50 @@
+// The latency bound's sample ids, coded in 16 bits where they can be (KeptSamples' chunks).
+//
+// A candidate's captured sample ids ascend (objective.ts: steps in order, cells sorted in each),
+// so each is stored as its difference from the one before (the first: from 0) in one uint16 when
+// that is in [0, 0xFFFF), else as 0xFFFF followed by the id's high and low 16 bits (any id in
+// [0, 2^31), in any order). On the optimizer bench that is 2 bytes instead of 4 for each of 2.9 M
+// pairs, and first touches of fresh memory are most of what keeping them costs (docs/OPTIMIZER.md).
+
+const ESCAPE = 0xffff;
+
+/** Uint16s that `n` ids of `src` take coded. */
+export function codedLength(src: Int32Array, n: number): number {
+  let len = n, prev = 0;
+  for (let k = 0; k < n; k++) {
+    const d = src[k]! - prev;
+    if (d < 0 || d >= ESCAPE) len += 2;
+    prev = src[k]!;
+  }
+  return len;
+}
+
+/** Codes `n` ids of `src` into `out` from `at`; returns the end. */
+export function encodeIds(src: Int32Array, n: number, out: Uint16Array, at: number): number {
+  let p = at, prev = 0;
+  for (let k = 0; k < n; k++) {
+    const id = src[k]!, d = id - prev;
+    if (d >= 0 && d < ESCAPE) out[p++] = d;
+    else {
+      out[p++] = ESCAPE;
+      out[p++] = id >>> 16;
+      out[p++] = id & 0xffff;
+    }
+    prev = id;
+  }
+  return p;
+}
+
+/** Decodes `n` ids coded in `ids` from `at` into `out` (from 0); returns where the coded ids end. */
+export function decodeIds(ids: Uint16Array, at: number, n: number, out: Int32Array): number {
+  let p = at, id = 0;
+  for (let k = 0; k < n; k++) {
+    const d = ids[p++]!;
+    if (d === ESCAPE) {
+      id = (ids[p]! << 16) | ids[p + 1]!;
+      p += 2;
+    } else id += d;
+    out[k] = id;
+  }
+  return p;
+}
