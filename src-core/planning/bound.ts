@@ -432,6 +432,13 @@ function assignSlots(perSample: Int32Array, slot: Int32Array, sampleOf: Int32Arr
   return S;
 }
 
+/** Samples with 2 pairs or more (ReducedDual's shared ones). */
+function sharedCount(perSample: Int32Array): number {
+  let S = 0;
+  for (let s = 0; s < perSample.length; s++) if (perSample[s]! >= 2) S++;
+  return S;
+}
+
 /** The pairs on shared samples. */
 function countShared(idx: Int32Array, slot: Int32Array): number {
   let shared = 0;
@@ -467,7 +474,7 @@ function splitPairs(pairs: SampleGains, S: number, slot: Int32Array, floorOf: Fl
       }
     }
     start[j + 1] = p;
-    weight[S + j] = Math.max(1, w);
+    weight[j] = Math.max(1, w);
   }
   return privTotal;
 }
@@ -540,6 +547,7 @@ function directionShared(S: number, x: Float64Array, dir: Float64Array, count: I
 
 /** ReducedDual.direction over the merged variables z_j (subgradient pick_j - 1: 0 or -1, so only the upper end drops it): `norm2` plus their weighted sum. */
 function directionMerged(S: number, K: number, x: Float64Array, dir: Float64Array, pick: Uint8Array, hi: Float64Array, weight: Float64Array, a: number, norm2: number): number {
+  // weight[j]: z_j's (x[S + j]).
   const b = 1 - a;
   for (let j = 0; j < K; j++) {
     const i = S + j;
@@ -547,7 +555,7 @@ function directionMerged(S: number, K: number, x: Float64Array, dir: Float64Arra
     const gp = g < 0 && x[i]! >= hi[i]! ? 0 : g;
     const di = a * gp + b * dir[i]!;
     dir[i] = di;
-    norm2 += weight[i]! * di * di;
+    norm2 += weight[j]! * di * di;
   }
   return norm2;
 }
@@ -561,7 +569,7 @@ function moveShared(S: number, x: Float64Array, dir: Float64Array, lo: Float64Ar
 
 function moveMerged(S: number, K: number, x: Float64Array, dir: Float64Array, lo: Float64Array, hi: Float64Array, weight: Float64Array, step: number): void {
   for (let i = S; i < S + K; i++) {
-    const v = x[i]! - step * weight[i]! * dir[i]!;
+    const v = x[i]! - step * weight[i - S]! * dir[i]!;
     x[i] = v < lo[i]! ? lo[i]! : v > hi[i]! ? hi[i]! : v;
   }
 }
@@ -583,6 +591,7 @@ interface RoundScratch {
 class ReducedDual implements DescentProblem {
   readonly x: Float64Array;
   readonly box: Box;
+  /** Per merged variable z_j, its step weight: its number of samples (the shared samples' weight is 1, not kept). */
   readonly weight: Float64Array;
   readonly S: number;
   private readonly K: number;
@@ -616,15 +625,15 @@ class ReducedDual implements DescentProblem {
     const ids = floorOf.length;
     const perSample = pairsPerSample(idx, ids, scratch?.perSample); // read here only
     const slot = (this.slot = scratch?.slot.length === ids ? scratch.slot : new Int32Array(ids)); // every id written below
-    const sampleOf = new Int32Array(idx.length >> 1); // S <= pairs / 2
+    const sampleOf = new Int32Array(sharedCount(perSample));
     const acc = Float64Array.of(fixed);
     const S = (this.S = assignSlots(perSample, slot, sampleOf, floorOf, absentAtFloor, acc));
-    this.sampleOf = sampleOf.subarray(0, S);
+    this.sampleOf = sampleOf;
     const shared = countShared(idx, slot);
     const lo = new Float64Array(S + K), hi = new Float64Array(S + K);
     this.box = { lo, hi };
     this.x = new Float64Array(S + K);
-    this.weight = new Float64Array(S + K).fill(1);
+    this.weight = new Float64Array(K).fill(1);
     this.start = new Int32Array(K + 1);
     this.local = new Int32Array(shared);
     this.val = val instanceof Float32Array ? new Float32Array(shared) : new Float64Array(shared);
