@@ -5,11 +5,11 @@ import { codedLength, decodeIds, encodeIds } from './sampleIds';
 
 /**
  * Per-sample gains kept for the latency bound's dual, at most this many (sample, gain) pairs (6
- * bytes each with the ids coded, ~290 MB; the buffer grows to it only as offers need, see CHUNK_PAIRS). On the
- * default scenario, Suggest next 20 offers 10.0 M pairs at the app's default 24 steps and 40 M at
- * the default window's 96 (the CLI's): with every candidate kept the bound is 1.10 % and 1.19 % of
- * the gain. At 12 M the 96-step bound was 2.96 % (2,251 candidates held as one number), 6 M had
- * left 24 steps at 2.75 % (docs/OPTIMIZER.md).
+ * bytes each with the ids coded, ~290 MB; the buffer grows to it only as offers need, see
+ * CHUNK_PAIRS). On the default scenario, Suggest next 20 offers 10.0 M pairs at the app's default
+ * 24 steps and 40 M at the default window's 96 (the CLI's): with every candidate kept the bound is
+ * 1.10 % and 1.19 % of the gain. At 12 M the 96-step bound was 2.96 % (2,251 candidates held as
+ * one number), 6 M had left 24 steps at 2.75 % (docs/OPTIMIZER.md).
  */
 export const MAX_KEPT_SAMPLES = 48_000_000;
 
@@ -100,11 +100,6 @@ export class KeptSamples {
   /** Every candidate offered so far is kept (none refused or evicted). */
   get complete(): boolean {
     return !this.dropped;
-  }
-
-  /** Pairs kept. */
-  get pairs(): number {
-    return this.total;
   }
 
   private dropped = false;
