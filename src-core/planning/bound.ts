@@ -413,7 +413,8 @@ function pairsPerSample(idx: Int32Array, ids: number, into?: Int32Array): Int32A
 /**
  * ReducedDual's shared samples (2 pairs or more), in id order: slot[s] is s's slot (-1: merged or
  * no pair) and sampleOf[slot] its id. Returns their number; with `absentAtFloor`, `fixed[0]` gains
- * the floor of each sample with no pair (in id order).
+ * the floor of each sample with no pair (in id order). `slot` may be `perSample` itself: each
+ * count is read before its sample's slot is written.
  */
 function assignSlots(perSample: Int32Array, slot: Int32Array, sampleOf: Int32Array, floorOf: Float64Array, absentAtFloor: boolean, fixed: Float64Array): number {
   let S = 0;
@@ -574,9 +575,8 @@ function moveMerged(S: number, K: number, x: Float64Array, dir: Float64Array, lo
   }
 }
 
-/** Per-sample arrays a ReducedDual may use instead of its own: the next round's may take them once it is done (after unpack). */
+/** A per-sample array a ReducedDual may use instead of its own (its pair counts, then its slots): the next round's may take it once it is done (after unpack). */
 interface RoundScratch {
-  perSample: Int32Array;
   slot: Int32Array;
 }
 
@@ -623,11 +623,11 @@ class ReducedDual implements DescentProblem {
     const K = (this.K = pairs.start.length - 1);
     const { idx, val } = pairs;
     const ids = floorOf.length;
-    const perSample = pairsPerSample(idx, ids, scratch?.perSample); // read here only
-    const slot = (this.slot = scratch?.slot.length === ids ? scratch.slot : new Int32Array(ids)); // every id written below
-    const sampleOf = new Int32Array(sharedCount(perSample));
+    // The pair counts per sample, turned into the slots in place (assignSlots).
+    const slot = (this.slot = pairsPerSample(idx, ids, scratch?.slot));
+    const sampleOf = new Int32Array(sharedCount(slot));
     const acc = Float64Array.of(fixed);
-    const S = (this.S = assignSlots(perSample, slot, sampleOf, floorOf, absentAtFloor, acc));
+    const S = (this.S = assignSlots(slot, slot, sampleOf, floorOf, absentAtFloor, acc));
     this.sampleOf = sampleOf;
     const shared = countShared(idx, slot);
     const lo = new Float64Array(S + K), hi = new Float64Array(S + K);
@@ -836,7 +836,7 @@ export function coverageDual(n: number, given: SampleGains | SampleRows, scalar:
       lowered = true;
     }
     // Samples with no pair above their floor add it to D (only floored rounds have floors).
-    const red = new ReducedDual(n, above, scalar, floorOf, uOf, share * outside, floored, (scratch ??= { perSample: new Int32Array(uOf.length), slot: new Int32Array(uOf.length) }));
+    const red = new ReducedDual(n, above, scalar, floorOf, uOf, share * outside, floored, (scratch ??= { slot: new Int32Array(uOf.length) }));
     rounds++;
     if (rounds === 1) {
       // D at u0 (in the lowered floor's box when round 1 was skipped: the same point).
