@@ -16,7 +16,7 @@
 // Both are minimised by projected subgradient steps (Polyak's step towards the greedy gain, a
 // lower bound on the optimum). The result is the smallest D seen: valid whatever the iteration does.
 
-import { decodeIds } from './sampleIds';
+import { decodeIds, IdDecoder } from './sampleIds';
 
 /** Per-sample gains of the candidates whose samples were kept (CSR over candidates). */
 export interface SampleGains {
@@ -738,9 +738,7 @@ function aboveFloor(kept: SampleGains | SampleRows, floorOf: Float64Array): Samp
   let room = Math.max(64, pairCount(kept) >> 3);
   let outIdx = new Int32Array(room), outVal: Float32Array | Float64Array = f32 ? new Float32Array(room) : new Float64Array(room);
   const start = new Int32Array(K + 1);
-  let longest = 0;
-  if (rows) for (const r of rows) longest = Math.max(longest, r.len);
-  const scratch = new Int32Array(longest);
+  const dec = new IdDecoder();
   let m = 0;
   for (let j = 0; j < K; j++) {
     const row = rows?.[j];
@@ -753,8 +751,9 @@ function aboveFloor(kept: SampleGains | SampleRows, floorOf: Float64Array): Samp
       outIdx = i2;
       outVal = v2;
     }
-    if (row) decodeIds(row.ids, row.idsOff, row.len, scratch);
-    m = start[j + 1] = row ? keepAbove(scratch, from, row.val, from, end, floorOf, outIdx, outVal, m) : keepAbove(csr!.idx, 0, csr!.val, from, end, floorOf, outIdx, outVal, m);
+    m = start[j + 1] = row
+      ? keepAbove(dec.decode(row.ids, row.idsOff, row.len), from, row.val, from, end, floorOf, outIdx, outVal, m)
+      : keepAbove(csr!.idx, 0, csr!.val, from, end, floorOf, outIdx, outVal, m);
   }
   return { start, idx: outIdx.subarray(0, m), val: outVal.subarray(0, m) };
 }

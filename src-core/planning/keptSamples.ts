@@ -1,7 +1,7 @@
 // The latency bound's data: first-pass per-sample gains of the candidates (docs/OPTIMIZER.md, "LP dual").
 import type { SampleRows } from './bound';
 import type { SampleCapture } from './objective';
-import { codedLength, decodeIds, encodeIds } from './sampleIds';
+import { codedLength, encodeIds, IdDecoder, MAX_CODED_PER_ID } from './sampleIds';
 
 /**
  * Per-sample gains kept for the latency bound's dual, at most this many (sample, gain) pairs (6
@@ -114,10 +114,12 @@ export class KeptSamples {
       this.total -= worst.len;
       this.entries.delete(worst.j);
     }
-    const coded = codedLength(c.idx, n);
-    const ci = this.room(n, coded);
+    // Where the current chunk holds the most n ids can take coded (nearly every offer), they are
+    // coded straight into it: no pass to count them first.
+    const cur = this.chunks[this.cur];
+    const ci = cur !== undefined && cur.usedVal + n <= cur.val.length && cur.usedIds + MAX_CODED_PER_ID * n <= cur.ids.length ? this.cur : this.room(n, codedLength(c.idx, n));
     const chunk = this.chunks[ci]!, at = chunk.usedVal, idsAt = chunk.usedIds;
-    encodeIds(c.idx, n, chunk.ids, idsAt);
+    const coded = encodeIds(c.idx, n, chunk.ids, idsAt) - idsAt;
     const val = chunk.val, from = c.val;
     for (let k = 0; k < n; k++) val[at + k] = Math.fround(from[k]! * ROUND_UP);
     const e: Entry = { j, chunk: ci, off: at, len: n, idsOff: idsAt, idsLen: coded, gain, seq: this.seq++ };
@@ -239,15 +241,14 @@ export class KeptSamples {
    */
   gains(chosen: readonly number[]): { gains: SampleRows; start: Float64Array } {
     const best = new Float64Array(this.sampleCount);
-    let scratch = new Int32Array(0);
+    const dec = new IdDecoder();
     for (const j of chosen) {
       const e = this.entries.get(j);
       if (!e) continue;
       const { ids, val } = this.chunks[e.chunk]!;
-      if (scratch.length < e.len) scratch = new Int32Array(e.len);
-      decodeIds(ids, e.idsOff, e.len, scratch);
+      const sid = dec.decode(ids, e.idsOff, e.len);
       for (let k = 0; k < e.len; k++) {
-        const s = scratch[k]!, g = val[e.off + k]!;
+        const s = sid[k]!, g = val[e.off + k]!;
         if (g > best[s]!) best[s] = g;
       }
     }

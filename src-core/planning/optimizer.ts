@@ -27,7 +27,7 @@ import { candidateGateway, type Candidate } from './candidates';
 import { coverageDual, FLOOR_ABOVE_PAIRS, LOWERED_FLOOR_SHARE, pairCount, servedDualBound, type SampleGains, type SampleRows } from './bound';
 import { checkChosenSet, type CheckedSet } from './check';
 import { KeptSamples, ROUND_UP } from './keptSamples';
-import { decodeIds } from './sampleIds';
+import { IdDecoder } from './sampleIds';
 import { siteViolation, type PlacementConstraints, type PlacementObjectiveKind, type Site } from './constraints';
 import { uniqueName } from './names';
 
@@ -585,11 +585,10 @@ function marginalPairs(kept: KeptSamples, alive: Uint8Array, evaluated: Map<numb
   const idx = new Int32Array(n), val = new Float32Array(n);
   const start: number[] = [0];
   let p = 0;
-  let ids = new Int32Array(0);
+  const dec = new IdDecoder();
   for (const r of rows) {
     if (!alive[r.j]) continue;
-    if (ids.length < r.len) ids = new Int32Array(r.len);
-    decodeIds(r.ids, r.idsOff, r.len, ids);
+    const ids = dec.decode(r.ids, r.idsOff, r.len);
     for (let k = 0; k < r.len; k++) {
       const s = ids[k]!, g = r.val[r.off + k]!;
       if (g > u0[s]!) {

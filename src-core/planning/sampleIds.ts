@@ -7,6 +7,8 @@
 // pairs, and first touches of fresh memory are most of what keeping them costs (docs/OPTIMIZER.md).
 
 const ESCAPE = 0xffff;
+/** Uint16s one id takes coded, at most (an escape and the id's two halves). */
+export const MAX_CODED_PER_ID = 3;
 
 /** Uint16s that `n` ids of `src` take coded. */
 export function codedLength(src: Int32Array, n: number): number {
@@ -47,4 +49,15 @@ export function decodeIds(ids: Uint16Array, at: number, n: number, out: Int32Arr
     out[k] = id;
   }
   return p;
+}
+
+/** Decodes rows of coded ids into one scratch array, grown as rows need (a row's ids stay valid until the next decode). */
+export class IdDecoder {
+  private buf = new Int32Array(0);
+
+  decode(ids: Uint16Array, at: number, n: number): Int32Array {
+    if (this.buf.length < n) this.buf = new Int32Array(Math.max(n, 2 * this.buf.length));
+    decodeIds(ids, at, n, this.buf);
+    return this.buf;
+  }
 }

@@ -41,7 +41,6 @@ function childrenCpuMs(): number {
   }
 }
 
-
 /** ms from spawn to the first stdout byte, then wait for exit (so runs never overlap). */
 function timeToFirstOutput(args: string[], cpu?: number[]): Promise<number> {
   const c0 = childrenCpuMs();
