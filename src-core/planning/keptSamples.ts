@@ -1,7 +1,7 @@
 // The latency bound's data: first-pass per-sample gains of the candidates (docs/OPTIMIZER.md, "LP dual").
 import type { SampleRows } from './bound';
 import type { SampleCapture } from './objective';
-import { codedLength, encodeIds, IdDecoder, MAX_CODED_PER_ID } from './sampleIds';
+import { codedLength, encodeIds, IdDecoder, MAX_CODED_PER_ID, sumAbove } from './sampleIds';
 
 /**
  * Per-sample gains kept for the latency bound's dual, at most this many (sample, gain) pairs (6
@@ -232,6 +232,20 @@ export class KeptSamples {
 
   has(j: number): boolean {
     return this.entries.has(j);
+  }
+
+  /**
+   * An upper bound on j's marginal gain over a set whose gain per sample id is `over` (each at
+   * most the set's true gain there), from j's kept first-pass gains: sum (g_js - over_s)^+. Exact
+   * but for the rounding up of the kept gains (ROUND_UP), as the objective is a facility-location
+   * function (objective.ts): j's marginal gain at a sample is (g_js - G_s)^+ with G_s the set's
+   * gain there. NaN when j's gains are not kept.
+   */
+  marginal(j: number, over: Float64Array): number {
+    const e = this.entries.get(j);
+    if (!e) return NaN;
+    const c = this.chunks[e.chunk]!;
+    return sumAbove(c.ids, e.idsOff, c.val, e.off, e.len, over);
   }
 
   /**

@@ -99,6 +99,7 @@ export function latencyAfterSaturation(primary: OptimizeResult, ctx: SaturationC
       elapsedMs: second.elapsedMs,
     },
     evaluations: primary.evaluations + second.evaluations,
+    estimates: primary.estimates + second.estimates,
     elapsedMs: Date.now() - ctx.started,
   };
 }

@@ -61,3 +61,21 @@ export class IdDecoder {
     return this.buf;
   }
 }
+
+/**
+ * Sum over `n` pairs of (val[off + k] - over[id_k])^+, the ids coded in `ids` from `at`: decoded
+ * as they are read (no scratch), for KeptSamples.marginal.
+ */
+export function sumAbove(ids: Uint16Array, at: number, val: Float32Array, off: number, n: number, over: Float64Array): number {
+  let p = at, id = 0, s = 0;
+  for (let k = off, end = off + n; k < end; k++) {
+    const d = ids[p++]!;
+    if (d === ESCAPE) {
+      id = (ids[p]! << 16) | ids[p + 1]!;
+      p += 2;
+    } else id += d;
+    const m = val[k]! - over[id]!;
+    if (m > 0) s += m;
+  }
+  return s;
+}
