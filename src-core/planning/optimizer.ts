@@ -404,7 +404,7 @@ export function optimizeGateways(evaluator: CoverageEvaluator, candidates: reado
           // candidates then sink below the pick without their own evaluation. Optimizer bench
           // (300 sites): 3,365 re-evaluations after the first pass -> 306 (docs/OPTIMIZER.md).
           estimated[j] = it;
-          const est = kept!.marginal(j, setGain);
+          const est = kept!.marginal(j, setGain); // NaN when j's gains were not kept: evaluated below
           if (est < bound[j]!) {
             estimates++;
             bound[j] = est;
