@@ -19,6 +19,8 @@
 //
 // Lazy greedy (Minoux): stale marginal gains are upper bounds (submodularity), kept in a max-heap;
 // the top is re-evaluated until it is fresh for the current iteration. Ties: lower candidate index.
+// (optimizeGateways first lowers a stale top's bound from its kept per-sample first-pass gains,
+// KeptSamples.marginal: exact up to their rounding up, as f is a facility-location function.)
 // Bound (Leskovec et al. 2007): for every iteration i, OPT <= f(S_i) + sum of the N largest
 // current upper bounds (N = number to add: OPT \ S_i can hold N sites that are all new; the
 // constraints only shrink OPT's choices, so the bound stays valid). Also, without binding
