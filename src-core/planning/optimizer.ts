@@ -404,7 +404,10 @@ export function optimizeGateways(evaluator: CoverageEvaluator, candidates: reado
           // candidates then sink below the pick without their own evaluation. Optimizer bench
           // (300 sites): 3,365 re-evaluations after the first pass -> 306 (docs/OPTIMIZER.md).
           estimated[j] = it;
-          const est = kept!.marginal(j, setGain); // NaN when j's gains were not kept: evaluated below
+          // (NaN when j's gains were not kept: evaluated below. The kept gains carry at least
+          // 1.8e-7 of each gain above it, far above the sums' rounding; the margin covers the
+          // sums' different order, as for the dual's marginal gains.)
+          const est = kept!.marginal(j, setGain) * ROUNDING_MARGIN;
           if (est < bound[j]!) {
             estimates++;
             bound[j] = est;
